@@ -1,0 +1,89 @@
+// Keeps the structure honest (ARCHITECTURE.md "Invariants"); fails CI on a violation.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+
+const root = 'src/lib/server';
+const problems = [];
+
+function files(dir) {
+	return readdirSync(dir).flatMap((name) => {
+		const p = join(dir, name);
+		return statSync(p).isDirectory() ? files(p) : /\.(ts|js)$/.test(name) ? [p] : [];
+	});
+}
+
+const importRe = /(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g;
+const domainOf = (file) => relative(root, file).split(sep)[0];
+const graph = new Map();
+
+for (const file of files(root)) {
+	const text = readFileSync(file, 'utf8');
+	const domain = domainOf(file);
+	const isTest = file.endsWith('.test.ts');
+	for (const m of text.matchAll(importRe)) {
+		const spec = m[1] ?? m[2];
+		if (domain !== 'http' && !isTest && /^(@sveltejs\/kit|\$app\/|\$env\/)/.test(spec)) {
+			problems.push(`${file}: a domain module imports ${spec} (only lib/server/http may)`);
+		}
+		if (!isTest && spec.startsWith('$lib')) {
+			problems.push(`${file}: server code imports ${spec}; use a relative import so the CLI can load it`);
+		}
+		if (spec.startsWith('.')) {
+			const target = resolve(dirname(file), spec);
+			const rel = relative(resolve(root), target);
+			if (rel.startsWith('..')) continue;
+			const to = rel.split(sep)[0];
+			if (to !== domain && !isTest && statSync(resolve(root, to), { throwIfNoEntry: false })?.isDirectory()) {
+				if (!graph.has(domain)) graph.set(domain, new Set());
+				graph.get(domain).add(to);
+			}
+			if (
+				/identity\/scope$/.test(target) &&
+				/mintScope/.test(m[0]) &&
+				!/http\/gate\.ts$/.test(file) &&
+				!isTest
+			) {
+				problems.push(`${file}: only http/gate.ts may mint an OfficeScope`);
+			}
+		}
+	}
+	if (/mintScope/.test(text) && !/(http\/gate\.ts|identity\/scope\.ts)$/.test(file) && !isTest) {
+		problems.push(`${file}: uses mintScope; only http/gate.ts may mint an OfficeScope`);
+	}
+	if (/rules\.ts$/.test(file) && /Date\.now\(\)|new Date\(\)/.test(text)) {
+		problems.push(`${file}: a rules file reads the clock; take \`now\` as an argument`);
+	}
+}
+
+// Lower layers never reach up: db and platform import no domain.
+for (const low of ['db', 'platform']) {
+	for (const to of graph.get(low) ?? []) {
+		if (to !== 'db' && to !== 'platform')
+			problems.push(`lib/server/${low} imports lib/server/${to} (lower layers import no domain)`);
+	}
+}
+
+// No cycles between domains.
+const seen = new Set();
+const stack = [];
+function visit(node) {
+	if (stack.includes(node)) {
+		problems.push(
+			`import cycle between domains: ${[...stack.slice(stack.indexOf(node)), node].join(' -> ')}`
+		);
+		return;
+	}
+	if (seen.has(node)) return;
+	stack.push(node);
+	for (const next of graph.get(node) ?? []) visit(next);
+	stack.pop();
+	seen.add(node);
+}
+for (const node of graph.keys()) visit(node);
+
+if (problems.length) {
+	console.error(problems.join('\n'));
+	console.error(`structure: ${problems.length} problem(s)`);
+	process.exit(1);
+}
+console.log(`structure: ok (${graph.size} domains, no forbidden imports, no cycles)`);

@@ -1,0 +1,123 @@
+// The whole test suite, as README and CI run it. Steps run one after another (two cores);
+// the suite runs under an unusual time zone so code that forgets Europe/Berlin fails loudly.
+//   node scripts/test-all.mjs          lint, structure, svelte-check, unit+integration, build, e2e (SQLite),
+//                                      then the integration and e2e suites again on PostgreSQL
+//   node scripts/test-all.mjs --pg     only the PostgreSQL part (expects TEST_DATABASE_URL, E2E_DATABASE_URL)
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const TZ = process.env.TEST_TZ ?? 'Pacific/Chatham';
+const pgOnly = process.argv.includes('--pg');
+const totals = { passed: 0, failed: 0, skipped: 0 };
+const failures = [];
+
+function run(label, cmd, args, env = {}) {
+	const started = Date.now();
+	console.log(`\n=== ${label} ===`);
+	const r = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, TZ, ...env } });
+	const secs = ((Date.now() - started) / 1000).toFixed(1);
+	console.log(`=== ${label}: ${r.status === 0 ? 'ok' : `FAILED (exit ${r.status})`} in ${secs}s ===`);
+	if (r.status !== 0) failures.push(label);
+	return r.status === 0;
+}
+
+function countVitest(file) {
+	if (!existsSync(file)) return;
+	const j = JSON.parse(readFileSync(file, 'utf8'));
+	totals.passed += j.numPassedTests ?? 0;
+	totals.failed += (j.numFailedTests ?? 0) + (j.numRuntimeErrorTestSuites ?? 0);
+	totals.skipped += (j.numPendingTests ?? 0) + (j.numTodoTests ?? 0);
+	rmSync(file);
+}
+
+function countPlaywright(file) {
+	if (!existsSync(file)) return;
+	const j = JSON.parse(readFileSync(file, 'utf8'));
+	const s = j.stats ?? {};
+	totals.passed += (s.expected ?? 0) + (s.flaky ?? 0);
+	totals.failed += s.unexpected ?? 0;
+	totals.skipped += s.skipped ?? 0;
+	rmSync(file);
+}
+
+function unit(label, env) {
+	const out = join(tmpdir(), `kl-vitest-${process.pid}-${label.length}.json`);
+	run(label, 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile=${out}`], env);
+	countVitest(out);
+}
+
+function e2e(label, env) {
+	const out = join(tmpdir(), `kl-playwright-${process.pid}-${label.length}.json`);
+	run(label, 'npx', ['playwright', 'test', '--reporter=list,json'], {
+		PLAYWRIGHT_JSON_OUTPUT_NAME: out,
+		...env
+	});
+	countPlaywright(out);
+}
+
+const pgAvailable = () =>
+	existsSync('/usr/lib/postgresql') &&
+	readdirSync('/usr/lib/postgresql').some((v) => existsSync(`/usr/lib/postgresql/${v}/bin/initdb`));
+
+if (pgOnly) {
+	if (!process.env.TEST_DATABASE_URL) {
+		console.error('test-all --pg: TEST_DATABASE_URL is not set (run through scripts/with-pg.sh)');
+		process.exit(1);
+	}
+	unit('unit + integration (PostgreSQL)', {});
+	if (!existsSync('build/handler.js')) run('build', 'npx', ['vite', 'build', '--logLevel', 'warn']);
+	e2e('end-to-end (PostgreSQL)', {});
+} else {
+	run('lint (biome)', 'npx', ['biome', 'check', 'src', 'tests', 'scripts']);
+	run('structure', 'node', ['scripts/check-structure.mjs']);
+	run('svelte-check', 'npx', [
+		'svelte-check',
+		'--tsconfig',
+		'./tsconfig.json',
+		'--fail-on-warnings',
+		'--threshold',
+		'warning'
+	]);
+	unit('unit + integration (SQLite)', { TEST_DATABASE_URL: '' });
+	run('build', 'npx', ['vite', 'build', '--logLevel', 'warn']);
+	e2e('end-to-end (SQLite)', { E2E_DATABASE_URL: '' });
+	if (pgAvailable()) {
+		const r = spawnSync('bash', ['scripts/with-pg.sh', 'node', 'scripts/test-all.mjs', '--pg'], {
+			stdio: ['inherit', 'inherit', 'inherit', 'pipe'],
+			env: { ...process.env, KL_TOTALS_FD: '3' }
+		});
+		const line = (r.output?.[3]?.toString() ?? '').trim();
+		if (line) {
+			const sub = JSON.parse(line);
+			totals.passed += sub.passed;
+			totals.failed += sub.failed;
+			totals.skipped += sub.skipped;
+			failures.push(...sub.failures);
+		}
+		if (r.status !== 0 && !line) failures.push('PostgreSQL suite');
+	} else if (process.env.KL_REQUIRE_PG === '1') {
+		failures.push('PostgreSQL suite (no server binaries)');
+	} else {
+		console.log('\nPostgreSQL server binaries not found: PostgreSQL suite skipped (CI requires it).');
+	}
+}
+
+if (process.env.KL_TOTALS_FD) {
+	// Hand the counts to the parent run instead of printing a second closing line.
+	const { writeSync } = await import('node:fs');
+	writeSync(Number(process.env.KL_TOTALS_FD), JSON.stringify({ ...totals, failures }) + '\n');
+	process.exit(failures.length ? 1 : 0);
+}
+
+console.log('');
+if (failures.length) console.log(`Failed steps: ${failures.join(', ')}`);
+if (totals.passed === 0 && failures.length === 0) {
+	console.log('No test ran.');
+	process.exit(1);
+}
+console.log(
+	`Kreativlotse: ${totals.passed} passed, ${totals.failed + (failures.length && !totals.failed ? failures.length : 0)} failed, ${totals.skipped} skipped`
+);
+process.exit(failures.length ? 1 : 0);

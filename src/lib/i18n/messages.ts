@@ -1,0 +1,51 @@
+import admin from './catalogue/admin';
+import audit from './catalogue/audit';
+import common from './catalogue/common';
+import type { Message } from './catalogue/define';
+import identity from './catalogue/identity';
+import mail from './catalogue/mail';
+import pages from './catalogue/pages';
+import reference from './catalogue/reference';
+import type { Locale } from './locale';
+
+/** All user-facing text. One file per area under ./catalogue; add new areas here. */
+const areas = [common, identity, reference, mail, audit, pages, admin] as const;
+
+type Merge<T extends readonly { de: object }[]> = T extends readonly [
+	infer H extends { de: object },
+	...infer R extends { de: object }[]
+]
+	? H['de'] & Merge<R>
+	: unknown;
+
+export type MessageKey = keyof Merge<typeof areas> & string;
+export type MessageParams = Record<string, string | number>;
+
+const tables: Record<Locale, Record<string, Message>> = {
+	de: Object.assign({}, ...areas.map((a) => a.de)),
+	en: Object.assign({}, ...areas.map((a) => a.en))
+};
+
+export function translate(locale: Locale, key: MessageKey, params: MessageParams = {}): string {
+	const message = tables[locale][key] ?? tables.de[key];
+	if (message === undefined) return key;
+	const text = typeof message === 'function' ? message(params) : message;
+	return text.replace(/\{(\w+)\}/g, (whole, name: string) =>
+		params[name] === undefined ? whole : String(params[name])
+	);
+}
+
+export function hasMessage(key: string): key is MessageKey {
+	return key in tables.de;
+}
+
+/** For tests: every key in both languages. */
+export function allKeys(locale: Locale): string[] {
+	return Object.keys(tables[locale]);
+}
+
+export type Translate = (key: MessageKey, params?: MessageParams) => string;
+
+export function translator(locale: Locale): Translate {
+	return (key, params) => translate(locale, key, params);
+}

@@ -1,0 +1,41 @@
+import { hostname } from 'node:os';
+import { purgeExpiredAuthState } from './identity/housekeeping';
+import { deliverDue } from './notifications/deliver';
+import { smtpTransport } from './notifications/smtp-transport';
+import { log } from './platform/logger';
+import type { Services } from './runtime';
+
+/**
+ * Periodic work inside each app instance. Safe with several instances: every job claims its
+ * rows atomically in the database, so nothing runs twice and nothing needs a leader.
+ */
+export function startBackgroundWork(s: Services): void {
+	const worker = `${hostname()}:${process.pid}`;
+	if (s.config.smtpUrl && s.config.mailWorker) {
+		const transport = smtpTransport(s.config.smtpUrl);
+		let busy = false;
+		const tick = async () => {
+			if (busy) return;
+			busy = true;
+			try {
+				const r = await deliverDue(s.db, transport, {
+					worker,
+					from: s.config.mailFrom,
+					maxAttempts: s.config.mailMaxAttempts,
+					now: () => s.clock.now()
+				});
+				if (r.sent + r.failed + r.dead > 0) log.info('mail delivery', { ...r });
+			} catch (err) {
+				log.error('mail worker failed', { error: String(err) });
+			} finally {
+				busy = false;
+			}
+		};
+		setInterval(tick, 5_000).unref();
+	}
+	setInterval(() => {
+		purgeExpiredAuthState(s.db, s.clock.now()).catch((err) =>
+			log.error('housekeeping failed', { error: String(err) })
+		);
+	}, 10 * 60_000).unref();
+}

@@ -1,0 +1,59 @@
+import { migrateToLatest } from './db/migrate';
+import { DatabaseOpenError } from './db/client';
+import { seedDemo, type DemoLogin, printDemoLogins } from './identity/demo';
+import { ConfigError, formatConfigError, loadConfig } from './platform/config';
+import { log } from './platform/logger';
+import { seedReferenceData } from './reference/seed';
+import { createServices, type Services } from './runtime';
+
+export interface BootResult {
+	services: Services;
+	demoLogins: DemoLogin[] | null;
+}
+
+/**
+ * Start-up shared by the server and the CLI: validate configuration, open the database,
+ * migrate, seed reference data (idempotent) and, outside production, demo data into an empty
+ * database. A problem a person can fix ends the process with one line and exit code 1.
+ */
+export async function boot(options: { seedDemo?: boolean } = {}): Promise<BootResult> {
+	let services: Services;
+	try {
+		services = createServices(loadConfig());
+	} catch (err) {
+		exitWith(err);
+	}
+	try {
+		await migrateToLatest(services.db);
+	} catch (err) {
+		exitWith(err, services.config.database.kind);
+	}
+	await seedReferenceData(services.db, services.clock.now());
+	let demoLogins: DemoLogin[] | null = null;
+	if ((options.seedDemo ?? true) && services.config.seedDemo) demoLogins = await seedDemo(services);
+	return { services, demoLogins };
+}
+
+function exitWith(err: unknown, kind?: string): never {
+	if (err instanceof ConfigError) console.error(formatConfigError(err));
+	else if (err instanceof DatabaseOpenError) console.error(`Kreativlotse: DATABASE_URL ${err.message}`);
+	else {
+		const e = err as { code?: string; message?: string };
+		console.error(
+			`Kreativlotse: cannot use the ${kind ?? ''} database (DATABASE_URL): ${e.code ?? ''} ${e.message ?? String(err)}`.replace(
+				/\s+/g,
+				' '
+			)
+		);
+	}
+	process.exit(1);
+}
+
+export function announce(services: Services, demoLogins: DemoLogin[] | null): void {
+	const { config } = services;
+	console.log(`Kreativlotse läuft auf / is running at ${config.origin}  (database: ${config.database.kind})`);
+	if (demoLogins) printDemoLogins(demoLogins, config.origin);
+	if (!config.smtpUrl)
+		console.log(`Ohne SMTP_URL bleiben Mails im Postausgang: ${config.origin}/intern/postausgang`);
+	log.debug('boot complete');
+}

@@ -1,0 +1,23 @@
+import { type Kysely, type MigrationProvider, type MigrationResultSet, Migrator } from 'kysely';
+import * as foundation from './migrations/2026-11-29-01-foundation';
+
+// A static map, not FileMigrationProvider: the bundled server has no migrations folder to read.
+const migrations = {
+	'2026-11-29-01-foundation': foundation
+};
+
+const provider: MigrationProvider = { getMigrations: async () => migrations };
+
+export const latestMigration = Object.keys(migrations).sort().at(-1)!;
+
+export async function migrateToLatest(db: Kysely<any>): Promise<MigrationResultSet> {
+	const result = await new Migrator({ db, provider }).migrateToLatest();
+	if (result.error) throw result.error;
+	return result;
+}
+
+/** 'current' when every known migration has run, else 'pending'. */
+export async function migrationState(db: Kysely<any>): Promise<'current' | 'pending'> {
+	const all = await new Migrator({ db, provider }).getMigrations();
+	return all.every((m) => m.executedAt) ? 'current' : 'pending';
+}

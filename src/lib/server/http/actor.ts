@@ -1,0 +1,1 @@
+export type { Actor, StaffPrincipal, PendingStaff, Membership } from '../identity/principal';

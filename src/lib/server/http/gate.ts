@@ -1,0 +1,83 @@
+import { error, redirect, type RequestEvent } from '@sveltejs/kit';
+import { recordAudit } from '../audit/record';
+import { localizePath } from '../../i18n/locale';
+import type { StaffPrincipal } from '../identity/principal';
+import { mintScope, type OfficeScope } from '../identity/scope';
+import { services } from '../runtime';
+
+/**
+ * The one authorisation gate. Every staff route calls one of these before it touches data;
+ * domains receive a StaffPrincipal and an OfficeScope that only this file mints.
+ */
+export type StaffRole = 'network_admin' | 'office_lead' | 'consultant';
+
+export interface StaffAccess {
+	staff: StaffPrincipal;
+	scope: OfficeScope;
+}
+
+function loginRedirect(event: RequestEvent): never {
+	const back = event.url.pathname + event.url.search;
+	redirect(303, localizePath(event.locals.locale, `/anmelden?weiter=${encodeURIComponent(back)}`));
+}
+
+/** Any signed-in staff member; the scope holds their offices (all offices for network admins). */
+export function requireStaff(event: RequestEvent): StaffAccess {
+	const actor = event.locals.actor;
+	if (actor.kind !== 'staff') loginRedirect(event);
+	const staff = actor as StaffPrincipal;
+	return {
+		staff,
+		scope: mintScope(
+			staff.isNetworkAdmin,
+			staff.memberships.map((m) => m.officeId)
+		)
+	};
+}
+
+async function deny(
+	event: RequestEvent,
+	staff: StaffPrincipal,
+	reason: string,
+	officeId: number | null
+): Promise<never> {
+	const { db, clock } = services();
+	await recordAudit(
+		db,
+		{ kind: 'staff', id: staff.id, label: staff.email },
+		{
+			action: 'access.denied',
+			subject: { kind: 'route', id: event.route.id ?? event.url.pathname },
+			officeId,
+			data: { path: event.url.pathname, reason }
+		},
+		{ now: clock.now(), requestId: event.locals.requestId }
+	);
+	// 404, not 403: whether another office's record exists is itself confidential.
+	error(404, { message: 'not found' });
+}
+
+export async function requireNetworkAdmin(event: RequestEvent): Promise<StaffAccess> {
+	const access = requireStaff(event);
+	if (!access.staff.isNetworkAdmin) await deny(event, access.staff, 'network_admin required', null);
+	return access;
+}
+
+/**
+ * Access to one office's staff pages. `minRole: 'office_lead'` admits leads of that office
+ * (and network admins); 'consultant' admits any member. Anything else is denied and audited.
+ */
+export async function requireOffice(
+	event: RequestEvent,
+	officeId: number,
+	minRole: 'office_lead' | 'consultant' = 'consultant'
+): Promise<StaffAccess & { role: StaffRole }> {
+	const access = requireStaff(event);
+	const { staff } = access;
+	if (staff.isNetworkAdmin) return { ...access, scope: mintScope(false, [officeId]), role: 'network_admin' };
+	const membership = staff.memberships.find((m) => m.officeId === officeId);
+	if (!membership || (minRole === 'office_lead' && membership.role !== 'office_lead')) {
+		await deny(event, staff, membership ? 'office_lead required' : 'not a member of this office', officeId);
+	}
+	return { ...access, scope: mintScope(false, [officeId]), role: membership!.role };
+}

@@ -1,0 +1,139 @@
+import { z } from 'zod';
+import { type DatabaseTarget, DatabaseUrlError, parseDatabaseUrl } from './database-url';
+
+/**
+ * The whole configuration, validated once at boot. A bad value stops the process with one
+ * line naming the variable (see `formatConfigError`), so a misconfigured instance never
+ * half-starts.
+ */
+export interface Config {
+	production: boolean;
+	database: DatabaseTarget;
+	databaseUrl: string;
+	origin: string;
+	publicBaseUrl: string;
+	port: number;
+	host: string;
+	smtpUrl: string | null;
+	mailFrom: string;
+	secretKey: string | null;
+	cookieSecure: boolean;
+	sessionIdleMinutes: number;
+	sessionAbsoluteHours: number;
+	seedDemo: boolean;
+	mailWorker: boolean;
+	mailMaxAttempts: number;
+	loginAccountLimit: number;
+	loginAddressLimit: number;
+	publicFormLimit: number;
+	networkContact: string;
+}
+
+export class ConfigError extends Error {
+	constructor(
+		readonly variable: string,
+		readonly problem: string
+	) {
+		super(`${variable} ${problem}`);
+	}
+}
+
+const bool = (name: string) =>
+	z
+		.enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'], {
+			error: () => `must be true or false`
+		})
+		.transform((v) => ['true', '1', 'yes', 'on'].includes(v))
+		.describe(name);
+
+const int = (min: number, max: number) =>
+	z.coerce
+		.number({ error: () => `must be a whole number` })
+		.int({ error: () => `must be a whole number` })
+		.min(min, { error: () => `must be at least ${min}` })
+		.max(max, { error: () => `must be at most ${max}` });
+
+const url = z.url({ protocol: /^https?$/, error: () => 'must be an http(s) URL' });
+
+const schema = z.object({
+	NODE_ENV: z.string().optional(),
+	DATABASE_URL: z.string().default('sqlite:./data/kreativlotse.db'),
+	PORT: int(1, 65535).default(3000),
+	HOST: z.string().min(1).default('127.0.0.1'),
+	ORIGIN: url.optional(),
+	PUBLIC_BASE_URL: url.optional(),
+	SMTP_URL: z
+		.string()
+		.regex(/^smtps?:\/\//, { error: () => 'must start with smtp:// or smtps://' })
+		.optional(),
+	MAIL_FROM: z
+		.string()
+		.regex(/^[^\r\n]+$/, { error: () => 'must be one line' })
+		.default('Kreativlotse <no-reply@kreativlotse.invalid>'),
+	SECRET_KEY: z
+		.string()
+		.min(32, { error: () => 'must be at least 32 characters' })
+		.optional(),
+	COOKIE_SECURE: bool('COOKIE_SECURE').optional(),
+	SESSION_IDLE_MINUTES: int(5, 24 * 60).default(30),
+	SESSION_ABSOLUTE_HOURS: int(1, 24 * 14).default(10),
+	SEED_DEMO: bool('SEED_DEMO').optional(),
+	MAIL_WORKER: bool('MAIL_WORKER').default(true),
+	MAIL_MAX_ATTEMPTS: int(1, 50).default(8),
+	LOGIN_ACCOUNT_LIMIT: int(1, 1000).default(5),
+	LOGIN_ADDRESS_LIMIT: int(1, 10000).default(30),
+	PUBLIC_FORM_LIMIT: int(1, 100000).default(20),
+	NETWORK_CONTACT: z.string().default('barrierefreiheit@kreativlotse.invalid')
+});
+
+type Env = Record<string, string | undefined>;
+
+export function loadConfig(env: Env = process.env): Config {
+	// Empty strings count as unset: `FOO= npm start` should mean "default", not "invalid".
+	const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+	const parsed = schema.safeParse(cleaned);
+	if (!parsed.success) {
+		const issue = parsed.error.issues[0]!;
+		throw new ConfigError(String(issue.path[0] ?? 'configuration'), issue.message);
+	}
+	const e = parsed.data;
+	const production = e.NODE_ENV === 'production';
+	let database: DatabaseTarget;
+	try {
+		database = parseDatabaseUrl(e.DATABASE_URL);
+	} catch (err) {
+		if (err instanceof DatabaseUrlError) throw new ConfigError('DATABASE_URL', err.message);
+		throw err;
+	}
+	if (production && !e.ORIGIN) throw new ConfigError('ORIGIN', 'must be set in production');
+	if (production && !e.SECRET_KEY) throw new ConfigError('SECRET_KEY', 'must be set in production');
+	if (production && e.SEED_DEMO) throw new ConfigError('SEED_DEMO', 'must not be true in production');
+	const origin = (e.ORIGIN ?? `http://localhost:${e.PORT}`).replace(/\/$/, '');
+	return {
+		production,
+		database,
+		databaseUrl: e.DATABASE_URL,
+		origin,
+		publicBaseUrl: (e.PUBLIC_BASE_URL ?? origin).replace(/\/$/, ''),
+		port: e.PORT,
+		host: e.HOST,
+		smtpUrl: e.SMTP_URL ?? null,
+		mailFrom: e.MAIL_FROM,
+		secretKey: e.SECRET_KEY ?? null,
+		cookieSecure: e.COOKIE_SECURE ?? (production || origin.startsWith('https://')),
+		sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
+		sessionAbsoluteHours: e.SESSION_ABSOLUTE_HOURS,
+		seedDemo: !production && (e.SEED_DEMO ?? true),
+		mailWorker: e.MAIL_WORKER,
+		mailMaxAttempts: e.MAIL_MAX_ATTEMPTS,
+		loginAccountLimit: e.LOGIN_ACCOUNT_LIMIT,
+		loginAddressLimit: e.LOGIN_ADDRESS_LIMIT,
+		publicFormLimit: e.PUBLIC_FORM_LIMIT,
+		networkContact: e.NETWORK_CONTACT
+	};
+}
+
+/** The one line printed before a non-zero exit. */
+export function formatConfigError(err: ConfigError): string {
+	return `Kreativlotse: configuration error: ${err.variable} ${err.problem}`;
+}
