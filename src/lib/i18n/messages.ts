@@ -6,10 +6,11 @@ import identity from './catalogue/identity';
 import mail from './catalogue/mail';
 import pages from './catalogue/pages';
 import reference from './catalogue/reference';
+import staff from './catalogue/staff';
 import type { Locale } from './locale';
 
 /** All user-facing text. One file per area under ./catalogue; add new areas here. */
-const areas = [common, identity, reference, mail, audit, pages, admin] as const;
+const areas = [common, identity, reference, mail, audit, pages, admin, staff] as const;
 
 type Merge<T extends readonly { de: object }[]> = T extends readonly [
 	infer H extends { de: object },

@@ -9,7 +9,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 	await db.schema
 		.createTable('land')
-		.addColumn('iso', 'text', (c) => c.primaryKey())
+		.addColumn('iso', 'text', (c) => c.primaryKey().notNull())
 		.addColumn('ags', 'text', (c) => c.notNull().unique())
 		.addColumn('name', 'text', (c) => c.notNull())
 		.execute();
@@ -45,7 +45,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 	for (const table of ['submarket', 'topic', 'stage']) {
 		let t = db.schema
 			.createTable(table)
-			.addColumn('key', 'text', (c) => c.primaryKey())
+			.addColumn('key', 'text', (c) => c.primaryKey().notNull())
 			.addColumn('name_de', 'text', (c) => c.notNull())
 			.addColumn('name_en', 'text', (c) => c.notNull())
 			.addColumn('active', 'integer', (c) => c.notNull().defaultTo(1))
@@ -109,7 +109,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 	await db.schema
 		.createTable('session')
-		.addColumn('id_hash', 'text', (c) => c.primaryKey())
+		.addColumn('id_hash', 'text', (c) => c.primaryKey().notNull())
 		.addColumn('subject_kind', 'text', (c) => c.notNull())
 		.addColumn('subject_id', 'integer', (c) => c.notNull())
 		.addColumn('stage', 'text', (c) => c.notNull().check(sql`stage in ('password', 'full')`))
@@ -128,7 +128,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 	await db.schema
 		.createTable('auth_token')
-		.addColumn('token_hash', 'text', (c) => c.primaryKey())
+		.addColumn('token_hash', 'text', (c) => c.primaryKey().notNull())
 		.addColumn('purpose', 'text', (c) => c.notNull())
 		.addColumn('subject_kind', 'text', (c) => c.notNull())
 		.addColumn('subject_id', 'integer', (c) => c.notNull())
@@ -144,7 +144,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 	await db.schema
 		.createTable('throttle')
-		.addColumn('key', 'text', (c) => c.primaryKey())
+		.addColumn('key', 'text', (c) => c.primaryKey().notNull())
 		.addColumn('failures', 'integer', (c) => c.notNull())
 		.addColumn('window_start', instant, (c) => c.notNull())
 		.addColumn('blocked_until', instant, (c) => c.notNull())

@@ -1,0 +1,17 @@
+// `npm run bench [-- NAME…]`: performance figures, each against a baseline measured in the same
+// run (these machines are noisy; ratios travel better than milliseconds). Never a timed test.
+import { startup } from './startup';
+
+const entries: Record<string, () => Promise<void>> = { startup };
+
+const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+const names = wanted.length ? wanted : Object.keys(entries);
+for (const name of names) {
+	const run = entries[name];
+	if (!run) {
+		console.error(`bench: unknown entry "${name}" (known: ${Object.keys(entries).join(', ')})`);
+		process.exit(2);
+	}
+	console.log(`\n## ${name}`);
+	await run();
+}

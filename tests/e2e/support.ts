@@ -1,0 +1,54 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page } from '@playwright/test';
+import { demoTotpSecret } from '../../src/lib/server/identity/demo';
+import { timeStep, totpAt } from '../../src/lib/server/identity/totp';
+
+export const DEMO_PASSWORD = 'Kreativlotse-Demo-2026';
+export const ADMIN = 'admin@demo.kreativlotse.de';
+/** Office lead of nw (Nordrhein-Westfalen). */
+export const LEAD_NW = 'sabine.kowalski@demo.kreativlotse.de';
+/** Consultant of be-bb (Berlin und Brandenburg). */
+export const CONSULTANT_BE = 'deniz.yilmaz@demo.kreativlotse.de';
+
+/** axe with the WCAG 2.0/2.1/2.2 A and AA rules; every page state a journey reaches is scanned. */
+export async function expectAccessible(page: Page, state: string): Promise<void> {
+	const result = await new AxeBuilder({ page })
+		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+		.analyze();
+	const summary = result.violations.map(
+		(v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`
+	);
+	expect(summary, `axe violations on ${state}`).toEqual([]);
+}
+
+const usedSteps = new Map<string, number>();
+
+/**
+ * A fresh TOTP code for a demo account. A code works once (replay protection), so a second
+ * login of the same account waits for the next 30-second step.
+ */
+export async function freshTotp(email: string): Promise<string> {
+	const last = usedSteps.get(email) ?? -1;
+	let step = timeStep(new Date());
+	while (step <= last) {
+		await new Promise((r) => setTimeout(r, 500));
+		step = timeStep(new Date());
+	}
+	usedSteps.set(email, step);
+	return totpAt(demoTotpSecret(email), step);
+}
+
+/** Signs in through the real forms, by keyboard. */
+export async function login(page: Page, email: string, options: { axe?: boolean } = {}): Promise<void> {
+	await page.goto('/anmelden');
+	if (options.axe) await expectAccessible(page, 'login form');
+	await page.getByLabel('E-Mail-Adresse').fill(email);
+	await page.getByLabel('Passwort', { exact: true }).fill(DEMO_PASSWORD);
+	await page.getByLabel('Passwort', { exact: true }).press('Enter');
+	await page.waitForURL(/zwei-faktor/);
+	if (options.axe) await expectAccessible(page, 'second factor form');
+	const code = page.getByLabel(/Code/).first();
+	await code.fill(await freshTotp(email));
+	await code.press('Enter');
+	await page.waitForURL((url) => !url.pathname.includes('/anmelden'));
+}
