@@ -23,7 +23,8 @@ export default defineConfig({
 					'form-action': ['self'],
 					'object-src': ['none'],
 					'base-uri': ['none'],
-					'frame-ancestors': ['none']
+					'frame-ancestors': ['none'],
+					'frame-src': ['self']
 				}
 			},
 			typescript: {

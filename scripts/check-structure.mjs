@@ -37,17 +37,9 @@ for (const file of files(root)) {
 				if (!graph.has(domain)) graph.set(domain, new Set());
 				graph.get(domain).add(to);
 			}
-			if (
-				/identity\/scope$/.test(target) &&
-				/mintScope/.test(m[0]) &&
-				!/http\/gate\.ts$/.test(file) &&
-				!isTest
-			) {
-				problems.push(`${file}: only http/gate.ts may mint an OfficeScope`);
-			}
 		}
 	}
-	if (/mintScope/.test(text) && !/(http\/gate\.ts|identity\/scope\.ts)$/.test(file) && !isTest) {
+	if (/mintScope/.test(text) && !/(http\/gate\.ts|access\/scope\.ts)$/.test(file) && !isTest) {
 		problems.push(`${file}: uses mintScope; only http/gate.ts may mint an OfficeScope`);
 	}
 	if (/rules\.ts$/.test(file) && /Date\.now\(\)|new Date\(\)/.test(text)) {
@@ -55,12 +47,18 @@ for (const file of files(root)) {
 	}
 }
 
-// Lower layers never reach up: db and platform import no domain.
-for (const low of ['db', 'platform']) {
+// Lower layers never reach up: db, platform and access import no domain.
+const lower = ['db', 'platform', 'access'];
+for (const low of lower) {
 	for (const to of graph.get(low) ?? []) {
-		if (to !== 'db' && to !== 'platform')
+		if (!lower.includes(to))
 			problems.push(`lib/server/${low} imports lib/server/${to} (lower layers import no domain)`);
 	}
+}
+// http is the bridge from routes to domains; no domain reaches back into it.
+for (const [from, tos] of graph) {
+	if (from !== 'http' && tos.has('http'))
+		problems.push(`lib/server/${from} imports lib/server/http (only routes use the bridge)`);
 }
 
 // No cycles between domains.

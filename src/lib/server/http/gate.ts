@@ -2,7 +2,7 @@ import { error, redirect, type RequestEvent } from '@sveltejs/kit';
 import { recordAudit } from '../audit/record';
 import { localizePath } from '../../i18n/locale';
 import type { StaffPrincipal } from '../identity/principal';
-import { mintScope, type OfficeScope } from '../identity/scope';
+import { mintScope, type OfficeScope } from '../access/scope';
 import { services } from '../runtime';
 
 /**

@@ -158,6 +158,21 @@ export async function endAllSessionsOf(
 		.execute();
 }
 
+/** Every session of a subject except one (after a password change: "sign out everywhere else"). */
+export async function endOtherSessionsOf(
+	db: Db,
+	subjectKind: 'staff' | 'creative',
+	subjectId: number,
+	keepHash: string
+): Promise<void> {
+	await db
+		.deleteFrom('session')
+		.where('subject_kind', '=', subjectKind)
+		.where('subject_id', '=', subjectId)
+		.where('id_hash', '!=', keepHash)
+		.execute();
+}
+
 export async function purgeExpiredSessions(db: Db, now: Date): Promise<number> {
 	const res = await db.deleteFrom('session').where('expires_at', '<=', now.getTime()).executeTakeFirst();
 	return Number(res.numDeletedRows);

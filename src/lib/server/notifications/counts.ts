@@ -1,5 +1,5 @@
 import type { Db } from '../db/transaction';
-import type { OfficeScope } from '../identity/scope';
+import type { OfficeScope } from '../access/scope';
 
 /** Waiting and undeliverable mails within a scope, for the staff home page. */
 export async function outboxCounts(db: Db, scope: OfficeScope): Promise<{ pending: number; dead: number }> {

@@ -1,12 +1,21 @@
+/** One CSV record and the physical line it starts on (1-based), for error messages. */
+export interface CsvRow {
+	line: number;
+	fields: string[];
+}
+
 /**
  * RFC 4180 CSV: quoted fields, doubled quotes, commas and newlines inside quotes, CRLF or LF,
- * an optional UTF-8 BOM. Used for the shipped reference data and for postcode imports.
+ * an optional UTF-8 BOM. Blank lines are skipped. Used for the shipped reference data and for
+ * postcode imports.
  */
-export function parseCsv(text: string, delimiter = ','): string[][] {
-	const rows: string[][] = [];
+export function parseCsvRows(text: string, delimiter = ','): CsvRow[] {
+	const rows: CsvRow[] = [];
 	let row: string[] = [];
 	let field = '';
 	let quoted = false;
+	let line = 1;
+	let rowLine = 1;
 	let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
 	for (; i < text.length; i++) {
 		const c = text[i]!;
@@ -16,7 +25,10 @@ export function parseCsv(text: string, delimiter = ','): string[][] {
 					field += '"';
 					i++;
 				} else quoted = false;
-			} else field += c;
+			} else {
+				if (c === '\n' || (c === '\r' && text[i + 1] !== '\n')) line++;
+				field += c;
+			}
 		} else if (c === '"' && field === '') quoted = true;
 		else if (c === delimiter) {
 			row.push(field);
@@ -25,15 +37,21 @@ export function parseCsv(text: string, delimiter = ','): string[][] {
 			if (c === '\r' && text[i + 1] === '\n') i++;
 			row.push(field);
 			field = '';
-			if (row.length > 1 || row[0] !== '') rows.push(row);
+			if (row.length > 1 || row[0] !== '') rows.push({ line: rowLine, fields: row });
 			row = [];
+			line++;
+			rowLine = line;
 		} else field += c;
 	}
 	if (field !== '' || row.length > 0) {
 		row.push(field);
-		rows.push(row);
+		rows.push({ line: rowLine, fields: row });
 	}
 	return rows;
+}
+
+export function parseCsv(text: string, delimiter = ','): string[][] {
+	return parseCsvRows(text, delimiter).map((r) => r.fields);
 }
 
 /** Rows as objects keyed by the header line. */

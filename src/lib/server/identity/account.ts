@@ -1,0 +1,153 @@
+import { recordAudit } from '../audit/record';
+import { transact } from '../db/transaction';
+import { enqueueMail } from '../notifications/outbox';
+import type { Services } from '../runtime';
+import type { Locale } from '../../i18n/locale';
+import { type RequestContext, staffActor } from './context';
+import { absoluteLink, passwordChangedMail } from './mails';
+import { hashPassword, verifyPassword } from './password';
+import { replaceRecoveryCodes, unusedRecoveryCodes } from './recovery-codes';
+import { loadTotpUser, matchUserTotp, spendTotpStep } from './second-factor';
+import { endOtherSessionsOf } from './sessions';
+import { clearThrottle, keys, policies, recordFailure, throttleStatus } from './throttle';
+
+/** A signed-in staff member's own account ("Mein Konto"). */
+export interface AccountOverview {
+	name: string;
+	email: string;
+	totpEnabledAt: number | null;
+	recoveryCodesLeft: number;
+}
+
+export async function accountOverview(services: Services, userId: number): Promise<AccountOverview | null> {
+	const user = await services.db
+		.selectFrom('staff_user')
+		.select(['name', 'email', 'totp_enabled_at'])
+		.where('id', '=', userId)
+		.executeTakeFirst();
+	if (!user) return null;
+	return {
+		name: user.name,
+		email: user.email,
+		totpEnabledAt: user.totp_enabled_at,
+		recoveryCodesLeft: await unusedRecoveryCodes(services.db, userId)
+	};
+}
+
+export type ChangePasswordResult =
+	| { ok: true }
+	| { ok: false; reason: 'wrong_password' | 'not_found' }
+	| { ok: false; reason: 'throttled'; retryAfterSeconds: number };
+
+/**
+ * Changes the own password. Needs the current one (a borrowed, unlocked computer is not
+ * enough), is throttled like the login, ends every other session of the user and sends a
+ * notice mail, so a change the user did not make does not go unnoticed.
+ */
+export async function changePassword(
+	services: Services,
+	input: { userId: number; sessionHash: string; current: string; next: string; locale: Locale },
+	ctx: RequestContext = {}
+): Promise<ChangePasswordResult> {
+	const { db, clock, config } = services;
+	const now = clock.now();
+	const key = keys.passwordChange(input.userId);
+	const status = await throttleStatus(db, key, now);
+	if (!status.allowed) return { ok: false, reason: 'throttled', retryAfterSeconds: status.retryAfterSeconds };
+	const user = await db
+		.selectFrom('staff_user')
+		.select(['id', 'email', 'name', 'password_hash'])
+		.where('id', '=', input.userId)
+		.executeTakeFirst();
+	if (!user) return { ok: false, reason: 'not_found' };
+	if (!(await verifyPassword(user.password_hash, input.current))) {
+		return transact(db, async (trx) => {
+			const after = await recordFailure(trx, key, policies(config).account, now);
+			await recordAudit(
+				trx,
+				staffActor(user),
+				{
+					action: 'auth.password_change_failed',
+					subject: { kind: 'staff_user', id: user.id },
+					data: { blocked: !after.allowed }
+				},
+				{ now, requestId: ctx.requestId }
+			);
+			if (after.allowed) return { ok: false as const, reason: 'wrong_password' as const };
+			return { ok: false as const, reason: 'throttled' as const, retryAfterSeconds: after.retryAfterSeconds };
+		});
+	}
+	const passwordHash = await hashPassword(input.next);
+	return transact(db, async (trx) => {
+		await trx
+			.updateTable('staff_user')
+			.set({ password_hash: passwordHash, updated_at: now.getTime() })
+			.where('id', '=', user.id)
+			.execute();
+		await endOtherSessionsOf(trx, 'staff', user.id, input.sessionHash);
+		await clearThrottle(trx, key);
+		await enqueueMail(
+			trx,
+			{
+				to: user.email,
+				toName: user.name,
+				locale: input.locale,
+				template: 'identity.password_changed',
+				mail: passwordChangedMail(input.locale, {
+					name: user.name,
+					resetLink: absoluteLink(config.publicBaseUrl, input.locale, '/anmelden/passwort-vergessen')
+				}),
+				subject: { kind: 'staff_user', id: user.id }
+			},
+			now
+		);
+		await recordAudit(
+			trx,
+			staffActor(user),
+			{
+				action: 'auth.password_changed',
+				subject: { kind: 'staff_user', id: user.id },
+				data: { via: 'account' }
+			},
+			{ now, requestId: ctx.requestId }
+		);
+		return { ok: true as const };
+	});
+}
+
+export type RegenerateResult =
+	| { ok: true; recoveryCodes: string[] }
+	| { ok: false; reason: 'invalid' | 'not_enrolled' }
+	| { ok: false; reason: 'throttled'; retryAfterSeconds: number };
+
+/** New recovery codes (the old ones stop working); proven with a current authenticator code. */
+export async function regenerateRecoveryCodes(
+	services: Services,
+	input: { userId: number; code: string },
+	ctx: RequestContext = {}
+): Promise<RegenerateResult> {
+	const { db, clock, config, secrets } = services;
+	const now = clock.now();
+	const key = keys.secondFactor(input.userId);
+	const status = await throttleStatus(db, key, now);
+	if (!status.allowed) return { ok: false, reason: 'throttled', retryAfterSeconds: status.retryAfterSeconds };
+	const user = await loadTotpUser(db, input.userId);
+	if (!user || user.totp_enabled_at === null) return { ok: false, reason: 'not_enrolled' };
+	const step = matchUserTotp(secrets, user, input.code, now);
+	return transact(db, async (trx) => {
+		if (step === null || !(await spendTotpStep(trx, user.id, step))) {
+			const after = await recordFailure(trx, key, policies(config).account, now);
+			if (after.allowed) return { ok: false as const, reason: 'invalid' as const };
+			return { ok: false as const, reason: 'throttled' as const, retryAfterSeconds: after.retryAfterSeconds };
+		}
+		const recoveryCodes = await replaceRecoveryCodes(trx, user.id);
+		await clearThrottle(trx, key);
+		await recordAudit(
+			trx,
+			staffActor(user),
+			{ action: 'auth.recovery_codes_renewed', subject: { kind: 'staff_user', id: user.id } },
+			{ now, requestId: ctx.requestId }
+		);
+		return { ok: true as const, recoveryCodes };
+	});
+}

@@ -1,0 +1,147 @@
+import { recordAudit } from '../audit/record';
+import { transact } from '../db/transaction';
+import { enqueueMail } from '../notifications/outbox';
+import type { Services } from '../runtime';
+import type { Locale } from '../../i18n/locale';
+import { anonymousActor, type RequestContext, staffActor } from './context';
+import {
+	consumeLinkToken,
+	inspectLinkToken,
+	issueLinkToken,
+	type LinkCheck,
+	retireLinkTokens
+} from './link-tokens';
+import { absoluteLink, passwordChangedMail, passwordResetMail } from './mails';
+import { hashPassword } from './password';
+import { endAllSessionsOf } from './sessions';
+import { clearThrottle, countHit, keys, policies, strictest } from './throttle';
+
+export type ResetRequestResult = { ok: true } | { ok: false; reason: 'throttled'; retryAfterSeconds: number };
+
+/**
+ * "Forgot my password". The answer is the same whether or not the address belongs to anyone;
+ * only a known, enabled account gets a mail. Counted per client address and per e-mail
+ * address, so the form can be used neither to flood an inbox nor to probe many addresses.
+ */
+export async function requestPasswordReset(
+	services: Services,
+	input: { email: string; clientAddress: string; locale: Locale },
+	ctx: RequestContext = {}
+): Promise<ResetRequestResult> {
+	const { db, clock, config } = services;
+	const now = clock.now();
+	const email = input.email.trim().toLowerCase();
+	const limits = policies(config);
+	const decision = strictest(
+		await countHit(db, keys.resetAddress(input.clientAddress), limits.resetPerAddress, now),
+		await countHit(db, keys.resetEmail(email), limits.resetPerEmail, now)
+	);
+	if (!decision.allowed)
+		return { ok: false, reason: 'throttled', retryAfterSeconds: decision.retryAfterSeconds };
+
+	await transact(db, async (trx) => {
+		const user = await trx
+			.selectFrom('staff_user')
+			.select(['id', 'email', 'name', 'disabled_at'])
+			.where('email', '=', email)
+			.executeTakeFirst();
+		if (!user || user.disabled_at !== null) return;
+		const token = await issueLinkToken(trx, 'password_reset', user.id, now);
+		const link = absoluteLink(config.publicBaseUrl, input.locale, `/anmelden/passwort-neu/${token}`);
+		await enqueueMail(
+			trx,
+			{
+				to: user.email,
+				toName: user.name,
+				locale: input.locale,
+				template: 'identity.password_reset',
+				mail: passwordResetMail(input.locale, { name: user.name, link }),
+				subject: { kind: 'staff_user', id: user.id }
+			},
+			now
+		);
+		await recordAudit(
+			trx,
+			anonymousActor,
+			{ action: 'auth.password_reset_requested', subject: { kind: 'staff_user', id: user.id } },
+			{ now, requestId: ctx.requestId }
+		);
+	});
+	return { ok: true };
+}
+
+export type ResetCheck = { ok: true; userId: number; email: string } | Extract<LinkCheck, { ok: false }>;
+
+/** For the page a reset link opens: is the link still good, and for which account? */
+export async function inspectResetToken(services: Services, token: string): Promise<ResetCheck> {
+	const link = await inspectLinkToken(services.db, token, 'password_reset', services.clock.now());
+	if (!link.ok) return link;
+	const user = await services.db
+		.selectFrom('staff_user')
+		.select(['email', 'disabled_at'])
+		.where('id', '=', link.userId)
+		.executeTakeFirst();
+	if (!user || user.disabled_at !== null) return { ok: false, reason: 'invalid' };
+	return { ok: true, userId: link.userId, email: user.email };
+}
+
+export type SetPasswordResult = { ok: true } | { ok: false; reason: 'invalid' | 'expired' | 'used' };
+
+/**
+ * Sets a new password from a reset link: uses the link, retires the user's other reset links,
+ * ends every session of the user (whoever had the old password is out), clears the login
+ * throttle and tells the user by mail.
+ */
+export async function completePasswordReset(
+	services: Services,
+	input: { token: string; password: string; locale: Locale },
+	ctx: RequestContext = {}
+): Promise<SetPasswordResult> {
+	const { db, clock, config } = services;
+	const now = clock.now();
+	const passwordHash = await hashPassword(input.password);
+	return transact(db, async (trx) => {
+		const link = await consumeLinkToken(trx, input.token, 'password_reset', now);
+		if (!link.ok) return link;
+		const user = await trx
+			.selectFrom('staff_user')
+			.select(['id', 'email', 'name', 'disabled_at'])
+			.where('id', '=', link.userId)
+			.executeTakeFirst();
+		if (!user || user.disabled_at !== null) return { ok: false as const, reason: 'invalid' as const };
+		await trx
+			.updateTable('staff_user')
+			.set({ password_hash: passwordHash, updated_at: now.getTime() })
+			.where('id', '=', user.id)
+			.execute();
+		await retireLinkTokens(trx, 'password_reset', user.id, now);
+		await endAllSessionsOf(trx, 'staff', user.id);
+		await clearThrottle(trx, keys.loginAccount(user.email));
+		await enqueueMail(
+			trx,
+			{
+				to: user.email,
+				toName: user.name,
+				locale: input.locale,
+				template: 'identity.password_changed',
+				mail: passwordChangedMail(input.locale, {
+					name: user.name,
+					resetLink: absoluteLink(config.publicBaseUrl, input.locale, '/anmelden/passwort-vergessen')
+				}),
+				subject: { kind: 'staff_user', id: user.id }
+			},
+			now
+		);
+		await recordAudit(
+			trx,
+			staffActor(user),
+			{
+				action: 'auth.password_changed',
+				subject: { kind: 'staff_user', id: user.id },
+				data: { via: 'reset' }
+			},
+			{ now, requestId: ctx.requestId }
+		);
+		return { ok: true as const };
+	});
+}

@@ -1,0 +1,119 @@
+import type { Db, Tx } from '../db/transaction';
+import { type StaffStatus, staffStatus } from './login-rules';
+import type { Membership } from './principal';
+
+/** Staff as the admin pages see them. Rows are mapped here; nothing above sees a driver type. */
+export interface StaffListItem {
+	id: number;
+	name: string;
+	email: string;
+	isNetworkAdmin: boolean;
+	status: StaffStatus;
+	totpEnrolled: boolean;
+	memberships: Membership[];
+}
+
+export interface StaffDetail extends StaffListItem {
+	locale: string;
+	createdAt: number;
+	disabledAt: number | null;
+	/** Unused recovery codes left (only meaningful while enrolled). */
+	recoveryCodesLeft: number;
+}
+
+export interface AssignableOffice {
+	id: number;
+	key: string;
+	name: string;
+	active: boolean;
+}
+
+export type MembershipRole = Membership['role'];
+
+export interface MembershipInput {
+	officeId: number;
+	role: MembershipRole;
+}
+
+async function membershipsByUser(db: Db | Tx, userIds: number[]): Promise<Map<number, Membership[]>> {
+	const map = new Map<number, Membership[]>();
+	if (userIds.length === 0) return map;
+	const rows = await db
+		.selectFrom('staff_membership as m')
+		.innerJoin('office as o', 'o.id', 'm.office_id')
+		.select(['m.user_id', 'm.office_id', 'm.role', 'o.key', 'o.name'])
+		.where('m.user_id', 'in', userIds)
+		.orderBy('o.name')
+		.execute();
+	for (const r of rows) {
+		const list = map.get(r.user_id) ?? [];
+		list.push({ officeId: r.office_id, officeKey: r.key, officeName: r.name, role: r.role });
+		map.set(r.user_id, list);
+	}
+	return map;
+}
+
+const columns = [
+	'id',
+	'name',
+	'email',
+	'is_network_admin',
+	'password_hash',
+	'disabled_at',
+	'totp_enabled_at',
+	'locale',
+	'created_at'
+] as const;
+
+export async function listStaff(db: Db): Promise<StaffListItem[]> {
+	const users = await db.selectFrom('staff_user').select(columns).orderBy('name').orderBy('id').execute();
+	const memberships = await membershipsByUser(
+		db,
+		users.map((u) => u.id)
+	);
+	return users.map((u) => ({
+		id: u.id,
+		name: u.name,
+		email: u.email,
+		isNetworkAdmin: u.is_network_admin === 1,
+		status: staffStatus(u),
+		totpEnrolled: u.totp_enabled_at !== null,
+		memberships: memberships.get(u.id) ?? []
+	}));
+}
+
+export async function getStaff(db: Db | Tx, userId: number): Promise<StaffDetail | null> {
+	const u = await db.selectFrom('staff_user').select(columns).where('id', '=', userId).executeTakeFirst();
+	if (!u) return null;
+	const memberships = await membershipsByUser(db, [u.id]);
+	const codes = await db
+		.selectFrom('recovery_code')
+		.select((eb) => eb.fn.countAll<number>().as('n'))
+		.where('user_id', '=', u.id)
+		.where('used_at', 'is', null)
+		.executeTakeFirstOrThrow();
+	return {
+		id: u.id,
+		name: u.name,
+		email: u.email,
+		isNetworkAdmin: u.is_network_admin === 1,
+		status: staffStatus(u),
+		totpEnrolled: u.totp_enabled_at !== null,
+		memberships: memberships.get(u.id) ?? [],
+		locale: u.locale,
+		createdAt: u.created_at,
+		disabledAt: u.disabled_at,
+		recoveryCodesLeft: Number(codes.n)
+	};
+}
+
+/** Every office a person can be assigned to, active ones first. */
+export async function assignableOffices(db: Db | Tx): Promise<AssignableOffice[]> {
+	const rows = await db
+		.selectFrom('office')
+		.select(['id', 'key', 'name', 'active'])
+		.orderBy('active', 'desc')
+		.orderBy('name')
+		.execute();
+	return rows.map((r) => ({ id: r.id, key: r.key, name: r.name, active: r.active === 1 }));
+}

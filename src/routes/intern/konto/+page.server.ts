@@ -1,0 +1,60 @@
+import { error } from '@sveltejs/kit';
+import { z } from 'zod';
+import { translate } from '$lib/i18n/messages';
+import { fieldFailure, parseForm } from '$lib/server/http/form';
+import { requireStaff } from '$lib/server/http/gate';
+import { accountOverview, changePassword, regenerateRecoveryCodes } from '$lib/server/identity/account';
+import { PASSWORD_MIN_LENGTH } from '$lib/server/identity/password';
+import { services } from '$lib/server/runtime';
+import { newPasswordSchema, SECRET_FIELDS, throttled, totpCode } from '../../anmelden/forms.server';
+import type { Actions, PageServerLoad } from './$types';
+
+const passwordSchema = z.object({ current_password: z.string().min(1).max(200) }).and(newPasswordSchema);
+const codesSchema = z.object({ code: totpCode() });
+
+export const load: PageServerLoad = async (event) => {
+	const { staff } = requireStaff(event);
+	const account = await accountOverview(services(), staff.id);
+	if (!account) error(404, { message: 'not found' });
+	const offices = staff.memberships.map((m) => ({ key: m.officeKey, name: m.officeName, role: m.role }));
+	return { account, offices, isNetworkAdmin: staff.isNetworkAdmin, minLength: PASSWORD_MIN_LENGTH };
+};
+
+export const actions: Actions = {
+	password: async (event) => {
+		const { staff } = requireStaff(event);
+		const { locale, requestId } = event.locals;
+		const parsed = await parseForm(event.request, passwordSchema, locale, { secret: SECRET_FIELDS });
+		if (!parsed.ok) return parsed.failure;
+		const input = {
+			userId: staff.id,
+			sessionHash: staff.sessionHash,
+			current: parsed.data.current_password,
+			next: parsed.data.password,
+			locale
+		};
+		const r = await changePassword(services(), input, { requestId });
+		if (r.ok) return { done: 'password' as const };
+		if (r.reason === 'throttled')
+			return throttled(event, parsed.values, r.retryAfterSeconds, 'identity.throttled');
+		if (r.reason === 'not_found') error(404, { message: 'not found' });
+		return fieldFailure(400, parsed.values, {
+			current_password: translate(locale, 'identity.account.password.wrong')
+		});
+	},
+	recovery: async (event) => {
+		const { staff } = requireStaff(event);
+		const { locale, requestId } = event.locals;
+		const parsed = await parseForm(event.request, codesSchema, locale, { secret: SECRET_FIELDS });
+		if (!parsed.ok) return parsed.failure;
+		const r = await regenerateRecoveryCodes(
+			services(),
+			{ userId: staff.id, code: parsed.data.code },
+			{ requestId }
+		);
+		if (r.ok) return { done: 'codes' as const, recoveryCodes: r.recoveryCodes };
+		if (r.reason === 'throttled')
+			return throttled(event, parsed.values, r.retryAfterSeconds, 'identity.throttled');
+		return fieldFailure(400, parsed.values, { code: translate(locale, 'identity.totp.invalid') });
+	}
+};
