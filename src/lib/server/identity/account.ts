@@ -1,11 +1,10 @@
 import { recordAudit } from '../audit/record';
 import { transact } from '../db/transaction';
-import { enqueueMail } from '../notifications/outbox';
 import type { Services } from '../runtime';
 import type { Locale } from '../../i18n/locale';
 import { type RequestContext, staffActor } from './context';
-import { absoluteLink, passwordChangedMail } from './mails';
 import { hashPassword, verifyPassword } from './password';
+import { storeNewPassword } from './password-change';
 import { replaceRecoveryCodes, unusedRecoveryCodes } from './recovery-codes';
 import { loadTotpUser, matchUserTotp, spendTotpStep } from './second-factor';
 import { endOtherSessionsOf } from './sessions';
@@ -79,38 +78,20 @@ export async function changePassword(
 	}
 	const passwordHash = await hashPassword(input.next);
 	return transact(db, async (trx) => {
-		await trx
-			.updateTable('staff_user')
-			.set({ password_hash: passwordHash, updated_at: now.getTime() })
-			.where('id', '=', user.id)
-			.execute();
-		await endOtherSessionsOf(trx, 'staff', user.id, input.sessionHash);
-		await clearThrottle(trx, key);
-		await enqueueMail(
+		await storeNewPassword(
 			trx,
 			{
-				to: user.email,
-				toName: user.name,
+				user,
+				passwordHash,
 				locale: input.locale,
-				template: 'identity.password_changed',
-				mail: passwordChangedMail(input.locale, {
-					name: user.name,
-					resetLink: absoluteLink(config.publicBaseUrl, input.locale, '/anmelden/passwort-vergessen')
-				}),
-				subject: { kind: 'staff_user', id: user.id }
-			},
-			now
-		);
-		await recordAudit(
-			trx,
-			staffActor(user),
-			{
-				action: 'auth.password_changed',
-				subject: { kind: 'staff_user', id: user.id },
-				data: { via: 'account' }
+				via: 'account',
+				throttleKey: key,
+				publicBaseUrl: config.publicBaseUrl
 			},
 			{ now, requestId: ctx.requestId }
 		);
+		// The person who changed it stays signed in here; every other session ends.
+		await endOtherSessionsOf(trx, 'staff', user.id, input.sessionHash);
 		return { ok: true as const };
 	});
 }

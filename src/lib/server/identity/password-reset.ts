@@ -3,7 +3,7 @@ import { transact } from '../db/transaction';
 import { enqueueMail } from '../notifications/outbox';
 import type { Services } from '../runtime';
 import type { Locale } from '../../i18n/locale';
-import { anonymousActor, type RequestContext, staffActor } from './context';
+import { anonymousActor, type RequestContext } from './context';
 import {
 	consumeLinkToken,
 	inspectLinkToken,
@@ -11,10 +11,11 @@ import {
 	type LinkCheck,
 	retireLinkTokens
 } from './link-tokens';
-import { absoluteLink, passwordChangedMail, passwordResetMail } from './mails';
+import { absoluteLink, passwordResetMail } from './mails';
 import { hashPassword } from './password';
+import { storeNewPassword } from './password-change';
 import { endAllSessionsOf } from './sessions';
-import { clearThrottle, countHit, keys, policies, strictest } from './throttle';
+import { countHit, keys, policies, strictest } from './throttle';
 
 export type ResetRequestResult = { ok: true } | { ok: false; reason: 'throttled'; retryAfterSeconds: number };
 
@@ -109,36 +110,17 @@ export async function completePasswordReset(
 			.where('id', '=', link.userId)
 			.executeTakeFirst();
 		if (!user || user.disabled_at !== null) return { ok: false as const, reason: 'invalid' as const };
-		await trx
-			.updateTable('staff_user')
-			.set({ password_hash: passwordHash, updated_at: now.getTime() })
-			.where('id', '=', user.id)
-			.execute();
 		await retireLinkTokens(trx, 'password_reset', user.id, now);
 		await endAllSessionsOf(trx, 'staff', user.id);
-		await clearThrottle(trx, keys.loginAccount(user.email));
-		await enqueueMail(
+		await storeNewPassword(
 			trx,
 			{
-				to: user.email,
-				toName: user.name,
+				user,
+				passwordHash,
 				locale: input.locale,
-				template: 'identity.password_changed',
-				mail: passwordChangedMail(input.locale, {
-					name: user.name,
-					resetLink: absoluteLink(config.publicBaseUrl, input.locale, '/anmelden/passwort-vergessen')
-				}),
-				subject: { kind: 'staff_user', id: user.id }
-			},
-			now
-		);
-		await recordAudit(
-			trx,
-			staffActor(user),
-			{
-				action: 'auth.password_changed',
-				subject: { kind: 'staff_user', id: user.id },
-				data: { via: 'reset' }
+				via: 'reset',
+				throttleKey: keys.loginAccount(user.email),
+				publicBaseUrl: config.publicBaseUrl
 			},
 			{ now, requestId: ctx.requestId }
 		);

@@ -1,0 +1,58 @@
+import { recordAudit } from '../audit/record';
+import type { Tx } from '../db/transaction';
+import { enqueueMail } from '../notifications/outbox';
+import type { Locale } from '../../i18n/locale';
+import { staffActor } from './context';
+import { absoluteLink, passwordChangedMail } from './mails';
+import { clearThrottle } from './throttle';
+
+/**
+ * What every password change does, whether from "Mein Konto" or a reset link: store the new
+ * hash, lift the throttle that guarded the old one, tell the owner by mail (so a change they
+ * did not make is noticed) and audit. Which sessions end is the caller's decision.
+ */
+export async function storeNewPassword(
+	trx: Tx,
+	input: {
+		user: { id: number; email: string; name: string };
+		passwordHash: string;
+		locale: Locale;
+		via: 'account' | 'reset';
+		throttleKey: string;
+		publicBaseUrl: string;
+	},
+	context: { now: Date; requestId?: string | null }
+): Promise<void> {
+	const { user, locale, now } = { ...input, now: context.now };
+	await trx
+		.updateTable('staff_user')
+		.set({ password_hash: input.passwordHash, updated_at: now.getTime() })
+		.where('id', '=', user.id)
+		.execute();
+	await clearThrottle(trx, input.throttleKey);
+	await enqueueMail(
+		trx,
+		{
+			to: user.email,
+			toName: user.name,
+			locale,
+			template: 'identity.password_changed',
+			mail: passwordChangedMail(locale, {
+				name: user.name,
+				resetLink: absoluteLink(input.publicBaseUrl, locale, '/anmelden/passwort-vergessen')
+			}),
+			subject: { kind: 'staff_user', id: user.id }
+		},
+		now
+	);
+	await recordAudit(
+		trx,
+		staffActor(user),
+		{
+			action: 'auth.password_changed',
+			subject: { kind: 'staff_user', id: user.id },
+			data: { via: input.via }
+		},
+		context
+	);
+}
