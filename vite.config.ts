@@ -33,6 +33,8 @@ export default defineConfig({
 		})
 	],
 	server: { fs: { allow: ['..'] } },
+	// The plugin-timing report is for people tuning the build; on `npm start` it only confuses.
+	build: { rolldownOptions: { checks: { bundlerTimings: false } } },
 	test: {
 		include: ['src/**/*.test.ts'],
 		environment: 'node',
