@@ -170,6 +170,132 @@ export interface OutboxTable {
 	subject_id: string | null;
 }
 
+export type BookingFormat = 'office' | 'phone' | 'video' | 'sprechtag';
+export type AvailabilityFormat = 'office' | 'phone' | 'video';
+export type BookingStatus = 'held' | 'confirmed' | 'cancelled' | 'expired' | 'attended' | 'no_show';
+
+export interface OfficeBookingSettingTable {
+	office_id: number;
+	duration_office: Generated<number>;
+	duration_phone: Generated<number>;
+	duration_video: Generated<number>;
+	duration_sprechtag: Generated<number>;
+	buffer_minutes: Generated<number>;
+	min_notice_minutes: Generated<number>;
+	horizon_days: Generated<number>;
+	change_notice_minutes: Generated<number>;
+	reminder_hours: Generated<number>;
+	updated_at: number;
+}
+
+export interface AvailabilityRuleTable {
+	id: Generated<number>;
+	consultant_id: number;
+	office_id: number;
+	format: AvailabilityFormat;
+	/** ISO weekday: 1 = Monday … 7 = Sunday. */
+	weekday: number;
+	/** 'HH:MM' wall-clock time in Europe/Berlin. */
+	start_time: string;
+	end_time: string;
+	/** 'YYYY-MM-DD', inclusive; null = open. */
+	valid_from: string | null;
+	valid_to: string | null;
+	created_at: number;
+}
+
+export interface AvailabilityOverrideTable {
+	id: Generated<number>;
+	consultant_id: number;
+	office_id: number;
+	date: string;
+	kind: 'extra' | 'blocked';
+	/** For 'extra': the format offered; null for 'blocked' (all formats). */
+	format: AvailabilityFormat | null;
+	/** null start/end on 'blocked' = the whole day. */
+	start_time: string | null;
+	end_time: string | null;
+	created_at: number;
+}
+
+export interface AbsenceTable {
+	id: Generated<number>;
+	consultant_id: number;
+	start_at: number;
+	end_at: number;
+	kind: 'holiday' | 'illness' | 'other';
+	created_by: number | null;
+	created_at: number;
+}
+
+export interface SprechtagTable {
+	id: Generated<number>;
+	office_id: number;
+	consultant_id: number;
+	date: string;
+	start_time: string;
+	end_time: string;
+	town: string;
+	venue: string;
+	address: string;
+	accessibility: Generated<string>;
+	status: Generated<'planned' | 'cancelled'>;
+	created_at: number;
+	updated_at: number;
+}
+
+export interface ConsentTextTable {
+	id: Generated<number>;
+	kind: 'processing' | 'notes' | 'news';
+	version: number;
+	text_de: string;
+	text_en: string;
+	created_at: number;
+}
+
+export interface BookingTable {
+	id: Generated<number>;
+	office_id: number;
+	consultant_id: number;
+	format: BookingFormat;
+	sprechtag_id: number | null;
+	kind: Generated<'first' | 'follow_up'>;
+	start_at: number;
+	end_at: number;
+	status: BookingStatus;
+	hold_expires_at: number | null;
+	name: string;
+	email: string;
+	phone: string | null;
+	postcode: string | null;
+	land_iso: string;
+	submarket: string;
+	stage: string;
+	/** JSON array of topic keys. */
+	topics: Generated<string>;
+	concern: Generated<string>;
+	heard_from: string | null;
+	locale: Generated<string>;
+	consent_processing_version: number;
+	consent_notes_version: number | null;
+	consent_news_version: number | null;
+	consented_at: number;
+	confirm_token_hash: string | null;
+	manage_token_hash: string | null;
+	manage_token_expires_at: number | null;
+	video_url: string | null;
+	ics_sequence: Generated<number>;
+	idempotency_key: string | null;
+	request_hash: string | null;
+	created_by: number | null;
+	confirmed_at: number | null;
+	cancelled_at: number | null;
+	cancel_reason: string | null;
+	reminder_sent_at: number | null;
+	created_at: number;
+	updated_at: number;
+}
+
 export interface DB {
 	land: LandTable;
 	office: OfficeTable;
@@ -187,4 +313,11 @@ export interface DB {
 	rate_counter: RateCounterTable;
 	audit_event: AuditEventTable;
 	outbox: OutboxTable;
+	office_booking_setting: OfficeBookingSettingTable;
+	availability_rule: AvailabilityRuleTable;
+	availability_override: AvailabilityOverrideTable;
+	absence: AbsenceTable;
+	sprechtag: SprechtagTable;
+	consent_text: ConsentTextTable;
+	booking: BookingTable;
 }

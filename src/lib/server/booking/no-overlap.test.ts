@@ -1,0 +1,105 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { testServices, type TestServices } from '../../../../tests/support/test-database';
+
+let s: TestServices | null = null;
+afterEach(async () => {
+	await s?.close();
+	s = null;
+});
+
+const HOUR = 3_600_000;
+const T0 = Date.parse('2026-07-01T08:00:00Z');
+
+async function fixture(svc: TestServices) {
+	const office = await svc.db
+		.selectFrom('office')
+		.select('id')
+		.where('key', '=', 'nw')
+		.executeTakeFirstOrThrow();
+	const t = svc.clock.now().getTime();
+	const consultant = await svc.db
+		.insertInto('staff_user')
+		.values({
+			email: `c${Math.random()}@x.de`,
+			name: 'C',
+			is_network_admin: 0,
+			locale: 'de',
+			created_at: t,
+			updated_at: t
+		})
+		.returning('id')
+		.executeTakeFirstOrThrow();
+	return { officeId: office.id, consultantId: consultant.id };
+}
+
+function row(
+	f: { officeId: number; consultantId: number },
+	start: number,
+	end: number,
+	status: 'held' | 'confirmed' | 'cancelled'
+) {
+	return {
+		office_id: f.officeId,
+		consultant_id: f.consultantId,
+		format: 'office' as const,
+		start_at: start,
+		end_at: end,
+		status,
+		name: 'Kim Kreativ',
+		email: 'kim@example.org',
+		land_iso: 'DE-NW',
+		submarket: 'design',
+		stage: 'idee',
+		consent_processing_version: 1,
+		consented_at: T0,
+		created_at: T0,
+		updated_at: T0
+	};
+}
+
+// The database itself refuses overlapping active bookings of one consultant (exclusion
+// constraint on PostgreSQL, trigger on SQLite), whatever the application code does.
+describe('booking overlap guarantee in the schema', () => {
+	it.each([
+		['the same slot', T0, T0 + HOUR, false],
+		['a partly overlapping slot', T0 + HOUR / 2, T0 + HOUR + HOUR / 2, false],
+		['a slot inside it', T0 + 10 * 60_000, T0 + 20 * 60_000, false],
+		['the slot right after (touching)', T0 + HOUR, T0 + 2 * HOUR, true],
+		['the slot right before (touching)', T0 - HOUR, T0, true]
+	])('a held booking, then %s -> allowed=%s', async (_, start, end, allowed) => {
+		s = await testServices();
+		const f = await fixture(s);
+		await s.db
+			.insertInto('booking')
+			.values(row(f, T0, T0 + HOUR, 'held'))
+			.execute();
+		const attempt = s.db
+			.insertInto('booking')
+			.values(row(f, start, end, 'confirmed'))
+			.execute();
+		if (allowed) await expect(attempt).resolves.toBeDefined();
+		else await expect(attempt).rejects.toThrow(/booking_no_overlap|exclusion|conflicting key/);
+	});
+
+	it('cancelled bookings do not block, and another consultant is independent', async () => {
+		s = await testServices();
+		const f = await fixture(s);
+		const g = await fixture(s);
+		await s.db
+			.insertInto('booking')
+			.values(row(f, T0, T0 + HOUR, 'cancelled'))
+			.execute();
+		await s.db
+			.insertInto('booking')
+			.values(row(f, T0, T0 + HOUR, 'confirmed'))
+			.execute();
+		await s.db
+			.insertInto('booking')
+			.values(row(g, T0, T0 + HOUR, 'confirmed'))
+			.execute();
+		// Re-activating the cancelled one would overlap: refused on update as well.
+		await expect(
+			s.db.updateTable('booking').set({ status: 'held' }).where('status', '=', 'cancelled').execute()
+		).rejects.toThrow();
+	});
+});
