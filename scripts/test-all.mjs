@@ -70,7 +70,7 @@ if (pgOnly) {
 	if (!existsSync('build/handler.js')) run('build', 'npx', ['vite', 'build', '--logLevel', 'warn']);
 	e2e('end-to-end (PostgreSQL)', {});
 } else {
-	run('lint (biome)', 'npx', ['biome', 'check', 'src', 'tests', 'scripts']);
+	run('lint (biome)', 'npx', ['biome', 'check', 'src', 'tests', 'scripts', 'bench']);
 	run('structure', 'node', ['scripts/check-structure.mjs']);
 	run('svelte-check', 'npx', [
 		'svelte-check',

@@ -58,7 +58,7 @@ test('without JavaScript: sign in, then sign out ends the session', async ({ bro
 	const context = await browser.newContext({ javaScriptEnabled: false });
 	const page = await context.newPage();
 	const email = 'anja.richter@demo.kreativlotse.de';
-	await login(page, email);
+	await login(page, email, { js: false });
 	await expect(page).toHaveURL(/\/intern$/);
 	await page.getByRole('button', { name: 'Abmelden' }).click();
 	await expect(page).toHaveURL(/\/anmelden/);

@@ -40,14 +40,29 @@ export async function freshTotp(email: string): Promise<string> {
 	return totpAt(demoTotpSecret(email), step);
 }
 
+/** With JavaScript: wait until Svelte has hydrated the page before typing into it. */
+export async function hydrated(page: Page): Promise<void> {
+	await page.locator('html[data-hydrated="true"]').waitFor({ state: 'attached' });
+}
+
 /** Signs in through the real forms, by keyboard. */
-export async function login(page: Page, email: string, options: { axe?: boolean } = {}): Promise<void> {
+export async function login(
+	page: Page,
+	email: string,
+	options: { axe?: boolean; js?: boolean } = {}
+): Promise<void> {
 	await page.goto('/anmelden');
+	if (options.js !== false) await hydrated(page);
 	if (options.axe) await expectAccessible(page, 'login form');
 	await page.getByLabel('E-Mail-Adresse').fill(email);
 	await page.getByLabel('Passwort', { exact: true }).fill(DEMO_PASSWORD);
 	await page.getByLabel('Passwort', { exact: true }).press('Enter');
-	await page.waitForURL(/zwei-faktor/);
+	await page.waitForURL(/zwei-faktor/, { timeout: 15_000 }).catch(async (err) => {
+		throw new Error(
+			`login of ${email} stuck at ${page.url()}: ${((await page.locator('main').textContent()) ?? '').slice(0, 400)} (${err})`
+		);
+	});
+	if (options.js !== false) await hydrated(page);
 	if (options.axe) await expectAccessible(page, 'second factor form');
 	const code = page.getByLabel('Sechsstelliger Code');
 	await code.fill(await freshTotp(email));

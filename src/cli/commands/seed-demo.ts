@@ -1,3 +1,4 @@
+import { seedDemoAvailability } from '../../lib/server/booking/demo';
 import { printDemoLogins, seedDemo } from '../../lib/server/identity/demo';
 import { defineCommand } from '../command';
 import { CliExit, cliConfig, readyServices, withServices } from '../context';
@@ -16,7 +17,9 @@ export default defineCommand({
 				);
 				return 0;
 			}
+			const availability = await seedDemoAvailability(s.db, s.clock.now());
 			printDemoLogins(logins, s.config.origin);
+			io.out(`Demo availability: ${availability.rules} weekly hours, ${availability.sprechtage} Sprechtage.`);
 			return 0;
 		});
 	}

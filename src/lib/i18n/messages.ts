@@ -1,5 +1,8 @@
 import admin from './catalogue/admin';
 import audit from './catalogue/audit';
+import booking from './catalogue/booking';
+import bookingAvailability from './catalogue/booking-availability';
+import bookingStaff from './catalogue/booking-staff';
 import common from './catalogue/common';
 import type { Message } from './catalogue/define';
 import identity from './catalogue/identity';
@@ -10,7 +13,19 @@ import staff from './catalogue/staff';
 import type { Locale } from './locale';
 
 /** All user-facing text. One file per area under ./catalogue; add new areas here. */
-const areas = [common, identity, reference, mail, audit, pages, admin, staff] as const;
+const areas = [
+	common,
+	identity,
+	reference,
+	mail,
+	audit,
+	pages,
+	admin,
+	staff,
+	bookingStaff,
+	booking,
+	bookingAvailability
+] as const;
 
 type Merge<T extends readonly { de: object }[]> = T extends readonly [
 	infer H extends { de: object },

@@ -1,4 +1,5 @@
 import { hostname } from 'node:os';
+import { releaseExpiredHolds, sendDueReminders } from './booking/jobs';
 import { purgeExpiredAuthState } from './identity/housekeeping';
 import { deliverDue } from './notifications/deliver';
 import { smtpTransport } from './notifications/smtp-transport';
@@ -33,6 +34,16 @@ export function startBackgroundWork(s: Services): void {
 		};
 		setInterval(tick, 5_000).unref();
 	}
+	// Booking: free unconfirmed holds after 30 minutes; remind once before each appointment.
+	setInterval(async () => {
+		try {
+			await releaseExpiredHolds(s.db, s.clock.now());
+			const reminded = await sendDueReminders(s, s.clock.now());
+			if (reminded > 0) log.info('booking reminders', { reminded });
+		} catch (err) {
+			log.error('booking jobs failed', { error: String(err) });
+		}
+	}, 60_000).unref();
 	setInterval(() => {
 		purgeExpiredAuthState(s.db, s.clock.now()).catch((err) =>
 			log.error('housekeeping failed', { error: String(err) })

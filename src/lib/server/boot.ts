@@ -1,3 +1,5 @@
+import { ensureConsentTexts } from './booking/consent';
+import { seedDemoAvailability } from './booking/demo';
 import { migrateToLatest } from './db/migrate';
 import { DatabaseOpenError } from './db/client';
 import { seedDemo, type DemoLogin, printDemoLogins } from './identity/demo';
@@ -29,8 +31,13 @@ export async function boot(options: { seedDemo?: boolean } = {}): Promise<BootRe
 		exitWith(err, services.config.database.kind);
 	}
 	await seedReferenceData(services.db, services.clock.now());
+	await ensureConsentTexts(services.db, services.clock.now());
 	let demoLogins: DemoLogin[] | null = null;
-	if ((options.seedDemo ?? true) && services.config.seedDemo) demoLogins = await seedDemo(services);
+	if ((options.seedDemo ?? true) && services.config.seedDemo) {
+		demoLogins = await seedDemo(services);
+		// Weekly hours and a Sprechtag per office, so a newcomer can book at once.
+		if (demoLogins) await seedDemoAvailability(services.db, services.clock.now());
+	}
 	return { services, demoLogins };
 }
 

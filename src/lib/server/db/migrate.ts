@@ -1,11 +1,13 @@
 import { type Kysely, type MigrationProvider, type MigrationResultSet, Migrator } from 'kysely';
 import * as foundation from './migrations/2026-11-29-01-foundation';
 import * as booking from './migrations/2026-11-29-02-booking';
+import * as outboxIcs from './migrations/2026-11-29-03-outbox-ics';
 
 // A static map, not FileMigrationProvider: the bundled server has no migrations folder to read.
 const migrations = {
 	'2026-11-29-01-foundation': foundation,
-	'2026-11-29-02-booking': booking
+	'2026-11-29-02-booking': booking,
+	'2026-11-29-03-outbox-ics': outboxIcs
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

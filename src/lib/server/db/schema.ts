@@ -168,6 +168,8 @@ export interface OutboxTable {
 	office_id: number | null;
 	subject_kind: string | null;
 	subject_id: string | null;
+	/** iCalendar text attached as termin.ics (migration 2026-11-29-04); null for most mails. */
+	ics: string | null;
 }
 
 export type BookingFormat = 'office' | 'phone' | 'video' | 'sprechtag';

@@ -11,6 +11,8 @@ export interface OutgoingMail {
 	dedupeKey?: string;
 	officeId?: number | null;
 	subject?: { kind: string; id: string | number };
+	/** iCalendar text (METHOD:REQUEST or CANCEL); the SMTP transport attaches it as termin.ics. */
+	ics?: string | null;
 }
 
 // Control characters (CR and LF above all) are what header injection needs; drop them all.
@@ -49,7 +51,8 @@ export async function enqueueMail(trx: Tx | Db, mail: OutgoingMail, now: Date): 
 		dedupe_key: mail.dedupeKey ?? null,
 		office_id: mail.officeId ?? null,
 		subject_kind: mail.subject?.kind ?? null,
-		subject_id: mail.subject ? String(mail.subject.id) : null
+		subject_id: mail.subject ? String(mail.subject.id) : null,
+		ics: mail.ics ?? null
 	};
 	let insert = trx.insertInto('outbox').values(values);
 	if (mail.dedupeKey) insert = insert.onConflict((oc) => oc.column('dedupe_key').doNothing());

@@ -26,7 +26,13 @@ export interface Config {
 	loginAccountLimit: number;
 	loginAddressLimit: number;
 	publicFormLimit: number;
+	/** JSON API requests per client address and minute. */
+	apiRateLimit: number;
 	networkContact: string;
+	/** Open first consultations (held or confirmed, in the future) per e-mail address, network-wide. */
+	firstBookingLimit: number;
+	/** Base of the per-booking video link; the booking appends a random id. */
+	videoBaseUrl: string;
 }
 
 export class ConfigError extends Error {
@@ -83,7 +89,10 @@ const schema = z.object({
 	LOGIN_ACCOUNT_LIMIT: int(1, 1000).default(5),
 	LOGIN_ADDRESS_LIMIT: int(1, 10000).default(30),
 	PUBLIC_FORM_LIMIT: int(1, 100000).default(20),
-	NETWORK_CONTACT: z.string().default('barrierefreiheit@kreativlotse.invalid')
+	API_RATE_LIMIT: int(1, 1000000).default(60),
+	NETWORK_CONTACT: z.string().default('barrierefreiheit@kreativlotse.invalid'),
+	FIRST_BOOKING_LIMIT: int(1, 100).default(1),
+	VIDEO_BASE_URL: url.optional()
 });
 
 type Env = Record<string, string | undefined>;
@@ -129,7 +138,13 @@ export function loadConfig(env: Env = process.env): Config {
 		loginAccountLimit: e.LOGIN_ACCOUNT_LIMIT,
 		loginAddressLimit: e.LOGIN_ADDRESS_LIMIT,
 		publicFormLimit: e.PUBLIC_FORM_LIMIT,
-		networkContact: e.NETWORK_CONTACT
+		apiRateLimit: e.API_RATE_LIMIT,
+		networkContact: e.NETWORK_CONTACT,
+		firstBookingLimit: e.FIRST_BOOKING_LIMIT,
+		videoBaseUrl: (e.VIDEO_BASE_URL ?? `${(e.PUBLIC_BASE_URL ?? origin).replace(/\/$/, '')}/video`).replace(
+			/\/$/,
+			''
+		)
 	};
 }
 

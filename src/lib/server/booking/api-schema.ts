@@ -1,0 +1,174 @@
+import { z } from 'zod';
+import type { HoldInput } from './commands';
+
+/**
+ * Input schema of `POST /api/v1/bookings`. Pure: the reference keys (Länder, sub-markets,
+ * stages, topics) are passed in, so an unknown key is a field error like any other. Messages
+ * are short English phrases: the API's readers are developers of the offices' websites.
+ */
+export interface ApiReference {
+	laender: readonly string[];
+	submarkets: readonly string[];
+	stages: readonly string[];
+	topics: readonly string[];
+}
+
+export const API_FORMATS = ['office', 'phone', 'video', 'sprechtag'] as const;
+export const NAME_MAX = 200;
+/** As hold.ts checks it (issue 3: concern ≤ 2000 characters). */
+export const CONCERN_MAX = 2000;
+export const IDEMPOTENCY_KEY = { min: 8, max: 200 } as const;
+
+/** An instant with an explicit offset (or Z): a local time without one is ambiguous. */
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(?:Z|[+-]\d{2}:\d{2})$/;
+
+const oneOf = (values: readonly string[]) =>
+	z.string().refine((v) => values.includes(v), { message: 'unknown value' });
+
+const optionalString = (schema: z.ZodType<string | null>) =>
+	z.preprocess((v) => (v === undefined || v === null ? '' : v), schema);
+
+export function bookingApiSchema(ref: ApiReference) {
+	return z.object({
+		officeId: z.number().int().positive(),
+		start: z
+			.string()
+			.regex(ISO_INSTANT, { message: 'must be an ISO 8601 date-time with offset' })
+			.transform((v) => Date.parse(v))
+			.refine((v) => Number.isFinite(v), { message: 'must be an ISO 8601 date-time with offset' }),
+		format: z.enum(API_FORMATS),
+		consultantId: z.number().int().positive().optional(),
+		name: z.string().trim().min(1).max(NAME_MAX),
+		email: z
+			.string()
+			.trim()
+			.toLowerCase()
+			.max(254)
+			.pipe(z.email({ message: 'must be an e-mail address' })),
+		phone: optionalString(
+			z
+				.string()
+				.trim()
+				.max(40)
+				.regex(/^[0-9+()/\-\s]*$/, { message: 'must be a phone number' })
+				.transform((v) => (v === '' ? null : v))
+		),
+		postcode: optionalString(
+			z
+				.string()
+				.trim()
+				.regex(/^(\d{5})?$/, { message: 'must be a five-digit postcode' })
+				.transform((v) => (v === '' ? null : v))
+		),
+		land: oneOf(ref.laender),
+		submarket: oneOf(ref.submarkets),
+		stage: oneOf(ref.stages),
+		topics: z
+			.array(oneOf(ref.topics))
+			.max(Math.max(1, ref.topics.length))
+			.refine((v) => new Set(v).size === v.length, { message: 'duplicate topic' }),
+		concern: z.string().trim().min(1).max(CONCERN_MAX),
+		heardFrom: optionalString(
+			z
+				.string()
+				.trim()
+				.max(200)
+				.transform((v) => (v === '' ? null : v))
+		),
+		locale: z.enum(['de', 'en']).default('de'),
+		consents: z.object({
+			processing: z.literal(true, { message: 'must be true' }),
+			notes: z.boolean().default(false),
+			news: z.boolean().default(false)
+		})
+	});
+}
+
+export type BookingApiInput = z.output<ReturnType<typeof bookingApiSchema>>;
+
+const OWN_MESSAGES = new Set([
+	'unknown value',
+	'must be true',
+	'must be an e-mail address',
+	'must be a phone number',
+	'must be a five-digit postcode',
+	'must be an ISO 8601 date-time with offset',
+	'duplicate topic'
+]);
+
+function message(issue: z.core.$ZodIssue): string {
+	if (OWN_MESSAGES.has(issue.message) && issue.code !== 'invalid_type') return issue.message;
+	switch (issue.code) {
+		case 'too_big':
+			return `too long (at most ${Number(issue.maximum)})`;
+		case 'too_small':
+			return issue.origin === 'string' && Number(issue.minimum) <= 1
+				? 'required'
+				: `too short (at least ${Number(issue.minimum)})`;
+		case 'invalid_type':
+			return issue.input === undefined ? 'required' : `must be of type ${issue.expected}`;
+		case 'invalid_value':
+			return 'unknown value';
+		default:
+			return 'invalid';
+	}
+}
+
+/** Field path → message; nested fields are dotted (`consents.processing`, `topics.2`). */
+export function apiFieldErrors(error: z.ZodError): Record<string, string> {
+	const fields: Record<string, string> = {};
+	for (const issue of error.issues) {
+		const path = issue.path.map(String).join('.') || '_body';
+		fields[path] ??= message(issue);
+	}
+	return fields;
+}
+
+export type ApiParse = { ok: true; data: BookingApiInput } | { ok: false; fields: Record<string, string> };
+
+export function parseBookingBody(body: unknown, ref: ApiReference): ApiParse {
+	if (typeof body !== 'object' || body === null || Array.isArray(body))
+		return { ok: false, fields: { _body: 'must be a JSON object' } };
+	const result = bookingApiSchema(ref).safeParse(body);
+	if (!result.success) return { ok: false, fields: apiFieldErrors(result.error) };
+	return { ok: true, data: result.data };
+}
+
+export function validIdempotencyKey(key: string | null): key is string {
+	return (
+		key !== null &&
+		key.length >= IDEMPOTENCY_KEY.min &&
+		key.length <= IDEMPOTENCY_KEY.max &&
+		/^[\x21-\x7e]+$/.test(key)
+	);
+}
+
+/** The API's body as the hold command takes it (the same command as the public form). */
+export function toHoldInput(data: BookingApiInput, idempotencyKey: string): HoldInput {
+	return {
+		officeId: data.officeId,
+		consultantId: data.consultantId ?? null,
+		format: data.format,
+		start: data.start,
+		intake: {
+			name: data.name,
+			email: data.email,
+			phone: data.phone,
+			postcode: data.postcode,
+			land: data.land,
+			submarket: data.submarket,
+			stage: data.stage,
+			topics: data.topics,
+			concern: data.concern,
+			heardFrom: data.heardFrom
+		},
+		consents: data.consents,
+		locale: data.locale,
+		idempotencyKey
+	};
+}
+
+/** The API's name for a booking's state: a hold waits for the person's confirmation. */
+export function apiStatus(status: string): string {
+	return status === 'held' ? 'pending_confirmation' : status;
+}

@@ -1,0 +1,113 @@
+import type { TestServices } from '../../../../tests/support/test-database';
+import type { HoldInput } from './hold';
+import { listSlots } from './slots';
+
+/**
+ * Helpers for the booking command tests (imported by *.test.ts only): an office with one
+ * consultant and weekly hours, written straight into the real test database.
+ */
+export interface BookingFixture {
+	officeId: number;
+	consultantId: number;
+	consultantEmail: string;
+	secondConsultantId: number;
+}
+
+async function addConsultant(s: TestServices, officeId: number, name: string, email: string) {
+	const t = s.clock.now().getTime();
+	const { id } = await s.db
+		.insertInto('staff_user')
+		.values({ email, name, is_network_admin: 0, locale: 'de', created_at: t, updated_at: t })
+		.returning('id')
+		.executeTakeFirstOrThrow();
+	await s.db
+		.insertInto('staff_membership')
+		.values({ user_id: id, office_id: officeId, role: 'consultant' })
+		.execute();
+	for (const format of ['office', 'phone', 'video'] as const) {
+		for (let weekday = 1; weekday <= 5; weekday++) {
+			await s.db
+				.insertInto('availability_rule')
+				.values({
+					consultant_id: id,
+					office_id: officeId,
+					format,
+					weekday,
+					start_time: format === 'office' ? '09:00' : '14:00',
+					end_time: format === 'office' ? '13:00' : '17:00',
+					valid_from: null,
+					valid_to: null,
+					created_at: t
+				})
+				.execute();
+		}
+	}
+	return Number(id);
+}
+
+export async function bookingFixture(s: TestServices): Promise<BookingFixture> {
+	const office = await s.db
+		.selectFrom('office')
+		.select('id')
+		.where('key', '=', 'nw')
+		.executeTakeFirstOrThrow();
+	const officeId = Number(office.id);
+	await s.db
+		.updateTable('office')
+		.set({ phone: '0234 123456', email: 'nw@kreativlotse.example' })
+		.where('id', '=', officeId)
+		.execute();
+	const consultantId = await addConsultant(s, officeId, 'Berta Beraterin', 'berta@kreativlotse.example');
+	// A second consultant on the same hours: "any consultant" picks one of them.
+	const secondConsultantId = await addConsultant(s, officeId, 'Zeno Zweiter', 'zeno@kreativlotse.example');
+	return { officeId, consultantId, consultantEmail: 'berta@kreativlotse.example', secondConsultantId };
+}
+
+/** The offered slots of the fixture's first consultant on a Berlin day. */
+export async function slotsOn(
+	s: TestServices,
+	f: BookingFixture,
+	date: string,
+	format: 'office' | 'phone' | 'video' = 'office'
+) {
+	return listSlots(
+		s.db,
+		{ officeId: f.officeId, from: date, to: date, format, consultantId: f.consultantId },
+		s.clock.now()
+	);
+}
+
+export function holdInput(f: BookingFixture, start: number, overrides: Partial<HoldInput> = {}): HoldInput {
+	return {
+		officeId: f.officeId,
+		consultantId: f.consultantId,
+		format: 'office',
+		start,
+		intake: {
+			name: 'Kim Kreativ',
+			email: 'kim@example.org',
+			phone: null,
+			postcode: '44787',
+			land: 'DE-NW',
+			submarket: 'design',
+			stage: 'idee',
+			topics: ['preise_honorare'],
+			concern: 'Ich möchte wissen, wie ich meine Preise kalkuliere.',
+			heardFrom: null
+		},
+		consents: { processing: true, notes: false, news: false },
+		locale: 'de',
+		...overrides
+	};
+}
+
+/** The token at the end of a link in a mail's text body. */
+export function tokenFrom(text: string, path: '/termin/bestaetigen/' | '/termin/verwalten/'): string {
+	const m = new RegExp(`${path.replace(/\//g, '\\/')}([A-Za-z0-9_-]+)`).exec(text);
+	if (!m) throw new Error(`no ${path} link in mail`);
+	return m[1]!;
+}
+
+export async function outbox(s: TestServices) {
+	return s.db.selectFrom('outbox').selectAll().orderBy('id').execute();
+}

@@ -1,0 +1,341 @@
+import { createHash } from 'node:crypto';
+import { type AuditActor, recordAudit } from '../audit/record';
+import { type Db, isUniqueViolation, type Tx, transact } from '../db/transaction';
+import type { RequestContext } from '../identity/context';
+import { countHit, throttleKey } from '../identity/throttle';
+import { HOUR } from '../platform/clock';
+import type { Services } from '../runtime';
+import {
+	creativeActor,
+	expireStaleHolds,
+	HOLD_MS,
+	isOverlapError,
+	isSerializationFailure,
+	type Locale,
+	loadBooking,
+	manageTokenExpiry,
+	newToken,
+	openFirstBookings,
+	resolveSlot,
+	videoUrlFor
+} from './commands-shared';
+import { mailConfirmed, mailHold } from './commands-mails';
+import { currentConsentVersions, ensureConsentTexts } from './consent';
+import type { SlotFormat } from './rules';
+import { getBookingSettings } from './settings';
+
+/**
+ * Taking a slot: the public hold (double opt-in follows in confirm.ts) and, with `confirmNow`,
+ * the staff booking on behalf of a caller. One locking protocol for both (ARCHITECTURE.md):
+ * in one transaction (SQLite: BEGIN IMMEDIATE; PostgreSQL: SERIALIZABLE with retry) expire
+ * stale holds, check the per-person limit, re-check the slot, insert. The database's
+ * exclusion constraint / trigger is the last word: its refusal becomes 'slot_taken'.
+ */
+export const CONCERN_MAX = 2000;
+
+export interface IntakeInput {
+	name: string;
+	email: string;
+	phone?: string | null;
+	postcode?: string | null;
+	land: string;
+	submarket: string;
+	stage: string;
+	topics: string[];
+	concern: string;
+	heardFrom?: string | null;
+}
+
+export interface HoldInput {
+	officeId: number;
+	/** Optional: without it, the first consultant offering that start takes it. */
+	consultantId?: number | null;
+	format: SlotFormat;
+	/** Epoch ms UTC. */
+	start: number;
+	sprechtagId?: number | null;
+	intake: IntakeInput;
+	consents: { processing: boolean; notes: boolean; news: boolean };
+	locale: Locale;
+	/** Same key twice → the same booking (form submission id or the API's Idempotency-Key). */
+	idempotencyKey?: string | null;
+	/** A digest of the request; the same key with a different request is refused. */
+	requestHash?: string | null;
+}
+
+export type HoldFailure =
+	| { ok: false; reason: 'slot_taken' }
+	| { ok: false; reason: 'limit_reached'; bookingId: number }
+	| { ok: false; reason: 'idempotency_conflict' }
+	| { ok: false; reason: 'invalid'; fields: Record<string, string> };
+
+export type HoldResult =
+	| {
+			ok: true;
+			bookingId: number;
+			status: 'held' | 'confirmed' | 'cancelled' | 'expired' | 'attended' | 'no_show';
+			holdExpiresAt: number | null;
+			/** true when an earlier request with the same idempotency key made it. */
+			existing: boolean;
+	  }
+	| HoldFailure;
+
+/** A stable digest of what was asked for, for idempotency checks. */
+export function holdRequestHash(input: Omit<HoldInput, 'idempotencyKey' | 'requestHash' | 'locale'>): string {
+	const i = input.intake;
+	const canonical = JSON.stringify([
+		input.officeId,
+		input.consultantId ?? null,
+		input.format,
+		input.start,
+		input.sprechtagId ?? null,
+		i.name.trim(),
+		i.email.trim().toLowerCase(),
+		i.phone ?? null,
+		i.postcode ?? null,
+		i.land,
+		i.submarket,
+		i.stage,
+		[...i.topics].sort(),
+		i.concern.trim(),
+		i.heardFrom ?? null,
+		input.consents.processing,
+		input.consents.notes,
+		input.consents.news
+	]);
+	return createHash('sha256').update(canonical).digest('hex');
+}
+
+/** Checks what the forms and the API check too, against the reference data as it is now. */
+async function invalidFields(trx: Tx, input: HoldInput): Promise<Record<string, string>> {
+	const fields: Record<string, string> = {};
+	const i = input.intake;
+	if (!i.name.trim() || i.name.length > 200) fields.name = 'invalid';
+	if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(i.email.trim()) || i.email.length > 254) fields.email = 'invalid';
+	if (i.concern.length > CONCERN_MAX) fields.concern = 'too_long';
+	if (!input.consents.processing) fields.consent_processing = 'required';
+	if (input.format === 'phone' && !i.phone?.trim()) fields.phone = 'required';
+	const [land, submarket, stage, topics] = await Promise.all([
+		trx.selectFrom('land').select('iso').where('iso', '=', i.land).executeTakeFirst(),
+		trx
+			.selectFrom('submarket')
+			.select('key')
+			.where('key', '=', i.submarket)
+			.where('active', '=', 1)
+			.executeTakeFirst(),
+		trx
+			.selectFrom('stage')
+			.select('key')
+			.where('key', '=', i.stage)
+			.where('active', '=', 1)
+			.executeTakeFirst(),
+		i.topics.length === 0
+			? Promise.resolve([])
+			: trx.selectFrom('topic').select('key').where('key', 'in', i.topics).where('active', '=', 1).execute()
+	]);
+	if (!land) fields.land = 'unknown';
+	if (!submarket) fields.submarket = 'unknown';
+	if (!stage) fields.stage = 'unknown';
+	if (topics.length !== new Set(i.topics).size) fields.topics = 'unknown';
+	const office = await trx
+		.selectFrom('office')
+		.select('id')
+		.where('id', '=', input.officeId)
+		.where('active', '=', 1)
+		.executeTakeFirst();
+	if (!office) fields.officeId = 'unknown';
+	return fields;
+}
+
+export interface TakeSlotOptions {
+	/** Staff booking: confirmed at once, manage link and confirmation mailed. */
+	confirmNow?: { actor: AuditActor; createdBy: number };
+}
+
+async function existingByKey(
+	db: Db | Tx,
+	key: string,
+	requestHash: string | null
+): Promise<HoldResult | null> {
+	const row = await db
+		.selectFrom('booking')
+		.select(['id', 'status', 'hold_expires_at', 'request_hash'])
+		.where('idempotency_key', '=', key)
+		.executeTakeFirst();
+	if (!row) return null;
+	if (requestHash && row.request_hash && row.request_hash !== requestHash) {
+		return { ok: false, reason: 'idempotency_conflict' };
+	}
+	return {
+		ok: true,
+		bookingId: Number(row.id),
+		status: row.status,
+		holdExpiresAt: row.hold_expires_at === null ? null : Number(row.hold_expires_at),
+		existing: true
+	};
+}
+
+/** The shared core of holdBooking and bookOnBehalf. */
+export async function takeSlot(
+	services: Services,
+	input: HoldInput,
+	ctx: RequestContext,
+	options: TakeSlotOptions = {}
+): Promise<HoldResult> {
+	const { db, clock, config } = services;
+	const now = clock.now();
+	const t = now.getTime();
+	const email = input.intake.email.trim().toLowerCase();
+	const key = input.idempotencyKey?.trim() || null;
+	const requestHash = input.requestHash ?? (key ? holdRequestHash(input) : null);
+	if (key) {
+		const known = await existingByKey(db, key, requestHash);
+		if (known) return known;
+	}
+	try {
+		return await transact(
+			db,
+			async (trx): Promise<HoldResult> => {
+				// Again under the lock: a double submit waits here for the first one to commit.
+				if (key) {
+					const known = await existingByKey(trx, key, requestHash);
+					if (known) return known;
+				}
+				const fields = await invalidFields(trx, input);
+				if (Object.keys(fields).length > 0) return { ok: false, reason: 'invalid', fields };
+				await expireStaleHolds(trx, now);
+				const open = await openFirstBookings(trx, email, now);
+				if (open.length >= config.firstBookingLimit) {
+					return { ok: false, reason: 'limit_reached', bookingId: open[0]! };
+				}
+				const slot = await resolveSlot(trx, input, now);
+				if (!slot) return { ok: false, reason: 'slot_taken' };
+				await ensureConsentTexts(trx, now);
+				const versions = await currentConsentVersions(trx);
+				const settings = await getBookingSettings(trx, input.officeId);
+				const confirm = newToken();
+				const manage = options.confirmNow ? newToken() : null;
+				const i = input.intake;
+				const inserted = await trx
+					.insertInto('booking')
+					.values({
+						office_id: input.officeId,
+						consultant_id: slot.consultantId,
+						format: slot.format,
+						sprechtag_id: slot.sprechtagId,
+						kind: 'first',
+						start_at: slot.start,
+						end_at: slot.end,
+						status: options.confirmNow ? 'confirmed' : 'held',
+						hold_expires_at: options.confirmNow ? null : t + HOLD_MS,
+						name: i.name.trim(),
+						email,
+						phone: i.phone?.trim() || null,
+						postcode: i.postcode?.trim() || null,
+						land_iso: i.land,
+						submarket: i.submarket,
+						stage: i.stage,
+						topics: JSON.stringify([...new Set(i.topics)]),
+						concern: i.concern.trim(),
+						heard_from: i.heardFrom?.trim() || null,
+						locale: input.locale,
+						consent_processing_version: versions.processing,
+						consent_notes_version: input.consents.notes ? versions.notes : null,
+						consent_news_version: input.consents.news ? versions.news : null,
+						consented_at: t,
+						confirm_token_hash: options.confirmNow ? null : confirm.hash,
+						manage_token_hash: manage?.hash ?? null,
+						manage_token_expires_at: manage ? manageTokenExpiry(slot.end) : null,
+						video_url:
+							options.confirmNow && slot.format === 'video' ? videoUrlFor(config.videoBaseUrl) : null,
+						idempotency_key: key,
+						request_hash: requestHash,
+						created_by: options.confirmNow?.createdBy ?? null,
+						confirmed_at: options.confirmNow ? t : null,
+						created_at: t,
+						updated_at: t
+					})
+					.returning('id')
+					.executeTakeFirstOrThrow();
+				const id = Number(inserted.id);
+				const booking = (await loadBooking(trx, id))!;
+				const mailCtx = { services, now, changeNoticeMinutes: settings.changeNoticeMinutes };
+				if (options.confirmNow) await mailConfirmed(trx, mailCtx, booking, manage!.token, 'staff');
+				else await mailHold(trx, mailCtx, booking, confirm.token);
+				await recordAudit(
+					trx,
+					options.confirmNow?.actor ?? creativeActor(id),
+					{
+						action: options.confirmNow ? 'booking.booked_by_staff' : 'booking.held',
+						subject: { kind: 'booking', id },
+						officeId: input.officeId,
+						data: {
+							format: slot.format,
+							start: slot.start,
+							consultantId: slot.consultantId,
+							consentNotes: input.consents.notes,
+							consentNews: input.consents.news
+						}
+					},
+					{ now, requestId: ctx.requestId }
+				);
+				return {
+					ok: true,
+					bookingId: id,
+					status: booking.status,
+					holdExpiresAt: booking.holdExpiresAt,
+					existing: false
+				};
+			},
+			{ serializable: true, attempts: 10 }
+		);
+	} catch (err) {
+		if (key && isUniqueViolation(err)) {
+			// A parallel request with the same key won the race: answer with its booking.
+			const known = await existingByKey(db, key, requestHash);
+			if (known) return known;
+		}
+		if (isOverlapError(err)) return { ok: false, reason: 'slot_taken' };
+		if (isSerializationFailure(err)) {
+			// Still contended after every retry: only a taken slot explains that honestly.
+			const free = await transact(db, (trx) => resolveSlot(trx, input, clock.now()));
+			if (!free) return { ok: false, reason: 'slot_taken' };
+		}
+		throw err;
+	}
+}
+
+/** The public booking: a 30-minute hold and the "please confirm" mail. */
+export async function holdBooking(
+	services: Services,
+	input: HoldInput,
+	ctx: RequestContext = {}
+): Promise<HoldResult> {
+	return takeSlot(services, input, ctx);
+}
+
+export type PublicHoldResult = HoldResult | { ok: false; reason: 'throttled'; retryAfterSeconds: number };
+
+export const bookingKeys = {
+	publicForm: (clientAddress: string) => throttleKey('booking-form', clientAddress)
+};
+
+/**
+ * The /termin form's submit: counted per client address (PUBLIC_FORM_LIMIT per hour, in the
+ * database so every instance counts together), then holdBooking.
+ */
+export async function requestBooking(
+	services: Services,
+	input: HoldInput,
+	ctx: RequestContext & { clientAddress: string }
+): Promise<PublicHoldResult> {
+	const decision = await countHit(
+		services.db,
+		bookingKeys.publicForm(ctx.clientAddress),
+		{ limit: services.config.publicFormLimit, windowMs: HOUR },
+		services.clock.now()
+	);
+	if (!decision.allowed)
+		return { ok: false, reason: 'throttled', retryAfterSeconds: decision.retryAfterSeconds };
+	return holdBooking(services, input, ctx);
+}

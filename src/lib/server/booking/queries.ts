@@ -1,0 +1,153 @@
+import type { BookingFormat, BookingStatus } from '../db/schema';
+import type { Db, Tx } from '../db/transaction';
+import { hashToken } from '../platform/tokens';
+import type { Services } from '../runtime';
+import { type BookingRecord, type Locale, loadBookingByTokenHash, plausibleToken } from './commands-shared';
+import { icsFor, mailBooking } from './commands-mails';
+import { calendarEntryTexts, describeWhere } from './mails';
+import { getBookingSettings } from './settings';
+
+/**
+ * Reads of bookings for the public pages a mail link opens. The token in the URL is the proof
+ * of access (only its SHA-256 is stored); what comes back is what the creative may see of
+ * their own booking. Staff reads live in calendar-queries.ts (scoped by the gate).
+ */
+type Reader = Db | Tx;
+
+export interface PublicBooking {
+	id: number;
+	status: BookingStatus;
+	format: BookingFormat;
+	start: number;
+	end: number;
+	holdExpiresAt: number | null;
+	name: string;
+	officeId: number;
+	officeName: string;
+	officePhone: string;
+	officeEmail: string;
+	consultantId: number;
+	consultantName: string;
+	/** Where it happens, one line in the reader's language. */
+	where: string;
+	videoUrl: string | null;
+	sprechtagId: number | null;
+	/** Changes by the creative are possible until this instant. */
+	changeDeadline: number;
+}
+
+function toPublic(b: BookingRecord, locale: Locale, changeNoticeMinutes: number): PublicBooking {
+	const m = mailBooking(b, changeNoticeMinutes);
+	return {
+		id: b.id,
+		status: b.status,
+		format: b.format,
+		start: b.start,
+		end: b.end,
+		holdExpiresAt: b.holdExpiresAt,
+		name: b.name,
+		officeId: b.officeId,
+		officeName: b.officeName,
+		officePhone: b.officePhone,
+		officeEmail: b.officeEmail,
+		consultantId: b.consultantId,
+		consultantName: b.consultantName,
+		where: describeWhere(locale, m),
+		videoUrl: b.videoUrl,
+		sprechtagId: b.sprechtagId,
+		changeDeadline: m.changeDeadline
+	};
+}
+
+export type ConfirmPage =
+	| { ok: true; booking: PublicBooking }
+	| { ok: false; reason: 'invalid' | 'expired' | 'used' | 'cancelled' };
+
+/** What a confirm link is worth right now, without using it. */
+export async function confirmPage(
+	db: Reader,
+	token: string,
+	locale: Locale,
+	now: Date
+): Promise<ConfirmPage> {
+	if (!plausibleToken(token)) return { ok: false, reason: 'invalid' };
+	const b = await loadBookingByTokenHash(db, 'confirm_token_hash', hashToken(token));
+	if (!b) return { ok: false, reason: 'invalid' };
+	if (b.status === 'confirmed' || b.status === 'attended' || b.status === 'no_show')
+		return { ok: false, reason: 'used' };
+	if (b.status === 'cancelled') return { ok: false, reason: 'cancelled' };
+	if (b.status === 'expired' || (b.holdExpiresAt ?? 0) <= now.getTime())
+		return { ok: false, reason: 'expired' };
+	const settings = await getBookingSettings(db, b.officeId);
+	return { ok: true, booking: toPublic(b, locale, settings.changeNoticeMinutes) };
+}
+
+export type ManagePage =
+	| { ok: true; booking: PublicBooking; canChange: boolean }
+	| { ok: false; reason: 'invalid' | 'expired' };
+
+export async function managePage(db: Reader, token: string, locale: Locale, now: Date): Promise<ManagePage> {
+	if (!plausibleToken(token)) return { ok: false, reason: 'invalid' };
+	const b = await loadBookingByTokenHash(db, 'manage_token_hash', hashToken(token));
+	if (!b) return { ok: false, reason: 'invalid' };
+	if ((b.manageTokenExpiresAt ?? 0) <= now.getTime()) return { ok: false, reason: 'expired' };
+	const settings = await getBookingSettings(db, b.officeId);
+	const booking = toPublic(b, locale, settings.changeNoticeMinutes);
+	return {
+		ok: true,
+		booking,
+		canChange: b.status === 'confirmed' && now.getTime() <= booking.changeDeadline
+	};
+}
+
+/** The calendar entry behind the manage link (METHOD:CANCEL once cancelled). */
+export async function manageIcs(
+	services: Pick<Services, 'db' | 'config'>,
+	token: string,
+	locale: Locale,
+	now: Date
+): Promise<string | null> {
+	if (!plausibleToken(token)) return null;
+	const b = await loadBookingByTokenHash(services.db, 'manage_token_hash', hashToken(token));
+	if (!b || (b.manageTokenExpiresAt ?? 0) <= now.getTime()) return null;
+	const settings = await getBookingSettings(services.db, b.officeId);
+	const method = b.status === 'cancelled' ? 'CANCEL' : 'REQUEST';
+	return icsFor(
+		services,
+		b,
+		method,
+		now,
+		calendarEntryTexts(locale, mailBooking(b, settings.changeNoticeMinutes))
+	);
+}
+
+/** Planned Sprechtage of an office from `fromDate` (Berlin 'YYYY-MM-DD') on: is the format worth offering? */
+export async function hasUpcomingSprechtage(
+	db: Reader,
+	officeId: number,
+	fromDate: string
+): Promise<boolean> {
+	const row = await db
+		.selectFrom('sprechtag')
+		.select('id')
+		.where('office_id', '=', officeId)
+		.where('status', '=', 'planned')
+		.where('date', '>=', fromDate)
+		.limit(1)
+		.executeTakeFirst();
+	return row !== undefined;
+}
+
+/** Town and venue of Sprechtage by id, for the slot list. */
+export async function sprechtagPlaces(
+	db: Reader,
+	ids: number[]
+): Promise<Map<number, { town: string; venue: string }>> {
+	if (ids.length === 0) return new Map();
+	const rows = await db
+		.selectFrom('sprechtag')
+		.select(['id', 'town', 'venue'])
+		.where('id', 'in', ids)
+		.execute();
+	return new Map(rows.map((r) => [Number(r.id), { town: r.town, venue: r.venue }]));
+}

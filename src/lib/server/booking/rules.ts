@@ -1,0 +1,479 @@
+/**
+ * Slots as a pure function: weekly hours, date overrides, absences, existing bookings and
+ * Sprechtage in; bookable slots out. No I/O and no clock: `now` is an argument. Wall-clock
+ * times are Europe/Berlin whatever zone the process runs in (tests run under TZ=UTC and
+ * TZ=Pacific/Chatham); instants are epoch milliseconds UTC.
+ */
+
+export type SlotFormat = 'office' | 'phone' | 'video' | 'sprechtag';
+export type WeeklyFormat = Exclude<SlotFormat, 'sprechtag'>;
+
+export interface Slot {
+	/** Epoch ms UTC. */
+	start: number;
+	end: number;
+	format: SlotFormat;
+	consultantId: number;
+	sprechtagId: number | null;
+}
+
+export interface BookingSettings {
+	durationOffice: number;
+	durationPhone: number;
+	durationVideo: number;
+	durationSprechtag: number;
+	bufferMinutes: number;
+	minNoticeMinutes: number;
+	horizonDays: number;
+	changeNoticeMinutes: number;
+	reminderHours: number;
+}
+
+export const DEFAULT_BOOKING_SETTINGS: Readonly<BookingSettings> = Object.freeze({
+	durationOffice: 60,
+	durationPhone: 60,
+	durationVideo: 60,
+	durationSprechtag: 45,
+	bufferMinutes: 15,
+	minNoticeMinutes: 24 * 60,
+	horizonDays: 56,
+	changeNoticeMinutes: 24 * 60,
+	reminderHours: 24
+});
+
+export interface RuleInput {
+	consultantId: number;
+	format: WeeklyFormat;
+	/** ISO weekday, 1 = Monday … 7 = Sunday. */
+	weekday: number;
+	/** 'HH:MM' Berlin wall clock; the window is [startTime, endTime). */
+	startTime: string;
+	endTime: string;
+	/** 'YYYY-MM-DD' inclusive; null = open. */
+	validFrom: string | null;
+	validTo: string | null;
+}
+
+export interface OverrideInput {
+	consultantId: number;
+	date: string;
+	kind: 'extra' | 'blocked';
+	/** The format an 'extra' window offers; ignored for 'blocked' (all formats). */
+	format: WeeklyFormat | null;
+	/** null on 'blocked' = the whole day. */
+	startTime: string | null;
+	endTime: string | null;
+}
+
+export interface IntervalInput {
+	consultantId: number;
+	/** Epoch ms UTC, [start, end). */
+	start: number;
+	end: number;
+}
+
+export interface SprechtagInput {
+	id: number;
+	consultantId: number;
+	date: string;
+	startTime: string;
+	endTime: string;
+	status: 'planned' | 'cancelled';
+}
+
+export interface SlotInput {
+	settings: BookingSettings;
+	rules: readonly RuleInput[];
+	overrides: readonly OverrideInput[];
+	absences: readonly IntervalInput[];
+	/** Active bookings (held and not expired, or confirmed). */
+	busy: readonly IntervalInput[];
+	sprechtage: readonly SprechtagInput[];
+	/** 'YYYY-MM-DD' Berlin, inclusive. */
+	from: string;
+	/** 'YYYY-MM-DD' Berlin, inclusive. */
+	to: string;
+	now: Date;
+	format?: SlotFormat;
+	consultantId?: number;
+}
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+// ---------------------------------------------------------------------------------------------
+// Berlin wall clock <-> UTC
+
+const berlinParts = new Intl.DateTimeFormat('en-US', {
+	timeZone: 'Europe/Berlin',
+	hourCycle: 'h23',
+	year: 'numeric',
+	month: 'numeric',
+	day: 'numeric',
+	hour: 'numeric',
+	minute: 'numeric',
+	second: 'numeric'
+});
+
+// Berlin changes offset only on a full UTC hour, so the offset is constant within one; a
+// bounded memo keeps slot computation fast without making results depend on call order.
+const offsetMemo = new Map<number, number>();
+
+/** How far Berlin's wall clock is ahead of UTC at this instant, in ms. */
+export function berlinOffset(instant: number): number {
+	const hourKey = Math.floor(instant / HOUR);
+	const known = offsetMemo.get(hourKey);
+	if (known !== undefined) return known;
+	let year = 0;
+	let month = 1;
+	let day = 1;
+	let hour = 0;
+	let minute = 0;
+	for (const part of berlinParts.formatToParts(hourKey * HOUR)) {
+		const v = Number(part.value);
+		if (part.type === 'year') year = v;
+		else if (part.type === 'month') month = v;
+		else if (part.type === 'day') day = v;
+		else if (part.type === 'hour') hour = v;
+		else if (part.type === 'minute') minute = v;
+	}
+	// Seconds are always 0 on the hour for Berlin.
+	const wall = Date.UTC(year, month - 1, day, hour, minute);
+	const offset = wall - hourKey * HOUR;
+	if (offsetMemo.size > 50_000) offsetMemo.clear();
+	offsetMemo.set(hourKey, offset);
+	return offset;
+}
+
+function pad(n: number): string {
+	return n < 10 ? `0${n}` : String(n);
+}
+
+function parseDate(date: string): [number, number, number] {
+	const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+	if (!m) throw new RangeError(`not a date: ${date}`);
+	return [Number(m[1]), Number(m[2]), Number(m[3])];
+}
+
+/** 'HH:MM' -> minutes after midnight. */
+export function timeToMinutes(time: string): number {
+	const m = /^(\d{2}):(\d{2})$/.exec(time);
+	if (!m) throw new RangeError(`not a time: ${time}`);
+	return Number(m[1]) * 60 + Number(m[2]);
+}
+
+export function minutesToTime(minutes: number): string {
+	return `${pad(Math.floor(minutes / 60))}:${pad(minutes % 60)}`;
+}
+
+/** The date as if its wall clock were UTC: days since the epoch × DAY. */
+function dateToUtcMidnight(date: string): number {
+	const [y, m, d] = parseDate(date);
+	return Date.UTC(y, m - 1, d);
+}
+
+function utcMidnightToDate(ms: number): string {
+	const d = new Date(ms);
+	return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+}
+
+/** 'YYYY-MM-DD' n days after (or before) a date. */
+export function addDays(date: string, n: number): string {
+	return utcMidnightToDate(dateToUtcMidnight(date) + n * DAY);
+}
+
+/** ISO weekday of a calendar date: 1 = Monday … 7 = Sunday. */
+export function isoWeekday(date: string): number {
+	const day = new Date(dateToUtcMidnight(date)).getUTCDay();
+	return day === 0 ? 7 : day;
+}
+
+/** The Berlin calendar date of an instant, 'YYYY-MM-DD'. */
+export function berlinDate(instant: number | Date): string {
+	const ms = typeof instant === 'number' ? instant : instant.getTime();
+	return utcMidnightToDate(Math.floor((ms + berlinOffset(ms)) / DAY) * DAY);
+}
+
+/** The Berlin wall-clock time of an instant, 'HH:MM'. */
+export function berlinTime(instant: number | Date): string {
+	const ms = typeof instant === 'number' ? instant : instant.getTime();
+	const wall = ms + berlinOffset(ms);
+	const minutes = Math.floor((wall - Math.floor(wall / DAY) * DAY) / MINUTE);
+	return minutesToTime(minutes);
+}
+
+/**
+ * The instant of a Berlin wall-clock time. Offset search: the true offset is one the zone has
+ * within a few hours of the wall time read as UTC; a candidate is right when the instant it
+ * gives has that very offset. Ambiguous times (the repeated hour in October) take the first
+ * occurrence; times in the skipped hour (March) move forward by the gap, as clocks do.
+ */
+function wallToInstant(wallAsUtc: number): number {
+	const before = berlinOffset(wallAsUtc - 3 * HOUR);
+	const after = berlinOffset(wallAsUtc + 3 * HOUR);
+	let best: number | null = null;
+	for (const candidate of before === after ? [before] : [before, after]) {
+		const t = wallAsUtc - candidate;
+		if (berlinOffset(t) === candidate && (best === null || t < best)) best = t;
+	}
+	return best ?? wallAsUtc - before;
+}
+
+/** The instant of 'HH:MM' on 'YYYY-MM-DD' in Berlin, epoch ms UTC. */
+export function berlinInstant(date: string, time: string): number {
+	return wallToInstant(dateToUtcMidnight(date) + timeToMinutes(time) * MINUTE);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Slots
+
+export function durationFor(settings: BookingSettings, format: SlotFormat): number {
+	switch (format) {
+		case 'office':
+			return settings.durationOffice;
+		case 'phone':
+			return settings.durationPhone;
+		case 'video':
+			return settings.durationVideo;
+		case 'sprechtag':
+			return settings.durationSprechtag;
+	}
+}
+
+/** Sorted, non-overlapping-or-not [start, end) intervals with a binary search for overlap. */
+class Intervals {
+	private starts: number[] = [];
+	private ends: number[] = [];
+	/** Running maximum of ends, so one binary search answers "does anything overlap". */
+	private maxEnd: number[] = [];
+
+	constructor(list: { start: number; end: number }[]) {
+		list.sort((a, b) => a.start - b.start);
+		let max = Number.NEGATIVE_INFINITY;
+		for (const i of list) {
+			this.starts.push(i.start);
+			this.ends.push(i.end);
+			max = Math.max(max, i.end);
+			this.maxEnd.push(max);
+		}
+	}
+
+	/** Whether any interval overlaps [start, end). */
+	overlaps(start: number, end: number): boolean {
+		// Last interval that starts before `end`.
+		let lo = 0;
+		let hi = this.starts.length - 1;
+		let idx = -1;
+		while (lo <= hi) {
+			const mid = (lo + hi) >> 1;
+			if ((this.starts[mid] as number) < end) {
+				idx = mid;
+				lo = mid + 1;
+			} else hi = mid - 1;
+		}
+		return idx >= 0 && (this.maxEnd[idx] as number) > start;
+	}
+}
+
+function groupIntervals(list: readonly IntervalInput[], pad: number): Map<number, Intervals> {
+	const byConsultant = new Map<number, { start: number; end: number }[]>();
+	for (const i of list) {
+		let bucket = byConsultant.get(i.consultantId);
+		if (!bucket) {
+			bucket = [];
+			byConsultant.set(i.consultantId, bucket);
+		}
+		bucket.push({ start: i.start - pad, end: i.end + pad });
+	}
+	const out = new Map<number, Intervals>();
+	for (const [id, bucket] of byConsultant) out.set(id, new Intervals(bucket));
+	return out;
+}
+
+/** Cut a wall-clock window on one date into back-to-back slots (duration, then buffer). */
+function cutWindow(
+	date: string,
+	startTime: string,
+	endTime: string,
+	duration: number,
+	buffer: number,
+	emit: (start: number, end: number) => void
+): void {
+	const midnight = dateToUtcMidnight(date);
+	const endMin = timeToMinutes(endTime);
+	if (duration <= 0) return;
+	for (let m = timeToMinutes(startTime); m + duration <= endMin; m += duration + buffer) {
+		const start = wallToInstant(midnight + m * MINUTE);
+		emit(start, start + duration * MINUTE);
+	}
+}
+
+/**
+ * Bookable slots in [from, to] (Berlin dates, inclusive), sorted by start, then consultant.
+ *
+ * - A rule's window [startTime, endTime) on its weekday within validFrom/validTo is cut into
+ *   slots of the format's duration, with the buffer between consecutive slots.
+ * - 'blocked' overrides remove the weekly hours of that day (or of the given time range) for
+ *   all formats; 'extra' overrides add a window for a format on that date (an explicit extra
+ *   window is not removed by a block on the same day).
+ * - Absences remove any slot that overlaps them; active bookings remove any slot that overlaps
+ *   them widened by the buffer on both sides.
+ * - Slots starting before now + minimum notice, or after now + horizon, are dropped.
+ * - Planned Sprechtage give 'sprechtag' slots at their hours for their consultant.
+ */
+export function computeSlots(input: SlotInput): Slot[] {
+	const { settings } = input;
+	const nowMs = input.now.getTime();
+	const earliest = nowMs + settings.minNoticeMinutes * MINUTE;
+	const latest = nowMs + settings.horizonDays * DAY;
+	const buffer = Math.max(0, settings.bufferMinutes);
+	const wantFormat = input.format;
+	const wantConsultant = input.consultantId;
+
+	// Clamp the date range to the days notice and horizon can allow.
+	let from = input.from;
+	let to = input.to;
+	const firstPossible = berlinDate(earliest);
+	const lastPossible = berlinDate(latest);
+	if (from < firstPossible) from = firstPossible;
+	if (to > lastPossible) to = lastPossible;
+	if (from > to) return [];
+
+	const consultantOk = (id: number) => wantConsultant === undefined || id === wantConsultant;
+	const formatOk = (f: SlotFormat) => wantFormat === undefined || f === wantFormat;
+
+	const absences = groupIntervals(
+		input.absences.filter((a) => consultantOk(a.consultantId)),
+		0
+	);
+	const busy = groupIntervals(
+		input.busy.filter((b) => consultantOk(b.consultantId)),
+		buffer * MINUTE
+	);
+
+	// Overrides by date.
+	const blockedByKey = new Map<string, { start: number; end: number }[] | 'day'>();
+	const extrasByDate = new Map<string, OverrideInput[]>();
+	for (const o of input.overrides) {
+		if (!consultantOk(o.consultantId) || o.date < from || o.date > to) continue;
+		if (o.kind === 'blocked') {
+			const key = `${o.consultantId}|${o.date}`;
+			const current = blockedByKey.get(key);
+			if (current === 'day') continue;
+			if (o.startTime === null || o.endTime === null) {
+				blockedByKey.set(key, 'day');
+			} else {
+				const range = {
+					start: berlinInstant(o.date, o.startTime),
+					end: berlinInstant(o.date, o.endTime)
+				};
+				if (current) current.push(range);
+				else blockedByKey.set(key, [range]);
+			}
+		} else if (o.format && formatOk(o.format) && o.startTime && o.endTime) {
+			const list = extrasByDate.get(o.date);
+			if (list) list.push(o);
+			else extrasByDate.set(o.date, [o]);
+		}
+	}
+
+	// Rules by weekday, filtered once.
+	const rulesByWeekday: RuleInput[][] = [[], [], [], [], [], [], [], []];
+	for (const r of input.rules) {
+		if (consultantOk(r.consultantId) && formatOk(r.format) && r.weekday >= 1 && r.weekday <= 7) {
+			rulesByWeekday[r.weekday]?.push(r);
+		}
+	}
+
+	const slots: Slot[] = [];
+	const accept = (slot: Slot): void => {
+		if (slot.start < earliest || slot.start > latest) return;
+		if (absences.get(slot.consultantId)?.overlaps(slot.start, slot.end)) return;
+		if (busy.get(slot.consultantId)?.overlaps(slot.start, slot.end)) return;
+		slots.push(slot);
+	};
+
+	let weekday = isoWeekday(from);
+	for (let date = from; date <= to; date = addDays(date, 1)) {
+		for (const rule of rulesByWeekday[weekday] ?? []) {
+			if (rule.validFrom !== null && date < rule.validFrom) continue;
+			if (rule.validTo !== null && date > rule.validTo) continue;
+			const blocked = blockedByKey.get(`${rule.consultantId}|${date}`);
+			if (blocked === 'day') continue;
+			cutWindow(
+				date,
+				rule.startTime,
+				rule.endTime,
+				durationFor(settings, rule.format),
+				buffer,
+				(start, end) => {
+					if (blocked?.some((b) => b.start < end && start < b.end)) return;
+					accept({ start, end, format: rule.format, consultantId: rule.consultantId, sprechtagId: null });
+				}
+			);
+		}
+		for (const extra of extrasByDate.get(date) ?? []) {
+			const format = extra.format as WeeklyFormat;
+			cutWindow(
+				date,
+				extra.startTime as string,
+				extra.endTime as string,
+				durationFor(settings, format),
+				buffer,
+				(start, end) => accept({ start, end, format, consultantId: extra.consultantId, sprechtagId: null })
+			);
+		}
+		weekday = weekday === 7 ? 1 : weekday + 1;
+	}
+
+	if (formatOk('sprechtag')) {
+		for (const day of input.sprechtage) {
+			if (day.status !== 'planned' || !consultantOk(day.consultantId)) continue;
+			if (day.date < from || day.date > to) continue;
+			cutWindow(day.date, day.startTime, day.endTime, settings.durationSprechtag, buffer, (start, end) =>
+				accept({ start, end, format: 'sprechtag', consultantId: day.consultantId, sprechtagId: day.id })
+			);
+		}
+	}
+
+	// Several windows may yield the same slot (two rules, a rule and an extra): keep one.
+	slots.sort(
+		(a, b) =>
+			a.start - b.start ||
+			a.consultantId - b.consultantId ||
+			a.format.localeCompare(b.format) ||
+			(a.sprechtagId ?? 0) - (b.sprechtagId ?? 0)
+	);
+	const unique: Slot[] = [];
+	for (const s of slots) {
+		const last = unique[unique.length - 1];
+		if (
+			last &&
+			last.start === s.start &&
+			last.consultantId === s.consultantId &&
+			last.format === s.format &&
+			last.sprechtagId === s.sprechtagId
+		) {
+			continue;
+		}
+		unique.push(s);
+	}
+	return unique;
+}
+
+/** Whether a slot of this shape is among those offered: the re-check inside a transaction. */
+export function findSlot(
+	slots: readonly Slot[],
+	wanted: { consultantId: number; format: SlotFormat; start: number; sprechtagId?: number | null }
+): Slot | null {
+	return (
+		slots.find(
+			(s) =>
+				s.start === wanted.start &&
+				s.consultantId === wanted.consultantId &&
+				s.format === wanted.format &&
+				(wanted.sprechtagId === undefined || s.sprechtagId === (wanted.sprechtagId ?? null))
+		) ?? null
+	);
+}

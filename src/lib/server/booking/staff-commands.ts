@@ -1,0 +1,151 @@
+import { type OfficeScope, scopeIncludes } from '../access/scope';
+import { recordAudit } from '../audit/record';
+import { transact } from '../db/transaction';
+import { type RequestContext, staffActor } from '../identity/context';
+import type { Services } from '../runtime';
+import { type BookingRecord, isOverlapError, isSerializationFailure, loadBooking } from './commands-shared';
+import { type HoldInput, type HoldResult, takeSlot } from './hold';
+import { applyCancel, applyMove, type NewSlot } from './manage';
+import type { OfficeActor } from './settings';
+
+/**
+ * Booking commands for staff (the calendar's forms call these). The gate proves the office
+ * (OfficeScope) and the role (OfficeActor): leads and network admins act on the whole office,
+ * consultants on their own bookings only. Someone else's booking answers 'not_found', like
+ * another office's (existence is confidential). Same rules as the public flow; a staff booking
+ * is confirmed at once and mailed.
+ */
+export type { OfficeActor } from './settings';
+export type { HoldInput, HoldResult, IntakeInput } from './hold';
+export type { NewSlot } from './manage';
+
+export type StaffFailure = { ok: false; reason: 'not_found' } | { ok: false; reason: 'not_active' };
+
+export type StaffChangeResult =
+	| { ok: true; bookingId: number }
+	| StaffFailure
+	| { ok: false; reason: 'slot_taken' }
+	| { ok: false; reason: 'not_yet' };
+
+const mayActOn = (actor: OfficeActor, scope: OfficeScope, b: BookingRecord) =>
+	scopeIncludes(scope, b.officeId) && (actor.role !== 'consultant' || b.consultantId === actor.id);
+
+/**
+ * Books for a creative who called or e-mailed. Consultants book for themselves (their
+ * consultantId is used); leads may pick any consultant or leave it open.
+ */
+export async function bookOnBehalf(
+	services: Services,
+	actor: OfficeActor,
+	scope: OfficeScope,
+	input: HoldInput,
+	ctx: RequestContext = {}
+): Promise<HoldResult | { ok: false; reason: 'not_found' }> {
+	if (!scopeIncludes(scope, input.officeId)) return { ok: false, reason: 'not_found' };
+	const consultantId = actor.role === 'consultant' ? actor.id : (input.consultantId ?? null);
+	return takeSlot(services, { ...input, consultantId }, ctx, {
+		confirmNow: { actor: staffActor(actor), createdBy: actor.id }
+	});
+}
+
+export async function cancelByStaff(
+	services: Services,
+	actor: OfficeActor,
+	scope: OfficeScope,
+	bookingId: number,
+	reason: string,
+	ctx: RequestContext = {}
+): Promise<StaffChangeResult> {
+	const now = services.clock.now();
+	return transact(
+		services.db,
+		async (trx): Promise<StaffChangeResult> => {
+			const booking = await loadBooking(trx, bookingId);
+			if (!booking || !mayActOn(actor, scope, booking)) return { ok: false, reason: 'not_found' };
+			const done = await applyCancel(trx, services, booking, {
+				by: 'staff',
+				reason: reason.trim() || null,
+				actor: staffActor(actor),
+				now,
+				requestId: ctx.requestId
+			});
+			return done ? { ok: true, bookingId } : { ok: false, reason: 'not_active' };
+		},
+		{ serializable: true }
+	);
+}
+
+/** Moves a confirmed booking to another offered slot of the office (another consultant too, for leads). */
+export async function moveByStaff(
+	services: Services,
+	actor: OfficeActor,
+	scope: OfficeScope,
+	bookingId: number,
+	newSlot: NewSlot,
+	reason: string,
+	ctx: RequestContext = {}
+): Promise<StaffChangeResult> {
+	const now = services.clock.now();
+	try {
+		return await transact(
+			services.db,
+			async (trx): Promise<StaffChangeResult> => {
+				const booking = await loadBooking(trx, bookingId);
+				if (!booking || !mayActOn(actor, scope, booking)) return { ok: false, reason: 'not_found' };
+				const slot = actor.role === 'consultant' ? { ...newSlot, consultantId: actor.id } : newSlot;
+				const outcome = await applyMove(trx, services, booking, {
+					slot,
+					by: 'staff',
+					reason: reason.trim() || null,
+					manageToken: null,
+					actor: staffActor(actor),
+					now,
+					requestId: ctx.requestId
+				});
+				return outcome === 'ok' ? { ok: true, bookingId } : { ok: false, reason: outcome };
+			},
+			{ serializable: true, attempts: 8 }
+		);
+	} catch (err) {
+		if (isOverlapError(err) || isSerializationFailure(err)) return { ok: false, reason: 'slot_taken' };
+		throw err;
+	}
+}
+
+/** After the start: attended or no-show (statistics count both). Allowed again to correct a slip. */
+export async function markAttendance(
+	services: Services,
+	actor: OfficeActor,
+	scope: OfficeScope,
+	bookingId: number,
+	outcome: 'attended' | 'no_show',
+	ctx: RequestContext = {}
+): Promise<StaffChangeResult> {
+	const now = services.clock.now();
+	const t = now.getTime();
+	return transact(services.db, async (trx): Promise<StaffChangeResult> => {
+		const booking = await loadBooking(trx, bookingId);
+		if (!booking || !mayActOn(actor, scope, booking)) return { ok: false, reason: 'not_found' };
+		if (!['confirmed', 'attended', 'no_show'].includes(booking.status))
+			return { ok: false, reason: 'not_active' };
+		if (booking.start > t) return { ok: false, reason: 'not_yet' };
+		await trx
+			.updateTable('booking')
+			.set({ status: outcome, updated_at: t })
+			.where('id', '=', bookingId)
+			.where('status', 'in', ['confirmed', 'attended', 'no_show'])
+			.execute();
+		await recordAudit(
+			trx,
+			staffActor(actor),
+			{
+				action: 'booking.attendance',
+				subject: { kind: 'booking', id: bookingId },
+				officeId: booking.officeId,
+				data: { outcome, previous: booking.status }
+			},
+			{ now, requestId: ctx.requestId }
+		);
+		return { ok: true, bookingId };
+	});
+}

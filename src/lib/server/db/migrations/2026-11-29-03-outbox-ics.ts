@@ -1,0 +1,12 @@
+import type { Kysely } from 'kysely';
+
+// Frozen: never edit after it has shipped; add a new migration instead.
+// A calendar invitation (iCalendar text, METHOD:REQUEST or CANCEL) that the SMTP transport
+// attaches as termin.ics. Null for mails without one.
+export async function up(db: Kysely<any>): Promise<void> {
+	await db.schema.alterTable('outbox').addColumn('ics', 'text').execute();
+}
+
+export async function down(db: Kysely<any>): Promise<void> {
+	await db.schema.alterTable('outbox').dropColumn('ics').execute();
+}

@@ -1,0 +1,33 @@
+import { json, type RequestEvent } from '@sveltejs/kit';
+import { bookingReferenceKeys } from '$lib/server/booking/calendar-queries';
+import { countHit, throttleKey } from '$lib/server/identity/throttle';
+import { MINUTE } from '$lib/server/platform/clock';
+import { services } from '$lib/server/runtime';
+
+/**
+ * Shared by the /api/v1 endpoints: JSON answers and the rate limit per client address. The
+ * counter lives in the database (like every throttle), so all instances share one budget.
+ */
+export function apiJson(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
+	return json(body, { status, headers: { 'cache-control': 'no-store', ...headers } });
+}
+
+export function apiError(status: number, error: string, extra: Record<string, unknown> = {}): Response {
+	return apiJson({ error, ...extra }, status);
+}
+
+/** null when the request may proceed, else the 429 answer. */
+export async function rateLimited(event: Pick<RequestEvent, 'getClientAddress'>): Promise<Response | null> {
+	const { db, clock, config } = services();
+	const decision = await countHit(
+		db,
+		throttleKey('api-address', event.getClientAddress()),
+		{ limit: config.apiRateLimit, windowMs: MINUTE },
+		clock.now()
+	);
+	if (decision.allowed) return null;
+	return apiJson({ error: 'rate_limited' }, 429, { 'retry-after': String(decision.retryAfterSeconds) });
+}
+
+/** The reference keys a booking may name (active entries only, as on the public form). */
+export const apiReference = () => bookingReferenceKeys(services().db);

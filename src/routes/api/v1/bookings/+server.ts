@@ -1,0 +1,45 @@
+import { isoBerlin } from '$lib/format/iso-offset';
+import {
+	apiStatus,
+	parseBookingBody,
+	toHoldInput,
+	validIdempotencyKey
+} from '$lib/server/booking/api-schema';
+import { holdBooking } from '$lib/server/booking/commands';
+import { services } from '$lib/server/runtime';
+import { apiError, apiJson, apiReference, rateLimited } from '../api.server';
+import type { RequestHandler } from './$types';
+
+/** Hold a slot for a person (double opt-in by mail), with the same command as the /termin form. */
+export const POST: RequestHandler = async (event) => {
+	const limited = await rateLimited(event);
+	if (limited) return limited;
+	const key = event.request.headers.get('idempotency-key');
+	if (!validIdempotencyKey(key))
+		return apiError(400, 'idempotency_key_required', {
+			message: 'Idempotency-Key header required: 8 to 200 printable ASCII characters'
+		});
+	let body: unknown;
+	try {
+		body = await event.request.json();
+	} catch {
+		return apiError(400, 'malformed_json', { message: 'the body must be JSON' });
+	}
+	const parsed = parseBookingBody(body, await apiReference());
+	if (!parsed.ok) return apiJson({ error: 'invalid', fields: parsed.fields }, 422);
+	const result = await holdBooking(services(), toHoldInput(parsed.data, key), {
+		requestId: event.locals.requestId
+	});
+	if (result.ok)
+		return apiJson(
+			{
+				id: result.bookingId,
+				status: apiStatus(result.status),
+				holdUntil: result.holdExpiresAt === null ? null : isoBerlin(result.holdExpiresAt)
+			},
+			201
+		);
+	if (result.reason === 'invalid') return apiJson({ error: 'invalid', fields: result.fields }, 422);
+	if (result.reason === 'idempotency_conflict') return apiError(422, 'idempotency_conflict');
+	return apiError(409, result.reason);
+};

@@ -1,0 +1,26 @@
+import { listOffices } from '$lib/server/reference/queries';
+import { services } from '$lib/server/runtime';
+import { apiJson, rateLimited } from '../api.server';
+import type { RequestHandler } from './$types';
+
+/** Active offices: public contact data only. */
+export const GET: RequestHandler = async (event) => {
+	const limited = await rateLimited(event);
+	if (limited) return limited;
+	const offices = await listOffices(services().db, { activeOnly: true });
+	return apiJson(
+		{
+			offices: offices.map((o) => ({
+				id: o.id,
+				key: o.key,
+				name: o.name,
+				laender: o.laender,
+				seat: o.seat,
+				phone: o.phone,
+				email: o.email
+			}))
+		},
+		200,
+		{ 'cache-control': 'public, max-age=300' }
+	);
+};

@@ -1,0 +1,269 @@
+import { z } from 'zod';
+import { CONCERN_MAX } from '$lib/server/booking/commands';
+import { hasUpcomingSprechtage, sprechtagPlaces } from '$lib/server/booking/queries';
+import { addDays, berlinDate, isoWeekday, type SlotFormat } from '$lib/server/booking/rules';
+import { getBookingSettings } from '$lib/server/booking/settings';
+import { isSlotOffered, listSlots } from '$lib/server/booking/slots';
+import type { Db } from '$lib/server/db/transaction';
+import { checkbox, email, optionalText, phone, requiredText } from '$lib/server/platform/form-fields';
+import { findOffice, getOfficeByKey, listOffices } from '$lib/server/reference/queries';
+
+/**
+ * The public booking flow's steps 1–4 as GET parameters (bookmarkable, no JavaScript needed):
+ * plz/land → buero → format → woche/slot. Each step is shown until its parameter is valid.
+ */
+export const FORMATS = ['office', 'phone', 'video', 'sprechtag'] as const;
+
+export interface SlotChoice {
+	start: number;
+	consultantId: number;
+	sprechtagId: number | null;
+}
+
+/** '1781683200000-12-0' ↔ start, consultant, Sprechtag (0 = none). */
+export function slotKey(s: SlotChoice): string {
+	return `${s.start}-${s.consultantId}-${s.sprechtagId ?? 0}`;
+}
+
+export function readSlotKey(value: string | null): SlotChoice | null {
+	const m = /^(\d{10,15})-(\d{1,9})-(\d{1,9})$/.exec(value ?? '');
+	if (!m) return null;
+	return { start: Number(m[1]), consultantId: Number(m[2]), sprechtagId: Number(m[3]) || null };
+}
+
+const mondayOf = (date: string) => addDays(date, 1 - isoWeekday(date));
+
+export interface FlowSlot {
+	key: string;
+	start: number;
+	end: number;
+	consultantName: string;
+	place: string | null;
+}
+
+export async function loadFlow(db: Db, url: URL, now: Date) {
+	const q = url.searchParams;
+	const plz = q.get('plz')?.slice(0, 20) ?? '';
+	const landParam = q.get('land')?.slice(0, 10) ?? '';
+	const submitted = q.has('plz') || q.has('land');
+	const found = await findOffice(db, { submitted, plz, land: landParam, choosing: q.has('wahl') }, now);
+	const base = {
+		decision: found.decision,
+		laender: found.laender.map((l) => l.iso),
+		matches: found.matches,
+		osm: found.osm
+	};
+	const query = { plz, land: landParam };
+	if (found.decision.kind !== 'result') return { step: 1 as const, ...base, query };
+	const land = found.decision.land;
+
+	const today = berlinDate(now.getTime());
+	const offices = (await listOffices(db, { activeOnly: true })).filter(
+		(o) => (!o.validFrom || o.validFrom <= today) && (!o.validTo || o.validTo >= today)
+	);
+	const responsible = found.offices.map((o) => o.key);
+	const officeList = [...offices]
+		.sort((a, b) => Number(responsible.includes(b.key)) - Number(responsible.includes(a.key)))
+		.map((o) => ({ key: o.key, name: o.name, seat: o.seat, responsible: responsible.includes(o.key) }));
+	const office = offices.find((o) => o.key === q.get('buero')) ?? null;
+	const step1 = { ...base, query: { plz, land }, land };
+	if (!office) {
+		return { step: 2 as const, ...step1, offices: officeList, officeError: q.has('buero') };
+	}
+	const officeInfo = { key: office.key, name: office.name, phone: office.phone, id: office.id };
+	const sprechtage = await hasUpcomingSprechtage(db, office.id, today);
+	const formats: SlotFormat[] = sprechtage ? [...FORMATS] : ['office', 'phone', 'video'];
+	const format = formats.find((f) => f === q.get('format')) ?? null;
+	if (!format) {
+		return { step: 3 as const, ...step1, office: officeInfo, formats, formatError: q.has('format') };
+	}
+
+	const settings = await getBookingSettings(db, office.id);
+	const firstWeek = mondayOf(today);
+	const lastDay = addDays(today, settings.horizonDays);
+	const chosen = readSlotKey(q.get('slot'));
+	if (chosen) {
+		const offered = await isSlotOffered(
+			db,
+			{
+				officeId: office.id,
+				consultantId: chosen.consultantId,
+				format,
+				start: chosen.start,
+				sprechtagId: chosen.sprechtagId
+			},
+			now
+		);
+		if (offered) {
+			const all = await listSlots(
+				db,
+				{
+					officeId: office.id,
+					from: berlinDate(offered.start),
+					to: berlinDate(offered.start),
+					format,
+					consultantId: offered.consultantId
+				},
+				now
+			);
+			const places = await sprechtagPlaces(db, offered.sprechtagId ? [offered.sprechtagId] : []);
+			const place = offered.sprechtagId ? places.get(offered.sprechtagId) : undefined;
+			return {
+				step: 5 as const,
+				...step1,
+				office: officeInfo,
+				format,
+				slot: {
+					key: slotKey(offered),
+					start: offered.start,
+					end: offered.end,
+					consultantName: all.find((s) => s.start === offered.start)?.consultantName ?? '',
+					place: place ? `${place.venue}, ${place.town}` : null
+				},
+				week: mondayOf(berlinDate(offered.start))
+			};
+		}
+	}
+	const requestedWeek = q.get('woche');
+	let week = requestedWeek && /^\d{4}-\d{2}-\d{2}$/.test(requestedWeek) ? mondayOf(requestedWeek) : firstWeek;
+	if (week < firstWeek) week = firstWeek;
+	const weekSlots = async (w: string) =>
+		listSlots(db, { officeId: office.id, from: w, to: addDays(w, 6), format }, now);
+	let slots = await weekSlots(week);
+	// Without an explicit week, jump to the first week that has anything to offer.
+	if (!requestedWeek) {
+		while (slots.length === 0 && addDays(week, 7) <= lastDay) {
+			week = addDays(week, 7);
+			slots = await weekSlots(week);
+		}
+	}
+	const places = await sprechtagPlaces(db, [
+		...new Set(slots.map((s) => s.sprechtagId).filter((id): id is number => id !== null))
+	]);
+	const days: { date: string; slots: FlowSlot[] }[] = [];
+	for (const s of slots) {
+		const date = berlinDate(s.start);
+		let day = days.find((d) => d.date === date);
+		if (!day) {
+			day = { date, slots: [] };
+			days.push(day);
+		}
+		const place = s.sprechtagId ? places.get(s.sprechtagId) : undefined;
+		day.slots.push({
+			key: slotKey(s),
+			start: s.start,
+			end: s.end,
+			consultantName: s.consultantName,
+			place: place ? `${place.venue}, ${place.town}` : null
+		});
+	}
+	return {
+		step: 4 as const,
+		...step1,
+		office: officeInfo,
+		format,
+		week,
+		weekEnd: addDays(week, 6),
+		prevWeek: week > firstWeek ? addDays(week, -7) : null,
+		nextWeek: addDays(week, 7) <= lastDay ? addDays(week, 7) : null,
+		days,
+		slotGone: q.has('slot')
+	};
+}
+
+export type Flow = Awaited<ReturnType<typeof loadFlow>>;
+
+/** Office, format and slot as the URL names them (for the final POST); null when incomplete. */
+export async function chosenSlot(db: Db, url: URL) {
+	const q = url.searchParams;
+	const slot = readSlotKey(q.get('slot'));
+	const format = FORMATS.find((f) => f === q.get('format'));
+	const office = await getOfficeByKey(db, q.get('buero') ?? '');
+	if (!slot || !format || !office?.active) return null;
+	return { ...slot, format, officeId: office.id };
+}
+
+/** A field the browser did not send at all counts as empty (optional fields only). */
+const blank = (v: unknown) => v ?? '';
+
+/** The intake form (step 5). Reference keys are checked again by the command. */
+export const intakeSchema = z.object({
+	name: requiredText(200),
+	email: email(),
+	phone: z.preprocess(
+		blank,
+		phone().transform((v) => (v === '' ? null : v))
+	),
+	postcode: z.preprocess(
+		blank,
+		z
+			.string()
+			.trim()
+			.regex(/^(\d{5})?$/, { message: 'booking.flow.error.postcode' })
+			.transform((v) => (v === '' ? null : v))
+	),
+	land: requiredText(10),
+	submarket: z.string().trim().min(1, { message: 'booking.flow.error.choose' }),
+	stage: z.string().trim().min(1, { message: 'booking.flow.error.choose' }),
+	topics: z.array(z.string().max(60)).max(30),
+	concern: requiredText(CONCERN_MAX),
+	heard_from: z.preprocess(blank, optionalText(200)),
+	consent_processing: checkbox().refine((v) => v, { message: 'booking.flow.error.consent' }),
+	consent_notes: checkbox(),
+	consent_news: checkbox(),
+	submission_id: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/)
+});
+
+export type Intake = z.output<typeof intakeSchema>;
+
+/** Free slots of the booking's office and format in one week, for moving a booking. */
+export async function rescheduleWeek(
+	db: Db,
+	booking: { officeId: number; format: SlotFormat; start: number },
+	requestedWeek: string | null,
+	now: Date
+) {
+	const today = berlinDate(now.getTime());
+	const settings = await getBookingSettings(db, booking.officeId);
+	const firstWeek = mondayOf(today);
+	const lastDay = addDays(today, settings.horizonDays);
+	let week =
+		requestedWeek && /^\d{4}-\d{2}-\d{2}$/.test(requestedWeek)
+			? mondayOf(requestedWeek)
+			: mondayOf(berlinDate(booking.start));
+	if (week < firstWeek) week = firstWeek;
+	const slots = (
+		await listSlots(
+			db,
+			{ officeId: booking.officeId, from: week, to: addDays(week, 6), format: booking.format },
+			now
+		)
+	).filter((s) => s.start !== booking.start);
+	const places = await sprechtagPlaces(db, [
+		...new Set(slots.map((s) => s.sprechtagId).filter((id): id is number => id !== null))
+	]);
+	const days: { date: string; slots: FlowSlot[] }[] = [];
+	for (const s of slots) {
+		const date = berlinDate(s.start);
+		let day = days.find((d) => d.date === date);
+		if (!day) {
+			day = { date, slots: [] };
+			days.push(day);
+		}
+		const place = s.sprechtagId ? places.get(s.sprechtagId) : undefined;
+		day.slots.push({
+			key: slotKey(s),
+			start: s.start,
+			end: s.end,
+			consultantName: s.consultantName,
+			place: place ? `${place.venue}, ${place.town}` : null
+		});
+	}
+	return {
+		week,
+		weekEnd: addDays(week, 6),
+		prevWeek: week > firstWeek ? addDays(week, -7) : null,
+		nextWeek: addDays(week, 7) <= lastDay ? addDays(week, 7) : null,
+		days
+	};
+}
