@@ -81,6 +81,16 @@ if (pgOnly) {
 		'warning'
 	]);
 	unit('unit + integration (SQLite)', { TEST_DATABASE_URL: '' });
+	// Time rules must not depend on the machine's zone: run them once more under UTC.
+	run(
+		'time rules under TZ=UTC',
+		'npx',
+		['vitest', 'run', 'src/lib/server/booking/rules.test.ts', 'src/lib/format'],
+		{
+			TZ: 'UTC',
+			TEST_DATABASE_URL: ''
+		}
+	);
 	run('build', 'npx', ['vite', 'build', '--logLevel', 'warn']);
 	e2e('end-to-end (SQLite)', { E2E_DATABASE_URL: '' });
 	if (pgAvailable()) {
