@@ -147,6 +147,42 @@ describe('smtpTransport', () => {
 		expect((await s.db.selectFrom('outbox').select('status').executeTakeFirstOrThrow()).status).toBe('sent');
 	});
 
+	it.each([
+		['REQUEST', 'METHOD:REQUEST'],
+		['CANCEL', 'METHOD:CANCEL']
+	])("attaches a booking's calendar entry as termin.ics with method=%s", async (method, line) => {
+		const smtp = await tinySmtpServer();
+		server = smtp.server;
+		s = await testServices();
+		const ics = [
+			'BEGIN:VCALENDAR',
+			'VERSION:2.0',
+			line,
+			'BEGIN:VEVENT',
+			'UID:b-1@kreativlotse',
+			'END:VEVENT',
+			'END:VCALENDAR',
+			''
+		].join('\r\n');
+		await enqueueMail(s.db, { ...sampleMail({ to: 'kim@example.org' }), ics }, s.clock.now());
+		const report = await deliverDue(s.db, smtpTransport(`smtp://127.0.0.1:${smtp.port}`), {
+			worker: 'test',
+			from: 'Kreativlotse <no-reply@kreativlotse.example>',
+			maxAttempts: 3,
+			now: () => s!.clock.now()
+		});
+		expect(report.sent).toBe(1);
+		const data = smtp.received[0]!.data;
+		expect(data).toMatch(new RegExp(`Content-Type: text/calendar; charset=utf-8; method=${method}`, 'i'));
+		expect(data).toMatch(/filename=termin\.ics/);
+		const attachment = /filename=termin\.ics[\s\S]*?\r\n\r\n([\s\S]*?)\r\n--/.exec(data)?.[1] ?? '';
+		const decoded = /^[A-Za-z0-9+/=\r\n]+$/.test(attachment.trim())
+			? Buffer.from(attachment.replace(/\r\n/g, ''), 'base64').toString('utf8')
+			: unQuotedPrintable(attachment);
+		expect(decoded).toContain(line);
+		expect(decoded).toContain('UID:b-1@kreativlotse');
+	});
+
 	it('records a failure when the server is unreachable', async () => {
 		const smtp = await tinySmtpServer();
 		const port = smtp.port;
