@@ -4,10 +4,12 @@ import booking from './catalogue/booking';
 import bookingAvailability from './catalogue/booking-availability';
 import bookingStaff from './catalogue/booking-staff';
 import common from './catalogue/common';
+import directory from './catalogue/directory';
 import type { Message } from './catalogue/define';
 import identity from './catalogue/identity';
 import mail from './catalogue/mail';
 import pages from './catalogue/pages';
+import portal from './catalogue/portal';
 import reference from './catalogue/reference';
 import staff from './catalogue/staff';
 import type { Locale } from './locale';
@@ -24,7 +26,9 @@ const areas = [
 	staff,
 	bookingStaff,
 	booking,
-	bookingAvailability
+	bookingAvailability,
+	portal,
+	directory
 ] as const;
 
 type Merge<T extends readonly { de: object }[]> = T extends readonly [

@@ -6,6 +6,7 @@ import { seedDemo, type DemoLogin, printDemoLogins } from './identity/demo';
 import { ConfigError, formatConfigError, loadConfig } from './platform/config';
 import { log } from './platform/logger';
 import { seedReferenceData } from './reference/seed';
+import { seedDirectory } from './directory/seed';
 import { createServices, type Services } from './runtime';
 
 export interface BootResult {
@@ -31,6 +32,7 @@ export async function boot(options: { seedDemo?: boolean } = {}): Promise<BootRe
 		exitWith(err, services.config.database.kind);
 	}
 	await seedReferenceData(services.db, services.clock.now());
+	await seedDirectory(services.db, services.clock.now());
 	await ensureConsentTexts(services.db, services.clock.now());
 	let demoLogins: DemoLogin[] | null = null;
 	if ((options.seedDemo ?? true) && services.config.seedDemo) {

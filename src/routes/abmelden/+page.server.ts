@@ -2,6 +2,7 @@ import { redirect } from '@sveltejs/kit';
 import { localizePath } from '$lib/i18n/locale';
 import { clearSessionCookie } from '$lib/server/http/session-cookie';
 import { logout } from '$lib/server/identity/login';
+import { logoutCreative } from '$lib/server/portal/login';
 import { services } from '$lib/server/runtime';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -11,7 +12,13 @@ export const load: PageServerLoad = ({ locals }) => ({ signedIn: locals.actor.ki
 export const actions: Actions = {
 	default: async ({ locals, cookies }) => {
 		const { actor, locale, requestId } = locals;
-		if (actor.kind !== 'anonymous') {
+		if (actor.kind === 'creative') {
+			await logoutCreative(
+				services(),
+				{ sessionHash: actor.sessionHash, creativeId: actor.id },
+				{ requestId }
+			);
+		} else if (actor.kind !== 'anonymous') {
 			await logout(
 				services(),
 				{ sessionHash: actor.sessionHash, user: { id: actor.id, email: actor.email } },

@@ -1,5 +1,7 @@
 import { type OfficeScope, scopeIncludes } from '../access/scope';
-import { recordAudit } from '../audit/record';
+import type { Selectable } from 'kysely';
+import { type AuditEntry, recordAudit } from '../audit/record';
+import type { DB } from '../db/schema';
 import type { Db, Tx } from '../db/transaction';
 import { transact } from '../db/transaction';
 import type { RequestContext } from '../identity/context';
@@ -330,44 +332,66 @@ export async function addRule(
 	});
 }
 
-export async function removeRule(
+/**
+ * Removes one of a consultant's availability rows (weekly hours or a date override) in one
+ * office, if the actor may act for that consultant; audited with what was removed.
+ */
+async function removeOwnedRow<T extends 'availability_rule' | 'availability_override'>(
+	services: CommandServices,
+	actor: OfficeActor,
+	officeId: number,
+	target: { table: T; id: number; action: string },
+	summarize: (row: Selectable<DB[T]>) => NonNullable<AuditEntry['data']>,
+	ctx: RequestContext
+): Promise<AvailabilityResult> {
+	const now = services.clock.now();
+	return transact(services.db, async (trx) => {
+		const table = target.table as 'availability_rule';
+		const row = await trx
+			.selectFrom(table)
+			.selectAll()
+			.where('id', '=', target.id)
+			.where('office_id', '=', officeId)
+			.executeTakeFirst();
+		if (!row) return { ok: false as const, reason: 'not_found' as const };
+		if (!mayActFor(actor, Number(row.consultant_id)))
+			return { ok: false as const, reason: 'forbidden' as const };
+		await trx.deleteFrom(table).where('id', '=', target.id).execute();
+		await recordAudit(
+			trx,
+			staffActor(actor),
+			{
+				action: target.action,
+				subject: { kind: target.table, id: target.id },
+				officeId,
+				data: { consultantId: Number(row.consultant_id), ...summarize(row as unknown as Selectable<DB[T]>) }
+			},
+			{ now, requestId: ctx.requestId }
+		);
+		return { ok: true as const };
+	});
+}
+
+export function removeRule(
 	services: CommandServices,
 	actor: OfficeActor,
 	officeId: number,
 	ruleId: number,
 	ctx: RequestContext = {}
 ): Promise<AvailabilityResult> {
-	const now = services.clock.now();
-	return transact(services.db, async (trx) => {
-		const rule = await trx
-			.selectFrom('availability_rule')
-			.selectAll()
-			.where('id', '=', ruleId)
-			.where('office_id', '=', officeId)
-			.executeTakeFirst();
-		if (!rule) return { ok: false as const, reason: 'not_found' as const };
-		if (!mayActFor(actor, Number(rule.consultant_id)))
-			return { ok: false as const, reason: 'forbidden' as const };
-		await trx.deleteFrom('availability_rule').where('id', '=', ruleId).execute();
-		await recordAudit(
-			trx,
-			staffActor(actor),
-			{
-				action: 'availability.rule.removed',
-				subject: { kind: 'availability_rule', id: ruleId },
-				officeId,
-				data: {
-					consultantId: Number(rule.consultant_id),
-					format: rule.format,
-					weekday: Number(rule.weekday),
-					startTime: rule.start_time,
-					endTime: rule.end_time
-				}
-			},
-			{ now, requestId: ctx.requestId }
-		);
-		return { ok: true as const };
-	});
+	return removeOwnedRow(
+		services,
+		actor,
+		officeId,
+		{ table: 'availability_rule', id: ruleId, action: 'availability.rule.removed' },
+		(rule) => ({
+			format: rule.format,
+			weekday: Number(rule.weekday),
+			startTime: rule.start_time,
+			endTime: rule.end_time
+		}),
+		ctx
+	);
 }
 
 export async function addOverride(
@@ -419,38 +443,21 @@ export async function addOverride(
 	});
 }
 
-export async function removeOverride(
+export function removeOverride(
 	services: CommandServices,
 	actor: OfficeActor,
 	officeId: number,
 	overrideId: number,
 	ctx: RequestContext = {}
 ): Promise<AvailabilityResult> {
-	const now = services.clock.now();
-	return transact(services.db, async (trx) => {
-		const row = await trx
-			.selectFrom('availability_override')
-			.selectAll()
-			.where('id', '=', overrideId)
-			.where('office_id', '=', officeId)
-			.executeTakeFirst();
-		if (!row) return { ok: false as const, reason: 'not_found' as const };
-		if (!mayActFor(actor, Number(row.consultant_id)))
-			return { ok: false as const, reason: 'forbidden' as const };
-		await trx.deleteFrom('availability_override').where('id', '=', overrideId).execute();
-		await recordAudit(
-			trx,
-			staffActor(actor),
-			{
-				action: 'availability.override.removed',
-				subject: { kind: 'availability_override', id: overrideId },
-				officeId,
-				data: { consultantId: Number(row.consultant_id), date: row.date, kind: row.kind }
-			},
-			{ now, requestId: ctx.requestId }
-		);
-		return { ok: true as const };
-	});
+	return removeOwnedRow(
+		services,
+		actor,
+		officeId,
+		{ table: 'availability_override', id: overrideId, action: 'availability.override.removed' },
+		(row) => ({ date: row.date, kind: row.kind }),
+		ctx
+	);
 }
 
 /** [start, end) of an absence from dates and optional times (no times = whole days). */

@@ -55,6 +55,50 @@ export const openApiDocument = {
 				}
 			}
 		},
+		'/contact-points': {
+			get: {
+				operationId: 'listContactPoints',
+				summary: 'Further contact points (weitere Anlaufstellen)',
+				description:
+					'Active entries of the directory. A Land returns the national entries plus that Land’s; an entry without ' +
+					'sub-market terms serves every sub-market; q matches name and description, ignoring case (every word).',
+				parameters: [
+					{
+						name: 'land',
+						in: 'query',
+						required: false,
+						description: 'ISO 3166-2 code of a Land.',
+						schema: { type: 'string', pattern: '^DE-[A-Z]{2}$', examples: ['DE-NI'] }
+					},
+					{
+						name: 'topic',
+						in: 'query',
+						required: false,
+						description: 'Topic key.',
+						schema: { type: 'string' }
+					},
+					{
+						name: 'submarket',
+						in: 'query',
+						required: false,
+						description: 'Sub-market key.',
+						schema: { type: 'string' }
+					},
+					{
+						name: 'q',
+						in: 'query',
+						required: false,
+						description: 'Free text, at most 200 characters.',
+						schema: { type: 'string', maxLength: 200 }
+					}
+				],
+				responses: {
+					'200': json('ContactPointList', 'Matching contact points; with a Land, that Land’s own first.'),
+					'400': json('BadRequest', 'An unknown land, topic or submarket value.'),
+					'429': rateLimited
+				}
+			}
+		},
 		'/offices/{id}/slots': {
 			get: {
 				operationId: 'listSlots',
@@ -186,6 +230,62 @@ export const openApiDocument = {
 					seat: { type: 'string' },
 					phone: { type: 'string' },
 					email: { type: 'string' }
+				}
+			},
+			ContactPoint: {
+				type: 'object',
+				required: [
+					'id',
+					'key',
+					'name',
+					'description',
+					'kind',
+					'cost',
+					'scope',
+					'land',
+					'laender',
+					'website',
+					'email',
+					'phone',
+					'topics',
+					'submarkets',
+					'advocacy',
+					'lastVerified'
+				],
+				properties: {
+					id: { type: 'integer' },
+					key: { type: 'string', examples: ['ksk'] },
+					name: { type: 'string' },
+					description: { type: 'string', description: 'What it helps with.' },
+					kind: {
+						type: 'string',
+						enum: ['beratung', 'foerderung', 'versicherung', 'netzwerk', 'portal', 'verband']
+					},
+					cost: { type: ['string', 'null'], enum: ['free', 'fee', 'loan', 'mixed', null] },
+					scope: { type: 'string', enum: ['bund', 'land'] },
+					land: {
+						type: ['string', 'null'],
+						description: 'The (first) Land of a Land-level entry; null if national.'
+					},
+					laender: { type: 'array', items: { type: 'string', pattern: '^DE-[A-Z]{2}$' } },
+					website: { type: ['string', 'null'], format: 'uri' },
+					email: { type: ['string', 'null'] },
+					phone: { type: ['string', 'null'] },
+					topics: { type: 'array', items: { type: 'string' } },
+					submarkets: {
+						type: 'array',
+						description: 'Empty: serves every sub-market.',
+						items: { type: 'string' }
+					},
+					advocacy: { type: 'boolean', description: 'Advocacy body (Verband): no one-to-one advice.' },
+					lastVerified: { type: ['string', 'null'], format: 'date-time' }
+				}
+			},
+			ContactPointList: {
+				type: 'object',
+				required: ['contactPoints'],
+				properties: {
+					contactPoints: { type: 'array', items: { $ref: '#/components/schemas/ContactPoint' } }
 				}
 			},
 			OfficeList: {

@@ -2,12 +2,16 @@ import { type Kysely, type MigrationProvider, type MigrationResultSet, Migrator 
 import * as foundation from './migrations/2026-11-29-01-foundation';
 import * as booking from './migrations/2026-11-29-02-booking';
 import * as outboxIcs from './migrations/2026-11-29-03-outbox-ics';
+import * as directory from './migrations/2026-11-29-04-directory';
+import * as creatives from './migrations/2026-11-29-05-creatives';
 
 // A static map, not FileMigrationProvider: the bundled server has no migrations folder to read.
 const migrations = {
 	'2026-11-29-01-foundation': foundation,
 	'2026-11-29-02-booking': booking,
-	'2026-11-29-03-outbox-ics': outboxIcs
+	'2026-11-29-03-outbox-ics': outboxIcs,
+	'2026-11-29-04-directory': directory,
+	'2026-11-29-05-creatives': creatives
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

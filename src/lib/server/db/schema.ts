@@ -298,6 +298,57 @@ export interface BookingTable {
 	updated_at: number;
 }
 
+/** A person identified by a verified e-mail (migration 2026-11-29-05); bookings match by e-mail. */
+export interface CreativeTable {
+	id: Generated<number>;
+	/** Lowercased; `erased-<id>@invalid` after erasure. */
+	email: string;
+	email_verified_at: number | null;
+	locale: Generated<string>;
+	created_at: number;
+	updated_at: number;
+	deleted_at: number | null;
+}
+
+// Directory of further contact points (HSDS 3 shaped; migration 04).
+export interface CpOrganizationTable {
+	id: Generated<number>;
+	key: string;
+	name: string;
+	description: Generated<string>;
+	website: string | null;
+	email: string | null;
+	phone: string | null;
+	is_advocacy: Generated<number>;
+	last_verified_at: number | null;
+	last_verified_by: string | null;
+	created_at: number;
+	updated_at: number;
+}
+
+export interface CpServiceTable {
+	id: Generated<number>;
+	organization_id: number;
+	name: string;
+	description: Generated<string>;
+	kind: 'beratung' | 'foerderung' | 'versicherung' | 'netzwerk' | 'portal' | 'verband';
+	cost: 'free' | 'fee' | 'loan' | 'mixed' | null;
+	url: string | null;
+	active: Generated<number>;
+}
+
+export interface CpServiceAreaTable {
+	service_id: number;
+	scope: 'bund' | 'land';
+	land_iso: string | null;
+}
+
+export interface CpServiceTaxonomyTable {
+	service_id: number;
+	vocabulary: 'topic' | 'submarket';
+	term_key: string;
+}
+
 export interface DB {
 	land: LandTable;
 	office: OfficeTable;
@@ -322,4 +373,9 @@ export interface DB {
 	sprechtag: SprechtagTable;
 	consent_text: ConsentTextTable;
 	booking: BookingTable;
+	creative: CreativeTable;
+	cp_organization: CpOrganizationTable;
+	cp_service: CpServiceTable;
+	cp_service_area: CpServiceAreaTable;
+	cp_service_taxonomy: CpServiceTaxonomyTable;
 }

@@ -1,1 +1,7 @@
-export type { Actor, StaffPrincipal, PendingStaff, Membership } from '../identity/principal';
+export type {
+	Actor,
+	CreativePrincipal,
+	StaffPrincipal,
+	PendingStaff,
+	Membership
+} from '../identity/principal';

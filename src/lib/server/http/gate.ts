@@ -1,7 +1,7 @@
 import { error, redirect, type RequestEvent } from '@sveltejs/kit';
 import { recordAudit } from '../audit/record';
 import { localizePath } from '../../i18n/locale';
-import type { StaffPrincipal } from '../identity/principal';
+import type { CreativePrincipal, StaffPrincipal } from '../identity/principal';
 import { mintScope, type OfficeScope } from '../access/scope';
 import { services } from '../runtime';
 
@@ -33,6 +33,13 @@ export function requireStaff(event: RequestEvent): StaffAccess {
 			staff.memberships.map((m) => m.officeId)
 		)
 	};
+}
+
+/** A creative signed in to the portal; anyone else goes to the portal's sign-in page. */
+export function requireCreative(event: RequestEvent): CreativePrincipal {
+	const actor = event.locals.actor;
+	if (actor.kind !== 'creative') redirect(303, localizePath(event.locals.locale, '/portal/anmelden'));
+	return actor;
 }
 
 async function deny(

@@ -66,10 +66,11 @@ export async function resolveSession(
 	if (!row) return { kind: 'anonymous' };
 	const t = now.getTime();
 	const idleLimit = row.stage === 'password' ? PENDING_LIFETIME : policy.idleMinutes * MINUTE;
-	if (row.expires_at <= t || row.last_seen_at + idleLimit <= t || row.subject_kind !== 'staff') {
+	if (row.expires_at <= t || row.last_seen_at + idleLimit <= t) {
 		await db.deleteFrom('session').where('id_hash', '=', idHash).execute();
 		return { kind: 'anonymous' };
 	}
+	if (row.subject_kind === 'creative') return resolveCreative(db, row, t);
 	const user = await db
 		.selectFrom('staff_user')
 		.select(['id', 'name', 'email', 'is_network_admin', 'disabled_at', 'totp_enabled_at'])
@@ -101,6 +102,27 @@ export async function resolveSession(
 		memberships: await membershipsOf(db, user.id),
 		sessionHash: idHash
 	};
+}
+
+/** A creative's session: only full sessions of a creative that still exists (not erased). */
+async function resolveCreative(
+	db: Db,
+	row: { id_hash: string; subject_id: number; stage: 'password' | 'full'; last_seen_at: number },
+	t: number
+): Promise<Actor> {
+	const creative = await db
+		.selectFrom('creative')
+		.select(['id', 'email', 'deleted_at'])
+		.where('id', '=', row.subject_id)
+		.executeTakeFirst();
+	if (!creative || creative.deleted_at !== null || row.stage !== 'full') {
+		await db.deleteFrom('session').where('id_hash', '=', row.id_hash).execute();
+		return { kind: 'anonymous' };
+	}
+	if (t - row.last_seen_at >= TOUCH_EVERY) {
+		await db.updateTable('session').set({ last_seen_at: t }).where('id_hash', '=', row.id_hash).execute();
+	}
+	return { kind: 'creative', id: Number(creative.id), email: creative.email, sessionHash: row.id_hash };
 }
 
 export async function membershipsOf(db: Db, userId: number): Promise<Membership[]> {

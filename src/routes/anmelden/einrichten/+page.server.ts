@@ -19,7 +19,7 @@ const schema = z.object({ code: totpCode() });
 export const load: PageServerLoad = async (event) => {
 	const { actor, locale } = event.locals;
 	if (actor.kind === 'staff') redirect(303, localizePath(locale, nextPath(event)));
-	if (actor.kind === 'anonymous') redirect(303, signInPath(event, '/anmelden'));
+	if (actor.kind !== 'staff-pending') redirect(303, signInPath(event, '/anmelden'));
 	if (actor.totpEnrolled) redirect(303, signInPath(event, '/anmelden/zwei-faktor'));
 	const e = await pendingEnrolment(services(), actor.id);
 	if (!e.ok && e.reason === 'unknown') redirect(303, signInPath(event, '/anmelden'));

@@ -15,7 +15,7 @@ const recoverySchema = z.object({ recovery_code: z.string().trim().min(1).max(40
 export const load: PageServerLoad = (event) => {
 	const { actor, locale } = event.locals;
 	if (actor.kind === 'staff') redirect(303, localizePath(locale, nextPath(event)));
-	if (actor.kind === 'anonymous') redirect(303, signInPath(event, '/anmelden'));
+	if (actor.kind !== 'staff-pending') redirect(303, signInPath(event, '/anmelden'));
 	if (!actor.totpEnrolled) redirect(303, signInPath(event, '/anmelden/einrichten'));
 	return { actionSuffix: actionSuffix(event) };
 };

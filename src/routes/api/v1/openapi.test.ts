@@ -1,10 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { testServices, type TestServices } from '../../../../tests/support/test-database';
 import { openApiDocument } from '$lib/server/booking/openapi';
+import { seedDirectory } from '$lib/server/directory/seed';
 import { setServices } from '$lib/server/runtime';
 import { apiEvent, apiFixture, bookingBody, postBooking } from './api-fixture';
 import { POST as postBookings } from './bookings/+server';
 import { GET as getOpenApi } from './openapi.json/+server';
+import { GET as getContactPoints } from './contact-points/+server';
 import { GET as getOffices } from './offices/+server';
 import { GET as getSlots } from './offices/[id]/slots/+server';
 
@@ -79,6 +81,7 @@ describe('the OpenAPI document', () => {
 		expect((doc.info as Json).version).toEqual(expect.any(String));
 		const expected: [string, string, string[]][] = [
 			['/offices', 'get', ['200', '429']],
+			['/contact-points', 'get', ['200', '400', '429']],
 			['/offices/{id}/slots', 'get', ['200', '400', '404', '429']],
 			['/bookings', 'post', ['201', '400', '409', '422', '429']],
 			['/openapi.json', 'get', ['200']]
@@ -133,6 +136,18 @@ describe('real responses match the document', () => {
 			postBookings(postBooking(body, key)) as Promise<Response>;
 
 		await conforms('/offices', 'get', await getOffices(apiEvent('/api/v1/offices')));
+		await seedDirectory(s.db, s.clock.now());
+		const cps = await conforms(
+			'/contact-points',
+			'get',
+			await getContactPoints(apiEvent('/api/v1/contact-points?land=DE-NI'))
+		);
+		expect(cps.contactPoints.length).toBeGreaterThan(0);
+		await conforms(
+			'/contact-points',
+			'get',
+			await getContactPoints(apiEvent('/api/v1/contact-points?land=XX'))
+		);
 		const list = await conforms(
 			'/offices/{id}/slots',
 			'get',

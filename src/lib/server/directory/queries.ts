@@ -1,0 +1,205 @@
+import type { Db, Tx } from '../db/transaction';
+import {
+	type ContactPointCost,
+	type ContactPointKind,
+	type DirectoryFilter,
+	type Scope,
+	VERIFY_AFTER_MONTHS
+} from './schema';
+
+/**
+ * Reads of the directory of further contact points. In this app one organisation offers one
+ * service (the HSDS model allows more; the import keeps to one per organisation), so a contact
+ * point is the pair, identified by the organisation's id and key. The directory is small (tens
+ * to a few hundred entries): it is read whole and filtered here, so text matching is the same
+ * case-insensitive Unicode comparison on SQLite and PostgreSQL.
+ */
+type Reader = Db | Tx;
+
+export interface ContactPoint {
+	/** The organisation's id (the id in URLs). */
+	id: number;
+	serviceId: number;
+	key: string;
+	name: string;
+	/** What the service helps with. */
+	description: string;
+	organizationDescription: string;
+	kind: ContactPointKind;
+	cost: ContactPointCost | null;
+	website: string | null;
+	serviceUrl: string | null;
+	email: string | null;
+	phone: string | null;
+	advocacy: boolean;
+	active: boolean;
+	scope: Scope;
+	/** ISO 3166-2 codes, sorted; empty for national entries. */
+	laender: string[];
+	topics: string[];
+	submarkets: string[];
+	lastVerifiedAt: number | null;
+	lastVerifiedBy: string | null;
+	createdAt: number;
+	updatedAt: number;
+}
+
+async function load(db: Reader, where?: { id?: number; key?: string }): Promise<ContactPoint[]> {
+	let q = db
+		.selectFrom('cp_organization as o')
+		.innerJoin('cp_service as s', 's.organization_id', 'o.id')
+		.select([
+			'o.id as id',
+			'o.key',
+			'o.name as org_name',
+			'o.description as org_description',
+			'o.website',
+			'o.email',
+			'o.phone',
+			'o.is_advocacy',
+			'o.last_verified_at',
+			'o.last_verified_by',
+			'o.created_at',
+			'o.updated_at',
+			's.id as service_id',
+			's.name as service_name',
+			's.description',
+			's.kind',
+			's.cost',
+			's.url',
+			's.active'
+		])
+		.orderBy('o.id')
+		.orderBy('s.id');
+	if (where?.id !== undefined) q = q.where('o.id', '=', where.id);
+	if (where?.key !== undefined) q = q.where('o.key', '=', where.key);
+	const rows = await q.execute();
+	if (rows.length === 0) return [];
+	const serviceIds = rows.map((r) => Number(r.service_id));
+	const areas = await db
+		.selectFrom('cp_service_area')
+		.select(['service_id', 'scope', 'land_iso'])
+		.where('service_id', 'in', serviceIds)
+		.execute();
+	const terms = await db
+		.selectFrom('cp_service_taxonomy')
+		.select(['service_id', 'vocabulary', 'term_key'])
+		.where('service_id', 'in', serviceIds)
+		.execute();
+	const seen = new Set<number>();
+	const out: ContactPoint[] = [];
+	for (const r of rows) {
+		const id = Number(r.id);
+		if (seen.has(id)) continue; // one service per organisation; a stray second one is ignored
+		seen.add(id);
+		const sid = Number(r.service_id);
+		const mine = areas.filter((a) => Number(a.service_id) === sid);
+		const termsOf = (v: 'topic' | 'submarket') =>
+			terms
+				.filter((t) => Number(t.service_id) === sid && t.vocabulary === v)
+				.map((t) => t.term_key)
+				.sort();
+		out.push({
+			id,
+			serviceId: sid,
+			key: r.key,
+			name: r.service_name || r.org_name,
+			description: r.description,
+			organizationDescription: r.org_description,
+			kind: r.kind,
+			cost: r.cost,
+			website: r.website,
+			serviceUrl: r.url,
+			email: r.email,
+			phone: r.phone,
+			advocacy: Number(r.is_advocacy) === 1,
+			active: Number(r.active) === 1,
+			scope: mine.some((a) => a.scope === 'bund') || mine.length === 0 ? 'bund' : 'land',
+			laender: mine
+				.filter((a) => a.scope === 'land' && a.land_iso)
+				.map((a) => a.land_iso!)
+				.sort(),
+			topics: termsOf('topic'),
+			submarkets: termsOf('submarket'),
+			lastVerifiedAt: r.last_verified_at === null ? null : Number(r.last_verified_at),
+			lastVerifiedBy: r.last_verified_by,
+			createdAt: Number(r.created_at),
+			updatedAt: Number(r.updated_at)
+		});
+	}
+	return out;
+}
+
+const byName = (a: ContactPoint, b: ContactPoint) => a.name.localeCompare(b.name, 'de');
+
+/** Every entry, sorted by name; `activeOnly` for public pages. */
+export async function listContactPoints(
+	db: Reader,
+	options: { activeOnly?: boolean } = {}
+): Promise<ContactPoint[]> {
+	const all = await load(db);
+	return (options.activeOnly ? all.filter((c) => c.active) : all).sort(byName);
+}
+
+export async function getContactPoint(db: Reader, id: number): Promise<ContactPoint | null> {
+	return (await load(db, { id }))[0] ?? null;
+}
+
+export async function getContactPointByKey(db: Reader, key: string): Promise<ContactPoint | null> {
+	return (await load(db, { key }))[0] ?? null;
+}
+
+const fold = (s: string) => s.toLocaleLowerCase('de').normalize('NFC');
+
+/**
+ * Whether an entry fits the filters. A Land gives the national entries plus that Land's; an
+ * entry without sub-market terms serves every sub-market; text matches name or description,
+ * ignoring case (every word must occur).
+ */
+export function matchesFilter(c: ContactPoint, f: DirectoryFilter): boolean {
+	if (f.land && c.scope === 'land' && !c.laender.includes(f.land)) return false;
+	if (f.topic && !c.topics.includes(f.topic)) return false;
+	if (f.submarket && c.submarkets.length > 0 && !c.submarkets.includes(f.submarket)) return false;
+	const words = fold(f.q ?? '')
+		.split(/\s+/)
+		.filter(Boolean);
+	if (words.length > 0) {
+		const text = fold(`${c.name} ${c.description} ${c.organizationDescription}`);
+		if (!words.every((w) => text.includes(w))) return false;
+	}
+	return true;
+}
+
+/**
+ * The public search: active entries fitting the filters. With a Land, that Land's own entries
+ * come first, then the national ones; each group by name.
+ */
+export async function searchContactPoints(db: Reader, filter: DirectoryFilter): Promise<ContactPoint[]> {
+	const found = (await listContactPoints(db, { activeOnly: true })).filter((c) => matchesFilter(c, filter));
+	if (!filter.land) return found;
+	return found.sort((a, b) => (a.scope === b.scope ? byName(a, b) : a.scope === 'land' ? -1 : 1));
+}
+
+/** The instant VERIFY_AFTER_MONTHS calendar months before `now`. */
+export function verifyCutoff(now: Date, months = VERIFY_AFTER_MONTHS): number {
+	const d = new Date(now.getTime());
+	d.setUTCMonth(d.getUTCMonth() - months);
+	return d.getTime();
+}
+
+/** Entries not verified for 12 months (or never), oldest first. `now` comes from the clock. */
+export async function listUnverified(db: Reader, now: Date): Promise<ContactPoint[]> {
+	const cutoff = verifyCutoff(now);
+	return (await listContactPoints(db))
+		.filter((c) => c.lastVerifiedAt === null || c.lastVerifiedAt < cutoff)
+		.sort((a, b) => (a.lastVerifiedAt ?? 0) - (b.lastVerifiedAt ?? 0) || byName(a, b));
+}
+
+/** Topic and sub-market keys that exist (for validating filters and forms). */
+export async function termKeys(db: Reader): Promise<{ topics: Set<string>; submarkets: Set<string> }> {
+	const [topics, submarkets] = await Promise.all([
+		db.selectFrom('topic').select('key').execute(),
+		db.selectFrom('submarket').select('key').execute()
+	]);
+	return { topics: new Set(topics.map((t) => t.key)), submarkets: new Set(submarkets.map((s) => s.key)) };
+}

@@ -1,0 +1,237 @@
+import { type AuditActor, recordAudit } from '../audit/record';
+import { type Db, type Tx, transact } from '../db/transaction';
+import type { RequestContext } from '../identity/context';
+import { sessionPolicy } from '../identity/context';
+import { absoluteLink } from '../identity/mails';
+import { createSession, endSession, type NewSession } from '../identity/sessions';
+import { countHit, strictest, throttleKey } from '../identity/throttle';
+import { enqueueMail } from '../notifications/outbox';
+import { HOUR, MINUTE } from '../platform/clock';
+import { hashToken, randomToken } from '../platform/tokens';
+import type { Services } from '../runtime';
+import type { Locale } from '../../i18n/locale';
+import { portalLoginMail } from './mails';
+
+/**
+ * The creative portal's sign-in by magic link. A creative is a person identified by a verified
+ * e-mail address: the row is created (unverified) when a link is first sent, and verified when
+ * the link's page is confirmed by POST. The answer to a request is always the same; only an
+ * address with bookings or a creative row gets a mail.
+ */
+export const PORTAL_LINK_LIFETIME = 15 * MINUTE;
+const PURPOSE = 'portal_login';
+
+export const portalKeys = {
+	address: (clientAddress: string) => throttleKey('portal-login-address', clientAddress),
+	email: (email: string) => throttleKey('portal-login-email', email)
+};
+
+/** Login-link requests per e-mail address and hour (per client address: `publicFormLimit`). */
+export const PORTAL_MAILS_PER_EMAIL = 3;
+
+export const creativeAuditActor = (creativeId: number): AuditActor => ({
+	kind: 'creative',
+	id: creativeId,
+	label: `creative ${creativeId}`
+});
+
+export type PortalLinkRequest = { ok: true } | { ok: false; reason: 'throttled'; retryAfterSeconds: number };
+
+export async function requestPortalLink(
+	services: Services,
+	input: { email: string; clientAddress: string; locale: Locale },
+	ctx: RequestContext = {}
+): Promise<PortalLinkRequest> {
+	const { db, clock, config } = services;
+	const now = clock.now();
+	const t = now.getTime();
+	const email = input.email.trim().toLowerCase();
+	const decision = strictest(
+		await countHit(
+			db,
+			portalKeys.address(input.clientAddress),
+			{ limit: config.publicFormLimit, windowMs: HOUR },
+			now
+		),
+		await countHit(db, portalKeys.email(email), { limit: PORTAL_MAILS_PER_EMAIL, windowMs: HOUR }, now)
+	);
+	if (!decision.allowed)
+		return { ok: false, reason: 'throttled', retryAfterSeconds: decision.retryAfterSeconds };
+
+	await transact(db, async (trx) => {
+		let creative = await trx
+			.selectFrom('creative')
+			.select(['id', 'deleted_at'])
+			.where('email', '=', email)
+			.executeTakeFirst();
+		if (creative?.deleted_at != null) return;
+		if (!creative) {
+			const booking = await trx
+				.selectFrom('booking')
+				.select('id')
+				.where('email', '=', email)
+				.limit(1)
+				.executeTakeFirst();
+			if (!booking) return;
+			creative = await trx
+				.insertInto('creative')
+				.values({ email, email_verified_at: null, locale: input.locale, created_at: t, updated_at: t })
+				.returning(['id', 'deleted_at'])
+				.executeTakeFirstOrThrow();
+		}
+		const creativeId = Number(creative.id);
+		// A newer link replaces older ones.
+		await trx
+			.updateTable('auth_token')
+			.set({ used_at: t })
+			.where('purpose', '=', PURPOSE)
+			.where('subject_kind', '=', 'creative')
+			.where('subject_id', '=', creativeId)
+			.where('used_at', 'is', null)
+			.execute();
+		const token = randomToken();
+		await trx
+			.insertInto('auth_token')
+			.values({
+				token_hash: hashToken(token),
+				purpose: PURPOSE,
+				subject_kind: 'creative',
+				subject_id: creativeId,
+				created_at: t,
+				expires_at: t + PORTAL_LINK_LIFETIME,
+				used_at: null
+			})
+			.execute();
+		const link = absoluteLink(config.publicBaseUrl, input.locale, `/portal/anmelden/${token}`);
+		await enqueueMail(
+			trx,
+			{
+				to: email,
+				locale: input.locale,
+				template: 'portal.login',
+				mail: portalLoginMail(input.locale, { link }),
+				subject: { kind: 'creative', id: creativeId }
+			},
+			now
+		);
+		await recordAudit(
+			trx,
+			creativeAuditActor(creativeId),
+			{ action: 'portal.login_link_sent', subject: { kind: 'creative', id: creativeId } },
+			{ now, requestId: ctx.requestId }
+		);
+	});
+	return { ok: true };
+}
+
+export type PortalLinkCheck =
+	| { ok: true; creativeId: number }
+	| { ok: false; reason: 'invalid' | 'expired' | 'used' };
+
+function plausibleToken(token: string): boolean {
+	return /^[A-Za-z0-9_-]{20,100}$/.test(token);
+}
+
+/** For the page a link opens: is it still good? Changes nothing (mail scanners may GET it). */
+export async function inspectPortalLink(db: Db | Tx, token: string, now: Date): Promise<PortalLinkCheck> {
+	if (!plausibleToken(token)) return { ok: false, reason: 'invalid' };
+	const row = await db
+		.selectFrom('auth_token')
+		.select(['subject_id', 'subject_kind', 'expires_at', 'used_at'])
+		.where('token_hash', '=', hashToken(token))
+		.where('purpose', '=', PURPOSE)
+		.executeTakeFirst();
+	if (row?.subject_kind !== 'creative') return { ok: false, reason: 'invalid' };
+	if (row.used_at !== null) return { ok: false, reason: 'used' };
+	if (row.expires_at <= now.getTime()) return { ok: false, reason: 'expired' };
+	return { ok: true, creativeId: row.subject_id };
+}
+
+export type PortalLoginResult =
+	| ({ ok: true } & NewSession)
+	| { ok: false; reason: 'invalid' | 'expired' | 'used' };
+
+/**
+ * The button on the link's page: uses the link once (of two parallel submits exactly one wins),
+ * verifies the e-mail and opens a full creative session. A session the browser already had is
+ * ended (no fixation).
+ */
+export async function completePortalLogin(
+	services: Services,
+	input: { token: string; clientAddress: string; userAgent: string; replacesSession: string | null },
+	ctx: RequestContext = {}
+): Promise<PortalLoginResult> {
+	const { db, clock, config } = services;
+	const now = clock.now();
+	const t = now.getTime();
+	if (!plausibleToken(input.token)) return { ok: false, reason: 'invalid' };
+	return transact(db, async (trx) => {
+		const res = await trx
+			.updateTable('auth_token')
+			.set({ used_at: t })
+			.where('token_hash', '=', hashToken(input.token))
+			.where('purpose', '=', PURPOSE)
+			.where('subject_kind', '=', 'creative')
+			.where('used_at', 'is', null)
+			.where('expires_at', '>', t)
+			.executeTakeFirst();
+		if (Number(res.numUpdatedRows) !== 1) {
+			const check = await inspectPortalLink(trx, input.token, now);
+			return check.ok ? { ok: false as const, reason: 'used' as const } : check;
+		}
+		const row = await trx
+			.selectFrom('auth_token')
+			.select('subject_id')
+			.where('token_hash', '=', hashToken(input.token))
+			.executeTakeFirstOrThrow();
+		const creativeId = Number(row.subject_id);
+		const creative = await trx
+			.selectFrom('creative')
+			.select(['id', 'email_verified_at', 'deleted_at'])
+			.where('id', '=', creativeId)
+			.executeTakeFirst();
+		if (!creative || creative.deleted_at !== null) return { ok: false as const, reason: 'invalid' as const };
+		await trx
+			.updateTable('creative')
+			.set({ email_verified_at: creative.email_verified_at ?? t, updated_at: t })
+			.where('id', '=', creativeId)
+			.execute();
+		if (input.replacesSession) await endSession(trx, input.replacesSession);
+		const session = await createSession(
+			trx,
+			{
+				subjectKind: 'creative',
+				subjectId: creativeId,
+				stage: 'full',
+				clientAddress: input.clientAddress,
+				userAgent: input.userAgent
+			},
+			sessionPolicy(config),
+			now
+		);
+		await recordAudit(
+			trx,
+			creativeAuditActor(creativeId),
+			{ action: 'portal.login', subject: { kind: 'creative', id: creativeId } },
+			{ now, requestId: ctx.requestId }
+		);
+		return { ok: true as const, ...session };
+	});
+}
+
+export async function logoutCreative(
+	services: Services,
+	input: { sessionHash: string; creativeId: number },
+	ctx: RequestContext = {}
+): Promise<void> {
+	const now = services.clock.now();
+	await transact(services.db, async (trx) => {
+		await endSession(trx, input.sessionHash);
+		await recordAudit(
+			trx,
+			creativeAuditActor(input.creativeId),
+			{ action: 'portal.logout', subject: { kind: 'creative', id: input.creativeId } },
+			{ now, requestId: ctx.requestId }
+		);
+	});
+}

@@ -1,0 +1,65 @@
+import type { TestServices } from '../../../../tests/support/test-database';
+import { confirmBooking, holdBooking } from '../booking/commands';
+import { type BookingFixture, holdInput, tokenFrom } from '../booking/commands-test-fixtures';
+import { hashToken } from '../platform/tokens';
+import { completePortalLogin, requestPortalLink } from './login';
+
+/** Helpers for the portal and privacy tests (imported by *.test.ts only). */
+export async function bookAs(
+	s: TestServices,
+	f: BookingFixture,
+	start: number,
+	person: { name: string; email: string; phone?: string | null }
+): Promise<{ bookingId: number; manageToken: string }> {
+	const base = holdInput(f, start);
+	const held = await holdBooking(s, {
+		...base,
+		intake: { ...base.intake, name: person.name, email: person.email, phone: person.phone ?? null }
+	});
+	if (!held.ok) throw new Error(`hold failed: ${JSON.stringify(held)}`);
+	const mail = await s.db
+		.selectFrom('outbox')
+		.select('text_body')
+		.where('template', '=', 'booking.hold')
+		.where('subject_id', '=', String(held.bookingId))
+		.executeTakeFirstOrThrow();
+	const confirmed = await confirmBooking(s, tokenFrom(mail.text_body, '/termin/bestaetigen/'));
+	if (!confirmed.ok) throw new Error('confirm failed');
+	return { bookingId: held.bookingId, manageToken: confirmed.manageToken };
+}
+
+/** The token of the newest portal login mail to an address. */
+export async function portalToken(s: TestServices, email: string): Promise<string> {
+	const mail = await s.db
+		.selectFrom('outbox')
+		.select('text_body')
+		.where('template', '=', 'portal.login')
+		.where('to_address', '=', email)
+		.orderBy('id', 'desc')
+		.executeTakeFirstOrThrow();
+	const m = /\/portal\/anmelden\/([A-Za-z0-9_-]+)/.exec(mail.text_body);
+	if (!m) throw new Error('no portal link in mail');
+	return m[1]!;
+}
+
+/** Request a link and press the button: a signed-in creative, as the portal sees them. */
+export async function signIn(
+	s: TestServices,
+	email: string
+): Promise<{ creativeId: number; sessionHash: string }> {
+	const asked = await requestPortalLink(s, { email, clientAddress: '203.0.113.9', locale: 'de' });
+	if (!asked.ok) throw new Error('link request throttled');
+	const r = await completePortalLogin(s, {
+		token: await portalToken(s, email),
+		clientAddress: '203.0.113.9',
+		userAgent: 'vitest',
+		replacesSession: null
+	});
+	if (!r.ok) throw new Error(`login failed: ${r.reason}`);
+	const row = await s.db
+		.selectFrom('session')
+		.select(['subject_id'])
+		.where('id_hash', '=', hashToken(r.token))
+		.executeTakeFirstOrThrow();
+	return { creativeId: Number(row.subject_id), sessionHash: hashToken(r.token) };
+}

@@ -1,0 +1,119 @@
+import type { DB } from '../db/schema';
+
+/**
+ * The privacy map (ARCHITECTURE-GUIDE habit 10): for every table, a decision. Either it holds
+ * no personal data (with the reason), or it names whose data it holds and how that data is
+ * exported and erased. The type demands an entry for every table in `DB`; the coverage test
+ * also compares it with the migrated database, so a new table cannot ship without a decision.
+ * For tables with creatives' data, `exportCreative` (export.ts) must return a key of the same
+ * name and `eraseCreative` (erase.ts) must handle it; the tests check both.
+ */
+export type DataSubject = 'creative' | 'staff';
+
+export type PrivacyDeclaration =
+	| { personal: false; reason: string }
+	| {
+			personal: true;
+			/** Whose personal data the rows hold (some tables hold both). */
+			subjects: readonly DataSubject[];
+			export: string;
+			erase: string;
+	  };
+
+const reference = (what: string): PrivacyDeclaration => ({
+	personal: false,
+	reason: `${what}: reference data of the network, no person in it`
+});
+
+const staffWork = (what: string): PrivacyDeclaration => ({
+	personal: true,
+	subjects: ['staff'],
+	export: `${what}: staff data, disclosed on request by a network admin (no self-service export for staff)`,
+	erase: `${what}: removed with the staff account (foreign key cascade or by the admin); not in the creative's erasure`
+});
+
+const directory = (what: string): PrivacyDeclaration => ({
+	personal: false,
+	reason: `${what}: public organisations' data (contact points directory, published on /anlaufstellen); organisational addresses only`
+});
+
+export const privacyMap: { readonly [T in keyof DB]: PrivacyDeclaration } = {
+	land: reference('Länder'),
+	office: reference('regional offices (organisational contact data)'),
+	office_land: reference('which office serves which Land'),
+	submarket: reference('sub-markets'),
+	topic: reference('topics'),
+	stage: reference('stages'),
+	postcode: reference('postcode → Land table'),
+	consent_text: reference('versioned consent texts'),
+	office_booking_setting: reference("offices' booking settings"),
+	throttle: {
+		personal: false,
+		reason:
+			'keys are truncated SHA-256 hashes of addresses, never the address itself; rows expire within hours'
+	},
+	rate_counter: {
+		personal: false,
+		reason:
+			'keys are truncated SHA-256 hashes of addresses, never the address itself; windows expire within hours'
+	},
+	staff_user: staffWork('staff accounts'),
+	staff_membership: staffWork('office memberships'),
+	recovery_code: staffWork('hashed recovery codes'),
+	availability_rule: staffWork("consultants' weekly hours"),
+	availability_override: staffWork("consultants' date overrides"),
+	absence: staffWork("consultants' absences"),
+	sprechtag: staffWork('Sprechtage (consultant, place, time)'),
+	creative: {
+		personal: true,
+		subjects: ['creative'],
+		export: 'the row itself (e-mail, verification, locale, dates)',
+		erase:
+			'e-mail replaced by erased-<id>@invalid, verification cleared, deleted_at set; the id stays so audit rows keep pointing somewhere'
+	},
+	booking: {
+		personal: true,
+		subjects: ['creative'],
+		export:
+			'every booking made with my e-mail address, all columns except token hashes and request fingerprints',
+		erase:
+			'future held/confirmed bookings cancelled (consultant mailed), then name, e-mail, phone, postcode, concern, heard_from, cancel reason and tokens replaced; statistics (status, office, format, times, sub-market, stage, Land, topics) unchanged'
+	},
+	session: {
+		personal: true,
+		subjects: ['creative', 'staff'],
+		export: 'my sessions without the id hash (created, last seen, expiry, client address, user agent)',
+		erase: 'all sessions of the creative deleted'
+	},
+	auth_token: {
+		personal: true,
+		subjects: ['creative', 'staff'],
+		export: 'my login links without the hash (purpose, created, expiry, used)',
+		erase: "the creative's links deleted"
+	},
+	audit_event: {
+		personal: true,
+		subjects: ['creative', 'staff'],
+		export:
+			'rows where I am the actor (actor_kind creative, my id); creatives are labelled by id, never by e-mail',
+		erase:
+			'append-only (DELETE refused): actor_label of my rows set to "erased"; data holds no personal data of creatives'
+	},
+	outbox: {
+		personal: true,
+		subjects: ['creative', 'staff'],
+		export: 'mails addressed to me (headers and bodies)',
+		erase:
+			'mails to me: address erased@invalid, name, subject, bodies and calendar file redacted, pending ones not sent; sent mails to staff about my bookings redacted the same way'
+	},
+	cp_organization: directory('organisations'),
+	cp_service: directory('services'),
+	cp_service_area: directory('service areas'),
+	cp_service_taxonomy: directory('service taxonomy')
+};
+
+export function creativeTables(): string[] {
+	return Object.entries(privacyMap)
+		.filter(([, d]) => d.personal && d.subjects.includes('creative'))
+		.map(([table]) => table);
+}

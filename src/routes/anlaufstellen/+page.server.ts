@@ -1,0 +1,52 @@
+import { searchContactPoints } from '$lib/server/directory/queries';
+import { LAND_ISOS } from '$lib/server/reference/schema';
+import { listSubmarkets, listTopics } from '$lib/server/reference/queries';
+import { services } from '$lib/server/runtime';
+import type { PageServerLoad } from './$types';
+
+/** Public, no login: a GET form, so every search is a bookmarkable URL. Unknown values are ignored. */
+export const load: PageServerLoad = async ({ url, locals }) => {
+	const { db } = services();
+	const [topics, submarkets] = await Promise.all([
+		listTopics(db, locals.locale, { activeOnly: true }),
+		listSubmarkets(db, locals.locale, { activeOnly: true })
+	]);
+	const param = (name: string) => url.searchParams.get(name)?.trim().slice(0, 200) ?? '';
+	const pick = (value: string, allowed: readonly string[]) => (allowed.includes(value) ? value : '');
+	const query = {
+		q: param('q'),
+		land: pick(param('land'), LAND_ISOS),
+		topic: pick(
+			param('topic'),
+			topics.map((t) => t.key)
+		),
+		submarket: pick(
+			param('submarket'),
+			submarkets.map((s) => s.key)
+		)
+	};
+	const found = await searchContactPoints(db, query);
+	return {
+		query,
+		searched: ['q', 'land', 'topic', 'submarket'].some((k) => url.searchParams.has(k)),
+		laender: [...LAND_ISOS],
+		topics: topics.map((t) => ({ key: t.key, name: t.name })),
+		submarkets: submarkets.map((s) => ({ key: s.key, name: s.name })),
+		// Public fields only.
+		results: found.map((c) => ({
+			id: c.id,
+			key: c.key,
+			name: c.name,
+			description: c.description,
+			kind: c.kind,
+			cost: c.cost,
+			scope: c.scope,
+			laender: c.laender,
+			website: c.website,
+			email: c.email,
+			phone: c.phone,
+			advocacy: c.advocacy,
+			lastVerifiedAt: c.lastVerifiedAt
+		}))
+	};
+};

@@ -1,0 +1,40 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { type TestServices, testServices } from '../../../tests/support/test-database';
+import { seedDirectory } from '$lib/server/directory/seed';
+import { setServices } from '$lib/server/runtime';
+import { load } from './+page.server';
+
+let s: TestServices | null = null;
+afterEach(async () => {
+	await s?.close().catch(() => {});
+	s = null;
+});
+
+async function page(query: string) {
+	if (!s) {
+		s = await testServices();
+		setServices(s);
+		await seedDirectory(s.db, s.clock.now());
+	}
+	const url = new URL(`http://localhost/anlaufstellen${query}`);
+	return (await load({ url, locals: { locale: 'de' } } as never)) as Exclude<
+		Awaited<ReturnType<typeof load>>,
+		void
+	>;
+}
+
+describe('/anlaufstellen', () => {
+	it('lists everything without a query, and filters by Land (national plus that Land)', async () => {
+		expect((await page('')).results).toHaveLength(29);
+		const ni = await page('?land=DE-NI&q=&topic=&submarket=');
+		expect(ni.searched).toBe(true);
+		expect(ni.results).toHaveLength(13);
+		expect(ni.results[0]).toMatchObject({ key: 'vnkk', advocacy: true, laender: ['DE-NI'] });
+	});
+
+	it('ignores unknown filter values instead of failing', async () => {
+		const r = await page('?land=XX&topic=nope&submarket=nope');
+		expect(r.query).toEqual({ q: '', land: '', topic: '', submarket: '' });
+		expect(r.results).toHaveLength(29);
+	});
+});
