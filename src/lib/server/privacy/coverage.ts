@@ -106,7 +106,14 @@ export const privacyMap: { readonly [T in keyof DB]: PrivacyDeclaration } = {
 		erase:
 			'mails to me: address erased@invalid, name, subject, bodies and calendar file redacted, pending ones not sent; sent mails to staff about my bookings redacted the same way'
 	},
-	cp_organization: directory('organisations'),
+	cp_organization: {
+		personal: true,
+		subjects: ['staff'],
+		export:
+			"organisations' public contact data, plus last_verified_by: the e-mail of the staff member who last verified the entry (accountability); shown only on staff pages and as HSDS assurer_email; disclosed on request by a network admin",
+		erase:
+			'no creative data; when a staff account is removed, a network admin re-verifies the entries it verified (which overwrites last_verified_by)'
+	},
 	cp_service: directory('services'),
 	cp_service_area: directory('service areas'),
 	cp_service_taxonomy: directory('service taxonomy')
