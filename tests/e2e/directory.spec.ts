@@ -8,6 +8,7 @@ test('the public directory filters by Land: national entries plus that Land’s'
 	const all = Number((await page.getByRole('status').textContent())!.match(/\d+/)![0]);
 	await page.getByLabel('Land', { exact: true }).selectOption({ label: 'Niedersachsen' });
 	await page.getByRole('button', { name: 'Suchen' }).click();
+	await page.waitForURL(/land=DE-NI/);
 	const filtered = Number((await page.getByRole('status').textContent())!.match(/\d+/)![0]);
 	expect(filtered).toBeGreaterThan(0);
 	expect(filtered).toBeLessThan(all);
@@ -15,6 +16,7 @@ test('the public directory filters by Land: national entries plus that Land’s'
 	await expectAccessible(page, 'directory filtered');
 	await page.getByLabel('Suchbegriff').fill('xyz-gibt-es-nicht');
 	await page.getByRole('button', { name: 'Suchen' }).click();
+	await page.waitForURL(/q=xyz-gibt-es-nicht/);
 	await expect(page.getByRole('status')).toContainText('Keine Anlaufstelle');
 	await expectAccessible(page, 'directory empty');
 });

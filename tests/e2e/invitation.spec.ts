@@ -11,6 +11,7 @@ async function linkFromOutbox(page: Page, to: string, pattern: RegExp): Promise<
 	await expectAccessible(page, 'outbox');
 	await page.getByLabel(/Empfänger/).fill(to);
 	await page.getByLabel(/Empfänger/).press('Enter');
+	await page.waitForURL(/[?&]to=/);
 	await page.locator('tbody tr').first().getByRole('link').click();
 	await expect(page.getByRole('heading', { level: 1 })).toContainText('Mail:');
 	await expectAccessible(page, 'outbox mail');

@@ -1,4 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { expect, type Page } from '@playwright/test';
 import { demoTotpSecret } from '../../src/lib/server/identity/demo';
 import { timeStep, totpAt } from '../../src/lib/server/identity/totp';
@@ -23,20 +26,36 @@ export async function expectAccessible(page: Page, state: string): Promise<void>
 	expect(summary, `axe violations on ${state}`).toEqual([]);
 }
 
-const usedSteps = new Map<string, number>();
+// A code works once (replay protection). Playwright restarts its worker after a failure, so
+// the steps already used are kept in a file, not only in memory.
+const STEPS_FILE = join(tmpdir(), `kl-e2e-totp-steps-${process.env.E2E_PORT ?? 4173}.json`);
 
-/**
- * A fresh TOTP code for a demo account. A code works once (replay protection), so a second
- * login of the same account waits for the next 30-second step.
- */
+function usedStep(email: string): number {
+	try {
+		return (JSON.parse(readFileSync(STEPS_FILE, 'utf8')) as Record<string, number>)[email] ?? -1;
+	} catch {
+		return -1;
+	}
+}
+
+function rememberStep(email: string, step: number): void {
+	let all: Record<string, number> = {};
+	try {
+		all = JSON.parse(readFileSync(STEPS_FILE, 'utf8'));
+	} catch {}
+	all[email] = step;
+	writeFileSync(STEPS_FILE, JSON.stringify(all));
+}
+
+/** A TOTP code for a demo account from a 30-second step not used before (waits if needed). */
 export async function freshTotp(email: string): Promise<string> {
-	const last = usedSteps.get(email) ?? -1;
+	const last = usedStep(email);
 	let step = timeStep(new Date());
 	while (step <= last) {
 		await new Promise((r) => setTimeout(r, 500));
 		step = timeStep(new Date());
 	}
-	usedSteps.set(email, step);
+	rememberStep(email, step);
 	return totpAt(demoTotpSecret(email), step);
 }
 
@@ -65,9 +84,18 @@ export async function login(
 	if (options.js !== false) await hydrated(page);
 	if (options.axe) await expectAccessible(page, 'second factor form');
 	const code = page.getByLabel('Sechsstelliger Code');
-	await code.fill(await freshTotp(email));
-	await code.press('Enter');
-	await page.waitForURL((url) => !url.pathname.includes('/anmelden'));
+	// A code can still collide with one used outside this run's memory (or a clock edge):
+	// one more try with the next step, as a person would.
+	for (let attempt = 1; ; attempt++) {
+		await code.fill(await freshTotp(email));
+		await code.press('Enter');
+		try {
+			await page.waitForURL((url) => !url.pathname.includes('/anmelden'), { timeout: 10_000 });
+			return;
+		} catch (err) {
+			if (attempt >= 2) throw err;
+		}
+	}
 }
 
 /** Presses Tab until the locator has focus (keyboard-only journeys); fails after 60 presses. */

@@ -105,7 +105,8 @@ describe('searchContactPoints', () => {
 		['topic soziale_sicherung', { topic: 'soziale_sicherung' }, 2, ['ksk', 'mediafon']],
 		['text, any case and umlauts', { q: 'KÜNSTLERSOZIAL' }, 1, ['ksk']],
 		['text over the description', { q: 'accelerator' }, 1, ['dock11-saar']],
-		['two words must both occur', { q: 'start-up advice' }, null, ['ihk', 'starterzentren-rlp']],
+		['German text over the description', { q: 'Honorarkalkulation' }, 1, ['haus-der-selbststaendigen']],
+		['two words must both occur', { q: 'Gründungsberatung kostenlos' }, null, ['ihk', 'starterzentren-rlp']],
 		[
 			'combined: Land SH, topic foerderung',
 			{ land: 'DE-SH', topic: 'foerderung' },

@@ -4,6 +4,7 @@ import { transact } from '../db/transaction';
 import { referenceData } from '../reference/seed-data';
 import { CONTACT_POINT_COSTS, type ContactPointCost, normalizeWebsite } from './schema';
 import { replaceAreasAndTerms } from './commands';
+import { germanDescriptions } from './seed-descriptions';
 
 type Row = (typeof referenceData.contactPoints)[number];
 
@@ -53,7 +54,7 @@ export async function seedDirectory(db: Db, now: Date): Promise<number> {
 				.values({
 					organization_id: Number(id),
 					name: c.name,
-					description: c.helps_with,
+					description: germanDescriptions[c.key] ?? c.helps_with,
 					kind: c.kind as 'beratung',
 					cost: costOf(c.cost),
 					url: null,
