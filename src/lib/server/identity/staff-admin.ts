@@ -1,4 +1,4 @@
-import { recordAudit } from '../audit/record';
+import { type AuditEntry, recordAudit } from '../audit/record';
 import { isUniqueViolation, type Tx, transact } from '../db/transaction';
 import type { Services } from '../runtime';
 import { type AdminActor, type RequestContext, staffActor } from './context';
@@ -127,63 +127,71 @@ export async function updateStaff(
 	}
 }
 
-/** Disables an account and ends all its sessions at once. */
-export async function disableStaff(
+type StaffRow = NonNullable<Awaited<ReturnType<typeof findUser>>>;
+
+/**
+ * The shape every account change shares: the guard (an admin never locks themselves out), one
+ * transaction, the user loaded or `not_found`, the change itself, and its audit row. A change
+ * answers 'unchanged' when there is nothing to do, or what to audit.
+ */
+async function changeAccount(
 	services: Services,
 	admin: AdminActor,
 	userId: number,
-	ctx: RequestContext = {}
+	ctx: RequestContext,
+	change: (trx: Tx, user: StaffRow, now: Date) => Promise<Pick<AuditEntry, 'action' | 'data'> | 'unchanged'>
 ): Promise<AdminResult> {
 	const denied = guard(admin, userId, false);
 	if (denied) return denied;
-	const { db, clock } = services;
-	const now = clock.now();
-	return transact(db, async (trx) => {
+	const now = services.clock.now();
+	return transact(services.db, async (trx) => {
 		const user = await findUser(trx, userId);
 		if (!user) return { ok: false as const, reason: 'not_found' as const };
-		if (user.disabled_at !== null) return { ok: false as const, reason: 'unchanged' as const };
-		await trx
-			.updateTable('staff_user')
-			.set({ disabled_at: now.getTime(), updated_at: now.getTime() })
-			.where('id', '=', userId)
-			.execute();
-		await endAllSessionsOf(trx, 'staff', userId);
+		const audit = await change(trx, user, now);
+		if (audit === 'unchanged') return { ok: false as const, reason: 'unchanged' as const };
 		await recordAudit(
 			trx,
 			staffActor(admin),
-			{ action: 'staff.disabled', subject: { kind: 'staff_user', id: userId } },
+			{ ...audit, subject: { kind: 'staff_user', id: userId } },
 			{ now, requestId: ctx.requestId }
 		);
 		return { ok: true as const };
 	});
 }
 
-export async function enableStaff(
+/** Disables an account and ends all its sessions at once. */
+export function disableStaff(
 	services: Services,
 	admin: AdminActor,
 	userId: number,
 	ctx: RequestContext = {}
 ): Promise<AdminResult> {
-	const denied = guard(admin, userId, false);
-	if (denied) return denied;
-	const { db, clock } = services;
-	const now = clock.now();
-	return transact(db, async (trx) => {
-		const user = await findUser(trx, userId);
-		if (!user) return { ok: false as const, reason: 'not_found' as const };
-		if (user.disabled_at === null) return { ok: false as const, reason: 'unchanged' as const };
+	return changeAccount(services, admin, userId, ctx, async (trx, user, now) => {
+		if (user.disabled_at !== null) return 'unchanged';
+		await trx
+			.updateTable('staff_user')
+			.set({ disabled_at: now.getTime(), updated_at: now.getTime() })
+			.where('id', '=', userId)
+			.execute();
+		await endAllSessionsOf(trx, 'staff', userId);
+		return { action: 'staff.disabled' };
+	});
+}
+
+export function enableStaff(
+	services: Services,
+	admin: AdminActor,
+	userId: number,
+	ctx: RequestContext = {}
+): Promise<AdminResult> {
+	return changeAccount(services, admin, userId, ctx, async (trx, user, now) => {
+		if (user.disabled_at === null) return 'unchanged';
 		await trx
 			.updateTable('staff_user')
 			.set({ disabled_at: null, updated_at: now.getTime() })
 			.where('id', '=', userId)
 			.execute();
-		await recordAudit(
-			trx,
-			staffActor(admin),
-			{ action: 'staff.enabled', subject: { kind: 'staff_user', id: userId } },
-			{ now, requestId: ctx.requestId }
-		);
-		return { ok: true as const };
+		return { action: 'staff.enabled' };
 	});
 }
 
@@ -191,19 +199,13 @@ export async function enableStaff(
  * Clears the authenticator (lost phone): secret, enrolment and recovery codes go, all
  * sessions end, and the next login leads straight to a new enrolment.
  */
-export async function resetStaffTotp(
+export function resetStaffTotp(
 	services: Services,
 	admin: AdminActor,
 	userId: number,
 	ctx: RequestContext = {}
 ): Promise<AdminResult> {
-	const denied = guard(admin, userId, false);
-	if (denied) return denied;
-	const { db, clock } = services;
-	const now = clock.now();
-	return transact(db, async (trx) => {
-		const user = await findUser(trx, userId);
-		if (!user) return { ok: false as const, reason: 'not_found' as const };
+	return changeAccount(services, admin, userId, ctx, async (trx, user, now) => {
 		await trx
 			.updateTable('staff_user')
 			.set({ totp_secret: null, totp_enabled_at: null, totp_last_step: null, updated_at: now.getTime() })
@@ -211,16 +213,6 @@ export async function resetStaffTotp(
 			.execute();
 		await trx.deleteFrom('recovery_code').where('user_id', '=', userId).execute();
 		await endAllSessionsOf(trx, 'staff', userId);
-		await recordAudit(
-			trx,
-			staffActor(admin),
-			{
-				action: 'staff.totp_reset',
-				subject: { kind: 'staff_user', id: userId },
-				data: { wasEnrolled: user.totp_enabled_at !== null }
-			},
-			{ now, requestId: ctx.requestId }
-		);
-		return { ok: true as const };
+		return { action: 'staff.totp_reset', data: { wasEnrolled: user.totp_enabled_at !== null } };
 	});
 }
