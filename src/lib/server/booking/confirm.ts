@@ -1,4 +1,5 @@
 import { recordAudit } from '../audit/record';
+import { ensureCaseForBooking } from '../cases/open';
 import { transact } from '../db/transaction';
 import type { RequestContext } from '../identity/context';
 import { hashToken } from '../platform/tokens';
@@ -63,6 +64,11 @@ export async function confirmBooking(
 				.where('hold_expires_at', '>', t)
 				.executeTakeFirst();
 			if (Number(res.numUpdatedRows) !== 1) return { ok: false, reason: 'used' };
+			await ensureCaseForBooking(trx, found.id, {
+				now,
+				verified: true,
+				actor: { kind: 'creative', id: null }
+			});
 			const booking = (await loadBooking(trx, found.id))!;
 			const settings = await getBookingSettings(trx, booking.officeId);
 			await mailConfirmed(

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { type AuditActor, recordAudit } from '../audit/record';
+import { ensureCaseForBooking } from '../cases/open';
 import { type Db, isUniqueViolation, type Tx, transact } from '../db/transaction';
 import type { RequestContext } from '../identity/context';
 import { countHit, throttleKey } from '../identity/throttle';
@@ -258,6 +259,14 @@ export async function takeSlot(
 					.returning('id')
 					.executeTakeFirstOrThrow();
 				const id = Number(inserted.id);
+				if (options.confirmNow) {
+					// Booked by staff for someone who called: the case opens now, the address is unverified.
+					await ensureCaseForBooking(trx, id, {
+						now,
+						verified: false,
+						actor: { kind: 'staff', id: options.confirmNow.createdBy }
+					});
+				}
 				const booking = (await loadBooking(trx, id))!;
 				const mailCtx = { services, now, changeNoticeMinutes: settings.changeNoticeMinutes };
 				if (options.confirmNow) await mailConfirmed(trx, mailCtx, booking, manage!.token, 'staff');

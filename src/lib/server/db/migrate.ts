@@ -4,6 +4,7 @@ import * as booking from './migrations/2026-11-29-02-booking';
 import * as outboxIcs from './migrations/2026-11-29-03-outbox-ics';
 import * as directory from './migrations/2026-11-29-04-directory';
 import * as creatives from './migrations/2026-11-29-05-creatives';
+import * as accompaniment from './migrations/2026-11-29-06-accompaniment';
 
 // A static map, not FileMigrationProvider: the bundled server has no migrations folder to read.
 const migrations = {
@@ -11,7 +12,8 @@ const migrations = {
 	'2026-11-29-02-booking': booking,
 	'2026-11-29-03-outbox-ics': outboxIcs,
 	'2026-11-29-04-directory': directory,
-	'2026-11-29-05-creatives': creatives
+	'2026-11-29-05-creatives': creatives,
+	'2026-11-29-06-accompaniment': accompaniment
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

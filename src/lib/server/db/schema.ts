@@ -296,6 +296,8 @@ export interface BookingTable {
 	reminder_sent_at: number | null;
 	created_at: number;
 	updated_at: number;
+	/** The case this booking belongs to (migration 06); set when it is confirmed. */
+	case_id: number | null;
 }
 
 /** A person identified by a verified e-mail (migration 2026-11-29-05); bookings match by e-mail. */
@@ -308,6 +310,8 @@ export interface CreativeTable {
 	created_at: number;
 	updated_at: number;
 	deleted_at: number | null;
+	/** Staff merged this duplicate into another creative (migration 06); logins resolve to that one. */
+	merged_into_id: number | null;
 }
 
 // Directory of further contact points (HSDS 3 shaped; migration 04).
@@ -349,6 +353,157 @@ export interface CpServiceTaxonomyTable {
 	term_key: string;
 }
 
+// Accompaniment over months (migration 06).
+export type CaseStatus = 'open' | 'paused' | 'closed';
+export type CloseReason =
+	| 'business_founded'
+	| 'funding_obtained'
+	| 'referred_on'
+	| 'no_further_need'
+	| 'no_response'
+	| 'other';
+export type ConsultationOutcome =
+	| 'orientation_given'
+	| 'plan_agreed'
+	| 'referred'
+	| 'follow_up_needed'
+	| 'no_further_need';
+export type ReferralStatus =
+	| 'suggested'
+	| 'contacted'
+	| 'got_help'
+	| 'no_help'
+	| 'not_eligible'
+	| 'no_capacity'
+	| 'not_needed';
+
+export interface OfficeCaseSettingTable {
+	office_id: number;
+	first_checkin_weeks: Generated<number>;
+	checkin_interval_weeks: Generated<number>;
+	stalled_days: Generated<number>;
+	referral_followup_days: Generated<number>;
+	feedback_mail: Generated<number>;
+	updated_at: number;
+}
+
+export interface CaseFileTable {
+	id: Generated<number>;
+	office_id: number;
+	creative_id: number;
+	consultant_id: number;
+	name: string;
+	status: CaseStatus;
+	land_iso: string | null;
+	submarket: string | null;
+	stage: string | null;
+	/** JSON array of topic keys. */
+	topics: Generated<string>;
+	notes_consent_version: number | null;
+	notes_consent_at: number | null;
+	opened_at: number;
+	last_contact_at: number | null;
+	next_contact_due_at: number | null;
+	closed_at: number | null;
+	close_reason: CloseReason | null;
+	close_outcome: string | null;
+	feedback_token_hash: string | null;
+	feedback_token_expires_at: number | null;
+	feedback_rating: number | null;
+	feedback_comment: string | null;
+	feedback_at: number | null;
+	created_at: number;
+	updated_at: number;
+}
+
+export interface CaseEventTable {
+	id: Generated<number>;
+	case_id: number;
+	at: number;
+	kind: string;
+	actor_kind: string;
+	actor_id: number | null;
+	/** JSON object. */
+	data: Generated<string>;
+}
+
+export interface ConsultationRecordTable {
+	id: Generated<number>;
+	case_id: number;
+	booking_id: number | null;
+	consultant_id: number;
+	held_at: number;
+	kind: 'first' | 'follow_up';
+	format: string;
+	/** JSON array of topic keys. */
+	topics: Generated<string>;
+	outcome: ConsultationOutcome;
+	situation: string | null;
+	advice: string | null;
+	follow_up_weeks: number | null;
+	share_advice: Generated<number>;
+	share_steps: Generated<number>;
+	share_referrals: Generated<number>;
+	idempotency_key: string | null;
+	created_at: number;
+	updated_at: number;
+}
+
+export interface NextStepTable {
+	id: Generated<number>;
+	case_id: number;
+	record_id: number | null;
+	text: string;
+	owner: 'creative' | 'consultant';
+	/** 'YYYY-MM-DD' (Berlin calendar day) or null. */
+	due_on: string | null;
+	shared: Generated<number>;
+	done_at: number | null;
+	done_by_kind: string | null;
+	created_at: number;
+}
+
+export interface CheckInTable {
+	id: Generated<number>;
+	case_id: number;
+	token_hash: string;
+	due_at: number;
+	sent_at: number;
+	expires_at: number;
+	answered_at: number | null;
+	changed: string | null;
+	questions: string | null;
+	wants_follow_up: Generated<number>;
+	/** JSON array of next_step ids ticked off in this answer. */
+	steps_done: Generated<string>;
+	seen_at: number | null;
+}
+
+export interface ReferralTable {
+	id: Generated<number>;
+	case_id: number;
+	record_id: number | null;
+	service_id: number;
+	status: ReferralStatus;
+	note: string | null;
+	token_hash: string | null;
+	token_expires_at: number | null;
+	followup_due_at: number;
+	followup_sent_at: number | null;
+	created_by: number | null;
+	created_at: number;
+	updated_at: number;
+}
+
+export interface ReferralStatusChangeTable {
+	id: Generated<number>;
+	referral_id: number;
+	at: number;
+	status: ReferralStatus;
+	actor_kind: string;
+	actor_id: number | null;
+}
+
 export interface DB {
 	land: LandTable;
 	office: OfficeTable;
@@ -378,4 +533,12 @@ export interface DB {
 	cp_service: CpServiceTable;
 	cp_service_area: CpServiceAreaTable;
 	cp_service_taxonomy: CpServiceTaxonomyTable;
+	office_case_setting: OfficeCaseSettingTable;
+	case_file: CaseFileTable;
+	case_event: CaseEventTable;
+	consultation_record: ConsultationRecordTable;
+	next_step: NextStepTable;
+	check_in: CheckInTable;
+	referral: ReferralTable;
+	referral_status_change: ReferralStatusChangeTable;
 }

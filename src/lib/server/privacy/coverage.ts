@@ -37,6 +37,13 @@ const directory = (what: string): PrivacyDeclaration => ({
 	reason: `${what}: public organisations' data (contact points directory, published on /anlaufstellen); organisational addresses only`
 });
 
+const caseData = (exported: string, erase: string): PrivacyDeclaration => ({
+	personal: true,
+	subjects: ['creative', 'staff'],
+	export: exported,
+	erase
+});
+
 export const privacyMap: { readonly [T in keyof DB]: PrivacyDeclaration } = {
 	land: reference('Länder'),
 	office: reference('regional offices (organisational contact data)'),
@@ -116,7 +123,33 @@ export const privacyMap: { readonly [T in keyof DB]: PrivacyDeclaration } = {
 	},
 	cp_service: directory('services'),
 	cp_service_area: directory('service areas'),
-	cp_service_taxonomy: directory('service taxonomy')
+	cp_service_taxonomy: directory('service taxonomy'),
+	office_case_setting: reference("offices' accompaniment rhythm settings"),
+	case_file: caseData(
+		'my case files (office, consultant, status, stage, sub-market, topics, consent, dates, closure and feedback)',
+		'name, close outcome and feedback comment erased; status, office, consultant, stage, sub-market, topics, dates and closure reason kept as anonymous statistics'
+	),
+	case_event: caseData(
+		'the events on my case timeline (kind, time, data such as a hand-over note)',
+		'data replaced by {} (hand-over notes may describe me); kind and time kept'
+	),
+	consultation_record: caseData(
+		'my consultation records, including content notes (situation, advice) and what was shared',
+		'situation and advice erased; topics, outcome, format and times kept as anonymous statistics'
+	),
+	next_step: caseData('the next steps agreed with me', 'text erased; owner, due date and completion kept'),
+	check_in: caseData(
+		'my check-ins and answers (what changed, questions, follow-up wish, ticked steps) without the token hash',
+		'answers erased, token hash replaced; times kept'
+	),
+	referral: caseData(
+		'my referrals (contact point, status, note) without the token hash',
+		'note erased, token removed; contact point and status kept for the per-contact-point outcome figures'
+	),
+	referral_status_change: caseData(
+		'the status history of my referrals',
+		'kept: status and time only, no content; anonymous once the case is erased'
+	)
 };
 
 export function creativeTables(): string[] {

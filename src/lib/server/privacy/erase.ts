@@ -1,7 +1,7 @@
 import { recordAudit } from '../audit/record';
 import { ACTIVE, loadBooking } from '../booking/commands-shared';
 import { applyCancel } from '../booking/manage';
-import { transact } from '../db/transaction';
+import { type Tx, transact } from '../db/transaction';
 import type { RequestContext } from '../identity/context';
 import { endAllSessionsOf } from '../identity/sessions';
 import { creativeAuditActor } from '../portal/login';
@@ -121,6 +121,7 @@ export async function eraseCreative(
 				.execute();
 		}
 
+		await eraseCaseContent(trx, creativeId, t);
 		await endAllSessionsOf(trx, 'creative', creativeId);
 		await trx
 			.deleteFrom('auth_token')
@@ -144,6 +145,11 @@ export async function eraseCreative(
 			})
 			.where('id', '=', creativeId)
 			.execute();
+		await trx
+			.updateTable('creative')
+			.set({ merged_into_id: null })
+			.where('merged_into_id', '=', creativeId)
+			.execute();
 		const result = {
 			bookingsAnonymised: bookingIds.length,
 			bookingsCancelled: cancelled,
@@ -157,4 +163,52 @@ export async function eraseCreative(
 		);
 		return { ok: true as const, ...result };
 	});
+}
+
+/**
+ * Case files keep what statistics need (office, consultant, status, stage, sub-market, topics,
+ * times, closure reason, outcomes of referrals) and lose every word that describes the person.
+ */
+async function eraseCaseContent(trx: Tx, creativeId: number, t: number): Promise<void> {
+	const cases = await trx
+		.selectFrom('case_file')
+		.select('id')
+		.where('creative_id', '=', creativeId)
+		.execute();
+	const ids = cases.map((c) => Number(c.id));
+	if (ids.length === 0) return;
+	await trx
+		.updateTable('case_file')
+		.set({
+			name: '',
+			close_outcome: null,
+			feedback_comment: null,
+			feedback_token_hash: null,
+			feedback_token_expires_at: null,
+			notes_consent_version: null,
+			updated_at: t
+		})
+		.where('id', 'in', ids)
+		.execute();
+	await trx.updateTable('case_event').set({ data: '{}' }).where('case_id', 'in', ids).execute();
+	await trx
+		.updateTable('consultation_record')
+		.set({ situation: null, advice: null, idempotency_key: null, updated_at: t })
+		.where('case_id', 'in', ids)
+		.execute();
+	await trx.updateTable('next_step').set({ text: '' }).where('case_id', 'in', ids).execute();
+	const checkIns = await trx.selectFrom('check_in').select('id').where('case_id', 'in', ids).execute();
+	for (const c of checkIns) {
+		// token_hash is unique and not null: a value no token can hash to.
+		await trx
+			.updateTable('check_in')
+			.set({ changed: null, questions: null, token_hash: `erased-${c.id}` })
+			.where('id', '=', c.id)
+			.execute();
+	}
+	await trx
+		.updateTable('referral')
+		.set({ note: null, token_hash: null, token_expires_at: null, updated_at: t })
+		.where('case_id', 'in', ids)
+		.execute();
 }

@@ -15,6 +15,13 @@ export interface CreativeExport {
 	auth_token: Record<string, unknown>[];
 	audit_event: Record<string, unknown>[];
 	outbox: Record<string, unknown>[];
+	case_file: Record<string, unknown>[];
+	case_event: Record<string, unknown>[];
+	consultation_record: Record<string, unknown>[];
+	next_step: Record<string, unknown>[];
+	check_in: Record<string, unknown>[];
+	referral: Record<string, unknown>[];
+	referral_status_change: Record<string, unknown>[];
 }
 
 const instant = (v: number | null | undefined) => (v == null ? null : new Date(Number(v)).toISOString());
@@ -101,6 +108,8 @@ export async function exportCreative(
 		.orderBy('id')
 		.execute();
 
+	const cases = await exportCases(db, creativeId);
+
 	return {
 		format: 'kreativlotse.creative-export.v1',
 		exportedAt: now.toISOString(),
@@ -179,6 +188,89 @@ export async function exportCreative(
 			text_body: r.text_body,
 			status: r.status,
 			sent_at: instant(r.sent_at)
-		}))
+		})),
+		...cases
+	};
+}
+
+type CaseSections = Pick<
+	CreativeExport,
+	| 'case_file'
+	| 'case_event'
+	| 'consultation_record'
+	| 'next_step'
+	| 'check_in'
+	| 'referral'
+	| 'referral_status_change'
+>;
+
+/** Instants as ISO strings, JSON text parsed; token hashes and idempotency keys left out. */
+function present(row: Record<string, unknown>, omit: readonly string[] = []): Record<string, unknown> {
+	const out: Record<string, unknown> = {};
+	for (const [key, value] of Object.entries(row)) {
+		if (omit.includes(key) || key.endsWith('token_hash') || key === 'idempotency_key') continue;
+		if (value != null && /(_at|^at)$/.test(key)) out[key] = instant(value as number);
+		else if (typeof value === 'string' && ['topics', 'data', 'steps_done'].includes(key))
+			out[key] = JSON.parse(value) as unknown;
+		else out[key] = typeof value === 'bigint' ? Number(value) : value;
+	}
+	return out;
+}
+
+async function exportCases(db: Db | Tx, creativeId: number): Promise<CaseSections> {
+	const cases = await db
+		.selectFrom('case_file as c')
+		.innerJoin('office as o', 'o.id', 'c.office_id')
+		.innerJoin('staff_user as u', 'u.id', 'c.consultant_id')
+		.selectAll('c')
+		.select(['o.name as office_name', 'u.name as consultant_name'])
+		.where('c.creative_id', '=', creativeId)
+		.orderBy('c.id')
+		.execute();
+	const ids = cases.map((c) => Number(c.id));
+	if (ids.length === 0) {
+		return {
+			case_file: [],
+			case_event: [],
+			consultation_record: [],
+			next_step: [],
+			check_in: [],
+			referral: [],
+			referral_status_change: []
+		};
+	}
+	const [events, records, steps, checkIns, referrals] = await Promise.all([
+		db.selectFrom('case_event').selectAll().where('case_id', 'in', ids).orderBy('id').execute(),
+		db.selectFrom('consultation_record').selectAll().where('case_id', 'in', ids).orderBy('id').execute(),
+		db.selectFrom('next_step').selectAll().where('case_id', 'in', ids).orderBy('id').execute(),
+		db.selectFrom('check_in').selectAll().where('case_id', 'in', ids).orderBy('id').execute(),
+		db
+			.selectFrom('referral as r')
+			.innerJoin('cp_service as s', 's.id', 'r.service_id')
+			.innerJoin('cp_organization as org', 'org.id', 's.organization_id')
+			.selectAll('r')
+			.select(['s.name as service_name', 'org.name as organization_name'])
+			.where('r.case_id', 'in', ids)
+			.orderBy('r.id')
+			.execute()
+	]);
+	const referralIds = referrals.map((r) => Number(r.id));
+	const changes =
+		referralIds.length === 0
+			? []
+			: await db
+					.selectFrom('referral_status_change')
+					.selectAll()
+					.where('referral_id', 'in', referralIds)
+					.orderBy('id')
+					.execute();
+	return {
+		case_file: cases.map((c) => present(c)),
+		case_event: events.map((e) => present(e)),
+		consultation_record: records.map((r) => present(r)),
+		next_step: steps.map((r) => present(r)),
+		check_in: checkIns.map((r) => present(r)),
+		referral: referrals.map((r) => present(r)),
+		referral_status_change: changes.map((r) => present(r))
 	};
 }
