@@ -2,7 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, type Page } from '@playwright/test';
+import { type APIRequestContext, expect, type Page } from '@playwright/test';
 import { demoTotpSecret } from '../../src/lib/server/identity/demo';
 import { timeStep, totpAt } from '../../src/lib/server/identity/totp';
 
@@ -47,16 +47,39 @@ function rememberStep(email: string, step: number): void {
 	writeFileSync(STEPS_FILE, JSON.stringify(all));
 }
 
+// The server's clock runs ahead by this much after moveServerClock (KL_E2E only).
+let serverOffsetMs = 0;
+const serverNow = () => new Date(Date.now() + serverOffsetMs);
+
 /** A TOTP code for a demo account from a 30-second step not used before (waits if needed). */
 export async function freshTotp(email: string): Promise<string> {
-	const last = usedStep(email);
-	let step = timeStep(new Date());
+	// Steps are remembered per clock offset: after a reset the server's steps are small again.
+	const key = serverOffsetMs === 0 ? email : `${email}|${serverOffsetMs}`;
+	const last = usedStep(key);
+	let step = timeStep(serverNow());
 	while (step <= last) {
 		await new Promise((r) => setTimeout(r, 500));
-		step = timeStep(new Date());
+		step = timeStep(serverNow());
 	}
-	rememberStep(email, step);
+	rememberStep(key, step);
 	return totpAt(demoTotpSecret(email), step);
+}
+
+/**
+ * Moves the server's clock (test-only route, KL_E2E=1) and runs the minute jobs, so mails that
+ * fall due in that time are in the outbox. `{ reset: true }` goes back to the real time.
+ */
+export async function moveServerClock(
+	request: APIRequestContext,
+	move: { days: number } | { reset: true }
+): Promise<Date> {
+	const res = await request.post('/e2e/uhr', { data: move });
+	expect(res.status()).toBe(200);
+	const body = (await res.json()) as { now: string; offsetMs: number };
+	serverOffsetMs = body.offsetMs;
+	const jobs = await request.post('/e2e/jobs');
+	expect(jobs.status()).toBe(200);
+	return new Date(body.now);
 }
 
 /** With JavaScript: wait until Svelte has hydrated the page before typing into it. */

@@ -34,14 +34,11 @@ export function startBackgroundWork(s: Services): void {
 		};
 		setInterval(tick, 5_000).unref();
 	}
-	// Booking: free unconfirmed holds after 30 minutes; remind once before each appointment.
 	setInterval(async () => {
 		try {
-			await releaseExpiredHolds(s.db, s.clock.now());
-			const reminded = await sendDueReminders(s, s.clock.now());
-			if (reminded > 0) log.info('booking reminders', { reminded });
+			await runMinuteJobs(s);
 		} catch (err) {
-			log.error('booking jobs failed', { error: String(err) });
+			log.error('periodic jobs failed', { error: String(err) });
 		}
 	}, 60_000).unref();
 	setInterval(() => {
@@ -49,4 +46,17 @@ export function startBackgroundWork(s: Services): void {
 			log.error('housekeeping failed', { error: String(err) })
 		);
 	}, 10 * 60_000).unref();
+}
+
+/**
+ * The jobs that run every minute, in every instance (each claims its rows atomically). Also
+ * called by the end-to-end suite after it moved the clock (routes/e2e/jobs).
+ */
+export async function runMinuteJobs(s: Services): Promise<Record<string, number>> {
+	const done: Record<string, number> = {};
+	// Booking: free unconfirmed holds after 30 minutes; remind once before each appointment.
+	await releaseExpiredHolds(s.db, s.clock.now());
+	done.bookingReminders = await sendDueReminders(s, s.clock.now());
+	for (const [name, count] of Object.entries(done)) if (count > 0) log.info('periodic job', { name, count });
+	return done;
 }

@@ -5,6 +5,7 @@ import { DatabaseOpenError } from './db/client';
 import { seedDemo, type DemoLogin, printDemoLogins } from './identity/demo';
 import { ConfigError, formatConfigError, loadConfig } from './platform/config';
 import { log } from './platform/logger';
+import { offsetClock, systemClock } from './platform/clock';
 import { seedReferenceData } from './reference/seed';
 import { seedDirectory } from './directory/seed';
 import { createServices, type Services } from './runtime';
@@ -22,7 +23,8 @@ export interface BootResult {
 export async function boot(options: { seedDemo?: boolean } = {}): Promise<BootResult> {
 	let services: Services;
 	try {
-		services = createServices(loadConfig());
+		const config = loadConfig();
+		services = createServices(config, e2eClockEnabled(config.production) ? offsetClock() : systemClock);
 	} catch (err) {
 		exitWith(err);
 	}
@@ -41,6 +43,11 @@ export async function boot(options: { seedDemo?: boolean } = {}): Promise<BootRe
 		if (demoLogins) await seedDemoAvailability(services.db, services.clock.now());
 	}
 	return { services, demoLogins };
+}
+
+/** The movable clock exists only for the end-to-end suite, never in production. */
+export function e2eClockEnabled(production: boolean): boolean {
+	return process.env.KL_E2E === '1' && !production && process.env.NODE_ENV !== 'production';
 }
 
 function exitWith(err: unknown, kind?: string): never {

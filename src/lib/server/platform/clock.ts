@@ -24,6 +24,25 @@ export function fixedClock(
 	};
 }
 
+/**
+ * The real time plus an offset that can only be moved by the end-to-end suite (boot.ts uses it
+ * when KL_E2E=1 outside production), so a journey can jump four weeks ahead and see the
+ * check-in mail. One process only: the offset lives in memory on purpose, it is test tooling.
+ */
+export function offsetClock(): Clock & { advance(ms: number): void; reset(): void; offsetMs(): number } {
+	let offset = 0;
+	return {
+		now: () => new Date(Date.now() + offset),
+		advance(ms) {
+			offset += ms;
+		},
+		reset() {
+			offset = 0;
+		},
+		offsetMs: () => offset
+	};
+}
+
 export const MINUTE = 60_000;
 export const HOUR = 60 * MINUTE;
 export const DAY = 24 * HOUR;
