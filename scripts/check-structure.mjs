@@ -19,7 +19,7 @@ const graph = new Map();
 for (const file of files(root)) {
 	const text = readFileSync(file, 'utf8');
 	const domain = domainOf(file);
-	const isTest = file.endsWith('.test.ts');
+	const isTest = /(\.test\.ts|-test-fixtures\.ts)$/.test(file);
 	for (const m of text.matchAll(importRe)) {
 		const spec = m[1] ?? m[2];
 		if (domain !== 'http' && !isTest && /^(@sveltejs\/kit|\$app\/|\$env\/)/.test(spec)) {

@@ -1,0 +1,203 @@
+import type { OfficeScope } from '../access/scope';
+import { recordAudit } from '../audit/record';
+import { addCaseEvent } from '../cases/case-events';
+import { type CaseRecord, caseFor, loadCase } from '../cases/load';
+import { transact, type Db, type Tx } from '../db/transaction';
+import type { RequestContext } from '../identity/context';
+import { staffActor } from '../identity/context';
+import type { Services } from '../runtime';
+import {
+	expireStaleHolds,
+	isOverlapError,
+	isSerializationFailure,
+	loadBooking,
+	manageTokenExpiry,
+	newToken,
+	videoUrlFor
+} from './commands-shared';
+import { mailConfirmed } from './commands-mails';
+import { currentConsentVersions, ensureConsentTexts } from './consent';
+import { addDays, berlinDate } from './rules';
+import type { OfficeActor } from './settings';
+import { getBookingSettings } from './settings';
+import { isSlotOffered, listSlots, type OfferedSlot } from './slots';
+
+/**
+ * Issue 4, item 5: a follow-up session in one click, with the case's consultant and only their
+ * slots. Booked by staff from the case page or by the creative from the portal (signed in, so
+ * the address is verified: confirmed at once, no double opt-in). Follow-ups are not counted
+ * against the limit of open first consultations and are kind 'follow_up' (Folgeberatung).
+ */
+export type FollowUpBooker =
+	| { kind: 'staff'; actor: OfficeActor; scope: OfficeScope }
+	| { kind: 'creative'; creativeId: number };
+
+export type FollowUpFormat = 'office' | 'phone' | 'video';
+export const FOLLOW_UP_FORMATS: readonly FollowUpFormat[] = ['office', 'phone', 'video'];
+
+export type FollowUpResult =
+	| { ok: true; bookingId: number; caseId: number; existing: boolean }
+	| { ok: false; reason: 'not_found' | 'closed' | 'slot_taken' };
+
+async function caseOf(db: Db | Tx, who: FollowUpBooker, caseId: number): Promise<CaseRecord | null> {
+	if (who.kind === 'staff') return caseFor(db, who.actor, who.scope, caseId);
+	const c = await loadCase(db, caseId);
+	return c && c.creativeId === who.creativeId && !c.creativeErased ? c : null;
+}
+
+/** The case's consultant's free slots for a week from `from` (a Berlin day), all formats. */
+export async function followUpSlots(
+	db: Db | Tx,
+	who: FollowUpBooker,
+	caseId: number,
+	from: string,
+	now: Date
+): Promise<{ case: CaseRecord; slots: OfferedSlot[] } | null> {
+	const c = await caseOf(db, who, caseId);
+	if (!c || c.status === 'closed') return null;
+	const today = berlinDate(now);
+	const start = from < today ? today : from;
+	const slots = await listSlots(
+		db,
+		{ officeId: c.officeId, from: start, to: addDays(start, 13), consultantId: c.consultantId },
+		now
+	);
+	return { case: c, slots: slots.filter((s) => s.sprechtagId == null) };
+}
+
+export async function bookFollowUp(
+	services: Services,
+	who: FollowUpBooker,
+	input: { caseId: number; start: number; format: FollowUpFormat; idempotencyKey: string | null },
+	ctx: RequestContext = {}
+): Promise<FollowUpResult> {
+	const { db, clock, config } = services;
+	const now = clock.now();
+	const t = now.getTime();
+	const key = input.idempotencyKey?.trim() || null;
+	try {
+		return await transact(
+			db,
+			async (trx): Promise<FollowUpResult> => {
+				const c = await caseOf(trx, who, input.caseId);
+				if (!c) return { ok: false, reason: 'not_found' };
+				if (key) {
+					const known = await trx
+						.selectFrom('booking')
+						.select(['id', 'case_id'])
+						.where('idempotency_key', '=', key)
+						.executeTakeFirst();
+					if (known && Number(known.case_id) === c.id)
+						return { ok: true, bookingId: Number(known.id), caseId: c.id, existing: true };
+				}
+				if (c.status === 'closed') return { ok: false, reason: 'closed' };
+				await expireStaleHolds(trx, now);
+				const slot = await isSlotOffered(
+					trx,
+					{ officeId: c.officeId, consultantId: c.consultantId, format: input.format, start: input.start },
+					now
+				);
+				if (!slot || slot.sprechtagId != null) return { ok: false, reason: 'slot_taken' };
+				await ensureConsentTexts(trx, now);
+				const versions = await currentConsentVersions(trx);
+				const settings = await getBookingSettings(trx, c.officeId);
+				const land =
+					c.landIso ??
+					(
+						await trx
+							.selectFrom('office_land')
+							.select('land_iso')
+							.where('office_id', '=', c.officeId)
+							.executeTakeFirst()
+					)?.land_iso ??
+					'';
+				const manage = newToken();
+				const inserted = await trx
+					.insertInto('booking')
+					.values({
+						office_id: c.officeId,
+						consultant_id: c.consultantId,
+						format: slot.format,
+						sprechtag_id: null,
+						kind: 'follow_up',
+						start_at: slot.start,
+						end_at: slot.end,
+						status: 'confirmed',
+						hold_expires_at: null,
+						name: c.name,
+						email: c.creativeEmail,
+						phone: null,
+						postcode: null,
+						land_iso: land,
+						submarket: c.submarket ?? '',
+						stage: c.stage ?? '',
+						topics: JSON.stringify(c.topics),
+						concern: '',
+						heard_from: null,
+						locale: c.creativeLocale,
+						consent_processing_version: versions.processing,
+						consent_notes_version: c.notesConsentVersion,
+						consent_news_version: null,
+						consented_at: c.notesConsentAt ?? t,
+						confirm_token_hash: null,
+						manage_token_hash: manage.hash,
+						manage_token_expires_at: manageTokenExpiry(slot.end),
+						video_url: slot.format === 'video' ? videoUrlFor(config.videoBaseUrl) : null,
+						idempotency_key: key,
+						request_hash: null,
+						created_by: who.kind === 'staff' ? who.actor.id : null,
+						confirmed_at: t,
+						created_at: t,
+						updated_at: t,
+						case_id: c.id
+					})
+					.returning('id')
+					.executeTakeFirstOrThrow();
+				const bookingId = Number(inserted.id);
+				if (c.status === 'paused')
+					await trx
+						.updateTable('case_file')
+						.set({ status: 'open', updated_at: t })
+						.where('id', '=', c.id)
+						.execute();
+				const booking = (await loadBooking(trx, bookingId))!;
+				await mailConfirmed(
+					trx,
+					{ services, now, changeNoticeMinutes: settings.changeNoticeMinutes },
+					booking,
+					manage.token,
+					who.kind
+				);
+				const eventActor =
+					who.kind === 'staff'
+						? { kind: 'staff' as const, id: who.actor.id }
+						: { kind: 'creative' as const, id: who.creativeId };
+				await addCaseEvent(trx, c.id, 'follow_up_booked', eventActor, now, { bookingId, start: slot.start });
+				await recordAudit(
+					trx,
+					who.kind === 'staff'
+						? staffActor(who.actor)
+						: { kind: 'creative', id: who.creativeId, label: `creative ${who.creativeId}` },
+					{
+						action: 'booking.follow_up_booked',
+						subject: { kind: 'booking', id: bookingId },
+						officeId: c.officeId,
+						data: { caseId: c.id, format: slot.format, start: slot.start, consultantId: c.consultantId }
+					},
+					{ now, requestId: ctx.requestId }
+				);
+				return { ok: true, bookingId, caseId: c.id, existing: false };
+			},
+			{ serializable: true, attempts: 8 }
+		);
+	} catch (err) {
+		if (isOverlapError(err) || isSerializationFailure(err)) return { ok: false, reason: 'slot_taken' };
+		throw err;
+	}
+}
+
+/** The Berlin day a week view starts on, from a query value (today when absent or past). */
+export function followUpFrom(asked: string | null, now: Date): string {
+	const today = berlinDate(now);
+	return asked && /^\d{4}-\d{2}-\d{2}$/.test(asked) && asked >= today ? asked : today;
+}

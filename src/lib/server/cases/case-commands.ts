@@ -1,0 +1,244 @@
+import type { OfficeScope } from '../access/scope';
+import { currentNotesConsentVersion } from './consent-version';
+import type { CloseReason } from '../db/schema';
+import { transact, type Tx } from '../db/transaction';
+import type { RequestContext } from '../identity/context';
+import type { Services } from '../runtime';
+import type { CaseActor } from './case-actor';
+import { addCaseEvent } from './case-events';
+import { auditCase, type CaseResult } from './commands-shared';
+import { ensureCreative } from './creatives';
+import { caseFor, officeConsultants } from './load';
+import { getCaseSettings } from './settings';
+
+const staffEventActor = (actor: CaseActor) => ({ kind: 'staff' as const, id: actor.id });
+
+/** Hand-over to a colleague of the same office, with a note for them (on the timeline). */
+export async function handOverCase(
+	services: Services,
+	actor: CaseActor,
+	scope: OfficeScope,
+	input: { caseId: number; toConsultantId: number; note: string | null },
+	ctx: RequestContext = {}
+): Promise<CaseResult> {
+	const now = services.clock.now();
+	return transact(services.db, async (trx): Promise<CaseResult> => {
+		const c = await caseFor(trx, actor, scope, input.caseId);
+		if (!c) return { ok: false, reason: 'not_found' };
+		if (c.status === 'closed') return { ok: false, reason: 'closed' };
+		const members = await officeConsultants(trx, c.officeId);
+		if (!members.some((m) => m.id === input.toConsultantId) || input.toConsultantId === c.consultantId)
+			return { ok: false, reason: 'invalid_target' };
+		await trx
+			.updateTable('case_file')
+			.set({ consultant_id: input.toConsultantId, updated_at: now.getTime() })
+			.where('id', '=', c.id)
+			.execute();
+		await addCaseEvent(trx, c.id, 'handover', staffEventActor(actor), now, {
+			from: c.consultantId,
+			to: input.toConsultantId,
+			note: input.note
+		});
+		await auditCase(
+			trx,
+			actor,
+			c.id,
+			c.officeId,
+			'case.handed_over',
+			{ from: c.consultantId, to: input.toConsultantId },
+			now,
+			ctx
+		);
+		return { ok: true, caseId: c.id };
+	});
+}
+
+/** Pause (no check-ins go out) or resume an open case. */
+export async function setCaseStatus(
+	services: Services,
+	actor: CaseActor,
+	scope: OfficeScope,
+	input: { caseId: number; status: 'open' | 'paused' },
+	ctx: RequestContext = {}
+): Promise<CaseResult> {
+	const now = services.clock.now();
+	return transact(services.db, async (trx): Promise<CaseResult> => {
+		const c = await caseFor(trx, actor, scope, input.caseId);
+		if (!c) return { ok: false, reason: 'not_found' };
+		if (c.status === 'closed') return { ok: false, reason: 'closed' };
+		if (c.status === input.status) return { ok: true, caseId: c.id };
+		await trx
+			.updateTable('case_file')
+			.set({ status: input.status, updated_at: now.getTime() })
+			.where('id', '=', c.id)
+			.execute();
+		await addCaseEvent(trx, c.id, 'status', staffEventActor(actor), now, {
+			from: c.status,
+			to: input.status
+		});
+		await auditCase(
+			trx,
+			actor,
+			c.id,
+			c.officeId,
+			'case.status_changed',
+			{ from: c.status, to: input.status },
+			now,
+			ctx
+		);
+		return { ok: true, caseId: c.id };
+	});
+}
+
+/**
+ * Closure with a reason and an outcome. A closed case is read-only until reopened; open next
+ * steps stay as they are. `onClosed` runs in the same transaction (the feedback mail of
+ * checkins/ is queued there, so it exists exactly when the closure committed).
+ */
+export async function closeCase(
+	services: Services,
+	actor: CaseActor,
+	scope: OfficeScope,
+	input: { caseId: number; reason: CloseReason; outcome: string | null },
+	ctx: RequestContext = {},
+	onClosed?: (trx: Tx, caseId: number, now: Date, feedbackWanted: boolean) => Promise<void>
+): Promise<CaseResult> {
+	const now = services.clock.now();
+	const t = now.getTime();
+	return transact(services.db, async (trx): Promise<CaseResult> => {
+		const c = await caseFor(trx, actor, scope, input.caseId);
+		if (!c) return { ok: false, reason: 'not_found' };
+		if (c.status === 'closed') return { ok: false, reason: 'closed' };
+		await trx
+			.updateTable('case_file')
+			.set({
+				status: 'closed',
+				closed_at: t,
+				close_reason: input.reason,
+				close_outcome: input.outcome,
+				next_contact_due_at: null,
+				updated_at: t
+			})
+			.where('id', '=', c.id)
+			.where('status', '!=', 'closed')
+			.execute();
+		await addCaseEvent(trx, c.id, 'closed', staffEventActor(actor), now, { reason: input.reason });
+		await auditCase(trx, actor, c.id, c.officeId, 'case.closed', { reason: input.reason }, now, ctx);
+		const settings = await getCaseSettings(trx, c.officeId);
+		if (onClosed && !c.creativeErased) await onClosed(trx, c.id, now, settings.feedbackMail);
+		return { ok: true, caseId: c.id };
+	});
+}
+
+export async function reopenCase(
+	services: Services,
+	actor: CaseActor,
+	scope: OfficeScope,
+	input: { caseId: number },
+	ctx: RequestContext = {}
+): Promise<CaseResult> {
+	const now = services.clock.now();
+	const t = now.getTime();
+	return transact(services.db, async (trx): Promise<CaseResult> => {
+		const c = await caseFor(trx, actor, scope, input.caseId);
+		if (!c) return { ok: false, reason: 'not_found' };
+		if (c.status !== 'closed') return { ok: false, reason: 'not_closed' };
+		if (c.creativeErased) return { ok: false, reason: 'forbidden' };
+		const settings = await getCaseSettings(trx, c.officeId);
+		await trx
+			.updateTable('case_file')
+			.set({
+				status: 'open',
+				closed_at: null,
+				close_reason: null,
+				close_outcome: null,
+				next_contact_due_at: t + settings.checkinIntervalWeeks * 7 * 86_400_000,
+				updated_at: t
+			})
+			.where('id', '=', c.id)
+			.execute();
+		await addCaseEvent(trx, c.id, 'reopened', staffEventActor(actor), now, {});
+		await auditCase(trx, actor, c.id, c.officeId, 'case.reopened', {}, now, ctx);
+		return { ok: true, caseId: c.id };
+	});
+}
+
+export interface OpenCaseInput {
+	officeId: number;
+	email: string;
+	name: string;
+	landIso: string | null;
+	submarket: string | null;
+	stage: string | null;
+	topics: string[];
+	/** The creative consented to content notes (in writing or on the phone); recorded now. */
+	notesConsent: boolean;
+	consultantId: number | null;
+}
+
+/**
+ * A case opened by staff (someone who e-mailed or called without booking). One per creative and
+ * office: an existing case is answered with `exists` and its id.
+ */
+export async function openCaseByStaff(
+	services: Services,
+	actor: CaseActor,
+	scope: OfficeScope,
+	input: OpenCaseInput,
+	ctx: RequestContext = {}
+): Promise<CaseResult> {
+	const now = services.clock.now();
+	const t = now.getTime();
+	return transact(services.db, async (trx): Promise<CaseResult> => {
+		if (!scope.all && !scope.officeIds.includes(input.officeId)) return { ok: false, reason: 'not_found' };
+		const consultantId = actor.role === 'consultant' ? actor.id : (input.consultantId ?? actor.id);
+		const members = await officeConsultants(trx, input.officeId);
+		if (!members.some((m) => m.id === consultantId)) return { ok: false, reason: 'invalid_target' };
+		const creative = await ensureCreative(trx, input.email, { now: t, verified: false, locale: 'de' });
+		if (creative.erased) return { ok: false, reason: 'forbidden' };
+		const existing = await trx
+			.selectFrom('case_file')
+			.select('id')
+			.where('creative_id', '=', creative.id)
+			.where('office_id', '=', input.officeId)
+			.executeTakeFirst();
+		if (existing) return { ok: false, reason: 'exists', caseId: Number(existing.id) };
+		const notesVersion = input.notesConsent ? await currentNotesConsentVersion(trx) : null;
+		const settings = await getCaseSettings(trx, input.officeId);
+		const row = await trx
+			.insertInto('case_file')
+			.values({
+				office_id: input.officeId,
+				creative_id: creative.id,
+				consultant_id: consultantId,
+				name: input.name,
+				status: 'open',
+				land_iso: input.landIso,
+				submarket: input.submarket,
+				stage: input.stage,
+				topics: JSON.stringify([...new Set(input.topics)]),
+				notes_consent_version: notesVersion,
+				notes_consent_at: notesVersion == null ? null : t,
+				opened_at: t,
+				last_contact_at: t,
+				next_contact_due_at: t + settings.firstCheckinWeeks * 7 * 86_400_000,
+				created_at: t,
+				updated_at: t
+			})
+			.returning('id')
+			.executeTakeFirstOrThrow();
+		const caseId = Number(row.id);
+		await addCaseEvent(trx, caseId, 'opened', staffEventActor(actor), now, { byStaff: true });
+		await auditCase(
+			trx,
+			actor,
+			caseId,
+			input.officeId,
+			'case.opened_by_staff',
+			{ notesConsent: input.notesConsent, consultantId },
+			now,
+			ctx
+		);
+		return { ok: true, caseId };
+	});
+}

@@ -1,0 +1,52 @@
+import type { TestServices } from '../../../../tests/support/test-database';
+import { mintScope } from '../access/scope';
+import { confirmBooking, holdBooking } from '../booking/commands';
+import { type BookingFixture, holdInput, slotsOn, tokenFrom } from '../booking/commands-test-fixtures';
+import type { CaseActor } from './case-actor';
+
+/** Helpers for the case tests (imported by *.test.ts only). */
+export const officeScope = (officeId: number) => mintScope(false, [officeId]);
+
+export function consultant(f: BookingFixture, which: 'first' | 'second' = 'first'): CaseActor {
+	return which === 'first'
+		? { id: f.consultantId, email: f.consultantEmail, role: 'consultant' }
+		: { id: f.secondConsultantId, email: 'zeno@kreativlotse.example', role: 'consultant' };
+}
+
+export const lead = (id: number): CaseActor => ({
+	id,
+	email: 'lead@kreativlotse.example',
+	role: 'office_lead'
+});
+
+/** A confirmed first booking (double opt-in done) on the given Berlin day; returns its ids. */
+export async function confirmedBooking(
+	s: TestServices,
+	f: BookingFixture,
+	input: { day: string; email: string; name?: string; notesConsent?: boolean; slot?: number }
+): Promise<{ bookingId: number; caseId: number; start: number }> {
+	const slots = await slotsOn(s, f, input.day);
+	const slot = slots[input.slot ?? 0];
+	if (!slot) throw new Error(`no slot on ${input.day}`);
+	const base = holdInput(f, slot.start);
+	const held = await holdBooking(s, {
+		...base,
+		intake: { ...base.intake, email: input.email, name: input.name ?? 'Kim Kreativ' },
+		consents: { processing: true, notes: input.notesConsent ?? false, news: false }
+	});
+	if (!held.ok) throw new Error(`hold failed: ${JSON.stringify(held)}`);
+	const mail = await s.db
+		.selectFrom('outbox')
+		.select('text_body')
+		.where('template', '=', 'booking.hold')
+		.where('subject_id', '=', String(held.bookingId))
+		.executeTakeFirstOrThrow();
+	const confirmed = await confirmBooking(s, tokenFrom(mail.text_body, '/termin/bestaetigen/'));
+	if (!confirmed.ok) throw new Error('confirm failed');
+	const row = await s.db
+		.selectFrom('booking')
+		.select(['case_id', 'start_at'])
+		.where('id', '=', held.bookingId)
+		.executeTakeFirstOrThrow();
+	return { bookingId: held.bookingId, caseId: Number(row.case_id), start: Number(row.start_at) };
+}

@@ -1,0 +1,209 @@
+import type { OfficeScope } from '../access/scope';
+import type { BookingFormat, ConsultationOutcome } from '../db/schema';
+import { transact, type Tx } from '../db/transaction';
+import type { RequestContext } from '../identity/context';
+import type { Services } from '../runtime';
+import type { CaseActor } from './case-actor';
+import { auditCase, type CaseResult } from './commands-shared';
+import { caseFor } from './load';
+import { dueAfterConsultation } from './rhythm-rules';
+import { getCaseSettings } from './settings';
+
+/**
+ * Issue 4, item 2: the one short form after an appointment. Structured fields always; content
+ * notes (situation, advice) only when the case holds a notes consent. Agreed next steps and
+ * referrals are written with it; the case's last contact and next contact due move on.
+ */
+export interface NextStepInput {
+	text: string;
+	owner: 'creative' | 'consultant';
+	dueOn: string | null;
+}
+
+export interface RecordInput {
+	caseId: number;
+	bookingId: number | null;
+	/** Without a booking: when the talk took place (with a booking its start is used). */
+	heldAt: number | null;
+	format: BookingFormat | null;
+	topics: string[];
+	outcome: ConsultationOutcome;
+	situation: string | null;
+	advice: string | null;
+	followUpWeeks: number | null;
+	share: { advice: boolean; steps: boolean; referrals: boolean };
+	steps: NextStepInput[];
+	referralServiceIds: number[];
+	idempotencyKey: string | null;
+}
+
+export type ReferralWriter = (
+	trx: Tx,
+	input: {
+		caseId: number;
+		recordId: number;
+		serviceIds: number[];
+		staffId: number;
+		now: Date;
+		followupDays: number;
+	}
+) => Promise<number[]>;
+
+export type RecordResult = CaseResult | { ok: true; caseId: number; recordId: number };
+
+export async function recordConsultation(
+	services: Services,
+	actor: CaseActor,
+	scope: OfficeScope,
+	input: RecordInput,
+	writeReferrals: ReferralWriter,
+	ctx: RequestContext = {}
+): Promise<RecordResult> {
+	const now = services.clock.now();
+	const t = now.getTime();
+	return transact(services.db, async (trx): Promise<RecordResult> => {
+		const c = await caseFor(trx, actor, scope, input.caseId);
+		if (!c) return { ok: false, reason: 'not_found' };
+		if (input.idempotencyKey) {
+			const known = await trx
+				.selectFrom('consultation_record')
+				.select(['id', 'case_id'])
+				.where('idempotency_key', '=', input.idempotencyKey)
+				.executeTakeFirst();
+			if (known && Number(known.case_id) === c.id)
+				return { ok: true, caseId: c.id, recordId: Number(known.id) };
+		}
+		if (c.status === 'closed') return { ok: false, reason: 'closed' };
+		const withNotes = input.situation != null || input.advice != null;
+		if (withNotes && c.notesConsentVersion == null) return { ok: false, reason: 'no_consent' };
+
+		let heldAt = input.heldAt ?? t;
+		let format: string = input.format ?? 'office';
+		let kind: 'first' | 'follow_up';
+		if (input.bookingId != null) {
+			const b = await trx
+				.selectFrom('booking')
+				.select(['id', 'case_id', 'status', 'start_at', 'format', 'kind'])
+				.where('id', '=', input.bookingId)
+				.executeTakeFirst();
+			if (
+				!b ||
+				Number(b.case_id) !== c.id ||
+				!['confirmed', 'attended'].includes(b.status) ||
+				Number(b.start_at) > t
+			)
+				return { ok: false, reason: 'booking_invalid' };
+			const recorded = await trx
+				.selectFrom('consultation_record')
+				.select('id')
+				.where('booking_id', '=', b.id)
+				.executeTakeFirst();
+			if (recorded) return { ok: false, reason: 'already_recorded' };
+			heldAt = Number(b.start_at);
+			format = b.format;
+			kind = b.kind;
+			// Documenting the talk is proof it took place.
+			if (b.status === 'confirmed')
+				await trx
+					.updateTable('booking')
+					.set({ status: 'attended', updated_at: t })
+					.where('id', '=', b.id)
+					.execute();
+		} else {
+			const earlier = await trx
+				.selectFrom('consultation_record')
+				.select('id')
+				.where('case_id', '=', c.id)
+				.limit(1)
+				.executeTakeFirst();
+			kind = earlier ? 'follow_up' : 'first';
+		}
+
+		const record = await trx
+			.insertInto('consultation_record')
+			.values({
+				case_id: c.id,
+				booking_id: input.bookingId,
+				consultant_id: actor.id,
+				held_at: heldAt,
+				kind,
+				format,
+				topics: JSON.stringify([...new Set(input.topics)]),
+				outcome: input.outcome,
+				situation: input.situation,
+				advice: input.advice,
+				follow_up_weeks: input.followUpWeeks,
+				share_advice: input.share.advice && input.advice != null ? 1 : 0,
+				share_steps: input.share.steps ? 1 : 0,
+				share_referrals: input.share.referrals ? 1 : 0,
+				idempotency_key: input.idempotencyKey,
+				created_at: t,
+				updated_at: t
+			})
+			.returning('id')
+			.executeTakeFirstOrThrow();
+		const recordId = Number(record.id);
+
+		for (const step of input.steps) {
+			await trx
+				.insertInto('next_step')
+				.values({
+					case_id: c.id,
+					record_id: recordId,
+					text: step.text,
+					owner: step.owner,
+					due_on: step.dueOn,
+					shared: input.share.steps ? 1 : 0,
+					done_at: null,
+					done_by_kind: null,
+					created_at: t
+				})
+				.execute();
+		}
+
+		const settings = await getCaseSettings(trx, c.officeId);
+		const referralIds =
+			input.referralServiceIds.length > 0
+				? await writeReferrals(trx, {
+						caseId: c.id,
+						recordId,
+						serviceIds: input.referralServiceIds,
+						staffId: actor.id,
+						now,
+						followupDays: settings.referralFollowupDays
+					})
+				: [];
+
+		const lastContact = Math.max(c.lastContactAt ?? 0, heldAt);
+		const topics = [...new Set([...c.topics, ...input.topics])];
+		await trx
+			.updateTable('case_file')
+			.set({
+				last_contact_at: lastContact,
+				next_contact_due_at: dueAfterConsultation(lastContact, settings, input.followUpWeeks),
+				topics: JSON.stringify(topics),
+				status: c.status === 'paused' ? 'open' : c.status,
+				updated_at: t
+			})
+			.where('id', '=', c.id)
+			.execute();
+		await auditCase(
+			trx,
+			actor,
+			c.id,
+			c.officeId,
+			'case.record_created',
+			{
+				recordId,
+				bookingId: input.bookingId,
+				kind,
+				steps: input.steps.length,
+				referrals: referralIds.length,
+				withNotes
+			},
+			now,
+			ctx
+		);
+		return { ok: true, caseId: c.id, recordId };
+	});
+}
