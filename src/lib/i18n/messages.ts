@@ -3,14 +3,19 @@ import audit from './catalogue/audit';
 import booking from './catalogue/booking';
 import bookingAvailability from './catalogue/booking-availability';
 import bookingStaff from './catalogue/booking-staff';
+import cases from './catalogue/cases';
+import checkins from './catalogue/checkins';
 import common from './catalogue/common';
 import directory from './catalogue/directory';
+import events from './catalogue/events';
+import directoryImport from './catalogue/directory-import';
 import type { Message } from './catalogue/define';
 import identity from './catalogue/identity';
 import mail from './catalogue/mail';
 import pages from './catalogue/pages';
 import portal from './catalogue/portal';
 import reference from './catalogue/reference';
+import referrals from './catalogue/referrals';
 import staff from './catalogue/staff';
 import type { Locale } from './locale';
 
@@ -28,7 +33,12 @@ const areas = [
 	booking,
 	bookingAvailability,
 	portal,
-	directory
+	directory,
+	cases,
+	checkins,
+	referrals,
+	directoryImport,
+	events
 ] as const;
 
 type Merge<T extends readonly { de: object }[]> = T extends readonly [

@@ -1,9 +1,12 @@
 import { hostname } from 'node:os';
 import { releaseExpiredHolds, sendDueReminders } from './booking/jobs';
+import { sendDueCheckIns } from './checkins/send';
+import { runEventJobs } from './events/jobs';
 import { purgeExpiredAuthState } from './identity/housekeeping';
 import { deliverDue } from './notifications/deliver';
 import { smtpTransport } from './notifications/smtp-transport';
 import { log } from './platform/logger';
+import { sendDueReferralFollowups } from './referrals/followup';
 import type { Services } from './runtime';
 
 /**
@@ -57,6 +60,13 @@ export async function runMinuteJobs(s: Services): Promise<Record<string, number>
 	// Booking: free unconfirmed holds after 30 minutes; remind once before each appointment.
 	await releaseExpiredHolds(s.db, s.clock.now());
 	done.bookingReminders = await sendDueReminders(s, s.clock.now());
+	// Referrals: "did it help?" once, when a referral's follow-up is due (issue 4, item 10).
+	done.referralFollowups = await sendDueReferralFollowups(s);
+	// Accompaniment: a check-in mail for every open case whose next contact is due (once per due date).
+	done.checkIns = await sendDueCheckIns(s);
+	// Events: lapsed holds and offers free their place (the waiting list moves up), "Kommen Sie
+	// noch?" 3 days and the reminder 1 day before, finished events, thanks and feedback after.
+	Object.assign(done, await runEventJobs(s, s.clock.now()));
 	for (const [name, count] of Object.entries(done)) if (count > 0) log.info('periodic job', { name, count });
 	return done;
 }

@@ -1,3 +1,4 @@
+import { eventPaths, eventSchemas } from '../events/openapi';
 import { CONCERN_MAX, IDEMPOTENCY_KEY, NAME_MAX } from './api-schema';
 
 /**
@@ -191,6 +192,7 @@ export const openApiDocument = {
 				}
 			}
 		},
+		...eventPaths,
 		'/openapi.json': {
 			get: {
 				operationId: 'openApi',
@@ -213,6 +215,7 @@ export const openApiDocument = {
 			NoStore: { description: 'Personal data: never cached.', schema: { type: 'string', const: 'no-store' } }
 		},
 		schemas: {
+			...eventSchemas,
 			Format: { type: 'string', enum: ['office', 'phone', 'video', 'sprechtag'] },
 			Office: {
 				type: 'object',

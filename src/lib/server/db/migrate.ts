@@ -5,6 +5,7 @@ import * as outboxIcs from './migrations/2026-11-29-03-outbox-ics';
 import * as directory from './migrations/2026-11-29-04-directory';
 import * as creatives from './migrations/2026-11-29-05-creatives';
 import * as accompaniment from './migrations/2026-11-29-06-accompaniment';
+import * as events from './migrations/2026-11-29-07-events';
 
 // A static map, not FileMigrationProvider: the bundled server has no migrations folder to read.
 const migrations = {
@@ -13,7 +14,8 @@ const migrations = {
 	'2026-11-29-03-outbox-ics': outboxIcs,
 	'2026-11-29-04-directory': directory,
 	'2026-11-29-05-creatives': creatives,
-	'2026-11-29-06-accompaniment': accompaniment
+	'2026-11-29-06-accompaniment': accompaniment,
+	'2026-11-29-07-events': events
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -542,3 +542,103 @@ export interface DB {
 	referral: ReferralTable;
 	referral_status_change: ReferralStatusChangeTable;
 }
+
+// Events (issue 5; migration 2026-11-29-07). Merged into DB below by declaration merging.
+export type EventType = 'info' | 'workshop' | 'network' | 'sprechtag' | 'webinar';
+export type EventFormat = 'onsite' | 'online' | 'hybrid';
+export type EventStatus = 'draft' | 'published' | 'cancelled' | 'finished';
+export type RegistrationStatus =
+	| 'pending'
+	| 'confirmed'
+	| 'waitlisted'
+	| 'offered'
+	| 'cancelled'
+	| 'expired'
+	| 'declined';
+
+export interface EventTable {
+	id: Generated<number>;
+	/** null: an event of the whole network (network admins only). */
+	office_id: number | null;
+	type: EventType;
+	title: string;
+	/** Markdown; rendered sanitised. */
+	description: Generated<string>;
+	/** JSON arrays of keys. */
+	submarkets: Generated<string>;
+	topics: Generated<string>;
+	format: EventFormat;
+	venue_name: string | null;
+	venue_address: string | null;
+	venue_land: string | null;
+	accessibility: string | null;
+	/** Sent only to confirmed registrants, never shown publicly. */
+	online_url: string | null;
+	start_at: number;
+	end_at: number;
+	capacity: number | null;
+	registration_opens_at: number | null;
+	registration_closes_at: number | null;
+	offer_hours: Generated<number>;
+	/** JSON array of question texts. */
+	questions: Generated<string>;
+	contact_name: string;
+	contact_email: string;
+	materials_url: string | null;
+	status: EventStatus;
+	published_at: number | null;
+	cancelled_at: number | null;
+	cancel_reason: string | null;
+	finished_at: number | null;
+	followup_sent_at: number | null;
+	ics_sequence: Generated<number>;
+	created_by: number | null;
+	created_at: number;
+	updated_at: number;
+}
+
+export interface EventRegistrationTable {
+	id: Generated<number>;
+	event_id: number;
+	status: RegistrationStatus;
+	attendance: 'attended' | 'no_show' | null;
+	name: string;
+	email: string;
+	submarket: string | null;
+	/** JSON array of answers, in the order of the event's questions. */
+	answers: Generated<string>;
+	locale: Generated<string>;
+	consent_processing_version: number;
+	consented_at: number;
+	hold_expires_at: number | null;
+	offer_expires_at: number | null;
+	waitlisted_at: number | null;
+	confirmed_at: number | null;
+	cancelled_at: number | null;
+	cancelled_by: string | null;
+	reconfirm_sent_at: number | null;
+	reconfirmed_at: number | null;
+	reminder_sent_at: number | null;
+	attendance_at: number | null;
+	feedback_rating: number | null;
+	feedback_comment: string | null;
+	feedback_at: number | null;
+	idempotency_key: string | null;
+	request_hash: string | null;
+	created_at: number;
+	updated_at: number;
+}
+
+export interface EventRegistrationTokenTable {
+	id: Generated<number>;
+	registration_id: number;
+	token_hash: string;
+	created_at: number;
+	expires_at: number;
+}
+
+export interface DB {
+	event: EventTable;
+	event_registration: EventRegistrationTable;
+	event_registration_token: EventRegistrationTokenTable;
+}

@@ -215,6 +215,40 @@ export async function exportHsds(db: Db): Promise<HsdsServicePage> {
 	};
 }
 
+export const HSDS_MAX_PER_PAGE = 200;
+
+/**
+ * One page of the public HSDS `/services` response (GET /api/v1/hsds/services): active entries
+ * only, as on the public directory, sorted by key, and without `assurer_email` (that is a staff
+ * member's e-mail; the full export with it stays on staff pages). `page` counts from 1; a page
+ * past the end is an empty page with the right totals.
+ */
+export async function hsdsServicesPage(
+	db: Db,
+	options: { page: number; perPage: number }
+): Promise<HsdsServicePage> {
+	const n = await names(db);
+	const perPage = Math.min(Math.max(1, Math.floor(options.perPage)), HSDS_MAX_PER_PAGE);
+	const page = Math.max(1, Math.floor(options.page));
+	const all = (await listContactPoints(db, { activeOnly: true })).sort((a, b) =>
+		a.key < b.key ? -1 : a.key > b.key ? 1 : 0
+	);
+	const totalPages = Math.max(1, Math.ceil(all.length / perPage));
+	const contents = all
+		.slice((page - 1) * perPage, page * perPage)
+		.map((c) => ({ ...toHsdsService(c, n), assurer_email: null }));
+	return {
+		total_items: all.length,
+		total_pages: totalPages,
+		page_number: page,
+		size: perPage,
+		first_page: page === 1,
+		last_page: page >= totalPages,
+		empty: contents.length === 0,
+		contents
+	};
+}
+
 const termSchema = z.object({ code: z.string(), taxonomy: z.string() });
 const serviceSchema = z.object({
 	name: z.string().trim().min(1).max(200),
@@ -243,13 +277,15 @@ export type ImportResult = { ok: true; created: number; updated: number } | { ok
 /**
  * Imports an HSDS services page. Entries are matched by their kreativlotse key (organization
  * identifier); a known key is updated, an unknown one created. Running it twice changes nothing
- * the second time. Unknown vocabulary terms or Länder refuse the whole import.
+ * the second time. Unknown vocabulary terms or Länder refuse the whole import. `dryRun` checks
+ * and counts without writing (the admin page's preview).
  */
 export async function importHsds(
 	services: CommandServices,
 	actor: AuditActor,
 	body: unknown,
-	ctx: CommandContext = {}
+	ctx: CommandContext = {},
+	options: { dryRun?: boolean } = {}
 ): Promise<ImportResult> {
 	const parsed = pageSchema.safeParse(body);
 	if (!parsed.success)
@@ -311,6 +347,19 @@ export async function importHsds(
 			};
 		});
 		if (errors.length > 0) return { ok: false, errors };
+		if (options.dryRun) {
+			// The preview of the admin import page: what an import would do, writing nothing.
+			const keys = rows.map((r) => r.key);
+			const stored = new Set(
+				keys.length === 0
+					? []
+					: (await trx.selectFrom('cp_organization').select('key').where('key', 'in', keys).execute()).map(
+							(o) => o.key
+						)
+			);
+			const existing = keys.filter((k) => stored.has(k)).length;
+			return { ok: true, created: keys.length - existing, updated: existing };
+		}
 		let created = 0;
 		let updated = 0;
 		for (const r of rows) {

@@ -1,7 +1,10 @@
 import { isRedirect } from '@sveltejs/kit';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type TestServices, testServices } from '../../../../tests/support/test-database';
-import { bookingFixture, slotsOn } from '../booking/commands-test-fixtures';
+import { holdBooking } from '../booking/commands';
+import { bookingFixture, holdInput, slotsOn } from '../booking/commands-test-fixtures';
+import { confirmedBooking, lead, officeScope } from '../cases/case-test-fixtures';
+import { mergeCases } from '../cases/merge';
 import { requireCreative, requireStaff } from '../http/gate';
 import type { Actor } from '../identity/principal';
 import { resolveSession } from '../identity/sessions';
@@ -155,7 +158,12 @@ describe('the portal and the gate', () => {
 		const later = await slotsOn(s, f, '2026-06-18');
 		await s.db.updateTable('booking').set({ status: 'attended' }).where('email', '=', KIM).execute();
 		await bookAs(s, f, later[0]!.start, { name: 'Kim Kreativ', email: KIM });
-		const mine = await myBookings(s.db, KIM, s.clock.now());
+		const kim = await s.db
+			.selectFrom('creative')
+			.select('id')
+			.where('email', '=', KIM)
+			.executeTakeFirstOrThrow();
+		const mine = await myBookings(s.db, { id: Number(kim.id), email: KIM }, s.clock.now());
 		expect(mine.map((b) => [b.status, b.open])).toEqual([
 			['confirmed', true],
 			['attended', false]
@@ -194,5 +202,97 @@ describe('the portal and the gate', () => {
 			const denied = thrown(() => requireCreative(event(actor, '/portal')));
 			expect(isRedirect(denied) && denied.location).toBe('/portal/anmelden');
 		}
+	});
+});
+
+describe('merged duplicates', () => {
+	const DUP = 'kim.k@example.org';
+
+	/** Kim booked twice with two addresses; staff merged the second case into the first. */
+	async function merged() {
+		s = await testServices();
+		const f = await bookingFixture(s);
+		const a = await confirmedBooking(s, f, { day: '2026-06-16', email: KIM });
+		const b = await confirmedBooking(s, f, { day: '2026-06-16', email: DUP });
+		const r = await mergeCases(s, lead(1), officeScope(f.officeId), {
+			sourceCaseId: b.caseId,
+			targetCaseId: a.caseId
+		});
+		expect(r).toEqual({ ok: true, caseId: a.caseId });
+		const ids = await s.db.selectFrom('creative').select(['id', 'email']).orderBy('id').execute();
+		const idOf = (email: string) => Number(ids.find((c) => c.email === email)!.id);
+		return { s, f, a, b, kimId: idOf(KIM), dupId: idOf(DUP) };
+	}
+
+	it('a link to the merged address signs in as the creative it was merged into', async () => {
+		const { s, kimId, dupId } = await merged();
+		await requestPortalLink(s, { email: DUP, clientAddress: '203.0.113.9', locale: 'de' });
+		const r = await login(s, await portalToken(s, DUP));
+		expect(r.ok).toBe(true);
+		if (!r.ok) return;
+		expect(await resolveSession(s.db, r.token, policy, s.clock.now())).toEqual({
+			kind: 'creative',
+			id: kimId,
+			email: KIM,
+			sessionHash: hashToken(r.token)
+		});
+		// The link proved the merged address, so it counts as verified; the audit row names the target.
+		const dup = await s.db
+			.selectFrom('creative')
+			.selectAll()
+			.where('id', '=', dupId)
+			.executeTakeFirstOrThrow();
+		expect(dup.email_verified_at).not.toBeNull();
+		const audit = await s.db
+			.selectFrom('audit_event')
+			.select(['actor_label', 'data'])
+			.where('action', '=', 'portal.login')
+			.executeTakeFirstOrThrow();
+		expect(audit.actor_label).toBe(`creative ${kimId}`);
+		expect(JSON.parse(audit.data)).toEqual({ viaMergedCreative: dupId });
+	});
+
+	it('a link to a merged address is refused once the target account is deleted', async () => {
+		const { s, dupId, kimId } = await merged();
+		await requestPortalLink(s, { email: DUP, clientAddress: '203.0.113.9', locale: 'de' });
+		const token = await portalToken(s, DUP);
+		// Erasure unlinks duplicates (privacy/erase.ts); should a pointer to a deleted target
+		// remain all the same, no session is opened for it.
+		await s.db
+			.updateTable('creative')
+			.set({ deleted_at: s.clock.now().getTime() })
+			.where('id', '=', kimId)
+			.execute();
+		expect(await login(s, token)).toEqual({ ok: false, reason: 'invalid' });
+		expect(await s.db.selectFrom('session').select('id_hash').execute()).toEqual([]);
+		expect(dupId).not.toBe(kimId);
+	});
+
+	it('my appointments list the bookings of my cases and of the merged address, nobody else’s', async () => {
+		const { s, f, a, b, kimId } = await merged();
+		const other = await confirmedBooking(s, f, { day: '2026-06-17', email: 'alex@example.org' });
+		// After both talks the merged address holds a new, not yet confirmed booking (no case yet).
+		s.clock.set(new Date(b.start + 2 * 3_600_000));
+		const later = await slotsOn(s, f, '2026-06-18');
+		const base = holdInput(f, later[0]!.start);
+		const held = await holdBooking(s, { ...base, intake: { ...base.intake, email: DUP } });
+		expect(held.ok).toBe(true);
+		if (!held.ok) return;
+		const mine = await myBookings(s.db, { id: kimId, email: KIM }, s.clock.now());
+		expect(mine.map((m) => m.id).sort((x, y) => x - y)).toEqual(
+			[a.bookingId, b.bookingId, held.bookingId].sort((x, y) => x - y)
+		);
+		expect(mine.map((m) => m.id)).not.toContain(other.bookingId);
+		// b was booked with the merged address: only the case link (not the e-mail) finds it.
+		const alex = await s.db
+			.selectFrom('creative')
+			.select('id')
+			.where('email', '=', 'alex@example.org')
+			.executeTakeFirstOrThrow();
+		expect(
+			(await myBookings(s.db, { id: Number(alex.id), email: 'alex@example.org' }, s.clock.now())).map(
+				(m) => m.id
+			)
+		).toEqual([other.bookingId]);
 	});
 });

@@ -187,7 +187,7 @@ export async function completePortalLogin(
 		const creativeId = Number(row.subject_id);
 		const creative = await trx
 			.selectFrom('creative')
-			.select(['id', 'email_verified_at', 'deleted_at'])
+			.select(['id', 'email_verified_at', 'deleted_at', 'merged_into_id'])
 			.where('id', '=', creativeId)
 			.executeTakeFirst();
 		if (!creative || creative.deleted_at !== null) return { ok: false as const, reason: 'invalid' as const };
@@ -196,12 +196,24 @@ export async function completePortalLogin(
 			.set({ email_verified_at: creative.email_verified_at ?? t, updated_at: t })
 			.where('id', '=', creativeId)
 			.execute();
+		// Staff merged this address into another creative (cases/merge.ts keeps merged_into_id
+		// pointing at the final target): the link proved this address, the session is the target's.
+		const mergedInto = creative.merged_into_id == null ? null : Number(creative.merged_into_id);
+		if (mergedInto !== null) {
+			const target = await trx
+				.selectFrom('creative')
+				.select('deleted_at')
+				.where('id', '=', mergedInto)
+				.executeTakeFirst();
+			if (!target || target.deleted_at !== null) return { ok: false as const, reason: 'invalid' as const };
+		}
+		const sessionCreativeId = mergedInto ?? creativeId;
 		if (input.replacesSession) await endSession(trx, input.replacesSession);
 		const session = await createSession(
 			trx,
 			{
 				subjectKind: 'creative',
-				subjectId: creativeId,
+				subjectId: sessionCreativeId,
 				stage: 'full',
 				clientAddress: input.clientAddress,
 				userAgent: input.userAgent
@@ -211,8 +223,12 @@ export async function completePortalLogin(
 		);
 		await recordAudit(
 			trx,
-			creativeAuditActor(creativeId),
-			{ action: 'portal.login', subject: { kind: 'creative', id: creativeId } },
+			creativeAuditActor(sessionCreativeId),
+			{
+				action: 'portal.login',
+				subject: { kind: 'creative', id: sessionCreativeId },
+				...(mergedInto !== null ? { data: { viaMergedCreative: creativeId } } : {})
+			},
 			{ now, requestId: ctx.requestId }
 		);
 		return { ok: true as const, ...session };

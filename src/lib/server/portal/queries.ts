@@ -3,8 +3,9 @@ import type { Db, Tx } from '../db/transaction';
 
 /**
  * Reads for the creative's portal. The signed-in creative (proved by the session, see
- * http/gate.ts requireCreative) sees the bookings made with their verified e-mail address,
- * nothing else: every query here is keyed by that address.
+ * http/gate.ts requireCreative) sees the bookings made with their verified e-mail address, the
+ * bookings of their own cases (after staff merged a duplicate, those may carry the other
+ * address) and the not yet confirmed bookings of an address merged into them; nothing else.
  */
 export interface MyBooking {
 	id: number;
@@ -19,7 +20,11 @@ export interface MyBooking {
 	open: boolean;
 }
 
-export async function myBookings(db: Db | Tx, email: string, now: Date): Promise<MyBooking[]> {
+export async function myBookings(
+	db: Db | Tx,
+	me: { id: number; email: string },
+	now: Date
+): Promise<MyBooking[]> {
 	const rows = await db
 		.selectFrom('booking as b')
 		.innerJoin('office as o', 'o.id', 'b.office_id')
@@ -34,7 +39,13 @@ export async function myBookings(db: Db | Tx, email: string, now: Date): Promise
 			'o.name as office_name',
 			'u.name as consultant_name'
 		])
-		.where('b.email', '=', email.toLowerCase())
+		.where((eb) =>
+			eb.or([
+				eb('b.email', '=', me.email.toLowerCase()),
+				eb('b.case_id', 'in', eb.selectFrom('case_file').select('id').where('creative_id', '=', me.id)),
+				eb('b.email', 'in', eb.selectFrom('creative').select('email').where('merged_into_id', '=', me.id))
+			])
+		)
 		.orderBy('b.start_at', 'desc')
 		.orderBy('b.id', 'desc')
 		.execute();

@@ -149,7 +149,28 @@ export const privacyMap: { readonly [T in keyof DB]: PrivacyDeclaration } = {
 	referral_status_change: caseData(
 		'the status history of my referrals',
 		'kept: status and time only, no content; anonymous once the case is erased'
-	)
+	),
+	event: {
+		personal: true,
+		subjects: ['staff'],
+		export:
+			'public event data; contact_name/contact_email name the organising staff member (published on the event page) and created_by the creator; disclosed on request by a network admin',
+		erase:
+			'no creative data; created_by is set null when the staff account is deleted; contact person fields are edited by the office when someone leaves'
+	},
+	event_registration: {
+		personal: true,
+		subjects: ['creative'],
+		export: 'every event registration made with my e-mail address (name, sub-market, answers, status, attendance, feedback, times) without idempotency keys and request fingerprints',
+		erase:
+			'future places given back (waiting list moves up), then name, e-mail, answers, feedback comment and idempotency data removed; status, attendance, sub-market, rating and times kept as anonymous statistics'
+	},
+	event_registration_token: {
+		personal: true,
+		subjects: ['creative'],
+		export: 'my registration links without the hash (created, expiry)',
+		erase: 'all links of my registrations deleted'
+	}
 };
 
 export function creativeTables(): string[] {

@@ -2,6 +2,7 @@ import { recordAudit } from '../audit/record';
 import { ACTIVE, loadBooking } from '../booking/commands-shared';
 import { applyCancel } from '../booking/manage';
 import { type Tx, transact } from '../db/transaction';
+import { eraseEventRegistrations } from '../events/privacy';
 import type { RequestContext } from '../identity/context';
 import { endAllSessionsOf } from '../identity/sessions';
 import { creativeAuditActor } from '../portal/login';
@@ -122,6 +123,8 @@ export async function eraseCreative(
 		}
 
 		await eraseCaseContent(trx, creativeId, t);
+		// Event registrations: future places given back, then anonymised (statistics stay).
+		await eraseEventRegistrations(trx, services, email, actor, now);
 		await endAllSessionsOf(trx, 'creative', creativeId);
 		await trx
 			.deleteFrom('auth_token')

@@ -1,4 +1,5 @@
 import type { Db, Tx } from '../db/transaction';
+import { exportEventRegistrations } from '../events/privacy';
 
 /**
  * "Export my data": every row about the creative, nobody else's. Keys are table names (the
@@ -22,6 +23,8 @@ export interface CreativeExport {
 	check_in: Record<string, unknown>[];
 	referral: Record<string, unknown>[];
 	referral_status_change: Record<string, unknown>[];
+	event_registration: Record<string, unknown>[];
+	event_registration_token: Record<string, unknown>[];
 }
 
 const instant = (v: number | null | undefined) => (v == null ? null : new Date(Number(v)).toISOString());
@@ -109,6 +112,7 @@ export async function exportCreative(
 		.execute();
 
 	const cases = await exportCases(db, creativeId);
+	const events = await exportEventRegistrations(db, email);
 
 	return {
 		format: 'kreativlotse.creative-export.v1',
@@ -189,7 +193,8 @@ export async function exportCreative(
 			status: r.status,
 			sent_at: instant(r.sent_at)
 		})),
-		...cases
+		...cases,
+		...events
 	};
 }
 

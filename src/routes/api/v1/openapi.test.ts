@@ -84,6 +84,8 @@ describe('the OpenAPI document', () => {
 			['/contact-points', 'get', ['200', '400', '429']],
 			['/offices/{id}/slots', 'get', ['200', '400', '404', '429']],
 			['/bookings', 'post', ['201', '400', '409', '422', '429']],
+			['/events', 'get', ['200', '429']],
+			['/events/{id}/registrations', 'post', ['201', '400', '404', '409', '422', '429']],
 			['/openapi.json', 'get', ['200']]
 		];
 		expect(Object.keys(paths).sort()).toEqual(expected.map(([p]) => p).sort());

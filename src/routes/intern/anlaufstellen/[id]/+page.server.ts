@@ -4,6 +4,7 @@ import { markVerified, updateContactPoint } from '$lib/server/directory/commands
 import { getContactPoint } from '$lib/server/directory/queries';
 import { contactPointSchema, MULTI_FIELDS } from '$lib/server/directory/schema';
 import { fieldFailure, parseForm } from '$lib/server/http/form';
+import { contactPointOutcomes } from '$lib/server/referrals/queries';
 import { services } from '$lib/server/runtime';
 import { directoryAccess, formChoices, idParam, problemErrors, requireEditor } from '../support.server';
 import type { Actions, PageServerLoad } from './$types';
@@ -13,8 +14,11 @@ export const load: PageServerLoad = async (event) => {
 	const entry = await getContactPoint(services().db, idParam(event.params.id));
 	if (!entry) error(404, { message: 'not found' });
 	const q = event.url.searchParams;
+	// "Did it help?" across all referrals to this entry (issue 4, item 10); hidden below 5 answers.
+	const outcome = (await contactPointOutcomes(services().db, [entry.serviceId])).get(entry.serviceId)!;
 	return {
 		entry,
+		outcome,
 		canEdit,
 		choices: await formChoices(event.locals.locale),
 		saved: q.has('gespeichert'),

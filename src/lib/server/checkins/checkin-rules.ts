@@ -1,0 +1,38 @@
+import { DAY } from '../platform/clock';
+
+/** Pure decisions about check-ins and closure feedback; callers pass `now`. */
+
+/** A check-in link and a feedback link live this long after the mail was written. */
+export const CHECK_IN_LIFETIME = 30 * DAY;
+export const FEEDBACK_LIFETIME = 30 * DAY;
+
+/** Longest text a creative may send in one field of the progress form. */
+export const ANSWER_TEXT_MAX = 4000;
+/** Longest feedback comment. */
+export const FEEDBACK_COMMENT_MAX = 4000;
+/** More ticked steps than any case has: anything beyond is not a real form. */
+export const STEPS_MAX = 100;
+
+/** Tokens are randomToken() output (base64url); anything else is not worth a query. */
+export function plausibleToken(token: string): boolean {
+	return /^[A-Za-z0-9_-]{20,100}$/.test(token);
+}
+
+export type CheckInState = 'answered' | 'open' | 'expired';
+
+export function checkInState(
+	row: { answeredAt: number | null; expiresAt: number },
+	now: number
+): CheckInState {
+	if (row.answeredAt != null) return 'answered';
+	return row.expiresAt <= now ? 'expired' : 'open';
+}
+
+export function isValidRating(value: unknown): value is 1 | 2 | 3 | 4 | 5 {
+	return typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 5;
+}
+
+/** Ticked step ids as the form sends them: positive integers, each once. */
+export function cleanStepIds(ids: readonly number[]): number[] {
+	return [...new Set(ids.filter((id) => Number.isSafeInteger(id) && id > 0))].slice(0, STEPS_MAX);
+}

@@ -1,0 +1,199 @@
+import type { TestServices } from '../../../../tests/support/test-database';
+import { addStaff } from '../identity/test-fixtures';
+
+/**
+ * Helpers for the checkins tests (imported by *.test.ts only): office, staff, creative,
+ * case file and next-step rows written straight into the real test database.
+ */
+export interface CaseFixture {
+	caseId: number;
+	officeId: number;
+	officeKey: string;
+	consultantId: number;
+	consultantEmail: string;
+	creativeId: number;
+	email: string;
+}
+
+export async function officeId(s: TestServices, key: string): Promise<number> {
+	const o = await s.db.selectFrom('office').select('id').where('key', '=', key).executeTakeFirstOrThrow();
+	return Number(o.id);
+}
+
+let counter = 0;
+
+export async function addConsultant(
+	s: TestServices,
+	officeKey: string,
+	options: { locale?: 'de' | 'en'; role?: 'office_lead' | 'consultant'; name?: string } = {}
+) {
+	const staff = await addStaff(s, {
+		email: `berater${++counter}-${Math.floor(Math.random() * 1e6)}@example.org`,
+		name: options.name ?? 'Bea Beraterin',
+		password: false,
+		totp: false,
+		offices: [{ key: officeKey, role: options.role ?? 'consultant' }]
+	});
+	if (options.locale === 'en')
+		await s.db.updateTable('staff_user').set({ locale: 'en' }).where('id', '=', staff.id).execute();
+	return staff;
+}
+
+export async function addCase(
+	s: TestServices,
+	options: {
+		officeKey?: string;
+		consultantId?: number;
+		consultantEmail?: string;
+		email?: string;
+		name?: string;
+		locale?: 'de' | 'en';
+		status?: 'open' | 'paused' | 'closed';
+		nextContactDueAt?: number | null;
+		lastContactAt?: number | null;
+		erased?: boolean;
+	} = {}
+): Promise<CaseFixture> {
+	const t = s.clock.now().getTime();
+	const officeKey = options.officeKey ?? 'nw';
+	const office = await officeId(s, officeKey);
+	let consultantId = options.consultantId;
+	let consultantEmail = options.consultantEmail ?? '';
+	if (consultantId == null) {
+		const staff = await addConsultant(s, officeKey);
+		consultantId = staff.id;
+		consultantEmail = staff.email;
+	}
+	const email = options.email ?? `kreativ${++counter}-${Math.floor(Math.random() * 1e6)}@example.org`;
+	const creative = await s.db
+		.insertInto('creative')
+		.values({
+			email: options.erased ? `erased-${counter}@invalid` : email,
+			email_verified_at: t,
+			locale: options.locale ?? 'de',
+			created_at: t,
+			updated_at: t,
+			deleted_at: options.erased ? t : null,
+			merged_into_id: null
+		})
+		.returning('id')
+		.executeTakeFirstOrThrow();
+	const c = await s.db
+		.insertInto('case_file')
+		.values({
+			office_id: office,
+			creative_id: Number(creative.id),
+			consultant_id: consultantId,
+			name: options.erased ? '' : (options.name ?? 'Kim Kreativ'),
+			status: options.status ?? 'open',
+			land_iso: 'DE-NW',
+			submarket: null,
+			stage: null,
+			notes_consent_version: null,
+			notes_consent_at: null,
+			opened_at: t,
+			last_contact_at: options.lastContactAt === undefined ? t : options.lastContactAt,
+			next_contact_due_at: options.nextContactDueAt === undefined ? null : options.nextContactDueAt,
+			closed_at: options.status === 'closed' ? t : null,
+			close_reason: null,
+			close_outcome: null,
+			feedback_token_hash: null,
+			feedback_token_expires_at: null,
+			feedback_rating: null,
+			feedback_comment: null,
+			feedback_at: null,
+			created_at: t,
+			updated_at: t
+		})
+		.returning('id')
+		.executeTakeFirstOrThrow();
+	return {
+		caseId: Number(c.id),
+		officeId: office,
+		officeKey,
+		consultantId,
+		consultantEmail,
+		creativeId: Number(creative.id),
+		email
+	};
+}
+
+export async function addStep(
+	s: TestServices,
+	caseId: number,
+	options: {
+		text?: string;
+		owner?: 'creative' | 'consultant';
+		shared?: boolean;
+		done?: boolean;
+		dueOn?: string | null;
+	} = {}
+): Promise<number> {
+	const t = s.clock.now().getTime();
+	const row = await s.db
+		.insertInto('next_step')
+		.values({
+			case_id: caseId,
+			record_id: null,
+			text: options.text ?? 'Honorar kalkulieren',
+			owner: options.owner ?? 'creative',
+			due_on: options.dueOn ?? null,
+			shared: options.shared === false ? 0 : 1,
+			done_at: options.done ? t : null,
+			done_by_kind: options.done ? 'consultant' : null,
+			created_at: t
+		})
+		.returning('id')
+		.executeTakeFirstOrThrow();
+	return Number(row.id);
+}
+
+export async function mails(s: TestServices, template: string) {
+	return s.db.selectFrom('outbox').selectAll().where('template', '=', template).orderBy('id').execute();
+}
+
+/** The token in the newest mail of a template to an address. */
+export async function tokenFromMail(
+	s: TestServices,
+	template: string,
+	to: string,
+	path: string
+): Promise<string> {
+	const row = await s.db
+		.selectFrom('outbox')
+		.select('text_body')
+		.where('template', '=', template)
+		.where('to_address', '=', to)
+		.orderBy('id', 'desc')
+		.executeTakeFirstOrThrow();
+	const m = new RegExp(`${path}/([A-Za-z0-9_-]+)`).exec(row.text_body);
+	if (!m?.[1]) throw new Error(`no ${path} link in mail to ${to}`);
+	return m[1];
+}
+
+export async function caseRow(s: TestServices, caseId: number) {
+	return s.db.selectFrom('case_file').selectAll().where('id', '=', caseId).executeTakeFirstOrThrow();
+}
+
+export async function caseEvents(s: TestServices, caseId: number) {
+	const rows = await s.db
+		.selectFrom('case_event')
+		.select(['kind', 'actor_kind', 'data'])
+		.where('case_id', '=', caseId)
+		.orderBy('id')
+		.execute();
+	return rows.map((r) => ({
+		kind: r.kind,
+		actor: r.actor_kind,
+		data: JSON.parse(r.data) as Record<string, unknown>
+	}));
+}
+
+export async function auditRows(s: TestServices, prefix: string) {
+	return s.db
+		.selectFrom('audit_event')
+		.select(['action', 'actor_kind', 'actor_id', 'subject_kind', 'subject_id', 'data'])
+		.where('action', 'like', `${prefix}%`)
+		.orderBy('id')
+		.execute();
+}

@@ -1,0 +1,59 @@
+import { type OfficeScope, scopeIncludes } from '../access/scope';
+import { recordAudit } from '../audit/record';
+import { auditActorOf, type CaseActor } from '../cases/case-actor';
+import { transact } from '../db/transaction';
+import type { RequestContext } from '../identity/context';
+import type { Services } from '../runtime';
+
+export type MarkSeenResult =
+	| { ok: true; changed: boolean }
+	| { ok: false; reason: 'not_found' | 'not_answered' };
+
+/**
+ * The consultant has read an answer: its alert leaves the dashboard. Scoped like the case pages:
+ * the case's office must be in the scope, and a consultant may only mark their own cases.
+ * Anything else is "not found" (existence is confidential). Marking twice changes nothing.
+ */
+export async function markCheckInSeen(
+	services: Services,
+	actor: CaseActor,
+	scope: OfficeScope,
+	checkInId: number,
+	ctx: RequestContext = {}
+): Promise<MarkSeenResult> {
+	const now = services.clock.now();
+	const t = now.getTime();
+	return transact(services.db, async (trx): Promise<MarkSeenResult> => {
+		const row = await trx
+			.selectFrom('check_in as k')
+			.innerJoin('case_file as c', 'c.id', 'k.case_id')
+			.select(['k.id', 'k.case_id', 'k.answered_at', 'k.seen_at', 'c.office_id', 'c.consultant_id'])
+			.where('k.id', '=', checkInId)
+			.executeTakeFirst();
+		if (!row) return { ok: false, reason: 'not_found' };
+		const officeId = Number(row.office_id);
+		if (!scopeIncludes(scope, officeId)) return { ok: false, reason: 'not_found' };
+		if (actor.role === 'consultant' && Number(row.consultant_id) !== actor.id)
+			return { ok: false, reason: 'not_found' };
+		if (row.answered_at == null) return { ok: false, reason: 'not_answered' };
+		const res = await trx
+			.updateTable('check_in')
+			.set({ seen_at: t })
+			.where('id', '=', checkInId)
+			.where('seen_at', 'is', null)
+			.executeTakeFirst();
+		if (Number(res.numUpdatedRows) !== 1) return { ok: true, changed: false };
+		await recordAudit(
+			trx,
+			auditActorOf(actor),
+			{
+				action: 'checkin.seen',
+				subject: { kind: 'check_in', id: checkInId },
+				officeId,
+				data: { caseId: Number(row.case_id) }
+			},
+			{ now, requestId: ctx.requestId }
+		);
+		return { ok: true, changed: true };
+	});
+}

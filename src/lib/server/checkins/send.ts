@@ -1,0 +1,138 @@
+import { recordAudit, systemActor } from '../audit/record';
+import { addCaseEvent } from '../cases/case-events';
+import { transact } from '../db/transaction';
+import { absoluteLink } from '../identity/mails';
+import { enqueueMail, isDeliverableAddress } from '../notifications/outbox';
+import { hashToken, randomToken } from '../platform/tokens';
+import type { Services } from '../runtime';
+import { CHECK_IN_LIFETIME } from './checkin-rules';
+import { checkInMail } from './mails';
+
+/** How many due cases one run looks at; the next minute takes the rest. */
+const BATCH = 200;
+
+/**
+ * Issue 4, item 4: every open case whose next contact is due gets one check-in mail per due
+ * date. Safe with several instances: the check-in row is inserted with ON CONFLICT (case_id,
+ * due_at) DO NOTHING in the same transaction as its mail, event and audit row, so only the
+ * instance whose insert wins writes the mail (the outbox dedupe key is a second net).
+ *
+ * next_contact_due_at is deliberately left alone: the case stays overdue until the creative
+ * answers (answerCheckIn) or a consultation is recorded. That is how an unanswered check-in
+ * counts towards overdue and stalled.
+ */
+export async function sendDueCheckIns(services: Services): Promise<number> {
+	const { db, config, clock } = services;
+	const now = clock.now();
+	const t = now.getTime();
+	const candidates = await db
+		.selectFrom('case_file as c')
+		.innerJoin('creative as cr', 'cr.id', 'c.creative_id')
+		.select(['c.id', 'c.next_contact_due_at', 'cr.email'])
+		.where('c.status', '=', 'open')
+		.where('c.next_contact_due_at', 'is not', null)
+		.where('c.next_contact_due_at', '<=', t)
+		.where('cr.deleted_at', 'is', null)
+		.where('cr.merged_into_id', 'is', null)
+		.where(({ not, exists, selectFrom }) =>
+			not(
+				exists(
+					selectFrom('check_in as k')
+						.select('k.id')
+						.whereRef('k.case_id', '=', 'c.id')
+						.whereRef('k.due_at', '=', 'c.next_contact_due_at')
+				)
+			)
+		)
+		.orderBy('c.next_contact_due_at')
+		.limit(BATCH)
+		.execute();
+
+	let sent = 0;
+	for (const candidate of candidates) {
+		if (!isDeliverableAddress(candidate.email)) continue;
+		const caseId = Number(candidate.id);
+		const sentOne = await transact(db, async (trx) => {
+			// Read again inside the transaction: the case may have been paused, closed or
+			// contacted since the candidate query.
+			const c = await trx
+				.selectFrom('case_file as c')
+				.innerJoin('creative as cr', 'cr.id', 'c.creative_id')
+				.innerJoin('office as o', 'o.id', 'c.office_id')
+				.select([
+					'c.id',
+					'c.office_id',
+					'c.creative_id',
+					'c.name',
+					'c.status',
+					'c.next_contact_due_at',
+					'cr.email',
+					'cr.locale',
+					'cr.deleted_at',
+					'o.name as office_name'
+				])
+				.where('c.id', '=', caseId)
+				.executeTakeFirst();
+			if (c?.status !== 'open' || c.deleted_at != null || c.next_contact_due_at == null) return false;
+			const dueAt = Number(c.next_contact_due_at);
+			if (dueAt > t || !isDeliverableAddress(c.email)) return false;
+			const token = randomToken();
+			const inserted = await trx
+				.insertInto('check_in')
+				.values({
+					case_id: caseId,
+					token_hash: hashToken(token),
+					due_at: dueAt,
+					sent_at: t,
+					expires_at: t + CHECK_IN_LIFETIME,
+					answered_at: null,
+					changed: null,
+					questions: null,
+					seen_at: null
+				})
+				.onConflict((oc) => oc.columns(['case_id', 'due_at']).doNothing())
+				.returning('id')
+				.executeTakeFirst();
+			if (!inserted) return false;
+			const checkInId = Number(inserted.id);
+			const locale = c.locale === 'en' ? 'en' : 'de';
+			const officeId = Number(c.office_id);
+			await enqueueMail(
+				trx,
+				{
+					to: c.email,
+					toName: c.name,
+					locale,
+					template: 'checkins.check_in',
+					mail: checkInMail(locale, {
+						name: c.name,
+						office: c.office_name,
+						link: absoluteLink(config.publicBaseUrl, locale, `/rueckmeldung/${token}`)
+					}),
+					dedupeKey: `check-in-${caseId}-${dueAt}`,
+					officeId,
+					subject: { kind: 'case', id: caseId }
+				},
+				now
+			);
+			await addCaseEvent(trx, caseId, 'check_in_sent', { kind: 'system', id: null }, now, {
+				checkInId,
+				dueAt
+			});
+			await recordAudit(
+				trx,
+				systemActor,
+				{
+					action: 'checkin.sent',
+					subject: { kind: 'check_in', id: checkInId },
+					officeId,
+					data: { caseId }
+				},
+				{ now }
+			);
+			return true;
+		});
+		if (sentOne) sent++;
+	}
+	return sent;
+}

@@ -1,0 +1,302 @@
+import { berlinDayStart } from '../../format/datetime';
+import { type AuditActor, recordAudit } from '../audit/record';
+import { transact, type Tx } from '../db/transaction';
+import { parseCsvRows } from '../reference/csv';
+import { LAND_ISOS } from '../reference/schema';
+import { type CommandContext, type CommandServices, replaceAreasAndTerms } from './commands';
+import { termKeys } from './queries';
+import {
+	CONTACT_POINT_COSTS,
+	CONTACT_POINT_KINDS,
+	type ContactPointCost,
+	contactPointKey,
+	normalizeWebsite
+} from './schema';
+import { seedVerifier } from './seed';
+
+/**
+ * Import of contact points from a CSV in the format of the shipped `contact_points.csv`
+ * (key,name,scope,land,kind,helps_with,topics,website,website_confirmed,cost,source_year).
+ * Rows are matched by key: a known key is updated, an unknown one created. Unlike the HSDS
+ * import, a bad row does not refuse the file: it is skipped and reported with its line number;
+ * the preview (`dryRun`) shows exactly what the import will do. What the file does not carry
+ * (e-mail, phone, the organisation's own description, the service's URL, "active") is kept
+ * on update. A source year sets "last verified" (1 January, Berlin) the way the seed does;
+ * without one the stored verification stays.
+ */
+export const CSV_COLUMNS = [
+	'key',
+	'name',
+	'scope',
+	'land',
+	'kind',
+	'helps_with',
+	'topics',
+	'website',
+	'website_confirmed',
+	'cost',
+	'source_year'
+] as const;
+
+/** A problem as a catalogue key (i18n/catalogue/directory-import.ts) with its parameters. */
+export interface CsvProblem {
+	message: string;
+	params?: Record<string, string>;
+}
+
+export interface CsvSkipped {
+	line: number;
+	key: string;
+	problems: CsvProblem[];
+}
+
+export interface CsvPlan {
+	created: string[];
+	updated: string[];
+	skipped: CsvSkipped[];
+}
+
+export type CsvImportResult = { ok: true; plan: CsvPlan } | { ok: false; problems: CsvProblem[] };
+
+interface Row {
+	line: number;
+	key: string;
+	name: string;
+	description: string;
+	kind: (typeof CONTACT_POINT_KINDS)[number];
+	cost: ContactPointCost | null;
+	website: string | null;
+	scope: 'bund' | 'land';
+	land: string | null;
+	topics: string[];
+	year: string | null;
+}
+
+export const MAX_CSV_ROWS = 5000;
+
+function costOf(value: string): ContactPointCost | null {
+	if (value === '') return null;
+	return (CONTACT_POINT_COSTS as readonly string[]).includes(value) ? (value as ContactPointCost) : 'mixed';
+}
+
+function parse(
+	text: string,
+	known: { topics: Set<string> }
+): { ok: true; rows: Row[]; skipped: CsvSkipped[] } | { ok: false; problems: CsvProblem[] } {
+	const records = parseCsvRows(text);
+	const header = records[0]?.fields.map((h) => h.trim());
+	if (!header) return { ok: false, problems: [{ message: 'directoryImport.error.empty' }] };
+	const missing = CSV_COLUMNS.filter((c) => !header.includes(c));
+	if (missing.length > 0)
+		return {
+			ok: false,
+			problems: [{ message: 'directoryImport.error.columns', params: { columns: missing.join(', ') } }]
+		};
+	if (records.length - 1 > MAX_CSV_ROWS)
+		return {
+			ok: false,
+			problems: [{ message: 'directoryImport.error.tooMany', params: { max: String(MAX_CSV_ROWS) } }]
+		};
+	const rows: Row[] = [];
+	const skipped: CsvSkipped[] = [];
+	const seen = new Map<string, number>();
+	for (const rec of records.slice(1)) {
+		const v = (name: (typeof CSV_COLUMNS)[number]) => (rec.fields[header.indexOf(name)] ?? '').trim();
+		const problems: CsvProblem[] = [];
+		const keyParsed = contactPointKey().safeParse(v('key'));
+		const key = keyParsed.success ? keyParsed.data : v('key');
+		if (!keyParsed.success)
+			problems.push({ message: 'directoryImport.error.key', params: { value: v('key') } });
+		else if (seen.has(key))
+			problems.push({ message: 'directoryImport.error.duplicate', params: { line: String(seen.get(key)) } });
+		const name = v('name');
+		if (name === '') problems.push({ message: 'directoryImport.error.name' });
+		if (name.length > 200 || v('helps_with').length > 2000)
+			problems.push({ message: 'directoryImport.error.tooLong' });
+		const scope = v('scope');
+		if (scope !== 'bund' && scope !== 'land')
+			problems.push({ message: 'directoryImport.error.scope', params: { value: scope } });
+		const land = v('land');
+		if (scope === 'land' && !(LAND_ISOS as readonly string[]).includes(land))
+			problems.push({ message: 'directoryImport.error.land', params: { value: land } });
+		if (scope === 'bund' && land !== '') problems.push({ message: 'directoryImport.error.landForBund' });
+		const kind = v('kind');
+		if (!(CONTACT_POINT_KINDS as readonly string[]).includes(kind))
+			problems.push({ message: 'directoryImport.error.kind', params: { value: kind } });
+		const topics = v('topics').split(/\s+/).filter(Boolean);
+		const unknown = topics.filter((tk) => !known.topics.has(tk));
+		if (unknown.length > 0)
+			problems.push({ message: 'directoryImport.error.topic', params: { value: unknown.join(', ') } });
+		const websiteRaw = v('website');
+		const website = websiteRaw === '' ? null : normalizeWebsite(websiteRaw);
+		if (websiteRaw !== '' && website === null)
+			problems.push({ message: 'directoryImport.error.website', params: { value: websiteRaw } });
+		const year = v('source_year');
+		if (year !== '' && !/^(19|20)\d{2}$/.test(year))
+			problems.push({ message: 'directoryImport.error.year', params: { value: year } });
+		if (problems.length > 0) {
+			skipped.push({ line: rec.line, key, problems });
+			continue;
+		}
+		seen.set(key, rec.line);
+		rows.push({
+			line: rec.line,
+			key,
+			name,
+			description: v('helps_with'),
+			kind: kind as Row['kind'],
+			cost: costOf(v('cost')),
+			website,
+			scope: scope as 'bund' | 'land',
+			land: scope === 'land' ? land : null,
+			topics,
+			year: year === '' ? null : year
+		});
+	}
+	return { ok: true, rows, skipped };
+}
+
+async function write(trx: Tx, r: Row, t: number): Promise<'created' | 'updated'> {
+	const verified = r.year
+		? { last_verified_at: berlinDayStart(`${r.year}-01-01`), last_verified_by: seedVerifier(r.year) }
+		: {};
+	const existing = await trx
+		.selectFrom('cp_organization')
+		.select('id')
+		.where('key', '=', r.key)
+		.executeTakeFirst();
+	const service = { name: r.name, description: r.description, kind: r.kind, cost: r.cost };
+	let serviceId: number;
+	let outcome: 'created' | 'updated';
+	if (existing) {
+		const orgId = Number(existing.id);
+		await trx
+			.updateTable('cp_organization')
+			.set({
+				name: r.name,
+				website: r.website,
+				is_advocacy: r.kind === 'verband' ? 1 : 0,
+				...verified,
+				updated_at: t
+			})
+			.where('id', '=', orgId)
+			.execute();
+		const svc = await trx
+			.selectFrom('cp_service')
+			.select('id')
+			.where('organization_id', '=', orgId)
+			.orderBy('id')
+			.executeTakeFirst();
+		if (svc) {
+			serviceId = Number(svc.id);
+			await trx.updateTable('cp_service').set(service).where('id', '=', serviceId).execute();
+		} else {
+			serviceId = Number(
+				(
+					await trx
+						.insertInto('cp_service')
+						.values({ organization_id: orgId, ...service, url: null, active: 1 })
+						.returning('id')
+						.executeTakeFirstOrThrow()
+				).id
+			);
+		}
+		outcome = 'updated';
+	} else {
+		const org = await trx
+			.insertInto('cp_organization')
+			.values({
+				key: r.key,
+				name: r.name,
+				description: '',
+				website: r.website,
+				email: null,
+				phone: null,
+				is_advocacy: r.kind === 'verband' ? 1 : 0,
+				last_verified_at: null,
+				last_verified_by: null,
+				...verified,
+				created_at: t,
+				updated_at: t
+			})
+			.returning('id')
+			.executeTakeFirstOrThrow();
+		serviceId = Number(
+			(
+				await trx
+					.insertInto('cp_service')
+					.values({ organization_id: Number(org.id), ...service, url: null, active: 1 })
+					.returning('id')
+					.executeTakeFirstOrThrow()
+			).id
+		);
+		outcome = 'created';
+	}
+	// Sub-markets are not in the CSV: keep the stored ones.
+	const subs = await trx
+		.selectFrom('cp_service_taxonomy')
+		.select('term_key')
+		.where('service_id', '=', serviceId)
+		.where('vocabulary', '=', 'submarket')
+		.execute();
+	await replaceAreasAndTerms(trx, serviceId, {
+		scope: r.scope,
+		laender: r.land ? [r.land] : [],
+		topics: r.topics,
+		submarkets: subs.map((s) => s.term_key)
+	});
+	return outcome;
+}
+
+/**
+ * Checks a CSV and, unless `dryRun`, imports its good rows in one transaction with one audit
+ * row ('directory.imported', format csv). The plan is the same either way, so what the preview
+ * showed is what the import does (unless someone changed the directory in between).
+ */
+export async function importContactPointsCsv(
+	services: CommandServices,
+	actor: AuditActor,
+	text: string,
+	ctx: CommandContext = {},
+	options: { dryRun?: boolean } = {}
+): Promise<CsvImportResult> {
+	const now = services.clock.now();
+	const t = now.getTime();
+	return transact(services.db, async (trx) => {
+		const parsed = parse(text, await termKeys(trx));
+		if (!parsed.ok) return parsed;
+		const plan: CsvPlan = { created: [], updated: [], skipped: parsed.skipped };
+		if (options.dryRun) {
+			const keys = parsed.rows.map((r) => r.key);
+			const stored = new Set(
+				keys.length === 0
+					? []
+					: (await trx.selectFrom('cp_organization').select('key').where('key', 'in', keys).execute()).map(
+							(o) => o.key
+						)
+			);
+			for (const k of keys) (stored.has(k) ? plan.updated : plan.created).push(k);
+			return { ok: true as const, plan };
+		}
+		for (const r of parsed.rows) {
+			const outcome = await write(trx, r, t);
+			(outcome === 'created' ? plan.created : plan.updated).push(r.key);
+		}
+		await recordAudit(
+			trx,
+			actor,
+			{
+				action: 'directory.imported',
+				subject: { kind: 'contact_point' },
+				data: {
+					format: 'csv',
+					created: plan.created.length,
+					updated: plan.updated.length,
+					skipped: plan.skipped.length
+				}
+			},
+			{ now, requestId: ctx.requestId }
+		);
+		return { ok: true as const, plan };
+	});
+}

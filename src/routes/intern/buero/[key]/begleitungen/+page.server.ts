@@ -1,0 +1,43 @@
+import { caseload } from '$lib/server/cases/caseload';
+import { officeConsultants } from '$lib/server/cases/load';
+import { getCaseSettings } from '$lib/server/cases/settings';
+import { seesWholeOffice } from '$lib/server/cases/case-actor';
+import { listSubmarkets } from '$lib/server/reference/queries';
+import { services } from '$lib/server/runtime';
+import { calendarAccess } from '../kalender/access.server';
+import type { PageServerLoad } from './$types';
+
+/** The caseload dashboard (issue 4, item 3): GET filters, so a view can be bookmarked. */
+export const load: PageServerLoad = async (event) => {
+	const { office, scope, viewer } = await calendarAccess(event);
+	const { db, clock } = services();
+	const params = event.url.searchParams;
+	const wholeOffice = seesWholeOffice(viewer);
+	const consultants = wholeOffice ? await officeConsultants(db, office.id) : [];
+	const asked = Number(params.get('berater') ?? '');
+	const consultantId = wholeOffice && consultants.some((c) => c.id === asked) ? asked : null;
+	const state = params.get('status') === 'abgeschlossen' ? 'closed' : 'active';
+	const attention = params.get('fokus') === '1';
+	const q = (params.get('q') ?? '').trim().slice(0, 100) || null;
+	const [load, settings, submarkets] = await Promise.all([
+		caseload(db, scope, viewer, office.id, clock.now(), { consultantId, state, attention, q }),
+		getCaseSettings(db, office.id),
+		listSubmarkets(db, event.locals.locale)
+	]);
+	const submarketName = new Map(submarkets.map((s) => [s.key, s.name]));
+	return {
+		office: { key: office.key, name: office.name },
+		wholeOffice,
+		isLead: viewer.role !== 'consultant',
+		consultants,
+		filter: { consultantId, state, attention, q: q ?? '' },
+		settings,
+		counts: load.counts,
+		answers: load.answers,
+		rows: load.rows.map((r) => ({
+			...r,
+			submarketName: r.submarket ? (submarketName.get(r.submarket) ?? r.submarket) : null
+		})),
+		now: clock.now().getTime()
+	};
+};

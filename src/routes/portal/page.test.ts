@@ -1,0 +1,118 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { type TestServices, testServices } from '../../../tests/support/test-database';
+import { bookingFixture } from '$lib/server/booking/commands-test-fixtures';
+import { confirmedBooking, consultant, officeScope } from '$lib/server/cases/case-test-fixtures';
+import { addNextStep } from '$lib/server/cases/steps';
+import type { Actor } from '$lib/server/identity/principal';
+import { setServices } from '$lib/server/runtime';
+import { actions, load } from './+page.server';
+
+let s: TestServices | null = null;
+afterEach(async () => {
+	await s?.close().catch(() => {});
+	s = null;
+});
+
+type Creative = Extract<Actor, { kind: 'creative' }>;
+
+function event(me: Creative, query = '', form?: Record<string, string>) {
+	const url = new URL(`http://localhost/portal${query}`);
+	const body = new FormData();
+	for (const [k, v] of Object.entries(form ?? {})) body.set(k, v);
+	return {
+		url,
+		locals: { actor: me, locale: 'de', requestId: 'test' },
+		setHeaders: () => {},
+		getClientAddress: () => '203.0.113.9',
+		request: new Request(url, { method: 'POST', body })
+	} as never;
+}
+
+async function thrown(p: Promise<unknown>): Promise<{ status?: number; location?: string }> {
+	try {
+		await p;
+	} catch (e) {
+		return e as { status?: number; location?: string };
+	}
+	throw new Error('nothing thrown');
+}
+
+async function creative(s: TestServices, email: string): Promise<Creative> {
+	const row = await s.db
+		.selectFrom('creative')
+		.select('id')
+		.where('email', '=', email)
+		.executeTakeFirstOrThrow();
+	return { kind: 'creative', id: Number(row.id), email, sessionHash: 'h' };
+}
+
+type Home = {
+	cases: { id: number; plan: { id: number; text: string; overdue: boolean; doneAt: number | null }[] }[];
+	followUpBooked: boolean;
+	stepSaved: boolean;
+};
+
+describe('/portal: my plan', () => {
+	it('marks overdue steps and ticks my shared steps off and on again; others’ steps are refused', async () => {
+		s = await testServices();
+		setServices(s);
+		const f = await bookingFixture(s);
+		const k = await confirmedBooking(s, f, { day: '2026-06-16', email: 'kim@example.org' });
+		const a = await confirmedBooking(s, f, { day: '2026-06-16', email: 'alex@example.org' });
+		const scope = officeScope(f.officeId);
+		for (const [caseId, text, dueOn] of [
+			[k.caseId, 'Kostenplan schreiben', '2026-06-14'],
+			[k.caseId, 'Portfolio aktualisieren', '2026-06-20'],
+			[a.caseId, 'Alex-Schritt', null]
+		] as const)
+			await addNextStep(s, consultant(f), scope, {
+				caseId,
+				step: { text, owner: 'creative', dueOn },
+				shared: true
+			});
+		const kim = await creative(s, 'kim@example.org');
+		const alex = await creative(s, 'alex@example.org');
+
+		const home = (await load(event(kim, '?folgetermin=gebucht'))) as unknown as Home;
+		expect(home.followUpBooked).toBe(true);
+		expect(home.cases.map((c) => c.id)).toEqual([k.caseId]);
+		// The clock stands at 2026-06-15: the step due on the 14th is overdue, the one on the 20th is not.
+		expect(home.cases[0]!.plan.map((p) => [p.text, p.overdue])).toEqual([
+			['Kostenplan schreiben', true],
+			['Portfolio aktualisieren', false]
+		]);
+		const stepId = home.cases[0]!.plan[0]!.id;
+
+		const done = await thrown(
+			Promise.resolve(actions.step!(event(kim, '?/step', { stepId: String(stepId), done: '1' })))
+		);
+		expect(done).toMatchObject({ status: 303, location: `/portal?schritt=gespeichert#schritt-${stepId}` });
+		const after = (await load(event(kim, '?schritt=gespeichert'))) as unknown as Home;
+		expect(after.stepSaved).toBe(true);
+		expect(after.cases[0]!.plan.find((p) => p.id === stepId)).toMatchObject({ overdue: false });
+		expect(after.cases[0]!.plan.find((p) => p.id === stepId)!.doneAt).not.toBeNull();
+
+		await thrown(Promise.resolve(actions.step!(event(kim, '?/step', { stepId: String(stepId), done: '0' }))));
+		const reopened = (await load(event(kim))) as unknown as Home;
+		expect(reopened.cases[0]!.plan.find((p) => p.id === stepId)).toMatchObject({
+			doneAt: null,
+			overdue: true
+		});
+
+		// Alex cannot tick Kim's step; nonsense input is refused without a change.
+		const refused = (await actions.step!(event(alex, '?/step', { stepId: String(stepId), done: '1' }))) as {
+			status: number;
+		};
+		expect(refused.status).toBe(404);
+		const bad = (await actions.step!(event(kim, '?/step', { stepId: String(stepId), done: 'ja' }))) as {
+			status: number;
+		};
+		expect(bad.status).toBe(400);
+		const row = await s.db
+			.selectFrom('next_step')
+			.select('done_at')
+			.where('id', '=', stepId)
+			.executeTakeFirstOrThrow();
+		expect(row.done_at).toBeNull();
+	});
+});
