@@ -64,6 +64,9 @@ export default catalogue(
 		'portal.home.stepSaved': 'Ihr Plan ist gespeichert.',
 		'portal.home.stepFailed': 'Dieser Schritt kann nicht mehr geändert werden.',
 		'portal.plan.title': 'Mein Plan',
+		'portal.bookings.with': 'bei {consultant}',
+		'portal.bookings.kind.first': 'Erstberatung',
+		'portal.bookings.kind.follow_up': 'Folgeberatung',
 		'portal.plan.lead':
 			'Die nächsten Schritte, die Sie in der Beratung vereinbart haben. Haken Sie ab, was erledigt ist.',
 		'portal.plan.noCases':
@@ -222,6 +225,9 @@ export default catalogue(
 			'Your follow-up appointment is booked. We are sending you a confirmation with all details by e-mail.',
 		'portal.home.stepSaved': 'Your plan has been saved.',
 		'portal.home.stepFailed': 'This step can no longer be changed.',
+		'portal.bookings.with': 'with {consultant}',
+		'portal.bookings.kind.first': 'First consultation',
+		'portal.bookings.kind.follow_up': 'Follow-up consultation',
 		'portal.plan.title': 'My plan',
 		'portal.plan.lead': 'The next steps you agreed in your consultation. Tick off what is done.',
 		'portal.plan.noCases':

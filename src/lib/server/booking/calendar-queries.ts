@@ -44,6 +44,8 @@ export interface HistoryEntry {
 }
 
 export interface BookingDetail extends CalendarBooking {
+	/** The case file the booking belongs to (set once it is confirmed). */
+	caseId: number | null;
 	email: string;
 	phone: string | null;
 	postcode: string | null;
@@ -212,7 +214,8 @@ export async function getCalendarBooking(
 			'b.created_at',
 			'b.confirmed_at',
 			'b.cancelled_at',
-			'b.cancel_reason'
+			'b.cancel_reason',
+			'b.case_id'
 		])
 		.where('b.id', '=', bookingId)
 		.where('b.office_id', '=', officeId);
@@ -231,6 +234,7 @@ export async function getCalendarBooking(
 	const n = (v: number | null) => (v == null ? null : Number(v));
 	return {
 		...toCalendarBooking(r),
+		caseId: n(r.case_id),
 		email: r.email,
 		phone: r.phone,
 		postcode: r.postcode,

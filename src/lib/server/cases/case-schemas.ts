@@ -113,9 +113,17 @@ export function recordSchema(ref: CaseReference, withBooking: boolean) {
 			shareSteps: checkbox(),
 			shareReferrals: checkbox(),
 			referral: z.array(id()).max(20),
-			heldOn: withBooking ? z.any().transform(() => null) : present(isoDay()),
+			heldOn: withBooking
+				? z
+						.unknown()
+						.optional()
+						.transform(() => null)
+				: present(isoDay()),
 			format: withBooking
-				? z.any().transform(() => null)
+				? z
+						.unknown()
+						.optional()
+						.transform(() => null)
 				: present(z.enum(['office', 'phone', 'video', 'sprechtag'])),
 			idempotencyKey: present(z.string().max(100)),
 			...stepFields

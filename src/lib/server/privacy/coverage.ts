@@ -161,7 +161,8 @@ export const privacyMap: { readonly [T in keyof DB]: PrivacyDeclaration } = {
 	event_registration: {
 		personal: true,
 		subjects: ['creative'],
-		export: 'every event registration made with my e-mail address (name, sub-market, answers, status, attendance, feedback, times) without idempotency keys and request fingerprints',
+		export:
+			'every event registration made with my e-mail address (name, sub-market, answers, status, attendance, feedback, times) without idempotency keys and request fingerprints',
 		erase:
 			'future places given back (waiting list moves up), then name, e-mail, answers, feedback comment and idempotency data removed; status, attendance, sub-market, rating and times kept as anonymous statistics'
 	},

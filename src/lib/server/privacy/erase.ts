@@ -214,4 +214,22 @@ async function eraseCaseContent(trx: Tx, creativeId: number, t: number): Promise
 		.set({ note: null, token_hash: null, token_expires_at: null, updated_at: t })
 		.where('case_id', 'in', ids)
 		.execute();
+	// Notices to staff about the case ("Rückmeldung von <name>") name the person.
+	await trx
+		.updateTable('outbox')
+		.set({ to_name: '', subject: REDACTED, text_body: '', html_body: '', ics: null, last_error: null })
+		.where('subject_kind', '=', 'case')
+		.where(
+			'subject_id',
+			'in',
+			ids.map((id) => String(id))
+		)
+		.execute();
+	await trx
+		.updateTable('outbox')
+		.set({ status: 'dead', last_error: REDACTED, claimed_by: null, claimed_at: null })
+		.where('subject_kind', '=', 'case')
+		.where('subject', '=', REDACTED)
+		.where('status', '=', 'pending')
+		.execute();
 }

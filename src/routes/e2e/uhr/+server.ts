@@ -1,6 +1,8 @@
 import { json } from '@sveltejs/kit';
 import { DAY } from '$lib/server/platform/clock';
 import { movableClock } from '$lib/server/http/e2e-only';
+import { forgetFutureTotpSteps } from '$lib/server/identity/housekeeping';
+import { services } from '$lib/server/runtime';
 import type { RequestHandler } from './$types';
 
 // End-to-end suite only (KL_E2E=1): read or move the server's clock. 404 everywhere else.
@@ -12,7 +14,9 @@ export const GET: RequestHandler = () => {
 export const POST: RequestHandler = async ({ request }) => {
 	const clock = movableClock();
 	const body = (await request.json()) as { days?: number; reset?: boolean };
-	if (body.reset) clock.reset();
-	else clock.advance(Number(body.days ?? 0) * DAY);
+	if (body.reset) {
+		clock.reset();
+		await forgetFutureTotpSteps(services().db, clock.now());
+	} else clock.advance(Number(body.days ?? 0) * DAY);
 	return json({ now: clock.now().toISOString(), offsetMs: clock.offsetMs() });
 };

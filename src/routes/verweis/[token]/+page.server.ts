@@ -11,7 +11,8 @@ import type { Actions, PageServerLoad } from './$types';
  * from the link preselected (mail scanners open links); the button (POST) saves it.
  */
 export const load: PageServerLoad = async ({ params, url, locals, setHeaders }) => {
-	setHeaders({ 'cache-control': 'no-store', 'referrer-policy': 'no-referrer' });
+	// same-origin, not no-referrer: with no-referrer browsers send `Origin: null` and the form POST fails Kit's CSRF check.
+	setHeaders({ 'cache-control': 'no-store', 'referrer-policy': 'same-origin' });
 	const { db, clock } = services();
 	const page = await inspectReferralToken(db, params.token, clock.now());
 	const asked = url.searchParams.get('status');

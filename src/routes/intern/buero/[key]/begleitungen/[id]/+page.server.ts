@@ -84,6 +84,10 @@ export const load: PageServerLoad = async (event) => {
 		records: view.records.map((r) => ({ ...r, topicNames: r.topics.map((k) => name(topics, k) ?? k) })),
 		steps: view.steps,
 		bookings: view.bookings,
+		// Appointments that have started and are not documented yet (the server's clock decides).
+		recordable: view.bookings.filter(
+			(b) => !b.recorded && ['confirmed', 'attended'].includes(b.status) && b.start <= now.getTime()
+		),
 		today: officeDay(now),
 		timeline,
 		checkIns: checkIns ?? [],

@@ -1,0 +1,188 @@
+import { formatDate, formatTime } from '../../format/datetime';
+import { type MessageKey, type MessageParams, translate } from '../../i18n/messages';
+import { type MailBlock, type RenderedMail, renderMail } from '../notifications/render';
+import type { EventRecord, Locale } from './records';
+
+/**
+ * The registrants' mails (texts in catalogue/events.ts, events.mail.*). Each says what
+ * happened, when and where, and what the reader can do next; every action is a link to the
+ * registration page, whose buttons act (a GET changes nothing). Nothing here reads the database.
+ */
+export type EventMailKind =
+	| 'pending'
+	| 'waitlisted'
+	| 'confirmed'
+	| 'offer'
+	| 'cancelledSelf'
+	| 'leftWaitlist'
+	| 'eventCancelled'
+	| 'reconfirm'
+	| 'reminder'
+	| 'feedback'
+	| 'thanks';
+
+const weekday: Record<Locale, Intl.DateTimeFormat> = {
+	de: new Intl.DateTimeFormat('de-DE', { weekday: 'long', timeZone: 'Europe/Berlin' }),
+	en: new Intl.DateTimeFormat('en-GB', { weekday: 'long', timeZone: 'Europe/Berlin' })
+};
+
+/** 'Montag, 15.06.2026, 10:00–12:00 Uhr'; across days both dates. */
+export function describeEventWhen(locale: Locale, start: number, end: number): string {
+	const sameDay = formatDate(start, locale) === formatDate(end, locale);
+	return translate(locale, sameDay ? 'events.when' : 'events.whenDays', {
+		weekday: weekday[locale].format(new Date(start)),
+		date: formatDate(start, locale),
+		start: formatTime(start, locale),
+		endDate: formatDate(end, locale),
+		end: formatTime(end, locale)
+	});
+}
+
+export function describeInstant(locale: Locale, instant: number): string {
+	return translate(locale, 'events.at', {
+		weekday: weekday[locale].format(new Date(instant)),
+		date: formatDate(instant, locale),
+		time: formatTime(instant, locale)
+	});
+}
+
+export function describeEventWhere(locale: Locale, e: EventRecord): string {
+	const place = [e.venueName, e.venueAddress].filter(Boolean).join(', ');
+	if (e.format === 'online') return translate(locale, 'events.where.online');
+	if (e.format === 'hybrid') return translate(locale, 'events.where.hybrid', { place });
+	return place;
+}
+
+export interface MailInput {
+	name: string;
+	/** The registration page (every action happens there). */
+	link: string;
+	/** Only for confirmed registrants. */
+	onlineUrl?: string | null;
+	/** Hold or offer deadline. */
+	until?: number | null;
+	reason?: string | null;
+	materialsUrl?: string | null;
+	eventPage: string;
+}
+
+function details(locale: Locale, e: EventRecord, onlineUrl: string | null | undefined): MailBlock {
+	const t = (key: MessageKey, p: MessageParams = {}) => translate(locale, key, p);
+	const lines = [
+		`${t('events.mail.label.event')}: ${e.title}`,
+		`${t('events.mail.label.when')}: ${describeEventWhen(locale, e.start, e.end)}`,
+		`${t('events.mail.label.format')}: ${t(`events.format.${e.format}` as MessageKey)}`
+	];
+	const where = describeEventWhere(locale, e);
+	if (where) lines.push(`${t('events.mail.label.where')}: ${where}`);
+	if (e.accessibility) lines.push(`${t('events.mail.label.accessibility')}: ${e.accessibility}`);
+	if (onlineUrl) lines.push(`${t('events.mail.label.online')}: ${onlineUrl}`);
+	lines.push(`${t('events.mail.label.organizer')}: ${e.office?.name ?? t('events.network')}`);
+	lines.push(`${t('events.mail.label.contact')}: ${e.contactName} <${e.contactEmail}>`);
+	return { kind: 'p', text: lines.join('\n') };
+}
+
+export function eventMail(
+	locale: Locale,
+	kind: EventMailKind,
+	e: EventRecord,
+	input: MailInput
+): RenderedMail {
+	const params: MessageParams = {
+		name: input.name,
+		title: e.title,
+		when: describeEventWhen(locale, e.start, e.end),
+		until: input.until ? describeInstant(locale, input.until) : '',
+		reason: input.reason ?? ''
+	};
+	const t = (key: MessageKey) => translate(locale, key, params);
+	const blocks: MailBlock[] = [{ kind: 'p', text: t('events.mail.greeting') }];
+	const button = (key: MessageKey, href: string): MailBlock => ({ kind: 'button', text: t(key), href });
+	switch (kind) {
+		case 'pending':
+			blocks.push(
+				{ kind: 'p', text: t('events.mail.pending.body') },
+				details(locale, e, null),
+				{ kind: 'p', text: t('events.mail.pending.deadline') },
+				button('events.mail.pending.button', input.link),
+				{ kind: 'small', text: t('events.mail.pending.ignore') }
+			);
+			break;
+		case 'waitlisted':
+			blocks.push(
+				{ kind: 'p', text: t('events.mail.waitlisted.body') },
+				details(locale, e, null),
+				button('events.mail.manage.button', input.link)
+			);
+			break;
+		case 'confirmed':
+			blocks.push(
+				{ kind: 'p', text: t('events.mail.confirmed.body') },
+				details(locale, e, input.onlineUrl),
+				{ kind: 'p', text: t('events.mail.confirmed.cancelHint') },
+				button('events.mail.manage.button', input.link),
+				{ kind: 'small', text: t('events.mail.ics.attached') }
+			);
+			break;
+		case 'offer':
+			blocks.push(
+				{ kind: 'p', text: t('events.mail.offer.body') },
+				details(locale, e, null),
+				{ kind: 'p', text: t('events.mail.offer.deadline') },
+				button('events.mail.offer.button', input.link)
+			);
+			break;
+		case 'cancelledSelf':
+			blocks.push({ kind: 'p', text: t('events.mail.cancelledSelf.body') }, details(locale, e, null));
+			break;
+		case 'leftWaitlist':
+			blocks.push({ kind: 'p', text: t('events.mail.leftWaitlist.body') }, details(locale, e, null));
+			break;
+		case 'eventCancelled':
+			blocks.push(
+				{ kind: 'p', text: t('events.mail.eventCancelled.body') },
+				{ kind: 'p', text: t('events.mail.eventCancelled.reason') },
+				details(locale, e, null),
+				{ kind: 'p', text: t('events.mail.eventCancelled.sorry') },
+				button('events.mail.eventCancelled.button', input.eventPage)
+			);
+			break;
+		case 'reconfirm':
+			blocks.push(
+				{ kind: 'p', text: t('events.mail.reconfirm.body') },
+				details(locale, e, null),
+				button('events.mail.reconfirm.button', input.link),
+				{ kind: 'small', text: t('events.mail.reconfirm.why') }
+			);
+			break;
+		case 'reminder':
+			blocks.push(
+				{ kind: 'p', text: t('events.mail.reminder.body') },
+				details(locale, e, input.onlineUrl),
+				{ kind: 'p', text: t('events.mail.confirmed.cancelHint') },
+				button('events.mail.manage.button', input.link)
+			);
+			break;
+		case 'feedback':
+			blocks.push(
+				{ kind: 'p', text: t('events.mail.feedback.body') },
+				button('events.mail.feedback.button', input.link),
+				{ kind: 'small', text: t('events.mail.feedback.anonymous') }
+			);
+			break;
+		case 'thanks':
+			blocks.push({ kind: 'p', text: t('events.mail.thanks.body') });
+			if (input.materialsUrl) {
+				blocks.push(button('events.mail.thanks.materials', input.materialsUrl));
+			} else {
+				blocks.push({ kind: 'p', text: t('events.mail.thanks.noMaterials') });
+			}
+			break;
+	}
+	return renderMail(
+		locale,
+		t(`events.mail.${kind}.subject` as MessageKey),
+		blocks,
+		translate(locale, 'mail.footer')
+	);
+}

@@ -1,0 +1,266 @@
+import type { OfficeScope } from '../access/scope';
+import type { EventType } from '../db/schema';
+import type { Db, Tx } from '../db/transaction';
+import { eventPageUrl } from './ics';
+import {
+	type EventRecord,
+	eventQuery,
+	loadEvent,
+	type RegistrationRecord,
+	registrationsOf,
+	toEvent
+} from './records';
+import { type AttendanceCounts, attendanceCounts, type ListFilter, matchesFilter, takesPlace } from './rules';
+import { mayManage, type EventStaff } from './staff';
+import { berlinMonth } from './time';
+
+/**
+ * Reads. Public ones show published (and cancelled, marked) events and counts, never a
+ * person; staff ones take the gate's scope (EventStaff) and answer null for another office's
+ * event, like a missing one.
+ */
+export interface PlaceCounts {
+	/** Places taken: confirmed, live holds and live offers. */
+	registered: number;
+	waitlisted: number;
+	/** Free places (null: no limit). */
+	remaining: number | null;
+}
+
+export async function placeCounts(
+	db: Db | Tx,
+	eventIds: readonly number[],
+	now: number
+): Promise<Map<number, PlaceCounts>> {
+	const out = new Map<number, PlaceCounts>();
+	if (eventIds.length === 0) return out;
+	const rows = await db
+		.selectFrom('event_registration')
+		.select(['event_id', 'status', 'hold_expires_at', 'offer_expires_at'])
+		.where('event_id', 'in', [...eventIds])
+		.where('status', 'in', ['pending', 'confirmed', 'offered', 'waitlisted'])
+		.execute();
+	const caps = await db
+		.selectFrom('event')
+		.select(['id', 'capacity'])
+		.where('id', 'in', [...eventIds])
+		.execute();
+	for (const id of eventIds) out.set(id, { registered: 0, waitlisted: 0, remaining: null });
+	for (const r of rows) {
+		const c = out.get(Number(r.event_id))!;
+		const reg = {
+			status: r.status,
+			holdExpiresAt: r.hold_expires_at === null ? null : Number(r.hold_expires_at),
+			offerExpiresAt: r.offer_expires_at === null ? null : Number(r.offer_expires_at)
+		};
+		if (takesPlace(reg, now)) c.registered++;
+		if (r.status === 'waitlisted') c.waitlisted++;
+	}
+	for (const cap of caps) {
+		const c = out.get(Number(cap.id))!;
+		c.remaining = cap.capacity === null ? null : Math.max(0, Number(cap.capacity) - c.registered);
+	}
+	return out;
+}
+
+async function officeLaender(db: Db | Tx): Promise<Map<number, string[]>> {
+	const rows = await db.selectFrom('office_land').select(['office_id', 'land_iso']).execute();
+	const map = new Map<number, string[]>();
+	for (const r of rows) {
+		const id = Number(r.office_id);
+		map.set(id, [...(map.get(id) ?? []), r.land_iso]);
+	}
+	return map;
+}
+
+export interface PublicEventSummary {
+	event: EventRecord;
+	counts: PlaceCounts;
+}
+
+/** Upcoming published and cancelled events (ending after now), soonest first, filtered. */
+export async function listPublicEvents(
+	db: Db | Tx,
+	filter: ListFilter,
+	now: Date,
+	options: { includeCancelled?: boolean; limit?: number } = {}
+): Promise<PublicEventSummary[]> {
+	const t = now.getTime();
+	const statuses =
+		options.includeCancelled === false
+			? ['published' as const]
+			: ['published' as const, 'cancelled' as const];
+	const rows = await eventQuery(db)
+		.where('e.status', 'in', statuses)
+		.where('e.end_at', '>', t)
+		.orderBy('e.start_at')
+		.orderBy('e.id')
+		.limit(options.limit ?? 500)
+		.execute();
+	const laender = await officeLaender(db);
+	const events = rows.map(toEvent).filter((e) =>
+		matchesFilter(
+			{
+				officeId: e.officeId,
+				officeLaender: e.officeId === null ? [] : (laender.get(e.officeId) ?? []),
+				venueLand: e.venueLand,
+				type: e.type,
+				submarkets: e.submarkets,
+				format: e.format,
+				startMonth: berlinMonth(e.start)
+			},
+			filter
+		)
+	);
+	const counts = await placeCounts(
+		db,
+		events.map((e) => e.id),
+		t
+	);
+	return events.map((event) => ({ event, counts: counts.get(event.id)! }));
+}
+
+/** One event for the public page: drafts do not exist publicly. */
+export async function publicEvent(db: Db | Tx, id: number, now: Date): Promise<PublicEventSummary | null> {
+	const event = await loadEvent(db, id);
+	if (!event || event.status === 'draft') return null;
+	const counts = (await placeCounts(db, [id], now.getTime())).get(id)!;
+	return { event, counts };
+}
+
+/** Events for the iCalendar feeds: published and cancelled, from 30 days ago on. */
+export async function feedEvents(db: Db | Tx, now: Date, officeId?: number): Promise<EventRecord[]> {
+	let q = eventQuery(db)
+		.where('e.status', 'in', ['published', 'cancelled', 'finished'])
+		.where('e.end_at', '>', now.getTime() - 30 * 24 * 3_600_000)
+		.orderBy('e.start_at')
+		.limit(1000);
+	if (officeId !== undefined)
+		q = q.where((eb) => eb.or([eb('e.office_id', '=', officeId), eb('e.office_id', 'is', null)]));
+	return (await q.execute()).map(toEvent);
+}
+
+export interface ApiEvent {
+	id: number;
+	title: string;
+	type: EventType;
+	format: EventRecord['format'];
+	start: number;
+	end: number;
+	office: { id: number; key: string; name: string } | null;
+	capacity: number | null;
+	registered: number;
+	waitlisted: number;
+	url: string;
+}
+
+/** GET /api/v1/events: published and upcoming. */
+export async function apiEvents(db: Db | Tx, publicBaseUrl: string, now: Date): Promise<ApiEvent[]> {
+	const list = await listPublicEvents(db, {}, now, { includeCancelled: false });
+	return list.map(({ event: e, counts }) => ({
+		id: e.id,
+		title: e.title,
+		type: e.type,
+		format: e.format,
+		start: e.start,
+		end: e.end,
+		office:
+			e.office && e.officeId !== null ? { id: e.officeId, key: e.office.key, name: e.office.name } : null,
+		capacity: e.capacity,
+		registered: counts.registered,
+		waitlisted: counts.waitlisted,
+		url: eventPageUrl(publicBaseUrl, e.id)
+	}));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Staff.
+
+export interface StaffEventSummary {
+	event: EventRecord;
+	counts: AttendanceCounts;
+}
+
+/** The office's events (and, for network admins, the network's), newest start first. */
+export async function listOfficeEvents(
+	db: Db | Tx,
+	staff: EventStaff,
+	officeId: number,
+	now: Date
+): Promise<StaffEventSummary[]> {
+	if (!mayManage(staff, officeId)) return [];
+	let q = eventQuery(db).orderBy('e.start_at', 'desc').limit(300);
+	q = staff.isNetworkAdmin
+		? q.where((eb) => eb.or([eb('e.office_id', '=', officeId), eb('e.office_id', 'is', null)]))
+		: q.where('e.office_id', '=', officeId);
+	const events = (await q.execute()).map(toEvent);
+	const t = now.getTime();
+	const out: StaffEventSummary[] = [];
+	for (const event of events) {
+		const regs = await registrationsOf(db, event.id);
+		out.push({ event, counts: attendanceCounts(regs, t) });
+	}
+	return out;
+}
+
+export interface StaffEventDetail {
+	event: EventRecord;
+	counts: AttendanceCounts;
+	registrations: RegistrationRecord[];
+}
+
+/** One event with its registrations, or null outside the caller's offices. */
+export async function staffEvent(
+	db: Db | Tx,
+	staff: EventStaff,
+	eventId: number,
+	now: Date,
+	search?: string | null
+): Promise<StaffEventDetail | null> {
+	const event = await loadEvent(db, eventId);
+	if (!event || !mayManage(staff, event.officeId)) return null;
+	const all = await registrationsOf(db, eventId);
+	const needle = search?.trim().toLocaleLowerCase('de') ?? '';
+	const registrations = needle ? all.filter((r) => r.name.toLocaleLowerCase('de').includes(needle)) : all;
+	return { event, counts: attendanceCounts(all, now.getTime()), registrations };
+}
+
+/** The scope type, re-exported for routes that build an EventStaff. */
+export type { OfficeScope };
+
+const csvCell = (v: string | number | null) => {
+	const s = v === null ? '' : String(v);
+	// Quote everything; neutralise spreadsheet formulas (CSV injection).
+	const safe = /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
+	return `"${safe.replace(/"/g, '""')}"`;
+};
+
+/** Attendance list as CSV (UTF-8 with BOM for spreadsheets, semicolons as German Excel expects). */
+export function attendanceCsv(
+	detail: StaffEventDetail,
+	labels: {
+		header: string[];
+		status: (s: string) => string;
+		attendance: (a: string | null) => string;
+		time: (t: number | null) => string;
+	}
+): string {
+	const lines = [labels.header.map(csvCell).join(';')];
+	for (const r of detail.registrations) {
+		lines.push(
+			[
+				r.name,
+				r.email,
+				r.submarket,
+				labels.status(r.status),
+				labels.attendance(r.attendance),
+				labels.time(r.createdAt),
+				labels.time(r.confirmedAt),
+				...detail.event.questions.map((_, i) => r.answers[i] ?? '')
+			]
+				.map(csvCell)
+				.join(';')
+		);
+	}
+	return `\ufeff${lines.join('\r\n')}\r\n`;
+}

@@ -1,0 +1,390 @@
+import { createHash } from 'node:crypto';
+import type { Updateable } from 'kysely';
+import { type AuditActor, recordAudit } from '../audit/record';
+import type { EventRegistrationTable } from '../db/schema';
+import { type Db, isUniqueViolation, type Tx, transact } from '../db/transaction';
+import type { RequestContext } from '../identity/context';
+import { countHit, throttleKey } from '../identity/throttle';
+import { HOUR } from '../platform/clock';
+import { hashToken } from '../platform/tokens';
+import type { Services } from '../runtime';
+import { mailRegistrant } from './notify';
+import {
+	type EventRecord,
+	type Locale,
+	loadEvent,
+	loadRegistration,
+	type RegistrationRecord,
+	registrationsOf,
+	toRegistration,
+	registrationQuery
+} from './records';
+import {
+	ACTIVE_STATUSES,
+	HOLD_MS,
+	placeFor,
+	type RegistrantAction,
+	registrantActionAllowed,
+	registrationWindow,
+	takesPlace
+} from './rules';
+import { fillFreedPlaces, lockEvent } from './waitlist';
+
+/**
+ * Registering without an account (form and API), double opt-in, and what a registrant does from
+ * the link in their mails: confirm, cancel (frees the place at once and offers it on), accept or
+ * decline an offered place, "yes, I'm still coming", feedback. Every command locks the event row
+ * first (waitlist.ts), so places are counted exactly under concurrency.
+ */
+export const EVENT_CONSENT_VERSION = 1;
+export const NAME_MAX = 200;
+export const ANSWER_MAX = 1000;
+export const COMMENT_MAX = 2000;
+
+export interface RegistrationInput {
+	eventId: number;
+	name: string;
+	email: string;
+	submarket: string | null;
+	answers: string[];
+	consents: { processing: boolean };
+	locale: Locale;
+	/** Same key twice → the same registration (form submission id or the API's Idempotency-Key). */
+	idempotencyKey?: string | null;
+	requestHash?: string | null;
+}
+
+export type RegisterResult =
+	| {
+			ok: true;
+			registrationId: number;
+			status: RegistrationRecord['status'];
+			holdExpiresAt: number | null;
+			existing: boolean;
+	  }
+	| { ok: false; reason: 'not_found' }
+	| { ok: false; reason: 'not_open'; window: ReturnType<typeof registrationWindow> }
+	| { ok: false; reason: 'already_registered' }
+	| { ok: false; reason: 'idempotency_conflict' }
+	| { ok: false; reason: 'invalid'; fields: Record<string, string> };
+
+export const registrantActor = (registrationId: number): AuditActor => ({
+	kind: 'creative',
+	id: null,
+	label: `event registration ${registrationId}`
+});
+
+export function registrationRequestHash(input: RegistrationInput): string {
+	return createHash('sha256')
+		.update(
+			JSON.stringify([
+				input.eventId,
+				input.name.trim(),
+				input.email.trim().toLowerCase(),
+				input.submarket ?? null,
+				input.answers.map((a) => a.trim()),
+				input.consents.processing
+			])
+		)
+		.digest('hex');
+}
+
+async function existingByKey(db: Db | Tx, key: string, hash: string | null): Promise<RegisterResult | null> {
+	const row = await registrationQuery(db).where('r.idempotency_key', '=', key).executeTakeFirst();
+	if (!row) return null;
+	if (hash && row.request_hash && row.request_hash !== hash)
+		return { ok: false, reason: 'idempotency_conflict' };
+	const r = toRegistration(row);
+	return { ok: true, registrationId: r.id, status: r.status, holdExpiresAt: r.holdExpiresAt, existing: true };
+}
+
+async function invalidFields(
+	trx: Tx,
+	e: EventRecord,
+	input: RegistrationInput
+): Promise<Record<string, string>> {
+	const fields: Record<string, string> = {};
+	const name = input.name.trim();
+	const email = input.email.trim();
+	if (!name || name.length > NAME_MAX) fields.name = 'invalid';
+	if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email) || email.length > 254) fields.email = 'invalid';
+	if (!input.consents.processing) fields.consent_processing = 'required';
+	if (input.answers.length > e.questions.length) fields.answers = 'invalid';
+	if (input.answers.some((a) => a.length > ANSWER_MAX)) fields.answers = 'too_long';
+	if (input.submarket) {
+		const known = await trx
+			.selectFrom('submarket')
+			.select('key')
+			.where('key', '=', input.submarket)
+			.where('active', '=', 1)
+			.executeTakeFirst();
+		if (!known) fields.submarket = 'unknown';
+	}
+	return fields;
+}
+
+/**
+ * A place while one is free: held 30 minutes for the double opt-in ("pending"); otherwise the
+ * waiting list. With capacity N and N+20 parallel calls exactly N get a place (tested on both
+ * databases), because every call counts under the event's row lock.
+ */
+export async function registerForEvent(
+	services: Services,
+	input: RegistrationInput,
+	ctx: RequestContext = {}
+): Promise<RegisterResult> {
+	const { db, clock } = services;
+	const key = input.idempotencyKey?.trim() || null;
+	const hash = input.requestHash ?? (key ? registrationRequestHash(input) : null);
+	if (key) {
+		const known = await existingByKey(db, key, hash);
+		if (known) return known;
+	}
+	try {
+		return await transact(db, async (trx): Promise<RegisterResult> => {
+			if (!(await lockEvent(trx, input.eventId))) return { ok: false, reason: 'not_found' };
+			// The clock is read under the lock: a call that waited counts with the time it got its turn.
+			const now = clock.now();
+			const t = now.getTime();
+			if (key) {
+				const known = await existingByKey(trx, key, hash);
+				if (known) return known;
+			}
+			const e = (await loadEvent(trx, input.eventId))!;
+			if (e.status === 'draft') return { ok: false, reason: 'not_found' };
+			const window = registrationWindow(e, t);
+			if (window !== 'open') return { ok: false, reason: 'not_open', window };
+			const fields = await invalidFields(trx, e, input);
+			if (Object.keys(fields).length > 0) return { ok: false, reason: 'invalid', fields };
+			// Places freed by lapsed holds go to the waiting list first, then to newcomers.
+			await fillFreedPlaces(trx, services, e.id, now);
+			const email = input.email.trim().toLowerCase();
+			const regs = await registrationsOf(trx, e.id);
+			if (regs.some((r) => r.email === email && ACTIVE_STATUSES.includes(r.status))) {
+				return { ok: false, reason: 'already_registered' };
+			}
+			const occupied = regs.filter((r) => takesPlace(r, t)).length;
+			const waitingBefore = regs.some((r) => r.status === 'waitlisted');
+			const decision = waitingBefore ? 'waitlist' : placeFor(e.capacity, occupied);
+			const inserted = await trx
+				.insertInto('event_registration')
+				.values({
+					event_id: e.id,
+					status: decision === 'place' ? 'pending' : 'waitlisted',
+					attendance: null,
+					name: input.name.trim(),
+					email,
+					submarket: input.submarket || null,
+					answers: JSON.stringify(input.answers.map((a) => a.trim())),
+					locale: input.locale,
+					consent_processing_version: EVENT_CONSENT_VERSION,
+					consented_at: t,
+					hold_expires_at: decision === 'place' ? t + HOLD_MS : null,
+					offer_expires_at: null,
+					waitlisted_at: decision === 'place' ? null : t,
+					idempotency_key: key,
+					request_hash: hash,
+					created_at: t,
+					updated_at: t
+				})
+				.returning('id')
+				.executeTakeFirstOrThrow();
+			const r = (await loadRegistration(trx, Number(inserted.id)))!;
+			await mailRegistrant(trx, services, decision === 'place' ? 'pending' : 'waitlisted', e, r, now);
+			await recordAudit(
+				trx,
+				registrantActor(r.id),
+				{
+					action: decision === 'place' ? 'event.registration.held' : 'event.registration.waitlisted',
+					subject: { kind: 'event_registration', id: r.id },
+					officeId: e.officeId,
+					data: { eventId: e.id }
+				},
+				{ now, requestId: ctx.requestId }
+			);
+			return {
+				ok: true,
+				registrationId: r.id,
+				status: r.status,
+				holdExpiresAt: r.holdExpiresAt,
+				existing: false
+			};
+		});
+	} catch (err) {
+		if (key && isUniqueViolation(err)) {
+			const known = await existingByKey(db, key, hash);
+			if (known) return known;
+		}
+		throw err;
+	}
+}
+
+export type PublicRegisterResult =
+	| RegisterResult
+	| { ok: false; reason: 'throttled'; retryAfterSeconds: number };
+
+export const eventKeys = {
+	publicForm: (clientAddress: string) => throttleKey('event-form', clientAddress)
+};
+
+/** The public form's submit: counted per client address (PUBLIC_FORM_LIMIT per hour), then registerForEvent. */
+export async function requestRegistration(
+	services: Services,
+	input: RegistrationInput,
+	ctx: RequestContext & { clientAddress: string }
+): Promise<PublicRegisterResult> {
+	const decision = await countHit(
+		services.db,
+		eventKeys.publicForm(ctx.clientAddress),
+		{ limit: services.config.publicFormLimit, windowMs: HOUR },
+		services.clock.now()
+	);
+	if (!decision.allowed)
+		return { ok: false, reason: 'throttled', retryAfterSeconds: decision.retryAfterSeconds };
+	return registerForEvent(services, input, ctx);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The registration page (link from a mail).
+
+export function plausibleToken(token: string): boolean {
+	return /^[A-Za-z0-9_-]{20,100}$/.test(token);
+}
+
+/** The registration a link token opens, or why not. */
+export async function registrationByToken(
+	db: Db | Tx,
+	token: string,
+	now: Date
+): Promise<
+	| { ok: true; registration: RegistrationRecord; event: EventRecord }
+	| { ok: false; reason: 'invalid' | 'expired' }
+> {
+	if (!plausibleToken(token)) return { ok: false, reason: 'invalid' };
+	const row = await db
+		.selectFrom('event_registration_token')
+		.select(['registration_id', 'expires_at'])
+		.where('token_hash', '=', hashToken(token))
+		.executeTakeFirst();
+	if (!row) return { ok: false, reason: 'invalid' };
+	if (Number(row.expires_at) <= now.getTime()) return { ok: false, reason: 'expired' };
+	const registration = await loadRegistration(db, Number(row.registration_id));
+	if (!registration) return { ok: false, reason: 'invalid' };
+	const event = (await loadEvent(db, registration.eventId))!;
+	return { ok: true, registration, event };
+}
+
+export type RegistrantResult =
+	| { ok: true; registrationId: number; status: RegistrationRecord['status'] }
+	| { ok: false; reason: 'invalid' | 'expired' | 'not_allowed' };
+
+export interface FeedbackInput {
+	rating: number;
+	comment: string | null;
+}
+
+/** One action from the registration page, under the event's lock. */
+export async function actAsRegistrant(
+	services: Services,
+	token: string,
+	action: RegistrantAction,
+	ctx: RequestContext = {},
+	feedback?: FeedbackInput
+): Promise<RegistrantResult> {
+	const { db, clock } = services;
+	const found = await registrationByToken(db, token, clock.now());
+	if (!found.ok) return found;
+	const eventId = found.event.id;
+	const id = found.registration.id;
+	return transact(db, async (trx): Promise<RegistrantResult> => {
+		await lockEvent(trx, eventId);
+		const now = clock.now();
+		const t = now.getTime();
+		const r = (await loadRegistration(trx, id))!;
+		const e = (await loadEvent(trx, eventId))!;
+		if (!registrantActionAllowed(r, e, action, t)) return { ok: false, reason: 'not_allowed' };
+		const audit = (name: string, data: Record<string, string | number | null> = {}) =>
+			recordAudit(
+				trx,
+				registrantActor(r.id),
+				{
+					action: `event.registration.${name}`,
+					subject: { kind: 'event_registration', id: r.id },
+					officeId: e.officeId,
+					data: { eventId: e.id, ...data }
+				},
+				{ now, requestId: ctx.requestId }
+			);
+		const update = (from: RegistrationRecord['status'], set: Updateable<EventRegistrationTable>) =>
+			trx
+				.updateTable('event_registration')
+				.set({ ...set, updated_at: t })
+				.where('id', '=', r.id)
+				.where('status', '=', from)
+				.executeTakeFirst();
+		switch (action) {
+			case 'confirm':
+			case 'accept': {
+				const res = await update(r.status, {
+					status: 'confirmed',
+					confirmed_at: t,
+					hold_expires_at: null,
+					offer_expires_at: null
+				});
+				if (Number(res.numUpdatedRows) !== 1) return { ok: false, reason: 'not_allowed' };
+				const after = (await loadRegistration(trx, r.id))!;
+				await mailRegistrant(trx, services, 'confirmed', e, after, now);
+				await audit(action === 'confirm' ? 'confirmed' : 'offer_accepted');
+				return { ok: true, registrationId: r.id, status: 'confirmed' };
+			}
+			case 'cancel':
+			case 'decline': {
+				const status = action === 'decline' ? 'declined' : 'cancelled';
+				const res = await update(r.status, {
+					status,
+					cancelled_at: t,
+					cancelled_by: 'self',
+					hold_expires_at: null,
+					offer_expires_at: null
+				});
+				if (Number(res.numUpdatedRows) !== 1) return { ok: false, reason: 'not_allowed' };
+				const after = (await loadRegistration(trx, r.id))!;
+				if (r.status === 'confirmed') await mailRegistrant(trx, services, 'cancelledSelf', e, after, now);
+				else if (r.status === 'waitlisted')
+					await mailRegistrant(trx, services, 'leftWaitlist', e, after, now);
+				await audit(action === 'decline' ? 'offer_declined' : 'cancelled', { from: r.status });
+				// The freed place goes to the next person at once.
+				await fillFreedPlaces(trx, services, e.id, now, registrantActor(r.id));
+				return { ok: true, registrationId: r.id, status };
+			}
+			case 'reconfirm': {
+				await trx
+					.updateTable('event_registration')
+					.set({ reconfirmed_at: t, updated_at: t })
+					.where('id', '=', r.id)
+					.execute();
+				await audit('reconfirmed');
+				return { ok: true, registrationId: r.id, status: r.status };
+			}
+			case 'feedback': {
+				if (!feedback || !Number.isInteger(feedback.rating) || feedback.rating < 1 || feedback.rating > 5) {
+					return { ok: false, reason: 'not_allowed' };
+				}
+				const res = await trx
+					.updateTable('event_registration')
+					.set({
+						feedback_rating: feedback.rating,
+						feedback_comment: feedback.comment?.trim().slice(0, COMMENT_MAX) || null,
+						feedback_at: t,
+						updated_at: t
+					})
+					.where('id', '=', r.id)
+					.where('feedback_at', 'is', null)
+					.executeTakeFirst();
+				if (Number(res.numUpdatedRows) !== 1) return { ok: false, reason: 'not_allowed' };
+				await audit('feedback', { rating: feedback.rating });
+				return { ok: true, registrationId: r.id, status: r.status };
+			}
+		}
+	});
+}

@@ -1,0 +1,282 @@
+import { describe, expect, it } from 'vitest';
+import type { EventStatus, RegistrationStatus } from '../db/schema';
+import {
+	attendanceCounts,
+	DAY_MS,
+	dueMail,
+	type EventAction,
+	eventActionAllowed,
+	freePlaces,
+	HOUR_MS,
+	matchesFilter,
+	offerExpiry,
+	placeFor,
+	type RegistrantAction,
+	registrantActionAllowed,
+	registrationWindow,
+	takesPlace
+} from './rules';
+
+/** Every rule as a table: one row reads like a sentence of the issue. */
+const NOW = Date.UTC(2026, 5, 15, 8, 0);
+const START = NOW + 5 * DAY_MS;
+const END = START + 2 * HOUR_MS;
+
+describe('event life cycle', () => {
+	it.each<[EventStatus, EventAction, number, boolean]>([
+		['draft', 'publish', NOW, true],
+		['draft', 'publish', START, false],
+		['published', 'publish', NOW, false],
+		['draft', 'cancel', NOW, false],
+		['published', 'cancel', NOW, true],
+		['published', 'cancel', END, false],
+		['cancelled', 'cancel', NOW, false],
+		['published', 'finish', NOW, false],
+		['published', 'finish', END, true],
+		['draft', 'edit', NOW, true],
+		['published', 'edit', NOW, true],
+		['cancelled', 'edit', NOW, false],
+		['finished', 'edit', END + DAY_MS, false],
+		['published', 'check_in', NOW, false],
+		['published', 'check_in', START - 12 * HOUR_MS, true],
+		['finished', 'check_in', END + DAY_MS, true],
+		['cancelled', 'check_in', START, false]
+	])('%s: %s at %d → %s', (status, action, now, expected) => {
+		expect(eventActionAllowed(status, action, { now, start: START, end: END })).toBe(expected);
+	});
+});
+
+describe('registration window', () => {
+	const event = (over: Partial<Parameters<typeof registrationWindow>[0]> = {}) => ({
+		status: 'published' as EventStatus,
+		start: START,
+		registrationOpensAt: null,
+		registrationClosesAt: null,
+		...over
+	});
+	it.each([
+		['published, no window', event(), NOW, 'open'],
+		['draft', event({ status: 'draft' }), NOW, 'not_published'],
+		['cancelled', event({ status: 'cancelled' }), NOW, 'cancelled'],
+		['finished', event({ status: 'finished' }), NOW, 'closed'],
+		['before it opens', event({ registrationOpensAt: NOW + HOUR_MS }), NOW, 'not_yet'],
+		['at the opening', event({ registrationOpensAt: NOW }), NOW, 'open'],
+		['after the deadline', event({ registrationClosesAt: NOW - 1 }), NOW, 'closed'],
+		[
+			'deadline after the start: the start closes',
+			event({ registrationClosesAt: START + DAY_MS }),
+			START,
+			'closed'
+		],
+		['at the start', event(), START, 'closed']
+	] as const)('%s → %s', (_name, e, now, expected) => {
+		expect(registrationWindow(e, now)).toBe(expected);
+	});
+});
+
+describe('places and the waiting list', () => {
+	it.each([
+		[null, 0, 'place'],
+		[null, 500, 'place'],
+		[2, 0, 'place'],
+		[2, 1, 'place'],
+		[2, 2, 'waitlist'],
+		[2, 3, 'waitlist']
+	] as const)('capacity %s, %d taken → %s', (capacity, occupied, expected) => {
+		expect(placeFor(capacity, occupied)).toBe(expected);
+	});
+
+	it.each([
+		[2, 1, 5, 1],
+		[2, 2, 5, 0],
+		[2, 3, 5, 0],
+		[5, 1, 2, 2],
+		[null, 10, 3, 3],
+		[2, 0, 0, 0]
+	] as const)('capacity %s, %d taken, %d waiting → %d offers', (capacity, occupied, waiting, expected) => {
+		expect(freePlaces(capacity, occupied, waiting)).toBe(expected);
+	});
+
+	it.each<[RegistrationStatus, number | null, number | null, boolean]>([
+		['confirmed', null, null, true],
+		['pending', NOW + 1, null, true],
+		['pending', NOW, null, false],
+		['offered', null, NOW + 1, true],
+		['offered', null, NOW - 1, false],
+		['waitlisted', null, null, false],
+		['cancelled', null, null, false],
+		['expired', NOW + 1, null, false]
+	])('%s (hold %s, offer %s) takes a place: %s', (status, holdExpiresAt, offerExpiresAt, expected) => {
+		expect(takesPlace({ status, holdExpiresAt, offerExpiresAt }, NOW)).toBe(expected);
+	});
+
+	it.each([
+		['48 h when the event is far away', 48, START, NOW + 48 * HOUR_MS],
+		['configurable', 12, START, NOW + 12 * HOUR_MS],
+		['never past the start', 48, NOW + 3 * HOUR_MS, NOW + 3 * HOUR_MS]
+	])('offer deadline: %s', (_name, hours, start, expected) => {
+		expect(offerExpiry(NOW, hours, start)).toBe(expected);
+	});
+});
+
+describe('what a registrant may do from the link', () => {
+	const reg = (status: RegistrationStatus, over: Record<string, unknown> = {}) => ({
+		status,
+		holdExpiresAt: NOW + 10 * 60_000,
+		offerExpiresAt: NOW + HOUR_MS,
+		attendance: null,
+		feedbackAt: null,
+		...over
+	});
+	const published = { status: 'published' as EventStatus, start: START, end: END };
+	it.each<
+		[
+			string,
+			ReturnType<typeof reg>,
+			{ status: EventStatus; start: number; end: number },
+			RegistrantAction,
+			number,
+			boolean
+		]
+	>([
+		['confirm a live hold', reg('pending'), published, 'confirm', NOW, true],
+		['confirm a lapsed hold', reg('pending', { holdExpiresAt: NOW }), published, 'confirm', NOW, false],
+		['confirm twice', reg('confirmed'), published, 'confirm', NOW, false],
+		['cancel when confirmed', reg('confirmed'), published, 'cancel', NOW, true],
+		['leave the waiting list', reg('waitlisted'), published, 'cancel', NOW, true],
+		['cancel after the start', reg('confirmed'), published, 'cancel', START, false],
+		[
+			'cancel a cancelled event',
+			reg('confirmed'),
+			{ ...published, status: 'cancelled' },
+			'cancel',
+			NOW,
+			false
+		],
+		['accept a live offer', reg('offered'), published, 'accept', NOW, true],
+		['accept a lapsed offer', reg('offered', { offerExpiresAt: NOW }), published, 'accept', NOW, false],
+		['accept without an offer', reg('waitlisted'), published, 'accept', NOW, false],
+		['decline a live offer', reg('offered'), published, 'decline', NOW, true],
+		['say "still coming"', reg('confirmed'), published, 'reconfirm', NOW, true],
+		['feedback after the end', reg('confirmed'), { ...published, status: 'finished' }, 'feedback', END, true],
+		['feedback before the end', reg('confirmed'), published, 'feedback', NOW, false],
+		[
+			'feedback from a no-show',
+			reg('confirmed', { attendance: 'no_show' }),
+			published,
+			'feedback',
+			END,
+			false
+		],
+		['feedback twice', reg('confirmed', { feedbackAt: END }), published, 'feedback', END + 1, false],
+		['feedback from the waiting list', reg('waitlisted'), published, 'feedback', END, false]
+	])('%s → %s', (_name, r, e, action, now, expected) => {
+		expect(registrantActionAllowed(r, e, action, now)).toBe(expected);
+	});
+});
+
+describe('reconfirmation and reminder', () => {
+	const r = (over: Partial<Parameters<typeof dueMail>[0]> = {}) => ({
+		confirmedAt: START - 10 * DAY_MS,
+		reconfirmSentAt: null,
+		reminderSentAt: null,
+		...over
+	});
+	it.each([
+		['4 days before: nothing yet', r(), START - 4 * DAY_MS, null],
+		['3 days before: "Kommen Sie noch?"', r(), START - 3 * DAY_MS, 'reconfirm'],
+		['2 days before, asked already', r({ reconfirmSentAt: START - 3 * DAY_MS }), START - 2 * DAY_MS, null],
+		['1 day before: the reminder', r({ reconfirmSentAt: START - 3 * DAY_MS }), START - DAY_MS, 'reminder'],
+		['1 day before without a reconfirmation: reminder only', r(), START - DAY_MS + 1, 'reminder'],
+		['reminded already', r({ reminderSentAt: START - DAY_MS }), START - 2 * HOUR_MS, null],
+		[
+			'confirmed 2 days before: no reconfirmation',
+			r({ confirmedAt: START - 2 * DAY_MS }),
+			START - 2 * DAY_MS + 1,
+			null
+		],
+		[
+			'confirmed 2 days before: still the reminder',
+			r({ confirmedAt: START - 2 * DAY_MS }),
+			START - DAY_MS,
+			'reminder'
+		],
+		['confirmed 3 hours before: nothing', r({ confirmedAt: START - 3 * HOUR_MS }), START - 2 * HOUR_MS, null],
+		['not confirmed', r({ confirmedAt: null }), START - DAY_MS, null],
+		['after the start', r(), START, null]
+	] as const)('%s', (_name, reg, now, expected) => {
+		expect(dueMail(reg, START, now)).toBe(expected);
+	});
+});
+
+describe('attendance counts', () => {
+	const row = (
+		status: RegistrationStatus,
+		attendance: 'attended' | 'no_show' | null = null,
+		hold: number | null = null
+	) => ({
+		status,
+		attendance,
+		holdExpiresAt: hold,
+		offerExpiresAt: null
+	});
+	it('counts registered, confirmed, waiting, attended, no-shows and the rate', () => {
+		const counts = attendanceCounts(
+			[
+				row('confirmed', 'attended'),
+				row('confirmed', 'attended'),
+				row('confirmed', 'attended'),
+				row('confirmed', 'no_show'),
+				row('confirmed'),
+				row('pending', null, NOW + 1),
+				row('pending', null, NOW - 1),
+				row('waitlisted'),
+				row('cancelled')
+			],
+			NOW
+		);
+		expect(counts).toEqual({
+			registered: 6,
+			confirmed: 5,
+			waitlisted: 1,
+			offered: 0,
+			attended: 3,
+			noShow: 1,
+			noShowRate: 0.25
+		});
+	});
+	it('has no rate before anyone was marked', () => {
+		expect(attendanceCounts([row('confirmed')], NOW).noShowRate).toBeNull();
+	});
+});
+
+describe('public list filter', () => {
+	const e = {
+		officeId: 4,
+		officeLaender: ['DE-NW'],
+		venueLand: 'DE-NW',
+		type: 'workshop' as const,
+		submarkets: ['film'],
+		format: 'hybrid' as const,
+		startMonth: '2026-06'
+	};
+	it.each([
+		['no filter', {}, e, true],
+		['its office', { officeId: 4 }, e, true],
+		['another office', { officeId: 5 }, e, false],
+		['a network event for any office', { officeId: 5 }, { ...e, officeId: null, officeLaender: [] }, true],
+		['its Land', { land: 'DE-NW' }, e, true],
+		['another Land', { land: 'DE-BY' }, e, false],
+		['venue in the Land of another office', { land: 'DE-BY' }, { ...e, venueLand: 'DE-BY' }, true],
+		['type', { type: 'webinar' as const }, e, false],
+		['sub-market', { submarket: 'film' }, e, true],
+		['other sub-market', { submarket: 'musik' }, e, false],
+		['no sub-markets: for everyone', { submarket: 'musik' }, { ...e, submarkets: [] }, true],
+		['month', { month: '2026-06' }, e, true],
+		['other month', { month: '2026-07' }, e, false],
+		['online only: hybrid counts', { onlineOnly: true }, e, true],
+		['online only: on site does not', { onlineOnly: true }, { ...e, format: 'onsite' as const }, false]
+	])('%s', (_name, filter, event, expected) => {
+		expect(matchesFilter(event, filter)).toBe(expected);
+	});
+});

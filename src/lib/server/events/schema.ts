@@ -1,0 +1,239 @@
+import { z } from 'zod';
+import { checkbox, optionalText, requiredText } from '../platform/form-fields';
+import { DESCRIPTION_MAX } from './markdown';
+import { ANSWER_MAX, NAME_MAX } from './register';
+import { EVENT_FORMATS, EVENT_TYPES } from './rules';
+import { berlinClock, berlinDay, berlinInstant, DATE_PATTERN, TIME_PATTERN } from './time';
+
+/**
+ * Input schemas: the staff form (create and edit), the public registration form and the JSON
+ * API body. Messages are catalogue keys (http/form.ts translates them).
+ */
+const date = () => z.string().trim().regex(DATE_PATTERN, { message: 'form.error.invalid' });
+const optionalDate = () =>
+	z
+		.string()
+		.trim()
+		.refine((v) => v === '' || DATE_PATTERN.test(v), { message: 'form.error.invalid' })
+		.transform((v) => (v === '' ? null : v));
+const time = () => z.string().trim().regex(TIME_PATTERN, { message: 'events.error.time' });
+
+const httpUrl = (max: number) =>
+	z
+		.string()
+		.trim()
+		.max(max)
+		.refine((v) => v === '' || /^https?:\/\/[^\s]+$/i.test(v), { message: 'form.error.url' })
+		.transform((v) => (v === '' ? null : v));
+
+export const QUESTIONS_MAX = 5;
+
+export const eventFormSchema = z
+	.object({
+		type: z.enum(EVENT_TYPES as [string, ...string[]]),
+		title: requiredText(200),
+		description: z.string().trim().max(DESCRIPTION_MAX),
+		submarkets: z.array(z.string().max(60)).max(20),
+		topics: z.array(z.string().max(60)).max(30),
+		format: z.enum(EVENT_FORMATS as [string, ...string[]]),
+		venue_name: optionalText(200),
+		venue_address: optionalText(300),
+		venue_land: optionalText(10),
+		accessibility: optionalText(1000),
+		online_url: httpUrl(500),
+		start_date: date(),
+		start_time: time(),
+		end_date: optionalDate(),
+		end_time: time(),
+		capacity: z
+			.string()
+			.trim()
+			.refine((v) => v === '' || (/^\d{1,5}$/.test(v) && Number(v) >= 1), {
+				message: 'events.error.capacity'
+			})
+			.transform((v) => (v === '' ? null : Number(v))),
+		registration_opens: optionalDate(),
+		registration_closes: optionalDate(),
+		offer_hours: z
+			.string()
+			.trim()
+			.refine((v) => v === '' || (/^\d{1,3}$/.test(v) && Number(v) >= 1 && Number(v) <= 336), {
+				message: 'events.error.offerHours'
+			})
+			.transform((v) => (v === '' ? 48 : Number(v))),
+		questions: z.string().max(QUESTIONS_MAX * 300 + 10),
+		contact_name: requiredText(200),
+		contact_email: z.string().trim().toLowerCase().max(254).pipe(z.email()),
+		materials_url: httpUrl(500),
+		network: checkbox()
+	})
+	.superRefine((v, ctx) => {
+		if (v.format !== 'online' && !v.venue_address) {
+			ctx.addIssue({ code: 'custom', path: ['venue_address'], message: 'events.error.venueRequired' });
+		}
+		if (v.format !== 'onsite' && !v.online_url) {
+			ctx.addIssue({ code: 'custom', path: ['online_url'], message: 'events.error.onlineRequired' });
+		}
+		const questions = (v.questions ?? '').split('\n').filter((q) => q.trim() !== '');
+		if (questions.length > QUESTIONS_MAX || questions.some((q) => q.trim().length > 300)) {
+			ctx.addIssue({ code: 'custom', path: ['questions'], message: 'events.error.questions' });
+		}
+		// Refinements run even when a field failed: only compare times that parsed.
+		const timesValid =
+			DATE_PATTERN.test(v.start_date ?? '') &&
+			TIME_PATTERN.test(v.start_time ?? '') &&
+			TIME_PATTERN.test(v.end_time ?? '') &&
+			(v.end_date === null || DATE_PATTERN.test(v.end_date ?? ''));
+		if (!timesValid) return;
+		const start = berlinInstant(v.start_date, v.start_time);
+		const end = berlinInstant(v.end_date ?? v.start_date, v.end_time);
+		if (!(end > start))
+			ctx.addIssue({ code: 'custom', path: ['end_time'], message: 'events.error.endBeforeStart' });
+	})
+	.transform((v) => ({
+		type: v.type as (typeof EVENT_TYPES)[number],
+		title: v.title,
+		description: v.description,
+		submarkets: [...new Set(v.submarkets)],
+		topics: [...new Set(v.topics)],
+		format: v.format as (typeof EVENT_FORMATS)[number],
+		venueName: v.format === 'online' ? null : v.venue_name,
+		venueAddress: v.format === 'online' ? null : v.venue_address,
+		venueLand: v.format === 'online' ? null : v.venue_land,
+		accessibility: v.accessibility,
+		onlineUrl: v.format === 'onsite' ? null : v.online_url,
+		start: berlinInstant(v.start_date, v.start_time),
+		end: berlinInstant(v.end_date ?? v.start_date, v.end_time),
+		capacity: v.capacity,
+		registrationOpensAt: v.registration_opens ? berlinInstant(v.registration_opens, '00:00') : null,
+		registrationClosesAt: v.registration_closes ? berlinInstant(v.registration_closes, '23:59') : null,
+		offerHours: v.offer_hours,
+		questions: v.questions
+			.split('\n')
+			.map((q) => q.trim())
+			.filter(Boolean),
+		contactName: v.contact_name,
+		contactEmail: v.contact_email,
+		materialsUrl: v.materials_url,
+		network: v.network
+	}));
+
+export type EventInput = z.output<typeof eventFormSchema>;
+
+export const cancelEventSchema = z.object({ reason: requiredText(1000) });
+export const attendanceSchema = z.object({
+	registration: z.coerce.number().int().positive(),
+	attendance: z.enum(['attended', 'no_show', 'clear'])
+});
+
+/** The public form: answers come as answer_0 … answer_4. */
+export const registrationFormSchema = z.object({
+	submission_id: z.string().regex(/^[A-Za-z0-9_-]{10,60}$/),
+	name: requiredText(NAME_MAX),
+	email: z.string().trim().toLowerCase().max(254).pipe(z.email()),
+	submarket: z
+		.string()
+		.trim()
+		.max(60)
+		.transform((v) => (v === '' ? null : v)),
+	answer_0: z.string().max(ANSWER_MAX).optional(),
+	answer_1: z.string().max(ANSWER_MAX).optional(),
+	answer_2: z.string().max(ANSWER_MAX).optional(),
+	answer_3: z.string().max(ANSWER_MAX).optional(),
+	answer_4: z.string().max(ANSWER_MAX).optional(),
+	consent_processing: checkbox().refine((v) => v, { message: 'events.error.consent' })
+});
+
+export function answersFrom(v: z.output<typeof registrationFormSchema>, count: number): string[] {
+	const all = [v.answer_0, v.answer_1, v.answer_2, v.answer_3, v.answer_4].map((a) => a ?? '');
+	return all.slice(0, count);
+}
+
+export const feedbackSchema = z.object({
+	rating: z.coerce
+		.number()
+		.int()
+		.min(1, { message: 'events.error.rating' })
+		.max(5, { message: 'events.error.rating' }),
+	comment: optionalText(2000)
+});
+
+/** Body of POST /api/v1/events/{id}/registrations (messages in English for developers). */
+export const apiRegistrationSchema = z.object({
+	name: z.string().trim().min(1).max(NAME_MAX),
+	email: z
+		.string()
+		.trim()
+		.toLowerCase()
+		.max(254)
+		.pipe(z.email({ message: 'must be an e-mail address' })),
+	submarket: z.string().trim().max(60).nullable().optional(),
+	answers: z.array(z.string().max(ANSWER_MAX)).max(QUESTIONS_MAX).optional(),
+	locale: z.enum(['de', 'en']).default('de'),
+	consents: z.object({ processing: z.literal(true, { message: 'must be true' }) })
+});
+
+export const IDEMPOTENCY_KEY = { min: 8, max: 200 } as const;
+
+export function validIdempotencyKey(key: string | null): key is string {
+	return (
+		key !== null &&
+		key.length >= IDEMPOTENCY_KEY.min &&
+		key.length <= IDEMPOTENCY_KEY.max &&
+		/^[\x21-\x7e]+$/.test(key)
+	);
+}
+
+/** An event as the staff form's values (Berlin wall-clock dates and times). */
+export function formValuesOf(e: {
+	type: string;
+	title: string;
+	description: string;
+	submarkets: string[];
+	topics: string[];
+	format: string;
+	venueName: string | null;
+	venueAddress: string | null;
+	venueLand: string | null;
+	accessibility: string | null;
+	onlineUrl: string | null;
+	start: number;
+	end: number;
+	capacity: number | null;
+	registrationOpensAt: number | null;
+	registrationClosesAt: number | null;
+	offerHours: number;
+	questions: string[];
+	contactName: string;
+	contactEmail: string;
+	materialsUrl: string | null;
+	officeId: number | null;
+}): Record<string, string | string[]> {
+	const endDate = berlinDay(e.end);
+	return {
+		type: e.type,
+		title: e.title,
+		description: e.description,
+		submarkets: e.submarkets,
+		topics: e.topics,
+		format: e.format,
+		venue_name: e.venueName ?? '',
+		venue_address: e.venueAddress ?? '',
+		venue_land: e.venueLand ?? '',
+		accessibility: e.accessibility ?? '',
+		online_url: e.onlineUrl ?? '',
+		start_date: berlinDay(e.start),
+		start_time: berlinClock(e.start),
+		end_date: endDate === berlinDay(e.start) ? '' : endDate,
+		end_time: berlinClock(e.end),
+		capacity: e.capacity === null ? '' : String(e.capacity),
+		registration_opens: e.registrationOpensAt === null ? '' : berlinDay(e.registrationOpensAt),
+		registration_closes: e.registrationClosesAt === null ? '' : berlinDay(e.registrationClosesAt),
+		offer_hours: String(e.offerHours),
+		questions: e.questions.join('\n'),
+		contact_name: e.contactName,
+		contact_email: e.contactEmail,
+		materials_url: e.materialsUrl ?? '',
+		network: e.officeId === null ? 'on' : ''
+	};
+}

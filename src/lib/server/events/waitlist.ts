@@ -1,0 +1,111 @@
+import { type AuditActor, recordAudit, systemActor } from '../audit/record';
+import type { Tx } from '../db/transaction';
+import type { Services } from '../runtime';
+import { mailRegistrant } from './notify';
+import { type EventRecord, loadEvent, loadRegistration, registrationsOf } from './records';
+import { freePlaces, offerExpiry, takesPlace } from './rules';
+
+/**
+ * The capacity protocol (docs/decisions/007-events.md). Every change that takes or frees a place
+ * first locks the event's row (`lockEvent`), so registrations, cancellations, offers and jobs
+ * for one event run one after another on both databases: SQLite transactions begin IMMEDIATE;
+ * on PostgreSQL the row lock makes the next transaction wait, and under READ COMMITTED each of
+ * its statements then sees what the previous one committed. Counting places is then exact.
+ */
+export async function lockEvent(trx: Tx, eventId: number): Promise<boolean> {
+	const res = await trx
+		.updateTable('event')
+		.set((eb) => ({ updated_at: eb.ref('updated_at') }))
+		.where('id', '=', eventId)
+		.executeTakeFirst();
+	return Number(res.numUpdatedRows) === 1;
+}
+
+/** Holds nobody confirmed and offers nobody took, past their time: they stop taking a place. */
+async function expireStale(trx: Tx, eventId: number, e: EventRecord, now: Date): Promise<void> {
+	const t = now.getTime();
+	const stale = await trx
+		.selectFrom('event_registration')
+		.select(['id', 'status'])
+		.where('event_id', '=', eventId)
+		.where((eb) =>
+			eb.or([
+				eb.and([eb('status', '=', 'pending'), eb('hold_expires_at', '<=', t)]),
+				eb.and([eb('status', '=', 'offered'), eb('offer_expires_at', '<=', t)])
+			])
+		)
+		.execute();
+	for (const r of stale) {
+		const res = await trx
+			.updateTable('event_registration')
+			.set({ status: 'expired', updated_at: t })
+			.where('id', '=', Number(r.id))
+			.where('status', '=', r.status)
+			.executeTakeFirst();
+		if (Number(res.numUpdatedRows) !== 1) continue;
+		await recordAudit(
+			trx,
+			systemActor,
+			{
+				action:
+					r.status === 'pending' ? 'event.registration.hold_expired' : 'event.registration.offer_expired',
+				subject: { kind: 'event_registration', id: Number(r.id) },
+				officeId: e.officeId,
+				data: { eventId }
+			},
+			{ now }
+		);
+	}
+}
+
+/**
+ * Expires stale holds and offers, then offers every free place to the next people on the
+ * waiting list (first come, first served), each with a deadline. Call with the event locked.
+ * Returns the ids that got an offer.
+ */
+export async function fillFreedPlaces(
+	trx: Tx,
+	services: Pick<Services, 'config'>,
+	eventId: number,
+	now: Date,
+	actor: AuditActor = systemActor
+): Promise<number[]> {
+	const e = await loadEvent(trx, eventId);
+	if (!e) return [];
+	await expireStale(trx, eventId, e, now);
+	const t = now.getTime();
+	// Offers only for a published event that has not begun.
+	if (e.status !== 'published' || t >= e.start) return [];
+	const regs = await registrationsOf(trx, eventId);
+	const occupied = regs.filter((r) => takesPlace(r, t)).length;
+	const waiting = regs
+		.filter((r) => r.status === 'waitlisted')
+		.sort((a, b) => (a.waitlistedAt ?? a.createdAt) - (b.waitlistedAt ?? b.createdAt) || a.id - b.id);
+	const n = freePlaces(e.capacity, occupied, waiting.length);
+	const offered: number[] = [];
+	for (const next of waiting.slice(0, n)) {
+		const until = offerExpiry(t, e.offerHours, e.start);
+		const res = await trx
+			.updateTable('event_registration')
+			.set({ status: 'offered', offer_expires_at: until, updated_at: t })
+			.where('id', '=', next.id)
+			.where('status', '=', 'waitlisted')
+			.executeTakeFirst();
+		if (Number(res.numUpdatedRows) !== 1) continue;
+		const r = (await loadRegistration(trx, next.id))!;
+		await mailRegistrant(trx, services, 'offer', e, r, now);
+		await recordAudit(
+			trx,
+			actor,
+			{
+				action: 'event.registration.offered',
+				subject: { kind: 'event_registration', id: r.id },
+				officeId: e.officeId,
+				data: { eventId, until }
+			},
+			{ now }
+		);
+		offered.push(r.id);
+	}
+	return offered;
+}

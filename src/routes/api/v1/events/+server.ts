@@ -1,0 +1,16 @@
+import { isoBerlin } from '$lib/format/iso-offset';
+import { apiEvents } from '$lib/server/events/queries';
+import { services } from '$lib/server/runtime';
+import { apiJson, rateLimited } from '../api.server';
+import type { RequestHandler } from './$types';
+
+/** Published, upcoming events with their place counts (no personal data). */
+export const GET: RequestHandler = async (event) => {
+	const limited = await rateLimited(event);
+	if (limited) return limited;
+	const { db, clock, config } = services();
+	const events = await apiEvents(db, config.publicBaseUrl, clock.now());
+	return apiJson({
+		events: events.map((e) => ({ ...e, start: isoBerlin(e.start), end: isoBerlin(e.end) }))
+	});
+};

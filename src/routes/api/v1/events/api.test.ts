@@ -1,0 +1,164 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { type TestServices, testServices } from '../../../../../tests/support/test-database';
+import { mintScope } from '$lib/server/access/scope';
+import { openApiDocument } from '$lib/server/booking/openapi';
+import { createEvent, publishEvent } from '$lib/server/events/staff';
+import { HOUR_MS } from '$lib/server/events/rules';
+import { setServices } from '$lib/server/runtime';
+import { apiEvent } from '../api-fixture';
+import { GET as listEvents } from './+server';
+import { POST as register } from './[id]/registrations/+server';
+
+let s: TestServices | null = null;
+afterEach(async () => {
+	await s?.close();
+	s = null;
+});
+
+type Json = Record<string, unknown>;
+const schemas = (openApiDocument as unknown as { components: { schemas: Record<string, Json> } }).components
+	.schemas;
+
+/** Every property the document marks as required is in the real answer. */
+function hasRequired(schemaName: string, body: Json) {
+	for (const name of (schemas[schemaName]!.required as string[]) ?? [])
+		expect(body, `${schemaName}.${name}`).toHaveProperty(name);
+}
+
+async function setup(capacity: number) {
+	s = await testServices({ now: '2026-06-15T08:00:00Z' });
+	setServices(s);
+	const office = await s.db
+		.selectFrom('office')
+		.select('id')
+		.where('key', '=', 'nw')
+		.executeTakeFirstOrThrow();
+	const officeId = Number(office.id);
+	const t = s.clock.now().getTime();
+	const user = await s.db
+		.insertInto('staff_user')
+		.values({
+			email: 'eva@example.org',
+			name: 'Eva',
+			is_network_admin: 0,
+			locale: 'de',
+			created_at: t,
+			updated_at: t
+		})
+		.returning('id')
+		.executeTakeFirstOrThrow();
+	const staff = {
+		id: Number(user.id),
+		email: 'eva@example.org',
+		scope: mintScope(false, [officeId]),
+		isNetworkAdmin: false
+	};
+	const start = Date.parse('2026-06-25T16:00:00Z');
+	const created = await createEvent(s, staff, officeId, {
+		type: 'webinar',
+		title: 'Förderprogramme',
+		description: '',
+		submarkets: [],
+		topics: [],
+		format: 'online',
+		venueName: null,
+		venueAddress: null,
+		venueLand: null,
+		accessibility: null,
+		onlineUrl: 'https://video.example/x',
+		start,
+		end: start + HOUR_MS,
+		capacity,
+		registrationOpensAt: null,
+		registrationClosesAt: null,
+		offerHours: 48,
+		questions: [],
+		contactName: 'Eva',
+		contactEmail: 'eva@example.org',
+		materialsUrl: null,
+		network: false
+	});
+	const eventId = (created as { eventId: number }).eventId;
+	await publishEvent(s, staff, eventId);
+	return eventId;
+}
+
+const post = (eventId: number, key: string | null, body: unknown, address = '192.0.2.1') =>
+	register(
+		apiEvent(`/api/v1/events/${eventId}/registrations`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json', ...(key ? { 'idempotency-key': key } : {}) },
+			body: typeof body === 'string' ? body : JSON.stringify(body),
+			params: { id: String(eventId) },
+			address
+		})
+	);
+
+const body = (n: number) => ({
+	name: `Person ${n}`,
+	email: `p${n}@example.org`,
+	submarket: 'film',
+	consents: { processing: true }
+});
+
+describe('GET /api/v1/events and POST /api/v1/events/{id}/registrations', () => {
+	it('registers with an Idempotency-Key: pending_confirmation, then waitlisted; the list shows the counts', async () => {
+		const eventId = await setup(1);
+		const first = await post(eventId, 'key-000001', body(1));
+		expect(first.status).toBe(201);
+		const created = (await first.json()) as Json;
+		expect(created).toMatchObject({ status: 'pending_confirmation', holdUntil: '2026-06-15T10:30:00+02:00' });
+		hasRequired('EventRegistrationCreated', created);
+		// The same key and body again: the same registration, no second mail.
+		const again = (await (await post(eventId, 'key-000001', body(1))).json()) as Json;
+		expect(again.id).toBe(created.id);
+		const second = await post(eventId, 'key-000002', body(2));
+		expect(second.status).toBe(201);
+		expect(await second.json()).toMatchObject({ status: 'waitlisted', holdUntil: null });
+
+		const res = await listEvents(apiEvent('/api/v1/events'));
+		expect(res.status).toBe(200);
+		const list = (await res.json()) as { events: Json[] };
+		expect(list.events).toEqual([
+			expect.objectContaining({
+				id: eventId,
+				title: 'Förderprogramme',
+				type: 'webinar',
+				format: 'online',
+				start: '2026-06-25T18:00:00+02:00',
+				capacity: 1,
+				registered: 1,
+				waitlisted: 1,
+				office: expect.objectContaining({ key: 'nw' })
+			})
+		]);
+		hasRequired('EventList', list as unknown as Json);
+		hasRequired('Event', list.events[0]!);
+		expect(JSON.stringify(list)).not.toContain('video.example');
+	});
+
+	it('answers 400, 404, 409 and 422 as documented', async () => {
+		const eventId = await setup(5);
+		expect((await post(eventId, null, body(1))).status).toBe(400);
+		expect((await post(eventId, 'key-000003', '{nope')).status).toBe(400);
+		const invalid = await post(eventId, 'key-000004', { ...body(1), consents: { processing: false } });
+		expect(invalid.status).toBe(422);
+		expect(await invalid.json()).toMatchObject({
+			error: 'invalid',
+			fields: { 'consents.processing': 'must be true' }
+		});
+		expect((await post(eventId, 'key-000005', body(1))).status).toBe(201);
+		const conflict = await post(eventId, 'key-000005', body(2));
+		expect(conflict.status).toBe(422);
+		expect(await conflict.json()).toEqual({ error: 'idempotency_conflict' });
+		const dup = await post(eventId, 'key-000006', body(1));
+		expect(dup.status).toBe(409);
+		expect(await dup.json()).toEqual({ error: 'already_registered' });
+		expect((await post(99999, 'key-000007', body(3))).status).toBe(404);
+		const paths = (
+			openApiDocument as unknown as { paths: Record<string, Record<string, { responses: Json }>> }
+		).paths;
+		for (const status of ['201', '400', '404', '409', '422', '429'])
+			expect(paths['/events/{id}/registrations']!.post!.responses).toHaveProperty(status);
+	});
+});

@@ -1,0 +1,66 @@
+import { listPublicEvents } from '$lib/server/events/queries';
+import { EVENT_TYPES } from '$lib/server/events/rules';
+import { listOffices, listSubmarkets } from '$lib/server/reference/queries';
+import { LAND_ISOS } from '$lib/server/reference/schema';
+import { services } from '$lib/server/runtime';
+import type { PageServerLoad } from './$types';
+
+/** Public, no login: a GET form, so every filter is a bookmarkable URL. Unknown values are ignored. */
+export const load: PageServerLoad = async ({ url, locals }) => {
+	const { db, clock } = services();
+	const [offices, submarkets] = await Promise.all([
+		listOffices(db, { activeOnly: true }),
+		listSubmarkets(db, locals.locale, { activeOnly: true })
+	]);
+	const param = (name: string) => url.searchParams.get(name)?.trim().slice(0, 100) ?? '';
+	const pick = (value: string, allowed: readonly string[]) => (allowed.includes(value) ? value : '');
+	const query = {
+		buero: pick(
+			param('buero'),
+			offices.map((o) => o.key)
+		),
+		land: pick(param('land'), LAND_ISOS),
+		typ: pick(param('typ'), EVENT_TYPES),
+		teilmarkt: pick(
+			param('teilmarkt'),
+			submarkets.map((s) => s.key)
+		),
+		monat: /^\d{4}-(0[1-9]|1[0-2])$/.test(param('monat')) ? param('monat') : '',
+		online: param('online') === '1'
+	};
+	const office = offices.find((o) => o.key === query.buero) ?? null;
+	const found = await listPublicEvents(
+		db,
+		{
+			officeId: office?.id ?? null,
+			land: query.land || null,
+			type: (query.typ || null) as (typeof EVENT_TYPES)[number] | null,
+			submarket: query.teilmarkt || null,
+			month: query.monat || null,
+			onlineOnly: query.online
+		},
+		clock.now()
+	);
+	const names = new Map(submarkets.map((s) => [s.key, s.name]));
+	return {
+		query,
+		filtered: ['buero', 'land', 'typ', 'teilmarkt', 'monat', 'online'].some((k) => url.searchParams.has(k)),
+		offices: offices.map((o) => ({ key: o.key, name: o.name })),
+		laender: [...LAND_ISOS],
+		submarkets: submarkets.map((s) => ({ key: s.key, name: s.name })),
+		events: found.map(({ event: e, counts }) => ({
+			id: e.id,
+			title: e.title,
+			type: e.type,
+			format: e.format,
+			start: e.start,
+			end: e.end,
+			status: e.status,
+			officeName: e.office?.name ?? null,
+			place: [e.venueName, e.venueAddress].filter(Boolean).join(', '),
+			submarkets: e.submarkets.map((k) => names.get(k) ?? k),
+			capacity: e.capacity,
+			remaining: counts.remaining
+		}))
+	};
+};
