@@ -85,7 +85,14 @@ if (pgOnly) {
 	run(
 		'time rules under TZ=UTC',
 		'npx',
-		['vitest', 'run', 'src/lib/server/booking/rules.test.ts', 'src/lib/format'],
+		[
+			'vitest',
+			'run',
+			'src/lib/server/booking/rules.test.ts',
+			'src/lib/server/cases/rhythm-rules.test.ts',
+			'src/lib/server/events/rules.test.ts',
+			'src/lib/format'
+		],
 		{
 			TZ: 'UTC',
 			TEST_DATABASE_URL: ''

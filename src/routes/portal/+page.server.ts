@@ -7,6 +7,7 @@ import { requireCreative } from '$lib/server/http/gate';
 import { minutesToWait } from '$lib/server/identity/throttle-rules';
 import { myCases, stepOverdue } from '$lib/server/portal/plan-queries';
 import { myBookings } from '$lib/server/portal/queries';
+import { eventsForCreativeEmail } from '$lib/server/events/journey';
 import { services } from '$lib/server/runtime';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -20,6 +21,7 @@ export const load: PageServerLoad = async (event) => {
 	return {
 		email: me.email,
 		bookings: await myBookings(db, me, now),
+		events: await eventsForCreativeEmail(db, me.email, now),
 		cases: cases.map((c) => ({
 			...c,
 			plan: c.plan.map((step) => ({ ...step, overdue: stepOverdue(step, today) }))

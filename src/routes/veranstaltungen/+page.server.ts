@@ -1,3 +1,5 @@
+import { upcomingSprechtage } from '$lib/server/booking/queries';
+import { berlinDate } from '$lib/server/booking/rules';
 import { listPublicEvents } from '$lib/server/events/queries';
 import { EVENT_TYPES } from '$lib/server/events/rules';
 import { listOffices, listSubmarkets } from '$lib/server/reference/queries';
@@ -42,12 +44,23 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 		clock.now()
 	);
 	const names = new Map(submarkets.map((s) => [s.key, s.name]));
+	// The booking issue's Sprechtage (consultation days at a venue) belong in this list too, unless
+	// the filters ask for something a Sprechtag cannot be (another type, online only, a sub-market).
+	const showSprechtage = (!query.typ || query.typ === 'sprechtag') && !query.online && !query.teilmarkt;
+	const sprechtage = showSprechtage
+		? await upcomingSprechtage(
+				db,
+				{ officeId: office?.id ?? null, landIso: query.land || null, month: query.monat || null },
+				berlinDate(clock.now())
+			)
+		: [];
 	return {
 		query,
 		filtered: ['buero', 'land', 'typ', 'teilmarkt', 'monat', 'online'].some((k) => url.searchParams.has(k)),
 		offices: offices.map((o) => ({ key: o.key, name: o.name })),
 		laender: [...LAND_ISOS],
 		submarkets: submarkets.map((s) => ({ key: s.key, name: s.name })),
+		sprechtage,
 		events: found.map(({ event: e, counts }) => ({
 			id: e.id,
 			title: e.title,

@@ -151,3 +151,83 @@ export async function sprechtagPlaces(
 		.execute();
 	return new Map(rows.map((r) => [Number(r.id), { town: r.town, venue: r.venue }]));
 }
+
+export interface PublicSprechtag {
+	id: number;
+	officeKey: string;
+	officeName: string;
+	/** A Land the office serves (for the booking link). */
+	landIso: string | null;
+	date: string;
+	startTime: string;
+	endTime: string;
+	town: string;
+	venue: string;
+	address: string;
+	accessibility: string;
+}
+
+/**
+ * Planned Sprechtage from `fromDate` on, for the public events list (issue 5 shows the booking
+ * issue's Sprechtage next to the events): by office, Land and month ('YYYY-MM').
+ */
+export async function upcomingSprechtage(
+	db: Reader,
+	filter: { officeId: number | null; landIso: string | null; month: string | null },
+	fromDate: string
+): Promise<PublicSprechtag[]> {
+	let q = db
+		.selectFrom('sprechtag as s')
+		.innerJoin('office as o', 'o.id', 's.office_id')
+		.select([
+			's.id',
+			'o.key as office_key',
+			'o.name as office_name',
+			's.date',
+			's.start_time',
+			's.end_time',
+			's.town',
+			's.venue',
+			's.address',
+			's.accessibility',
+			(eb) =>
+				eb
+					.selectFrom('office_land as ol')
+					.select('ol.land_iso')
+					.whereRef('ol.office_id', '=', 'o.id')
+					.orderBy('ol.land_iso')
+					.limit(1)
+					.as('land_iso')
+		])
+		.where('s.status', '=', 'planned')
+		.where('o.active', '=', 1)
+		.where('s.date', '>=', fromDate);
+	if (filter.officeId !== null) q = q.where('s.office_id', '=', filter.officeId);
+	if (filter.landIso !== null) {
+		const land = filter.landIso;
+		q = q.where((eb) =>
+			eb.exists(
+				eb
+					.selectFrom('office_land as ol2')
+					.select('ol2.office_id')
+					.whereRef('ol2.office_id', '=', 's.office_id')
+					.where('ol2.land_iso', '=', land)
+			)
+		);
+	}
+	if (filter.month !== null) q = q.where('s.date', 'like', `${filter.month}-%`);
+	const rows = await q.orderBy('s.date').orderBy('s.start_time').limit(100).execute();
+	return rows.map((r) => ({
+		id: Number(r.id),
+		officeKey: r.office_key,
+		officeName: r.office_name,
+		landIso: r.land_iso ?? null,
+		date: r.date,
+		startTime: r.start_time,
+		endTime: r.end_time,
+		town: r.town,
+		venue: r.venue,
+		address: r.address,
+		accessibility: r.accessibility
+	}));
+}

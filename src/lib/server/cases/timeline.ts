@@ -1,4 +1,5 @@
 import type { Db, Tx } from '../db/transaction';
+import { eventRegistrationsForTimeline } from '../events/journey';
 
 /**
  * Issue 4, item 7: one chronological view of a case — bookings, consultations, check-ins,
@@ -36,7 +37,8 @@ export async function caseTimeline(
 	caseId: number,
 	extra: { creativeEmail: string; officeId: number; events?: TimelineEntry[] }
 ): Promise<TimelineEntry[]> {
-	const [bookings, records, steps, changes, mails, events] = await Promise.all([
+	const erased = extra.creativeEmail.endsWith('@invalid');
+	const [bookings, records, steps, changes, mails, events, registrations] = await Promise.all([
 		db
 			.selectFrom('booking')
 			.select(['id', 'created_at', 'start_at', 'status', 'format', 'kind'])
@@ -60,7 +62,7 @@ export async function caseTimeline(
 			.select(['h.at', 'h.status', 'h.actor_kind', 'r.id', 's.name as service', 'o.name as organization'])
 			.where('r.case_id', '=', caseId)
 			.execute(),
-		extra.creativeEmail.endsWith('@invalid')
+		erased
 			? Promise.resolve([])
 			: db
 					.selectFrom('outbox')
@@ -73,7 +75,9 @@ export async function caseTimeline(
 			.selectFrom('case_event')
 			.select(['at', 'kind', 'actor_kind', 'data'])
 			.where('case_id', '=', caseId)
-			.execute()
+			.execute(),
+		// Issue 5, item 7: the creative's event registrations (matched by the verified address).
+		erased ? Promise.resolve([]) : eventRegistrationsForTimeline(db, extra.creativeEmail)
 	]);
 	const entries: TimelineEntry[] = [
 		...bookings.map((b) => ({
@@ -134,6 +138,12 @@ export async function caseTimeline(
 				actorKind: e.actor_kind,
 				data: JSON.parse(e.data) as Record<string, unknown>
 			})),
+		...registrations.map((r) => ({
+			at: r.at,
+			kind: 'event_registration' as const,
+			title: r.title,
+			status: r.status
+		})),
 		...(extra.events ?? [])
 	];
 	return entries.sort((a, b) => b.at - a.at);
