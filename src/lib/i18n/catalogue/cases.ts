@@ -259,6 +259,15 @@ export default catalogue(
 		'cases.timeline.event.check_in_answered': 'Check-in beantwortet',
 		'cases.timeline.event.feedback': 'Rückmeldung zur Begleitung erhalten',
 		'cases.timeline.event.follow_up_booked': 'Folgetermin gebucht',
+		'cases.goals.title': 'Ziele',
+		'cases.goals.label': 'Vereinbarte Ziele',
+		'cases.goals.hint':
+			'Sichtbar im Bereich der Person, über den nächsten Schritten. Zum Beispiel: „Studio bis zum Frühjahr gründen“.',
+		'cases.goals.none': 'Keine Ziele festgehalten.',
+		'cases.goals.submit': 'Ziele speichern',
+		'cases.steps.subtitle': 'Nächste Schritte',
+		'cases.notice.goals': 'Die Ziele sind gespeichert.',
+		'cases.timeline.event.goals': 'Ziele geändert',
 		'cases.nav': 'Begleitungen'
 	},
 	{
@@ -514,6 +523,15 @@ export default catalogue(
 		'cases.timeline.event.check_in_answered': 'Check-in answered',
 		'cases.timeline.event.feedback': 'Feedback on the accompaniment received',
 		'cases.timeline.event.follow_up_booked': 'Follow-up booked',
+		'cases.goals.title': 'Goals',
+		'cases.goals.label': 'Agreed goals',
+		'cases.goals.hint':
+			"Shown in the person's portal, above the next steps. For example: “found the studio by spring”.",
+		'cases.goals.none': 'No goals recorded.',
+		'cases.goals.submit': 'Save goals',
+		'cases.steps.subtitle': 'Next steps',
+		'cases.notice.goals': 'The goals are saved.',
+		'cases.timeline.event.goals': 'Goals changed',
 		'cases.nav': 'Cases'
 	}
 );

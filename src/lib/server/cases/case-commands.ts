@@ -53,6 +53,31 @@ export async function handOverCase(
 	});
 }
 
+/** The goals agreed with the creative (the portal shows them above the next steps). */
+export async function setCaseGoals(
+	services: Services,
+	actor: CaseActor,
+	scope: OfficeScope,
+	input: { caseId: number; goals: string | null },
+	ctx: RequestContext = {}
+): Promise<CaseResult> {
+	const now = services.clock.now();
+	return transact(services.db, async (trx): Promise<CaseResult> => {
+		const c = await caseFor(trx, actor, scope, input.caseId);
+		if (!c) return { ok: false, reason: 'not_found' };
+		if (c.status === 'closed') return { ok: false, reason: 'closed' };
+		if (c.goals === input.goals) return { ok: true, caseId: c.id };
+		await trx
+			.updateTable('case_file')
+			.set({ goals: input.goals, updated_at: now.getTime() })
+			.where('id', '=', c.id)
+			.execute();
+		await addCaseEvent(trx, c.id, 'goals', staffEventActor(actor), now, {});
+		await auditCase(trx, actor, c.id, c.officeId, 'case.goals_changed', {}, now, ctx);
+		return { ok: true, caseId: c.id };
+	});
+}
+
 /** Pause (no check-ins go out) or resume an open case. */
 export async function setCaseStatus(
 	services: Services,

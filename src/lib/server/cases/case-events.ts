@@ -16,7 +16,8 @@ export type CaseEventKind =
 	| 'check_in_answered'
 	| 'step_done'
 	| 'feedback'
-	| 'follow_up_booked';
+	| 'follow_up_booked'
+	| 'goals';
 
 export interface CaseEventActor {
 	kind: 'staff' | 'creative' | 'system';

@@ -48,6 +48,8 @@ export const handoverSchema = z.object({
 	note: present(optionalText(1000))
 });
 
+export const goalsSchema = z.object({ goals: present(optionalText(1000)) });
+
 export const statusSchema = z.object({ status: present(z.enum(['open', 'paused'])) });
 
 export const closeSchema = z.object({

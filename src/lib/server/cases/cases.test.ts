@@ -5,7 +5,15 @@ import { type BookingFixture, bookingFixture } from '../booking/commands-test-fi
 import { ensureConsentTexts } from '../booking/consent';
 import { bookFollowUp, followUpSlots } from '../booking/follow-up';
 import { DAY } from '../platform/clock';
-import { closeCase, handOverCase, openCaseByStaff, reopenCase, setCaseStatus } from './case-commands';
+import {
+	closeCase,
+	handOverCase,
+	openCaseByStaff,
+	reopenCase,
+	setCaseGoals,
+	setCaseStatus
+} from './case-commands';
+import { myCases } from '../portal/plan-queries';
 import { caseView } from './case-view';
 import { caseload } from './caseload';
 import { confirmedBooking, consultant, lead, officeScope } from './case-test-fixtures';
@@ -418,5 +426,37 @@ describe('portal steps, merge and timeline', () => {
 		const c = await s.db.selectFrom('case_file').selectAll().executeTakeFirstOrThrow();
 		expect(c.consultant_id).toBe(f.consultantId);
 		expect(c.notes_consent_version).not.toBeNull();
+	});
+});
+
+describe('goals', () => {
+	it('staff record goals; the portal plan shows them; closed cases refuse changes', async () => {
+		const { s, f } = await setup();
+		const b = await confirmedBooking(s, f, { day: '2026-06-16', email: 'kim@example.org' });
+		const scope = officeScope(f.officeId);
+		const r = await setCaseGoals(s, consultant(f), scope, {
+			caseId: b.caseId,
+			goals: 'Studio bis zum Frühjahr gründen'
+		});
+		expect(r.ok).toBe(true);
+		expect(await setCaseGoals(s, consultant(f, 'second'), scope, { caseId: b.caseId, goals: 'x' })).toEqual({
+			ok: false,
+			reason: 'not_found'
+		});
+		const c = await s.db.selectFrom('case_file').select(['creative_id', 'goals']).executeTakeFirstOrThrow();
+		expect(c.goals).toBe('Studio bis zum Frühjahr gründen');
+		const portal = await myCases(s.db, Number(c.creative_id), 'de');
+		expect(portal[0]?.goals).toBe('Studio bis zum Frühjahr gründen');
+		const audit = await s.db
+			.selectFrom('audit_event')
+			.select('action')
+			.where('action', '=', 'case.goals_changed')
+			.execute();
+		expect(audit).toHaveLength(1);
+		await closeCase(s, consultant(f), scope, { caseId: b.caseId, reason: 'other', outcome: null });
+		expect(await setCaseGoals(s, consultant(f), scope, { caseId: b.caseId, goals: null })).toEqual({
+			ok: false,
+			reason: 'closed'
+		});
 	});
 });

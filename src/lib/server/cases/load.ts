@@ -22,6 +22,7 @@ export interface CaseRecord {
 	submarket: string | null;
 	stage: string | null;
 	topics: string[];
+	goals: string | null;
 	notesConsentVersion: number | null;
 	notesConsentAt: number | null;
 	openedAt: number;
@@ -75,6 +76,7 @@ export async function loadCase(db: Db | Tx, caseId: number): Promise<CaseRecord 
 		submarket: r.submarket,
 		stage: r.stage,
 		topics: JSON.parse(r.topics) as string[],
+		goals: r.goals,
 		notesConsentVersion: num(r.notes_consent_version),
 		notesConsentAt: num(r.notes_consent_at),
 		openedAt: Number(r.opened_at),

@@ -6,6 +6,7 @@ import type { CaseActor } from './case-actor';
 import { addCaseEvent } from './case-events';
 import { auditCase, type CaseResult } from './commands-shared';
 import { caseFor } from './load';
+import { repseudonymiseCase } from '../statistics/facts';
 
 /**
  * Staff merge duplicates (issue 4, item 1): the same person booked twice with two addresses.
@@ -35,6 +36,7 @@ export async function mergeCases(
 
 		await trx.updateTable('booking').set({ case_id: to }).where('case_id', '=', from).execute();
 		await trx.updateTable('consultation_record').set({ case_id: to }).where('case_id', '=', from).execute();
+		await repseudonymiseCase(trx, to); // statistics: the merged person counts once
 		await trx.updateTable('next_step').set({ case_id: to }).where('case_id', '=', from).execute();
 		await trx.updateTable('case_event').set({ case_id: to }).where('case_id', '=', from).execute();
 		// Unique per case: a check-in for the same due date or a referral to the same service that

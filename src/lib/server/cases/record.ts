@@ -8,6 +8,7 @@ import { auditCase, type CaseResult } from './commands-shared';
 import { caseFor } from './load';
 import { dueAfterConsultation } from './rhythm-rules';
 import { getCaseSettings } from './settings';
+import { syncRecordFact } from '../statistics/facts';
 
 /**
  * Issue 4, item 2: the one short form after an appointment. Structured fields always; content
@@ -173,6 +174,8 @@ export async function recordConsultation(
 						followupDays: settings.referralFollowupDays
 					})
 				: [];
+
+		await syncRecordFact(trx, recordId, t); // statistics: the consultation counts (decision 008)
 
 		const lastContact = Math.max(c.lastContactAt ?? 0, heldAt);
 		const topics = [...new Set([...c.topics, ...input.topics])];

@@ -45,6 +45,8 @@ export interface MyCase {
 	officeName: string;
 	consultantName: string;
 	status: CaseStatus;
+	/** Goals agreed with the consultant (always shared: they are written for the creative). */
+	goals: string | null;
 	plan: PlanStep[];
 	summaries: ConsultationSummary[];
 	canBookFollowUp: boolean;
@@ -73,7 +75,7 @@ export async function myCases(db: Db | Tx, creativeId: number, locale: Locale): 
 		.selectFrom('case_file as c')
 		.innerJoin('office as o', 'o.id', 'c.office_id')
 		.innerJoin('staff_user as u', 'u.id', 'c.consultant_id')
-		.select(['c.id', 'c.status', 'c.opened_at', 'o.name as office_name', 'u.name as consultant_name'])
+		.select(['c.id', 'c.status', 'c.goals', 'c.opened_at', 'o.name as office_name', 'u.name as consultant_name'])
 		.where('c.creative_id', '=', creativeId)
 		.execute();
 	if (cases.length === 0) return [];
@@ -166,6 +168,7 @@ export async function myCases(db: Db | Tx, creativeId: number, locale: Locale): 
 				officeName: c.office_name,
 				consultantName: c.consultant_name,
 				status: c.status,
+				goals: c.goals,
 				plan: (planByCase.get(id) ?? []).sort(byPlanOrder),
 				summaries: summariesByCase.get(id) ?? [],
 				canBookFollowUp: c.status !== 'closed'

@@ -41,6 +41,8 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addColumn('submarket', 'text')
 		.addColumn('stage', 'text')
 		.addColumn('topics', 'text', (c) => c.notNull().defaultTo('[]'))
+		// Goals agreed with the creative, shown in their portal plan.
+		.addColumn('goals', 'text')
 		// Content notes are allowed only while this is set (version of the notes consent text).
 		.addColumn('notes_consent_version', 'integer')
 		.addColumn('notes_consent_at', instant)

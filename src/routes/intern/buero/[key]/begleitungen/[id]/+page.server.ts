@@ -1,9 +1,10 @@
 import { error, redirect } from '@sveltejs/kit';
 import { localizePath } from '$lib/i18n/locale';
 import { caseView } from '$lib/server/cases/case-view';
-import { closeCase, handOverCase, reopenCase, setCaseStatus } from '$lib/server/cases/case-commands';
+import { closeCase, handOverCase, reopenCase, setCaseGoals, setCaseStatus } from '$lib/server/cases/case-commands';
 import {
 	closeSchema,
+	goalsSchema,
 	CLOSE_REASONS,
 	handoverSchema,
 	mergeSchema,
@@ -38,7 +39,8 @@ const NOTICES = [
 	'seen',
 	'merged',
 	'followUp',
-	'opened'
+	'opened',
+	'goals'
 ] as const;
 
 /** One case: facts, actions, plan, records (reading notes is audited), answers, timeline. */
@@ -143,6 +145,13 @@ export const actions: Actions = {
 		const { viewer, scope, id, ctx } = await caseAction(event);
 		const r = await reopenCase(services(), viewer, scope, { caseId: id }, ctx);
 		return caseOutcome(event, 'reopen', new FormData(), r, 'reopened');
+	},
+	goals: async (event) => {
+		const { viewer, scope, id, ctx } = await caseAction(event);
+		const parsed = await parseCaseForm(event.request, goalsSchema, 'goals', event.locals.locale);
+		if (!parsed.ok) return parsed.failure;
+		const r = await setCaseGoals(services(), viewer, scope, { caseId: id, goals: parsed.data.goals }, ctx);
+		return caseOutcome(event, 'goals', parsed.form, r, 'goals');
 	},
 	step: async (event) => {
 		const { viewer, scope, id, ctx } = await caseAction(event);
