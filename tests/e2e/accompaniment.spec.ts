@@ -247,6 +247,11 @@ test('a consultant of another office cannot reach the case by URL, form action o
 	expect(action.status()).toBe(404);
 	const referrals = await other.goto(`${caseUrl}/verweise`);
 	expect(referrals?.status()).toBe(404);
+	// Nor the case file export, which works for the lead.
+	expect((await other.request.get(`${caseUrl}/akte.json`)).status()).toBe(404);
+	const own = await lead.request.get(`${caseUrl}/akte.json`);
+	expect(own.status()).toBe(200);
+	expect(((await own.json()) as { case: { name: string } }).case.name).toBe('Otto Offen');
 	// The lead's case is unchanged, and the denials are in the audit log.
 	await lead.goto(caseUrl);
 	await expect(lead.getByText('Offen').first()).toBeVisible();

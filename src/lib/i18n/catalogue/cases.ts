@@ -268,6 +268,8 @@ export default catalogue(
 		'cases.steps.subtitle': 'Nächste Schritte',
 		'cases.notice.goals': 'Die Ziele sind gespeichert.',
 		'cases.timeline.event.goals': 'Ziele geändert',
+		'cases.detail.export': 'Fallakte als JSON herunterladen',
+		'cases.detail.exportHint': '(für eine Auskunftsanfrage; der Abruf wird protokolliert)',
 		'cases.nav': 'Begleitungen'
 	},
 	{
@@ -532,6 +534,8 @@ export default catalogue(
 		'cases.steps.subtitle': 'Next steps',
 		'cases.notice.goals': 'The goals are saved.',
 		'cases.timeline.event.goals': 'Goals changed',
+		'cases.detail.export': 'Download the case file as JSON',
+		'cases.detail.exportHint': '(for an access request; the download is logged)',
 		'cases.nav': 'Cases'
 	}
 );

@@ -14,6 +14,7 @@ import {
 	setCaseStatus
 } from './case-commands';
 import { myCases } from '../portal/plan-queries';
+import { exportCase } from './case-export';
 import { caseView } from './case-view';
 import { caseload } from './caseload';
 import { confirmedBooking, consultant, lead, officeScope } from './case-test-fixtures';
@@ -458,5 +459,36 @@ describe('goals', () => {
 			ok: false,
 			reason: 'closed'
 		});
+	});
+});
+
+describe('case file export', () => {
+	it('exports the whole case for those who may see it, audited; nobody else gets anything', async () => {
+		const { s, f } = await setup();
+		const b = await confirmedBooking(s, f, {
+			day: '2026-06-16',
+			email: 'kim@example.org',
+			notesConsent: true
+		});
+		await recordConsultation(
+			s,
+			consultant(f),
+			officeScope(f.officeId),
+			recordInput(b.caseId, { situation: 'Notiz' }),
+			noReferrals
+		);
+		const now = s.clock.now();
+		expect(
+			await exportCase(s.db, consultant(f, 'second'), officeScope(f.officeId), f.officeId, b.caseId, now)
+		).toBeNull();
+		expect(
+			await exportCase(s.db, lead(1), officeScope(f.officeId + 1), f.officeId, b.caseId, now)
+		).toBeNull();
+		const data = await exportCase(s.db, consultant(f), officeScope(f.officeId), f.officeId, b.caseId, now);
+		expect(data).toMatchObject({ case: { id: b.caseId, name: 'Kim Kreativ', email: 'kim@example.org' } });
+		expect(JSON.stringify(data)).toContain('Notiz');
+		const actions = (await s.db.selectFrom('audit_event').select('action').execute()).map((a) => a.action);
+		expect(actions.filter((a) => a === 'case.exported')).toHaveLength(1);
+		expect(actions.filter((a) => a === 'case.notes_read')).toHaveLength(1);
 	});
 });

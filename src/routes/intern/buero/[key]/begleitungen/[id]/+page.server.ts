@@ -1,7 +1,13 @@
 import { error, redirect } from '@sveltejs/kit';
 import { localizePath } from '$lib/i18n/locale';
 import { caseView } from '$lib/server/cases/case-view';
-import { closeCase, handOverCase, reopenCase, setCaseGoals, setCaseStatus } from '$lib/server/cases/case-commands';
+import {
+	closeCase,
+	handOverCase,
+	reopenCase,
+	setCaseGoals,
+	setCaseStatus
+} from '$lib/server/cases/case-commands';
 import {
 	closeSchema,
 	goalsSchema,
