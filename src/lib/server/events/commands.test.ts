@@ -256,6 +256,12 @@ describe('waiting list', () => {
 		await runEventJobs(s, s.clock.now());
 		const offer3 = await linkFor(s, 'person3@example.org', 'event.offer');
 		expect(await actAsRegistrant(s, offer3, 'accept')).toEqual({ ok: false, reason: 'not_allowed' });
+		// Person 3 is told the offer lapsed (once, with no link to act on).
+		const lapsed = (await mailsTo(s, 'person3@example.org')).filter(
+			(m) => m.template === 'event.offerExpired'
+		);
+		expect(lapsed).toHaveLength(1);
+		expect(lapsed[0]!.text_body).not.toContain('/veranstaltungen/anmeldung/');
 		const offer4 = await linkFor(s, 'person4@example.org', 'event.offer');
 		expect(await actAsRegistrant(s, offer4, 'accept')).toMatchObject({ ok: true, status: 'confirmed' });
 		const confirmed4 = (await mailsTo(s, 'person4@example.org')).find(
@@ -274,6 +280,36 @@ describe('waiting list', () => {
 		expect(await actAsRegistrant(s, offer2, 'decline')).toMatchObject({ ok: true, status: 'declined' });
 		expect((await mailsTo(s, 'person3@example.org')).map((m) => m.template)).toContain('event.offer');
 		expect((await mailsTo(s, 'person4@example.org')).map((m) => m.template)).not.toContain('event.offer');
+	});
+});
+
+describe('changing a published event', () => {
+	it('tells everyone still registered or waiting when time or place change; confirmed ones get an updated calendar entry', async () => {
+		const { s, eventId, staff, input } = await setup({ capacity: 1 });
+		await registerAndConfirm(s, eventId, 1);
+		await registerForEvent(s, person(eventId, 2));
+		// A new description only: nobody is mailed.
+		expect((await updateEvent(s, staff, eventId, { ...input, description: 'Neu' })).ok).toBe(true);
+		const changed = async (email: string) =>
+			(await mailsTo(s, email)).filter((m) => m.template === 'event.changed');
+		expect(await changed('person1@example.org')).toHaveLength(0);
+
+		const later = input.start + 24 * HOUR_MS;
+		const r = await updateEvent(s, staff, eventId, {
+			...input,
+			description: 'Neu',
+			start: later,
+			end: later + 2 * HOUR_MS
+		});
+		expect(r.ok).toBe(true);
+		const [confirmed] = await changed('person1@example.org');
+		const [waiting] = await changed('person2@example.org');
+		expect(confirmed?.subject).toMatch(/^Geändert: Preise kalkulieren/);
+		expect(confirmed?.ics).toContain('METHOD:REQUEST');
+		expect(confirmed?.ics).toMatch(/SEQUENCE:[1-9]/);
+		expect(confirmed?.text_body).toContain('video.example/geheim-123');
+		expect(waiting?.ics).toBeNull();
+		expect(waiting?.text_body).not.toContain('geheim-123');
 	});
 });
 

@@ -19,7 +19,9 @@ export type EventMailKind =
 	| 'reconfirm'
 	| 'reminder'
 	| 'feedback'
-	| 'thanks';
+	| 'thanks'
+	| 'changed'
+	| 'offerExpired';
 
 const weekday: Record<Locale, Intl.DateTimeFormat> = {
 	de: new Intl.DateTimeFormat('de-DE', { weekday: 'long', timeZone: 'Europe/Berlin' }),
@@ -169,6 +171,17 @@ export function eventMail(
 				button('events.mail.feedback.button', input.link),
 				{ kind: 'small', text: t('events.mail.feedback.anonymous') }
 			);
+			break;
+		case 'changed':
+			blocks.push(
+				{ kind: 'p', text: t('events.mail.changed.body') },
+				details(locale, e, input.onlineUrl),
+				{ kind: 'p', text: t('events.mail.confirmed.cancelHint') },
+				button('events.mail.manage.button', input.link)
+			);
+			break;
+		case 'offerExpired':
+			blocks.push({ kind: 'p', text: t('events.mail.offerExpired.body') }, details(locale, e, null));
 			break;
 		case 'thanks':
 			blocks.push({ kind: 'p', text: t('events.mail.thanks.body') });

@@ -39,12 +39,19 @@ export async function issueLink(
 
 const CALENDAR: Partial<Record<EventMailKind, 'REQUEST' | 'CANCEL'>> = {
 	confirmed: 'REQUEST',
+	changed: 'REQUEST',
 	cancelledSelf: 'CANCEL',
 	eventCancelled: 'CANCEL'
 };
 
 /** Mails that carry no action need no link; all others get a fresh one. */
-const WITHOUT_LINK: readonly EventMailKind[] = ['cancelledSelf', 'leftWaitlist', 'eventCancelled', 'thanks'];
+const WITHOUT_LINK: readonly EventMailKind[] = [
+	'cancelledSelf',
+	'leftWaitlist',
+	'eventCancelled',
+	'thanks',
+	'offerExpired'
+];
 
 export async function mailRegistrant(
 	trx: Tx,
@@ -59,7 +66,8 @@ export async function mailRegistrant(
 	const link = WITHOUT_LINK.includes(kind) ? '' : await issueLink(trx, services, r, e, now);
 	const confirmed = r.status === 'confirmed';
 	const onlineUrl = confirmed && e.format !== 'onsite' ? e.onlineUrl : null;
-	const method = CALENDAR[kind];
+	// Only confirmed registrants have the event in their calendar; others get the text alone.
+	const method = kind === 'changed' && !confirmed ? undefined : CALENDAR[kind];
 	await enqueueMail(
 		trx,
 		{

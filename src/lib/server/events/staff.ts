@@ -165,11 +165,18 @@ export function updateEvent(
 		const fields = await validateReferences(trx, input);
 		if (Object.keys(fields).length > 0) return { ok: false, reason: 'invalid', fields };
 		const timeChanged = input.start !== e.start || input.end !== e.end;
+		// What a registrant plans around: when, where, how, and the link to join.
+		const practicalChanged =
+			timeChanged ||
+			input.format !== e.format ||
+			input.venueName !== e.venueName ||
+			input.venueAddress !== e.venueAddress ||
+			input.onlineUrl !== e.onlineUrl;
 		await trx
 			.updateTable('event')
 			.set(columns(input))
 			.set((eb) => ({
-				ics_sequence: timeChanged ? eb('ics_sequence', '+', 1) : eb.ref('ics_sequence'),
+				ics_sequence: practicalChanged ? eb('ics_sequence', '+', 1) : eb.ref('ics_sequence'),
 				updated_at: t
 			}))
 			.where('id', '=', e.id)
@@ -181,10 +188,19 @@ export function updateEvent(
 				action: 'event.updated',
 				subject: { kind: 'event', id: e.id },
 				officeId: e.officeId,
-				data: { timeChanged }
+				data: { timeChanged, practicalChanged }
 			},
 			{ now, requestId: ctx.requestId }
 		);
+		// A published event whose time, place, format or link changed: everyone still registered or
+		// waiting is told, confirmed registrants with an updated calendar entry.
+		if (e.status === 'published' && practicalChanged) {
+			const after = (await loadEvent(trx, e.id))!;
+			for (const r of await registrationsOf(trx, e.id)) {
+				if (!ACTIVE_STATUSES.includes(r.status)) continue;
+				await mailRegistrant(trx, services, 'changed', after, r, now);
+			}
+		}
 		// More places (or none limited any more): the waiting list moves up at once.
 		if (e.status === 'published') await fillFreedPlaces(trx, services, e.id, now, staffEventActor(staff));
 		return { ok: true, eventId: e.id };

@@ -22,7 +22,13 @@ export async function lockEvent(trx: Tx, eventId: number): Promise<boolean> {
 }
 
 /** Holds nobody confirmed and offers nobody took, past their time: they stop taking a place. */
-async function expireStale(trx: Tx, eventId: number, e: EventRecord, now: Date): Promise<void> {
+async function expireStale(
+	trx: Tx,
+	services: Pick<Services, 'config'>,
+	eventId: number,
+	e: EventRecord,
+	now: Date
+): Promise<void> {
 	const t = now.getTime();
 	const stale = await trx
 		.selectFrom('event_registration')
@@ -55,6 +61,11 @@ async function expireStale(trx: Tx, eventId: number, e: EventRecord, now: Date):
 			},
 			{ now }
 		);
+		// Someone who was offered a place should not wonder where it went.
+		if (r.status === 'offered') {
+			const lapsed = await loadRegistration(trx, Number(r.id));
+			if (lapsed && lapsed.email) await mailRegistrant(trx, services, 'offerExpired', e, lapsed, now);
+		}
 	}
 }
 
@@ -72,7 +83,7 @@ export async function fillFreedPlaces(
 ): Promise<number[]> {
 	const e = await loadEvent(trx, eventId);
 	if (!e) return [];
-	await expireStale(trx, eventId, e, now);
+	await expireStale(trx, services, eventId, e, now);
 	const t = now.getTime();
 	// Offers only for a published event that has not begun.
 	if (e.status !== 'published' || t >= e.start) return [];
