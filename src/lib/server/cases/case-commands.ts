@@ -6,9 +6,9 @@ import type { RequestContext } from '../identity/context';
 import type { Services } from '../runtime';
 import type { CaseActor } from './case-actor';
 import { addCaseEvent } from './case-events';
-import { auditCase, type CaseResult } from './commands-shared';
+import { auditCase, type CaseResult, withCase } from './commands-shared';
 import { ensureCreative } from './creatives';
-import { caseFor, officeConsultants } from './load';
+import { officeConsultants } from './load';
 import { getCaseSettings } from './settings';
 
 const staffEventActor = (actor: CaseActor) => ({ kind: 'staff' as const, id: actor.id });
@@ -21,36 +21,39 @@ export async function handOverCase(
 	input: { caseId: number; toConsultantId: number; note: string | null },
 	ctx: RequestContext = {}
 ): Promise<CaseResult> {
-	const now = services.clock.now();
-	return transact(services.db, async (trx): Promise<CaseResult> => {
-		const c = await caseFor(trx, actor, scope, input.caseId);
-		if (!c) return { ok: false, reason: 'not_found' };
-		if (c.status === 'closed') return { ok: false, reason: 'closed' };
-		const members = await officeConsultants(trx, c.officeId);
-		if (!members.some((m) => m.id === input.toConsultantId) || input.toConsultantId === c.consultantId)
-			return { ok: false, reason: 'invalid_target' };
-		await trx
-			.updateTable('case_file')
-			.set({ consultant_id: input.toConsultantId, updated_at: now.getTime() })
-			.where('id', '=', c.id)
-			.execute();
-		await addCaseEvent(trx, c.id, 'handover', staffEventActor(actor), now, {
-			from: c.consultantId,
-			to: input.toConsultantId,
-			note: input.note
-		});
-		await auditCase(
-			trx,
-			actor,
-			c.id,
-			c.officeId,
-			'case.handed_over',
-			{ from: c.consultantId, to: input.toConsultantId },
-			now,
-			ctx
-		);
-		return { ok: true, caseId: c.id };
-	});
+	return withCase(
+		services,
+		actor,
+		scope,
+		input.caseId,
+		{ closed: 'refuse' },
+		async (trx, c, now): Promise<CaseResult> => {
+			const members = await officeConsultants(trx, c.officeId);
+			if (!members.some((m) => m.id === input.toConsultantId) || input.toConsultantId === c.consultantId)
+				return { ok: false, reason: 'invalid_target' };
+			await trx
+				.updateTable('case_file')
+				.set({ consultant_id: input.toConsultantId, updated_at: now.getTime() })
+				.where('id', '=', c.id)
+				.execute();
+			await addCaseEvent(trx, c.id, 'handover', staffEventActor(actor), now, {
+				from: c.consultantId,
+				to: input.toConsultantId,
+				note: input.note
+			});
+			await auditCase(
+				trx,
+				actor,
+				c.id,
+				c.officeId,
+				'case.handed_over',
+				{ from: c.consultantId, to: input.toConsultantId },
+				now,
+				ctx
+			);
+			return { ok: true, caseId: c.id };
+		}
+	);
 }
 
 /** The goals agreed with the creative (the portal shows them above the next steps). */
@@ -61,21 +64,24 @@ export async function setCaseGoals(
 	input: { caseId: number; goals: string | null },
 	ctx: RequestContext = {}
 ): Promise<CaseResult> {
-	const now = services.clock.now();
-	return transact(services.db, async (trx): Promise<CaseResult> => {
-		const c = await caseFor(trx, actor, scope, input.caseId);
-		if (!c) return { ok: false, reason: 'not_found' };
-		if (c.status === 'closed') return { ok: false, reason: 'closed' };
-		if (c.goals === input.goals) return { ok: true, caseId: c.id };
-		await trx
-			.updateTable('case_file')
-			.set({ goals: input.goals, updated_at: now.getTime() })
-			.where('id', '=', c.id)
-			.execute();
-		await addCaseEvent(trx, c.id, 'goals', staffEventActor(actor), now, {});
-		await auditCase(trx, actor, c.id, c.officeId, 'case.goals_changed', {}, now, ctx);
-		return { ok: true, caseId: c.id };
-	});
+	return withCase(
+		services,
+		actor,
+		scope,
+		input.caseId,
+		{ closed: 'refuse' },
+		async (trx, c, now): Promise<CaseResult> => {
+			if (c.goals === input.goals) return { ok: true, caseId: c.id };
+			await trx
+				.updateTable('case_file')
+				.set({ goals: input.goals, updated_at: now.getTime() })
+				.where('id', '=', c.id)
+				.execute();
+			await addCaseEvent(trx, c.id, 'goals', staffEventActor(actor), now, {});
+			await auditCase(trx, actor, c.id, c.officeId, 'case.goals_changed', {}, now, ctx);
+			return { ok: true, caseId: c.id };
+		}
+	);
 }
 
 /** Pause (no check-ins go out) or resume an open case. */
@@ -86,33 +92,36 @@ export async function setCaseStatus(
 	input: { caseId: number; status: 'open' | 'paused' },
 	ctx: RequestContext = {}
 ): Promise<CaseResult> {
-	const now = services.clock.now();
-	return transact(services.db, async (trx): Promise<CaseResult> => {
-		const c = await caseFor(trx, actor, scope, input.caseId);
-		if (!c) return { ok: false, reason: 'not_found' };
-		if (c.status === 'closed') return { ok: false, reason: 'closed' };
-		if (c.status === input.status) return { ok: true, caseId: c.id };
-		await trx
-			.updateTable('case_file')
-			.set({ status: input.status, updated_at: now.getTime() })
-			.where('id', '=', c.id)
-			.execute();
-		await addCaseEvent(trx, c.id, 'status', staffEventActor(actor), now, {
-			from: c.status,
-			to: input.status
-		});
-		await auditCase(
-			trx,
-			actor,
-			c.id,
-			c.officeId,
-			'case.status_changed',
-			{ from: c.status, to: input.status },
-			now,
-			ctx
-		);
-		return { ok: true, caseId: c.id };
-	});
+	return withCase(
+		services,
+		actor,
+		scope,
+		input.caseId,
+		{ closed: 'refuse' },
+		async (trx, c, now): Promise<CaseResult> => {
+			if (c.status === input.status) return { ok: true, caseId: c.id };
+			await trx
+				.updateTable('case_file')
+				.set({ status: input.status, updated_at: now.getTime() })
+				.where('id', '=', c.id)
+				.execute();
+			await addCaseEvent(trx, c.id, 'status', staffEventActor(actor), now, {
+				from: c.status,
+				to: input.status
+			});
+			await auditCase(
+				trx,
+				actor,
+				c.id,
+				c.officeId,
+				'case.status_changed',
+				{ from: c.status, to: input.status },
+				now,
+				ctx
+			);
+			return { ok: true, caseId: c.id };
+		}
+	);
 }
 
 /**
@@ -128,31 +137,34 @@ export async function closeCase(
 	ctx: RequestContext = {},
 	onClosed?: (trx: Tx, caseId: number, now: Date, feedbackWanted: boolean) => Promise<void>
 ): Promise<CaseResult> {
-	const now = services.clock.now();
-	const t = now.getTime();
-	return transact(services.db, async (trx): Promise<CaseResult> => {
-		const c = await caseFor(trx, actor, scope, input.caseId);
-		if (!c) return { ok: false, reason: 'not_found' };
-		if (c.status === 'closed') return { ok: false, reason: 'closed' };
-		await trx
-			.updateTable('case_file')
-			.set({
-				status: 'closed',
-				closed_at: t,
-				close_reason: input.reason,
-				close_outcome: input.outcome,
-				next_contact_due_at: null,
-				updated_at: t
-			})
-			.where('id', '=', c.id)
-			.where('status', '!=', 'closed')
-			.execute();
-		await addCaseEvent(trx, c.id, 'closed', staffEventActor(actor), now, { reason: input.reason });
-		await auditCase(trx, actor, c.id, c.officeId, 'case.closed', { reason: input.reason }, now, ctx);
-		const settings = await getCaseSettings(trx, c.officeId);
-		if (onClosed && !c.creativeErased) await onClosed(trx, c.id, now, settings.feedbackMail);
-		return { ok: true, caseId: c.id };
-	});
+	return withCase(
+		services,
+		actor,
+		scope,
+		input.caseId,
+		{ closed: 'refuse' },
+		async (trx, c, now): Promise<CaseResult> => {
+			const t = now.getTime();
+			await trx
+				.updateTable('case_file')
+				.set({
+					status: 'closed',
+					closed_at: t,
+					close_reason: input.reason,
+					close_outcome: input.outcome,
+					next_contact_due_at: null,
+					updated_at: t
+				})
+				.where('id', '=', c.id)
+				.where('status', '!=', 'closed')
+				.execute();
+			await addCaseEvent(trx, c.id, 'closed', staffEventActor(actor), now, { reason: input.reason });
+			await auditCase(trx, actor, c.id, c.officeId, 'case.closed', { reason: input.reason }, now, ctx);
+			const settings = await getCaseSettings(trx, c.officeId);
+			if (onClosed && !c.creativeErased) await onClosed(trx, c.id, now, settings.feedbackMail);
+			return { ok: true, caseId: c.id };
+		}
+	);
 }
 
 export async function reopenCase(
@@ -162,30 +174,34 @@ export async function reopenCase(
 	input: { caseId: number },
 	ctx: RequestContext = {}
 ): Promise<CaseResult> {
-	const now = services.clock.now();
-	const t = now.getTime();
-	return transact(services.db, async (trx): Promise<CaseResult> => {
-		const c = await caseFor(trx, actor, scope, input.caseId);
-		if (!c) return { ok: false, reason: 'not_found' };
-		if (c.status !== 'closed') return { ok: false, reason: 'not_closed' };
-		if (c.creativeErased) return { ok: false, reason: 'forbidden' };
-		const settings = await getCaseSettings(trx, c.officeId);
-		await trx
-			.updateTable('case_file')
-			.set({
-				status: 'open',
-				closed_at: null,
-				close_reason: null,
-				close_outcome: null,
-				next_contact_due_at: t + settings.checkinIntervalWeeks * 7 * 86_400_000,
-				updated_at: t
-			})
-			.where('id', '=', c.id)
-			.execute();
-		await addCaseEvent(trx, c.id, 'reopened', staffEventActor(actor), now, {});
-		await auditCase(trx, actor, c.id, c.officeId, 'case.reopened', {}, now, ctx);
-		return { ok: true, caseId: c.id };
-	});
+	return withCase(
+		services,
+		actor,
+		scope,
+		input.caseId,
+		{ closed: 'allow' },
+		async (trx, c, now): Promise<CaseResult> => {
+			const t = now.getTime();
+			if (c.status !== 'closed') return { ok: false, reason: 'not_closed' };
+			if (c.creativeErased) return { ok: false, reason: 'forbidden' };
+			const settings = await getCaseSettings(trx, c.officeId);
+			await trx
+				.updateTable('case_file')
+				.set({
+					status: 'open',
+					closed_at: null,
+					close_reason: null,
+					close_outcome: null,
+					next_contact_due_at: t + settings.checkinIntervalWeeks * 7 * 86_400_000,
+					updated_at: t
+				})
+				.where('id', '=', c.id)
+				.execute();
+			await addCaseEvent(trx, c.id, 'reopened', staffEventActor(actor), now, {});
+			await auditCase(trx, actor, c.id, c.officeId, 'case.reopened', {}, now, ctx);
+			return { ok: true, caseId: c.id };
+		}
+	);
 }
 
 export interface OpenCaseInput {

@@ -1,5 +1,8 @@
 import { type AuditEntry, recordAudit } from '../audit/record';
-import type { Tx } from '../db/transaction';
+import type { OfficeScope } from '../access/scope';
+import { type Tx, transact } from '../db/transaction';
+import type { Services } from '../runtime';
+import { type CaseRecord, caseFor } from './load';
 import type { RequestContext } from '../identity/context';
 import { auditActorOf, type CaseActor } from './case-actor';
 
@@ -37,4 +40,27 @@ export async function auditCase(
 		{ action, subject: { kind: 'case', id: caseId }, officeId, data },
 		{ now, requestId: ctx.requestId }
 	);
+}
+
+/**
+ * The frame of every staff command on one case: one transaction, the case loaded and checked
+ * against the actor (missing or not theirs → `not_found`), and closed cases refused unless the
+ * command is about closure itself.
+ */
+export async function withCase<R>(
+	services: Services,
+	actor: CaseActor,
+	scope: OfficeScope,
+	caseId: number,
+	options: { closed: 'refuse' | 'allow' },
+	work: (trx: Tx, c: CaseRecord, now: Date) => Promise<R>
+): Promise<R | { ok: false; reason: 'not_found' | 'closed' }> {
+	const now = services.clock.now();
+	return transact(services.db, async (trx) => {
+		const c = await caseFor(trx, actor, scope, caseId);
+		if (!c) return { ok: false as const, reason: 'not_found' as const };
+		if (options.closed === 'refuse' && c.status === 'closed')
+			return { ok: false as const, reason: 'closed' as const };
+		return work(trx, c, now);
+	});
 }

@@ -5,9 +5,8 @@ import type { RequestContext } from '../identity/context';
 import type { Services } from '../runtime';
 import type { CaseActor } from './case-actor';
 import { addCaseEvent } from './case-events';
-import { auditCase, type CaseResult } from './commands-shared';
+import { auditCase, type CaseResult, withCase } from './commands-shared';
 import type { NextStepInput } from './record';
-import { caseFor } from './load';
 
 /** A next step added on the case page (outside a consultation record). */
 export async function addNextStep(
@@ -17,29 +16,32 @@ export async function addNextStep(
 	input: { caseId: number; step: NextStepInput; shared: boolean },
 	ctx: RequestContext = {}
 ): Promise<CaseResult> {
-	const now = services.clock.now();
-	return transact(services.db, async (trx): Promise<CaseResult> => {
-		const c = await caseFor(trx, actor, scope, input.caseId);
-		if (!c) return { ok: false, reason: 'not_found' };
-		if (c.status === 'closed') return { ok: false, reason: 'closed' };
-		const row = await trx
-			.insertInto('next_step')
-			.values({
-				case_id: c.id,
-				record_id: null,
-				text: input.step.text,
-				owner: input.step.owner,
-				due_on: input.step.dueOn,
-				shared: input.shared ? 1 : 0,
-				done_at: null,
-				done_by_kind: null,
-				created_at: now.getTime()
-			})
-			.returning('id')
-			.executeTakeFirstOrThrow();
-		await auditCase(trx, actor, c.id, c.officeId, 'case.step_added', { stepId: Number(row.id) }, now, ctx);
-		return { ok: true, caseId: c.id };
-	});
+	return withCase(
+		services,
+		actor,
+		scope,
+		input.caseId,
+		{ closed: 'refuse' },
+		async (trx, c, now): Promise<CaseResult> => {
+			const row = await trx
+				.insertInto('next_step')
+				.values({
+					case_id: c.id,
+					record_id: null,
+					text: input.step.text,
+					owner: input.step.owner,
+					due_on: input.step.dueOn,
+					shared: input.shared ? 1 : 0,
+					done_at: null,
+					done_by_kind: null,
+					created_at: now.getTime()
+				})
+				.returning('id')
+				.executeTakeFirstOrThrow();
+			await auditCase(trx, actor, c.id, c.officeId, 'case.step_added', { stepId: Number(row.id) }, now, ctx);
+			return { ok: true, caseId: c.id };
+		}
+	);
 }
 
 /** Staff tick a step off (or undo it). */
@@ -50,38 +52,43 @@ export async function setStepDoneByStaff(
 	input: { caseId: number; stepId: number; done: boolean },
 	ctx: RequestContext = {}
 ): Promise<CaseResult> {
-	const now = services.clock.now();
-	return transact(services.db, async (trx): Promise<CaseResult> => {
-		const c = await caseFor(trx, actor, scope, input.caseId);
-		if (!c) return { ok: false, reason: 'not_found' };
-		if (c.status === 'closed') return { ok: false, reason: 'closed' };
-		const res = await trx
-			.updateTable('next_step')
-			.set(
-				input.done ? { done_at: now.getTime(), done_by_kind: 'staff' } : { done_at: null, done_by_kind: null }
-			)
-			.where('id', '=', input.stepId)
-			.where('case_id', '=', c.id)
-			.where('done_at', input.done ? 'is' : 'is not', null)
-			.executeTakeFirst();
-		if (Number(res.numUpdatedRows) === 1) {
-			if (input.done)
-				await addCaseEvent(trx, c.id, 'step_done', { kind: 'staff', id: actor.id }, now, {
-					stepId: input.stepId
-				});
-			await auditCase(
-				trx,
-				actor,
-				c.id,
-				c.officeId,
-				input.done ? 'case.step_done' : 'case.step_reopened',
-				{ stepId: input.stepId },
-				now,
-				ctx
-			);
+	return withCase(
+		services,
+		actor,
+		scope,
+		input.caseId,
+		{ closed: 'refuse' },
+		async (trx, c, now): Promise<CaseResult> => {
+			const res = await trx
+				.updateTable('next_step')
+				.set(
+					input.done
+						? { done_at: now.getTime(), done_by_kind: 'staff' }
+						: { done_at: null, done_by_kind: null }
+				)
+				.where('id', '=', input.stepId)
+				.where('case_id', '=', c.id)
+				.where('done_at', input.done ? 'is' : 'is not', null)
+				.executeTakeFirst();
+			if (Number(res.numUpdatedRows) === 1) {
+				if (input.done)
+					await addCaseEvent(trx, c.id, 'step_done', { kind: 'staff', id: actor.id }, now, {
+						stepId: input.stepId
+					});
+				await auditCase(
+					trx,
+					actor,
+					c.id,
+					c.officeId,
+					input.done ? 'case.step_done' : 'case.step_reopened',
+					{ stepId: input.stepId },
+					now,
+					ctx
+				);
+			}
+			return { ok: true, caseId: c.id };
 		}
-		return { ok: true, caseId: c.id };
-	});
+	);
 }
 
 /** The creative ticks a shared step off in the portal (their own case only). */
