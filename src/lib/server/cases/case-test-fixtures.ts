@@ -3,6 +3,7 @@ import { mintScope } from '../access/scope';
 import { confirmBooking, holdBooking } from '../booking/commands';
 import { type BookingFixture, holdInput, slotsOn, tokenFrom } from '../booking/commands-test-fixtures';
 import type { CaseActor } from './case-actor';
+import type { RecordInput } from './record';
 
 /** Helpers for the case tests (imported by *.test.ts only). */
 export const officeScope = (officeId: number) => mintScope(false, [officeId]);
@@ -49,4 +50,27 @@ export async function confirmedBooking(
 		.where('id', '=', held.bookingId)
 		.executeTakeFirstOrThrow();
 	return { bookingId: held.bookingId, caseId: Number(row.case_id), start: Number(row.start_at) };
+}
+
+/** Records written by tests need no referral writer unless they test referrals. */
+export const noReferrals = async () => [];
+
+/** A consultation record without a booking: topics, outcome, one shared step; override what a test needs. */
+export function recordInput(caseId: number, overrides: Partial<RecordInput> = {}): RecordInput {
+	return {
+		caseId,
+		bookingId: null,
+		heldAt: null,
+		format: 'office',
+		topics: ['finanzierung'],
+		outcome: 'plan_agreed',
+		situation: null,
+		advice: null,
+		followUpWeeks: null,
+		share: { advice: false, steps: true, referrals: true },
+		steps: [{ text: 'Kostenplan schreiben', owner: 'creative', dueOn: '2026-06-30' }],
+		referralServiceIds: [],
+		idempotencyKey: null,
+		...overrides
+	};
 }

@@ -17,9 +17,16 @@ import { myCases } from '../portal/plan-queries';
 import { exportCase } from './case-export';
 import { caseView } from './case-view';
 import { caseload } from './caseload';
-import { confirmedBooking, consultant, lead, officeScope } from './case-test-fixtures';
+import {
+	confirmedBooking,
+	consultant,
+	lead,
+	noReferrals,
+	officeScope,
+	recordInput
+} from './case-test-fixtures';
 import { mergeCases } from './merge';
-import { type RecordInput, recordConsultation } from './record';
+import { recordConsultation } from './record';
 import { WEEK } from './rhythm-rules';
 import { setStepDoneByCreative } from './steps';
 import { caseTimeline } from './timeline';
@@ -29,27 +36,6 @@ afterEach(async () => {
 	await s?.close();
 	s = null;
 });
-
-const noReferrals = async () => [];
-
-function recordInput(caseId: number, overrides: Partial<RecordInput> = {}): RecordInput {
-	return {
-		caseId,
-		bookingId: null,
-		heldAt: null,
-		format: 'office',
-		topics: ['finanzierung'],
-		outcome: 'plan_agreed',
-		situation: null,
-		advice: null,
-		followUpWeeks: null,
-		share: { advice: false, steps: true, referrals: true },
-		steps: [{ text: 'Kostenplan schreiben', owner: 'creative', dueOn: '2026-06-30' }],
-		referralServiceIds: [],
-		idempotencyKey: null,
-		...overrides
-	};
-}
 
 async function setup(): Promise<{ s: TestServices; f: BookingFixture }> {
 	s = await testServices();

@@ -2,8 +2,18 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { type TestServices, testServices } from '../../../../tests/support/test-database';
 import { bookingFixture } from '../booking/commands-test-fixtures';
 import { closeCase } from '../cases/case-commands';
-import { confirmedBooking, consultant, officeScope } from '../cases/case-test-fixtures';
+import {
+	confirmedBooking,
+	consultant,
+	noReferrals,
+	officeScope,
+	recordInput as baseRecord
+} from '../cases/case-test-fixtures';
 import { type RecordInput, recordConsultation } from '../cases/record';
+
+/** The shared fixture, without its default step (these tests count steps). */
+const recordInput = (caseId: number, overrides: Partial<RecordInput> = {}) =>
+	baseRecord(caseId, { steps: [], ...overrides });
 import { addNextStep } from '../cases/steps';
 import { seedDirectory } from '../directory/seed';
 import { HOUR } from '../platform/clock';
@@ -14,27 +24,6 @@ afterEach(async () => {
 	await s?.close();
 	s = null;
 });
-
-const noReferrals = async () => [];
-
-function recordInput(caseId: number, overrides: Partial<RecordInput> = {}): RecordInput {
-	return {
-		caseId,
-		bookingId: null,
-		heldAt: null,
-		format: 'office',
-		topics: ['finanzierung'],
-		outcome: 'plan_agreed',
-		situation: null,
-		advice: null,
-		followUpWeeks: null,
-		share: { advice: false, steps: true, referrals: true },
-		steps: [],
-		referralServiceIds: [],
-		idempotencyKey: null,
-		...overrides
-	};
-}
 
 async function creativeIdOf(s: TestServices, email: string): Promise<number> {
 	const row = await s.db
