@@ -39,7 +39,6 @@ test('accompaniment over months: record, check-in, follow-up, referral loop, clo
 	const email = `begleitung.${Date.now()}@example.org`;
 	const creative = await (await browser.newContext()).newPage();
 	try {
-		console.log('phase 1');
 		// 1. Book a video consultation with Elif Kaya (Bayern), with consent to content notes.
 		await creative.goto('/termin?land=DE-BY&buero=by&format=video');
 		await hydrated(creative);
@@ -66,7 +65,6 @@ test('accompaniment over months: record, check-in, follow-up, referral loop, clo
 		await creative.getByRole('button', { name: 'Termin bestätigen' }).click();
 		await expect(creative.getByRole('heading', { level: 1 })).toHaveText('Ihr Termin');
 
-		console.log('phase 2');
 		// 2. A week later the talk has taken place: the consultant records it from the calendar.
 		await moveServerClock(request, { days: 7 });
 		let consultant = await staffPage(browser, CONSULTANT);
@@ -113,7 +111,6 @@ test('accompaniment over months: record, check-in, follow-up, referral loop, clo
 		await expect(consultant.getByText(referralLabel.split(':')[0]!).first()).toBeVisible();
 		await expectAccessible(consultant, 'case page with record');
 
-		console.log('phase 3');
 		// 3. Four weeks later the check-in mail goes out (and the referral question, after three).
 		await moveServerClock(request, { days: 28 });
 		admin = await staffPage(browser, ADMIN);
@@ -134,7 +131,6 @@ test('accompaniment over months: record, check-in, follow-up, referral loop, clo
 		await expect(creative.getByRole('heading', { level: 1 })).toHaveText('Danke für Ihre Rückmeldung');
 		await expectAccessible(creative, 'check-in answered');
 
-		console.log('phase 4');
 		// 4. The consultant sees the alert on the dashboard and reads the answer.
 		consultant = await staffPage(browser, CONSULTANT);
 		await consultant.goto('/intern/buero/by/begleitungen');
@@ -147,7 +143,6 @@ test('accompaniment over months: record, check-in, follow-up, referral loop, clo
 		await consultant.getByRole('button', { name: 'Als gelesen markieren' }).click();
 		await expect(consultant.getByRole('status')).toHaveText('Die Rückmeldung ist als gelesen markiert.');
 
-		console.log('phase 5');
 		// 5. The creative signs in to the portal and books the follow-up with the same consultant.
 		await creative.goto('/portal/anmelden');
 		await creative.getByLabel('E-Mail-Adresse').fill(email);
@@ -178,7 +173,6 @@ test('accompaniment over months: record, check-in, follow-up, referral loop, clo
 		await expect(appointments.getByText(CONSULTANT_NAME).first()).toBeVisible();
 		await expectAccessible(creative, 'portal after follow-up');
 
-		console.log('phase 6');
 		// 6. The referral question from the mail: the link opens a page, the button saves.
 		const gotHelp = await mailLink(
 			admin,
@@ -193,7 +187,6 @@ test('accompaniment over months: record, check-in, follow-up, referral loop, clo
 		await expect(creative.getByText(/Danke! Ihre Antwort ist gespeichert/)).toBeVisible();
 		await expectAccessible(creative, 'referral answered');
 
-		console.log('phase 7');
 		// 7. The consultant sees the follow-up and the referral outcome, and closes the case.
 		await consultant.goto(caseUrl);
 		await expect(consultant.getByRole('region', { name: 'Verlauf' })).toContainText('Folgetermin gebucht');
