@@ -270,6 +270,10 @@ export default catalogue(
 		'cases.timeline.event.goals': 'Ziele geändert',
 		'cases.detail.export': 'Fallakte als JSON herunterladen',
 		'cases.detail.exportHint': '(für eine Auskunftsanfrage; der Abruf wird protokolliert)',
+		'cases.facts.edit': 'Angaben ändern (Bundesland, Teilmarkt, Phase, Themen)',
+		'cases.facts.submit': 'Angaben speichern',
+		'cases.notice.facts': 'Die Angaben sind gespeichert.',
+		'cases.timeline.event.stage': 'Phase geändert',
 		'cases.nav': 'Begleitungen'
 	},
 	{
@@ -536,6 +540,10 @@ export default catalogue(
 		'cases.timeline.event.goals': 'Goals changed',
 		'cases.detail.export': 'Download the case file as JSON',
 		'cases.detail.exportHint': '(for an access request; the download is logged)',
+		'cases.facts.edit': 'Change the details (federal state, sub-market, stage, topics)',
+		'cases.facts.submit': 'Save the details',
+		'cases.notice.facts': 'The details are saved.',
+		'cases.timeline.event.stage': 'Stage changed',
 		'cases.nav': 'Cases'
 	}
 );

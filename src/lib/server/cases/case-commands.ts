@@ -56,6 +56,57 @@ export async function handOverCase(
 	);
 }
 
+/** Stage, sub-market, Land and topics change as a person moves on (idea → founding → growth). */
+export async function setCaseFacts(
+	services: Services,
+	actor: CaseActor,
+	scope: OfficeScope,
+	input: {
+		caseId: number;
+		landIso: string | null;
+		submarket: string | null;
+		stage: string | null;
+		topics: string[];
+	},
+	ctx: RequestContext = {}
+): Promise<CaseResult> {
+	return withCase(
+		services,
+		actor,
+		scope,
+		input.caseId,
+		{ closed: 'refuse' },
+		async (trx, c, now): Promise<CaseResult> => {
+			const topics = [...new Set(input.topics)];
+			const changed = {
+				land: c.landIso !== input.landIso,
+				submarket: c.submarket !== input.submarket,
+				stage: c.stage !== input.stage,
+				topics: JSON.stringify(c.topics) !== JSON.stringify(topics)
+			};
+			if (!Object.values(changed).some(Boolean)) return { ok: true, caseId: c.id };
+			await trx
+				.updateTable('case_file')
+				.set({
+					land_iso: input.landIso,
+					submarket: input.submarket,
+					stage: input.stage,
+					topics: JSON.stringify(topics),
+					updated_at: now.getTime()
+				})
+				.where('id', '=', c.id)
+				.execute();
+			if (changed.stage)
+				await addCaseEvent(trx, c.id, 'stage', staffEventActor(actor), now, {
+					from: c.stage,
+					to: input.stage
+				});
+			await auditCase(trx, actor, c.id, c.officeId, 'case.facts_changed', changed, now, ctx);
+			return { ok: true, caseId: c.id };
+		}
+	);
+}
+
 /** The goals agreed with the creative (the portal shows them above the next steps). */
 export async function setCaseGoals(
 	services: Services,

@@ -17,7 +17,8 @@ export type CaseEventKind =
 	| 'step_done'
 	| 'feedback'
 	| 'follow_up_booked'
-	| 'goals';
+	| 'goals'
+	| 'stage';
 
 export interface CaseEventActor {
 	kind: 'staff' | 'creative' | 'system';

@@ -158,6 +158,15 @@ export function recordSchema(ref: CaseReference, withBooking: boolean) {
 		});
 }
 
+export function factsSchema(ref: CaseReference) {
+	return z.object({
+		landIso: present(z.union([z.literal('').transform(() => null), known(ref.laender)])),
+		submarket: present(z.union([z.literal('').transform(() => null), known(ref.submarkets)])),
+		stage: present(z.union([z.literal('').transform(() => null), known(ref.stages)])),
+		topics: z.array(known(ref.topics)).max(20)
+	});
+}
+
 export function openCaseSchema(ref: CaseReference) {
 	return z.object({
 		name: present(requiredText(200)),

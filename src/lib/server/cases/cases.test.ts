@@ -10,6 +10,7 @@ import {
 	handOverCase,
 	openCaseByStaff,
 	reopenCase,
+	setCaseFacts,
 	setCaseGoals,
 	setCaseStatus
 } from './case-commands';
@@ -476,5 +477,40 @@ describe('case file export', () => {
 		const actions = (await s.db.selectFrom('audit_event').select('action').execute()).map((a) => a.action);
 		expect(actions.filter((a) => a === 'case.exported')).toHaveLength(1);
 		expect(actions.filter((a) => a === 'case.notes_read')).toHaveLength(1);
+	});
+});
+
+describe('case details', () => {
+	it('the stage moves on (idea → founding) with a timeline entry; nothing changes without a change', async () => {
+		const { s, f } = await setup();
+		const b = await confirmedBooking(s, f, { day: '2026-06-16', email: 'kim@example.org' });
+		const scope = officeScope(f.officeId);
+		const facts = {
+			caseId: b.caseId,
+			landIso: 'DE-NW',
+			submarket: 'design',
+			stage: 'gruendung',
+			topics: ['steuern']
+		};
+		expect((await setCaseFacts(s, consultant(f), scope, facts)).ok).toBe(true);
+		expect((await setCaseFacts(s, consultant(f), scope, facts)).ok).toBe(true);
+		const c = await s.db.selectFrom('case_file').selectAll().executeTakeFirstOrThrow();
+		expect([c.stage, JSON.parse(c.topics)]).toEqual(['gruendung', ['steuern']]);
+		const events = await s.db
+			.selectFrom('case_event')
+			.select(['kind', 'data'])
+			.where('kind', '=', 'stage')
+			.execute();
+		expect(events.map((e) => JSON.parse(e.data))).toEqual([{ from: 'idee', to: 'gruendung' }]);
+		const audits = await s.db
+			.selectFrom('audit_event')
+			.select('action')
+			.where('action', '=', 'case.facts_changed')
+			.execute();
+		expect(audits).toHaveLength(1);
+		expect(await setCaseFacts(s, consultant(f, 'second'), scope, facts)).toEqual({
+			ok: false,
+			reason: 'not_found'
+		});
 	});
 });

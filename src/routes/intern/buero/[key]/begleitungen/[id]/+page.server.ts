@@ -5,11 +5,13 @@ import {
 	closeCase,
 	handOverCase,
 	reopenCase,
+	setCaseFacts,
 	setCaseGoals,
 	setCaseStatus
 } from '$lib/server/cases/case-commands';
 import {
 	closeSchema,
+	factsSchema,
 	goalsSchema,
 	CLOSE_REASONS,
 	handoverSchema,
@@ -29,7 +31,7 @@ import { checkInsForCase } from '$lib/server/checkins/queries';
 import { queueFeedbackMail } from '$lib/server/checkins/feedback';
 import { markCheckInSeen } from '$lib/server/checkins/seen';
 import { referralsForCase } from '$lib/server/referrals/queries';
-import { listStages, listSubmarkets, listTopics } from '$lib/server/reference/queries';
+import { listLaender, listStages, listSubmarkets, listTopics } from '$lib/server/reference/queries';
 import { services } from '$lib/server/runtime';
 import { calendarAccess } from '../../kalender/access.server';
 import { caseAction, caseOutcome, parseCaseForm } from '../case-actions.server';
@@ -46,7 +48,8 @@ const NOTICES = [
 	'merged',
 	'followUp',
 	'opened',
-	'goals'
+	'goals',
+	'facts'
 ] as const;
 
 /** One case: facts, actions, plan, records (reading notes is audited), answers, timeline. */
@@ -105,6 +108,12 @@ export const load: PageServerLoad = async (event) => {
 			.filter((r) => r.id !== c.id)
 			.map((r) => ({ id: r.id, name: r.name })),
 		closeReasons: CLOSE_REASONS,
+		reference: {
+			topics: topics.map((x) => ({ key: x.key, name: x.name })),
+			submarkets: submarkets.map((x) => ({ key: x.key, name: x.name })),
+			stages: stages.map((x) => ({ key: x.key, name: x.name })),
+			laender: (await listLaender(db)).map((l) => l.iso)
+		},
 		notice: NOTICES.find((n) => n === notice) ?? null
 	};
 };
@@ -151,6 +160,27 @@ export const actions: Actions = {
 		const { viewer, scope, id, ctx } = await caseAction(event);
 		const r = await reopenCase(services(), viewer, scope, { caseId: id }, ctx);
 		return caseOutcome(event, 'reopen', new FormData(), r, 'reopened');
+	},
+	facts: async (event) => {
+		const { viewer, scope, id, ctx } = await caseAction(event);
+		const { db } = services();
+		const { locale } = event.locals;
+		const [topics, submarkets, stages, laender] = await Promise.all([
+			listTopics(db, locale),
+			listSubmarkets(db, locale),
+			listStages(db, locale),
+			listLaender(db)
+		]);
+		const schema = factsSchema({
+			topics: topics.map((x) => x.key),
+			submarkets: submarkets.map((x) => x.key),
+			stages: stages.map((x) => x.key),
+			laender: laender.map((l) => l.iso)
+		});
+		const parsed = await parseCaseForm(event.request, schema, 'facts', locale, ['topics']);
+		if (!parsed.ok) return parsed.failure;
+		const r = await setCaseFacts(services(), viewer, scope, { caseId: id, ...parsed.data }, ctx);
+		return caseOutcome(event, 'facts', parsed.form, r, 'facts');
 	},
 	goals: async (event) => {
 		const { viewer, scope, id, ctx } = await caseAction(event);
