@@ -3,8 +3,9 @@
 import { bookingHttp } from './booking-http';
 import { slots } from './slots';
 import { startup } from './startup';
+import { stats } from './stats';
 
-const entries: Record<string, () => Promise<void>> = { startup, slots, 'booking-http': bookingHttp };
+const entries: Record<string, () => Promise<void>> = { startup, slots, 'booking-http': bookingHttp, stats };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const names = wanted.length ? wanted : Object.keys(entries);

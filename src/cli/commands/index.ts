@@ -6,6 +6,7 @@ import importPostcodes from './import-postcodes';
 import migrate from './migrate';
 import outboxDeliver from './outbox-deliver';
 import seedDemo from './seed-demo';
+import statsRebuild from './stats-rebuild';
 import totp from './totp';
 
 /** Every command, in the order `help` lists them. */
@@ -17,5 +18,6 @@ export const commands: readonly Command[] = [
 	demoLogins,
 	totp,
 	backup,
-	outboxDeliver
+	outboxDeliver,
+	statsRebuild
 ];

@@ -17,6 +17,8 @@ import portal from './catalogue/portal';
 import reference from './catalogue/reference';
 import referrals from './catalogue/referrals';
 import staff from './catalogue/staff';
+import statistics from './catalogue/statistics';
+import visibility from './catalogue/visibility';
 import type { Locale } from './locale';
 
 /** All user-facing text. One file per area under ./catalogue; add new areas here. */
@@ -38,7 +40,9 @@ const areas = [
 	checkins,
 	referrals,
 	directoryImport,
-	events
+	events,
+	statistics,
+	visibility
 ] as const;
 
 type Merge<T extends readonly { de: object }[]> = T extends readonly [

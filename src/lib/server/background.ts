@@ -8,6 +8,7 @@ import { smtpTransport } from './notifications/smtp-transport';
 import { log } from './platform/logger';
 import { sendDueReferralFollowups } from './referrals/followup';
 import type { Services } from './runtime';
+import { runOpenForProjectsJobs } from './visibility/jobs';
 
 /**
  * Periodic work inside each app instance. Safe with several instances: every job claims its
@@ -67,6 +68,8 @@ export async function runMinuteJobs(s: Services): Promise<Record<string, number>
 	// Events: lapsed holds and offers free their place (the waiting list moves up), "Kommen Sie
 	// noch?" 3 days and the reminder 1 day before, finished events, thanks and feedback after.
 	Object.assign(done, await runEventJobs(s, s.clock.now()));
+	// Profiles: "open for projects" reminder 3 days before it lapses, then cleared after 30 days.
+	Object.assign(done, await runOpenForProjectsJobs(s));
 	for (const [name, count] of Object.entries(done)) if (count > 0) log.info('periodic job', { name, count });
 	return done;
 }

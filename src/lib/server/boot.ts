@@ -9,6 +9,7 @@ import { offsetClock, systemClock } from './platform/clock';
 import { seedReferenceData } from './reference/seed';
 import { seedDirectory } from './directory/seed';
 import { createServices, type Services } from './runtime';
+import { needsBackfill, rebuildStatistics } from './statistics/rebuild';
 
 export interface BootResult {
 	services: Services;
@@ -42,6 +43,9 @@ export async function boot(options: { seedDemo?: boolean } = {}): Promise<BootRe
 		// Weekly hours and a Sprechtag per office, so a newcomer can book at once.
 		if (demoLogins) await seedDemoAvailability(services.db, services.clock.now());
 	}
+	// Statistics facts for data written before they existed (decision 008); a no-op afterwards.
+	if (await needsBackfill(services.db))
+		await rebuildStatistics(services.db, { now: services.clock.now().getTime(), progress: (l) => log.info(l) });
 	return { services, demoLogins };
 }
 

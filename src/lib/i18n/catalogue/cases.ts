@@ -274,6 +274,14 @@ export default catalogue(
 		'cases.facts.submit': 'Angaben speichern',
 		'cases.notice.facts': 'Die Angaben sind gespeichert.',
 		'cases.timeline.event.stage': 'Phase geändert',
+		'cases.timeline.event.introduction.interest': 'Interesse an einem Gesuch gemeldet',
+		'cases.timeline.event.introduction.proposed': 'Für ein Gesuch vorgeschlagen',
+		'cases.timeline.event.introduction.accepted': 'Vorstellung angenommen',
+		'cases.timeline.event.introduction.declined': 'Vorstellung abgelehnt',
+		'cases.timeline.event.introduction.outcome': 'Ergebnis der Vorstellung',
+		'cases.timeline.introductionOutcome.met': 'Kennengelernt',
+		'cases.timeline.introductionOutcome.cooperation': 'Kooperation',
+		'cases.timeline.introductionOutcome.no_fit': 'Passte nicht',
 		'cases.nav': 'Begleitungen'
 	},
 	{
@@ -544,6 +552,14 @@ export default catalogue(
 		'cases.facts.submit': 'Save the details',
 		'cases.notice.facts': 'The details are saved.',
 		'cases.timeline.event.stage': 'Stage changed',
+		'cases.timeline.event.introduction.interest': 'Interest in a request expressed',
+		'cases.timeline.event.introduction.proposed': 'Proposed for a request',
+		'cases.timeline.event.introduction.accepted': 'Introduction accepted',
+		'cases.timeline.event.introduction.declined': 'Introduction declined',
+		'cases.timeline.event.introduction.outcome': 'Outcome of the introduction',
+		'cases.timeline.introductionOutcome.met': 'Met',
+		'cases.timeline.introductionOutcome.cooperation': 'Cooperation',
+		'cases.timeline.introductionOutcome.no_fit': 'No fit',
 		'cases.nav': 'Cases'
 	}
 );

@@ -226,9 +226,11 @@ export default catalogue(
 		'events.mail.reconfirm.why':
 			'Viele kostenfreie Veranstaltungen haben leere Plätze, weil Angemeldete nicht absagen. Mit Ihrer Antwort bekommt jemand von der Warteliste eine Chance.',
 		'events.mail.offerExpired.subject': 'Platzangebot abgelaufen: {title}',
-		'events.mail.offerExpired.body': 'Sie haben auf das Platzangebot nicht rechtzeitig geantwortet. Der Platz ist an die nächste Person auf der Warteliste gegangen. Sie können sich gern erneut anmelden, falls wieder Plätze frei werden.',
+		'events.mail.offerExpired.body':
+			'Sie haben auf das Platzangebot nicht rechtzeitig geantwortet. Der Platz ist an die nächste Person auf der Warteliste gegangen. Sie können sich gern erneut anmelden, falls wieder Plätze frei werden.',
 		'events.mail.changed.subject': 'Geändert: {title} – {when}',
-		'events.mail.changed.body': 'die Veranstaltung, zu der Sie angemeldet sind, hat sich geändert. So gilt sie jetzt:',
+		'events.mail.changed.body':
+			'die Veranstaltung, zu der Sie angemeldet sind, hat sich geändert. So gilt sie jetzt:',
 		'events.mail.reminder.subject': 'Erinnerung: {title} – {when}',
 		'events.mail.reminder.body': 'morgen ist es so weit. Hier noch einmal alle Angaben:',
 		'events.mail.feedback.subject': 'Wie war es? {title}',
@@ -563,7 +565,8 @@ export default catalogue(
 		'events.mail.reconfirm.why':
 			'Many free events have empty seats because people do not cancel. Your answer gives someone on the waiting list a chance.',
 		'events.mail.offerExpired.subject': 'Place offer expired: {title}',
-		'events.mail.offerExpired.body': 'You did not answer the offer of a place in time. The place has gone to the next person on the waiting list. You are welcome to register again if places become free.',
+		'events.mail.offerExpired.body':
+			'You did not answer the offer of a place in time. The place has gone to the next person on the waiting list. You are welcome to register again if places become free.',
 		'events.mail.changed.subject': 'Changed: {title} – {when}',
 		'events.mail.changed.body': 'the event you registered for has changed. This is how it stands now:',
 		'events.mail.reminder.subject': 'Reminder: {title} – {when}',

@@ -1,4 +1,5 @@
 import { eventPaths, eventSchemas } from '../events/openapi';
+import { profilePaths, profileSchemas } from '../visibility/openapi';
 import { CONCERN_MAX, IDEMPOTENCY_KEY, NAME_MAX } from './api-schema';
 
 /**
@@ -193,6 +194,7 @@ export const openApiDocument = {
 			}
 		},
 		...eventPaths,
+		...profilePaths,
 		'/openapi.json': {
 			get: {
 				operationId: 'openApi',
@@ -216,6 +218,7 @@ export const openApiDocument = {
 		},
 		schemas: {
 			...eventSchemas,
+			...profileSchemas,
 			Format: { type: 'string', enum: ['office', 'phone', 'video', 'sprechtag'] },
 			Office: {
 				type: 'object',

@@ -7,6 +7,7 @@ import { type BookingRecord, isOverlapError, isSerializationFailure, loadBooking
 import { type HoldInput, type HoldResult, takeSlot } from './hold';
 import { applyCancel, applyMove, type NewSlot } from './manage';
 import type { OfficeActor } from './settings';
+import { syncBookingFact } from '../statistics/facts';
 
 /**
  * Booking commands for staff (the calendar's forms call these). The gate proves the office
@@ -135,6 +136,7 @@ export async function markAttendance(
 			.where('id', '=', bookingId)
 			.where('status', 'in', ['confirmed', 'attended', 'no_show'])
 			.execute();
+		await syncBookingFact(trx, bookingId, t); // statistics: attended counts, no_show does not (decision 008)
 		await recordAudit(
 			trx,
 			staffActor(actor),

@@ -1,5 +1,6 @@
 import type { Db, Tx } from '../db/transaction';
 import { eventRegistrationsForTimeline } from '../events/journey';
+import { introductionsForTimeline } from '../visibility/introductions';
 
 /**
  * Issue 4, item 7: one chronological view of a case — bookings, consultations, check-ins,
@@ -38,7 +39,7 @@ export async function caseTimeline(
 	extra: { creativeEmail: string; officeId: number; events?: TimelineEntry[] }
 ): Promise<TimelineEntry[]> {
 	const erased = extra.creativeEmail.endsWith('@invalid');
-	const [bookings, records, steps, changes, mails, events, registrations] = await Promise.all([
+	const [bookings, records, steps, changes, mails, events, registrations, introductions] = await Promise.all([
 		db
 			.selectFrom('booking')
 			.select(['id', 'created_at', 'start_at', 'status', 'format', 'kind'])
@@ -77,7 +78,9 @@ export async function caseTimeline(
 			.where('case_id', '=', caseId)
 			.execute(),
 		// Issue 5, item 7: the creative's event registrations (matched by the verified address).
-		erased ? Promise.resolve([]) : eventRegistrationsForTimeline(db, extra.creativeEmail)
+		erased ? Promise.resolve([]) : eventRegistrationsForTimeline(db, extra.creativeEmail),
+		// Issue 7: introductions to decision makers brokered for this person by this office.
+		introductionsForTimeline(db, caseId)
 	]);
 	const entries: TimelineEntry[] = [
 		...bookings.map((b) => ({
@@ -144,6 +147,7 @@ export async function caseTimeline(
 			title: r.title,
 			status: r.status
 		})),
+		...introductions,
 		...(extra.events ?? [])
 	];
 	return entries.sort((a, b) => b.at - a.at);

@@ -6,6 +6,8 @@ import * as directory from './migrations/2026-11-29-04-directory';
 import * as creatives from './migrations/2026-11-29-05-creatives';
 import * as accompaniment from './migrations/2026-11-29-06-accompaniment';
 import * as events from './migrations/2026-11-29-07-events';
+import * as statistics from './migrations/2026-11-29-08-statistics';
+import * as visibility from './migrations/2026-11-29-09-visibility';
 
 // A static map, not FileMigrationProvider: the bundled server has no migrations folder to read.
 const migrations = {
@@ -15,7 +17,9 @@ const migrations = {
 	'2026-11-29-04-directory': directory,
 	'2026-11-29-05-creatives': creatives,
 	'2026-11-29-06-accompaniment': accompaniment,
-	'2026-11-29-07-events': events
+	'2026-11-29-07-events': events,
+	'2026-11-29-08-statistics': statistics,
+	'2026-11-29-09-visibility': visibility
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -399,6 +399,8 @@ export interface CaseFileTable {
 	stage: string | null;
 	/** JSON array of topic keys. */
 	topics: Generated<string>;
+	/** Goals agreed with the creative (shown in the portal plan). */
+	goals: string | null;
 	notes_consent_version: number | null;
 	notes_consent_at: number | null;
 	opened_at: number;
@@ -641,4 +643,191 @@ export interface DB {
 	event: EventTable;
 	event_registration: EventRegistrationTable;
 	event_registration_token: EventRegistrationTokenTable;
+}
+
+// Statistics (issue 6; migration 2026-11-29-08). Anonymous: no name, no address, no free text.
+export interface StatKeyTable {
+	name: string;
+	value: string;
+}
+
+export interface StatConsultationTable {
+	id: Generated<number>;
+	source: 'booking' | 'record';
+	source_id: number;
+	office_id: number;
+	/** Berlin calendar day 'YYYY-MM-DD', its number (days since 1970-01-01) and 'YYYY-MM'. */
+	day: string;
+	day_no: number;
+	month: string;
+	/** '' when unknown. */
+	land_iso: string;
+	submarket: string;
+	stage: string;
+	format: string;
+	kind: 'first' | 'follow_up';
+	/** JSON array of topic keys. */
+	topics: Generated<string>;
+	/** HMAC of the creative's id with the installation's key (stat_key): counts people, names nobody. */
+	person: string;
+	created_at: number;
+}
+
+export interface StatConsultationMonthTable {
+	month: string;
+	office_id: number;
+	land_iso: string;
+	dim: string;
+	key: string;
+	n: number;
+}
+
+export interface DB {
+	stat_key: StatKeyTable;
+	stat_consultation: StatConsultationTable;
+	stat_consultation_month: StatConsultationMonthTable;
+}
+
+// Visibility (issue 7; migration 2026-11-29-09). Merged into DB below by declaration merging.
+export type ProfileStatus = 'draft' | 'pending' | 'published' | 'rejected';
+export type ProjectRequestStatus = 'unverified' | 'pending' | 'open' | 'rejected' | 'closed';
+export type IntroductionStatus = 'interest' | 'proposed' | 'accepted' | 'declined' | 'withdrawn';
+export type IntroductionOutcome = 'met' | 'cooperation' | 'no_fit';
+export type DecisionMakerType = 'municipality' | 'company' | 'institution' | 'agency';
+
+export interface VisibilityConsentTextTable {
+	id: Generated<number>;
+	kind: 'profile' | 'contact_relay' | 'request';
+	version: number;
+	text_de: string;
+	text_en: string;
+	created_at: number;
+}
+
+export interface ProfileTable {
+	id: Generated<number>;
+	creative_id: number;
+	/** The office that moderates it (responsible for its Land when it was saved). */
+	office_id: number | null;
+	kind: 'person' | 'studio';
+	display_name: string;
+	/** JSON arrays. */
+	submarkets: Generated<string>;
+	land_iso: string;
+	town: string;
+	bio: Generated<string>;
+	services: Generated<string>;
+	links: Generated<string>;
+	contact_preference: 'form' | 'office';
+	status: ProfileStatus;
+	publish_consent_version: number | null;
+	publish_consented_at: number | null;
+	submitted_at: number | null;
+	approved_at: number | null;
+	first_approved_at: number | null;
+	moderated_by: number | null;
+	reject_reason: string | null;
+	hidden_at: number | null;
+	hidden_reason: string | null;
+	hidden_by: number | null;
+	open_until: number | null;
+	open_reminder_sent_at: number | null;
+	erased_at: number | null;
+	created_at: number;
+	updated_at: number;
+}
+
+export interface ProfileImageTable {
+	id: Generated<number>;
+	profile_id: number;
+	mime: 'image/jpeg' | 'image/png';
+	bytes: Uint8Array;
+	width: number;
+	height: number;
+	alt: Generated<string>;
+	created_at: number;
+}
+
+export interface ProfileReportTable {
+	id: Generated<number>;
+	profile_id: number;
+	reason: string;
+	created_at: number;
+	resolved_at: number | null;
+	resolved_by: number | null;
+	resolution: 'hidden' | 'dismissed' | null;
+}
+
+export interface DecisionMakerTable {
+	id: Generated<number>;
+	/** Lowercased; `erased-<id>@invalid` after erasure. */
+	email: string;
+	email_verified_at: number | null;
+	organisation: string;
+	org_type: DecisionMakerType;
+	contact_name: string;
+	phone: string | null;
+	locale: Generated<string>;
+	consent_version: number;
+	erased_at: number | null;
+	created_at: number;
+	updated_at: number;
+}
+
+export interface ProjectRequestTable {
+	id: Generated<number>;
+	decision_maker_id: number;
+	office_id: number;
+	title: string;
+	description: string;
+	submarkets: Generated<string>;
+	land_iso: string;
+	region: Generated<string>;
+	budget_min: number | null;
+	budget_max: number | null;
+	/** Berlin calendar day YYYY-MM-DD. */
+	deadline: string | null;
+	visibility: 'public' | 'private';
+	status: ProjectRequestStatus;
+	reject_reason: string | null;
+	moderated_by: number | null;
+	idempotency_key: string | null;
+	verified_at: number | null;
+	approved_at: number | null;
+	closed_at: number | null;
+	created_at: number;
+	updated_at: number;
+}
+
+export interface IntroductionTable {
+	id: Generated<number>;
+	request_id: number;
+	office_id: number;
+	creative_id: number;
+	profile_id: number | null;
+	case_id: number | null;
+	origin: 'consultant' | 'creative';
+	status: IntroductionStatus;
+	consultant_message: string | null;
+	creative_message: string | null;
+	token_hash: string | null;
+	token_expires_at: number | null;
+	proposed_by: number | null;
+	proposed_at: number | null;
+	responded_at: number | null;
+	outcome: IntroductionOutcome | null;
+	outcome_at: number | null;
+	outcome_by: number | null;
+	created_at: number;
+	updated_at: number;
+}
+
+export interface DB {
+	visibility_consent_text: VisibilityConsentTextTable;
+	profile: ProfileTable;
+	profile_image: ProfileImageTable;
+	profile_report: ProfileReportTable;
+	decision_maker: DecisionMakerTable;
+	project_request: ProjectRequestTable;
+	introduction: IntroductionTable;
 }

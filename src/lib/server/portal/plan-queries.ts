@@ -75,7 +75,14 @@ export async function myCases(db: Db | Tx, creativeId: number, locale: Locale): 
 		.selectFrom('case_file as c')
 		.innerJoin('office as o', 'o.id', 'c.office_id')
 		.innerJoin('staff_user as u', 'u.id', 'c.consultant_id')
-		.select(['c.id', 'c.status', 'c.goals', 'c.opened_at', 'o.name as office_name', 'u.name as consultant_name'])
+		.select([
+			'c.id',
+			'c.status',
+			'c.goals',
+			'c.opened_at',
+			'o.name as office_name',
+			'u.name as consultant_name'
+		])
 		.where('c.creative_id', '=', creativeId)
 		.execute();
 	if (cases.length === 0) return [];

@@ -8,7 +8,7 @@ import type { DB } from '../db/schema';
  * For tables with creatives' data, `exportCreative` (export.ts) must return a key of the same
  * name and `eraseCreative` (erase.ts) must handle it; the tests check both.
  */
-export type DataSubject = 'creative' | 'staff';
+export type DataSubject = 'creative' | 'staff' | 'decision_maker';
 
 export type PrivacyDeclaration =
 	| { personal: false; reason: string }
@@ -171,6 +171,64 @@ export const privacyMap: { readonly [T in keyof DB]: PrivacyDeclaration } = {
 		subjects: ['creative'],
 		export: 'my registration links without the hash (created, expiry)',
 		erase: 'all links of my registrations deleted'
+	},
+	visibility_consent_text: reference('versioned consent texts of profiles, contact relay and requests'),
+	profile: {
+		personal: true,
+		subjects: ['creative', 'staff'],
+		export:
+			'my profile (all fields, consent version, moderation status and reasons, open-for-projects date); moderated_by/hidden_by name staff by id',
+		erase:
+			'taken off the public at once: name, town, bio, services, links, reasons cleared, erased_at set; Land, sub-markets and approval date kept as anonymous statistics'
+	},
+	profile_image: {
+		personal: true,
+		subjects: ['creative'],
+		export: 'my image (re-encoded bytes as base64, size, alt text)',
+		erase: 'deleted with the profile erasure'
+	},
+	profile_report: {
+		personal: true,
+		subjects: ['creative'],
+		export:
+			'reports about my profile (reason, time, resolution); reporters are anonymous, no data about them is stored',
+		erase: 'deleted with the profile'
+	},
+	decision_maker: {
+		personal: true,
+		subjects: ['decision_maker'],
+		export:
+			'no account: on request the lead of an office the decision maker posted to downloads their data (record, requests, introductions, mails) as JSON on the request page (visibility/privacy.ts exportDecisionMaker, audited)',
+		erase:
+			'on request the office lead erases them on the request page: e-mail replaced by erased-dm-<id>@invalid, organisation, contact name and phone cleared, mails to them redacted (visibility/privacy.ts eraseDecisionMaker)'
+	},
+	project_request: {
+		personal: true,
+		subjects: ['decision_maker', 'staff'],
+		export: "part of the decision maker's export (all fields); moderated_by names staff by id",
+		erase:
+			"with the decision maker's erasure: open ones closed, title, description, region and reason cleared; Land, sub-markets, budget, status and dates kept as anonymous statistics"
+	},
+	introduction: {
+		personal: true,
+		subjects: ['creative', 'decision_maker', 'staff'],
+		export:
+			"my introductions (request title, status, messages, outcome) in the creative's export; status and outcome per request in the decision maker's",
+		erase:
+			"creative's erasure: pending ones withdrawn, messages and link removed; decision maker's erasure: pending ones withdrawn; status, outcome and dates kept for the statistics"
+	},
+	stat_key: {
+		personal: false,
+		reason: "the installation's random key for the statistics pseudonym; no person in it"
+	},
+	stat_consultation: {
+		personal: false,
+		reason:
+			'anonymous consultation facts (office, Berlin day, Land, sub-market, stage, format, kind, topics) with an HMAC pseudonym of the creative id under a key only the server holds; no name, address or free text. Kept on erasure on purpose (DOMAIN §11: statistics survive deletion as anonymous counts); the erased creative row holds nothing that links the pseudonym to a person'
+	},
+	stat_consultation_month: {
+		personal: false,
+		reason: 'monthly counts per office, Land and dimension; no row is about one person'
 	}
 };
 

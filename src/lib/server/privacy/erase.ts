@@ -6,6 +6,7 @@ import { eraseEventRegistrations } from '../events/privacy';
 import type { RequestContext } from '../identity/context';
 import { endAllSessionsOf } from '../identity/sessions';
 import { creativeAuditActor } from '../portal/login';
+import { eraseVisibility } from '../visibility/privacy';
 import type { Services } from '../runtime';
 
 /**
@@ -123,6 +124,8 @@ export async function eraseCreative(
 		}
 
 		await eraseCaseContent(trx, creativeId, t);
+		// Profile off the public at once, image and reports deleted, introductions without messages.
+		await eraseVisibility(trx, creativeId, t);
 		// Event registrations: future places given back, then anonymised (statistics stay).
 		await eraseEventRegistrations(trx, services, email, actor, now);
 		await endAllSessionsOf(trx, 'creative', creativeId);
@@ -184,6 +187,7 @@ async function eraseCaseContent(trx: Tx, creativeId: number, t: number): Promise
 		.updateTable('case_file')
 		.set({
 			name: '',
+			goals: null,
 			close_outcome: null,
 			feedback_comment: null,
 			feedback_token_hash: null,

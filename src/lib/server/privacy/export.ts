@@ -1,5 +1,6 @@
 import type { Db, Tx } from '../db/transaction';
 import { exportEventRegistrations } from '../events/privacy';
+import { exportVisibility } from '../visibility/privacy';
 
 /**
  * "Export my data": every row about the creative, nobody else's. Keys are table names (the
@@ -25,6 +26,10 @@ export interface CreativeExport {
 	referral_status_change: Record<string, unknown>[];
 	event_registration: Record<string, unknown>[];
 	event_registration_token: Record<string, unknown>[];
+	profile: Record<string, unknown>[];
+	profile_image: Record<string, unknown>[];
+	profile_report: Record<string, unknown>[];
+	introduction: Record<string, unknown>[];
 }
 
 const instant = (v: number | null | undefined) => (v == null ? null : new Date(Number(v)).toISOString());
@@ -113,6 +118,7 @@ export async function exportCreative(
 
 	const cases = await exportCases(db, creativeId);
 	const events = await exportEventRegistrations(db, email);
+	const visibility = await exportVisibility(db, creativeId);
 
 	return {
 		format: 'kreativlotse.creative-export.v1',
@@ -194,7 +200,8 @@ export async function exportCreative(
 			sent_at: instant(r.sent_at)
 		})),
 		...cases,
-		...events
+		...events,
+		...visibility
 	};
 }
 

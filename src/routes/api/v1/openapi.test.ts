@@ -85,6 +85,7 @@ describe('the OpenAPI document', () => {
 			['/offices/{id}/slots', 'get', ['200', '400', '404', '429']],
 			['/bookings', 'post', ['201', '400', '409', '422', '429']],
 			['/events', 'get', ['200', '429']],
+			['/profiles', 'get', ['200', '429']],
 			['/events/{id}/registrations', 'post', ['201', '400', '404', '409', '422', '429']],
 			['/openapi.json', 'get', ['200']]
 		];

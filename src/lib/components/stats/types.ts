@@ -1,0 +1,27 @@
+/** The shape of a statistics table as the server sends it (lib/server/statistics/tables.ts). */
+export type StatCell = number | string | null;
+
+export interface StatRowData {
+	key: string;
+	label: string;
+	cells: StatCell[];
+	total?: boolean;
+}
+
+export interface StatTableData {
+	id: string;
+	title: string;
+	rowHeader: string;
+	columns: string[];
+	rows: StatRowData[];
+	kind: 'counts' | 'figures';
+	rowTotal: boolean;
+}
+
+export function formatCell(value: StatCell, locale: 'de' | 'en'): string {
+	if (value === null) return '–';
+	if (typeof value === 'string') return value;
+	return new Intl.NumberFormat(locale === 'de' ? 'de-DE' : 'en-GB', { maximumFractionDigits: 1 }).format(
+		value
+	);
+}

@@ -1,0 +1,367 @@
+import { sql } from 'kysely';
+import { type OfficeScope, scopeIncludes } from '../access/scope';
+import type { Db, Tx } from '../db/transaction';
+import { type Period, periodInstants, monthsOf } from './period-rules';
+import { type VisibilityFigures, visibilityFigures } from './visibility';
+
+/**
+ * The dashboard's figures for a period, an office (or all the caller may see) and a Land.
+ * Consultations come from the monthly counters and the anonymous facts; cases, referrals and
+ * events are counted from their own tables, whose statistical columns survive erasure.
+ * Everything returned is an aggregate; suppression is applied when the figures are shown
+ * (tables.ts).
+ */
+type Reader = Db | Tx;
+
+export interface StatsFilter {
+	period: Period;
+	/** null: every office in the scope (all offices for network admins). */
+	officeId: number | null;
+	land: string | null;
+}
+
+export interface Count {
+	key: string;
+	n: number;
+}
+
+export interface Figures {
+	officeIds: number[] | null;
+	consultations: {
+		total: number;
+		first: number;
+		followUp: number;
+		bySubmarket: Count[];
+		byTopic: Count[];
+		byStage: Count[];
+		byFormat: Count[];
+		byLand: Count[];
+		byOffice: { officeId: number; first: number; followUp: number }[];
+		monthly: { month: string; first: number; followUp: number }[];
+	};
+	creatives: {
+		/** Distinct people with a consultation in the period. */
+		distinct: number;
+		/** …of whom with two or more consultations in the period. */
+		multi: number;
+		/** People whose first consultation lies in the period. */
+		withFirst: number;
+		/** …of whom with a follow-up in the period (on the same day or later). */
+		followedUp: number;
+		/** Median days from the first consultation to the first follow-up; null without any. */
+		medianDaysToFollowUp: number | null;
+	};
+	cases: {
+		opened: number;
+		open: number;
+		paused: number;
+		closed: number;
+		stalled: number;
+		closedInPeriod: number;
+		closeReasons: Count[];
+	};
+	referrals: { total: number; cells: { kind: string; status: string; n: number }[] };
+	events: {
+		events: number;
+		registrations: number;
+		attended: number;
+		noShow: number;
+		noShowRate: number | null;
+	};
+	visibility: VisibilityFigures;
+}
+
+export const DAY_MS = 86_400_000;
+export const DEFAULT_STALLED_DAYS = 60;
+
+/** The offices the figures cover, or 'denied' when the caller asks for one outside the scope. */
+export function officesFor(scope: OfficeScope, officeId: number | null): number[] | null | 'denied' {
+	if (officeId !== null) return scopeIncludes(scope, officeId) ? [officeId] : 'denied';
+	return scope.all ? null : [...scope.officeIds];
+}
+
+const num = (v: unknown) => Number(v ?? 0);
+
+/** The median of a distribution given as value → count. */
+export function medianOf(dist: Map<number, number>): number | null {
+	const total = [...dist.values()].reduce((a, b) => a + b, 0);
+	if (total === 0) return null;
+	const sorted = [...dist.entries()].sort((a, b) => a[0] - b[0]);
+	const at = (k: number) => {
+		let seen = 0;
+		for (const [v, c] of sorted) {
+			seen += c;
+			if (seen > k) return v;
+		}
+		return sorted.at(-1)![0];
+	};
+	return total % 2 === 1 ? at((total - 1) / 2) : (at(total / 2 - 1) + at(total / 2)) / 2;
+}
+
+export async function statisticsFigures(
+	db: Reader,
+	scope: OfficeScope,
+	filter: StatsFilter,
+	now: number,
+	/** Timing of each part (the benchmark's breakdown). */
+	onTiming?: (part: string, ms: number) => void
+): Promise<Figures | null> {
+	const officeIds = officesFor(scope, filter.officeId);
+	if (officeIds === 'denied') return null;
+	if (officeIds !== null && officeIds.length === 0) return emptyFigures([]);
+	const q: PartFilter = { ...filter.period, ...periodInstants(filter.period), officeIds, land: filter.land };
+	const timed = async <T>(part: string, work: Promise<T>): Promise<T> => {
+		const t = performance.now();
+		const result = await work;
+		onTiming?.(part, performance.now() - t);
+		return result;
+	};
+	// Independent parts: in parallel on PostgreSQL's pool (SQLite runs them one after another).
+	const [consultations, creatives, cases, referrals, events, visibility] = await Promise.all([
+		timed('counters', consultationCounts(db, q)),
+		timed('people', peopleFigures(db, q)),
+		timed('cases', caseFigures(db, q, now)),
+		timed('referrals', referralFigures(db, q)),
+		timed('events', eventFigures(db, q)),
+		visibilityFigures(db, { officeIds, land: q.land, start: q.start, end: q.end })
+	]);
+	return { officeIds, consultations, creatives, cases, referrals, events, visibility };
+}
+
+interface PartFilter {
+	from: string;
+	to: string;
+	start: number;
+	end: number;
+	officeIds: number[] | null;
+	land: string | null;
+}
+
+/** Breakdowns from the monthly counters: a few thousand rows at most, never the facts. */
+async function consultationCounts(db: Reader, q: PartFilter): Promise<Figures['consultations']> {
+	let months = db.selectFrom('stat_consultation_month').where('month', '>=', q.from).where('month', '<=', q.to);
+	if (q.officeIds) months = months.where('office_id', 'in', q.officeIds);
+	if (q.land) months = months.where('land_iso', '=', q.land);
+	const [byDim, byMonthKind, byOfficeKind, byLand] = await Promise.all([
+		months
+			.select(['dim', 'key', sql<number>`sum(n)`.as('n')])
+			.where('dim', '!=', 'all')
+			.groupBy(['dim', 'key'])
+			.execute(),
+		months
+			.select(['month', 'key', sql<number>`sum(n)`.as('n')])
+			.where('dim', '=', 'kind')
+			.groupBy(['month', 'key'])
+			.execute(),
+		months
+			.select(['office_id', 'key', sql<number>`sum(n)`.as('n')])
+			.where('dim', '=', 'kind')
+			.groupBy(['office_id', 'key'])
+			.execute(),
+		months
+			.select(['land_iso', sql<number>`sum(n)`.as('n')])
+			.where('dim', '=', 'all')
+			.groupBy('land_iso')
+			.execute()
+	]);
+	const dim = (d: string): Count[] =>
+		byDim
+			.filter((r) => r.dim === d && num(r.n) > 0)
+			.map((r) => ({ key: r.key, n: num(r.n) }))
+			.sort((a, b) => b.n - a.n || a.key.localeCompare(b.key));
+	const kinds = dim('kind');
+	const first = kinds.find((k) => k.key === 'first')?.n ?? 0;
+	const followUp = kinds.find((k) => k.key === 'follow_up')?.n ?? 0;
+	const monthly = monthsOf(q.from, q.to).map((m) => ({
+		month: m,
+		first: num(byMonthKind.find((r) => r.month === m && r.key === 'first')?.n),
+		followUp: num(byMonthKind.find((r) => r.month === m && r.key === 'follow_up')?.n)
+	}));
+	const officeMap = new Map<number, { officeId: number; first: number; followUp: number }>();
+	for (const r of byOfficeKind) {
+		const id = Number(r.office_id);
+		const o = officeMap.get(id) ?? { officeId: id, first: 0, followUp: 0 };
+		if (r.key === 'first') o.first += num(r.n);
+		else if (r.key === 'follow_up') o.followUp += num(r.n);
+		officeMap.set(id, o);
+	}
+	return {
+		total: first + followUp,
+		first,
+		followUp,
+		bySubmarket: dim('submarket'),
+		byTopic: dim('topic'),
+		byStage: dim('stage'),
+		byFormat: dim('format'),
+		byLand: byLand
+			.filter((r) => num(r.n) > 0)
+			.map((r) => ({ key: r.land_iso, n: num(r.n) }))
+			.sort((a, b) => b.n - a.n || a.key.localeCompare(b.key)),
+		byOffice: [...officeMap.values()].sort((a, b) => a.officeId - b.officeId),
+		monthly
+	};
+}
+
+/** People: one pass over the period's facts (covering index), aggregated per person in SQL. */
+async function peopleFigures(db: Reader, q: PartFilter): Promise<Figures['creatives']> {
+	let facts = db
+		.selectFrom('stat_consultation')
+		.select([
+			'person',
+			sql<number>`count(*)`.as('cnt'),
+			sql<number | null>`min(case when kind = 'first' then day_no end)`.as('d0'),
+			sql<number | null>`min(case when kind = 'follow_up' then day_no end)`.as('d1')
+		])
+		.where('month', '>=', q.from)
+		.where('month', '<=', q.to);
+	if (q.officeIds) facts = facts.where('office_id', 'in', q.officeIds);
+	if (q.land) facts = facts.where('land_iso', '=', q.land);
+	const people = await db
+		.selectFrom(facts.groupBy('person').as('p'))
+		.select([
+			sql<number>`case when p.d0 is not null and p.d1 >= p.d0 then p.d1 - p.d0 else -1 end`.as('gap'),
+			sql<number>`case when p.cnt >= 2 then 1 else 0 end`.as('multi'),
+			sql<number>`case when p.d0 is not null then 1 else 0 end`.as('has_first'),
+			sql<number>`count(*)`.as('n')
+		])
+		.groupBy(['gap', 'multi', 'has_first'])
+		.execute();
+	const gaps = new Map<number, number>();
+	const out: Figures['creatives'] = { distinct: 0, multi: 0, withFirst: 0, followedUp: 0, medianDaysToFollowUp: null };
+	for (const r of people) {
+		const n = num(r.n);
+		out.distinct += n;
+		if (num(r.multi) === 1) out.multi += n;
+		if (num(r.has_first) === 1) out.withFirst += n;
+		const gap = num(r.gap);
+		if (gap >= 0) {
+			out.followedUp += n;
+			gaps.set(gap, (gaps.get(gap) ?? 0) + n);
+		}
+	}
+	out.medianDaysToFollowUp = medianOf(gaps);
+	return out;
+}
+
+/** Cases opened in the period by their status now (stalled by the office's setting); closures by reason. */
+async function caseFigures(db: Reader, q: PartFilter, now: number): Promise<Figures['cases']> {
+	let opened = db
+		.selectFrom('case_file as c')
+		.leftJoin('office_case_setting as s', 's.office_id', 'c.office_id')
+		.where('c.opened_at', '>=', q.start)
+		.where('c.opened_at', '<', q.end);
+	if (q.officeIds) opened = opened.where('c.office_id', 'in', q.officeIds);
+	if (q.land) opened = opened.where('c.land_iso', '=', q.land);
+	let closedQ = db
+		.selectFrom('case_file as c')
+		.where('c.closed_at', '>=', q.start)
+		.where('c.closed_at', '<', q.end)
+		.where('c.status', '=', 'closed');
+	if (q.officeIds) closedQ = closedQ.where('c.office_id', 'in', q.officeIds);
+	if (q.land) closedQ = closedQ.where('c.land_iso', '=', q.land);
+	const [caseRows, closeRows] = await Promise.all([
+		opened
+			.select([
+				'c.status',
+				sql<number>`count(*)`.as('n'),
+				sql<number>`sum(case when c.status = 'open' and coalesce(c.last_contact_at, c.opened_at) + coalesce(s.stalled_days, ${DEFAULT_STALLED_DAYS}) * cast(${DAY_MS} as bigint) < cast(${now} as bigint) then 1 else 0 end)`.as(
+					'stalled'
+				)
+			])
+			.groupBy('c.status')
+			.execute(),
+		closedQ
+			.select([sql<string>`coalesce(c.close_reason, 'other')`.as('reason'), sql<number>`count(*)`.as('n')])
+			.groupBy(sql`coalesce(c.close_reason, 'other')`)
+			.execute()
+	]);
+	const statusN = (s: string) => num(caseRows.find((r) => r.status === s)?.n);
+	const closeReasons = closeRows
+		.map((r) => ({ key: r.reason, n: num(r.n) }))
+		.sort((a, b) => b.n - a.n || a.key.localeCompare(b.key));
+	return {
+		opened: caseRows.reduce((a, r) => a + num(r.n), 0),
+		open: statusN('open'),
+		paused: statusN('paused'),
+		closed: statusN('closed'),
+		stalled: caseRows.reduce((a, r) => a + num(r.stalled), 0),
+		closedInPeriod: closeReasons.reduce((a, r) => a + r.n, 0),
+		closeReasons
+	};
+}
+
+/** Referrals made in the period, by kind of contact point and their status now. */
+async function referralFigures(db: Reader, q: PartFilter): Promise<Figures['referrals']> {
+	let refQ = db
+		.selectFrom('referral as r')
+		.innerJoin('cp_service as s', 's.id', 'r.service_id')
+		.where('r.created_at', '>=', q.start)
+		.where('r.created_at', '<', q.end);
+	// The case file (office, Land) only when a filter needs it: the network's year reads the index alone.
+	if (q.officeIds || q.land) {
+		const cases = db.selectFrom('case_file as c').select('c.id');
+		let filtered = cases;
+		if (q.officeIds) filtered = filtered.where('c.office_id', 'in', q.officeIds);
+		if (q.land) filtered = filtered.where('c.land_iso', '=', q.land);
+		refQ = refQ.where('r.case_id', 'in', filtered);
+	}
+	const refRows = await refQ
+		.select(['s.kind', 'r.status', sql<number>`count(*)`.as('n')])
+		.groupBy(['s.kind', 'r.status'])
+		.execute();
+	const cells = refRows.map((r) => ({ kind: r.kind, status: r.status, n: num(r.n) }));
+	return { total: cells.reduce((a, r) => a + r.n, 0), cells };
+}
+
+/** Events that took place (or were published) in the period and their registrations. */
+async function eventFigures(db: Reader, q: PartFilter): Promise<Figures['events']> {
+	let evQ = db
+		.selectFrom('event as e')
+		.where('e.start_at', '>=', q.start)
+		.where('e.start_at', '<', q.end)
+		.where('e.status', 'in', ['published', 'finished']);
+	if (q.officeIds) evQ = evQ.where('e.office_id', 'in', q.officeIds);
+	if (q.land) evQ = evQ.where('e.venue_land', '=', q.land);
+	const [evCount, regRows] = await Promise.all([
+		evQ.select(sql<number>`count(*)`.as('n')).executeTakeFirst(),
+		evQ
+			.innerJoin('event_registration as r', 'r.event_id', 'e.id')
+			.where('r.status', '=', 'confirmed')
+			.select([sql<string>`coalesce(r.attendance, 'none')`.as('attendance'), sql<number>`count(*)`.as('n')])
+			.groupBy(sql`coalesce(r.attendance, 'none')`)
+			.execute()
+	]);
+	const att = (a: string) => num(regRows.find((r) => r.attendance === a)?.n);
+	const attended = att('attended');
+	const noShow = att('no_show');
+	return {
+		events: num(evCount?.n),
+		registrations: regRows.reduce((a, r) => a + num(r.n), 0),
+		attended,
+		noShow,
+		noShowRate: attended + noShow > 0 ? noShow / (attended + noShow) : null
+	};
+}
+
+function emptyFigures(officeIds: number[]): Figures {
+	return {
+		officeIds,
+		consultations: {
+			total: 0,
+			first: 0,
+			followUp: 0,
+			bySubmarket: [],
+			byTopic: [],
+			byStage: [],
+			byFormat: [],
+			byLand: [],
+			byOffice: [],
+			monthly: []
+		},
+		creatives: { distinct: 0, multi: 0, withFirst: 0, followedUp: 0, medianDaysToFollowUp: null },
+		cases: { opened: 0, open: 0, paused: 0, closed: 0, stalled: 0, closedInPeriod: 0, closeReasons: [] },
+		referrals: { total: 0, cells: [] },
+		events: { events: 0, registrations: 0, attended: 0, noShow: 0, noShowRate: null },
+		visibility: { available: false, profilesPublished: 0, introductions: 0, cooperations: 0 }
+	};
+}

@@ -1,0 +1,368 @@
+import { type MessageKey, translate } from '../../i18n/messages';
+import type { Db, Tx } from '../db/transaction';
+import { listLaender, listOffices, listStages, listSubmarkets, listTopics } from '../reference/queries';
+import type { Count, Figures } from './queries';
+import {
+	type CountTable,
+	exactTable,
+	SUPPRESSED,
+	type Shown,
+	type SuppressedTable,
+	suppressOne,
+	suppressTable
+} from './suppression-rules';
+
+/**
+ * The figures as labelled tables: what the dashboard shows, the charts draw, and the exports
+ * write, so every export holds exactly the numbers of a table on the page. With `suppress`
+ * (network-wide views and every export) counts below 5 are "< 5" with secondary suppression.
+ */
+export type Cell = Shown | null;
+export type Locale = 'de' | 'en';
+
+export interface StatRow {
+	key: string;
+	label: string;
+	cells: Cell[];
+	/** The totals line (last row). */
+	total?: boolean;
+}
+
+export interface StatTable {
+	id: TableId;
+	title: string;
+	rowHeader: string;
+	columns: string[];
+	rows: StatRow[];
+	/** counts: additive (with totals), chartable; figures: key figures, one value each. */
+	kind: 'counts' | 'figures';
+	/** The last column is the row total. */
+	rowTotal: boolean;
+}
+
+export const TABLE_IDS = [
+	'kennzahlen',
+	'bueros',
+	'monate',
+	'teilmarkt',
+	'thema',
+	'phase',
+	'format',
+	'land',
+	'begleitung',
+	'faelle',
+	'abschluesse',
+	'verweise',
+	'veranstaltungen',
+	'sichtbarkeit'
+] as const;
+export type TableId = (typeof TABLE_IDS)[number];
+
+export function isTableId(v: string): v is TableId {
+	return (TABLE_IDS as readonly string[]).includes(v);
+}
+
+export interface Labels {
+	submarkets: { key: string; name: string }[];
+	topics: { key: string; name: string }[];
+	stages: { key: string; name: string }[];
+	laender: { key: string; name: string }[];
+	offices: { id: number; key: string; name: string }[];
+}
+
+export async function loadLabels(db: Db | Tx, locale: Locale): Promise<Labels> {
+	const [submarkets, topics, stages, laender, offices] = await Promise.all([
+		listSubmarkets(db, locale),
+		listTopics(db, locale),
+		listStages(db, locale),
+		listLaender(db),
+		listOffices(db)
+	]);
+	const pick = (xs: { key: string; name: string }[]) => xs.map((x) => ({ key: x.key, name: x.name }));
+	return {
+		submarkets: pick(submarkets),
+		topics: pick(topics),
+		stages: pick(stages),
+		laender: laender.map((l) => ({
+			key: l.iso,
+			name: translate(locale, `reference.land.${l.iso}` as MessageKey) || l.name
+		})),
+		offices: offices.map((o) => ({ id: o.id, key: o.key, name: o.name }))
+	};
+}
+
+const FORMATS = ['office', 'phone', 'video', 'sprechtag'];
+const CLOSE_REASONS = [
+	'business_founded',
+	'funding_obtained',
+	'referred_on',
+	'no_further_need',
+	'no_response',
+	'other'
+];
+const REF_STATUSES = [
+	'suggested',
+	'contacted',
+	'got_help',
+	'no_help',
+	'not_eligible',
+	'no_capacity',
+	'not_needed'
+];
+const CP_KINDS = ['beratung', 'foerderung', 'versicherung', 'netzwerk', 'portal', 'verband'];
+
+export interface TableOptions {
+	locale: Locale;
+	suppress: boolean;
+	/** Show the table by office (more than one office in view). */
+	byOffice: boolean;
+}
+
+export function buildTables(f: Figures, labels: Labels, o: TableOptions): StatTable[] {
+	const t = (key: MessageKey, params?: Record<string, string | number>) => translate(o.locale, key, params);
+	const unknown = t('stats.row.unknown');
+	const one = (n: number, basis: number = n): Cell => (o.suppress ? suppressOne(n, basis) : n);
+	const apply = (ct: CountTable): SuppressedTable => (o.suppress ? suppressTable(ct) : exactTable(ct));
+
+	/** A one-column breakdown with a total row; all reference rows, then unknown and extra keys. */
+	const breakdown = (
+		id: TableId,
+		title: MessageKey,
+		rowHeader: MessageKey,
+		counts: Count[],
+		reference: { key: string; name: string }[],
+		totalLabel: MessageKey = 'stats.row.total'
+	): StatTable => {
+		const rows = reference.map((r) => ({ key: r.key, label: r.name }));
+		for (const c of counts)
+			if (!rows.some((r) => r.key === c.key))
+				rows.push({ key: c.key, label: c.key === '' ? unknown : c.key });
+		const values = rows.map((r) => [counts.find((c) => c.key === r.key)?.n ?? 0]);
+		const s = apply({ cells: values, rowTotals: false, colTotals: true });
+		return {
+			id,
+			title: t(title),
+			rowHeader: t(rowHeader),
+			columns: [t('stats.col.count')],
+			rows: [
+				...rows.map((r, i) => ({ key: r.key, label: r.label, cells: s.cells[i]! as Cell[] })),
+				{ key: 'total', label: t(totalLabel), cells: [s.colTotals![0]!], total: true }
+			],
+			kind: 'counts',
+			rowTotal: false
+		};
+	};
+
+	/** A two-way table with row totals, column totals and the grand total. */
+	const twoWay = (
+		id: TableId,
+		title: MessageKey,
+		rowHeader: MessageKey,
+		rows: { key: string; label: string }[],
+		columns: string[],
+		values: number[][]
+	): StatTable => {
+		const s = apply({ cells: values, rowTotals: true, colTotals: true });
+		return {
+			id,
+			title: t(title),
+			rowHeader: t(rowHeader),
+			columns: [...columns, t('stats.col.total')],
+			rows: [
+				...rows.map((r, i) => ({
+					key: r.key,
+					label: r.label,
+					cells: [...(s.cells[i]! as Cell[]), s.rowTotals![i]!]
+				})),
+				{
+					key: 'total',
+					label: t('stats.row.total'),
+					cells: [...(s.colTotals! as Cell[]), s.grandTotal],
+					total: true
+				}
+			],
+			kind: 'counts',
+			rowTotal: true
+		};
+	};
+
+	const c = f.consultations;
+	const monthly = twoWay(
+		'monate',
+		'stats.table.monthly',
+		'stats.col.month',
+		c.monthly.map((m) => ({ key: m.month, label: m.month })),
+		[t('stats.col.first'), t('stats.col.followUp')],
+		c.monthly.map((m) => [m.first, m.followUp])
+	);
+	const closures = breakdown(
+		'abschluesse',
+		'stats.table.closures',
+		'stats.col.reason',
+		f.cases.closeReasons,
+		CLOSE_REASONS.map((k) => ({ key: k, name: t(`stats.reason.${k}` as MessageKey) }))
+	);
+	const grand = monthly.rows.at(-1)!.cells.at(-1)!;
+	const founders = closures.rows.find((r) => r.key === 'business_founded')!.cells[0]!;
+
+	const cr = f.creatives;
+	const multiCell = one(cr.multi);
+	const distinctCell = one(cr.distinct);
+	const share =
+		cr.distinct === 0 || multiCell === SUPPRESSED || distinctCell === SUPPRESSED
+			? cr.distinct === 0
+				? null
+				: SUPPRESSED
+			: Math.round((cr.multi / cr.distinct) * 1000) / 10;
+	const withFirstCell = one(cr.withFirst);
+	const followedCell = one(cr.followedUp);
+	const median = cr.medianDaysToFollowUp === null ? null : one(cr.medianDaysToFollowUp, cr.followedUp);
+
+	const figures = (id: TableId, title: MessageKey, rows: [string, MessageKey, Cell][]): StatTable => ({
+		id,
+		title: t(title),
+		rowHeader: t('stats.col.figure'),
+		columns: [t('stats.col.value')],
+		rows: rows.map(([key, label, v]) => ({ key, label: t(label), cells: [v] })),
+		kind: 'figures',
+		rowTotal: false
+	});
+
+	const casesTable = (() => {
+		const rows = ['open', 'paused', 'closed'];
+		const s = apply({
+			cells: rows.map((k) => [
+				k === 'open' ? f.cases.open : k === 'paused' ? f.cases.paused : f.cases.closed
+			]),
+			rowTotals: false,
+			colTotals: true
+		});
+		const openShown = s.cells[0]![0]!;
+		return {
+			id: 'faelle' as const,
+			title: t('stats.table.cases'),
+			rowHeader: t('stats.col.status'),
+			columns: [t('stats.col.count')],
+			rows: [
+				...rows.map((k, i) => ({
+					key: k,
+					label: t(`stats.case.${k}` as MessageKey),
+					cells: [s.cells[i]![0]!]
+				})),
+				{ key: 'total', label: t('stats.row.total'), cells: [s.colTotals![0]!], total: true },
+				{
+					key: 'stalled',
+					label: t('stats.case.stalled'),
+					// A part of "open": hidden with it, and on its own when small.
+					cells: [openShown === SUPPRESSED ? SUPPRESSED : one(f.cases.stalled)]
+				}
+			],
+			kind: 'counts' as const,
+			rowTotal: false
+		};
+	})();
+
+	const referrals = twoWay(
+		'verweise',
+		'stats.table.referrals',
+		'stats.col.kind',
+		CP_KINDS.map((k) => ({ key: k, label: t(`stats.cpKind.${k}` as MessageKey) })),
+		REF_STATUSES.map((s) => t(`stats.refStatus.${s}` as MessageKey)),
+		CP_KINDS.map((k) =>
+			REF_STATUSES.map((s) => f.referrals.cells.find((x) => x.kind === k && x.status === s)?.n ?? 0)
+		)
+	);
+	const refTotal = referrals.rows.at(-1)!.cells.at(-1)!;
+
+	const ev = f.events;
+	const notMarked = ev.registrations - ev.attended - ev.noShow;
+	const evAtt = apply({
+		cells: [[ev.attended], [ev.noShow], [notMarked]],
+		rowTotals: false,
+		colTotals: true
+	});
+	const noShowRate =
+		ev.noShowRate === null
+			? null
+			: evAtt.cells[0]![0] === SUPPRESSED || evAtt.cells[1]![0] === SUPPRESSED
+				? SUPPRESSED
+				: Math.round(ev.noShowRate * 1000) / 10;
+	const eventsTable = figures('veranstaltungen', 'stats.table.events', [
+		['events', 'stats.fig.events', one(ev.events)],
+		['registrations', 'stats.fig.registrations', evAtt.colTotals![0]!],
+		['attended', 'stats.fig.attended', evAtt.cells[0]![0]!],
+		['no_show', 'stats.fig.noShow', evAtt.cells[1]![0]!],
+		['not_marked', 'stats.fig.notMarked', evAtt.cells[2]![0]!],
+		['no_show_rate', 'stats.fig.noShowRate', noShowRate]
+	]);
+
+	const tables: StatTable[] = [
+		figures('kennzahlen', 'stats.table.overview', [
+			['consultations', 'stats.fig.consultations', grand],
+			['creatives', 'stats.fig.creatives', distinctCell],
+			['cases_opened', 'stats.fig.casesOpened', casesTable.rows.find((r) => r.key === 'total')!.cells[0]!],
+			['founders', 'stats.fig.founders', founders],
+			['referrals', 'stats.fig.referrals', refTotal],
+			['events', 'stats.fig.events', one(ev.events)],
+			['registrations', 'stats.fig.registrations', evAtt.colTotals![0]!]
+		])
+	];
+	if (o.byOffice) {
+		const offices = labels.offices.filter((x) => f.officeIds === null || f.officeIds.includes(x.id));
+		tables.push(
+			twoWay(
+				'bueros',
+				'stats.table.offices',
+				'stats.col.office',
+				offices.map((x) => ({ key: x.key, label: x.name })),
+				[t('stats.col.first'), t('stats.col.followUp')],
+				offices.map((x) => {
+					const r = c.byOffice.find((b) => b.officeId === x.id);
+					return [r?.first ?? 0, r?.followUp ?? 0];
+				})
+			)
+		);
+	}
+	tables.push(
+		monthly,
+		breakdown('teilmarkt', 'stats.table.submarket', 'stats.col.submarket', c.bySubmarket, labels.submarkets),
+		breakdown(
+			'thema',
+			'stats.table.topic',
+			'stats.col.topic',
+			c.byTopic,
+			labels.topics,
+			'stats.row.totalMentions'
+		),
+		breakdown('phase', 'stats.table.stage', 'stats.col.stage', c.byStage, labels.stages),
+		breakdown(
+			'format',
+			'stats.table.format',
+			'stats.col.format',
+			c.byFormat,
+			FORMATS.map((k) => ({ key: k, name: t(`stats.format.${k}` as MessageKey) }))
+		),
+		breakdown('land', 'stats.table.land', 'stats.col.land', c.byLand, labels.laender),
+		figures('begleitung', 'stats.table.accompaniment', [
+			['creatives', 'stats.fig.creatives', distinctCell],
+			['multi', 'stats.fig.multi', multiCell],
+			['multi_share', 'stats.fig.multiShare', share],
+			['with_first', 'stats.fig.withFirst', withFirstCell],
+			['followed_up', 'stats.fig.followedUp', followedCell],
+			['median_days', 'stats.fig.medianDays', median]
+		]),
+		casesTable,
+		closures,
+		referrals,
+		eventsTable
+	);
+	if (f.visibility.available)
+		tables.push(
+			figures('sichtbarkeit', 'stats.table.visibility', [
+				['profiles', 'stats.fig.profiles', one(f.visibility.profilesPublished)],
+				['introductions', 'stats.fig.introductions', one(f.visibility.introductions)],
+				['cooperations', 'stats.fig.cooperations', one(f.visibility.cooperations)]
+			])
+		);
+	return tables;
+}

@@ -1,0 +1,397 @@
+import { recordAudit } from '../audit/record';
+import type { Db, Tx } from '../db/transaction';
+import { transact } from '../db/transaction';
+import type { ProfileStatus } from '../db/schema';
+import type { RequestContext } from '../identity/context';
+import { officesForLand } from '../reference/queries';
+import type { Services } from '../runtime';
+import { creativeActor, parseJsonArray } from './actors';
+import { currentVisibilityConsent, ensureVisibilityConsent } from './consent';
+import { type ImageRefusal, sanitizeImage } from './image';
+import { OPEN_FOR_PROJECTS_MS, canPublish, canUnpublish, isOpenForProjects, statusAfterEdit } from './rules';
+import type { ProfileInput } from './schema';
+
+/**
+ * The creative's own profile (issue 7, item 1): one per creative, never public by default.
+ * Publishing needs the explicit opt-in (the consent version is stored) and puts the profile in
+ * the office's review queue; unpublishing takes effect in the same statement, everywhere.
+ */
+export interface OwnProfile {
+	id: number;
+	kind: 'person' | 'studio';
+	displayName: string;
+	submarkets: string[];
+	landIso: string;
+	town: string;
+	bio: string;
+	services: string[];
+	links: string[];
+	contactPreference: 'form' | 'office';
+	status: ProfileStatus;
+	rejectReason: string | null;
+	hidden: boolean;
+	hiddenReason: string | null;
+	openUntil: number | null;
+	open: boolean;
+	publishConsentVersion: number | null;
+	image: { id: number; width: number; height: number; alt: string } | null;
+}
+
+export async function ownProfile(db: Db | Tx, creativeId: number, now: Date): Promise<OwnProfile | null> {
+	const p = await db
+		.selectFrom('profile')
+		.selectAll()
+		.where('creative_id', '=', creativeId)
+		.where('erased_at', 'is', null)
+		.executeTakeFirst();
+	if (!p) return null;
+	const image = await db
+		.selectFrom('profile_image')
+		.select(['id', 'width', 'height', 'alt'])
+		.where('profile_id', '=', p.id)
+		.executeTakeFirst();
+	const openUntil = p.open_until == null ? null : Number(p.open_until);
+	return {
+		id: Number(p.id),
+		kind: p.kind,
+		displayName: p.display_name,
+		submarkets: parseJsonArray(p.submarkets),
+		landIso: p.land_iso,
+		town: p.town,
+		bio: p.bio,
+		services: parseJsonArray(p.services),
+		links: parseJsonArray(p.links),
+		contactPreference: p.contact_preference,
+		status: p.status,
+		rejectReason: p.reject_reason,
+		hidden: p.hidden_at != null,
+		hiddenReason: p.hidden_reason,
+		openUntil,
+		open: isOpenForProjects(openUntil, now.getTime()),
+		publishConsentVersion: p.publish_consent_version == null ? null : Number(p.publish_consent_version),
+		image: image
+			? { id: Number(image.id), width: Number(image.width), height: Number(image.height), alt: image.alt }
+			: null
+	};
+}
+
+export type SaveProfileResult =
+	| { ok: true; status: ProfileStatus }
+	| { ok: false; fields: Record<string, 'unknown'> };
+
+async function checkReference(trx: Tx, input: ProfileInput): Promise<Record<string, 'unknown'>> {
+	const fields: Record<string, 'unknown'> = {};
+	const known = await trx
+		.selectFrom('submarket')
+		.select('key')
+		.where('key', 'in', input.submarkets)
+		.where('active', '=', 1)
+		.execute();
+	if (known.length !== input.submarkets.length) fields.submarkets = 'unknown';
+	const land = await trx.selectFrom('land').select('iso').where('iso', '=', input.landIso).executeTakeFirst();
+	if (!land) fields.land = 'unknown';
+	return fields;
+}
+
+export async function saveProfile(
+	services: Services,
+	creativeId: number,
+	input: ProfileInput,
+	ctx: RequestContext = {}
+): Promise<SaveProfileResult> {
+	const { db, clock } = services;
+	const now = clock.now();
+	const t = now.getTime();
+	return transact(db, async (trx) => {
+		const fields = await checkReference(trx, input);
+		if (Object.keys(fields).length > 0) return { ok: false as const, fields };
+		const office = (await officesForLand(trx, input.landIso, now))[0] ?? null;
+		const existing = await trx
+			.selectFrom('profile')
+			.select(['id', 'status', 'open_until', 'erased_at'])
+			.where('creative_id', '=', creativeId)
+			.executeTakeFirst();
+		const wasOpen = existing
+			? isOpenForProjects(existing.open_until == null ? null : Number(existing.open_until), t)
+			: false;
+		// Ticking the box starts a fresh 30 days; leaving it ticked keeps the running period.
+		const openUntil = input.openForProjects
+			? wasOpen
+				? Number(existing!.open_until)
+				: t + OPEN_FOR_PROJECTS_MS
+			: null;
+		const values = {
+			office_id: office?.id ?? null,
+			kind: input.kind,
+			display_name: input.displayName,
+			submarkets: JSON.stringify(input.submarkets),
+			land_iso: input.landIso,
+			town: input.town,
+			bio: input.bio,
+			services: JSON.stringify(input.services),
+			links: JSON.stringify(input.links),
+			contact_preference: input.contactPreference,
+			open_until: openUntil,
+			...(input.openForProjects && !wasOpen ? { open_reminder_sent_at: null } : {}),
+			updated_at: t
+		};
+		let id: number;
+		let status: ProfileStatus;
+		if (existing && existing.erased_at == null) {
+			id = Number(existing.id);
+			status = statusAfterEdit(existing.status);
+			await trx
+				.updateTable('profile')
+				.set({ ...values, status, ...(status !== existing.status ? { submitted_at: t } : {}) })
+				.where('id', '=', id)
+				.execute();
+		} else if (existing) {
+			// An erased profile row is kept anonymous for statistics; a new one cannot reuse it.
+			return { ok: false as const, fields: { _form: 'unknown' as const } };
+		} else {
+			status = 'draft';
+			const row = await trx
+				.insertInto('profile')
+				.values({ ...values, creative_id: creativeId, status, created_at: t })
+				.returning('id')
+				.executeTakeFirstOrThrow();
+			id = Number(row.id);
+		}
+		await recordAudit(
+			trx,
+			creativeActor(creativeId),
+			{
+				action: existing ? 'profile.updated' : 'profile.created',
+				subject: { kind: 'profile', id },
+				officeId: office?.id ?? null,
+				data: { status, open: input.openForProjects }
+			},
+			{ now, requestId: ctx.requestId }
+		);
+		return { ok: true as const, status };
+	});
+}
+
+export type ProfileMoveResult = { ok: true } | { ok: false; reason: 'not_found' | 'state' };
+
+export async function publishProfile(
+	services: Services,
+	creativeId: number,
+	ctx: RequestContext = {}
+): Promise<ProfileMoveResult> {
+	const { db, clock } = services;
+	const now = clock.now();
+	const t = now.getTime();
+	return transact(db, async (trx) => {
+		await ensureVisibilityConsent(trx, now);
+		const consent = await currentVisibilityConsent(trx, 'profile');
+		const p = await trx
+			.selectFrom('profile')
+			.select(['id', 'status', 'office_id'])
+			.where('creative_id', '=', creativeId)
+			.where('erased_at', 'is', null)
+			.executeTakeFirst();
+		if (!p) return { ok: false as const, reason: 'not_found' as const };
+		if (!canPublish(p.status)) return { ok: false as const, reason: 'state' as const };
+		await trx
+			.updateTable('profile')
+			.set({
+				status: 'pending',
+				publish_consent_version: consent.version,
+				publish_consented_at: t,
+				submitted_at: t,
+				reject_reason: null,
+				updated_at: t
+			})
+			.where('id', '=', p.id)
+			.where('status', '=', p.status)
+			.execute();
+		await recordAudit(
+			trx,
+			creativeActor(creativeId),
+			{
+				action: 'profile.publish_requested',
+				subject: { kind: 'profile', id: Number(p.id) },
+				officeId: p.office_id,
+				data: { consentVersion: consent.version }
+			},
+			{ now, requestId: ctx.requestId }
+		);
+		return { ok: true as const };
+	});
+}
+
+/** Withdraws the profile from the public at once (one conditional update; no job, no cache). */
+export async function unpublishProfile(
+	services: Services,
+	creativeId: number,
+	ctx: RequestContext = {}
+): Promise<ProfileMoveResult> {
+	const { db, clock } = services;
+	const now = clock.now();
+	return transact(db, async (trx) => {
+		const p = await trx
+			.selectFrom('profile')
+			.select(['id', 'status', 'office_id'])
+			.where('creative_id', '=', creativeId)
+			.where('erased_at', 'is', null)
+			.executeTakeFirst();
+		if (!p) return { ok: false as const, reason: 'not_found' as const };
+		if (!canUnpublish(p.status)) return { ok: false as const, reason: 'state' as const };
+		await trx
+			.updateTable('profile')
+			.set({ status: 'draft', updated_at: now.getTime() })
+			.where('id', '=', p.id)
+			.execute();
+		await recordAudit(
+			trx,
+			creativeActor(creativeId),
+			{
+				action: 'profile.unpublished',
+				subject: { kind: 'profile', id: Number(p.id) },
+				officeId: p.office_id
+			},
+			{ now, requestId: ctx.requestId }
+		);
+		return { ok: true as const };
+	});
+}
+
+export async function renewOpenForProjects(
+	services: Services,
+	creativeId: number,
+	ctx: RequestContext = {}
+): Promise<ProfileMoveResult> {
+	const { db, clock } = services;
+	const now = clock.now();
+	const t = now.getTime();
+	return transact(db, async (trx) => {
+		const p = await trx
+			.selectFrom('profile')
+			.select(['id', 'office_id'])
+			.where('creative_id', '=', creativeId)
+			.where('erased_at', 'is', null)
+			.executeTakeFirst();
+		if (!p) return { ok: false as const, reason: 'not_found' as const };
+		await trx
+			.updateTable('profile')
+			.set({ open_until: t + OPEN_FOR_PROJECTS_MS, open_reminder_sent_at: null, updated_at: t })
+			.where('id', '=', p.id)
+			.execute();
+		await recordAudit(
+			trx,
+			creativeActor(creativeId),
+			{
+				action: 'profile.open_renewed',
+				subject: { kind: 'profile', id: Number(p.id) },
+				officeId: p.office_id
+			},
+			{ now, requestId: ctx.requestId }
+		);
+		return { ok: true as const };
+	});
+}
+
+export type ImageResult = { ok: true } | ImageRefusal | { ok: false; reason: 'not_found' };
+
+/**
+ * Stores the re-encoded image (see image.ts); the original bytes are never written anywhere.
+ * A new image of a public profile sends it back to review, like any other edit.
+ */
+export async function setProfileImage(
+	services: Services,
+	creativeId: number,
+	upload: { bytes: Uint8Array; alt: string | null },
+	ctx: RequestContext = {}
+): Promise<ImageResult> {
+	const clean = sanitizeImage(upload.bytes);
+	if (!clean.ok) return clean;
+	const { db, clock } = services;
+	const now = clock.now();
+	const t = now.getTime();
+	return transact(db, async (trx) => {
+		const p = await trx
+			.selectFrom('profile')
+			.select(['id', 'status', 'office_id', 'display_name'])
+			.where('creative_id', '=', creativeId)
+			.where('erased_at', 'is', null)
+			.executeTakeFirst();
+		if (!p) return { ok: false as const, reason: 'not_found' as const };
+		await trx.deleteFrom('profile_image').where('profile_id', '=', p.id).execute();
+		await trx
+			.insertInto('profile_image')
+			.values({
+				profile_id: p.id,
+				mime: clean.mime,
+				bytes: clean.bytes,
+				width: clean.width,
+				height: clean.height,
+				alt: upload.alt ?? p.display_name,
+				created_at: t
+			})
+			.execute();
+		const status = statusAfterEdit(p.status);
+		await trx
+			.updateTable('profile')
+			.set({ status, updated_at: t, ...(status !== p.status ? { submitted_at: t } : {}) })
+			.where('id', '=', p.id)
+			.execute();
+		await recordAudit(
+			trx,
+			creativeActor(creativeId),
+			{
+				action: 'profile.image_set',
+				subject: { kind: 'profile', id: Number(p.id) },
+				officeId: p.office_id,
+				data: { mime: clean.mime, width: clean.width, height: clean.height }
+			},
+			{ now, requestId: ctx.requestId }
+		);
+		return { ok: true as const };
+	});
+}
+
+export async function removeProfileImage(
+	services: Services,
+	creativeId: number,
+	ctx: RequestContext = {}
+): Promise<ProfileMoveResult> {
+	const { db, clock } = services;
+	const now = clock.now();
+	return transact(db, async (trx) => {
+		const p = await trx
+			.selectFrom('profile')
+			.select(['id', 'office_id'])
+			.where('creative_id', '=', creativeId)
+			.where('erased_at', 'is', null)
+			.executeTakeFirst();
+		if (!p) return { ok: false as const, reason: 'not_found' as const };
+		await trx.deleteFrom('profile_image').where('profile_id', '=', p.id).execute();
+		await recordAudit(
+			trx,
+			creativeActor(creativeId),
+			{
+				action: 'profile.image_removed',
+				subject: { kind: 'profile', id: Number(p.id) },
+				officeId: p.office_id
+			},
+			{ now, requestId: ctx.requestId }
+		);
+		return { ok: true as const };
+	});
+}
+
+/** The owner's own image (any status), for the preview in the portal. */
+export async function ownProfileImage(
+	db: Db | Tx,
+	creativeId: number
+): Promise<{ id: number; mime: string; bytes: Uint8Array } | null> {
+	const row = await db
+		.selectFrom('profile_image as i')
+		.innerJoin('profile as p', 'p.id', 'i.profile_id')
+		.select(['i.id', 'i.mime', 'i.bytes'])
+		.where('p.creative_id', '=', creativeId)
+		.where('p.erased_at', 'is', null)
+		.executeTakeFirst();
+	return row ? { id: Number(row.id), mime: row.mime, bytes: row.bytes } : null;
+}

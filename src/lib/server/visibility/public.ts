@@ -1,0 +1,370 @@
+import { type ExpressionBuilder, sql } from 'kysely';
+import { recordAudit } from '../audit/record';
+import type { DB } from '../db/schema';
+import { type Db, type Tx, transact } from '../db/transaction';
+import type { RequestContext } from '../identity/context';
+import { countHit, strictest, throttleKey } from '../identity/throttle';
+import { enqueueMail } from '../notifications/outbox';
+import { DAY, HOUR } from '../platform/clock';
+import type { Services } from '../runtime';
+import type { Locale } from '../../i18n/locale';
+import { parseJsonArray, publicActor } from './actors';
+import { currentVisibilityConsent, ensureVisibilityConsent } from './consent';
+import { contactRelayMail } from './mails';
+import { isOpenForProjects } from './rules';
+
+/**
+ * What the public sees (issue 7, item 3). Every read here filters with `visible` — the SQL form
+ * of rules.ts isPubliclyVisible — so an unpublished, pending, rejected, hidden or erased profile
+ * is not found by the directory, the page, the image route, the API or the contact form alike.
+ * No query here selects an e-mail address for output.
+ */
+export function visible(eb: ExpressionBuilder<DB & { p: DB['profile']; c: DB['creative'] }, 'p' | 'c'>) {
+	return eb.and([
+		eb('p.status', '=', 'published'),
+		eb('p.hidden_at', 'is', null),
+		eb('p.erased_at', 'is', null),
+		eb('c.deleted_at', 'is', null)
+	]);
+}
+
+export interface PublicProfile {
+	id: number;
+	kind: 'person' | 'studio';
+	displayName: string;
+	submarkets: string[];
+	landIso: string;
+	town: string;
+	bio: string;
+	services: string[];
+	links: string[];
+	contactByForm: boolean;
+	openForProjects: boolean;
+	image: { width: number; height: number; alt: string; version: number } | null;
+	updatedAt: number;
+}
+
+export interface ProfileFilters {
+	q?: string | null;
+	submarket?: string | null;
+	land?: string | null;
+	service?: string | null;
+	openOnly?: boolean;
+}
+
+const PAGE_SIZE = 20;
+
+function baseQuery(db: Db | Tx) {
+	return db
+		.selectFrom('profile as p')
+		.innerJoin('creative as c', 'c.id', 'p.creative_id')
+		.leftJoin('profile_image as i', 'i.profile_id', 'p.id')
+		.where((eb) => visible(eb))
+		.select([
+			'p.id',
+			'p.kind',
+			'p.display_name',
+			'p.submarkets',
+			'p.land_iso',
+			'p.town',
+			'p.bio',
+			'p.services',
+			'p.links',
+			'p.contact_preference',
+			'p.open_until',
+			'p.updated_at',
+			'i.id as image_id',
+			'i.width as image_width',
+			'i.height as image_height',
+			'i.alt as image_alt'
+		]);
+}
+
+type Row = Awaited<ReturnType<ReturnType<typeof baseQuery>['execute']>>[number];
+
+function toPublic(r: Row, now: number): PublicProfile {
+	return {
+		id: Number(r.id),
+		kind: r.kind,
+		displayName: r.display_name,
+		submarkets: parseJsonArray(r.submarkets),
+		landIso: r.land_iso,
+		town: r.town,
+		bio: r.bio,
+		services: parseJsonArray(r.services),
+		links: parseJsonArray(r.links),
+		contactByForm: r.contact_preference === 'form',
+		openForProjects: isOpenForProjects(r.open_until == null ? null : Number(r.open_until), now),
+		image:
+			r.image_id == null
+				? null
+				: {
+						width: Number(r.image_width),
+						height: Number(r.image_height),
+						alt: r.image_alt ?? '',
+						version: Number(r.image_id)
+					},
+		updatedAt: Number(r.updated_at)
+	};
+}
+
+/** Escapes LIKE wildcards so a search for "50%" means the text "50%". */
+function likePattern(text: string): string {
+	return `%${text.toLowerCase().replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+}
+
+export async function searchProfiles(
+	db: Db | Tx,
+	filters: ProfileFilters,
+	now: Date,
+	page = 1
+): Promise<{ profiles: PublicProfile[]; total: number; page: number; pageSize: number }> {
+	let q = baseQuery(db);
+	if (filters.submarket) {
+		const key = `%"${filters.submarket.replace(/"/g, '').replace(/[\\%_]/g, (m) => `\\${m}`)}"%`;
+		q = q.where('p.submarkets', 'like', sql<string>`${key} escape '\\'`);
+	}
+	if (filters.land) q = q.where('p.land_iso', '=', filters.land);
+	if (filters.openOnly) q = q.where('p.open_until', '>', now.getTime());
+	if (filters.service)
+		q = q.where(sql`lower(p.services)`, 'like', sql`${likePattern(filters.service)} escape '\\'`);
+	if (filters.q) {
+		const pattern = likePattern(filters.q);
+		q = q.where((eb) =>
+			eb.or([
+				eb(sql`lower(p.display_name)`, 'like', sql`${pattern} escape '\\'`),
+				eb(sql`lower(p.bio)`, 'like', sql`${pattern} escape '\\'`),
+				eb(sql`lower(p.services)`, 'like', sql`${pattern} escape '\\'`),
+				eb(sql`lower(p.town)`, 'like', sql`${pattern} escape '\\'`)
+			])
+		);
+	}
+	const rows = await q.orderBy('p.display_name').orderBy('p.id').execute();
+	const total = rows.length;
+	const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
+	const current = Math.min(Math.max(1, page), pageCount);
+	const slice = rows.slice((current - 1) * PAGE_SIZE, current * PAGE_SIZE);
+	return {
+		profiles: slice.map((r) => toPublic(r, now.getTime())),
+		total,
+		page: current,
+		pageSize: PAGE_SIZE
+	};
+}
+
+export async function publicProfile(db: Db | Tx, id: number, now: Date): Promise<PublicProfile | null> {
+	if (!Number.isSafeInteger(id) || id <= 0) return null;
+	const row = await baseQuery(db).where('p.id', '=', id).executeTakeFirst();
+	return row ? toPublic(row, now.getTime()) : null;
+}
+
+export async function publicProfileImage(
+	db: Db | Tx,
+	profileId: number
+): Promise<{ id: number; mime: string; bytes: Uint8Array } | null> {
+	if (!Number.isSafeInteger(profileId) || profileId <= 0) return null;
+	const row = await db
+		.selectFrom('profile_image as i')
+		.innerJoin('profile as p', 'p.id', 'i.profile_id')
+		.innerJoin('creative as c', 'c.id', 'p.creative_id')
+		.where((eb) => visible(eb))
+		.where('p.id', '=', profileId)
+		.select(['i.id', 'i.mime', 'i.bytes'])
+		.executeTakeFirst();
+	return row ? { id: Number(row.id), mime: row.mime, bytes: row.bytes } : null;
+}
+
+/** JSON API v1: every public profile, no contact data (the page's contact form relays). */
+export async function apiProfiles(db: Db | Tx, publicBaseUrl: string, now: Date) {
+	const base = publicBaseUrl.replace(/\/$/, '');
+	const rows = await baseQuery(db).orderBy('p.display_name').orderBy('p.id').execute();
+	return rows.map((r) => {
+		const p = toPublic(r, now.getTime());
+		return {
+			id: p.id,
+			kind: p.kind,
+			name: p.displayName,
+			submarkets: p.submarkets,
+			land: p.landIso,
+			town: p.town,
+			bio: p.bio,
+			services: p.services,
+			links: p.links,
+			openForProjects: p.openForProjects,
+			url: `${base}/kreative/${p.id}`,
+			image: p.image ? `${base}/kreative/${p.id}/bild?v=${p.image.version}` : null
+		};
+	});
+}
+
+/** schema.org Person (or Organization for a studio); no e-mail, no telephone. */
+export function profileJsonLd(
+	p: PublicProfile,
+	o: { publicBaseUrl: string; landName: string; submarketNames: string[] }
+) {
+	const base = o.publicBaseUrl.replace(/\/$/, '');
+	const url = `${base}/kreative/${p.id}`;
+	return {
+		'@context': 'https://schema.org',
+		'@type': p.kind === 'studio' ? 'Organization' : 'Person',
+		name: p.displayName,
+		url,
+		...(p.bio ? { description: p.bio } : {}),
+		address: {
+			'@type': 'PostalAddress',
+			addressLocality: p.town,
+			addressRegion: o.landName,
+			addressCountry: 'DE'
+		},
+		...(p.image ? { image: `${base}/kreative/${p.id}/bild?v=${p.image.version}` } : {}),
+		...(p.links.length > 0 ? { sameAs: p.links } : {}),
+		knowsAbout: [...o.submarketNames, ...p.services],
+		...(p.kind === 'studio' && p.services.length > 0
+			? {
+					makesOffer: p.services.map((name) => ({
+						'@type': 'Offer',
+						itemOffered: { '@type': 'Service', name }
+					}))
+				}
+			: {})
+	};
+}
+
+export const RELAY_PER_ADDRESS_HOUR = 5;
+export const RELAY_PER_PROFILE_DAY = 20;
+
+export type RelayResult =
+	| { ok: true }
+	| { ok: false; reason: 'not_found' | 'no_form' }
+	| { ok: false; reason: 'throttled'; retryAfterSeconds: number };
+
+/**
+ * The contact form: the message goes by mail to the creative; the sender sees no address, ever.
+ * The sender's consent (version stored in the audit row) covers passing on name, address and
+ * message. A double submit sends once (outbox dedupe key from the form's submission id).
+ */
+export async function relayContact(
+	services: Services,
+	input: {
+		profileId: number;
+		name: string;
+		email: string;
+		message: string;
+		submissionId: string;
+		clientAddress: string;
+	},
+	ctx: RequestContext = {}
+): Promise<RelayResult> {
+	const { db, clock } = services;
+	const now = clock.now();
+	const target = await db
+		.selectFrom('profile as p')
+		.innerJoin('creative as c', 'c.id', 'p.creative_id')
+		.where((eb) => visible(eb))
+		.where('p.id', '=', input.profileId)
+		.select(['p.id', 'p.display_name', 'p.contact_preference', 'p.office_id', 'c.email', 'c.locale'])
+		.executeTakeFirst();
+	if (!target) return { ok: false, reason: 'not_found' };
+	if (target.contact_preference !== 'form') return { ok: false, reason: 'no_form' };
+	const decision = strictest(
+		await countHit(
+			db,
+			throttleKey('profile-contact-address', input.clientAddress),
+			{ limit: RELAY_PER_ADDRESS_HOUR, windowMs: HOUR },
+			now
+		),
+		await countHit(
+			db,
+			throttleKey('profile-contact-profile', String(input.profileId)),
+			{ limit: RELAY_PER_PROFILE_DAY, windowMs: DAY },
+			now
+		)
+	);
+	if (!decision.allowed)
+		return { ok: false, reason: 'throttled', retryAfterSeconds: decision.retryAfterSeconds };
+	await transact(db, async (trx) => {
+		await ensureVisibilityConsent(trx, now);
+		const consent = await currentVisibilityConsent(trx, 'contact_relay');
+		const locale = (target.locale === 'en' ? 'en' : 'de') as Locale;
+		await enqueueMail(
+			trx,
+			{
+				to: target.email,
+				locale,
+				template: 'visibility.contact',
+				mail: contactRelayMail(locale, {
+					profileName: target.display_name,
+					senderName: input.name,
+					senderEmail: input.email,
+					message: input.message
+				}),
+				dedupeKey: `visibility.contact:${input.submissionId}`,
+				officeId: target.office_id,
+				subject: { kind: 'profile', id: Number(target.id) }
+			},
+			now
+		);
+		await recordAudit(
+			trx,
+			publicActor,
+			{
+				action: 'profile.contact_relayed',
+				subject: { kind: 'profile', id: Number(target.id) },
+				officeId: target.office_id,
+				data: { consentVersion: consent.version }
+			},
+			{ now, requestId: ctx.requestId }
+		);
+	});
+	return { ok: true };
+}
+
+export type ReportResult =
+	| { ok: true }
+	| { ok: false; reason: 'not_found' }
+	| { ok: false; reason: 'throttled'; retryAfterSeconds: number };
+
+/** Anyone can report a public profile; the office sees it in its queue. */
+export async function reportProfile(
+	services: Services,
+	input: { profileId: number; reason: string; clientAddress: string },
+	ctx: RequestContext = {}
+): Promise<ReportResult> {
+	const { db, clock, config } = services;
+	const now = clock.now();
+	const target = await db
+		.selectFrom('profile as p')
+		.innerJoin('creative as c', 'c.id', 'p.creative_id')
+		.where((eb) => visible(eb))
+		.where('p.id', '=', input.profileId)
+		.select(['p.id', 'p.office_id'])
+		.executeTakeFirst();
+	if (!target) return { ok: false, reason: 'not_found' };
+	const decision = await countHit(
+		db,
+		throttleKey('profile-report-address', input.clientAddress),
+		{ limit: config.publicFormLimit, windowMs: HOUR },
+		now
+	);
+	if (!decision.allowed)
+		return { ok: false, reason: 'throttled', retryAfterSeconds: decision.retryAfterSeconds };
+	await transact(db, async (trx) => {
+		const row = await trx
+			.insertInto('profile_report')
+			.values({ profile_id: target.id, reason: input.reason, created_at: now.getTime() })
+			.returning('id')
+			.executeTakeFirstOrThrow();
+		await recordAudit(
+			trx,
+			publicActor,
+			{
+				action: 'profile.reported',
+				subject: { kind: 'profile', id: Number(target.id) },
+				officeId: target.office_id,
+				data: { report: Number(row.id) }
+			},
+			{ now, requestId: ctx.requestId }
+		);
+	});
+	return { ok: true };
+}

@@ -1,0 +1,110 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { localizePath } from '$lib/i18n/locale';
+import { type MessageKey, translate } from '$lib/i18n/messages';
+import { fieldFailure, formValues, parseForm } from '$lib/server/http/form';
+import { requireCreative } from '$lib/server/http/gate';
+import { listLaender, listSubmarkets } from '$lib/server/reference/queries';
+import { services } from '$lib/server/runtime';
+import { currentVisibilityConsent } from '$lib/server/visibility/consent';
+import {
+	ownProfile,
+	publishProfile,
+	removeProfileImage,
+	renewOpenForProjects,
+	saveProfile,
+	setProfileImage,
+	unpublishProfile
+} from '$lib/server/visibility/profiles';
+import { profileFormSchema, profileInputFrom, publishSchema } from '$lib/server/visibility/schema';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	const me = requireCreative(event);
+	const { db, clock } = services();
+	const locale = event.locals.locale;
+	const [profile, submarkets, laender, consent] = await Promise.all([
+		ownProfile(db, me.id, clock.now()),
+		listSubmarkets(db, locale, { activeOnly: true }),
+		listLaender(db),
+		currentVisibilityConsent(db, 'profile')
+	]);
+	return {
+		profile,
+		submarkets: submarkets.map((s) => ({ key: s.key, name: s.name })),
+		laender: laender.map((l) => ({
+			iso: l.iso,
+			name: translate(locale, `reference.land.${l.iso}` as MessageKey)
+		})),
+		consentText: locale === 'en' ? consent.en : consent.de,
+		notice: event.url.searchParams.get('hinweis')
+	};
+};
+
+const done = (locale: 'de' | 'en', notice: string) =>
+	redirect(303, localizePath(locale, `/portal/profil?hinweis=${notice}`));
+
+export const actions: Actions = {
+	save: async (event) => {
+		const me = requireCreative(event);
+		const { locale, requestId } = event.locals;
+		const parsed = await parseForm(event.request, profileFormSchema, locale, { multi: ['submarkets'] });
+		if (!parsed.ok) return parsed.failure;
+		const r = await saveProfile(services(), me.id, profileInputFrom(parsed.data), { requestId });
+		if (!r.ok)
+			return fieldFailure(
+				400,
+				parsed.values,
+				Object.fromEntries(
+					Object.keys(r.fields).map((f) => [f, translate(locale, 'visibility.error.unknown')])
+				)
+			);
+		done(locale, r.status === 'pending' ? 'geprueft' : 'gespeichert');
+	},
+	publish: async (event) => {
+		const me = requireCreative(event);
+		const { locale, requestId } = event.locals;
+		const parsed = await parseForm(event.request, publishSchema, locale);
+		if (!parsed.ok) return parsed.failure;
+		const r = await publishProfile(services(), me.id, { requestId });
+		if (!r.ok)
+			return fail(409, { values: {}, errors: {}, message: translate(locale, 'visibility.error.state') });
+		done(locale, 'veroeffentlicht');
+	},
+	unpublish: async (event) => {
+		const me = requireCreative(event);
+		const { locale, requestId } = event.locals;
+		const r = await unpublishProfile(services(), me.id, { requestId });
+		if (!r.ok)
+			return fail(409, { values: {}, errors: {}, message: translate(locale, 'visibility.error.state') });
+		done(locale, 'zurueckgezogen');
+	},
+	renew: async (event) => {
+		const me = requireCreative(event);
+		const { locale, requestId } = event.locals;
+		const r = await renewOpenForProjects(services(), me.id, { requestId });
+		if (!r.ok)
+			return fail(409, { values: {}, errors: {}, message: translate(locale, 'visibility.error.state') });
+		done(locale, 'verlaengert');
+	},
+	image: async (event) => {
+		const me = requireCreative(event);
+		const { locale, requestId } = event.locals;
+		const form = await event.request.formData().catch(() => new FormData());
+		const file = form.get('image');
+		const altRaw = form.get('image_alt');
+		const alt = typeof altRaw === 'string' && altRaw.trim() ? altRaw.trim().slice(0, 200) : null;
+		const bytes = file instanceof File ? new Uint8Array(await file.arrayBuffer()) : new Uint8Array();
+		const r = await setProfileImage(services(), me.id, { bytes, alt }, { requestId });
+		if (!r.ok)
+			return fieldFailure(400, formValues(form), {
+				image: translate(locale, `visibility.error.image.${r.reason}` as MessageKey)
+			});
+		done(locale, 'bild');
+	},
+	removeImage: async (event) => {
+		const me = requireCreative(event);
+		const { locale, requestId } = event.locals;
+		await removeProfileImage(services(), me.id, { requestId });
+		done(locale, 'bild-entfernt');
+	}
+};
