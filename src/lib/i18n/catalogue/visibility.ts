@@ -198,6 +198,8 @@ export default catalogue(
 		'visibility.req.interest.message': 'Ihre Nachricht an das Regionalbüro',
 		'visibility.req.interest.submit': 'Interesse senden',
 		'visibility.req.interest.sent': 'Danke! Das Regionalbüro meldet sich.',
+		'visibility.req.interest.throttled':
+			'Zu viele Anfragen. Bitte versuchen Sie es in {minutes} Minuten erneut.',
 		'visibility.req.interest.already':
 			'Sie haben für dieses Gesuch schon Interesse bekundet oder wurden vorgeschlagen.',
 		'visibility.req.interest.login': 'Melden Sie sich in „Mein Bereich“ an, um Interesse zu bekunden.',
@@ -527,6 +529,7 @@ export default catalogue(
 		'visibility.req.interest.message': 'Your message to the regional office',
 		'visibility.req.interest.submit': 'Send interest',
 		'visibility.req.interest.sent': 'Thank you! The regional office will be in touch.',
+		'visibility.req.interest.throttled': 'Too many requests. Please try again in {minutes} minutes.',
 		'visibility.req.interest.already':
 			'You have already expressed interest in this request or were proposed.',
 		'visibility.req.interest.login': 'Sign in to “My area” to express interest.',

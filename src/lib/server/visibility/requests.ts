@@ -493,7 +493,13 @@ export async function moderateRequest(
 	});
 }
 
-export type InterestResult = { ok: true } | { ok: false; reason: 'not_found' | 'already' };
+export type InterestResult =
+	| { ok: true }
+	| { ok: false; reason: 'not_found' | 'already' }
+	| { ok: false; reason: 'throttled'; retryAfterSeconds: number };
+
+/** Interest a creative may express per hour (one per request anyway; this stops scripted spam). */
+export const INTERESTS_PER_CREATIVE_HOUR = 10;
 
 /** A creative shows interest in a public request; the office decides whether to pass it on. */
 export async function expressInterest(
@@ -505,7 +511,15 @@ export async function expressInterest(
 	const { db, clock } = services;
 	const now = clock.now();
 	const t = now.getTime();
-	return transact(db, async (trx) => {
+	const decision = await countHit(
+		db,
+		throttleKey('request-interest', String(creativeId)),
+		{ limit: INTERESTS_PER_CREATIVE_HOUR, windowMs: HOUR },
+		now
+	);
+	if (!decision.allowed)
+		return { ok: false, reason: 'throttled', retryAfterSeconds: decision.retryAfterSeconds };
+	return transact(db, async (trx): Promise<InterestResult> => {
 		const r = await trx
 			.selectFrom('project_request')
 			.select(['id', 'status', 'visibility', 'office_id'])

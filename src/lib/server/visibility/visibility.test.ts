@@ -23,7 +23,14 @@ import {
 	reportProfile,
 	searchProfiles
 } from './public';
-import { confirmRequest, moderateRequest, publicRequest, submitRequest } from './requests';
+import {
+	confirmRequest,
+	expressInterest,
+	INTERESTS_PER_CREATIVE_HOUR,
+	moderateRequest,
+	publicRequest,
+	submitRequest
+} from './requests';
 import { DAY_MS } from './rules';
 import type { ProfileInput } from './schema';
 
@@ -363,5 +370,21 @@ describe('requests and introductions', () => {
 			.select(['creative_message', 'outcome'])
 			.executeTakeFirstOrThrow();
 		expect(intro).toEqual({ creative_message: null, outcome: 'cooperation' });
+	});
+});
+
+describe('interest in requests', () => {
+	it('is rate limited per creative', async () => {
+		const { s, creativeId } = await setup();
+		for (let i = 0; i < INTERESTS_PER_CREATIVE_HOUR; i++) {
+			expect(await expressInterest(s, creativeId, { requestId: 999_999, message: '' })).toEqual({
+				ok: false,
+				reason: 'not_found'
+			});
+		}
+		expect(await expressInterest(s, creativeId, { requestId: 999_999, message: '' })).toMatchObject({
+			ok: false,
+			reason: 'throttled'
+		});
 	});
 });

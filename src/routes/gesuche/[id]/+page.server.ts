@@ -4,6 +4,7 @@ import { translate } from '$lib/i18n/messages';
 import { parseForm } from '$lib/server/http/form';
 import { requireCreative } from '$lib/server/http/gate';
 import { listSubmarkets } from '$lib/server/reference/queries';
+import { minutesToWait } from '$lib/server/identity/throttle-rules';
 import { services } from '$lib/server/runtime';
 import { expressInterest, publicRequest } from '$lib/server/visibility/requests';
 import { interestSchema } from '$lib/server/visibility/schema';
@@ -38,6 +39,16 @@ export const actions: Actions = {
 		);
 		if (!r.ok) {
 			if (r.reason === 'not_found') error(404, { message: 'not found' });
+			if (r.reason === 'throttled') {
+				event.setHeaders({ 'retry-after': String(r.retryAfterSeconds) });
+				return fail(429, {
+					values: parsed.values,
+					errors: {},
+					message: translate(locale, 'visibility.req.interest.throttled', {
+						minutes: minutesToWait(r.retryAfterSeconds)
+					})
+				});
+			}
 			return fail(409, {
 				values: parsed.values,
 				errors: {},
