@@ -22,7 +22,7 @@ test('a consultant sees their office, exports it, and is denied another office',
 	await expectAccessible(page, 'statistics dashboard (office)');
 
 	// Another period through the form (a plain GET form).
-	await page.getByLabel('Zeitraum').selectOption('quartal');
+	await page.getByLabel('Zeitraum', { exact: true }).selectOption('quartal');
 	await page.getByLabel('Quartal', { exact: true }).selectOption('1');
 	await page.getByRole('button', { name: 'Anzeigen' }).click();
 	await page.waitForURL(/zeitraum=quartal/);

@@ -45,7 +45,10 @@ export async function boot(options: { seedDemo?: boolean } = {}): Promise<BootRe
 	}
 	// Statistics facts for data written before they existed (decision 008); a no-op afterwards.
 	if (await needsBackfill(services.db))
-		await rebuildStatistics(services.db, { now: services.clock.now().getTime(), progress: (l) => log.info(l) });
+		await rebuildStatistics(services.db, {
+			now: services.clock.now().getTime(),
+			progress: (l) => log.info(l)
+		});
 	return { services, demoLogins };
 }
 

@@ -64,7 +64,7 @@ async function expireStale(
 		// Someone who was offered a place should not wonder where it went.
 		if (r.status === 'offered') {
 			const lapsed = await loadRegistration(trx, Number(r.id));
-			if (lapsed && lapsed.email) await mailRegistrant(trx, services, 'offerExpired', e, lapsed, now);
+			if (lapsed?.email) await mailRegistrant(trx, services, 'offerExpired', e, lapsed, now);
 		}
 	}
 }

@@ -139,7 +139,10 @@ interface PartFilter {
 
 /** Breakdowns from the monthly counters: a few thousand rows at most, never the facts. */
 async function consultationCounts(db: Reader, q: PartFilter): Promise<Figures['consultations']> {
-	let months = db.selectFrom('stat_consultation_month').where('month', '>=', q.from).where('month', '<=', q.to);
+	let months = db
+		.selectFrom('stat_consultation_month')
+		.where('month', '>=', q.from)
+		.where('month', '<=', q.to);
 	if (q.officeIds) months = months.where('office_id', 'in', q.officeIds);
 	if (q.land) months = months.where('land_iso', '=', q.land);
 	const [byDim, byMonthKind, byOfficeKind, byLand] = await Promise.all([
@@ -227,7 +230,13 @@ async function peopleFigures(db: Reader, q: PartFilter): Promise<Figures['creati
 		.groupBy(['gap', 'multi', 'has_first'])
 		.execute();
 	const gaps = new Map<number, number>();
-	const out: Figures['creatives'] = { distinct: 0, multi: 0, withFirst: 0, followedUp: 0, medianDaysToFollowUp: null };
+	const out: Figures['creatives'] = {
+		distinct: 0,
+		multi: 0,
+		withFirst: 0,
+		followedUp: 0,
+		medianDaysToFollowUp: null
+	};
 	for (const r of people) {
 		const n = num(r.n);
 		out.distinct += n;

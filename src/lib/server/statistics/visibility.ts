@@ -1,10 +1,11 @@
 import type { Db, Tx } from '../db/transaction';
+import { visibilityFigures as countVisibility } from '../visibility/introductions';
 
 /**
- * Visibility figures (issue 7: profiles, introductions, cooperations) for the dashboard's
- * "Sichtbarkeit" section. Issue 7 is built in parallel; until its tables are wired in here,
- * this answers `available: false` and zeros, and the dashboard shows an empty state. The lead
- * replaces the body; the signature stays.
+ * Visibility figures (issue 7: profiles, introductions, cooperations — "Kooperationen
+ * angestoßen") for the dashboard's "Sichtbarkeit" section, counted by the visibility domain.
+ * A Land filter narrows to the offices that serve that Land (profiles and requests belong to
+ * the office of their Land).
  */
 export interface VisibilityFigures {
 	available: boolean;
@@ -22,6 +23,19 @@ export interface VisibilityFilter {
 	end: number;
 }
 
-export async function visibilityFigures(_db: Db | Tx, _filter: VisibilityFilter): Promise<VisibilityFigures> {
-	return { available: false, profilesPublished: 0, introductions: 0, cooperations: 0 };
+export async function visibilityFigures(db: Db | Tx, filter: VisibilityFilter): Promise<VisibilityFigures> {
+	let offices: number[] | 'all' = filter.officeIds === null ? 'all' : [...filter.officeIds];
+	if (filter.land !== null) {
+		const serving = (
+			await db.selectFrom('office_land').select('office_id').where('land_iso', '=', filter.land).execute()
+		).map((r) => Number(r.office_id));
+		offices = offices === 'all' ? serving : offices.filter((id) => serving.includes(id));
+	}
+	const f = await countVisibility(db, { officeIds: offices, from: filter.start, to: filter.end });
+	return {
+		available: true,
+		profilesPublished: f.profilesPublished,
+		introductions: f.introductionsProposed,
+		cooperations: f.cooperations
+	};
 }

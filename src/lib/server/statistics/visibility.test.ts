@@ -1,0 +1,66 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { type TestServices, testServices } from '../../../../tests/support/test-database';
+import { mintScope } from '../access/scope';
+import { addStaff } from '../identity/test-fixtures';
+import { DAY } from '../platform/clock';
+import { moderateProfile } from '../visibility/moderation';
+import { ownProfile, publishProfile, saveProfile } from '../visibility/profiles';
+import { visibilityFigures } from './visibility';
+
+let s: TestServices | null = null;
+afterEach(async () => {
+	await s?.close();
+	s = null;
+});
+
+/** Issue 6: the "Sichtbarkeit" figures come from issue 7's tables, narrowed by office and Land. */
+describe('visibility figures on the dashboard', () => {
+	it('counts a profile approved in the period for its office and Land, and nowhere else', async () => {
+		s = await testServices();
+		const t = s.clock.now().getTime();
+		const c = await s.db
+			.insertInto('creative')
+			.values({ email: 'kim@example.org', email_verified_at: t, created_at: t, updated_at: t })
+			.returning('id')
+			.executeTakeFirstOrThrow();
+		const office = await s.db
+			.selectFrom('office')
+			.select('id')
+			.where('key', '=', 'be-bb')
+			.executeTakeFirstOrThrow();
+		const officeId = Number(office.id);
+		const staff = await addStaff(s, { offices: [{ key: 'be-bb', role: 'office_lead' }] });
+		const creativeId = Number(c.id);
+		await saveProfile(s, creativeId, {
+			kind: 'studio',
+			displayName: 'Studio Nordlicht',
+			submarkets: ['design'],
+			landIso: 'DE-BE',
+			town: 'Berlin',
+			bio: 'Grafik und Illustration für Kultur.',
+			services: ['Illustration'],
+			links: [],
+			contactPreference: 'form',
+			openForProjects: false
+		});
+		await publishProfile(s, creativeId);
+		const own = (await ownProfile(s.db, creativeId, s.clock.now()))!;
+		const approved = await moderateProfile(s, staff, mintScope(false, [officeId]), {
+			officeId,
+			profileId: own.id,
+			action: 'approve'
+		});
+		expect(approved.ok).toBe(true);
+
+		const period = { start: t - DAY, end: t + DAY };
+		const count = async (officeIds: number[] | null, land: string | null, p = period) =>
+			(await visibilityFigures(s!.db, { officeIds, land, ...p })).profilesPublished;
+		expect(await count(null, null)).toBe(1);
+		expect(await count([officeId], null)).toBe(1);
+		expect(await count(null, 'DE-BB')).toBe(1);
+		expect(await count(null, 'DE-BY')).toBe(0);
+		expect(await count([officeId + 1], null)).toBe(0);
+		expect(await count(null, null, { start: t + DAY, end: t + 2 * DAY })).toBe(0);
+		expect((await visibilityFigures(s.db, { officeIds: null, land: null, ...period })).available).toBe(true);
+	});
+});
