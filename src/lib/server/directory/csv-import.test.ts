@@ -14,8 +14,9 @@ afterEach(async () => {
 
 const admin = { kind: 'staff' as const, id: 1, label: 'admin@example.org' };
 const HEADER = 'key,name,scope,land,kind,helps_with,topics,website,website_confirmed,cost,source_year';
+// A copy of shared/data/contact_points.csv inside the repository: CI clones only this repository.
 const shipped = () =>
-	readFileSync(new URL('../../../../../shared/data/contact_points.csv', import.meta.url), 'utf8');
+	readFileSync(new URL('../../../../tests/fixtures/contact_points.csv', import.meta.url), 'utf8');
 
 describe('importContactPointsCsv', () => {
 	it('imports the shipped contact_points.csv into an empty directory, then updates by key', async () => {
