@@ -13,7 +13,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 	await db.schema
 		.createTable('stat_key')
-		.addColumn('name', 'text', (c) => c.primaryKey())
+		.addColumn('name', 'text', (c) => c.primaryKey().notNull())
 		.addColumn('value', 'text', (c) => c.notNull())
 		.execute();
 	await db
