@@ -6,7 +6,8 @@ import type { RequestContext } from '../identity/context';
 import type { Services } from '../runtime';
 import type { CaseActor } from './case-actor';
 import { addCaseEvent } from './case-events';
-import { auditCase, type CaseResult, withCase } from './commands-shared';
+import { auditCase, type CaseResult, changeCase, withCase } from './commands-shared';
+import { dueAfterConsultation, dueAfterContact } from './rhythm-rules';
 import { ensureCreative } from './creatives';
 import { officeConsultants } from './load';
 import { getCaseSettings } from './settings';
@@ -31,27 +32,14 @@ export async function handOverCase(
 			const members = await officeConsultants(trx, c.officeId);
 			if (!members.some((m) => m.id === input.toConsultantId) || input.toConsultantId === c.consultantId)
 				return { ok: false, reason: 'invalid_target' };
-			await trx
-				.updateTable('case_file')
-				.set({ consultant_id: input.toConsultantId, updated_at: now.getTime() })
-				.where('id', '=', c.id)
-				.execute();
-			await addCaseEvent(trx, c.id, 'handover', staffEventActor(actor), now, {
-				from: c.consultantId,
-				to: input.toConsultantId,
-				note: input.note
+			return changeCase(trx, actor, c, now, ctx, {
+				set: { consultant_id: input.toConsultantId },
+				event: {
+					kind: 'handover',
+					data: { from: c.consultantId, to: input.toConsultantId, note: input.note }
+				},
+				audit: { action: 'case.handed_over', data: { from: c.consultantId, to: input.toConsultantId } }
 			});
-			await auditCase(
-				trx,
-				actor,
-				c.id,
-				c.officeId,
-				'case.handed_over',
-				{ from: c.consultantId, to: input.toConsultantId },
-				now,
-				ctx
-			);
-			return { ok: true, caseId: c.id };
 		}
 	);
 }
@@ -85,24 +73,16 @@ export async function setCaseFacts(
 				topics: JSON.stringify(c.topics) !== JSON.stringify(topics)
 			};
 			if (!Object.values(changed).some(Boolean)) return { ok: true, caseId: c.id };
-			await trx
-				.updateTable('case_file')
-				.set({
+			return changeCase(trx, actor, c, now, ctx, {
+				set: {
 					land_iso: input.landIso,
 					submarket: input.submarket,
 					stage: input.stage,
-					topics: JSON.stringify(topics),
-					updated_at: now.getTime()
-				})
-				.where('id', '=', c.id)
-				.execute();
-			if (changed.stage)
-				await addCaseEvent(trx, c.id, 'stage', staffEventActor(actor), now, {
-					from: c.stage,
-					to: input.stage
-				});
-			await auditCase(trx, actor, c.id, c.officeId, 'case.facts_changed', changed, now, ctx);
-			return { ok: true, caseId: c.id };
+					topics: JSON.stringify(topics)
+				},
+				event: changed.stage ? { kind: 'stage', data: { from: c.stage, to: input.stage } } : undefined,
+				audit: { action: 'case.facts_changed', data: changed }
+			});
 		}
 	);
 }
@@ -123,14 +103,11 @@ export async function setCaseGoals(
 		{ closed: 'refuse' },
 		async (trx, c, now): Promise<CaseResult> => {
 			if (c.goals === input.goals) return { ok: true, caseId: c.id };
-			await trx
-				.updateTable('case_file')
-				.set({ goals: input.goals, updated_at: now.getTime() })
-				.where('id', '=', c.id)
-				.execute();
-			await addCaseEvent(trx, c.id, 'goals', staffEventActor(actor), now, {});
-			await auditCase(trx, actor, c.id, c.officeId, 'case.goals_changed', {}, now, ctx);
-			return { ok: true, caseId: c.id };
+			return changeCase(trx, actor, c, now, ctx, {
+				set: { goals: input.goals },
+				event: { kind: 'goals' },
+				audit: { action: 'case.goals_changed' }
+			});
 		}
 	);
 }
@@ -151,26 +128,12 @@ export async function setCaseStatus(
 		{ closed: 'refuse' },
 		async (trx, c, now): Promise<CaseResult> => {
 			if (c.status === input.status) return { ok: true, caseId: c.id };
-			await trx
-				.updateTable('case_file')
-				.set({ status: input.status, updated_at: now.getTime() })
-				.where('id', '=', c.id)
-				.execute();
-			await addCaseEvent(trx, c.id, 'status', staffEventActor(actor), now, {
-				from: c.status,
-				to: input.status
+			const fromTo = { from: c.status, to: input.status };
+			return changeCase(trx, actor, c, now, ctx, {
+				set: { status: input.status },
+				event: { kind: 'status', data: fromTo },
+				audit: { action: 'case.status_changed', data: fromTo }
 			});
-			await auditCase(
-				trx,
-				actor,
-				c.id,
-				c.officeId,
-				'case.status_changed',
-				{ from: c.status, to: input.status },
-				now,
-				ctx
-			);
-			return { ok: true, caseId: c.id };
 		}
 	);
 }
@@ -232,25 +195,20 @@ export async function reopenCase(
 		input.caseId,
 		{ closed: 'allow' },
 		async (trx, c, now): Promise<CaseResult> => {
-			const t = now.getTime();
 			if (c.status !== 'closed') return { ok: false, reason: 'not_closed' };
 			if (c.creativeErased) return { ok: false, reason: 'forbidden' };
 			const settings = await getCaseSettings(trx, c.officeId);
-			await trx
-				.updateTable('case_file')
-				.set({
+			return changeCase(trx, actor, c, now, ctx, {
+				set: {
 					status: 'open',
 					closed_at: null,
 					close_reason: null,
 					close_outcome: null,
-					next_contact_due_at: t + settings.checkinIntervalWeeks * 7 * 86_400_000,
-					updated_at: t
-				})
-				.where('id', '=', c.id)
-				.execute();
-			await addCaseEvent(trx, c.id, 'reopened', staffEventActor(actor), now, {});
-			await auditCase(trx, actor, c.id, c.officeId, 'case.reopened', {}, now, ctx);
-			return { ok: true, caseId: c.id };
+					next_contact_due_at: dueAfterContact(now.getTime(), settings)
+				},
+				event: { kind: 'reopened' },
+				audit: { action: 'case.reopened' }
+			});
 		}
 	);
 }
@@ -313,7 +271,7 @@ export async function openCaseByStaff(
 				notes_consent_at: notesVersion == null ? null : t,
 				opened_at: t,
 				last_contact_at: t,
-				next_contact_due_at: t + settings.firstCheckinWeeks * 7 * 86_400_000,
+				next_contact_due_at: dueAfterConsultation(t, settings, null),
 				created_at: t,
 				updated_at: t
 			})

@@ -1,6 +1,9 @@
 import { type AuditEntry, recordAudit } from '../audit/record';
 import type { OfficeScope } from '../access/scope';
+import type { Updateable } from 'kysely';
+import type { CaseFileTable } from '../db/schema';
 import { type Tx, transact } from '../db/transaction';
+import { addCaseEvent, type CaseEventKind } from './case-events';
 import type { Services } from '../runtime';
 import { type CaseRecord, caseFor } from './load';
 import type { RequestContext } from '../identity/context';
@@ -63,4 +66,38 @@ export async function withCase<R>(
 			return { ok: false as const, reason: 'closed' as const };
 		return work(trx, c, now);
 	});
+}
+
+/**
+ * The common end of a staff change to one case: the case row updated, an optional timeline entry
+ * and the audit row, all in the caller's transaction.
+ */
+export async function changeCase(
+	trx: Tx,
+	actor: CaseActor,
+	c: Pick<CaseRecord, 'id' | 'officeId'>,
+	now: Date,
+	ctx: RequestContext,
+	change: {
+		set: Omit<Updateable<CaseFileTable>, 'updated_at'>;
+		event?: { kind: CaseEventKind; data?: Parameters<typeof addCaseEvent>[5] };
+		audit: { action: string; data?: AuditEntry['data'] };
+	}
+): Promise<{ ok: true; caseId: number }> {
+	await trx
+		.updateTable('case_file')
+		.set({ ...change.set, updated_at: now.getTime() })
+		.where('id', '=', c.id)
+		.execute();
+	if (change.event)
+		await addCaseEvent(
+			trx,
+			c.id,
+			change.event.kind,
+			{ kind: 'staff', id: actor.id },
+			now,
+			change.event.data ?? {}
+		);
+	await auditCase(trx, actor, c.id, c.officeId, change.audit.action, change.audit.data ?? {}, now, ctx);
+	return { ok: true, caseId: c.id };
 }

@@ -132,3 +132,22 @@ export async function officeConsultants(
 		.execute();
 	return rows.map((r) => ({ id: Number(r.id), name: r.name }));
 }
+
+/** Open and paused cases of an office a duplicate could be merged into (leads only call this). */
+export async function mergeCandidates(
+	db: Db | Tx,
+	officeId: number,
+	exceptCaseId: number
+): Promise<{ id: number; name: string }[]> {
+	const rows = await db
+		.selectFrom('case_file')
+		.select(['id', 'name'])
+		.where('office_id', '=', officeId)
+		.where('status', '!=', 'closed')
+		.where('id', '!=', exceptCaseId)
+		.orderBy('name')
+		.orderBy('id')
+		.limit(2000)
+		.execute();
+	return rows.map((r) => ({ id: Number(r.id), name: r.name }));
+}

@@ -21,8 +21,7 @@ import {
 	stepDoneSchema,
 	stepSchema
 } from '$lib/server/cases/case-schemas';
-import { caseload } from '$lib/server/cases/caseload';
-import { officeConsultants } from '$lib/server/cases/load';
+import { mergeCandidates, officeConsultants } from '$lib/server/cases/load';
 import { mergeCases } from '$lib/server/cases/merge';
 import { addNextStep, setStepDoneByStaff } from '$lib/server/cases/steps';
 import { caseTimeline } from '$lib/server/cases/timeline';
@@ -71,14 +70,7 @@ export const load: PageServerLoad = async (event) => {
 		listTopics(db, locale),
 		listSubmarkets(db, locale),
 		listStages(db, locale),
-		viewer.role === 'consultant'
-			? Promise.resolve(null)
-			: caseload(db, scope, viewer, office.id, now, {
-					consultantId: null,
-					state: 'active',
-					attention: false,
-					q: null
-				})
+		viewer.role === 'consultant' ? Promise.resolve([]) : mergeCandidates(db, office.id, c.id)
 	]);
 	const name = (list: { key: string; name: string }[], key: string | null) =>
 		key == null ? null : (list.find((e) => e.key === key)?.name ?? key);
@@ -104,9 +96,7 @@ export const load: PageServerLoad = async (event) => {
 		checkIns: checkIns ?? [],
 		referrals,
 		consultants: consultants.filter((m) => m.id !== c.consultantId),
-		mergeCandidates: (others?.rows ?? [])
-			.filter((r) => r.id !== c.id)
-			.map((r) => ({ id: r.id, name: r.name })),
+		mergeCandidates: others,
 		closeReasons: CLOSE_REASONS,
 		reference: {
 			topics: topics.map((x) => ({ key: x.key, name: x.name })),
