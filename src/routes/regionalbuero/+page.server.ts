@@ -30,7 +30,8 @@ export const load: PageServerLoad = async ({ url }) => {
 			city: o.city,
 			openingHours: o.openingHours
 		})),
-		query: { plz: plz ?? '', land: land ?? '' },
+		// A postcode that reads as one is shown as five digits ("D-1067" → "01067"); anything else as typed.
+		query: { plz: found.plz ?? plz ?? '', land: land ?? '' },
 		networkContact: config.networkContact
 	};
 };

@@ -6,6 +6,7 @@ import { getBookingSettings } from '$lib/server/booking/settings';
 import { isSlotOffered, listSlots } from '$lib/server/booking/slots';
 import type { Db } from '$lib/server/db/transaction';
 import { checkbox, email, optionalText, phone, requiredText } from '$lib/server/platform/form-fields';
+import { readPostcode } from '$lib/server/reference/postcode-rules';
 import { findOffice, getOfficeByKey, listOffices } from '$lib/server/reference/queries';
 
 /**
@@ -43,10 +44,16 @@ export interface FlowSlot {
 
 export async function loadFlow(db: Db, url: URL, now: Date) {
 	const q = url.searchParams;
-	const plz = q.get('plz')?.slice(0, 20) ?? '';
+	const typed = q.get('plz')?.slice(0, 20) ?? '';
 	const landParam = q.get('land')?.slice(0, 10) ?? '';
 	const submitted = q.has('plz') || q.has('land');
-	const found = await findOffice(db, { submitted, plz, land: landParam, choosing: q.has('wahl') }, now);
+	const found = await findOffice(
+		db,
+		{ submitted, plz: typed, land: landParam, choosing: q.has('wahl') },
+		now
+	);
+	// "D-1067" travels on as "01067" (hidden fields, the intake form's postcode); a bad value as typed.
+	const plz = found.plz ?? typed;
 	const base = {
 		decision: found.decision,
 		laender: found.laender.map((l) => l.iso),
@@ -195,7 +202,11 @@ export const intakeSchema = z.object({
 		phone().transform((v) => (v === '' ? null : v))
 	),
 	postcode: z.preprocess(
-		blank,
+		(v) => {
+			// What people type ("D-1067", "01 067") is stored as five digits; other text fails below.
+			const read = readPostcode(typeof v === 'string' ? v : '');
+			return read.kind === 'ok' ? read.plz : blank(v);
+		},
 		z
 			.string()
 			.trim()

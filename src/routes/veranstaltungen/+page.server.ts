@@ -2,7 +2,7 @@ import { upcomingSprechtage } from '$lib/server/booking/queries';
 import { berlinDate } from '$lib/server/booking/rules';
 import { listPublicEvents } from '$lib/server/events/queries';
 import { EVENT_TYPES } from '$lib/server/events/rules';
-import { listOffices, listSubmarkets } from '$lib/server/reference/queries';
+import { landForPostcode, listOffices, listSubmarkets } from '$lib/server/reference/queries';
 import { LAND_ISOS } from '$lib/server/reference/schema';
 import { services } from '$lib/server/runtime';
 import type { PageServerLoad } from './$types';
@@ -30,6 +30,20 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 		monat: /^\d{4}-(0[1-9]|1[0-2])$/.test(param('monat')) ? param('monat') : '',
 		online: param('online') === '1'
 	};
+	// A postcode filters by its Land (issue 11); for a postcode in two Länder the chosen Land decides.
+	const typedPlz = param('plz').slice(0, 20);
+	const postcode = await landForPostcode(db, typedPlz);
+	if (postcode.kind === 'unique') query.land = postcode.land;
+	if (postcode.kind === 'ambiguous' && !postcode.laender.includes(query.land)) query.land = '';
+	const landChoices =
+		postcode.kind === 'ambiguous'
+			? postcode.laender.map((land) => {
+					const params = new URLSearchParams(url.searchParams);
+					params.set('plz', postcode.plz);
+					params.set('land', land);
+					return { land, search: params.toString() };
+				})
+			: [];
 	const office = offices.find((o) => o.key === query.buero) ?? null;
 	const found = await listPublicEvents(
 		db,
@@ -56,7 +70,12 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 		: [];
 	return {
 		query,
-		filtered: ['buero', 'land', 'typ', 'teilmarkt', 'monat', 'online'].some((k) => url.searchParams.has(k)),
+		// What was typed, as five digits when it reads as a postcode ("D-1067" → "01067").
+		plz: 'plz' in postcode ? postcode.plz : typedPlz,
+		postcode: { kind: postcode.kind, landChoices },
+		filtered: ['buero', 'land', 'plz', 'typ', 'teilmarkt', 'monat', 'online'].some((k) =>
+			url.searchParams.has(k)
+		),
 		offices: offices.map((o) => ({ key: o.key, name: o.name })),
 		laender: [...LAND_ISOS],
 		submarkets: submarkets.map((s) => ({ key: s.key, name: s.name })),

@@ -69,8 +69,8 @@ export default catalogue(
 		'reference.finder.result.none': 'Für {land} ist derzeit kein Regionalbüro zuständig.',
 		'reference.finder.result.network': 'Bitte wenden Sie sich an das Netzwerk:',
 		'reference.finder.result.titleFor': 'Regionalbüro für {land}',
-		'reference.finder.osm': 'Postleitzahldaten: © OpenStreetMap contributors',
-		'reference.finder.osm.license': 'Lizenz (ODbL)',
+		'reference.finder.osm': 'Postleitzahldaten: © OpenStreetMap-Mitwirkende',
+		'reference.finder.osm.license': 'ODbL',
 		'reference.finder.restart': 'Neue Suche',
 
 		// Admin: overview
@@ -170,7 +170,7 @@ export default catalogue(
 		'reference.postcodes.col.rows': 'Zuordnungen',
 		'reference.postcodes.col.postcodes': 'Postleitzahlen',
 		'reference.postcodes.source.builtin': 'Eingebaute Tabelle',
-		'reference.postcodes.source.osm': 'OpenStreetMap-Import',
+		'reference.postcodes.source.osm': 'OpenStreetMap (eingebaut oder importiert)',
 		'reference.postcodes.none': 'Noch keine Postleitzahlen gespeichert.',
 		'reference.postcodes.ambiguous': '{count} Postleitzahlen liegen in mehr als einem Bundesland.',
 		'reference.postcodes.lookup.title': 'Postleitzahl nachschlagen',
@@ -180,13 +180,13 @@ export default catalogue(
 		'reference.postcodes.lookup.caption': 'Bundesländer zur Postleitzahl {plz}',
 		'reference.postcodes.col.land': 'Bundesland',
 		'reference.postcodes.col.places': 'Orte',
-		'reference.postcodes.import.title': 'Vollständige Tabelle importieren',
+		'reference.postcodes.import.title': 'Neuere Tabelle importieren',
 		'reference.postcodes.import.text':
-			'Laden Sie die aus OpenStreetMap-Daten abgeleitete Datei zuordnung_plz_ort.csv (Spalten osm_id, ags, ort, plz, landkreis, bundesland) herunter und importieren Sie sie auf dem Server mit:',
+			'Alle deutschen Postleitzahlen sind eingebaut (OpenStreetMap, Stand 2022) und werden beim Start geladen. Für eine neuere Fassung laden Sie die aus OpenStreetMap-Daten abgeleitete Datei zuordnung_plz_ort.csv (Spalten osm_id, ags, ort, plz, landkreis, bundesland) herunter und importieren Sie sie auf dem Server mit:',
 		'reference.postcodes.import.details':
 			'Fehlende führende Nullen werden ergänzt, das Bundesland ergibt sich aus den ersten beiden Ziffern des Gemeindeschlüssels (AGS), doppelte Zeilen werden übersprungen. Ein erneuter Import schadet nicht; vorhandene Zuordnungen bleiben erhalten.',
 		'reference.postcodes.import.license':
-			'Die Daten stehen unter der Open Database License (ODbL). Wo sie verwendet werden, zeigt Kreativlotse „© OpenStreetMap contributors“.',
+			'Die Daten stehen unter der Open Database License (ODbL). Wo sie verwendet werden, zeigt Kreativlotse „© OpenStreetMap-Mitwirkende (ODbL)“.',
 
 		// Office page for staff
 		'reference.myOffice.contact': 'Kontaktdaten',
@@ -286,7 +286,7 @@ export default catalogue(
 		'reference.finder.result.network': 'Please contact the network:',
 		'reference.finder.result.titleFor': 'Regional office for {land}',
 		'reference.finder.osm': 'Postcode data: © OpenStreetMap contributors',
-		'reference.finder.osm.license': 'Licence (ODbL)',
+		'reference.finder.osm.license': 'ODbL',
 		'reference.finder.restart': 'New search',
 
 		'reference.admin.title': 'Reference data',
@@ -381,7 +381,7 @@ export default catalogue(
 		'reference.postcodes.col.rows': 'Assignments',
 		'reference.postcodes.col.postcodes': 'Postcodes',
 		'reference.postcodes.source.builtin': 'Built-in table',
-		'reference.postcodes.source.osm': 'OpenStreetMap import',
+		'reference.postcodes.source.osm': 'OpenStreetMap (built in or imported)',
 		'reference.postcodes.none': 'No postcodes stored yet.',
 		'reference.postcodes.ambiguous': '{count} postcodes lie in more than one federal state.',
 		'reference.postcodes.lookup.title': 'Look up a postcode',
@@ -391,13 +391,13 @@ export default catalogue(
 		'reference.postcodes.lookup.caption': 'Federal states for the postcode {plz}',
 		'reference.postcodes.col.land': 'Federal state',
 		'reference.postcodes.col.places': 'Places',
-		'reference.postcodes.import.title': 'Import the full table',
+		'reference.postcodes.import.title': 'Import a newer table',
 		'reference.postcodes.import.text':
-			'Download the file zuordnung_plz_ort.csv derived from OpenStreetMap data (columns osm_id, ags, ort, plz, landkreis, bundesland) and import it on the server with:',
+			'Every German postcode is built in (OpenStreetMap, as of 2022) and loaded at start. For a newer version, download the file zuordnung_plz_ort.csv derived from OpenStreetMap data (columns osm_id, ags, ort, plz, landkreis, bundesland) and import it on the server with:',
 		'reference.postcodes.import.details':
 			'Missing leading zeros are added, the federal state follows from the first two digits of the municipality key (AGS), and duplicate rows are skipped. Importing again does no harm; existing assignments are kept.',
 		'reference.postcodes.import.license':
-			'The data is licensed under the Open Database License (ODbL). Wherever it is used, Kreativlotse shows "© OpenStreetMap contributors".',
+			'The data is licensed under the Open Database License (ODbL). Wherever it is used, Kreativlotse shows "© OpenStreetMap contributors (ODbL)".',
 
 		'reference.myOffice.contact': 'Contact details',
 		'reference.myOffice.laender': 'Responsible for',

@@ -831,3 +831,15 @@ export interface DB {
 	project_request: ProjectRequestTable;
 	introduction: IntroductionTable;
 }
+
+/** Which version of a shipped data set (e.g. the postcode table) this database holds (issue 11). */
+export interface ReferenceDataLoadTable {
+	name: string;
+	version: string;
+	rows: number;
+	loaded_at: number;
+}
+
+export interface DB {
+	reference_data_load: ReferenceDataLoadTable;
+}

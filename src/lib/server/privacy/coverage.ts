@@ -52,6 +52,7 @@ export const privacyMap: { readonly [T in keyof DB]: PrivacyDeclaration } = {
 	topic: reference('topics'),
 	stage: reference('stages'),
 	postcode: reference('postcode → Land table'),
+	reference_data_load: reference('which version of a shipped data set was loaded'),
 	consent_text: reference('versioned consent texts'),
 	office_booking_setting: reference("offices' booking settings"),
 	throttle: {

@@ -40,11 +40,26 @@ describe('readPostcode', () => {
 		['   ', { kind: 'empty' }],
 		['01067', { kind: 'ok', plz: '01067' }],
 		[' 21039 ', { kind: 'ok', plz: '21039' }],
-		['1067', { kind: 'malformed', raw: '1067' }],
+		// What people type (issue 11): a lost leading zero, spaces, the old country prefix.
+		['1067', { kind: 'ok', plz: '01067' }],
+		[' 1067 ', { kind: 'ok', plz: '01067' }],
+		['01 067', { kind: 'ok', plz: '01067' }],
+		['23 552', { kind: 'ok', plz: '23552' }],
+		['D-21039', { kind: 'ok', plz: '21039' }],
+		['D 21039', { kind: 'ok', plz: '21039' }],
+		['d-1067', { kind: 'ok', plz: '01067' }],
+		['D21039', { kind: 'ok', plz: '21039' }],
+		['DE-20457', { kind: 'ok', plz: '20457' }],
+		['D – 20457', { kind: 'ok', plz: '20457' }],
 		['210399', { kind: 'malformed', raw: '210399' }],
 		['2103a', { kind: 'malformed', raw: '2103a' }],
+		['123', { kind: 'malformed', raw: '123' }],
 		['00000', { kind: 'malformed', raw: '00000' }],
-		['D-21039', { kind: 'malformed', raw: 'D-21039' }]
+		['0000', { kind: 'malformed', raw: '0000' }],
+		['D-', { kind: 'malformed', raw: 'D-' }],
+		['A-1010', { kind: 'malformed', raw: 'A-1010' }],
+		['21039 Hamburg', { kind: 'malformed', raw: '21039 Hamburg' }],
+		['-21039', { kind: 'malformed', raw: '-21039' }]
 	])('%j -> %j', (raw, expected) => {
 		expect(readPostcode(raw)).toEqual(expected);
 	});
@@ -113,7 +128,8 @@ describe('decideLand', () => {
 			{},
 			{ kind: 'result', land: 'DE-BY', via: 'choice', postcodeElsewhere: [] }
 		],
-		['malformed postcode', '2103', null, {}, { kind: 'invalid', errors: { plz: 'plzFormat' } }],
+		['malformed postcode', '210', null, {}, { kind: 'invalid', errors: { plz: 'plzFormat' } }],
+		['four digits: a lost leading zero, read as 0XXXX', '2103', null, {}, { kind: 'unknown', plz: '02103' }],
 		[
 			'malformed postcode, even with a Land',
 			'abcde',

@@ -8,12 +8,19 @@ export type PostcodeInput =
 	| { kind: 'malformed'; raw: string }
 	| { kind: 'ok'; plz: string };
 
-/** Five digits, nothing else; surrounding spaces are forgiven. 00000 is no postcode. */
+/**
+ * What people type for a postcode, read as five digits: spaces anywhere ("01 067"), the old
+ * country prefix ("D-23552", "D 23552", "DE-23552") and a lost leading zero ("1067", as
+ * spreadsheets and some forms drop it: 01067). Anything else, and 00000, is no postcode.
+ */
 export function readPostcode(raw: string | null | undefined): PostcodeInput {
 	const value = (raw ?? '').trim();
 	if (value === '') return { kind: 'empty' };
-	if (!/^\d{5}$/.test(value) || value === '00000') return { kind: 'malformed', raw: value };
-	return { kind: 'ok', plz: value };
+	const digits = value.replace(/^d(e|eu)?\s*[-–.]?\s*/i, '').replace(/\s+/g, '');
+	if (!/^\d{4,5}$/.test(digits)) return { kind: 'malformed', raw: value };
+	const plz = digits.padStart(5, '0');
+	if (plz === '00000') return { kind: 'malformed', raw: value };
+	return { kind: 'ok', plz };
 }
 
 /** One Land a postcode lies in, with the places there and where the row came from. */

@@ -119,16 +119,17 @@ describe('postcodes', () => {
 	it('returns the distinct Länder of a postcode with places and sources', async () => {
 		s = await testServices();
 		expect(await lookupPostcode(s.db, '21039')).toEqual([
-			{ land: 'DE-HH', places: ['Hamburg'], sources: ['builtin'] },
-			{ land: 'DE-SH', places: ['Börnsen'], sources: ['builtin'] }
+			{ land: 'DE-HH', places: ['Hamburg'], sources: ['osm'] },
+			{ land: 'DE-SH', places: ['Börnsen', 'Escheburg', 'Kröppelshagen-Fahrendorf'], sources: ['osm'] }
 		]);
 		expect(await lookupPostcode(s.db, '01067')).toEqual([
-			{ land: 'DE-SN', places: ['Dresden'], sources: ['builtin'] }
+			{ land: 'DE-SN', places: ['Dresden'], sources: ['osm'] }
 		]);
 		expect(await lookupPostcode(s.db, '12345')).toEqual([]);
 		expect(await lookupPostcode(s.db, "1' or 1=1")).toEqual([]);
-		expect(await countAmbiguousPostcodes(s.db)).toBe(2);
-		expect(await postcodeCounts(s.db)).toEqual([{ source: 'builtin', rows: 28, postcodes: 26 }]);
+		// The shipped table (issue 11): every German postcode, 17 of them in two Länder.
+		expect(await countAmbiguousPostcodes(s.db)).toBe(17);
+		expect(await postcodeCounts(s.db)).toEqual([{ source: 'osm', rows: 12869, postcodes: 8170 }]);
 	});
 });
 
@@ -144,7 +145,17 @@ describe('findOffice', () => {
 			postcodeElsewhere: []
 		});
 		expect(unique.offices.map((o) => o.key)).toEqual(['sn-st-th']);
-		expect(unique.osm).toBe(false);
+		expect(unique.osm).toBe(true);
+		expect(unique.plz).toBe('01067');
+
+		// What people type reaches the same office.
+		for (const typed of ['1067', 'D-01067', 'D 1067', '01 067']) {
+			const r = await findOffice(s.db, { submitted: true, plz: typed, land: null }, now);
+			expect(r.plz).toBe('01067');
+			expect(r.offices.map((o) => o.key)).toEqual(['sn-st-th']);
+		}
+		const luebeck = await findOffice(s.db, { submitted: true, plz: '23552', land: null }, now);
+		expect(luebeck.offices.map((o) => o.key)).toEqual(['hh-mv-sh']);
 		expect(unique.laender).toHaveLength(16);
 
 		const two = await findOffice(s.db, { submitted: true, plz: '89081', land: '' }, now);
@@ -173,10 +184,6 @@ describe('findOffice', () => {
 
 	it('flags OpenStreetMap data when an imported postcode shaped the answer', async () => {
 		s = await testServices();
-		await s.db
-			.insertInto('postcode')
-			.values({ plz: '72119', land_iso: 'DE-BW', place: 'Ammerbuch', source: 'osm' })
-			.execute();
 		const r = await findOffice(s.db, { submitted: true, plz: '72119', land: null }, s.clock.now());
 		expect(r.decision).toMatchObject({ kind: 'result', land: 'DE-BW', via: 'postcode' });
 		expect(r.osm).toBe(true);

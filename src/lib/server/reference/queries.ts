@@ -7,7 +7,8 @@ import {
 	type FinderDecision,
 	type FinderInput,
 	type PostcodeMatch,
-	readPostcode
+	readPostcode,
+	suggestLand
 } from './postcode-rules';
 import { berlinDate, officeInService } from './rules';
 import type { ReferenceKind, SubmarketGroup } from './schema';
@@ -280,6 +281,8 @@ export interface FinderResult {
 	offices: Office[];
 	/** true when the postcode suggestion rests on imported OpenStreetMap data (ODbL attribution). */
 	osm: boolean;
+	/** The postcode as five digits when what was typed reads as one ("D-1067" → "01067"), else null. */
+	plz: string | null;
 }
 
 /** The public finder in one read: parse, look up, decide, find the office. */
@@ -301,5 +304,27 @@ export async function findOffice(
 	const osm =
 		(decision.kind === 'result' || decision.kind === 'choose') &&
 		matches.some((m) => m.sources.includes('osm'));
-	return { decision, laender, matches, offices, osm };
+	return { decision, laender, matches, offices, osm, plz: postcode.kind === 'ok' ? postcode.plz : null };
+}
+
+export type PostcodeLand =
+	| { kind: 'empty' }
+	| { kind: 'malformed'; raw: string }
+	/** The postcode is not in the table. */
+	| { kind: 'none'; plz: string }
+	| { kind: 'unique'; plz: string; land: string }
+	| { kind: 'ambiguous'; plz: string; laender: string[] };
+
+/**
+ * The Land a typed postcode suggests, for filters and forms that only need the Land (the events
+ * list, booking): the same reading and table as the office finder.
+ */
+export async function landForPostcode(db: Reader, raw: string | null | undefined): Promise<PostcodeLand> {
+	const postcode = readPostcode(raw);
+	if (postcode.kind !== 'ok') return postcode;
+	const suggestion = suggestLand(await lookupPostcode(db, postcode.plz));
+	if (suggestion.kind === 'unique') return { kind: 'unique', plz: postcode.plz, land: suggestion.land };
+	if (suggestion.kind === 'ambiguous')
+		return { kind: 'ambiguous', plz: postcode.plz, laender: suggestion.laender };
+	return { kind: 'none', plz: postcode.plz };
 }

@@ -75,7 +75,7 @@ describe('seedReferenceData', () => {
 			submarkets: 13,
 			topics: 15,
 			stages: 5,
-			postcodes: 28
+			postcodes: 12869
 		});
 		expect(await seedReferenceData(s.db, s.clock.now())).toEqual({
 			laender: 0,

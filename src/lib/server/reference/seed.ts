@@ -1,6 +1,6 @@
 import type { Db } from '../db/transaction';
 import { transact } from '../db/transaction';
-import { builtinPostcodes } from './builtin-postcodes';
+import { loadShippedPostcodes } from './postcode-table';
 import { referenceData } from './seed-data';
 
 export interface SeedSummary {
@@ -21,7 +21,8 @@ async function isEmpty(db: Db, table: 'land' | 'office' | 'submarket' | 'topic' 
 }
 
 /**
- * Fills each reference table from the shipped data once, when it is empty. After that the
+ * Fills each reference table from the shipped data once, when it is empty (the postcode table:
+ * once per shipped version, see postcode-table.ts). After that the
  * tables belong to the network admins: a restart never overwrites their edits.
  */
 export async function seedReferenceData(db: Db, now: Date): Promise<SeedSummary> {
@@ -91,15 +92,8 @@ export async function seedReferenceData(db: Db, now: Date): Promise<SeedSummary>
 				summary[table === 'topic' ? 'topics' : 'stages'] = rows.length;
 			}
 		}
-		if (await isEmpty(tx, 'postcode')) {
-			await trx
-				.insertInto('postcode')
-				.values(
-					builtinPostcodes.map((p) => ({ plz: p.plz, land_iso: p.land, place: p.place, source: 'builtin' }))
-				)
-				.execute();
-			summary.postcodes = builtinPostcodes.length;
-		}
 	});
+	// Every German postcode (OpenStreetMap, ODbL), after the Länder it refers to; skipped when loaded.
+	summary.postcodes = (await loadShippedPostcodes(db, now)).inserted;
 	return summary;
 }
