@@ -16,6 +16,13 @@ const baseline = {
 	...(production ? { 'strict-transport-security': 'max-age=31536000; includeSubDomains' } : {})
 };
 
+// adapter-node reads BODY_SIZE_LIMIT when the handler is imported; its default (512 KB) cut profile photos
+// off (issue 11). The largest upload the product accepts is a 20 MB image (visibility/image.ts
+// IMAGE_MAX_BYTES); 25 MB leaves room for the other form fields and the multipart framing. A larger body
+// is refused unread with 413, and the image form turns that into "larger than 20 MB".
+const DEFAULT_BODY_SIZE_LIMIT = '25M';
+process.env.BODY_SIZE_LIMIT ||= DEFAULT_BODY_SIZE_LIMIT;
+
 const { handler } = await import('./build/handler.js');
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? '127.0.0.1';

@@ -87,7 +87,7 @@ test('a creative publishes a profile, staff approve it, a decision maker’s req
 		.getByLabel('Bilddatei')
 		.setInputFiles({ name: 'bild.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('not really an image') });
 	await creative.getByRole('button', { name: 'Bild hochladen' }).click();
-	await expect(creative.getByText('Das ist kein JPEG- oder PNG-Bild.').first()).toBeVisible();
+	await expect(creative.getByText('Das ist kein JPEG-, PNG-, WebP- oder AVIF-Bild.').first()).toBeVisible();
 	await expectAccessible(creative, 'image refused');
 	await creative
 		.getByLabel('Bilddatei')

@@ -41,9 +41,13 @@ export default catalogue(
 		'visibility.error.throttled': 'Zu viele Anfragen. Bitte versuchen Sie es in {minutes} Minuten erneut.',
 		'visibility.error.state': 'Das hat sich inzwischen geändert. Bitte laden Sie die Seite neu.',
 		'visibility.error.image.empty': 'Bitte wählen Sie eine Bilddatei.',
-		'visibility.error.image.too_large': 'Die Datei ist größer als 5 MB.',
-		'visibility.error.image.type': 'Das ist kein JPEG- oder PNG-Bild.',
-		'visibility.error.image.dimensions': 'Das Bild ist zu groß (höchstens 8000 Pixel je Seite).',
+		'visibility.error.image.too_large':
+			'Die Datei ist größer als {mb} MB. Bitte wählen Sie ein kleineres Bild.',
+		'visibility.error.image.type': 'Das ist kein JPEG-, PNG-, WebP- oder AVIF-Bild.',
+		'visibility.error.image.heic':
+			'HEIC-Fotos (iPhone) können wir nicht lesen. Bitte speichern oder teilen Sie das Foto als JPEG (iPhone: Einstellungen › Kamera › Formate › „Maximale Kompatibilität“).',
+		'visibility.error.image.dimensions':
+			'Das Bild ist zu groß (höchstens 12.000 Pixel je Seite und 50 Megapixel).',
 		'visibility.error.image.corrupt': 'Das Bild lässt sich nicht lesen.',
 		'visibility.error.image.not_found': 'Bitte speichern Sie zuerst Ihr Profil.',
 		// Portal: my profile
@@ -93,7 +97,7 @@ export default catalogue(
 		'visibility.profile.imageCurrent': 'Ihr aktuelles Bild',
 		'visibility.profile.imageFile': 'Bilddatei',
 		'visibility.profile.imageHint':
-			'JPEG oder PNG, höchstens 5 MB. Wir speichern das Bild neu kodiert und ohne Metadaten (etwa Kamera oder Standort).',
+			'JPEG, PNG, WebP oder AVIF, höchstens {mb} MB. Wir speichern das Bild neu kodiert und ohne Metadaten (etwa Kamera oder Standort).',
 		'visibility.profile.imageAlt': 'Bildbeschreibung',
 		'visibility.profile.imageAltHint':
 			'Was ist auf dem Bild zu sehen? Für Menschen, die das Bild nicht sehen können.',
@@ -377,9 +381,12 @@ export default catalogue(
 		'visibility.error.throttled': 'Too many requests. Please try again in {minutes} minutes.',
 		'visibility.error.state': 'This has changed in the meantime. Please reload the page.',
 		'visibility.error.image.empty': 'Please choose an image file.',
-		'visibility.error.image.too_large': 'The file is larger than 5 MB.',
-		'visibility.error.image.type': 'This is not a JPEG or PNG image.',
-		'visibility.error.image.dimensions': 'The image is too large (at most 8000 pixels per side).',
+		'visibility.error.image.too_large': 'The file is larger than {mb} MB. Please choose a smaller image.',
+		'visibility.error.image.type': 'This is not a JPEG, PNG, WebP or AVIF image.',
+		'visibility.error.image.heic':
+			'We cannot read HEIC photos (iPhone). Please save or share the photo as JPEG (iPhone: Settings › Camera › Formats › "Most Compatible").',
+		'visibility.error.image.dimensions':
+			'The image is too large (at most 12,000 pixels per side and 50 megapixels).',
 		'visibility.error.image.corrupt': 'The image cannot be read.',
 		'visibility.error.image.not_found': 'Please save your profile first.',
 		'visibility.profile.title': 'My profile',
@@ -427,7 +434,7 @@ export default catalogue(
 		'visibility.profile.imageCurrent': 'Your current image',
 		'visibility.profile.imageFile': 'Image file',
 		'visibility.profile.imageHint':
-			'JPEG or PNG, at most 5 MB. We store the image re-encoded and without metadata (such as camera or location).',
+			'JPEG, PNG, WebP or AVIF, at most {mb} MB. We store the image re-encoded and without metadata (such as camera or location).',
 		'visibility.profile.imageAlt': 'Image description',
 		'visibility.profile.imageAltHint': 'What does the image show? For people who cannot see it.',
 		'visibility.profile.imageUpload': 'Upload image',

@@ -304,7 +304,7 @@ export async function setProfileImage(
 	upload: { bytes: Uint8Array; alt: string | null },
 	ctx: RequestContext = {}
 ): Promise<ImageResult> {
-	const clean = sanitizeImage(upload.bytes);
+	const clean = await sanitizeImage(upload.bytes);
 	if (!clean.ok) return clean;
 	const { db, clock } = services;
 	const now = clock.now();

@@ -1,11 +1,12 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { localizePath } from '$lib/i18n/locale';
 import { type MessageKey, translate } from '$lib/i18n/messages';
-import { fieldFailure, formValues, parseForm } from '$lib/server/http/form';
+import { type FormValues, fieldFailure, formValues, parseForm } from '$lib/server/http/form';
 import { requireCreative } from '$lib/server/http/gate';
 import { listLaender, listSubmarkets } from '$lib/server/reference/queries';
 import { services } from '$lib/server/runtime';
 import { currentVisibilityConsent } from '$lib/server/visibility/consent';
+import { IMAGE_MAX_BYTES, IMAGE_MAX_MB } from '$lib/server/visibility/image';
 import {
 	ownProfile,
 	publishProfile,
@@ -36,7 +37,8 @@ export const load: PageServerLoad = async (event) => {
 			name: translate(locale, `reference.land.${l.iso}` as MessageKey)
 		})),
 		consentText: locale === 'en' ? consent.en : consent.de,
-		notice: event.url.searchParams.get('hinweis')
+		notice: event.url.searchParams.get('hinweis'),
+		imageMaxMb: IMAGE_MAX_MB
 	};
 };
 
@@ -89,16 +91,25 @@ export const actions: Actions = {
 	image: async (event) => {
 		const me = requireCreative(event);
 		const { locale, requestId } = event.locals;
-		const form = await event.request.formData().catch(() => new FormData());
+		const refuse = (reason: string, values: FormValues) =>
+			fieldFailure(reason === 'too_large' ? 413 : 400, values, {
+				image: translate(locale, `visibility.error.image.${reason}` as MessageKey, { mb: IMAGE_MAX_MB })
+			});
+		let form: FormData;
+		try {
+			form = await event.request.formData();
+		} catch (err) {
+			// Past BODY_SIZE_LIMIT adapter-node refuses the body unread (413), so no value can be kept;
+			// say which limit was hit instead of "choose a file".
+			return refuse((err as { status?: number }).status === 413 ? 'too_large' : 'empty', {});
+		}
 		const file = form.get('image');
 		const altRaw = form.get('image_alt');
 		const alt = typeof altRaw === 'string' && altRaw.trim() ? altRaw.trim().slice(0, 200) : null;
+		if (file instanceof File && file.size > IMAGE_MAX_BYTES) return refuse('too_large', formValues(form));
 		const bytes = file instanceof File ? new Uint8Array(await file.arrayBuffer()) : new Uint8Array();
 		const r = await setProfileImage(services(), me.id, { bytes, alt }, { requestId });
-		if (!r.ok)
-			return fieldFailure(400, formValues(form), {
-				image: translate(locale, `visibility.error.image.${r.reason}` as MessageKey)
-			});
+		if (!r.ok) return refuse(r.reason, formValues(form));
 		done(locale, 'bild');
 	},
 	removeImage: async (event) => {

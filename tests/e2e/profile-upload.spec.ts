@@ -1,0 +1,118 @@
+import { expect, type Page, test } from '@playwright/test';
+import sharp from 'sharp';
+import { ADMIN, expectAccessible, hydrated, login } from './support';
+
+/**
+ * Issue 11: profile photos as phones take them. The body limit (server.mjs BODY_SIZE_LIMIT) fits the
+ * largest accepted image, a larger file gets a message with the limit in MB from the real server,
+ * an undecodable one says which formats work, and the alt text survives a refusal.
+ */
+test.setTimeout(240_000);
+
+const MB = 1024 * 1024;
+
+/** Noise does not compress, so these are as large as real phone photos. */
+const noiseJpeg = (width: number, height: number) =>
+	sharp({ create: { width, height, channels: 3, noise: { type: 'gaussian', mean: 128, sigma: 60 } } })
+		.jpeg({ quality: 92 })
+		.withMetadata({ orientation: 6 })
+		.toBuffer();
+
+async function mailText(admin: Page, to: string, subject: string): Promise<string> {
+	await admin.goto(`/intern/postausgang?to=${encodeURIComponent(to)}`);
+	await admin.getByRole('link', { name: subject }).first().click();
+	return (await admin.locator('pre').first().textContent()) ?? '';
+}
+
+/** A creative known to the portal (through a booking), signed in, with a saved profile. */
+async function creativeWithProfile(page: Page, admin: Page): Promise<void> {
+	const email = `foto.${Date.now()}@example.org`;
+	await page.goto('/termin?land=DE-NW&buero=nw&format=video');
+	await hydrated(page);
+	await page.locator('#slot').check();
+	await page.getByRole('button', { name: 'Weiter' }).click();
+	await page.locator('#name').fill('Fiona Foto');
+	await page.locator('#email').fill(email);
+	await page.locator('#submarket').selectOption('design');
+	await page.locator('#stage').selectOption('idee');
+	await page.locator('#concern').fill('Ein Profil mit Foto');
+	await page.locator('#consent_processing').check();
+	await page.getByRole('button', { name: 'Termin anfragen' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Bitte bestätigen Sie Ihre E-Mail');
+	await page.goto('/portal/anmelden');
+	await page.getByLabel('E-Mail-Adresse').fill(email);
+	await page.getByRole('button', { name: 'Anmeldelink senden' }).click();
+	const link = (await mailText(admin, email, 'Kreativlotse: Ihr Anmeldelink')).match(
+		/https?:\/\/\S+\/portal\/anmelden\/[A-Za-z0-9_-]+/
+	)![0];
+	await page.goto(link);
+	await page.getByRole('button', { name: 'Jetzt anmelden' }).click();
+	await page.goto('/portal/profil');
+	await page.getByLabel('Anzeigename').fill(`Fiona Foto ${Date.now()}`);
+	await page.getByLabel('Designwirtschaft').check();
+	await page.getByLabel('Land', { exact: true }).selectOption('DE-NW');
+	await page.getByLabel('Ort', { exact: true }).fill('Bochum');
+	await page.getByLabel('Kurzbeschreibung').fill('Fotografie für Kultur und Kommunen.');
+	await page.getByRole('button', { name: 'Profil speichern' }).click();
+	await expect(page.getByRole('status')).toHaveText('Ihr Profil ist gespeichert.');
+}
+
+async function upload(page: Page, file: { name: string; mimeType: string; buffer: Buffer }, alt: string) {
+	await page.getByLabel('Bilddatei').setInputFiles(file);
+	await page.getByLabel('Bildbeschreibung').fill(alt);
+	await page.getByRole('button', { name: 'Bild hochladen' }).click();
+}
+
+test('a 5 MB and a 12 MP photo upload; 30 MB and an unreadable file get messages that say why', async ({
+	browser
+}) => {
+	const page = await (await browser.newContext()).newPage();
+	const admin = await (await browser.newContext()).newPage();
+	await login(admin, ADMIN);
+	await creativeWithProfile(page, admin);
+	await expect(page.getByText('JPEG, PNG, WebP oder AVIF, höchstens 20 MB.')).toBeVisible();
+
+	// A 5 MB JPEG (far past adapter-node's default limit of 512 KB).
+	const five = await noiseJpeg(3000, 2300);
+	expect(five.length).toBeGreaterThan(5 * MB);
+	await upload(page, { name: 'fuenf.jpg', mimeType: 'image/jpeg', buffer: five }, 'Fünf Megabyte');
+	await expect(page.getByRole('status')).toHaveText('Ihr Bild ist gespeichert.');
+
+	// A 12 MP phone photo, taken upright (EXIF orientation 6): stored upright and at most 1200 pixels.
+	const twelve = await noiseJpeg(4000, 3000);
+	await upload(page, { name: 'IMG_0001.jpg', mimeType: 'image/jpeg', buffer: twelve }, 'Zwölf Megapixel');
+	await expect(page.getByRole('status')).toHaveText('Ihr Bild ist gespeichert.');
+	const stored = await page.request.get('/portal/profil/bild');
+	expect(stored.headers()['content-type']).toBe('image/jpeg');
+	const meta = await sharp(await stored.body()).metadata();
+	expect([meta.width, meta.height]).toEqual([900, 1200]);
+	expect(meta.exif).toBeUndefined();
+
+	// 30 MB: past BODY_SIZE_LIMIT, refused by the HTTP layer unread; the page says the limit in MB.
+	const thirty = Buffer.alloc(30 * MB, 7);
+	thirty.set([0xff, 0xd8, 0xff], 0);
+	await upload(page, { name: 'riesig.jpg', mimeType: 'image/jpeg', buffer: thirty }, 'Zu groß');
+	await expect(page.getByText('Die Datei ist größer als 20 MB.').first()).toBeVisible();
+	await expectAccessible(page, 'image too large');
+
+	// Between the image limit and the body limit the form is read: the message, and the alt text kept.
+	const twentyTwo = Buffer.alloc(22 * MB, 7);
+	twentyTwo.set([0xff, 0xd8, 0xff], 0);
+	await upload(page, { name: 'gross.jpg', mimeType: 'image/jpeg', buffer: twentyTwo }, 'Etwas zu groß');
+	await expect(page.getByText('Die Datei ist größer als 20 MB.').first()).toBeVisible();
+	await expect(page.getByLabel('Bildbeschreibung')).toHaveValue('Etwas zu groß');
+
+	// Not an image at all, and an image that cannot be decoded: each says so, the alt text stays.
+	await upload(
+		page,
+		{ name: 'notiz.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('kein Bild') },
+		'Notiz'
+	);
+	await expect(page.getByText('Das ist kein JPEG-, PNG-, WebP- oder AVIF-Bild.').first()).toBeVisible();
+	await expect(page.getByLabel('Bildbeschreibung')).toHaveValue('Notiz');
+	await expectAccessible(page, 'image not an image');
+	const broken = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(4096, 3)]);
+	await upload(page, { name: 'kaputt.jpg', mimeType: 'image/jpeg', buffer: broken }, 'Kaputt');
+	await expect(page.getByText('Das Bild lässt sich nicht lesen.').first()).toBeVisible();
+	await expect(page.getByLabel('Bildbeschreibung')).toHaveValue('Kaputt');
+});
