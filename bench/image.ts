@@ -9,7 +9,15 @@ import { sanitizeImage } from '../src/lib/server/visibility/image';
 const GOAL_BLOCK_MS = 100;
 
 const noisePhoto = (width: number, height: number) =>
-	sharp({ create: { width, height, channels: 3, noise: { type: 'gaussian', mean: 128, sigma: 60 } } })
+	sharp({
+		create: {
+			width,
+			height,
+			channels: 3,
+			background: '#808080',
+			noise: { type: 'gaussian', mean: 128, sigma: 60 }
+		}
+	})
 		.jpeg({ quality: 92 })
 		.withMetadata({ orientation: 6 })
 		.toBuffer();

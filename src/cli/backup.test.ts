@@ -80,7 +80,7 @@ describe.skipIf(!!process.env.TEST_DATABASE_URL)('backup (SQLite)', () => {
 			env: { DATABASE_URL: `sqlite:${source}`, SECRET_KEY: 'x'.repeat(32) }
 		};
 		expect(await runCli(['backup', target], io)).toBe(0);
-		expect(out.at(-1)).toMatch(/^Backup complete: .*cli\.sqlite \(\d+\.\d KiB, \d+ pages, \d+ ms\)$/);
+		expect(out.at(-1)).toMatch(/^Backup complete: .*cli\.sqlite \(\d+\.\d [KM]iB, \d+ pages, \d+ ms\)$/);
 		expect(out.some((l) => /^ {2}100% \(\d+\/\d+ pages\)$/.test(l))).toBe(true);
 		expect(count(target, 'outbox')).toBe(5);
 		expect(await runCli(['backup', target], io)).toBe(1);

@@ -13,7 +13,15 @@ const MB = 1024 * 1024;
 
 /** Noise does not compress, so these are as large as real phone photos. */
 const noiseJpeg = (width: number, height: number) =>
-	sharp({ create: { width, height, channels: 3, noise: { type: 'gaussian', mean: 128, sigma: 60 } } })
+	sharp({
+		create: {
+			width,
+			height,
+			channels: 3,
+			background: '#808080',
+			noise: { type: 'gaussian', mean: 128, sigma: 60 }
+		}
+	})
 		.jpeg({ quality: 92 })
 		.withMetadata({ orientation: 6 })
 		.toBuffer();

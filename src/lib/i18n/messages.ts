@@ -19,6 +19,8 @@ import referrals from './catalogue/referrals';
 import staff from './catalogue/staff';
 import statistics from './catalogue/statistics';
 import visibility from './catalogue/visibility';
+import postcodes from './catalogue/postcodes';
+import video from './catalogue/video';
 import type { Locale } from './locale';
 
 /** All user-facing text. One file per area under ./catalogue; add new areas here. */
@@ -42,7 +44,9 @@ const areas = [
 	directoryImport,
 	events,
 	statistics,
-	visibility
+	visibility,
+	postcodes,
+	video
 ] as const;
 
 type Merge<T extends readonly { de: object }[]> = T extends readonly [

@@ -5,6 +5,7 @@ import { listLaender, listStages, listSubmarkets, listTopics } from '../referenc
 import type { ApiReference } from './api-schema';
 import { addDays, berlinDate, berlinInstant, isoWeekday } from './rules';
 import type { OfficeActor } from './settings';
+import { isPlaceholderVideoUrl } from './video-link';
 
 /**
  * Reads for the staff calendar. Every read takes the gate's OfficeScope and the viewer: office
@@ -63,6 +64,8 @@ export interface BookingDetail extends CalendarBooking {
 		at: number;
 	};
 	videoUrl: string | null;
+	/** No video service is configured: the link is a placeholder (video-link.ts). */
+	videoPlaceholder: boolean;
 	createdBy: number | null;
 	createdAt: number;
 	confirmedAt: number | null;
@@ -252,6 +255,7 @@ export async function getCalendarBooking(
 			at: Number(r.consented_at)
 		},
 		videoUrl: r.video_url,
+		videoPlaceholder: isPlaceholderVideoUrl(r.video_url),
 		createdBy: n(r.created_by),
 		createdAt: Number(r.created_at),
 		confirmedAt: n(r.confirmed_at),

@@ -1,6 +1,7 @@
 import { formatDate, formatTime } from '../../format/datetime';
 import { type MessageKey, type MessageParams, translate } from '../../i18n/messages';
 import { type MailBlock, type RenderedMail, renderMail } from '../notifications/render';
+import { isPlaceholderVideoUrl } from './video-link';
 
 /**
  * The booking mails (texts in catalogue/booking.ts, booking.mail.*). Dates and times are
@@ -59,9 +60,10 @@ export function describeWhere(locale: Locale, b: MailBooking): string {
 		case 'phone':
 			return translate(locale, 'booking.where.phone', { phone: b.phone ?? '' });
 		case 'video':
-			return b.videoUrl
-				? translate(locale, 'booking.where.video', { url: b.videoUrl })
-				: translate(locale, 'booking.where.videoLater');
+			if (!b.videoUrl) return translate(locale, 'booking.where.videoLater');
+			return isPlaceholderVideoUrl(b.videoUrl)
+				? translate(locale, 'video.where.placeholder', { url: b.videoUrl })
+				: translate(locale, 'booking.where.video', { url: b.videoUrl });
 		case 'sprechtag':
 			return translate(locale, 'booking.where.sprechtag', {
 				venue: b.sprechtag?.venue ?? '',

@@ -6,6 +6,7 @@ import { type BookingRecord, type Locale, loadBookingByTokenHash, plausibleToken
 import { icsFor, mailBooking } from './commands-mails';
 import { calendarEntryTexts, describeWhere } from './mails';
 import { getBookingSettings } from './settings';
+import { isPlaceholderVideoUrl } from './video-link';
 
 /**
  * Reads of bookings for the public pages a mail link opens. The token in the URL is the proof
@@ -31,6 +32,8 @@ export interface PublicBooking {
 	/** Where it happens, one line in the reader's language. */
 	where: string;
 	videoUrl: string | null;
+	/** The video link is a placeholder: no video service is configured (booking/video-link.ts). */
+	videoPlaceholder: boolean;
 	sprechtagId: number | null;
 	/** Changes by the creative are possible until this instant. */
 	changeDeadline: number;
@@ -54,6 +57,7 @@ function toPublic(b: BookingRecord, locale: Locale, changeNoticeMinutes: number)
 		consultantName: b.consultantName,
 		where: describeWhere(locale, m),
 		videoUrl: b.videoUrl,
+		videoPlaceholder: isPlaceholderVideoUrl(b.videoUrl),
 		sprechtagId: b.sprechtagId,
 		changeDeadline: m.changeDeadline
 	};

@@ -141,10 +141,10 @@ export function loadConfig(env: Env = process.env): Config {
 		apiRateLimit: e.API_RATE_LIMIT,
 		networkContact: e.NETWORK_CONTACT,
 		firstBookingLimit: e.FIRST_BOOKING_LIMIT,
-		videoBaseUrl: (e.VIDEO_BASE_URL ?? `${(e.PUBLIC_BASE_URL ?? origin).replace(/\/$/, '')}/video`).replace(
-			/\/$/,
-			''
-		)
+		// Without a video service each booking gets a placeholder link that says so (booking/video-link.ts).
+		videoBaseUrl: (
+			e.VIDEO_BASE_URL ?? `${(e.PUBLIC_BASE_URL ?? origin).replace(/\/$/, '')}/video/platzhalter`
+		).replace(/\/$/, '')
 	};
 }
 

@@ -30,7 +30,15 @@ function jpegWithExif(width = 4, height = 2, orientation = 1): Buffer {
 
 /** A phone-sized photo of noise (noise does not compress, so the file is as large as a real one). */
 async function noisePhoto(width: number, height: number, quality = 92): Promise<Buffer> {
-	return sharp({ create: { width, height, channels: 3, noise: { type: 'gaussian', mean: 128, sigma: 60 } } })
+	return sharp({
+		create: {
+			width,
+			height,
+			channels: 3,
+			background: '#808080',
+			noise: { type: 'gaussian', mean: 128, sigma: 60 }
+		}
+	})
 		.jpeg({ quality })
 		.withMetadata({ orientation: 6 })
 		.withExifMerge({ IFD0: { Make: 'Phone', Model: 'GPS-SECRET' } })

@@ -1,4 +1,4 @@
-import sharp from 'sharp';
+import sharp, { type Metadata } from 'sharp';
 
 /**
  * A profile image as it may be stored: the upload is decoded to pixels and encoded anew, so
@@ -64,7 +64,7 @@ export async function sanitizeImage(input: Uint8Array): Promise<SanitizedImage |
 	const type = sniffImageType(input);
 	if (!type) return { ok: false, reason: 'type' };
 
-	let meta: sharp.Metadata;
+	let meta: Metadata;
 	try {
 		meta = await decoder(input).metadata();
 	} catch {
