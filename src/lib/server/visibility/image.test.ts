@@ -167,9 +167,10 @@ describe('profile images', () => {
 		console.info(
 			`12 MP JPEG (${(photo.length / 1024 / 1024).toFixed(1)} MB): ${Math.round(ms)} ms in total, event loop blocked at most ${maxBlockMs.toFixed(1)} ms`
 		);
-		// The pure-JS decoder blocked the loop for 4–5 s; libvips works on the thread pool.
-		expect(maxBlockMs).toBeLessThan(250);
-	});
+		// The pure-JS decoder blocked the loop for 4–5 s; libvips works on the thread pool. The bound is
+		// loose because a busy CI box delays timers too; `npm run bench -- image` gives the real figure.
+		expect(maxBlockMs).toBeLessThan(500);
+	}, 90_000);
 });
 
 describe('the HTTP body limit', () => {
