@@ -16,6 +16,9 @@ const baseline = {
 	...(production ? { 'strict-transport-security': 'max-age=31536000; includeSubDomains' } : {})
 };
 
+// Message attachments (issue 18) may be ATTACHMENT_MAX_MB large; adapter-node's default body
+// limit is 512 KB. Set before the handler is imported, which reads it once.
+process.env.BODY_SIZE_LIMIT ??= `${Number(process.env.ATTACHMENT_MAX_MB || 10) + 1}M`;
 const { handler } = await import('./build/handler.js');
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? '127.0.0.1';
