@@ -16,6 +16,7 @@ import {
 	readConversationsAsCreative,
 	unreadForCreative
 } from './queries';
+import { answerTimesByOffice } from './stats';
 
 let s: TestServices | null = null;
 afterEach(async () => {
@@ -298,5 +299,42 @@ describe('privacy: export and erasure', () => {
 			expect(raw, table).not.toContain('Geheimer Satz');
 			expect(raw, table).not.toContain('Geheime PDF-Bytes');
 		}
+	});
+});
+
+describe('answer times per office (statistics)', () => {
+	it('median hours per office in the period, overdue now; another office is refused', async () => {
+		s = await testServices({ now: '2026-06-15T08:00:00Z' });
+		const f = await addCase(s, { officeKey: 'nw' });
+		const scope = officeScope(f.officeId);
+		for (const hours of [2, 4, 30]) {
+			await sendMessageAsCreative(s, f.creativeId, input(f));
+			s.clock.advance(hours * 3_600_000);
+			await sendMessageAsStaff(s, consultantOf(f), scope, input(f, { body: 'Antwort' }));
+		}
+		await sendMessageAsCreative(s, f.creativeId, input(f));
+		s.clock.set('2026-06-30T08:00:00Z');
+		const rows = await answerTimesByOffice(
+			s.db,
+			scope,
+			{ from: '2026-06', to: '2026-06', officeId: f.officeId },
+			s.clock.now()
+		);
+		expect(rows).toEqual([
+			{ officeId: f.officeId, officeName: expect.any(String), answered: 3, medianHours: 4, overdueNow: 1 }
+		]);
+		const july = await answerTimesByOffice(
+			s.db,
+			scope,
+			{ from: '2026-07', to: '2026-07', officeId: f.officeId },
+			s.clock.now()
+		);
+		expect(july![0]).toMatchObject({ answered: 0, medianHours: null });
+		const by = Number(
+			(await s.db.selectFrom('office').select('id').where('key', '=', 'by').executeTakeFirstOrThrow()).id
+		);
+		expect(
+			await answerTimesByOffice(s.db, scope, { from: '2026-06', to: '2026-06', officeId: by }, s.clock.now())
+		).toBeNull();
 	});
 });

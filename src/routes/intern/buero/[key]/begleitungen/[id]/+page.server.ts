@@ -63,17 +63,18 @@ export const load: PageServerLoad = async (event) => {
 	if (!view) error(404, { message: 'not found' });
 	const c = view.case;
 	const { locale } = event.locals;
-	const [timeline, checkIns, referrals, consultants, topics, submarkets, stages, others, messageState] = await Promise.all([
-		caseTimeline(db, c.id, { creativeEmail: c.creativeEmail, officeId: c.officeId }),
-		checkInsForCase(db, scope, c.id),
-		referralsForCase(db, c.id, locale),
-		officeConsultants(db, c.officeId),
-		listTopics(db, locale),
-		listSubmarkets(db, locale),
-		listStages(db, locale),
-		viewer.role === 'consultant' ? Promise.resolve([]) : mergeCandidates(db, office.id, c.id),
-		messageStateOfCases(db, [{ id: c.id, officeId: c.officeId }], now)
-	]);
+	const [timeline, checkIns, referrals, consultants, topics, submarkets, stages, others, messageState] =
+		await Promise.all([
+			caseTimeline(db, c.id, { creativeEmail: c.creativeEmail, officeId: c.officeId }),
+			checkInsForCase(db, scope, c.id),
+			referralsForCase(db, c.id, locale),
+			officeConsultants(db, c.officeId),
+			listTopics(db, locale),
+			listSubmarkets(db, locale),
+			listStages(db, locale),
+			viewer.role === 'consultant' ? Promise.resolve([]) : mergeCandidates(db, office.id, c.id),
+			messageStateOfCases(db, [{ id: c.id, officeId: c.officeId }], now)
+		]);
 	const name = (list: { key: string; name: string }[], key: string | null) =>
 		key == null ? null : (list.find((e) => e.key === key)?.name ?? key);
 	const notice = event.url.searchParams.get('ok');

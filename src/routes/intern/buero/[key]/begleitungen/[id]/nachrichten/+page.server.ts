@@ -64,7 +64,10 @@ export const actions: Actions = {
 		}
 		redirect(
 			303,
-			localizePath(locale, `/intern/buero/${office.key}/begleitungen/${id}/nachrichten?ok=gesendet#nachricht-${r.messageId}`)
+			localizePath(
+				locale,
+				`/intern/buero/${office.key}/begleitungen/${id}/nachrichten?ok=gesendet#nachricht-${r.messageId}`
+			)
 		);
 	}
 };

@@ -28,6 +28,9 @@ export const actions: Actions = {
 			return fail(400, { values: formValues(form), errors: fieldErrors(parsed.error, locale) });
 		const r = await saveMessageSetting(services(), viewer, office.id, parsed.data, { requestId });
 		if (!r.ok) error(403, { message: 'forbidden' });
-		redirect(303, localizePath(locale, `/intern/buero/${office.key}/begleitungen/einstellungen/nachrichten?gespeichert=1`));
+		redirect(
+			303,
+			localizePath(locale, `/intern/buero/${office.key}/begleitungen/einstellungen/nachrichten?gespeichert=1`)
+		);
 	}
 };
