@@ -104,6 +104,7 @@ export default catalogue(
 		'messages.staff.creative': '{name} (Person)',
 		'messages.staff.staffAuthor': '{name} (Beratung)',
 		'messages.staff.sent': 'Die Antwort ist gesendet.',
+		'messages.staff.answerTitle': 'Antwort schreiben',
 		'messages.staff.waiting': 'wartet auf Antwort, zugesagt bis {date}',
 		'messages.staff.overdue': 'überfällig',
 		'messages.staff.answerTime': plural(
@@ -277,6 +278,7 @@ export default catalogue(
 		'messages.staff.creative': '{name} (person)',
 		'messages.staff.staffAuthor': '{name} (office)',
 		'messages.staff.sent': 'The answer has been sent.',
+		'messages.staff.answerTitle': 'Write an answer',
 		'messages.staff.waiting': 'waiting for an answer, promised by {date}',
 		'messages.staff.overdue': 'overdue',
 		'messages.staff.answerTime': plural(
