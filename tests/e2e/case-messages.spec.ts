@@ -88,15 +88,23 @@ test('messages in the case: write with a PDF, notice without text, answer, hand-
 		// A file that only claims to be a PDF is refused by its bytes; the text stays.
 		const file = creative.getByLabel('Anhang (freiwillig)');
 		await tabTo(creative, file);
-		await file.setInputFiles({ name: 'Angebot.pdf', mimeType: 'application/pdf', buffer: Buffer.from('<html>nope</html>') });
+		await file.setInputFiles({
+			name: 'Angebot.pdf',
+			mimeType: 'application/pdf',
+			buffer: Buffer.from('<html>nope</html>')
+		});
 		await tabTo(creative, creative.getByRole('button', { name: 'Nachricht senden' }));
 		await creative.keyboard.press('Enter');
-		await expect(creative.locator('.error-summary')).toContainText('Bitte hängen Sie nur PDF-, JPEG- oder PNG-Dateien an.');
+		await expect(creative.locator('.error-summary')).toContainText(
+			'Bitte hängen Sie nur PDF-, JPEG- oder PNG-Dateien an.'
+		);
 		await expect(creative.getByLabel('Ihre Nachricht')).toHaveValue(TEXT);
 		await expectAccessible(creative, 'portal messages, refused file');
 		await hydrated(creative);
 		await tabTo(creative, creative.getByLabel('Anhang (freiwillig)'));
-		await creative.getByLabel('Anhang (freiwillig)').setInputFiles({ name: 'Angebot KSK.pdf', mimeType: 'application/pdf', buffer: PDF });
+		await creative
+			.getByLabel('Anhang (freiwillig)')
+			.setInputFiles({ name: 'Angebot KSK.pdf', mimeType: 'application/pdf', buffer: PDF });
 		await tabTo(creative, creative.getByRole('button', { name: 'Nachricht senden' }));
 		await creative.keyboard.press('Enter');
 		await expect(creative.getByRole('status')).toHaveText('Ihre Nachricht ist gesendet.');
@@ -121,7 +129,9 @@ test('messages in the case: write with a PDF, notice without text, answer, hand-
 		await expect(consultant.getByText(TEXT)).toBeVisible();
 		await expectAccessible(consultant, 'staff conversation');
 		const conversationUrl = new URL(consultant.url()).pathname;
-		const fileHref = await consultant.getByRole('link', { name: /Angebot KSK\.pdf herunterladen/ }).getAttribute('href');
+		const fileHref = await consultant
+			.getByRole('link', { name: /Angebot KSK\.pdf herunterladen/ })
+			.getAttribute('href');
 		const download = await consultant.request.get(fileHref!);
 		expect(download.status()).toBe(200);
 		expect(download.headers()['content-disposition']).toMatch(/^attachment; filename="Angebot KSK\.pdf"/);
@@ -133,7 +143,7 @@ test('messages in the case: write with a PDF, notice without text, answer, hand-
 		await expect(consultant.getByRole('row', { name: /Nele Nachricht/ })).not.toContainText('ungelesen');
 		await consultant.goto(conversationUrl);
 		await hydrated(consultant);
-		await consultant.getByLabel('Antwort').fill(ANSWER);
+		await consultant.getByLabel('Antwort', { exact: true }).fill(ANSWER);
 		await consultant.getByRole('button', { name: 'Antwort senden' }).click();
 		await expect(consultant.getByRole('status')).toHaveText('Die Antwort ist gesendet.');
 		await expectAccessible(consultant, 'staff conversation answered');
@@ -173,7 +183,8 @@ test('messages in the case: write with a PDF, notice without text, answer, hand-
 		await hydrated(consultant);
 		await consultant.getByLabel('Übergeben an').selectOption({ label: COLLEAGUE_NAME });
 		await consultant.getByRole('button', { name: 'Übergeben', exact: true }).click();
-		await expect(consultant.getByRole('status')).toHaveText('Die Begleitung ist übergeben.');
+		// A consultant who handed over no longer sees the case: back to the caseload.
+		await consultant.waitForURL(/\/begleitungen\?ok=handover/);
 		await colleague.goto(conversationUrl);
 		await expect(colleague.getByRole('heading', { level: 1 })).toHaveText('Nachrichten: Nele Nachricht');
 		await expect(colleague.getByText(TEXT)).toBeVisible();
@@ -185,7 +196,9 @@ test('messages in the case: write with a PDF, notice without text, answer, hand-
 
 		// 9. The shared progress view, on both sides.
 		await colleague.goto(`${caseUrl}/verlauf`);
-		await expect(colleague.getByRole('heading', { level: 1 })).toHaveText('Verlauf auf einen Blick: Nele Nachricht');
+		await expect(colleague.getByRole('heading', { level: 1 })).toHaveText(
+			'Verlauf auf einen Blick: Nele Nachricht'
+		);
 		await expect(colleague.getByRole('table', { name: /je Monat/ })).toBeVisible();
 		await expectAccessible(colleague, 'staff progress view');
 		await creative.goto('/portal/nachrichten');

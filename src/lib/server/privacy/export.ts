@@ -137,6 +137,7 @@ export async function exportCreative(
 				email: me.email,
 				email_verified_at: instant(me.email_verified_at),
 				locale: me.locale,
+				step_reminders: Number(me.step_reminders) === 1,
 				created_at: instant(me.created_at),
 				updated_at: instant(me.updated_at)
 			}

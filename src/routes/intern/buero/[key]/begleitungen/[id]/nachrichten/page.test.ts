@@ -35,7 +35,14 @@ function staffEvent(who: Who, path: string, params: Record<string, string>, rout
 				memberships:
 					who.role === 'network_admin'
 						? []
-						: [{ officeId: who.office.id, officeKey: who.office.key, officeName: who.office.key, role: who.role }],
+						: [
+								{
+									officeId: who.office.id,
+									officeKey: who.office.key,
+									officeName: who.office.key,
+									role: who.role
+								}
+							],
 				sessionHash: 'x'
 			}
 		},
@@ -49,7 +56,11 @@ function creativeEvent(creativeId: number, email: string, fileId: number) {
 		params: { id: String(fileId) },
 		url,
 		route: { id: '/portal/nachrichten/anhang/[id]' },
-		locals: { locale: 'de', requestId: 'test', actor: { kind: 'creative', id: creativeId, email, sessionHash: 'x' } },
+		locals: {
+			locale: 'de',
+			requestId: 'test',
+			actor: { kind: 'creative', id: creativeId, email, sessionHash: 'x' }
+		},
 		request: new Request(url)
 	} as never;
 }
@@ -71,11 +82,16 @@ describe('messages routes × roles (the case rule, 404 with an audit row)', () =
 		const by = { id: await officeId(s, 'by'), key: 'by' };
 		const mk = async (key: 'nw' | 'by', role: Role, office = key === 'nw' ? nw : by): Promise<Who> => {
 			const u = await addConsultant(s!, key, { role: role === 'network_admin' ? 'office_lead' : role });
-			if (role === 'network_admin') await s!.db.updateTable('staff_user').set({ is_network_admin: 1 }).where('id', '=', u.id).execute();
+			if (role === 'network_admin')
+				await s!.db.updateTable('staff_user').set({ is_network_admin: 1 }).where('id', '=', u.id).execute();
 			return { id: u.id, email: u.email, role, office };
 		};
 		const responsible = await mk('nw', 'consultant');
-		const f = await addCase(s, { officeKey: 'nw', consultantId: responsible.id, consultantEmail: responsible.email });
+		const f = await addCase(s, {
+			officeKey: 'nw',
+			consultantId: responsible.id,
+			consultantEmail: responsible.email
+		});
 		const sent = await sendMessageAsCreative(s, f.creativeId, {
 			caseId: f.caseId,
 			body: 'Hallo',
@@ -83,7 +99,9 @@ describe('messages routes × roles (the case rule, 404 with an audit row)', () =
 			attachment: { filename: 'a.pdf', bytes: new TextEncoder().encode('%PDF-1.4 x') }
 		});
 		expect(sent.ok).toBe(true);
-		const fileId = Number((await s.db.selectFrom('case_message_attachment').select('id').executeTakeFirstOrThrow()).id);
+		const fileId = Number(
+			(await s.db.selectFrom('case_message_attachment').select('id').executeTakeFirstOrThrow()).id
+		);
 		const base = `/intern/buero/nw/begleitungen/${f.caseId}`;
 		const params = { key: 'nw', id: String(f.caseId) };
 
@@ -106,30 +124,54 @@ describe('messages routes × roles (the case rule, 404 with an audit row)', () =
 						.execute()
 				).length;
 			expect(
-				await status(load(staffEvent(row.who, `${base}/nachrichten`, params, '/intern/buero/[key]/begleitungen/[id]/nachrichten'))),
+				await status(
+					load(
+						staffEvent(
+							row.who,
+							`${base}/nachrichten`,
+							params,
+							'/intern/buero/[key]/begleitungen/[id]/nachrichten'
+						)
+					)
+				),
 				`${row.label}: conversation`
 			).toBe(row.expected);
 			expect(
 				await status(
 					staffFile(
-						staffEvent(row.who, `${base}/nachrichten/anhang/${fileId}`, { ...params, aid: String(fileId) }, '/intern/buero/[key]/begleitungen/[id]/nachrichten/anhang/[aid]')
+						staffEvent(
+							row.who,
+							`${base}/nachrichten/anhang/${fileId}`,
+							{ ...params, aid: String(fileId) },
+							'/intern/buero/[key]/begleitungen/[id]/nachrichten/anhang/[aid]'
+						)
 					)
 				),
 				`${row.label}: file`
 			).toBe(row.expected);
 			expect(
-				await status(progressLoad(staffEvent(row.who, `${base}/verlauf`, params, '/intern/buero/[key]/begleitungen/[id]/verlauf'))),
+				await status(
+					progressLoad(
+						staffEvent(row.who, `${base}/verlauf`, params, '/intern/buero/[key]/begleitungen/[id]/verlauf')
+					)
+				),
 				`${row.label}: progress`
 			).toBe(row.expected);
 			expect(await denied(), `${row.label}: access.denied rows`).toBe(row.expected === 404 ? 3 : 0);
 		}
-		const staffRead = await s.db.selectFrom('audit_event').selectAll().where('action', '=', 'case.attachment_read').execute();
+		const staffRead = await s.db
+			.selectFrom('audit_event')
+			.selectAll()
+			.where('action', '=', 'case.attachment_read')
+			.execute();
 		expect(staffRead).toHaveLength(3);
 
 		// The file as a download for its creative; another creative gets 404.
 		const mine = (await portalFile(creativeEvent(f.creativeId, f.email, fileId))) as Response;
 		expect(mine.status).toBe(200);
-		expect(mine.headers.get('content-disposition')).toBe(`attachment; filename="a.pdf"; filename*=UTF-8''a.pdf`);
+		expect(mine.headers.get('content-disposition')).toBe(
+			`attachment; filename="a.pdf"; filename*=UTF-8''a.pdf`
+		);
 		expect(mine.headers.get('x-content-type-options')).toBe('nosniff');
 		expect(mine.headers.get('content-security-policy')).toBe("default-src 'none'; sandbox");
 		const stranger = await addCase(s);
