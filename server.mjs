@@ -16,12 +16,13 @@ const baseline = {
 	...(production ? { 'strict-transport-security': 'max-age=31536000; includeSubDomains' } : {})
 };
 
-// adapter-node reads BODY_SIZE_LIMIT when the handler is imported; its default (512 KB) cut profile photos
-// off (issue 11). The largest upload the product accepts is a 20 MB image (visibility/image.ts
-// IMAGE_MAX_BYTES); 25 MB leaves room for the other form fields and the multipart framing. A larger body
-// is refused unread with 413, and the image form turns that into "larger than 20 MB".
+// adapter-node reads BODY_SIZE_LIMIT when the handler is imported; its default (512 KB) cut uploads off.
+// The largest uploads are a 20 MB profile image (visibility/image.ts IMAGE_MAX_BYTES, issue 11) and a message
+// attachment of ATTACHMENT_MAX_MB (issue 18); 5 MB more leaves room for the other fields and the multipart
+// framing. A larger body is refused unread with 413, and the forms turn that into "larger than N MB".
 const DEFAULT_BODY_SIZE_LIMIT = '25M';
-process.env.BODY_SIZE_LIMIT ||= DEFAULT_BODY_SIZE_LIMIT;
+const attachmentMb = Number(process.env.ATTACHMENT_MAX_MB || 10);
+process.env.BODY_SIZE_LIMIT ||= attachmentMb > 20 ? `${attachmentMb + 5}M` : DEFAULT_BODY_SIZE_LIMIT;
 
 const { handler } = await import('./build/handler.js');
 const port = Number(process.env.PORT ?? 3000);

@@ -12,6 +12,7 @@ import directoryImport from './catalogue/directory-import';
 import type { Message } from './catalogue/define';
 import identity from './catalogue/identity';
 import mail from './catalogue/mail';
+import messages from './catalogue/messages';
 import pages from './catalogue/pages';
 import portal from './catalogue/portal';
 import reference from './catalogue/reference';
@@ -46,7 +47,8 @@ const areas = [
 	statistics,
 	visibility,
 	postcodes,
-	video
+	video,
+	messages
 ] as const;
 
 type Merge<T extends readonly { de: object }[]> = T extends readonly [

@@ -8,6 +8,7 @@ import { minutesToWait } from '$lib/server/identity/throttle-rules';
 import { myCases, stepOverdue } from '$lib/server/portal/plan-queries';
 import { myBookings } from '$lib/server/portal/queries';
 import { eventsForCreativeEmail } from '$lib/server/events/journey';
+import { unreadForCreative } from '$lib/server/messages/queries';
 import { services } from '$lib/server/runtime';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -28,7 +29,8 @@ export const load: PageServerLoad = async (event) => {
 		})),
 		linkSent: q.has('link-gesendet'),
 		followUpBooked: q.get('folgetermin') === 'gebucht',
-		stepSaved: q.get('schritt') === 'gespeichert'
+		stepSaved: q.get('schritt') === 'gespeichert',
+		unreadMessages: await unreadForCreative(db, me.id)
 	};
 };
 

@@ -1,8 +1,13 @@
+import { answerTimeTable } from './answer-times.server';
 import { statsAccess, statsTables } from './access.server';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const view = await statsAccess(event);
 	const { scope: _scope, ...shown } = view;
-	return { view: shown, tables: await statsTables(view, event.locals.locale, !view.exact) };
+	return {
+		view: shown,
+		tables: await statsTables(view, event.locals.locale, !view.exact),
+		answerTimes: await answerTimeTable(view, event.locals.locale)
+	};
 };

@@ -18,7 +18,10 @@ export type CaseEventKind =
 	| 'feedback'
 	| 'follow_up_booked'
 	| 'goals'
-	| 'stage';
+	| 'stage'
+	// Issue 18: a message in the case (never its text) and a reminder for the creative's step.
+	| 'message'
+	| 'step_reminder_sent';
 
 export interface CaseEventActor {
 	kind: 'staff' | 'creative' | 'system';

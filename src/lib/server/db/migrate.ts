@@ -9,6 +9,7 @@ import * as events from './migrations/2026-11-29-07-events';
 import * as statistics from './migrations/2026-11-29-08-statistics';
 import * as visibility from './migrations/2026-11-29-09-visibility';
 import * as postcodes from './migrations/2026-12-04-10-postcodes';
+import * as caseMessages from './migrations/2026-12-04-13-case-messages';
 
 // A static map, not FileMigrationProvider: the bundled server has no migrations folder to read.
 const migrations = {
@@ -21,7 +22,8 @@ const migrations = {
 	'2026-11-29-07-events': events,
 	'2026-11-29-08-statistics': statistics,
 	'2026-11-29-09-visibility': visibility,
-	'2026-12-04-10-postcodes': postcodes
+	'2026-12-04-10-postcodes': postcodes,
+	'2026-12-04-13-case-messages': caseMessages
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

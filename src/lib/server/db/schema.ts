@@ -312,6 +312,8 @@ export interface CreativeTable {
 	deleted_at: number | null;
 	/** Staff merged this duplicate into another creative (migration 06); logins resolve to that one. */
 	merged_into_id: number | null;
+	/** 1: reminder mails for my own next steps (issue 18); the portal switches them off. */
+	step_reminders: Generated<number>;
 }
 
 // Directory of further contact points (HSDS 3 shaped; migration 04).
@@ -840,6 +842,50 @@ export interface ReferenceDataLoadTable {
 	loaded_at: number;
 }
 
+// Messages in the case, answer times, step reminders (issue 18; migration 2026-12-04-13).
+export interface OfficeMessageSettingTable {
+	office_id: number;
+	answer_days: Generated<number>;
+	reminder_days_before: Generated<number>;
+	/** JSON array of Berlin calendar days 'YYYY-MM-DD'. */
+	holidays: Generated<string>;
+	updated_at: number;
+}
+
+export interface CaseMessageTable {
+	id: Generated<number>;
+	case_id: number;
+	author_kind: 'creative' | 'staff';
+	author_staff_id: number | null;
+	body: string;
+	idempotency_key: string | null;
+	created_at: number;
+	read_at: number | null;
+	answered_at: number | null;
+}
+
+export interface CaseMessageAttachmentTable {
+	id: Generated<number>;
+	message_id: number;
+	filename: string;
+	mime: 'application/pdf' | 'image/jpeg' | 'image/png';
+	size: number;
+	bytes: Uint8Array;
+	created_at: number;
+}
+
+export interface StepReminderTable {
+	id: Generated<number>;
+	step_id: number;
+	kind: 'before' | 'due';
+	due_on: string;
+	sent_at: number;
+}
+
 export interface DB {
 	reference_data_load: ReferenceDataLoadTable;
+	office_message_setting: OfficeMessageSettingTable;
+	case_message: CaseMessageTable;
+	case_message_attachment: CaseMessageAttachmentTable;
+	step_reminder: StepReminderTable;
 }

@@ -88,3 +88,16 @@ export async function requireOffice(
 	}
 	return { ...access, scope: mintScope(false, [officeId]), role: membership!.role };
 }
+
+/**
+ * The office let the caller in, but the record is not theirs (another consultant's case, a
+ * file of another case): the same 404 and `access.denied` row as every other denial.
+ */
+export async function denyRecord(
+	event: RequestEvent,
+	staff: StaffPrincipal,
+	reason: string,
+	officeId: number
+): Promise<never> {
+	return deny(event, staff, reason, officeId);
+}

@@ -33,6 +33,8 @@ export interface Config {
 	firstBookingLimit: number;
 	/** Base of the per-booking video link; the booking appends a random id. */
 	videoBaseUrl: string;
+	/** Largest attachment of a message in the case (issue 18), in bytes. */
+	attachmentMaxBytes: number;
 }
 
 export class ConfigError extends Error {
@@ -92,7 +94,8 @@ const schema = z.object({
 	API_RATE_LIMIT: int(1, 1000000).default(60),
 	NETWORK_CONTACT: z.string().default('barrierefreiheit@kreativlotse.invalid'),
 	FIRST_BOOKING_LIMIT: int(1, 100).default(1),
-	VIDEO_BASE_URL: url.optional()
+	VIDEO_BASE_URL: url.optional(),
+	ATTACHMENT_MAX_MB: int(1, 50).default(10)
 });
 
 type Env = Record<string, string | undefined>;
@@ -144,7 +147,8 @@ export function loadConfig(env: Env = process.env): Config {
 		// Without a video service each booking gets a placeholder link that says so (booking/video-link.ts).
 		videoBaseUrl: (
 			e.VIDEO_BASE_URL ?? `${(e.PUBLIC_BASE_URL ?? origin).replace(/\/$/, '')}/video/platzhalter`
-		).replace(/\/$/, '')
+		).replace(/\/$/, ''),
+		attachmentMaxBytes: e.ATTACHMENT_MAX_MB * 1024 * 1024
 	};
 }
 

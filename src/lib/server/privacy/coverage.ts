@@ -230,7 +230,21 @@ export const privacyMap: { readonly [T in keyof DB]: PrivacyDeclaration } = {
 	stat_consultation_month: {
 		personal: false,
 		reason: 'monthly counts per office, Land and dimension; no row is about one person'
-	}
+	},
+	// Issue 18 (messages/privacy.ts).
+	office_message_setting: reference("offices' promised answer time, holidays and reminder lead time"),
+	case_message: caseData(
+		'the messages of my conversations with the office (who wrote, text, when sent, read and answered)',
+		'text erased; author kind and times kept for the anonymous answer-time figures'
+	),
+	case_message_attachment: caseData(
+		'the files sent in my conversations (name, type, size, bytes as base64)',
+		'deleted (bytes and file name gone)'
+	),
+	step_reminder: caseData(
+		'which reminder mails for my own next steps went out, and when',
+		'kept: step id, kind and times only (the step text is erased with next_step)'
+	)
 };
 
 export function creativeTables(): string[] {

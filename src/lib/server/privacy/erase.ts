@@ -6,6 +6,7 @@ import { eraseEventRegistrations } from '../events/privacy';
 import type { RequestContext } from '../identity/context';
 import { endAllSessionsOf } from '../identity/sessions';
 import { creativeAuditActor } from '../portal/login';
+import { eraseMessages } from '../messages/privacy';
 import { eraseVisibility } from '../visibility/privacy';
 import type { Services } from '../runtime';
 
@@ -183,6 +184,7 @@ async function eraseCaseContent(trx: Tx, creativeId: number, t: number): Promise
 		.execute();
 	const ids = cases.map((c) => Number(c.id));
 	if (ids.length === 0) return;
+	await eraseMessages(trx, ids);
 	await trx
 		.updateTable('case_file')
 		.set({

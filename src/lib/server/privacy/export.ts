@@ -1,5 +1,6 @@
 import type { Db, Tx } from '../db/transaction';
 import { exportEventRegistrations } from '../events/privacy';
+import { exportMessages } from '../messages/privacy';
 import { exportVisibility } from '../visibility/privacy';
 
 /**
@@ -30,6 +31,9 @@ export interface CreativeExport {
 	profile_image: Record<string, unknown>[];
 	profile_report: Record<string, unknown>[];
 	introduction: Record<string, unknown>[];
+	case_message: Record<string, unknown>[];
+	case_message_attachment: Record<string, unknown>[];
+	step_reminder: Record<string, unknown>[];
 }
 
 const instant = (v: number | null | undefined) => (v == null ? null : new Date(Number(v)).toISOString());
@@ -119,6 +123,10 @@ export async function exportCreative(
 	const cases = await exportCases(db, creativeId);
 	const events = await exportEventRegistrations(db, email);
 	const visibility = await exportVisibility(db, creativeId);
+	const messages = await exportMessages(
+		db,
+		cases.case_file.map((c) => Number(c.id))
+	);
 
 	return {
 		format: 'kreativlotse.creative-export.v1',
@@ -129,6 +137,7 @@ export async function exportCreative(
 				email: me.email,
 				email_verified_at: instant(me.email_verified_at),
 				locale: me.locale,
+				step_reminders: Number(me.step_reminders) === 1,
 				created_at: instant(me.created_at),
 				updated_at: instant(me.updated_at)
 			}
@@ -201,7 +210,8 @@ export async function exportCreative(
 		})),
 		...cases,
 		...events,
-		...visibility
+		...visibility,
+		...messages
 	};
 }
 

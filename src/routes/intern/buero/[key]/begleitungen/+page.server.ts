@@ -2,6 +2,7 @@ import { caseload } from '$lib/server/cases/caseload';
 import { officeConsultants } from '$lib/server/cases/load';
 import { getCaseSettings } from '$lib/server/cases/settings';
 import { seesWholeOffice } from '$lib/server/cases/case-actor';
+import { messageStateOfCases } from '$lib/server/messages/queries';
 import { listSubmarkets } from '$lib/server/reference/queries';
 import { services } from '$lib/server/runtime';
 import { calendarAccess } from '../kalender/access.server';
@@ -25,6 +26,12 @@ export const load: PageServerLoad = async (event) => {
 		listSubmarkets(db, event.locals.locale)
 	]);
 	const submarketName = new Map(submarkets.map((s) => [s.key, s.name]));
+	// The rows are the scoped caseload; their message counts come from the same case ids.
+	const messages = await messageStateOfCases(
+		db,
+		load.rows.map((r) => ({ id: r.id, officeId: office.id })),
+		clock.now()
+	);
 	return {
 		office: { key: office.key, name: office.name },
 		wholeOffice,
@@ -36,7 +43,8 @@ export const load: PageServerLoad = async (event) => {
 		answers: load.answers,
 		rows: load.rows.map((r) => ({
 			...r,
-			submarketName: r.submarket ? (submarketName.get(r.submarket) ?? r.submarket) : null
+			submarketName: r.submarket ? (submarketName.get(r.submarket) ?? r.submarket) : null,
+			messages: messages.get(r.id) ?? { unread: 0, overdue: 0 }
 		})),
 		now: clock.now().getTime()
 	};

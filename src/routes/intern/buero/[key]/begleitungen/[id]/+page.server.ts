@@ -25,6 +25,7 @@ import { mergeCandidates, officeConsultants } from '$lib/server/cases/load';
 import { mergeCases } from '$lib/server/cases/merge';
 import { addNextStep, setStepDoneByStaff } from '$lib/server/cases/steps';
 import { caseTimeline } from '$lib/server/cases/timeline';
+import { messageStateOfCases } from '$lib/server/messages/queries';
 import { officeDay } from '$lib/server/cases/calendar-day';
 import { checkInsForCase } from '$lib/server/checkins/queries';
 import { queueFeedbackMail } from '$lib/server/checkins/feedback';
@@ -62,16 +63,18 @@ export const load: PageServerLoad = async (event) => {
 	if (!view) error(404, { message: 'not found' });
 	const c = view.case;
 	const { locale } = event.locals;
-	const [timeline, checkIns, referrals, consultants, topics, submarkets, stages, others] = await Promise.all([
-		caseTimeline(db, c.id, { creativeEmail: c.creativeEmail, officeId: c.officeId }),
-		checkInsForCase(db, scope, c.id),
-		referralsForCase(db, c.id, locale),
-		officeConsultants(db, c.officeId),
-		listTopics(db, locale),
-		listSubmarkets(db, locale),
-		listStages(db, locale),
-		viewer.role === 'consultant' ? Promise.resolve([]) : mergeCandidates(db, office.id, c.id)
-	]);
+	const [timeline, checkIns, referrals, consultants, topics, submarkets, stages, others, messageState] =
+		await Promise.all([
+			caseTimeline(db, c.id, { creativeEmail: c.creativeEmail, officeId: c.officeId }),
+			checkInsForCase(db, scope, c.id),
+			referralsForCase(db, c.id, locale),
+			officeConsultants(db, c.officeId),
+			listTopics(db, locale),
+			listSubmarkets(db, locale),
+			listStages(db, locale),
+			viewer.role === 'consultant' ? Promise.resolve([]) : mergeCandidates(db, office.id, c.id),
+			messageStateOfCases(db, [{ id: c.id, officeId: c.officeId }], now)
+		]);
 	const name = (list: { key: string; name: string }[], key: string | null) =>
 		key == null ? null : (list.find((e) => e.key === key)?.name ?? key);
 	const notice = event.url.searchParams.get('ok');
@@ -104,7 +107,8 @@ export const load: PageServerLoad = async (event) => {
 			stages: stages.map((x) => ({ key: x.key, name: x.name })),
 			laender: (await listLaender(db)).map((l) => l.iso)
 		},
-		notice: NOTICES.find((n) => n === notice) ?? null
+		notice: NOTICES.find((n) => n === notice) ?? null,
+		messages: messageState.get(c.id) ?? { unread: 0, overdue: 0 }
 	};
 };
 

@@ -1,0 +1,319 @@
+import type { OfficeScope } from '../access/scope';
+import { recordAudit } from '../audit/record';
+import { auditCase, withCase } from '../cases/commands-shared';
+import { addCaseEvent } from '../cases/case-events';
+import type { CaseActor } from '../cases/case-actor';
+import type { CaseRecord } from '../cases/load';
+import { loadCase } from '../cases/load';
+import { type Tx, transact } from '../db/transaction';
+import type { RequestContext } from '../identity/context';
+import { absoluteLink } from '../identity/mails';
+import { enqueueMail, isDeliverableAddress } from '../notifications/outbox';
+import { creativeAuditActor } from '../portal/login';
+import type { Services } from '../runtime';
+import { creativeNoticeMail, staffNoticeMail } from './mails';
+import { type AttachmentType, safeFilename, sniffAttachment } from './rules';
+
+/**
+ * Issue 18, item 1: a message in the case. The creative writes from the portal, staff answer
+ * from the case page. One transaction: the message (and its file), a timeline entry, the audit
+ * row and the other side's notice mail — which never carries the text. The same idempotency
+ * key twice gives the first message back (a double submit sends once).
+ */
+export interface AttachmentInput {
+	filename: string;
+	bytes: Uint8Array;
+}
+
+export interface MessageInput {
+	caseId: number;
+	body: string;
+	idempotencyKey: string;
+	attachment: AttachmentInput | null;
+}
+
+export type SendResult =
+	| { ok: true; messageId: number; caseId: number; duplicate: boolean }
+	| { ok: false; reason: 'not_found' | 'closed' | 'attachment_type' | 'attachment_size' };
+
+export const BODY_MAX = 5000;
+
+/** Checks the file before any transaction: the bytes decide the type, the config the size. */
+function checkAttachment(
+	a: AttachmentInput | null,
+	maxBytes: number
+):
+	| { ok: true; file: { filename: string; mime: AttachmentType; bytes: Uint8Array } | null }
+	| {
+			ok: false;
+			reason: 'attachment_type' | 'attachment_size';
+	  } {
+	if (!a || a.bytes.length === 0) return { ok: true, file: null };
+	if (a.bytes.length > maxBytes) return { ok: false, reason: 'attachment_size' };
+	const mime = sniffAttachment(a.bytes);
+	if (!mime) return { ok: false, reason: 'attachment_type' };
+	return { ok: true, file: { filename: safeFilename(a.filename, mime), mime, bytes: a.bytes } };
+}
+
+async function insertMessage(
+	trx: Tx,
+	values: {
+		caseId: number;
+		authorKind: 'creative' | 'staff';
+		staffId: number | null;
+		body: string;
+		key: string;
+		file: { filename: string; mime: AttachmentType; bytes: Uint8Array } | null;
+	},
+	now: Date
+): Promise<{ id: number; duplicate: boolean } | null> {
+	const t = now.getTime();
+	const inserted = await trx
+		.insertInto('case_message')
+		.values({
+			case_id: values.caseId,
+			author_kind: values.authorKind,
+			author_staff_id: values.staffId,
+			body: values.body,
+			idempotency_key: values.key,
+			created_at: t,
+			read_at: null,
+			answered_at: null
+		})
+		.onConflict((oc) => oc.column('idempotency_key').doNothing())
+		.returning('id')
+		.executeTakeFirst();
+	if (!inserted) {
+		const existing = await trx
+			.selectFrom('case_message')
+			.select(['id', 'case_id'])
+			.where('idempotency_key', '=', values.key)
+			.executeTakeFirst();
+		// A key is scoped by its author (see the callers), so another case's row means tampering.
+		if (!existing || Number(existing.case_id) !== values.caseId) return null;
+		return { id: Number(existing.id), duplicate: true };
+	}
+	const id = Number(inserted.id);
+	if (values.file)
+		await trx
+			.insertInto('case_message_attachment')
+			.values({
+				message_id: id,
+				filename: values.file.filename,
+				mime: values.file.mime,
+				size: values.file.bytes.length,
+				bytes: values.file.bytes,
+				created_at: t
+			})
+			.execute();
+	return { id, duplicate: false };
+}
+
+const cleanKey = (key: string) => key.replace(/[^A-Za-z0-9_-]/g, '').slice(0, 64);
+
+/** The creative writes to the office about their case (open or paused; closed cases are read only). */
+export async function sendMessageAsCreative(
+	services: Services,
+	creativeId: number,
+	input: MessageInput,
+	ctx: RequestContext = {}
+): Promise<SendResult> {
+	const checked = checkAttachment(input.attachment, services.config.attachmentMaxBytes);
+	if (!checked.ok) return checked;
+	const now = services.clock.now();
+	return transact(services.db, async (trx) => {
+		const c = await loadCase(trx, input.caseId);
+		if (!c || c.creativeId !== creativeId || c.creativeErased) return { ok: false, reason: 'not_found' };
+		if (c.status === 'closed') return { ok: false, reason: 'closed' };
+		const m = await insertMessage(
+			trx,
+			{
+				caseId: c.id,
+				authorKind: 'creative',
+				staffId: null,
+				body: input.body,
+				key: `c${creativeId}-${cleanKey(input.idempotencyKey)}`,
+				file: checked.file
+			},
+			now
+		);
+		if (!m) return { ok: false, reason: 'not_found' };
+		if (m.duplicate) return { ok: true, messageId: m.id, caseId: c.id, duplicate: true };
+		await addCaseEvent(trx, c.id, 'message', { kind: 'creative', id: creativeId }, now, {
+			messageId: m.id,
+			from: 'creative',
+			attachment: checked.file != null
+		});
+		await recordAudit(
+			trx,
+			creativeAuditActor(creativeId),
+			{
+				action: 'message.sent',
+				subject: { kind: 'case', id: c.id },
+				officeId: c.officeId,
+				data: { messageId: m.id, attachment: checked.file != null }
+			},
+			{ now, requestId: ctx.requestId }
+		);
+		await noticeToStaff(trx, services, c, m.id, now);
+		return { ok: true, messageId: m.id, caseId: c.id, duplicate: false };
+	});
+}
+
+/** The responsible consultant hears of it; if their account is disabled, the office does. */
+async function noticeToStaff(trx: Tx, services: Services, c: CaseRecord, messageId: number, now: Date) {
+	const row = await trx
+		.selectFrom('staff_user as u')
+		.select(['u.email', 'u.name', 'u.locale', 'u.disabled_at'])
+		.where('u.id', '=', c.consultantId)
+		.executeTakeFirst();
+	const office = await trx
+		.selectFrom('office')
+		.select('email')
+		.where('id', '=', c.officeId)
+		.executeTakeFirst();
+	if (!row || !office) return;
+	const toConsultant = row.disabled_at == null && isDeliverableAddress(row.email);
+	const to = toConsultant ? row.email : office.email;
+	if (!isDeliverableAddress(to)) return;
+	const locale = toConsultant && row.locale === 'en' ? 'en' : 'de';
+	await enqueueMail(
+		trx,
+		{
+			to,
+			toName: toConsultant ? row.name : c.officeName,
+			locale,
+			template: 'messages.staff_notice',
+			mail: staffNoticeMail(locale, {
+				greeting: toConsultant ? row.name : c.officeName,
+				link: absoluteLink(
+					services.config.publicBaseUrl,
+					locale,
+					`/intern/buero/${c.officeKey}/begleitungen/${c.id}/nachrichten`
+				)
+			}),
+			dedupeKey: `message-${messageId}`,
+			officeId: c.officeId,
+			subject: { kind: 'case', id: c.id }
+		},
+		now
+	);
+}
+
+/**
+ * Staff answer (the responsible consultant, leads, network admins: the case rule). Every
+ * waiting message of the creative counts as read and answered now.
+ */
+export async function sendMessageAsStaff(
+	services: Services,
+	actor: CaseActor,
+	scope: OfficeScope,
+	input: MessageInput,
+	ctx: RequestContext = {}
+): Promise<SendResult> {
+	const checked = checkAttachment(input.attachment, services.config.attachmentMaxBytes);
+	if (!checked.ok) return checked;
+	return withCase(services, actor, scope, input.caseId, { closed: 'refuse' }, async (trx, c, now) => {
+		if (c.creativeErased) return { ok: false as const, reason: 'not_found' as const };
+		const m = await insertMessage(
+			trx,
+			{
+				caseId: c.id,
+				authorKind: 'staff',
+				staffId: actor.id,
+				body: input.body,
+				key: `s${actor.id}-${cleanKey(input.idempotencyKey)}`,
+				file: checked.file
+			},
+			now
+		);
+		if (!m) return { ok: false as const, reason: 'not_found' as const };
+		if (m.duplicate) return { ok: true as const, messageId: m.id, caseId: c.id, duplicate: true };
+		const t = now.getTime();
+		await trx
+			.updateTable('case_message')
+			.set({ answered_at: t })
+			.where('case_id', '=', c.id)
+			.where('author_kind', '=', 'creative')
+			.where('answered_at', 'is', null)
+			.execute();
+		await trx
+			.updateTable('case_message')
+			.set({ read_at: t })
+			.where('case_id', '=', c.id)
+			.where('author_kind', '=', 'creative')
+			.where('read_at', 'is', null)
+			.execute();
+		// A written answer is a contact, like a check-in answer: the rhythm's clock restarts.
+		await trx
+			.updateTable('case_file')
+			.set({ last_contact_at: t, updated_at: t })
+			.where('id', '=', c.id)
+			.execute();
+		await addCaseEvent(trx, c.id, 'message', { kind: 'staff', id: actor.id }, now, {
+			messageId: m.id,
+			from: 'staff',
+			attachment: checked.file != null
+		});
+		await auditCase(
+			trx,
+			actor,
+			c.id,
+			c.officeId,
+			'message.sent',
+			{ messageId: m.id, attachment: checked.file != null },
+			now,
+			ctx
+		);
+		if (isDeliverableAddress(c.creativeEmail))
+			await enqueueMail(
+				trx,
+				{
+					to: c.creativeEmail,
+					toName: c.name,
+					locale: c.creativeLocale,
+					template: 'messages.creative_notice',
+					mail: creativeNoticeMail(c.creativeLocale, {
+						name: c.name,
+						office: c.officeName,
+						link: absoluteLink(
+							services.config.publicBaseUrl,
+							c.creativeLocale,
+							`/portal/nachrichten#fall-${c.id}`
+						)
+					}),
+					dedupeKey: `message-${m.id}`,
+					officeId: c.officeId,
+					subject: { kind: 'case', id: c.id }
+				},
+				now
+			);
+		return { ok: true as const, messageId: m.id, caseId: c.id, duplicate: false };
+	});
+}
+
+/** The creative switches the reminder mails for their own steps on or off (issue 18, item 3). */
+export async function setStepReminders(
+	services: Services,
+	creativeId: number,
+	on: boolean,
+	ctx: RequestContext = {}
+): Promise<void> {
+	const now = services.clock.now();
+	await transact(services.db, async (trx) => {
+		await trx
+			.updateTable('creative')
+			.set({ step_reminders: on ? 1 : 0, updated_at: now.getTime() })
+			.where('id', '=', creativeId)
+			.execute();
+		await recordAudit(
+			trx,
+			creativeAuditActor(creativeId),
+			{
+				action: on ? 'portal.step_reminders_on' : 'portal.step_reminders_off',
+				subject: { kind: 'creative', id: creativeId }
+			},
+			{ now, requestId: ctx.requestId }
+		);
+	});
+}

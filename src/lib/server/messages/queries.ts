@@ -1,0 +1,318 @@
+import type { OfficeScope } from '../access/scope';
+import { recordAudit } from '../audit/record';
+import { auditActorOf, type CaseActor } from '../cases/case-actor';
+import { type CaseRecord, caseFor } from '../cases/load';
+import { type Db, type Tx, transact } from '../db/transaction';
+import type { RequestContext } from '../identity/context';
+import { creativeAuditActor } from '../portal/login';
+import { isAnswerOverdue } from './rules';
+import { messageSettings } from './settings';
+
+/**
+ * Issue 18 reads. Staff reach a conversation only through the case rule (caseFor: office in
+ * scope, consultants only their own cases), and every staff read writes an audit row — who,
+ * when, which case and how many messages, never the text — like the reads of case notes.
+ * Opening a conversation marks the other side's messages read (that is what "unread" counts).
+ */
+export interface AttachmentMeta {
+	id: number;
+	filename: string;
+	mime: string;
+	size: number;
+}
+
+export interface MessageView {
+	id: number;
+	authorKind: 'creative' | 'staff';
+	authorName: string | null;
+	body: string;
+	createdAt: number;
+	readAt: number | null;
+	answeredAt: number | null;
+	attachments: AttachmentMeta[];
+}
+
+async function messagesOf(db: Db | Tx, caseIds: number[]): Promise<Map<number, MessageView[]>> {
+	const out = new Map<number, MessageView[]>();
+	if (caseIds.length === 0) return out;
+	const rows = await db
+		.selectFrom('case_message as m')
+		.leftJoin('staff_user as u', 'u.id', 'm.author_staff_id')
+		.select([
+			'm.id',
+			'm.case_id',
+			'm.author_kind',
+			'm.body',
+			'm.created_at',
+			'm.read_at',
+			'm.answered_at',
+			'u.name as author_name'
+		])
+		.where('m.case_id', 'in', caseIds)
+		.orderBy('m.created_at')
+		.orderBy('m.id')
+		.execute();
+	const ids = rows.map((r) => Number(r.id));
+	const files =
+		ids.length === 0
+			? []
+			: await db
+					.selectFrom('case_message_attachment')
+					.select(['id', 'message_id', 'filename', 'mime', 'size'])
+					.where('message_id', 'in', ids)
+					.orderBy('id')
+					.execute();
+	for (const r of rows) {
+		const list = out.get(Number(r.case_id)) ?? [];
+		list.push({
+			id: Number(r.id),
+			authorKind: r.author_kind,
+			authorName: r.author_name ?? null,
+			body: r.body,
+			createdAt: Number(r.created_at),
+			readAt: r.read_at == null ? null : Number(r.read_at),
+			answeredAt: r.answered_at == null ? null : Number(r.answered_at),
+			attachments: files
+				.filter((f) => Number(f.message_id) === Number(r.id))
+				.map((f) => ({ id: Number(f.id), filename: f.filename, mime: f.mime, size: Number(f.size) }))
+		});
+		out.set(Number(r.case_id), list);
+	}
+	return out;
+}
+
+/** The staff view of one case's conversation: audited, and the creative's messages count as read. */
+export async function readConversationAsStaff(
+	db: Db,
+	actor: CaseActor,
+	scope: OfficeScope,
+	officeId: number,
+	caseId: number,
+	now: Date,
+	ctx: RequestContext = {}
+): Promise<{ case: CaseRecord; messages: MessageView[] } | null> {
+	return transact(db, async (trx) => {
+		const c = await caseFor(trx, actor, scope, caseId, officeId);
+		if (!c) return null;
+		const messages = (await messagesOf(trx, [c.id])).get(c.id) ?? [];
+		const unread = messages.filter((m) => m.authorKind === 'creative' && m.readAt == null).map((m) => m.id);
+		if (unread.length > 0)
+			await trx
+				.updateTable('case_message')
+				.set({ read_at: now.getTime() })
+				.where('id', 'in', unread)
+				.execute();
+		if (messages.length > 0)
+			await recordAudit(
+				trx,
+				auditActorOf(actor),
+				{
+					action: 'case.messages_read',
+					subject: { kind: 'case', id: c.id },
+					officeId: c.officeId,
+					data: { messages: messages.length, newlyRead: unread.length }
+				},
+				{ now, requestId: ctx.requestId }
+			);
+		return { case: c, messages };
+	});
+}
+
+export interface MyConversation {
+	caseId: number;
+	officeId: number;
+	officeName: string;
+	consultantName: string;
+	status: 'open' | 'paused' | 'closed';
+	messages: MessageView[];
+	/** Staff messages I had not read before this page opened. */
+	unread: number;
+}
+
+/** The creative's conversations, one per case; opening the page marks the office's answers read. */
+export async function readConversationsAsCreative(
+	db: Db,
+	creativeId: number,
+	now: Date
+): Promise<MyConversation[]> {
+	return transact(db, async (trx) => {
+		const cases = await trx
+			.selectFrom('case_file as c')
+			.innerJoin('office as o', 'o.id', 'c.office_id')
+			.innerJoin('staff_user as u', 'u.id', 'c.consultant_id')
+			.select(['c.id', 'c.office_id', 'c.status', 'o.name as office_name', 'u.name as consultant_name'])
+			.where('c.creative_id', '=', creativeId)
+			.orderBy('c.opened_at', 'desc')
+			.execute();
+		const ids = cases.map((c) => Number(c.id));
+		const byCase = await messagesOf(trx, ids);
+		const unreadIds = [...byCase.values()]
+			.flat()
+			.filter((m) => m.authorKind === 'staff' && m.readAt == null)
+			.map((m) => m.id);
+		if (unreadIds.length > 0)
+			await trx
+				.updateTable('case_message')
+				.set({ read_at: now.getTime() })
+				.where('id', 'in', unreadIds)
+				.execute();
+		return cases.map((c) => {
+			const messages = byCase.get(Number(c.id)) ?? [];
+			return {
+				caseId: Number(c.id),
+				officeId: Number(c.office_id),
+				officeName: c.office_name,
+				consultantName: c.consultant_name,
+				status: c.status,
+				messages,
+				unread: messages.filter((m) => m.authorKind === 'staff' && m.readAt == null).length
+			};
+		});
+	});
+}
+
+/** Whether the creative gets reminder mails for their own steps. */
+export async function stepRemindersOn(db: Db | Tx, creativeId: number): Promise<boolean> {
+	const row = await db
+		.selectFrom('creative')
+		.select('step_reminders')
+		.where('id', '=', creativeId)
+		.executeTakeFirst();
+	return Number(row?.step_reminders ?? 1) === 1;
+}
+
+/** Unread answers from the office, for the portal's navigation and home page. */
+export async function unreadForCreative(db: Db | Tx, creativeId: number): Promise<number> {
+	const row = await db
+		.selectFrom('case_message as m')
+		.innerJoin('case_file as c', 'c.id', 'm.case_id')
+		.select((eb) => eb.fn.countAll<number>().as('n'))
+		.where('c.creative_id', '=', creativeId)
+		.where('m.author_kind', '=', 'staff')
+		.where('m.read_at', 'is', null)
+		.executeTakeFirst();
+	return Number(row?.n ?? 0);
+}
+
+export interface CaseMessageState {
+	unread: number;
+	/** Unanswered messages of the creative past the office's promised answer time. */
+	overdue: number;
+}
+
+/**
+ * Per case of a caseload the callers already scoped: unread messages of the creative and how
+ * many wait longer than the office promised (working days with its holidays).
+ */
+export async function messageStateOfCases(
+	db: Db | Tx,
+	cases: { id: number; officeId: number }[],
+	now: Date
+): Promise<Map<number, CaseMessageState>> {
+	const out = new Map<number, CaseMessageState>();
+	if (cases.length === 0) return out;
+	const officeOf = new Map(cases.map((c) => [c.id, c.officeId]));
+	const rows = await db
+		.selectFrom('case_message')
+		.select(['case_id', 'created_at', 'read_at', 'answered_at'])
+		.where(
+			'case_id',
+			'in',
+			cases.map((c) => c.id)
+		)
+		.where('author_kind', '=', 'creative')
+		.where((eb) => eb.or([eb('read_at', 'is', null), eb('answered_at', 'is', null)]))
+		.execute();
+	const settings = await messageSettings(db, [...new Set(cases.map((c) => c.officeId))]);
+	for (const r of rows) {
+		const caseId = Number(r.case_id);
+		const s = out.get(caseId) ?? { unread: 0, overdue: 0 };
+		if (r.read_at == null) s.unread++;
+		const setting = settings.get(officeOf.get(caseId)!)!;
+		if (
+			r.answered_at == null &&
+			isAnswerOverdue({ createdAt: Number(r.created_at), answeredAt: null }, setting, now)
+		)
+			s.overdue++;
+		out.set(caseId, s);
+	}
+	return out;
+}
+
+export interface AttachmentFile {
+	filename: string;
+	mime: string;
+	bytes: Uint8Array;
+}
+
+async function attachmentOfCase(db: Db | Tx, caseId: number, attachmentId: number) {
+	if (!Number.isSafeInteger(attachmentId) || attachmentId <= 0) return null;
+	return db
+		.selectFrom('case_message_attachment as a')
+		.innerJoin('case_message as m', 'm.id', 'a.message_id')
+		.select(['a.id', 'a.filename', 'a.mime', 'a.bytes', 'm.case_id'])
+		.where('a.id', '=', attachmentId)
+		.where('m.case_id', '=', caseId)
+		.executeTakeFirst();
+}
+
+/** A file of a conversation for staff: only through the case rule, and audited (never the name). */
+export async function attachmentForStaff(
+	db: Db,
+	actor: CaseActor,
+	scope: OfficeScope,
+	officeId: number,
+	caseId: number,
+	attachmentId: number,
+	now: Date,
+	ctx: RequestContext = {}
+): Promise<AttachmentFile | null> {
+	const c = await caseFor(db, actor, scope, caseId, officeId);
+	if (!c) return null;
+	const row = await attachmentOfCase(db, c.id, attachmentId);
+	if (!row) return null;
+	await recordAudit(
+		db,
+		auditActorOf(actor),
+		{
+			action: 'case.attachment_read',
+			subject: { kind: 'case', id: c.id },
+			officeId: c.officeId,
+			data: { attachmentId }
+		},
+		{ now, requestId: ctx.requestId }
+	);
+	return { filename: row.filename, mime: row.mime, bytes: row.bytes };
+}
+
+/** A file of one of my own conversations. */
+export async function attachmentForCreative(
+	db: Db,
+	creativeId: number,
+	attachmentId: number,
+	now: Date,
+	ctx: RequestContext = {}
+): Promise<AttachmentFile | null> {
+	if (!Number.isSafeInteger(attachmentId) || attachmentId <= 0) return null;
+	const row = await db
+		.selectFrom('case_message_attachment as a')
+		.innerJoin('case_message as m', 'm.id', 'a.message_id')
+		.innerJoin('case_file as c', 'c.id', 'm.case_id')
+		.select(['a.filename', 'a.mime', 'a.bytes', 'c.id as case_id', 'c.office_id'])
+		.where('a.id', '=', attachmentId)
+		.where('c.creative_id', '=', creativeId)
+		.executeTakeFirst();
+	if (!row) return null;
+	await recordAudit(
+		db,
+		creativeAuditActor(creativeId),
+		{
+			action: 'portal.attachment_read',
+			subject: { kind: 'case', id: Number(row.case_id) },
+			officeId: Number(row.office_id),
+			data: { attachmentId }
+		},
+		{ now, requestId: ctx.requestId }
+	);
+	return { filename: row.filename, mime: row.mime, bytes: row.bytes };
+}
