@@ -20,10 +20,13 @@ const sources = Math.max(
 	statSync('vite.config.ts').mtimeMs,
 	statSync('package.json').mtimeMs
 );
-if (!existsSync(stamp) || statSync(stamp).mtimeMs < sources) {
+if (!existsSync(stamp) || statSync(stamp).mtimeMs < sources || !existsSync('build/cli/cli.js')) {
 	console.log('Kreativlotse: building … / baut …');
-	const r = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
-	if (r.status !== 0) process.exit(r.status ?? 1);
+	// The app, then the command line bundle (build/cli/cli.js, for installs without dev dependencies).
+	for (const args of [[], ['--config', 'vite.cli.config.ts']]) {
+		const r = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn', ...args], { stdio: 'inherit' });
+		if (r.status !== 0) process.exit(r.status ?? 1);
+	}
 }
 const port = process.env.PORT ?? '3000';
 const env = { ...process.env, PORT: port, ORIGIN: process.env.ORIGIN ?? `http://localhost:${port}` };

@@ -33,6 +33,12 @@ export interface Config {
 	firstBookingLimit: number;
 	/** Base of the per-booking video link; the booking appends a random id. */
 	videoBaseUrl: string;
+	/** Bearer token for GET /metrics; without it /metrics answers only loopback clients. */
+	metricsToken: string | null;
+	/** Reply-To of mails without a responsible office (the network's address). */
+	mailReplyTo: string | null;
+	/** Domain of Message-ID headers (default: the domain of MAIL_FROM). */
+	mailDomain: string;
 }
 
 export class ConfigError extends Error {
@@ -92,7 +98,24 @@ const schema = z.object({
 	API_RATE_LIMIT: int(1, 1000000).default(60),
 	NETWORK_CONTACT: z.string().default('barrierefreiheit@kreativlotse.invalid'),
 	FIRST_BOOKING_LIMIT: int(1, 100).default(1),
-	VIDEO_BASE_URL: url.optional()
+	VIDEO_BASE_URL: url.optional(),
+	METRICS_TOKEN: z
+		.string()
+		.min(16, { error: () => 'must be at least 16 characters' })
+		.optional(),
+	MAIL_REPLY_TO: z
+		.string()
+		.regex(/^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/, { error: () => 'must be an e-mail address' })
+		.optional(),
+	MAIL_DOMAIN: z
+		.string()
+		.regex(/^[a-z0-9.-]+\.[a-z]{2,}$/i, { error: () => 'must be a domain name' })
+		.optional(),
+	LOG_LEVEL: z
+		.enum(['debug', 'info', 'warn', 'error', 'silent'], {
+			error: () => 'must be debug, info, warn, error or silent'
+		})
+		.optional()
 });
 
 type Env = Record<string, string | undefined>;
@@ -144,7 +167,10 @@ export function loadConfig(env: Env = process.env): Config {
 		videoBaseUrl: (e.VIDEO_BASE_URL ?? `${(e.PUBLIC_BASE_URL ?? origin).replace(/\/$/, '')}/video`).replace(
 			/\/$/,
 			''
-		)
+		),
+		metricsToken: e.METRICS_TOKEN ?? null,
+		mailReplyTo: e.MAIL_REPLY_TO ?? null,
+		mailDomain: e.MAIL_DOMAIN ?? /@([^>\s]+)>?\s*$/.exec(e.MAIL_FROM)?.[1] ?? 'kreativlotse.invalid'
 	};
 }
 
