@@ -1,5 +1,6 @@
 import { hostname } from 'node:os';
 import { deliverDue } from '../../lib/server/notifications/deliver';
+import { databaseMailHeaderContext } from '../../lib/server/notifications/mail-headers';
 import { smtpTransport } from '../../lib/server/notifications/smtp-transport';
 import { defineCommand } from '../command';
 import { CliExit, cliConfig, readyServices, withServices } from '../context';
@@ -15,7 +16,7 @@ export default defineCommand({
 			);
 		}
 		return withServices(await readyServices(io), async (s) => {
-			const report = await deliverDue(s.db, smtpTransport(s.config.smtpUrl!), {
+			const report = await deliverDue(s.db, smtpTransport(s.config.smtpUrl!, databaseMailHeaderContext(s.db, s.config)), {
 				worker: `cli:${hostname()}:${process.pid}`,
 				from: s.config.mailFrom,
 				maxAttempts: s.config.mailMaxAttempts,

@@ -4,6 +4,7 @@ import { sendDueCheckIns } from './checkins/send';
 import { runEventJobs } from './events/jobs';
 import { purgeExpiredAuthState } from './identity/housekeeping';
 import { deliverDue, releaseClaims } from './notifications/deliver';
+import { databaseMailHeaderContext } from './notifications/mail-headers';
 import { smtpTransport } from './notifications/smtp-transport';
 import { log } from './platform/logger';
 import { mailDeliveries, recordJobRun } from './platform/metrics';
@@ -29,7 +30,7 @@ export function startBackgroundWork(s: Services): BackgroundWork {
 		return p.finally(() => running.delete(p));
 	};
 	if (s.config.smtpUrl && s.config.mailWorker) {
-		const transport = smtpTransport(s.config.smtpUrl);
+		const transport = smtpTransport(s.config.smtpUrl, databaseMailHeaderContext(s.db, s.config));
 		let busy = false;
 		const tick = async () => {
 			if (busy) return;
