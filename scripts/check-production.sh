@@ -35,26 +35,41 @@ if [ "$fast" = 1 ]; then
   step "node_modules as a hard-linked copy (--fast)"
   cp -al "$root/node_modules" node_modules
 else
-  step "npm ci"
-  npm ci --no-audit --no-fund --loglevel=error
+  step "npm ci (deploy/container-build.sh install)"
+  sh deploy/container-build.sh install
 fi
 
 if [ "$reuse" = 1 ] && [ -f "$root/build/handler.js" ] && [ -f "$root/build/cli/cli.js" ]; then
   step "reusing ./build (--reuse-build)"
   cp -a "$root/build" build
 else
-  step "npm run build"
-  npm run build --silent >/dev/null
+  step "npm run build (deploy/container-build.sh build)"
+  sh deploy/container-build.sh build
 fi
 test -f build/handler.js || fail "build/handler.js missing"
 test -f build/cli/cli.js || fail "build/cli/cli.js missing"
 
-step "npm prune --omit=dev"
-npm prune --omit=dev --no-audit --no-fund --loglevel=error
+step "npm prune --omit=dev (deploy/container-build.sh prune)"
+sh deploy/container-build.sh prune
 for dev in vite tsx svelte @sveltejs/kit vitest typescript @playwright/test; do
   test ! -e "node_modules/$dev" || fail "dev dependency $dev is still installed"
 done
 test -e node_modules/better-sqlite3 || fail "runtime dependency better-sqlite3 missing"
+
+step "run-stage layout: only what the Containerfile's run stage copies"
+mkdir -p "$tmp/run"
+while read -r line; do
+  # COPY --from=build --chown=… SRC… DEST  (paths under /app; DEST relative to WORKDIR /app)
+  read -r -a words <<<"$line"
+  dest="${words[${#words[@]}-1]}"
+  for src in "${words[@]:3:${#words[@]}-4}"; do
+    rel="${src#/app/}"
+    if [ "${dest%/}" != "$dest" ]; then mkdir -p "$tmp/run/$dest" && cp -a "$rel" "$tmp/run/$dest";
+    else mkdir -p "$(dirname "$tmp/run/$dest")" && cp -a "$rel" "$tmp/run/$dest"; fi
+  done
+done < <(grep '^COPY --from=build' Containerfile)
+cd "$tmp/run"
+echo "  $(ls | tr '\n' ' ')"
 
 export NODE_ENV=production
 export SECRET_KEY="production-check-secret-key-0123456789abcdef"
@@ -74,6 +89,7 @@ for _ in $(seq 1 100); do
   kill -0 "$pid" 2>/dev/null || fail "the server exited"
   sleep 0.2
 done
+node deploy/healthcheck.mjs || fail "the container HEALTHCHECK command fails"
 health="$(curl -fsS "http://127.0.0.1:$port/healthz")" || fail "/healthz does not answer"
 echo "  /healthz: $health"
 ready="$(curl -fsS "http://127.0.0.1:$port/readyz")" || fail "/readyz not ready"
