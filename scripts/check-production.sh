@@ -110,6 +110,12 @@ out="$(npm run --silent kl -- create-admin --email admin@example.org --name 'Ers
 echo "$out" | sed 's/^/  /'
 grep -Eq "^  http://127\.0\.0\.1:$port/[^ ]+" <<<"$out" || fail "create-admin printed no invitation link"
 
+step "backup while running; restore refused while running"
+npm run --silent kl -- backup "$tmp/backup.db" >/dev/null || fail "backup"
+if out="$(npm run --silent kl -- restore "$tmp/backup.db" 2>&1)"; then fail "restore ran while the app runs"; fi
+grep -q 'stop it first' <<<"$out" || fail "restore refused for another reason: $out"
+echo "  $out"
+
 step "SIGTERM with a request in flight"
 node "$root/scripts/check-shutdown.mjs" "$pid" "$port" || fail "graceful shutdown"
 wait "$pid" && status=0 || status=$?
@@ -117,4 +123,7 @@ pid=""
 [ "$status" = 0 ] || fail "the server exited with $status after SIGTERM"
 test ! -e "$tmp/data/kreativlotse.db-wal" || fail "the database was not closed (WAL file left)"
 grep -q '"msg":"shutting down"' "$tmp/server.log" || fail "no shutdown log line"
+
+step "restore after the stop"
+npm run --silent kl -- restore "$tmp/backup.db" | sed 's/^/  /' || fail "restore after the stop"
 echo "production check: ok"

@@ -8,6 +8,7 @@ import { startBackgroundWork } from '$lib/server/background';
 import { log } from '$lib/server/platform/logger';
 import { httpDuration, httpRequests } from '$lib/server/platform/metrics';
 import { oddRequest } from '$lib/server/http/odd-requests';
+import { clearRunning, markRunning } from '$lib/server/operations/running-flag';
 import { requestId } from '$lib/server/platform/tokens';
 import { services, setServices } from '$lib/server/runtime';
 
@@ -15,11 +16,15 @@ export const init: ServerInit = async () => {
 	const { services: s, demoLogins } = await boot();
 	setServices(s);
 	const background = startBackgroundWork(s);
+	// `restore` refuses while this flag names a live process (operations/running-flag.ts).
+	const sqlitePath = s.config.database.kind === 'sqlite' ? s.config.database.path : ':memory:';
+	if (sqlitePath !== ':memory:') markRunning(sqlitePath);
 	// Graceful shutdown (server.mjs, on SIGTERM): the HTTP server has stopped accepting and finished
 	// its requests; now stop the timers, hand back claimed mails and close the database.
 	(globalThis as Record<symbol, unknown>)[Symbol.for('kreativlotse.shutdown')] = async () => {
 		await background.stop();
 		await s.close();
+		if (sqlitePath !== ':memory:') clearRunning(sqlitePath);
 	};
 	announce(s, demoLogins);
 };
