@@ -26,6 +26,17 @@ const refusedMethods = new Set(['TRACE', 'TRACK', 'CONNECT']);
 
 const server = createServer((req, res) => {
 	for (const [name, value] of Object.entries(baseline)) res.setHeader(name, value);
+	// Liveness answered here, before SvelteKit's request pipeline: a probe every few seconds should
+	// cost next to nothing (bench: healthz). The app registers the answer once its init has run
+	// (hooks.server.ts); until then the request falls through to the /healthz route.
+	if (req.url === '/healthz' && (req.method === 'GET' || req.method === 'HEAD')) {
+		const live = globalThis[Symbol.for('kreativlotse.liveness')];
+		if (typeof live === 'function') {
+			res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+			res.end(req.method === 'HEAD' ? undefined : live());
+			return;
+		}
+	}
 	if (refusedMethods.has(req.method)) {
 		res.writeHead(405, {
 			allow: 'GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS',

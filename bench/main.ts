@@ -1,11 +1,18 @@
 // `npm run bench [-- NAME…]`: performance figures, each against a baseline measured in the same
 // run (these machines are noisy; ratios travel better than milliseconds). Never a timed test.
 import { bookingHttp } from './booking-http';
+import { healthz } from './healthz';
 import { slots } from './slots';
 import { startup } from './startup';
 import { stats } from './stats';
 
-const entries: Record<string, () => Promise<void>> = { startup, slots, 'booking-http': bookingHttp, stats };
+const entries: Record<string, () => Promise<void>> = {
+	startup,
+	slots,
+	'booking-http': bookingHttp,
+	stats,
+	healthz
+};
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const names = wanted.length ? wanted : Object.keys(entries);

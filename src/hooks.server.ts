@@ -26,6 +26,9 @@ export const init: ServerInit = async () => {
 		await s.close();
 		if (sqlitePath !== ':memory:') clearRunning(sqlitePath);
 	};
+	// server.mjs answers GET /healthz with this, without entering SvelteKit (same body as the route).
+	const liveness = JSON.stringify({ status: 'ok', database: s.dialect });
+	(globalThis as Record<symbol, unknown>)[Symbol.for('kreativlotse.liveness')] = () => liveness;
 	announce(s, demoLogins);
 };
 
@@ -61,12 +64,15 @@ export const handle: Handle = async ({ event, resolve }) => {
 const answer: Handle = async ({ event, resolve }) => {
 	const { config, db, clock } = services();
 	event.locals.locale = localeFromPath(event.url.pathname);
-	event.locals.actor = await resolveSession(
-		db,
-		event.cookies.get(sessionCookieName()),
-		{ idleMinutes: config.sessionIdleMinutes, absoluteHours: config.sessionAbsoluteHours },
-		clock.now()
-	);
+	// Probes and scrapers carry no session: no session lookup on their path.
+	event.locals.actor = QUIET_ROUTES.has(event.route.id ?? '')
+		? { kind: 'anonymous' }
+		: await resolveSession(
+				db,
+				event.cookies.get(sessionCookieName()),
+				{ idleMinutes: config.sessionIdleMinutes, absoluteHours: config.sessionAbsoluteHours },
+				clock.now()
+			);
 	const response = await resolve(event, {
 		transformPageChunk: ({ html }) => html.replace('%lang%', event.locals.locale)
 	});
