@@ -180,7 +180,9 @@ const PG_BIN = [
 ].find((d) => existsSync(join(d, 'pg_dump')));
 
 describe.runIf(dialectUnderTest === 'postgres')('PostgreSQL restore drill (pg_dump / pg_restore)', () => {
-	it('a dump taken while bookings are written restores into a fresh database with every confirmed booking', async () => {
+	it('a dump taken while bookings are written restores into a fresh database with every confirmed booking', {
+		timeout: 90_000
+	}, async () => {
 		expect(PG_BIN, 'pg_dump not found under /usr/lib/postgresql/*/bin').toBeTruthy();
 		s = await testServices();
 		const f = await bookingFixture(s);

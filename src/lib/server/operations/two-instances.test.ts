@@ -74,7 +74,9 @@ function recordingTransport(sent: number[]): MailTransport {
 }
 
 describe.runIf(dialectUnderTest === 'postgres')('two instances on one PostgreSQL database', () => {
-	it('bookings through both, jobs and mail on both: every mail once, no job twice, sessions shared', async () => {
+	it('bookings through both, jobs and mail on both: every mail once, no job twice, sessions shared', {
+		timeout: 90_000
+	}, async () => {
 		a = await testServices();
 		b = secondInstance(a);
 		const f = await bookingFixture(a);
