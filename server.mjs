@@ -28,8 +28,31 @@ const { handler } = await import('./build/handler.js');
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? '127.0.0.1';
 
+// The Fetch API cannot even represent these methods (adapter-node would answer 400); TRACE echoes
+// request headers back (cross-site tracing). Refused here with 405, as RFC 9110 asks.
+const refusedMethods = new Set(['TRACE', 'TRACK', 'CONNECT']);
+
 const server = createServer((req, res) => {
 	for (const [name, value] of Object.entries(baseline)) res.setHeader(name, value);
+	// Liveness answered here, before SvelteKit's request pipeline: a probe every few seconds should
+	// cost next to nothing (bench: healthz). The app registers the answer once its init has run
+	// (hooks.server.ts); until then the request falls through to the /healthz route.
+	if (req.url === '/healthz' && (req.method === 'GET' || req.method === 'HEAD')) {
+		const live = globalThis[Symbol.for('kreativlotse.liveness')];
+		if (typeof live === 'function') {
+			res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+			res.end(req.method === 'HEAD' ? undefined : live());
+			return;
+		}
+	}
+	if (refusedMethods.has(req.method)) {
+		res.writeHead(405, {
+			allow: 'GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS',
+			'content-type': 'text/plain'
+		});
+		res.end('Method Not Allowed');
+		return;
+	}
 	handler(req, res, () => {
 		res.statusCode = 404;
 		res.setHeader('content-type', 'text/plain; charset=utf-8');
@@ -37,6 +60,28 @@ const server = createServer((req, res) => {
 	});
 });
 server.listen(port, host);
-const stop = () => server.close(() => process.exit(0));
-process.on('SIGTERM', stop);
-process.on('SIGINT', stop);
+
+// Graceful shutdown: stop accepting, let in-flight requests finish (idle keep-alive connections
+// are closed at once), then the app stops its timers, hands back claimed mails and closes the
+// database (hooks.server.ts). A request that hangs longer than SHUTDOWN_TIMEOUT_MS is cut off.
+const grace = Number(process.env.SHUTDOWN_TIMEOUT_MS ?? 10_000);
+let stopping = false;
+async function stop(signal) {
+	if (stopping) return;
+	stopping = true;
+	console.log(JSON.stringify({ level: 'info', t: new Date().toISOString(), msg: 'shutting down', signal }));
+	const force = setTimeout(() => {
+		console.error(JSON.stringify({ level: 'error', t: new Date().toISOString(), msg: 'shutdown timed out' }));
+		process.exit(1);
+	}, grace);
+	force.unref();
+	await new Promise((done) => {
+		server.close(done);
+		server.closeIdleConnections();
+	});
+	const appShutdown = globalThis[Symbol.for('kreativlotse.shutdown')];
+	if (typeof appShutdown === 'function') await appShutdown();
+	process.exit(0);
+}
+process.on('SIGTERM', () => stop('SIGTERM'));
+process.on('SIGINT', () => stop('SIGINT'));

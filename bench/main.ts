@@ -2,6 +2,7 @@
 // run (these machines are noisy; ratios travel better than milliseconds). Never a timed test.
 import { bookingHttp } from './booking-http';
 import { image } from './image';
+import { healthz } from './healthz';
 import { slots } from './slots';
 import { startup } from './startup';
 import { stats } from './stats';
@@ -11,7 +12,8 @@ const entries: Record<string, () => Promise<void>> = {
 	slots,
 	'booking-http': bookingHttp,
 	stats,
-	image
+	image,
+	healthz
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

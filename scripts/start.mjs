@@ -2,6 +2,7 @@
 // The server itself migrates, seeds demo data into an empty database and prints the logins.
 import { spawnSync, spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
+import { constants as osConstants } from 'node:os';
 import { join } from 'node:path';
 
 function newest(dir) {
@@ -20,13 +21,21 @@ const sources = Math.max(
 	statSync('vite.config.ts').mtimeMs,
 	statSync('package.json').mtimeMs
 );
-if (!existsSync(stamp) || statSync(stamp).mtimeMs < sources) {
+if (!existsSync(stamp) || statSync(stamp).mtimeMs < sources || !existsSync('build/cli/cli.js')) {
 	console.log('Kreativlotse: building … / baut …');
-	const r = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
-	if (r.status !== 0) process.exit(r.status ?? 1);
+	// The app, then the command line bundle (build/cli/cli.js, for installs without dev dependencies).
+	for (const args of [[], ['--config', 'vite.cli.config.ts']]) {
+		const r = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn', ...args], { stdio: 'inherit' });
+		if (r.status !== 0) process.exit(r.status ?? 1);
+	}
 }
 const port = process.env.PORT ?? '3000';
 const env = { ...process.env, PORT: port, ORIGIN: process.env.ORIGIN ?? `http://localhost:${port}` };
 const child = spawn(process.execPath, ['server.mjs'], { stdio: 'inherit', env });
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
-child.on('exit', (code) => process.exit(code ?? 0));
+// A server killed by a signal (kill -9, OOM) is a failure: exit 128+n like a shell, so a supervisor
+// with a restart-on-failure policy brings it back (exit 0 would read as a deliberate stop).
+child.on('exit', (code, signal) => {
+	if (code !== null) process.exit(code);
+	process.exit(signal === 'SIGTERM' || signal === 'SIGINT' ? 0 : 128 + (osConstants.signals[signal] ?? 0));
+});

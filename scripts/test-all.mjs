@@ -67,7 +67,7 @@ if (pgOnly) {
 		process.exit(1);
 	}
 	unit('unit + integration (PostgreSQL)', {});
-	if (!existsSync('build/handler.js')) run('build', 'npx', ['vite', 'build', '--logLevel', 'warn']);
+	if (!existsSync('build/handler.js')) run('build', 'npm', ['run', 'build', '--silent']);
 	e2e('end-to-end (PostgreSQL)', {});
 } else {
 	run('lint (biome)', 'npx', ['biome', 'check', 'src', 'tests', 'scripts', 'bench']);
@@ -98,8 +98,12 @@ if (pgOnly) {
 			TEST_DATABASE_URL: ''
 		}
 	);
-	run('build', 'npx', ['vite', 'build', '--logLevel', 'warn']);
+	run('build', 'npm', ['run', 'build', '--silent']);
 	e2e('end-to-end (SQLite)', { E2E_DATABASE_URL: '' });
+	// README's production path on a clean copy without dev dependencies (issue 11 part 3, issue 12).
+	run('production install', 'bash', ['scripts/check-production.sh', '--fast']);
+	run('operations files', 'bash', ['scripts/check-operations.sh']);
+	run('SBOM (CycloneDX)', 'npm', ['run', 'sbom', '--silent']);
 	if (pgAvailable()) {
 		const r = spawnSync('bash', ['scripts/with-pg.sh', 'node', 'scripts/test-all.mjs', '--pg'], {
 			stdio: ['inherit', 'inherit', 'inherit', 'pipe'],

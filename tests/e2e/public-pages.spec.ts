@@ -82,15 +82,29 @@ test('security headers on every kind of response', async ({ request }) => {
 	expect(kinds.page.headers()['content-security-policy']).not.toContain('unsafe-inline');
 });
 
-test('health endpoint reports the database and migrations', async ({ request }) => {
-	const res = await request.get('/healthz');
-	expect(res.status()).toBe(200);
-	const body = await res.json();
-	expect(body).toEqual({
-		status: 'ok',
-		database: process.env.E2E_DATABASE_URL ? 'postgres' : 'sqlite',
-		migrations: 'current'
+test('liveness, readiness and metrics endpoints', async ({ request }) => {
+	const database = process.env.E2E_DATABASE_URL ? 'postgres' : 'sqlite';
+	const live = await request.get('/healthz');
+	expect(live.status()).toBe(200);
+	expect(await live.json()).toEqual({ status: 'ok', database });
+	const ready = await request.get('/readyz');
+	expect(ready.status()).toBe(200);
+	expect(await ready.json()).toEqual({ status: 'ok', database, migrations: 'current' });
+	// The test client is on loopback and no METRICS_TOKEN is set: it may scrape.
+	const metrics = await request.get('/metrics');
+	expect(metrics.status()).toBe(200);
+	expect(await metrics.text()).toMatch(
+		/^kreativlotse_http_requests_total\{route="\/readyz",method="GET",status="200"\} \d+$/m
+	);
+});
+
+test('odd request shapes get a 4xx, never a 5xx', async ({ request, baseURL }) => {
+	expect((await request.fetch('/', { method: 'TRACE' })).status()).toBe(405);
+	const reserved = await request.post('/anmelden?/default', {
+		form: { email: 'x@example.org', password: 'x' },
+		headers: { origin: baseURL! }
 	});
+	expect(reserved.status()).toBe(400);
 });
 
 test('no request leaves this origin (no fonts, CDNs or trackers)', async ({ page, baseURL }) => {

@@ -108,6 +108,7 @@ export async function testServices(
 		dialect: database.dialect,
 		clock,
 		secrets: createSecretBox('test-secret-key-with-at-least-32-chars'),
-		close: database.close
+		close: database.close,
+		poolStats: database.poolStats
 	};
 }

@@ -5,6 +5,7 @@ import demoLogins from './demo-logins';
 import importPostcodes from './import-postcodes';
 import migrate from './migrate';
 import outboxDeliver from './outbox-deliver';
+import restore from './restore';
 import seedDemo from './seed-demo';
 import statsRebuild from './stats-rebuild';
 import totp from './totp';
@@ -18,6 +19,7 @@ export const commands: readonly Command[] = [
 	demoLogins,
 	totp,
 	backup,
+	restore,
 	outboxDeliver,
 	statsRebuild
 ];

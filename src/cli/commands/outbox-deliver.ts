@@ -1,5 +1,6 @@
 import { hostname } from 'node:os';
 import { deliverDue } from '../../lib/server/notifications/deliver';
+import { databaseMailHeaderContext } from '../../lib/server/notifications/mail-headers';
 import { smtpTransport } from '../../lib/server/notifications/smtp-transport';
 import { defineCommand } from '../command';
 import { CliExit, cliConfig, readyServices, withServices } from '../context';
@@ -15,12 +16,16 @@ export default defineCommand({
 			);
 		}
 		return withServices(await readyServices(io), async (s) => {
-			const report = await deliverDue(s.db, smtpTransport(s.config.smtpUrl!), {
-				worker: `cli:${hostname()}:${process.pid}`,
-				from: s.config.mailFrom,
-				maxAttempts: s.config.mailMaxAttempts,
-				now: () => s.clock.now()
-			});
+			const report = await deliverDue(
+				s.db,
+				smtpTransport(s.config.smtpUrl!, databaseMailHeaderContext(s.db, s.config)),
+				{
+					worker: `cli:${hostname()}:${process.pid}`,
+					from: s.config.mailFrom,
+					maxAttempts: s.config.mailMaxAttempts,
+					now: () => s.clock.now()
+				}
+			);
 			io.out(`Sent: ${report.sent}, failed (will retry): ${report.failed}, undeliverable: ${report.dead}`);
 			return report.failed + report.dead > 0 ? 1 : 0;
 		});

@@ -3,22 +3,35 @@ import { releaseExpiredHolds, sendDueReminders } from './booking/jobs';
 import { sendDueCheckIns } from './checkins/send';
 import { runEventJobs } from './events/jobs';
 import { purgeExpiredAuthState } from './identity/housekeeping';
-import { deliverDue } from './notifications/deliver';
+import { deliverDue, releaseClaims } from './notifications/deliver';
+import { databaseMailHeaderContext } from './notifications/mail-headers';
 import { smtpTransport } from './notifications/smtp-transport';
 import { log } from './platform/logger';
 import { sendStepReminders } from './messages/jobs';
+import { mailDeliveries, recordJobRun } from './platform/metrics';
 import { sendDueReferralFollowups } from './referrals/followup';
 import type { Services } from './runtime';
 import { runOpenForProjectsJobs } from './visibility/jobs';
+
+/** Stops the timers, waits for a running round, hands claimed mails back (graceful shutdown). */
+export interface BackgroundWork {
+	stop(): Promise<void>;
+}
 
 /**
  * Periodic work inside each app instance. Safe with several instances: every job claims its
  * rows atomically in the database, so nothing runs twice and nothing needs a leader.
  */
-export function startBackgroundWork(s: Services): void {
+export function startBackgroundWork(s: Services): BackgroundWork {
 	const worker = `${hostname()}:${process.pid}`;
+	const timers: ReturnType<typeof setInterval>[] = [];
+	const running = new Set<Promise<unknown>>();
+	const track = <T>(p: Promise<T>): Promise<T> => {
+		running.add(p);
+		return p.finally(() => running.delete(p));
+	};
 	if (s.config.smtpUrl && s.config.mailWorker) {
-		const transport = smtpTransport(s.config.smtpUrl);
+		const transport = smtpTransport(s.config.smtpUrl, databaseMailHeaderContext(s.db, s.config));
 		let busy = false;
 		const tick = async () => {
 			if (busy) return;
@@ -31,27 +44,55 @@ export function startBackgroundWork(s: Services): void {
 					now: () => s.clock.now()
 				});
 				if (r.sent + r.failed + r.dead > 0) log.info('mail delivery', { ...r });
+				for (const [outcome, n] of Object.entries(r)) if (n > 0) mailDeliveries.inc({ outcome }, n);
 			} catch (err) {
 				log.error('mail worker failed', { error: String(err) });
 			} finally {
 				busy = false;
 			}
 		};
-		setInterval(tick, 5_000).unref();
+		timers.push(setInterval(() => track(tick()), 5_000).unref());
 	}
-	setInterval(async () => {
-		try {
-			await runMinuteJobs(s);
-		} catch (err) {
-			log.error('periodic jobs failed', { error: String(err) });
+	let due = Date.now() + 60_000;
+	timers.push(
+		setInterval(() => {
+			const lag = (Date.now() - due) / 1000;
+			due = Date.now() + 60_000;
+			track(
+				runMinuteJobs(s).then(
+					(done) => recordJobRun('minute', 'ok', sum(done), lag),
+					(err) => {
+						recordJobRun('minute', 'error', 0, lag);
+						log.error('periodic jobs failed', { error: String(err) });
+					}
+				)
+			);
+		}, 60_000).unref()
+	);
+	timers.push(
+		setInterval(() => {
+			track(
+				purgeExpiredAuthState(s.db, s.clock.now()).then(
+					() => recordJobRun('housekeeping', 'ok', 0, 0),
+					(err) => {
+						recordJobRun('housekeeping', 'error', 0, 0);
+						log.error('housekeeping failed', { error: String(err) });
+					}
+				)
+			);
+		}, 10 * 60_000).unref()
+	);
+	return {
+		async stop() {
+			for (const t of timers) clearInterval(t);
+			await Promise.allSettled([...running]);
+			const released = await releaseClaims(s.db, worker);
+			if (released > 0) log.info('mail claims released', { released });
 		}
-	}, 60_000).unref();
-	setInterval(() => {
-		purgeExpiredAuthState(s.db, s.clock.now()).catch((err) =>
-			log.error('housekeeping failed', { error: String(err) })
-		);
-	}, 10 * 60_000).unref();
+	};
 }
+
+const sum = (done: Record<string, number>) => Object.values(done).reduce((a, b) => a + b, 0);
 
 /**
  * The jobs that run every minute, in every instance (each claims its rows atomically). Also
@@ -73,6 +114,9 @@ export async function runMinuteJobs(s: Services): Promise<Record<string, number>
 	Object.assign(done, await runOpenForProjectsJobs(s));
 	// Messages (issue 18): reminders of the creative's own steps, days before and on the day (once each).
 	done.stepReminders = await sendStepReminders(s);
-	for (const [name, count] of Object.entries(done)) if (count > 0) log.info('periodic job', { name, count });
+	for (const [name, count] of Object.entries(done)) {
+		if (count > 0) log.info('periodic job', { name, count });
+		recordJobRun(name, 'ok', count, 0);
+	}
 	return done;
 }

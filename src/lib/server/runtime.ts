@@ -16,6 +16,8 @@ export interface Services {
 	clock: Clock;
 	secrets: SecretBox;
 	close(): Promise<void>;
+	/** PostgreSQL pool use for /metrics (absent on SQLite). */
+	poolStats?: AppDatabase['poolStats'];
 }
 
 export function createServices(config: Config, clock: Clock = systemClock): Services {
@@ -31,7 +33,8 @@ export function createServices(config: Config, clock: Clock = systemClock): Serv
 		dialect: database.dialect,
 		clock,
 		secrets: createSecretBox(secret),
-		close: database.close
+		close: database.close,
+		poolStats: database.poolStats
 	};
 }
 

@@ -12,6 +12,7 @@ import {
 } from 'kysely';
 import pg from 'pg';
 import type { DatabaseTarget } from '../platform/database-url';
+import { log } from '../platform/logger';
 import type { DB } from './schema';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -20,6 +21,8 @@ export interface Database_ {
 	db: Kysely<DB>;
 	dialect: Dialect;
 	close(): Promise<void>;
+	/** Connections of the PostgreSQL pool (for /metrics); SQLite has one connection, no pool. */
+	poolStats?: () => { total: number; idle: number; waiting: number; max: number };
 }
 export type { Database_ as AppDatabase };
 
@@ -77,10 +80,18 @@ function openSqlite(path: string): Database.Database {
 export function createDb(target: DatabaseTarget, options: { poolSize?: number } = {}): Database_ {
 	if (target.kind === 'postgres') {
 		const pool = new pg.Pool({ connectionString: target.url, max: options.poolSize ?? 10 });
-		// An idle client losing its server must not crash the process.
-		pool.on('error', () => {});
+		// An idle client losing its server must not crash the process, but an operator must see it.
+		pool.on('error', (err) =>
+			log.error('database pool error', { code: (err as { code?: string }).code, error: err.message })
+		);
 		const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-		return { db, dialect: 'postgres', close: () => db.destroy() };
+		const max = options.poolSize ?? 10;
+		return {
+			db,
+			dialect: 'postgres',
+			close: () => db.destroy(),
+			poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount, max })
+		};
 	}
 	const sqlite = openSqlite(target.path);
 	const db = new Kysely<DB>({ dialect: new ImmediateSqliteDialect({ database: sqlite }) });

@@ -41,3 +41,6 @@ export async function migrationState(db: Kysely<any>): Promise<'current' | 'pend
 	const all = await new Migrator({ db, provider }).getMigrations();
 	return all.every((m) => m.executedAt) ? 'current' : 'pending';
 }
+
+/** Every migration this version knows, oldest first (restore compares a backup against it). */
+export const knownMigrations: readonly string[] = Object.keys(migrations).sort();

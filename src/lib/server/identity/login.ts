@@ -4,6 +4,7 @@ import type { Services } from '../runtime';
 import { anonymousActor, type RequestContext, sessionPolicy, staffActor } from './context';
 import { ensurePendingSecret } from './enrolment';
 import { stepAfterPassword } from './login-rules';
+import { loginFailures } from '../platform/metrics';
 import { verifyPassword } from './password';
 import { createSession, endSession } from './sessions';
 import { clearThrottle, keys, policies, recordFailure, strictest, throttleStatus } from './throttle';
@@ -43,8 +44,10 @@ export async function login(
 		await throttleStatus(db, addressKey, now),
 		await throttleStatus(db, accountKey, now)
 	);
-	if (!blocked.allowed)
+	if (!blocked.allowed) {
+		loginFailures.inc({ outcome: 'throttled' });
 		return { ok: false, reason: 'throttled', retryAfterSeconds: blocked.retryAfterSeconds };
+	}
 
 	const user = await db
 		.selectFrom('staff_user')
@@ -54,6 +57,7 @@ export async function login(
 	const passwordOk = await verifyPassword(user?.password_hash ?? null, input.password);
 
 	if (!user || !passwordOk || user.disabled_at !== null) {
+		loginFailures.inc({ outcome: 'invalid' });
 		return transact(db, async (trx) => {
 			const after = strictest(
 				await recordFailure(trx, addressKey, policy.address, now),

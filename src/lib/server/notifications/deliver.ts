@@ -116,3 +116,17 @@ export async function requeueMail(db: Db, id: number, now: Date): Promise<boolea
 		.executeTakeFirst();
 	return Number(res.numUpdatedRows) === 1;
 }
+
+/**
+ * On shutdown: hand this worker's claimed, unsent mails back to the queue at once, instead of
+ * leaving them to the 5-minute stale-claim rule.
+ */
+export async function releaseClaims(db: Db, worker: string): Promise<number> {
+	const res = await db
+		.updateTable('outbox')
+		.set({ status: 'pending', claimed_by: null, claimed_at: null })
+		.where('status', '=', 'sending')
+		.where('claimed_by', '=', worker)
+		.executeTakeFirst();
+	return Number(res.numUpdatedRows);
+}

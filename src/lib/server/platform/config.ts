@@ -35,6 +35,12 @@ export interface Config {
 	videoBaseUrl: string;
 	/** Largest attachment of a message in the case (issue 18), in bytes. */
 	attachmentMaxBytes: number;
+	/** Bearer token for GET /metrics; without it /metrics answers only loopback clients. */
+	metricsToken: string | null;
+	/** Reply-To of mails without a responsible office (the network's address). */
+	mailReplyTo: string | null;
+	/** Domain of Message-ID headers (default: the domain of MAIL_FROM). */
+	mailDomain: string;
 }
 
 export class ConfigError extends Error {
@@ -95,7 +101,24 @@ const schema = z.object({
 	NETWORK_CONTACT: z.string().default('barrierefreiheit@kreativlotse.invalid'),
 	FIRST_BOOKING_LIMIT: int(1, 100).default(1),
 	VIDEO_BASE_URL: url.optional(),
-	ATTACHMENT_MAX_MB: int(1, 50).default(10)
+	ATTACHMENT_MAX_MB: int(1, 50).default(10),
+	METRICS_TOKEN: z
+		.string()
+		.min(16, { error: () => 'must be at least 16 characters' })
+		.optional(),
+	MAIL_REPLY_TO: z
+		.string()
+		.regex(/^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/, { error: () => 'must be an e-mail address' })
+		.optional(),
+	MAIL_DOMAIN: z
+		.string()
+		.regex(/^[a-z0-9.-]+\.[a-z]{2,}$/i, { error: () => 'must be a domain name' })
+		.optional(),
+	LOG_LEVEL: z
+		.enum(['debug', 'info', 'warn', 'error', 'silent'], {
+			error: () => 'must be debug, info, warn, error or silent'
+		})
+		.optional()
 });
 
 type Env = Record<string, string | undefined>;
@@ -148,7 +171,10 @@ export function loadConfig(env: Env = process.env): Config {
 		videoBaseUrl: (
 			e.VIDEO_BASE_URL ?? `${(e.PUBLIC_BASE_URL ?? origin).replace(/\/$/, '')}/video/platzhalter`
 		).replace(/\/$/, ''),
-		attachmentMaxBytes: e.ATTACHMENT_MAX_MB * 1024 * 1024
+		attachmentMaxBytes: e.ATTACHMENT_MAX_MB * 1024 * 1024,
+		metricsToken: e.METRICS_TOKEN ?? null,
+		mailReplyTo: e.MAIL_REPLY_TO ?? null,
+		mailDomain: e.MAIL_DOMAIN ?? /@([^>\s]+)>?\s*$/.exec(e.MAIL_FROM)?.[1] ?? 'kreativlotse.invalid'
 	};
 }
 
