@@ -5,6 +5,7 @@ import demoLogins from './demo-logins';
 import importPostcodes from './import-postcodes';
 import migrate from './migrate';
 import outboxDeliver from './outbox-deliver';
+import retention from './retention';
 import seedDemo from './seed-demo';
 import statsRebuild from './stats-rebuild';
 import totp from './totp';
@@ -19,5 +20,6 @@ export const commands: readonly Command[] = [
 	totp,
 	backup,
 	outboxDeliver,
-	statsRebuild
+	statsRebuild,
+	retention
 ];

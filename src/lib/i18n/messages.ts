@@ -14,6 +14,7 @@ import identity from './catalogue/identity';
 import mail from './catalogue/mail';
 import pages from './catalogue/pages';
 import portal from './catalogue/portal';
+import privacy from './catalogue/privacy';
 import reference from './catalogue/reference';
 import referrals from './catalogue/referrals';
 import staff from './catalogue/staff';
@@ -42,7 +43,8 @@ const areas = [
 	directoryImport,
 	events,
 	statistics,
-	visibility
+	visibility,
+	privacy
 ] as const;
 
 type Merge<T extends readonly { de: object }[]> = T extends readonly [

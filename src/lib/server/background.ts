@@ -6,6 +6,7 @@ import { purgeExpiredAuthState } from './identity/housekeeping';
 import { deliverDue } from './notifications/deliver';
 import { smtpTransport } from './notifications/smtp-transport';
 import { log } from './platform/logger';
+import { retentionJob } from './privacy/retention-job';
 import { sendDueReferralFollowups } from './referrals/followup';
 import type { Services } from './runtime';
 import { runOpenForProjectsJobs } from './visibility/jobs';
@@ -70,6 +71,8 @@ export async function runMinuteJobs(s: Services): Promise<Record<string, number>
 	Object.assign(done, await runEventJobs(s, s.clock.now()));
 	// Profiles: "open for projects" reminder 3 days before it lapses, then cleared after 30 days.
 	Object.assign(done, await runOpenForProjectsJobs(s));
+	// Privacy: the retention run (privacy/retention-rules.ts), once an hour across all instances (lease).
+	done.retention = await retentionJob(s);
 	for (const [name, count] of Object.entries(done)) if (count > 0) log.info('periodic job', { name, count });
 	return done;
 }

@@ -361,7 +361,9 @@ export type CloseReason =
 	| 'referred_on'
 	| 'no_further_need'
 	| 'no_response'
-	| 'other';
+	| 'other'
+	/** Set by the person's erasure (issue 13), never chosen by staff. */
+	| 'erased';
 export type ConsultationOutcome =
 	| 'orientation_given'
 	| 'plan_agreed'
@@ -830,4 +832,17 @@ export interface DB {
 	decision_maker: DecisionMakerTable;
 	project_request: ProjectRequestTable;
 	introduction: IntroductionTable;
+}
+
+// Privacy (migration 2026-12-04-11).
+/** One row per periodic job that must run once per period across all instances. */
+export interface JobLeaseTable {
+	name: string;
+	holder: string | null;
+	/** Epoch ms; the job may be claimed again once now is past it. */
+	until: number;
+}
+
+export interface DB {
+	job_lease: JobLeaseTable;
 }

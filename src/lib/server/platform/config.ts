@@ -33,6 +33,10 @@ export interface Config {
 	firstBookingLimit: number;
 	/** Base of the per-booking video link; the booking appends a random id. */
 	videoBaseUrl: string;
+	/** Retention periods overridden by the operator (RETENTION_DAYS=key=days,…), privacy/retention-rules.ts. */
+	retentionDays: Record<string, number>;
+	/** The data protection officer's contact named in the privacy notice (DPO_CONTACT). */
+	dpoContact: string | null;
 }
 
 export class ConfigError extends Error {
@@ -92,8 +96,25 @@ const schema = z.object({
 	API_RATE_LIMIT: int(1, 1000000).default(60),
 	NETWORK_CONTACT: z.string().default('barrierefreiheit@kreativlotse.invalid'),
 	FIRST_BOOKING_LIMIT: int(1, 100).default(1),
-	VIDEO_BASE_URL: url.optional()
+	VIDEO_BASE_URL: url.optional(),
+	RETENTION_DAYS: z
+		.string()
+		.regex(/^\s*[a-z_]+=\d{1,5}\s*(,\s*[a-z_]+=\d{1,5}\s*)*$/, {
+			error: () => 'must look like bookings_past=365,mails=90'
+		})
+		.optional(),
+	DPO_CONTACT: z.string().max(300).optional()
 });
+
+function parseRetentionDays(value: string | undefined): Record<string, number> {
+	if (!value) return {};
+	return Object.fromEntries(
+		value.split(',').map((pair) => {
+			const [key, days] = pair.split('=');
+			return [key!.trim(), Number(days!.trim())];
+		})
+	);
+}
 
 type Env = Record<string, string | undefined>;
 
@@ -144,7 +165,9 @@ export function loadConfig(env: Env = process.env): Config {
 		videoBaseUrl: (e.VIDEO_BASE_URL ?? `${(e.PUBLIC_BASE_URL ?? origin).replace(/\/$/, '')}/video`).replace(
 			/\/$/,
 			''
-		)
+		),
+		retentionDays: parseRetentionDays(e.RETENTION_DAYS),
+		dpoContact: e.DPO_CONTACT ?? null
 	};
 }
 
