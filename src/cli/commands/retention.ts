@@ -1,7 +1,8 @@
 import { runRetention } from '../../lib/server/privacy/retention';
-import { RETENTION_TABLE } from '../../lib/server/privacy/retention-rules';
+import { renderDeletionConcept } from '../../lib/server/privacy/retention-doc';
+import { RETENTION_TABLE, retentionPeriods } from '../../lib/server/privacy/retention-rules';
 import { defineCommand } from '../command';
-import { readyServices, withServices } from '../context';
+import { cliConfig, readyServices, withServices } from '../context';
 
 /**
  * `kl retention [--dry-run]`: the same run the background job makes, now. A dry run counts what
@@ -13,9 +14,17 @@ export default defineCommand({
 	summary:
 		'Löschfristen durchsetzen (--dry-run: nur zählen) / enforce the retention periods (--dry-run: count only)',
 	options: {
-		'dry-run': { type: 'boolean', description: 'count what would be deleted or anonymised, change nothing' }
+		'dry-run': { type: 'boolean', description: 'count what would be deleted or anonymised, change nothing' },
+		markdown: {
+			type: 'boolean',
+			description: 'print the Löschkonzept (docs/privacy/loeschkonzept.md) and stop'
+		}
 	},
 	async run(args, io) {
+		if (args.options.markdown === true) {
+			io.out(renderDeletionConcept(retentionPeriods(cliConfig(io).retentionDays)));
+			return 0;
+		}
 		const dryRun = args.options['dry-run'] === true;
 		return withServices(await readyServices(io), async (s) => {
 			const report = await runRetention(s, { dryRun });

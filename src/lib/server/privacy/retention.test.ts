@@ -1,9 +1,11 @@
+import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type TestServices, testServices } from '../../../../tests/support/test-database';
 import { bookingFixture } from '../booking/commands-test-fixtures';
 import { claimLease } from '../db/lease';
 import { HOUR } from '../platform/clock';
 import { runRetention } from './retention';
+import { renderDeletionConcept } from './retention-doc';
 import { retentionJob } from './retention-job';
 import { RETENTION_KEYS, RETENTION_TABLE, RetentionConfigError, retentionPeriods } from './retention-rules';
 import { seedRetentionRows } from './retention-test-fixtures';
@@ -214,6 +216,10 @@ describe('retention run (Löschkonzept)', () => {
 		});
 		expect(retentionPeriods({ mails: 30 }).mails).toBe(30);
 		expect(() => retentionPeriods({ bookings: 1 })).toThrow(RetentionConfigError);
+	});
+
+	it('docs/privacy/loeschkonzept.md is the retention table (regenerate: npm run kl -- retention --markdown)', () => {
+		expect(readFileSync('docs/privacy/loeschkonzept.md', 'utf8')).toBe(renderDeletionConcept());
 	});
 
 	it('the job runs on one instance per hour: the lease is claimed atomically', async () => {
