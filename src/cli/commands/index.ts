@@ -6,6 +6,7 @@ import importPostcodes from './import-postcodes';
 import migrate from './migrate';
 import outboxDeliver from './outbox-deliver';
 import restore from './restore';
+import retention from './retention';
 import seedDemo from './seed-demo';
 import statsRebuild from './stats-rebuild';
 import totp from './totp';
@@ -21,5 +22,6 @@ export const commands: readonly Command[] = [
 	backup,
 	restore,
 	outboxDeliver,
-	statsRebuild
+	statsRebuild,
+	retention
 ];

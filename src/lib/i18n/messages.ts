@@ -15,6 +15,7 @@ import mail from './catalogue/mail';
 import messages from './catalogue/messages';
 import pages from './catalogue/pages';
 import portal from './catalogue/portal';
+import privacy from './catalogue/privacy';
 import reference from './catalogue/reference';
 import referrals from './catalogue/referrals';
 import staff from './catalogue/staff';
@@ -48,7 +49,8 @@ const areas = [
 	visibility,
 	postcodes,
 	video,
-	messages
+	messages,
+	privacy
 ] as const;
 
 type Merge<T extends readonly { de: object }[]> = T extends readonly [

@@ -9,6 +9,7 @@ import { smtpTransport } from './notifications/smtp-transport';
 import { log } from './platform/logger';
 import { sendStepReminders } from './messages/jobs';
 import { mailDeliveries, recordJobRun } from './platform/metrics';
+import { retentionJob } from './privacy/retention-job';
 import { sendDueReferralFollowups } from './referrals/followup';
 import type { Services } from './runtime';
 import { runOpenForProjectsJobs } from './visibility/jobs';
@@ -114,6 +115,8 @@ export async function runMinuteJobs(s: Services): Promise<Record<string, number>
 	Object.assign(done, await runOpenForProjectsJobs(s));
 	// Messages (issue 18): reminders of the creative's own steps, days before and on the day (once each).
 	done.stepReminders = await sendStepReminders(s);
+	// Privacy: the retention run (privacy/retention-rules.ts), once an hour across all instances (lease).
+	done.retention = await retentionJob(s);
 	for (const [name, count] of Object.entries(done)) {
 		if (count > 0) log.info('periodic job', { name, count });
 		recordJobRun(name, 'ok', count, 0);

@@ -7,6 +7,7 @@ import { ConfigError, formatConfigError, loadConfig } from './platform/config';
 import { log } from './platform/logger';
 import { offsetClock, systemClock } from './platform/clock';
 import { seedReferenceData } from './reference/seed';
+import { RetentionConfigError, retentionPeriods } from './privacy/retention-rules';
 import { seedDirectory } from './directory/seed';
 import { createServices, type Services } from './runtime';
 import { needsBackfill, rebuildStatistics } from './statistics/rebuild';
@@ -25,6 +26,7 @@ export async function boot(options: { seedDemo?: boolean } = {}): Promise<BootRe
 	let services: Services;
 	try {
 		const config = loadConfig();
+		checkRetentionDays(config.retentionDays);
 		services = createServices(config, e2eClockEnabled(config.production) ? offsetClock() : systemClock);
 	} catch (err) {
 		exitWith(err);
@@ -50,6 +52,16 @@ export async function boot(options: { seedDemo?: boolean } = {}): Promise<BootRe
 			progress: (l) => log.info(l)
 		});
 	return { services, demoLogins };
+}
+
+/** RETENTION_DAYS may only name categories of the retention table: a typo fails the start. */
+function checkRetentionDays(overrides: Record<string, number>): void {
+	try {
+		retentionPeriods(overrides);
+	} catch (err) {
+		if (err instanceof RetentionConfigError) throw new ConfigError('RETENTION_DAYS', err.message);
+		throw err;
+	}
 }
 
 /** The movable clock exists only for the end-to-end suite, never in production. */

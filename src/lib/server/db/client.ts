@@ -3,6 +3,7 @@ import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import {
 	CompiledQuery,
+	sql,
 	type DatabaseConnection,
 	Kysely,
 	PostgresDialect,
@@ -74,6 +75,9 @@ function openSqlite(path: string): Database.Database {
 	sqlite.pragma('foreign_keys = ON');
 	sqlite.pragma('busy_timeout = 5000');
 	sqlite.pragma('synchronous = NORMAL');
+	// Deleted and overwritten content is zeroed in the file, not left in free pages (issue 13:
+	// erasure must leave no raw bytes behind); erasure then truncates the WAL (checkpointWal).
+	sqlite.pragma('secure_delete = ON');
 	return sqlite;
 }
 
@@ -96,4 +100,15 @@ export function createDb(target: DatabaseTarget, options: { poolSize?: number } 
 	const sqlite = openSqlite(target.path);
 	const db = new Kysely<DB>({ dialect: new ImmediateSqliteDialect({ database: sqlite }) });
 	return { db, dialect: 'sqlite', close: () => db.destroy() };
+}
+
+/**
+ * SQLite: copies the WAL into the database file and truncates it to zero bytes, so old page
+ * versions (with erased values) do not linger in the -wal file. A no-op on PostgreSQL, whose
+ * dead tuples go with VACUUM (autovacuum). Returns false when a reader kept the WAL busy.
+ */
+export async function checkpointWal(db: Kysely<DB>, dialect: Dialect): Promise<boolean> {
+	if (dialect !== 'sqlite') return true;
+	const res = await sql<{ busy: number }>`pragma wal_checkpoint(TRUNCATE)`.execute(db);
+	return Number(res.rows[0]?.busy ?? 0) === 0;
 }

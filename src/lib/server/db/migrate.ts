@@ -10,6 +10,7 @@ import * as statistics from './migrations/2026-11-29-08-statistics';
 import * as visibility from './migrations/2026-11-29-09-visibility';
 import * as postcodes from './migrations/2026-12-04-10-postcodes';
 import * as caseMessages from './migrations/2026-12-04-13-case-messages';
+import * as privacy from './migrations/2026-12-04-11-privacy';
 
 // A static map, not FileMigrationProvider: the bundled server has no migrations folder to read.
 const migrations = {
@@ -23,7 +24,8 @@ const migrations = {
 	'2026-11-29-08-statistics': statistics,
 	'2026-11-29-09-visibility': visibility,
 	'2026-12-04-10-postcodes': postcodes,
-	'2026-12-04-13-case-messages': caseMessages
+	'2026-12-04-13-case-messages': caseMessages,
+	'2026-12-04-11-privacy': privacy
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -363,7 +363,9 @@ export type CloseReason =
 	| 'referred_on'
 	| 'no_further_need'
 	| 'no_response'
-	| 'other';
+	| 'other'
+	/** Set by the person's erasure (issue 13), never chosen by staff. */
+	| 'erased';
 export type ConsultationOutcome =
 	| 'orientation_given'
 	| 'plan_agreed'
@@ -882,10 +884,20 @@ export interface StepReminderTable {
 	sent_at: number;
 }
 
+// Privacy (migration 2026-12-04-11).
+/** One row per periodic job that must run once per period across all instances. */
+export interface JobLeaseTable {
+	name: string;
+	holder: string | null;
+	/** Epoch ms; the job may be claimed again once now is past it. */
+	until: number;
+}
+
 export interface DB {
 	reference_data_load: ReferenceDataLoadTable;
 	office_message_setting: OfficeMessageSettingTable;
 	case_message: CaseMessageTable;
 	case_message_attachment: CaseMessageAttachmentTable;
 	step_reminder: StepReminderTable;
+	job_lease: JobLeaseTable;
 }

@@ -124,7 +124,17 @@ export async function eraseEventRegistrations(
 		await fillFreedPlaces(trx, services, eventId, now);
 	}
 	const ids = rows.map((r) => Number(r.id));
-	if (ids.length === 0) return [];
+	await anonymiseRegistrations(trx, ids, t);
+	return ids;
+}
+
+/**
+ * Registrations lose name, e-mail, answers, feedback comment and idempotency data, and their
+ * links; status, attendance, sub-market, rating and times stay as anonymous figures. Used by the
+ * erasure above and by the retention run (privacy/retention.ts), six months after the event.
+ */
+export async function anonymiseRegistrations(trx: Tx, ids: readonly number[], t: number): Promise<void> {
+	if (ids.length === 0) return;
 	await trx
 		.updateTable('event_registration')
 		.set({
@@ -136,8 +146,10 @@ export async function eraseEventRegistrations(
 			request_hash: null,
 			updated_at: t
 		})
-		.where('id', 'in', ids)
+		.where('id', 'in', [...ids])
 		.execute();
-	await trx.deleteFrom('event_registration_token').where('registration_id', 'in', ids).execute();
-	return ids;
+	await trx
+		.deleteFrom('event_registration_token')
+		.where('registration_id', 'in', [...ids])
+		.execute();
 }

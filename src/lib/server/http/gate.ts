@@ -3,6 +3,7 @@ import { recordAudit } from '../audit/record';
 import { localizePath } from '../../i18n/locale';
 import type { CreativePrincipal, StaffPrincipal } from '../identity/principal';
 import { mintScope, type OfficeScope } from '../access/scope';
+import type { MailViewer } from '../notifications/queries';
 import { services } from '../runtime';
 
 /**
@@ -100,4 +101,25 @@ export async function denyRecord(
 	officeId: number
 ): Promise<never> {
 	return deny(event, staff, reason, officeId);
+}
+
+/** Postausgang's reader: the scope plus identity and roles (notifications/mail-access-rules.ts). */
+export function requireMailViewer(event: RequestEvent): StaffAccess & { viewer: MailViewer } {
+	const access = requireStaff(event);
+	const { staff, scope } = access;
+	return {
+		...access,
+		viewer: {
+			scope,
+			staffId: staff.id,
+			email: staff.email,
+			isNetworkAdmin: staff.isNetworkAdmin,
+			memberships: staff.memberships
+		}
+	};
+}
+
+/** A mail the reader may not open: 404 and an `access.denied` audit row, like every denial. */
+export async function denyMail(event: RequestEvent, staff: StaffPrincipal): Promise<never> {
+	return deny(event, staff, 'mail outside case access', null);
 }

@@ -4,6 +4,7 @@ import { transact } from '../db/transaction';
 import { MINUTE } from '../platform/clock';
 import type { OutboxTable } from '../db/schema';
 import type { Selectable } from 'kysely';
+import { maskCalendar, maskTokens } from './mask-tokens';
 
 export type OutboxRow = Selectable<OutboxTable>;
 
@@ -78,7 +79,9 @@ export async function deliverDue(
 					status: 'sent',
 					sent_at: options.now().getTime(),
 					attempts: row.attempts + 1,
-					last_error: null
+					last_error: null,
+					// Issue 13: once out, the stored copy keeps no live link (nor does any backup).
+					...maskedBodies(row)
 				})
 				.where('id', '=', row.id)
 				.where('claimed_by', '=', options.worker)
@@ -91,6 +94,7 @@ export async function deliverDue(
 				.updateTable('outbox')
 				.set({
 					status: dead ? 'dead' : 'pending',
+					...(dead ? maskedBodies(row) : {}),
 					attempts,
 					claimed_by: null,
 					claimed_at: null,
@@ -106,7 +110,15 @@ export async function deliverDue(
 	return report;
 }
 
-/** An admin may put a dead mail back into the queue. */
+function maskedBodies(row: { text_body: string; html_body: string; ics: string | null }) {
+	return {
+		text_body: maskTokens(row.text_body),
+		html_body: maskTokens(row.html_body),
+		ics: maskCalendar(row.ics)
+	};
+}
+
+/** An admin may put a dead mail back into the queue (its links are masked: the person asks anew). */
 export async function requeueMail(db: Db, id: number, now: Date): Promise<boolean> {
 	const res = await db
 		.updateTable('outbox')

@@ -12,7 +12,17 @@ afterEach(async () => {
 	s = undefined;
 });
 
-const admin = mintScope(true, []);
+/** Postausgang readers: a network admin, and leads of the given offices (mail-access-rules.ts). */
+const viewer = (scope: ReturnType<typeof mintScope>) => ({
+	scope,
+	staffId: 0,
+	email: 'viewer@kreativlotse.invalid',
+	isNetworkAdmin: scope.all,
+	memberships: scope.all
+		? []
+		: scope.officeIds.map((officeId) => ({ officeId, role: 'office_lead' as const }))
+});
+const admin = viewer(mintScope(true, []));
 
 async function officeIds(db: TestServices['db']): Promise<[number, number]> {
 	const rows = await db.selectFrom('office').select('id').orderBy('id').limit(2).execute();
@@ -82,12 +92,12 @@ describe('listOutbox', () => {
 		await enqueueMail(s.db, sampleMail({ to: 'invite@example.org', officeId: null }), now);
 
 		const list = async (scope: ReturnType<typeof mintScope>) =>
-			(await listOutbox(s!.db, scope, { page: 1, pageSize: 25 })).items.map((m) => m.to).sort();
-		expect(await list(admin)).toEqual(['a@example.org', 'b@example.org', 'invite@example.org']);
+			(await listOutbox(s!.db, viewer(scope), { page: 1, pageSize: 25 })).items.map((m) => m.to).sort();
+		expect(await list(admin.scope)).toEqual(['a@example.org', 'b@example.org', 'invite@example.org']);
 		expect(await list(mintScope(false, [a]))).toEqual(['a@example.org']);
 		expect(await list(mintScope(false, [a, b]))).toEqual(['a@example.org', 'b@example.org']);
 		expect(await list(mintScope(false, []))).toEqual([]);
-		expect((await listOutbox(s.db, mintScope(false, [b]), { page: 1, pageSize: 25 })).total).toBe(1);
+		expect((await listOutbox(s.db, viewer(mintScope(false, [b])), { page: 1, pageSize: 25 })).total).toBe(1);
 	});
 });
 
@@ -98,7 +108,7 @@ describe('getOutboxMail', () => {
 		await enqueueMail(s.db, sampleMail({ officeId: a }), s.clock.now());
 		const id = Number((await s.db.selectFrom('outbox').select('id').executeTakeFirstOrThrow()).id);
 
-		const mail = await getOutboxMail(s.db, mintScope(false, [a]), id);
+		const mail = await getOutboxMail(s.db, viewer(mintScope(false, [a])), id);
 		expect(mail).not.toBeNull();
 		expect(mail!.textBody).toContain('https://kreativlotse.example/termin/abc');
 		expect(mail!.htmlBody).toContain('<!doctype html>');
@@ -106,8 +116,8 @@ describe('getOutboxMail', () => {
 		expect(mail!.sentAt).toBeNull();
 		expect(mail!.nextAttemptAt).toBe(s.clock.now().getTime());
 		expect(await getOutboxMail(s.db, admin, id)).not.toBeNull();
-		expect(await getOutboxMail(s.db, mintScope(false, [b]), id)).toBeNull();
-		expect(await getOutboxMail(s.db, mintScope(false, []), id)).toBeNull();
+		expect(await getOutboxMail(s.db, viewer(mintScope(false, [b])), id)).toBeNull();
+		expect(await getOutboxMail(s.db, viewer(mintScope(false, [])), id)).toBeNull();
 		expect(await getOutboxMail(s.db, admin, id + 1000)).toBeNull();
 		expect(await getOutboxMail(s.db, admin, Number.NaN)).toBeNull();
 	});

@@ -1,12 +1,28 @@
 import { sql } from 'kysely';
 import { z } from 'zod';
 import type { OfficeScope } from '../access/scope';
+import { recordAudit } from '../audit/record';
 import type { Db } from '../db/transaction';
+import {
+	CASE_BOUND_SUBJECTS,
+	type MailViewerRoles,
+	officesByRole,
+	RECIPIENT_ONLY_TEMPLATES
+} from './mail-access-rules';
+import { maskCalendar, maskTokens } from './mask-tokens';
 
 /**
- * Reads of the outbox for Postausgang. Network admins see every mail; other staff see only the
- * mails of their offices (mails without an office, such as staff invitations, are admin-only).
+ * Reads of the outbox for Postausgang, always through the mail access rules
+ * (mail-access-rules.ts) inside the caller's office scope; bodies leave here with every link
+ * token masked.
  */
+
+/** The staff member reading Postausgang: the gate's scope plus who they are and their roles. */
+export interface MailViewer extends MailViewerRoles {
+	scope: OfficeScope;
+	staffId: number;
+	email: string;
+}
 
 export const OUTBOX_STATUSES = ['pending', 'sending', 'sent', 'dead'] as const;
 export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
@@ -35,6 +51,8 @@ export interface OutboxListItem {
 
 export interface OutboxMail extends OutboxListItem {
 	locale: string;
+	/** The calendar file, unfolded and masked; null for most mails. */
+	ics: string | null;
 	textBody: string;
 	htmlBody: string;
 	nextAttemptAt: number;
@@ -70,13 +88,80 @@ export function likeContains(text: string): string {
 	return `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
-function scoped(db: Db, scope: OfficeScope) {
-	let q = db.selectFrom('outbox');
-	if (!scope.all) {
-		if (scope.officeIds.length === 0) q = q.where(sql<boolean>`1 = 0`);
-		else q = q.where('office_id', 'in', [...scope.officeIds]);
-	}
-	return q;
+function scoped(db: Db, viewer: MailViewer) {
+	const { scope } = viewer;
+	const roles = officesByRole(viewer);
+	const inScope = (ids: number[]) => (scope.all ? ids : ids.filter((id) => scope.officeIds.includes(id)));
+	const leadOffices = inScope(roles.lead);
+	const consultantOffices = inScope(roles.consultant);
+	const me = viewer.staffId;
+	return db.selectFrom('outbox').where((eb) => {
+		const subjectIs = (kind: string) => eb('outbox.subject_kind', '=', kind);
+		const mine = eb.or([
+			eb.and([
+				subjectIs('booking'),
+				eb.exists(
+					eb
+						.selectFrom('booking as b')
+						.select('b.id')
+						.whereRef(sql`cast(b.id as text)`, '=', 'outbox.subject_id')
+						.where('b.consultant_id', '=', me)
+				)
+			]),
+			eb.and([
+				subjectIs('case'),
+				eb.exists(
+					eb
+						.selectFrom('case_file as c')
+						.select('c.id')
+						.whereRef(sql`cast(c.id as text)`, '=', 'outbox.subject_id')
+						.where('c.consultant_id', '=', me)
+				)
+			]),
+			eb.and([
+				subjectIs('check_in'),
+				eb.exists(
+					eb
+						.selectFrom('check_in as k')
+						.innerJoin('case_file as c', 'c.id', 'k.case_id')
+						.select('k.id')
+						.whereRef(sql`cast(k.id as text)`, '=', 'outbox.subject_id')
+						.where('c.consultant_id', '=', me)
+				)
+			]),
+			eb.and([
+				subjectIs('referral'),
+				eb.exists(
+					eb
+						.selectFrom('referral as r')
+						.innerJoin('case_file as c', 'c.id', 'r.case_id')
+						.select('r.id')
+						.whereRef(sql`cast(r.id as text)`, '=', 'outbox.subject_id')
+						.where('c.consultant_id', '=', me)
+				)
+			])
+		]);
+		const byOffice =
+			viewer.isNetworkAdmin && scope.all
+				? eb.lit(true)
+				: eb.or([
+						leadOffices.length > 0 ? eb('outbox.office_id', 'in', leadOffices) : eb.lit(false),
+						consultantOffices.length > 0
+							? eb.and([
+									eb('outbox.office_id', 'in', consultantOffices),
+									eb.or([
+										eb('outbox.subject_kind', 'is', null),
+										eb('outbox.subject_kind', 'not in', [...CASE_BOUND_SUBJECTS]),
+										mine
+									])
+								])
+							: eb.lit(false)
+					]);
+		return eb.or([
+			eb('outbox.to_address', '=', viewer.email),
+			eb.and([eb('outbox.template', 'not in', [...RECIPIENT_ONLY_TEMPLATES]), byOffice])
+		]);
+	});
 }
 
 type Row = {
@@ -107,10 +192,10 @@ function toListItem(r: Row): OutboxListItem {
 
 export async function listOutbox(
 	db: Db,
-	scope: OfficeScope,
+	viewer: MailViewer,
 	filter: OutboxFilter
 ): Promise<Page<OutboxListItem>> {
-	let q = scoped(db, scope);
+	let q = scoped(db, viewer);
 	if (filter.status) q = q.where('status', '=', filter.status);
 	if (filter.to) q = q.where(sql<boolean>`lower(to_address) like ${likeContains(filter.to)} escape '\\'`);
 	const pageSize = Math.max(1, filter.pageSize);
@@ -143,18 +228,45 @@ export function parseMailId(raw: string): number {
 	return /^[1-9][0-9]{0,14}$/.test(raw) ? Number(raw) : 0;
 }
 
-/** One mail, or null when it does not exist or lies outside the caller's offices. */
-export async function getOutboxMail(db: Db, scope: OfficeScope, id: number): Promise<OutboxMail | null> {
+/** One mail (links masked), or null when it does not exist or the viewer may not read it. */
+export async function getOutboxMail(db: Db, viewer: MailViewer, id: number): Promise<OutboxMail | null> {
 	if (!Number.isSafeInteger(id) || id < 1) return null;
-	const r = await scoped(db, scope).selectAll().where('id', '=', id).executeTakeFirst();
+	const r = await scoped(db, viewer).selectAll().where('id', '=', id).executeTakeFirst();
 	if (!r) return null;
 	return {
 		...toListItem(r),
 		locale: r.locale,
-		textBody: r.text_body,
-		htmlBody: r.html_body,
+		textBody: maskTokens(r.text_body),
+		htmlBody: maskTokens(r.html_body),
+		ics: maskCalendar(r.ics),
 		nextAttemptAt: Number(r.next_attempt_at),
 		sentAt: r.sent_at == null ? null : Number(r.sent_at),
 		lastError: r.last_error
 	};
+}
+
+/**
+ * Opening one mail in Postausgang: the read is audited (who, which mail, its template — never
+ * its content); a mail the viewer may not read answers null, and the caller denies with 404.
+ */
+export async function openOutboxMail(
+	db: Db,
+	viewer: MailViewer,
+	id: number,
+	context: { now: Date; requestId?: string | null }
+): Promise<OutboxMail | null> {
+	const mail = await getOutboxMail(db, viewer, id);
+	if (!mail) return null;
+	await recordAudit(
+		db,
+		{ kind: 'staff', id: viewer.staffId, label: viewer.email },
+		{
+			action: 'mail.viewed',
+			subject: { kind: 'outbox', id: mail.id },
+			officeId: mail.officeId,
+			data: { template: mail.template }
+		},
+		context
+	);
+	return mail;
 }

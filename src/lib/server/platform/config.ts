@@ -41,6 +41,10 @@ export interface Config {
 	mailReplyTo: string | null;
 	/** Domain of Message-ID headers (default: the domain of MAIL_FROM). */
 	mailDomain: string;
+	/** Retention periods overridden by the operator (RETENTION_DAYS=key=days,…), privacy/retention-rules.ts. */
+	retentionDays: Record<string, number>;
+	/** The data protection officer's contact named in the privacy notice (DPO_CONTACT). */
+	dpoContact: string | null;
 }
 
 export class ConfigError extends Error {
@@ -118,8 +122,25 @@ const schema = z.object({
 		.enum(['debug', 'info', 'warn', 'error', 'silent'], {
 			error: () => 'must be debug, info, warn, error or silent'
 		})
-		.optional()
+		.optional(),
+	RETENTION_DAYS: z
+		.string()
+		.regex(/^\s*[a-z_]+=\d{1,5}\s*(,\s*[a-z_]+=\d{1,5}\s*)*$/, {
+			error: () => 'must look like bookings_past=365,mails=90'
+		})
+		.optional(),
+	DPO_CONTACT: z.string().max(300).optional()
 });
+
+function parseRetentionDays(value: string | undefined): Record<string, number> {
+	if (!value) return {};
+	return Object.fromEntries(
+		value.split(',').map((pair) => {
+			const [key, days] = pair.split('=');
+			return [key!.trim(), Number(days!.trim())];
+		})
+	);
+}
 
 type Env = Record<string, string | undefined>;
 
@@ -174,7 +195,9 @@ export function loadConfig(env: Env = process.env): Config {
 		attachmentMaxBytes: e.ATTACHMENT_MAX_MB * 1024 * 1024,
 		metricsToken: e.METRICS_TOKEN ?? null,
 		mailReplyTo: e.MAIL_REPLY_TO ?? null,
-		mailDomain: e.MAIL_DOMAIN ?? /@([^>\s]+)>?\s*$/.exec(e.MAIL_FROM)?.[1] ?? 'kreativlotse.invalid'
+		mailDomain: e.MAIL_DOMAIN ?? /@([^>\s]+)>?\s*$/.exec(e.MAIL_FROM)?.[1] ?? 'kreativlotse.invalid',
+		retentionDays: parseRetentionDays(e.RETENTION_DAYS),
+		dpoContact: e.DPO_CONTACT ?? null
 	};
 }
 

@@ -78,9 +78,12 @@ describe('case data in export and erasure', () => {
 		const erased = await eraseCreative(s, Number(anna.id));
 		expect(erased.ok).toBe(true);
 		const cases = await s.db.selectFrom('case_file').selectAll().orderBy('id').execute();
-		expect(cases.map((c) => [c.name, c.status, c.submarket])).toEqual([
-			['', 'open', 'design'],
-			['Bert B', 'open', 'design']
+		// The erased case closes with the reason "erased" and leaves the caseload (issue 13).
+		expect(
+			cases.map((c) => [c.name, c.status, c.close_reason, c.next_contact_due_at === null, c.submarket])
+		).toEqual([
+			['', 'closed', 'erased', true, 'design'],
+			['Bert B', 'open', null, false, 'design']
 		]);
 		const records = await s.db.selectFrom('consultation_record').selectAll().orderBy('id').execute();
 		expect(records.map((r) => [r.situation, r.outcome])).toEqual([

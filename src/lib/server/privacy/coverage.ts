@@ -227,6 +227,10 @@ export const privacyMap: { readonly [T in keyof DB]: PrivacyDeclaration } = {
 		reason:
 			'anonymous consultation facts (office, Berlin day, Land, sub-market, stage, format, kind, topics) with an HMAC pseudonym of the creative id under a key only the server holds; no name, address or free text. Kept on erasure on purpose (DOMAIN §11: statistics survive deletion as anonymous counts); the erased creative row holds nothing that links the pseudonym to a person'
 	},
+	job_lease: {
+		personal: false,
+		reason: 'job names and the instance (host:pid) that holds each lease; no person in it'
+	},
 	stat_consultation_month: {
 		personal: false,
 		reason: 'monthly counts per office, Land and dimension; no row is about one person'

@@ -1,12 +1,24 @@
 import { recordAudit } from '../audit/record';
 import { ACTIVE, loadBooking } from '../booking/commands-shared';
+import { mailBooking, mailConsultant } from '../booking/commands-mails';
 import { applyCancel } from '../booking/manage';
+import { getBookingSettings } from '../booking/settings';
+import { translate } from '../../i18n/messages';
+import { checkpointWal } from '../db/client';
 import { type Tx, transact } from '../db/transaction';
+import {
+	anonymiseBookings,
+	ERASED_ADDRESS,
+	eraseCases,
+	MAIL_REDACTION,
+	REDACTED,
+	redactMailsAbout
+} from './anonymise';
+import { redactMailsNaming } from './outbox-scrub';
 import { eraseEventRegistrations } from '../events/privacy';
 import type { RequestContext } from '../identity/context';
 import { endAllSessionsOf } from '../identity/sessions';
 import { creativeAuditActor } from '../portal/login';
-import { eraseMessages } from '../messages/privacy';
 import { eraseVisibility } from '../visibility/privacy';
 import type { Services } from '../runtime';
 
@@ -16,8 +28,7 @@ import type { Services } from '../runtime';
  * a booking keeps status, office, consultant, format, times, sub-market, stage, Land and topics,
  * and loses everything that names the person.
  */
-export const ERASED_ADDRESS = 'erased@invalid';
-export const REDACTED = 'erased';
+export { ERASED_ADDRESS, REDACTED } from './anonymise';
 
 export type EraseResult =
 	| { ok: true; bookingsAnonymised: number; bookingsCancelled: number; mailsRedacted: number }
@@ -32,7 +43,7 @@ export async function eraseCreative(
 	const now = clock.now();
 	const t = now.getTime();
 	const actor = creativeAuditActor(creativeId);
-	return transact(db, async (trx) => {
+	const result = await transact(db, async (trx) => {
 		const me = await trx
 			.selectFrom('creative')
 			.select(['id', 'email', 'deleted_at'])
@@ -43,14 +54,15 @@ export async function eraseCreative(
 
 		const bookings = await trx
 			.selectFrom('booking')
-			.select(['id', 'status', 'start_at'])
+			.select(['id', 'status', 'start_at', 'name', 'phone'])
 			.where('email', '=', email)
 			.execute();
 		const bookingIds = bookings.map((b) => Number(b.id));
 
-		// Future appointments are cancelled first, while the booking still has its name: the
-		// consultant's mail says who cancelled.
+		// Future appointments are cancelled first (the slot is free again, statistics see a
+		// cancellation); the notices this writes are redacted below with every mail about the booking.
 		let cancelled = 0;
+		const cancelledIds: number[] = [];
 		for (const b of bookings) {
 			if (!ACTIVE.includes(b.status) || Number(b.start_at) <= t) continue;
 			const record = await loadBooking(trx, Number(b.id));
@@ -63,42 +75,15 @@ export async function eraseCreative(
 				requestId: ctx.requestId
 			});
 			if (done) cancelled++;
+			if (done && b.status === 'confirmed') cancelledIds.push(Number(b.id));
 		}
 
-		if (bookingIds.length > 0) {
-			await trx
-				.updateTable('booking')
-				.set({
-					name: '',
-					email: '',
-					phone: null,
-					postcode: null,
-					concern: '',
-					heard_from: null,
-					cancel_reason: null,
-					confirm_token_hash: null,
-					manage_token_hash: null,
-					manage_token_expires_at: null,
-					idempotency_key: null,
-					request_hash: null,
-					updated_at: t
-				})
-				.where('id', 'in', bookingIds)
-				.execute();
-		}
+		await anonymiseBookings(trx, bookingIds, t);
 
 		// Mails to the person: no address, no content; those not yet sent never will be.
-		const redaction = {
-			to_name: '',
-			subject: REDACTED,
-			text_body: '',
-			html_body: '',
-			ics: null,
-			last_error: null
-		};
 		const mine = await trx
 			.updateTable('outbox')
-			.set(redaction)
+			.set(MAIL_REDACTION)
 			.set({ to_address: ERASED_ADDRESS })
 			.where('to_address', '=', email)
 			.executeTakeFirst();
@@ -106,29 +91,43 @@ export async function eraseCreative(
 			.updateTable('outbox')
 			.set({ status: 'dead', last_error: REDACTED, claimed_by: null, claimed_at: null })
 			.where('to_address', '=', ERASED_ADDRESS)
-			.where('status', '=', 'pending')
+			.where('status', 'in', ['pending', 'sending'])
 			.execute();
-		// Mails to staff about my bookings that went out already hold my name and concern.
-		// The cancellation notices just written stay until delivered.
-		if (bookingIds.length > 0) {
-			await trx
-				.updateTable('outbox')
-				.set(redaction)
-				.where('subject_kind', '=', 'booking')
-				.where(
-					'subject_id',
-					'in',
-					bookingIds.map((id) => String(id))
-				)
-				.where('status', 'in', ['sent', 'dead'])
-				.execute();
-		}
-
-		await eraseCaseContent(trx, creativeId, t);
+		// Mails to staff about my bookings hold my name, address and concern (in the body and in
+		// the calendar file's ATTENDEE line) whatever their state; the cancellation notices just
+		// written included: no new mail names an erased person. The calendar shows the freed slot.
+		const aboutBookings = await redactMailsAbout(trx, 'booking', bookingIds);
+		const caseNames = await trx
+			.selectFrom('case_file')
+			.select('name')
+			.where('creative_id', '=', creativeId)
+			.execute();
+		const profileNames = await trx
+			.selectFrom('profile')
+			.select('display_name as name')
+			.where('creative_id', '=', creativeId)
+			.execute();
+		const registrationNames = await trx
+			.selectFrom('event_registration')
+			.select('name')
+			.where('email', '=', email)
+			.execute();
+		const needles = [
+			email,
+			...names([...bookings, ...caseNames, ...profileNames, ...registrationNames]),
+			...bookings.map((b) => b.phone ?? '').filter((p) => p.replace(/\D/g, '').length >= 6)
+		];
+		await closeAndEraseCases(trx, creativeId, t);
 		// Profile off the public at once, image and reports deleted, introductions without messages.
 		await eraseVisibility(trx, creativeId, t);
 		// Event registrations: future places given back, then anonymised (statistics stay).
 		await eraseEventRegistrations(trx, services, email, actor, now);
+		// Anything else still naming me (folded ICS lines, relayed notices, mails about events):
+		// unfolded and searched for every value I entered that identifies me.
+		const leftovers = await redactMailsNaming(trx, needles);
+		// Only now, after every redaction: the consultant still learns that the slot is free,
+		// from a notice (with the calendar CANCEL) that names nobody.
+		for (const id of cancelledIds) await noticeWithoutName(trx, services, id, now);
 		await endAllSessionsOf(trx, 'creative', creativeId);
 		await trx
 			.deleteFrom('auth_token')
@@ -157,26 +156,30 @@ export async function eraseCreative(
 			.set({ merged_into_id: null })
 			.where('merged_into_id', '=', creativeId)
 			.execute();
-		const result = {
+		const counts = {
 			bookingsAnonymised: bookingIds.length,
 			bookingsCancelled: cancelled,
-			mailsRedacted: Number(mine.numUpdatedRows)
+			mailsRedacted: Number(mine.numUpdatedRows) + aboutBookings + leftovers
 		};
 		await recordAudit(
 			trx,
 			{ kind: 'creative', id: creativeId, label: REDACTED },
-			{ action: 'creative.erased', subject: { kind: 'creative', id: creativeId }, data: result },
+			{ action: 'creative.erased', subject: { kind: 'creative', id: creativeId }, data: counts },
 			{ now, requestId: ctx.requestId }
 		);
-		return { ok: true as const, ...result };
+		return { ok: true as const, ...counts };
 	});
+	// After the commit: old page versions holding the erased values leave the WAL (SQLite runs
+	// with secure_delete, so the database file itself keeps no freed copy either).
+	if (result.ok) await checkpointWal(db, services.dialect);
+	return result;
 }
 
 /**
- * Case files keep what statistics need (office, consultant, status, stage, sub-market, topics,
- * times, closure reason, outcomes of referrals) and lose every word that describes the person.
+ * The erased person's cases close with the reason "erased" (they leave every caseload and due
+ * list), then lose every word about the person through the registered case erasure steps.
  */
-async function eraseCaseContent(trx: Tx, creativeId: number, t: number): Promise<void> {
+async function closeAndEraseCases(trx: Tx, creativeId: number, t: number): Promise<void> {
 	const cases = await trx
 		.selectFrom('case_file')
 		.select('id')
@@ -184,58 +187,37 @@ async function eraseCaseContent(trx: Tx, creativeId: number, t: number): Promise
 		.execute();
 	const ids = cases.map((c) => Number(c.id));
 	if (ids.length === 0) return;
-	await eraseMessages(trx, ids);
 	await trx
 		.updateTable('case_file')
-		.set({
-			name: '',
-			goals: null,
-			close_outcome: null,
-			feedback_comment: null,
-			feedback_token_hash: null,
-			feedback_token_expires_at: null,
-			notes_consent_version: null,
-			updated_at: t
-		})
+		.set({ status: 'closed', close_reason: 'erased', closed_at: t, next_contact_due_at: null, updated_at: t })
 		.where('id', 'in', ids)
+		.where('status', '!=', 'closed')
 		.execute();
-	await trx.updateTable('case_event').set({ data: '{}' }).where('case_id', 'in', ids).execute();
-	await trx
-		.updateTable('consultation_record')
-		.set({ situation: null, advice: null, idempotency_key: null, updated_at: t })
-		.where('case_id', 'in', ids)
-		.execute();
-	await trx.updateTable('next_step').set({ text: '' }).where('case_id', 'in', ids).execute();
-	const checkIns = await trx.selectFrom('check_in').select('id').where('case_id', 'in', ids).execute();
-	for (const c of checkIns) {
-		// token_hash is unique and not null: a value no token can hash to.
-		await trx
-			.updateTable('check_in')
-			.set({ changed: null, questions: null, token_hash: `erased-${c.id}` })
-			.where('id', '=', c.id)
-			.execute();
-	}
-	await trx
-		.updateTable('referral')
-		.set({ note: null, token_hash: null, token_expires_at: null, updated_at: t })
-		.where('case_id', 'in', ids)
-		.execute();
-	// Notices to staff about the case ("Rückmeldung von <name>") name the person.
-	await trx
-		.updateTable('outbox')
-		.set({ to_name: '', subject: REDACTED, text_body: '', html_body: '', ics: null, last_error: null })
-		.where('subject_kind', '=', 'case')
-		.where(
-			'subject_id',
-			'in',
-			ids.map((id) => String(id))
-		)
-		.execute();
-	await trx
-		.updateTable('outbox')
-		.set({ status: 'dead', last_error: REDACTED, claimed_by: null, claimed_at: null })
-		.where('subject_kind', '=', 'case')
-		.where('subject', '=', REDACTED)
-		.where('status', '=', 'pending')
-		.execute();
+	await eraseCases(trx, ids, t);
+}
+
+/** "Appointment cancelled" to the consultant, with the calendar CANCEL, naming an erased person. */
+async function noticeWithoutName(trx: Tx, services: Services, bookingId: number, now: Date): Promise<void> {
+	const record = await loadBooking(trx, bookingId);
+	if (!record) return;
+	const neutral = {
+		...record,
+		name: translate(record.consultantLocale, 'privacy.erasedPerson'),
+		email: ERASED_ADDRESS,
+		phone: null,
+		videoUrl: null
+	};
+	const settings = await getBookingSettings(trx, record.officeId);
+	await mailConsultant(
+		trx,
+		{ services, now, changeNoticeMinutes: settings.changeNoticeMinutes },
+		neutral,
+		mailBooking(neutral, settings.changeNoticeMinutes),
+		'cancelled',
+		{ by: 'creative', reason: null }
+	);
+}
+
+function names(bookings: readonly { name: string }[]): string[] {
+	return [...new Set(bookings.map((b) => b.name.trim()).filter((n) => n.length >= 3))];
 }

@@ -107,12 +107,21 @@ describe('erasure', () => {
 		// Someone else's booking is untouched.
 		expect(after.find((x) => Number(x.id) === alex.bookingId)).toEqual(alexBefore);
 
-		// The consultant hears of the cancellation; nothing still goes to me.
+		// The consultant hears of the cancellation from a notice that names nobody (issue 13);
+		// nothing still goes to me, and no mail in any state names me.
 		const mails = await s.db.selectFrom('outbox').selectAll().orderBy('id').execute();
-		const notice = mails.find(
-			(m) => m.template === 'booking.consultant.cancelled' && m.subject_id === String(kimFuture.bookingId)
+		const notices = mails.filter(
+			(m) =>
+				m.template === 'booking.consultant.cancelled' &&
+				m.subject_id === String(kimFuture.bookingId) &&
+				m.status === 'pending'
 		);
-		expect(notice).toMatchObject({ to_address: 'berta@kreativlotse.example', status: 'pending' });
+		expect(notices).toHaveLength(1);
+		expect(notices[0]).toMatchObject({ to_address: 'berta@kreativlotse.example' });
+		expect(notices[0]!.ics).toContain('METHOD:CANCEL');
+		const allMails = JSON.stringify(mails).replace(/\r?\n[ \t]/g, '');
+		expect(allMails).not.toContain(KIM.email);
+		expect(allMails).not.toContain(KIM.name);
 		expect(mails.some((m) => m.to_address === KIM.email)).toBe(false);
 		const redacted = mails.filter((m) => m.to_address === 'erased@invalid');
 		expect(redacted.length).toBeGreaterThanOrEqual(6);

@@ -271,68 +271,7 @@ export async function eraseDecisionMaker(
 	return transact(db, async (trx) => {
 		const dm = await decisionMakerInOffice(trx, scope, input.officeId, input.decisionMakerId);
 		if (!dm) return false;
-		const requests = await trx
-			.selectFrom('project_request')
-			.select('id')
-			.where('decision_maker_id', '=', dm.id)
-			.execute();
-		const ids = requests.map((r) => Number(r.id));
-		if (ids.length > 0) {
-			await trx
-				.updateTable('project_request')
-				.set({ status: 'closed', closed_at: t, updated_at: t })
-				.where('id', 'in', ids)
-				.where('status', 'in', ['unverified', 'pending', 'open'])
-				.execute();
-			await trx
-				.updateTable('project_request')
-				.set({ title: '', description: '', region: '', reject_reason: null, idempotency_key: null })
-				.where('id', 'in', ids)
-				.execute();
-			await trx
-				.updateTable('introduction')
-				.set({ status: 'withdrawn', token_hash: null, updated_at: t })
-				.where('request_id', 'in', ids)
-				.where('status', 'in', ['proposed', 'interest'])
-				.execute();
-			await trx
-				.deleteFrom('auth_token')
-				.where('subject_kind', '=', 'project_request')
-				.where('subject_id', 'in', ids)
-				.execute();
-		}
-		await trx
-			.updateTable('outbox')
-			.set({
-				to_address: 'erased@invalid',
-				to_name: '',
-				subject: 'erased',
-				text_body: '',
-				html_body: '',
-				ics: null,
-				last_error: null
-			})
-			.where('to_address', '=', dm.email)
-			.execute();
-		await trx
-			.updateTable('outbox')
-			.set({ status: 'dead', claimed_by: null, claimed_at: null })
-			.where('to_address', '=', 'erased@invalid')
-			.where('status', '=', 'pending')
-			.execute();
-		await trx
-			.updateTable('decision_maker')
-			.set({
-				email: `erased-dm-${dm.id}@invalid`,
-				email_verified_at: null,
-				organisation: '',
-				contact_name: '',
-				phone: null,
-				erased_at: t,
-				updated_at: t
-			})
-			.where('id', '=', dm.id)
-			.execute();
+		await eraseDecisionMakerRows(trx, Number(dm.id), t);
 		await recordAudit(
 			trx,
 			staffActor(staff),
@@ -345,4 +284,81 @@ export async function eraseDecisionMaker(
 		);
 		return true;
 	});
+}
+
+/**
+ * The rows part of a decision maker's erasure, in the caller's transaction: used by the office
+ * lead's erasure above and by the retention run (privacy/retention.ts) a year after the last
+ * request closed.
+ */
+export async function eraseDecisionMakerRows(trx: Tx, dmId: number, t: number): Promise<void> {
+	const row = await trx
+		.selectFrom('decision_maker')
+		.select('email')
+		.where('id', '=', dmId)
+		.executeTakeFirst();
+	if (!row) return;
+	const email = row.email;
+	const requests = await trx
+		.selectFrom('project_request')
+		.select('id')
+		.where('decision_maker_id', '=', dmId)
+		.execute();
+	const ids = requests.map((r) => Number(r.id));
+	if (ids.length > 0) {
+		await trx
+			.updateTable('project_request')
+			.set({ status: 'closed', closed_at: t, updated_at: t })
+			.where('id', 'in', ids)
+			.where('status', 'in', ['unverified', 'pending', 'open'])
+			.execute();
+		await trx
+			.updateTable('project_request')
+			.set({ title: '', description: '', region: '', reject_reason: null, idempotency_key: null })
+			.where('id', 'in', ids)
+			.execute();
+		await trx
+			.updateTable('introduction')
+			.set({ status: 'withdrawn', token_hash: null, updated_at: t })
+			.where('request_id', 'in', ids)
+			.where('status', 'in', ['proposed', 'interest'])
+			.execute();
+		await trx
+			.deleteFrom('auth_token')
+			.where('subject_kind', '=', 'project_request')
+			.where('subject_id', 'in', ids)
+			.execute();
+	}
+	await trx
+		.updateTable('outbox')
+		.set({
+			to_address: 'erased@invalid',
+			to_name: '',
+			subject: 'erased',
+			text_body: '',
+			html_body: '',
+			ics: null,
+			last_error: null
+		})
+		.where('to_address', '=', email)
+		.execute();
+	await trx
+		.updateTable('outbox')
+		.set({ status: 'dead', claimed_by: null, claimed_at: null })
+		.where('to_address', '=', 'erased@invalid')
+		.where('status', '=', 'pending')
+		.execute();
+	await trx
+		.updateTable('decision_maker')
+		.set({
+			email: `erased-dm-${dmId}@invalid`,
+			email_verified_at: null,
+			organisation: '',
+			contact_name: '',
+			phone: null,
+			erased_at: t,
+			updated_at: t
+		})
+		.where('id', '=', dmId)
+		.execute();
 }

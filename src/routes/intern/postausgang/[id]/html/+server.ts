@@ -1,5 +1,4 @@
-import { error } from '@sveltejs/kit';
-import { requireStaff } from '$lib/server/http/gate';
+import { denyMail, requireMailViewer } from '$lib/server/http/gate';
 import { getOutboxMail, parseMailId } from '$lib/server/notifications/queries';
 import { services } from '$lib/server/runtime';
 import type { RequestHandler } from './$types';
@@ -13,9 +12,9 @@ const MAIL_HTML_CSP =
 	"default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'self'; sandbox";
 
 export const GET: RequestHandler = async (event) => {
-	const { scope } = requireStaff(event);
-	const mail = await getOutboxMail(services().db, scope, parseMailId(event.params.id));
-	if (!mail) error(404, { message: 'not found' });
+	const { staff, viewer } = requireMailViewer(event);
+	const mail = await getOutboxMail(services().db, viewer, parseMailId(event.params.id));
+	if (!mail) return denyMail(event, staff);
 	return new Response(mail.htmlBody, {
 		headers: {
 			'content-type': 'text/html; charset=utf-8',

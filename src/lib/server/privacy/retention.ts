@@ -1,0 +1,373 @@
+import { sql } from 'kysely';
+import { recordAudit, systemActor } from '../audit/record';
+import type { Db, Tx } from '../db/transaction';
+import { transact } from '../db/transaction';
+import { anonymiseRegistrations } from '../events/privacy';
+import { endAllSessionsOf } from '../identity/sessions';
+import type { Services } from '../runtime';
+import { eraseDecisionMakerRows, eraseVisibility } from '../visibility/privacy';
+import { anonymiseBookings, chunks, eraseCases, redactMailsAbout, REDACTED } from './anonymise';
+import {
+	RETENTION_TABLE,
+	type RetentionKey,
+	type RetentionPeriods,
+	retentionCutoff,
+	retentionPeriods
+} from './retention-rules';
+
+/**
+ * The retention run: for each category of the retention table (retention-rules.ts), find the
+ * rows whose period ran out and delete or anonymise them — never just flag them. Each category
+ * is one transaction with one audit row carrying the count; a dry run only counts. Every rule is
+ * idempotent (it selects what still holds personal data), so two instances running it at once
+ * would do no harm; the lease in `retentionJob` keeps it to one run per hour anyway.
+ * Statistics facts (stat_consultation*) are never touched.
+ */
+interface Rule {
+	/** Ids of the rows due at this cutoff (what a dry run counts). */
+	due(db: Db | Tx, cutoff: number, now: number): Promise<number[]>;
+	/** Deletes or anonymises exactly those rows (the tokens rule finds its rows again by the cutoff). */
+	apply(trx: Tx, ids: number[], now: number, cutoff: number): Promise<void>;
+}
+
+const ids = (rows: readonly { id: number | string }[]) => rows.map((r) => Number(r.id));
+
+async function dueIds(q: { execute(): Promise<{ id: number }[]> }): Promise<number[]> {
+	return ids(await q.execute());
+}
+
+const rules: Record<RetentionKey, Rule> = {
+	bookings_unconfirmed: {
+		due: (db, cutoff) =>
+			dueIds(
+				db
+					.selectFrom('booking')
+					.select('id')
+					.where('status', '=', 'expired')
+					.where('case_id', 'is', null)
+					.where((eb) => eb(eb.fn.coalesce('hold_expires_at', 'created_at'), '<=', cutoff))
+			),
+		async apply(trx, list) {
+			await redactMailsAbout(trx, 'booking', list);
+			for (const part of chunks(list)) await trx.deleteFrom('booking').where('id', 'in', part).execute();
+		}
+	},
+	bookings_past: {
+		due: (db, cutoff) =>
+			dueIds(
+				db
+					.selectFrom('booking')
+					.select('id')
+					.where('case_id', 'is', null)
+					.where('status', 'not in', ['held', 'expired'])
+					.where('start_at', '<=', cutoff)
+					.where('email', '!=', '')
+			),
+		async apply(trx, list, now) {
+			await anonymiseBookings(trx, list, now);
+			await redactMailsAbout(trx, 'booking', list);
+		}
+	},
+	cases_closed: {
+		due: (db, cutoff) =>
+			dueIds(
+				db
+					.selectFrom('case_file')
+					.select('id')
+					.where('status', '=', 'closed')
+					.where('closed_at', '<=', cutoff)
+					.where((eb) =>
+						eb.or([
+							eb('name', '!=', ''),
+							eb('goals', 'is not', null),
+							eb('close_outcome', 'is not', null),
+							eb('feedback_comment', 'is not', null)
+						])
+					)
+			),
+		apply: (trx, list, now) => eraseCases(trx, list, now)
+	},
+	creatives_without_data: {
+		due: (db, cutoff) =>
+			dueIds(
+				db
+					.selectFrom('creative as c')
+					.select('c.id')
+					.where('c.deleted_at', 'is', null)
+					.where('c.updated_at', '<=', cutoff)
+					.where(({ not, exists, selectFrom }) =>
+						not(
+							exists(
+								selectFrom('booking as b')
+									.select('b.id')
+									.whereRef('b.email', '=', 'c.email')
+									.union(
+										selectFrom('case_file as f')
+											.select('f.id')
+											.whereRef('f.creative_id', '=', 'c.id')
+											.where('f.name', '!=', '')
+									)
+									.union(
+										selectFrom('event_registration as r').select('r.id').whereRef('r.email', '=', 'c.email')
+									)
+									.union(
+										selectFrom('profile as p')
+											.select('p.id')
+											.whereRef('p.creative_id', '=', 'c.id')
+											.where('p.erased_at', 'is', null)
+									)
+									.union(
+										selectFrom('creative as m')
+											.select('m.id')
+											.whereRef('m.merged_into_id', '=', 'c.id')
+											.where('m.deleted_at', 'is', null)
+									)
+							)
+						)
+					)
+			),
+		async apply(trx, list, now) {
+			for (const id of list) {
+				await endAllSessionsOf(trx, 'creative', id);
+				await trx
+					.deleteFrom('auth_token')
+					.where('subject_kind', '=', 'creative')
+					.where('subject_id', '=', id)
+					.execute();
+				await trx
+					.updateTable('creative')
+					.set({ email: `erased-${id}@invalid`, email_verified_at: null, deleted_at: now, updated_at: now })
+					.where('id', '=', id)
+					.execute();
+			}
+		}
+	},
+	event_registrations: {
+		due: (db, cutoff) =>
+			dueIds(
+				db
+					.selectFrom('event_registration as r')
+					.innerJoin('event as e', 'e.id', 'r.event_id')
+					.select('r.id')
+					.where('e.end_at', '<=', cutoff)
+					.where((eb) =>
+						eb.or([
+							eb('r.email', '!=', ''),
+							eb('r.answers', '!=', '[]'),
+							eb('r.feedback_comment', 'is not', null)
+						])
+					)
+			),
+		async apply(trx, list, now) {
+			await anonymiseRegistrations(trx, list, now);
+			await redactMailsAbout(trx, 'event_registration', list);
+		}
+	},
+	mails: {
+		// Sent mails from their sending; dead ones from their last attempt; a mail still pending
+		// after the whole period will never be delivered (no SMTP configured, or stuck) and goes too.
+		due: (db, cutoff) =>
+			dueIds(
+				db
+					.selectFrom('outbox')
+					.select('id')
+					.where((eb) =>
+						eb.or([
+							eb.and([eb('status', '=', 'sent'), eb('sent_at', '<=', cutoff)]),
+							eb.and([eb('status', '=', 'dead'), eb('next_attempt_at', '<=', cutoff)]),
+							eb.and([eb('status', 'in', ['pending', 'sending']), eb('created_at', '<=', cutoff)])
+						])
+					)
+			),
+		async apply(trx, list) {
+			for (const part of chunks(list)) await trx.deleteFrom('outbox').where('id', 'in', part).execute();
+		}
+	},
+	profiles_not_renewed: {
+		due: async (db, cutoff) =>
+			ids(
+				await db
+					.selectFrom('profile')
+					.select('creative_id as id')
+					.where('erased_at', 'is', null)
+					.where('updated_at', '<=', cutoff)
+					.execute()
+			),
+		async apply(trx, creativeIds, now) {
+			for (const id of creativeIds) await eraseVisibility(trx, id, now);
+		}
+	},
+	decision_makers: {
+		// Unconfirmed addresses after the period from registering; confirmed ones once no request is
+		// live and the last one closed (or was rejected) more than the period ago.
+		due: (db, cutoff) =>
+			dueIds(
+				db
+					.selectFrom('decision_maker as d')
+					.select('d.id')
+					.where('d.erased_at', 'is', null)
+					.where('d.created_at', '<=', cutoff)
+					.where(({ not, exists, selectFrom }) =>
+						not(
+							exists(
+								selectFrom('project_request as p')
+									.select('p.id')
+									.whereRef('p.decision_maker_id', '=', 'd.id')
+									.where((eb) =>
+										eb.or([
+											eb('p.status', 'in', ['pending', 'open']),
+											eb(eb.fn.coalesce('p.closed_at', 'p.updated_at'), '>', cutoff)
+										])
+									)
+							)
+						)
+					)
+			),
+		async apply(trx, list, now) {
+			for (const id of list) await eraseDecisionMakerRows(trx, id, now);
+		}
+	},
+	tokens: {
+		// Several tables; the "ids" are only counted, the rows are found again by expiry.
+		async due(db, cutoff) {
+			const counts = await Promise.all(tokenQueries(db, cutoff).map((q) => q.execute()));
+			return counts.flatMap((rows) => ids(rows));
+		},
+		async apply(trx, _ids, _now, cutoff) {
+			await trx.deleteFrom('auth_token').where('expires_at', '<=', cutoff).execute();
+			await trx.deleteFrom('event_registration_token').where('expires_at', '<=', cutoff).execute();
+			await trx
+				.updateTable('booking')
+				.set({ manage_token_hash: null, manage_token_expires_at: null })
+				.where('manage_token_expires_at', '<=', cutoff)
+				.execute();
+			await trx
+				.updateTable('referral')
+				.set({ token_hash: null, token_expires_at: null })
+				.where('token_expires_at', '<=', cutoff)
+				.execute();
+			await trx
+				.updateTable('case_file')
+				.set({ feedback_token_hash: null, feedback_token_expires_at: null })
+				.where('feedback_token_expires_at', '<=', cutoff)
+				.execute();
+			await trx
+				.updateTable('introduction')
+				.set({ token_hash: null, token_expires_at: null })
+				.where('token_expires_at', '<=', cutoff)
+				.execute();
+			// check_in.token_hash is unique and not null: a value no token can hash to.
+			await trx
+				.updateTable('check_in')
+				.set({ token_hash: sql<string>`${'expired-'} || cast(id as text)` })
+				.where('expires_at', '<=', cutoff)
+				.where('token_hash', 'not like', 'expired-%')
+				.where('token_hash', 'not like', 'erased-%')
+				.execute();
+		}
+	},
+	audit: {
+		due: (db, cutoff) =>
+			dueIds(
+				db
+					.selectFrom('audit_event')
+					.select('id')
+					.where('at', '<=', cutoff)
+					.where((eb) =>
+						eb.or([
+							eb('data', '!=', '{}'),
+							eb('request_id', 'is not', null),
+							eb.and([eb('actor_kind', 'in', ['creative', 'anonymous']), eb('actor_label', '!=', REDACTED)])
+						])
+					)
+			),
+		async apply(trx, list) {
+			for (const part of chunks(list)) {
+				await trx
+					.updateTable('audit_event')
+					.set({ data: '{}', request_id: null })
+					.where('id', 'in', part)
+					.execute();
+				await trx
+					.updateTable('audit_event')
+					.set({ actor_label: REDACTED })
+					.where('id', 'in', part)
+					.where('actor_kind', 'in', ['creative', 'anonymous'])
+					.execute();
+			}
+		}
+	}
+};
+
+/** Link tokens expired before the cutoff, in every table that holds one. */
+function tokenQueries(db: Db | Tx, cutoff: number) {
+	return [
+		// auth_token's key is its hash; the rule only counts these rows, so any number will do.
+		db.selectFrom('auth_token').select('expires_at as id').where('expires_at', '<=', cutoff),
+		db.selectFrom('event_registration_token').select('id').where('expires_at', '<=', cutoff),
+		db.selectFrom('booking').select('id').where('manage_token_expires_at', '<=', cutoff),
+		db.selectFrom('referral').select('id').where('token_expires_at', '<=', cutoff),
+		db.selectFrom('case_file').select('id').where('feedback_token_expires_at', '<=', cutoff),
+		db.selectFrom('introduction').select('id').where('token_expires_at', '<=', cutoff),
+		db
+			.selectFrom('check_in')
+			.select('id')
+			.where('expires_at', '<=', cutoff)
+			.where('token_hash', 'not like', 'expired-%')
+			.where('token_hash', 'not like', 'erased-%')
+	];
+}
+
+export interface RetentionLine {
+	key: RetentionKey;
+	days: number;
+	cutoff: number;
+	count: number;
+}
+
+export interface RetentionReport {
+	dryRun: boolean;
+	at: number;
+	lines: RetentionLine[];
+}
+
+/**
+ * Runs every category in the table's order (closed cases before the people they name, so a
+ * person whose last case just lost its name is anonymised in the same run).
+ */
+export async function runRetention(
+	services: Pick<Services, 'db' | 'clock' | 'config'>,
+	options: { dryRun?: boolean; periods?: RetentionPeriods } = {}
+): Promise<RetentionReport> {
+	const now = services.clock.now();
+	const t = now.getTime();
+	const periods = options.periods ?? retentionPeriods(services.config.retentionDays);
+	const lines: RetentionLine[] = [];
+	for (const category of RETENTION_TABLE) {
+		const days = periods[category.key];
+		const cutoff = retentionCutoff(now, days);
+		const rule = rules[category.key];
+		if (options.dryRun) {
+			lines.push({ key: category.key, days, cutoff, count: (await rule.due(services.db, cutoff, t)).length });
+			continue;
+		}
+		const count = await transact(services.db, async (trx) => {
+			const list = await rule.due(trx, cutoff, t);
+			if (list.length === 0) return 0;
+			await rule.apply(trx, list, t, cutoff);
+			await recordAudit(
+				trx,
+				systemActor,
+				{
+					action: 'retention.applied',
+					subject: { kind: 'retention', id: category.key },
+					data: { category: category.key, action: category.action, days, cutoff, count: list.length }
+				},
+				{ now }
+			);
+			return list.length;
+		});
+		lines.push({ key: category.key, days, cutoff, count });
+	}
+	return { dryRun: options.dryRun ?? false, at: t, lines };
+}
