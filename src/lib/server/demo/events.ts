@@ -145,8 +145,8 @@ async function registerOne(sim: Simulation, o: DemoOffice, eventId: number): Pro
 
 /** Plans the past events of one office into the agenda (called once, at the start). */
 export function planPastEvents(sim: Simulation, o: DemoOffice, start: string): void {
-	for (let i = 0; i < 6; i++) {
-		let day = addDays(start, 45 + i * 56 + (o.id % 5) * 3);
+	for (let i = 0; i < 5; i++) {
+		let day = addDays(start, 45 + i * 64 + (o.id % 5) * 3);
 		while (isoWeekday(day) > 4) day = addDays(day, 1);
 		if (addDays(day, 2) >= sim.today) continue;
 		const format: EventInput['format'] = i % 3 === 2 ? 'hybrid' : i === 3 ? 'online' : 'onsite';
@@ -159,7 +159,7 @@ export function planPastEvents(sim: Simulation, o: DemoOffice, start: string): v
 				eventInput(o, i + o.id, berlinInstant(eventDay, '17:00'), 2, 25, format)
 			);
 		});
-		const people = sim.random.int(12, 24);
+		const people = sim.random.int(10, 20);
 		for (let n = 0; n < people; n++)
 			schedule(sim, addDays(eventDay, -sim.random.int(1, 30)), async () => {
 				if (state.id == null) return;

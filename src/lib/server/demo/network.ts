@@ -70,7 +70,7 @@ export async function seedDemoNetwork(
 		await runAgenda(sim, day);
 		if (day === bookTodayOn(today)) await bookToday(sim);
 		if (day === addDays(today, -10)) await upcomingEvents(sim);
-		if (day === addDays(today, -100)) await planProfiles(sim, day);
+		if (day === addDays(today, -Math.min(100, Math.floor(days * 0.6)))) await planProfiles(sim, day);
 		if (day < today) {
 			at(sim, day, '12:30');
 			for (const office of sim.offices) await bookingsOfDay(sim, office, day);
