@@ -1,10 +1,13 @@
+import { releaseExpiredHolds, sendDueReminders } from '../booking/jobs';
 import { closeCase, setCaseStatus } from '../cases/case-commands';
 import { answerCheckIn, inspectCheckIn } from '../checkins/answer';
 import { queueFeedbackMail, submitFeedback } from '../checkins/feedback';
 import { sendDueCheckIns } from '../checkins/send';
 import type { CloseReason } from '../db/schema';
 import { updateReferralStatusByToken } from '../referrals/commands';
+import { runEventJobs } from '../events/jobs';
 import { sendDueReferralFollowups } from '../referrals/followup';
+import { runOpenForProjectsJobs } from '../visibility/jobs';
 import type { DemoOffice, DemoStaff } from './acting-staff';
 import { linkToken } from './mail-links';
 import { count, laterDay, schedule, type Simulation } from './simulation';
@@ -97,8 +100,7 @@ async function creativeEmailOfCase(sim: Simulation, caseId: number): Promise<str
 export async function morningJobs(sim: Simulation, day: string): Promise<void> {
 	const { random, db } = sim;
 	const before = await lastOutboxId(sim);
-	const checkIns = await sendDueCheckIns(sim.services);
-	const followups = await sendDueReferralFollowups(sim.services);
+	const { checkIns, followups } = await runDailyJobs(sim);
 	count(sim, 'check-ins sent', checkIns);
 	count(sim, 'referral follow-ups sent', followups);
 	if (checkIns + followups === 0) return;
@@ -146,6 +148,21 @@ async function answerOneCheckIn(sim: Simulation, token: string): Promise<void> {
 		wantsFollowUp: random.chance(0.15)
 	});
 	if (r.ok) count(sim, 'check-ins answered');
+}
+
+/**
+ * The periodic jobs of the product (the same ones background.ts runs every minute), once per
+ * simulated day: holds, reminders, referral follow-ups, check-ins, event mails, profile reminders.
+ */
+export async function runDailyJobs(sim: Simulation): Promise<{ checkIns: number; followups: number }> {
+	const now = sim.clock.now();
+	await releaseExpiredHolds(sim.db, now);
+	count(sim, 'appointment reminders', await sendDueReminders(sim.services, now));
+	const followups = await sendDueReferralFollowups(sim.services);
+	const checkIns = await sendDueCheckIns(sim.services);
+	await runEventJobs(sim.services, now);
+	await runOpenForProjectsJobs(sim.services);
+	return { checkIns, followups };
 }
 
 async function lastOutboxId(sim: Simulation): Promise<number> {

@@ -5,7 +5,7 @@ import { seedDemo, type DemoLogin } from '../identity/demo';
 import { DAY, fixedClock } from '../platform/clock';
 import type { Services } from '../runtime';
 import { loadDemoOffices } from './acting-staff';
-import { morningJobs } from './case-life';
+import { morningJobs, runDailyJobs } from './case-life';
 import { bookingsOfDay, closeTheDay } from './consultations';
 import { planPastEvents, upcomingEvents } from './events';
 import { deliverDemoMails } from './mail-links';
@@ -84,6 +84,9 @@ export async function seedDemoNetwork(
 				progress(`Demo: ${day} … ${summaryLine(sim.counts)} (${Math.round((Date.now() - began) / 1000)} s)`);
 		}
 	}
+	// The jobs once more at the real time, so a fresh server finds nothing left over to send.
+	clock.set(new Date(realNow));
+	await runDailyJobs(sim);
 	return { logins, counts: sim.counts, ms: Date.now() - began };
 }
 

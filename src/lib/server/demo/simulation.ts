@@ -42,10 +42,11 @@ export function schedule(sim: Simulation, day: string, task: () => Promise<void>
 }
 
 export async function runAgenda(sim: Simulation, day: string): Promise<void> {
-	const tasks = sim.agenda.get(day);
-	if (!tasks) return;
-	sim.agenda.delete(day);
-	for (const task of tasks) await task();
+	// A task may plan more for the same day (a reply on the day the mail came): run until none is left.
+	for (let tasks = sim.agenda.get(day); tasks; tasks = sim.agenda.get(day)) {
+		sim.agenda.delete(day);
+		for (const task of tasks) await task();
+	}
 }
 
 export function count(sim: Simulation, key: string, n = 1): void {

@@ -61,7 +61,7 @@ export async function planProfiles(sim: Simulation, day: string): Promise<void> 
 			profileId: null
 		};
 		profiles.push(entry);
-		const on = laterDay(sim, day, 0, 40);
+		const on = laterDay(sim, day, 1, 40);
 		schedule(sim, on, async () => {
 			const saved = await saveProfile(sim.services, creativeId, {
 				kind: studio ? 'studio' : 'person',
