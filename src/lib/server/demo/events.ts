@@ -178,19 +178,18 @@ export function planPastEvents(sim: Simulation, o: DemoOffice, start: string): v
 				);
 				if (r.ok) count(sim, 'event attendance marked');
 			}
+			// The product's jobs finish the event and send thanks and the feedback mail; some answer it.
 			await finishPastEvents(sim.db, sim.clock.now());
-			const before = sim.clock.now().getTime();
 			await sendFollowUps(sim.services, sim.clock.now());
-			const mails = await sim.db
-				.selectFrom('outbox')
-				.select(['to_address'])
-				.where('template', '=', 'event.feedback')
-				.where('created_at', '>=', before)
-				.execute();
-			for (const m of mails) {
+			for (const regId of state.regs) {
 				if (!sim.random.chance(0.4)) continue;
 				schedule(sim, addDays(eventDay, sim.random.int(2, 6)), async () => {
-					const token = await linkToken(sim.db, m.to_address, '/veranstaltungen/anmeldung/');
+					const reg = await sim.db
+						.selectFrom('event_registration')
+						.select('email')
+						.where('id', '=', regId)
+						.executeTakeFirst();
+					const token = reg ? await linkToken(sim.db, reg.email, '/veranstaltungen/anmeldung/') : null;
 					if (!token) return;
 					const f = await actAsRegistrant(
 						sim.services,
