@@ -35,8 +35,8 @@ export default defineConfig({
 		command: 'node server.mjs',
 		url: `${BASE}/healthz`,
 		reuseExistingServer: false,
-		// The demo network (a year of life, seed-demo) is built at start: about a minute on a busy machine.
-		timeout: 180_000,
+		// The demo network (a year of life, seed-demo) is built at start: about a minute alone, minutes on a busy machine.
+		timeout: 600_000,
 		stdout: 'ignore',
 		stderr: 'pipe',
 		env: {
