@@ -4,7 +4,8 @@ import { defineConfig } from '@playwright/test';
 
 const PORT = Number(process.env.E2E_PORT ?? 4173);
 const BASE = `http://127.0.0.1:${PORT}`;
-const DATABASE_URL = process.env.E2E_DATABASE_URL ?? `sqlite:${join(tmpdir(), `kl-e2e-${process.pid}`, 'e2e.db')}`;
+const DATABASE_URL =
+	process.env.E2E_DATABASE_URL ?? `sqlite:${join(tmpdir(), `kl-e2e-${process.pid}`, 'e2e.db')}`;
 
 export default defineConfig({
 	testDir: 'tests/e2e',
@@ -34,7 +35,8 @@ export default defineConfig({
 		command: 'node server.mjs',
 		url: `${BASE}/healthz`,
 		reuseExistingServer: false,
-		timeout: 60_000,
+		// The demo network (a year of life, seed-demo) is built at start: about a minute alone, minutes on a busy machine.
+		timeout: 600_000,
 		stdout: 'ignore',
 		stderr: 'pipe',
 		env: {

@@ -90,8 +90,9 @@ describe('kl commands', () => {
 	it('seed-demo, demo-logins --json and totp work together; seeding twice changes nothing', async () => {
 		vi.spyOn(console, 'log').mockImplementation(() => {});
 		const h = harness();
-		expect(await h.run('seed-demo')).toBe(0);
-		expect(await h.run('seed-demo')).toBe(0);
+		// A short history keeps the test fast; the full year is the default (demo/network.test.ts covers the generator).
+		expect(await h.run('seed-demo', '--days', '7')).toBe(0);
+		expect(await h.run('seed-demo', '--days', '7')).toBe(0);
 		expect(h.out.at(-1)).toMatch(/exist already/);
 		h.out.length = 0;
 		expect(await h.run('demo-logins', '--json')).toBe(0);
@@ -169,7 +170,7 @@ describe('kl against the test database (SQLite, or PostgreSQL with TEST_DATABASE
 			expect(out).toEqual([
 				expect.stringMatching(new RegExp(`^Database \\(${s.dialect}\\) already current`))
 			]);
-			expect(await runCli(['seed-demo'], io)).toBe(0);
+			expect(await runCli(['seed-demo', '--days', '7'], io)).toBe(0);
 			out.length = 0;
 			expect(await runCli(['demo-logins', '--json'], io)).toBe(0);
 			expect((JSON.parse(out.join('\n')) as unknown[]).length).toBeGreaterThan(10);

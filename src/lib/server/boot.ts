@@ -1,8 +1,8 @@
 import { ensureConsentTexts } from './booking/consent';
-import { seedDemoAvailability } from './booking/demo';
 import { migrateToLatest } from './db/migrate';
 import { DatabaseOpenError } from './db/client';
-import { seedDemo, type DemoLogin, printDemoLogins } from './identity/demo';
+import { type DemoLogin, printDemoLogins } from './identity/demo';
+import { printDemoSummary, seedDemoNetwork } from './demo/network';
 import { ConfigError, formatConfigError, loadConfig } from './platform/config';
 import { log } from './platform/logger';
 import { offsetClock, systemClock } from './platform/clock';
@@ -41,9 +41,12 @@ export async function boot(options: { seedDemo?: boolean } = {}): Promise<BootRe
 	await ensureConsentTexts(services.db, services.clock.now());
 	let demoLogins: DemoLogin[] | null = null;
 	if ((options.seedDemo ?? true) && services.config.seedDemo) {
-		demoLogins = await seedDemo(services);
-		// Weekly hours and a Sprechtag per office, so a newcomer can book at once.
-		if (demoLogins) await seedDemoAvailability(services.db, services.clock.now());
+		// A network with a year of life (demo/network.ts), built by the product's own commands.
+		const report = await seedDemoNetwork(services, { progress: (l) => log.info(l) });
+		if (report) {
+			demoLogins = report.logins;
+			printDemoSummary(report, (l) => log.info(l));
+		}
 	}
 	// Statistics facts for data written before they existed (decision 008); a no-op afterwards.
 	if (await needsBackfill(services.db))
