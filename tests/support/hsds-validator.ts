@@ -18,7 +18,9 @@ addFormats(ajv);
 const service = ajv.compile(fixture('compiled-service.json'));
 const serviceListItem = ajv.compile(fixture('compiled-service_list.json'));
 const pageFields = ajv.compile(fixture('openapi.json').components.schemas.Page);
-const meta = ajv.compile(fixture('openapi.json').paths['/'].get.responses['200'].content['application/json'].schema);
+const meta = ajv.compile(
+	fixture('openapi.json').paths['/'].get.responses['200'].content['application/json'].schema
+);
 
 export type HsdsCheck = (value: unknown) => string[];
 

@@ -92,7 +92,10 @@ const pageFields = {
 	empty: z.boolean()
 };
 
-export const hsdsServiceListPageSchema = z.object({ ...pageFields, contents: z.array(hsdsServiceListItemSchema) });
+export const hsdsServiceListPageSchema = z.object({
+	...pageFields,
+	contents: z.array(hsdsServiceListItemSchema)
+});
 export const hsdsServicePageSchema = z.object({ ...pageFields, contents: z.array(hsdsServiceSchema) });
 
 export const hsdsMetaSchema = z.object({

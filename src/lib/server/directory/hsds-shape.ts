@@ -2,12 +2,7 @@ import { createHash } from 'node:crypto';
 import { type MessageKey, translate } from '../../i18n/messages';
 import { berlinDate } from '../reference/rules';
 import type { Db, Tx } from '../db/transaction';
-import type {
-	HsdsAttribute,
-	HsdsService,
-	HsdsServiceArea,
-	HsdsServiceListItem
-} from './hsds-schema';
+import type { HsdsAttribute, HsdsService, HsdsServiceArea, HsdsServiceListItem } from './hsds-schema';
 import type { ContactPoint } from './queries';
 
 /**
@@ -40,7 +35,11 @@ export const taxonomyUuid = (taxonomy: string) => stableUuid('taxonomy', taxonom
 export const serviceUuid = (key: string) => stableUuid('service', key);
 export const organizationUuid = (key: string) => stableUuid('organization', key);
 
-export type Names = { topics: Map<string, string>; submarkets: Map<string, string>; laender: Map<string, string> };
+export type Names = {
+	topics: Map<string, string>;
+	submarkets: Map<string, string>;
+	laender: Map<string, string>;
+};
 
 /** The German names of our vocabularies' terms (HSDS wants a name and description per term). */
 export async function hsdsNames(db: Db | Tx): Promise<Names> {

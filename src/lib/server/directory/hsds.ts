@@ -70,7 +70,10 @@ type ImportedService = z.output<typeof serviceSchema>;
 /** A page (`/services`), a bare list, or one service (`/services/{id}`). */
 const bodySchema = z.union([
 	z.object({ contents: z.array(serviceSchema).max(5000) }),
-	z.array(serviceSchema).max(5000).transform((contents) => ({ contents })),
+	z
+		.array(serviceSchema)
+		.max(5000)
+		.transform((contents) => ({ contents })),
 	serviceSchema.transform((one) => ({ contents: [one] }))
 ]);
 

@@ -56,7 +56,12 @@ function nulls(value: unknown, path = ''): string[] {
 
 const admin = { kind: 'staff' as const, id: 1, label: 'admin@example.org' };
 const example = () =>
-	JSON.parse(readFileSync(new URL('../../../../../../tests/fixtures/hsds/example-service.json', import.meta.url), 'utf8'));
+	JSON.parse(
+		readFileSync(
+			new URL('../../../../../../tests/fixtures/hsds/example-service.json', import.meta.url),
+			'utf8'
+		)
+	);
 
 describe('HSDS 3.0 API, validated against the official schemas', () => {
 	it('GET / answers the API metadata with the HSDS version', async () => {
@@ -120,9 +125,17 @@ describe('HSDS 3.0 API, validated against the official schemas', () => {
 			const body = await res.json();
 			expect(hsdsServiceErrors(body), item.name).toEqual([]);
 			expect(nulls(body)).toEqual([]);
-			expect(body).toMatchObject({ id: item.id, name: item.name, organization: { id: item.organization_id } });
+			expect(body).toMatchObject({
+				id: item.id,
+				name: item.name,
+				organization: { id: item.organization_id }
+			});
 		}
-		await s!.db.updateTable('cp_service').set({ active: 0 }).where('name', '=', 'Künstlersozialkasse (KSK)').execute();
+		await s!.db
+			.updateTable('cp_service')
+			.set({ active: 0 })
+			.where('name', '=', 'Künstlersozialkasse (KSK)')
+			.execute();
 		for (const id of [serviceUuid('ksk'), stableUuid('nothing'), 'not-a-uuid']) {
 			const res = await one(apiEvent(`/api/v1/hsds/services/${id}`, { params: { id } }));
 			expect(res.status, id).toBe(404);
@@ -151,10 +164,12 @@ describe('HSDS 3.0 API, validated against the official schemas', () => {
 		await s!.db.updateTable('cp_organization').set({ updated_at: later }).where('key', '=', 'ksk').execute();
 		const iso = encodeURIComponent(new Date(later).toISOString());
 		const changed = await page(`?modified_after=${iso}`);
-		expect(changed.contents.map((c: { name: string; last_modified: string }) => [c.name, c.last_modified])).toEqual([
-			['Künstlersozialkasse (KSK)', new Date(later).toISOString()]
-		]);
-		expect((await page(`?modified_after=${encodeURIComponent('2026-01-01T00:00:00+01:00')}`)).total_items).toBe(29);
+		expect(
+			changed.contents.map((c: { name: string; last_modified: string }) => [c.name, c.last_modified])
+		).toEqual([['Künstlersozialkasse (KSK)', new Date(later).toISOString()]]);
+		expect(
+			(await page(`?modified_after=${encodeURIComponent('2026-01-01T00:00:00+01:00')}`)).total_items
+		).toBe(29);
 
 		for (const q of [
 			'?page=0',
@@ -175,15 +190,19 @@ describe('HSDS 3.0 API, validated against the official schemas', () => {
 		s = await testServices();
 		setServices(s);
 		expect(await importHsds(s, admin, body)).toEqual({ ok: true, created: 29, updated: 0 });
-		expect(await importHsds(s, admin, body, {}, { dryRun: true })).toEqual({ ok: true, created: 0, updated: 29 });
+		expect(await importHsds(s, admin, body, {}, { dryRun: true })).toEqual({
+			ok: true,
+			created: 0,
+			updated: 29
+		});
 		const again = await (await GET(apiEvent('/api/v1/hsds/services?full=true&per_page=200'))).json();
 		// assured_date travels; the assurer is not published, so the import records "HSDS-Import".
 		expect(again).toEqual(body);
 		const exported = await exportHsds(s.db);
 		for (const c of exported.contents) expect(hsdsServiceErrors(c)).toEqual([]);
-		expect(exported.contents.every((c) => c.assurer_email === undefined || c.assurer_email.includes('@'))).toBe(
-			true
-		);
+		expect(
+			exported.contents.every((c) => c.assurer_email === undefined || c.assurer_email.includes('@'))
+		).toBe(true);
 	});
 
 	it('imports a record shaped like the official HSDS examples, and again without a duplicate', async () => {
