@@ -1,5 +1,11 @@
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
+import {
+	lineProblems,
+	pythonIcalendarMissing,
+	withNodeIcal,
+	withPythonIcalendar
+} from '../../../../tests/support/ics-parsers';
 import { eventIcs, eventsFeed } from './ics';
 import { eventJsonLd, jsonLdScript } from './json-ld';
 import type { EventRecord } from './records';
@@ -88,7 +94,11 @@ describe('iCalendar (parsed with ical.js)', () => {
 
 	it('cancels with METHOD:CANCEL, STATUS:CANCELLED and a higher SEQUENCE', () => {
 		const { component, events } = parse(
-			eventIcs(event({ status: 'cancelled', icsSequence: 1 }), 'CANCEL', { publicBaseUrl: BASE, now: NOW })
+			eventIcs(event({ status: 'cancelled', icsSequence: 1 }), 'CANCEL', {
+				publicBaseUrl: BASE,
+				now: NOW,
+				attendee: { name: 'Pia', email: 'pia@example.org' }
+			})
 		);
 		expect(component.getFirstPropertyValue('method')).toBe('CANCEL');
 		expect(events[0]!.component.getFirstPropertyValue('status')).toBe('CANCELLED');
@@ -99,7 +109,8 @@ describe('iCalendar (parsed with ical.js)', () => {
 		const text = eventIcs(event({ format: 'online' }), 'REQUEST', {
 			publicBaseUrl: BASE,
 			now: NOW,
-			onlineUrl: 'https://video.example/geheim'
+			onlineUrl: 'https://video.example/geheim',
+			attendee: { name: 'Pia', email: 'pia@example.org' }
 		});
 		expect(parse(text).events[0]!.description).toContain('https://video.example/geheim');
 		expect(
@@ -122,6 +133,38 @@ describe('iCalendar (parsed with ical.js)', () => {
 			'CANCELLED'
 		]);
 		expect(events[1]!.component.getFirstPropertyValue('url')).toBe(`${BASE}/veranstaltungen/8`);
+	});
+});
+
+describe('iCalendar: downloads and feeds publish, in Europe/Berlin, and three parsers agree', () => {
+	it('a cancelled event downloads as METHOD:PUBLISH with STATUS:CANCELLED and no attendee', () => {
+		const text = eventIcs(event({ status: 'cancelled', icsSequence: 2 }), 'PUBLISH', {
+			publicBaseUrl: BASE,
+			now: NOW
+		});
+		const { component, events } = parse(text);
+		expect(component.getFirstPropertyValue('method')).toBe('PUBLISH');
+		expect(events[0]!.component.getFirstPropertyValue('status')).toBe('CANCELLED');
+		expect(events[0]!.sequence).toBe(2);
+		expect(text).not.toContain('ATTENDEE');
+		expect(text).toContain('\r\nBEGIN:VTIMEZONE\r\nTZID:Europe/Berlin\r\n');
+		expect(text).toContain('\r\nDTSTART;TZID=Europe/Berlin:20261025T100000\r\n');
+		expect(lineProblems(text)).toEqual([]);
+	});
+
+	it('the feed parses alike in ical.js, node-ical and python icalendar', () => {
+		const events = [
+			event(),
+			event({ id: 8, start: berlinInstant('2027-03-28', '10:00'), end: berlinInstant('2027-03-28', '11:00') })
+		];
+		const text = eventsFeed(events, { publicBaseUrl: BASE, now: NOW, name: 'Feed' });
+		expect(lineProblems(text)).toEqual([]);
+		expect(text).toContain('\r\nREFRESH-INTERVAL;VALUE=DURATION:PT60M\r\n');
+		const starts = events.map((e) => e.start);
+		expect(parse(text).events.map((e) => e.startDate.toJSDate().getTime())).toEqual(starts);
+		expect(withNodeIcal(text).map((e) => e.start)).toEqual(starts);
+		if (pythonIcalendarMissing) console.warn(pythonIcalendarMissing);
+		else expect(withPythonIcalendar(text).entries.map((e) => e.start)).toEqual(starts);
 	});
 });
 
