@@ -831,3 +831,24 @@ export interface DB {
 	project_request: ProjectRequestTable;
 	introduction: IntroductionTable;
 }
+
+// Issue 15: personal calendar feeds of staff users (only the token's SHA-256 is stored).
+export interface CalendarFeedTable {
+	id: Generated<number>;
+	user_id: number;
+	token_hash: string;
+	created_at: number;
+	revoked_at: number | null;
+}
+
+export interface OfficeCalendarSettingTable {
+	office_id: number;
+	/** 0: first name and format only; 1: full name, e-mail and phone too. */
+	feed_details: Generated<number>;
+	updated_at: number;
+}
+
+export interface DB {
+	calendar_feed: CalendarFeedTable;
+	office_calendar_setting: OfficeCalendarSettingTable;
+}
