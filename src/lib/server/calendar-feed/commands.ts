@@ -118,3 +118,13 @@ export async function setOfficeFeedDetails(
 		);
 	});
 }
+
+/** Whether the office's feeds show full name, e-mail and phone. */
+export async function officeFeedDetails(db: Db, officeId: number): Promise<boolean> {
+	const row = await db
+		.selectFrom('office_calendar_setting')
+		.select('feed_details')
+		.where('office_id', '=', officeId)
+		.executeTakeFirst();
+	return Number(row?.feed_details ?? 0) === 1;
+}
