@@ -7,7 +7,7 @@ import {
 	withPythonIcalendar
 } from '../../../../tests/support/ics-parsers';
 import { eventIcs, eventsFeed } from './ics';
-import { eventJsonLd, jsonLdScript } from './json-ld';
+import { eventJsonLd, jsonLdScript, postalAddress } from './json-ld';
 import type { EventRecord } from './records';
 import { berlinInstant } from './time';
 
@@ -185,7 +185,9 @@ describe('schema.org Event JSON-LD', () => {
 				name: 'Kreativquartier',
 				address: {
 					'@type': 'PostalAddress',
-					streetAddress: 'Viktoriastraße 75, 44787 Bochum',
+					streetAddress: 'Viktoriastraße 75',
+					postalCode: '44787',
+					addressLocality: 'Bochum',
 					addressRegion: 'DE-NW',
 					addressCountry: 'DE'
 				}
@@ -212,11 +214,31 @@ describe('schema.org Event JSON-LD', () => {
 		expect((ld.offers as { availability: string }).availability).toBe(`${SCHEMA}SoldOut`);
 	});
 
-	it('marks a cancelled event EventCancelled', () => {
-		expect(
-			eventJsonLd(event({ status: 'cancelled' }), { publicBaseUrl: BASE, locale: 'de', remaining: null })
-				.eventStatus
-		).toBe(`${SCHEMA}EventCancelled`);
+	it('marks a cancelled event EventCancelled and offers no places', () => {
+		const ld = eventJsonLd(event({ status: 'cancelled' }), {
+			publicBaseUrl: BASE,
+			locale: 'de',
+			remaining: 5
+		});
+		expect(ld.eventStatus).toBe(`${SCHEMA}EventCancelled`);
+		expect(ld.offers).toBeUndefined();
+		expect(ld.remainingAttendeeCapacity).toBeUndefined();
+		expect(JSON.stringify(ld)).not.toContain('InStock');
+	});
+
+	it.each([
+		[
+			'Viktoriastraße 75, 44787 Bochum',
+			{ streetAddress: 'Viktoriastraße 75', postalCode: '44787', addressLocality: 'Bochum' }
+		],
+		[
+			'Rathaus, Markt 1, 32423 Minden',
+			{ streetAddress: 'Rathaus, Markt 1', postalCode: '32423', addressLocality: 'Minden' }
+		],
+		['Markt 1\n01067 Dresden', { streetAddress: 'Markt 1', postalCode: '01067', addressLocality: 'Dresden' }],
+		['Kulturzentrum am Hafen', { streetAddress: 'Kulturzentrum am Hafen' }]
+	])('PostalAddress of %j', (line, fields) => {
+		expect(postalAddress(line, null)).toEqual({ '@type': 'PostalAddress', ...fields, addressCountry: 'DE' });
 	});
 
 	it('cannot be broken out of its script element', () => {
