@@ -20,6 +20,7 @@ import staff from './catalogue/staff';
 import statistics from './catalogue/statistics';
 import visibility from './catalogue/visibility';
 import calendarFeed from './catalogue/calendar-feed';
+import seo from './catalogue/seo';
 import type { Locale } from './locale';
 
 /** All user-facing text. One file per area under ./catalogue; add new areas here. */
@@ -44,7 +45,8 @@ const areas = [
 	events,
 	statistics,
 	visibility,
-	calendarFeed
+	calendarFeed,
+	seo
 ] as const;
 
 type Merge<T extends readonly { de: object }[]> = T extends readonly [
