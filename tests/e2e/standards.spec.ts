@@ -38,7 +38,9 @@ const PAGES = [
 	'/anmelden'
 ];
 
-test('the main pages log no console error or CSP violation and each has a meta description', async ({ page }) => {
+test('the main pages log no console error or CSP violation and each has a meta description', async ({
+	page
+}) => {
 	const problems = await watch(page);
 	for (const path of PAGES) {
 		const res = await page.goto(path);
@@ -52,13 +54,19 @@ test('the main pages log no console error or CSP violation and each has a meta d
 	expect(problems).toEqual([]);
 });
 
-test('a consultant subscribes to their calendar, renews and ends the subscription', async ({ page, request }) => {
+test('a consultant subscribes to their calendar, renews and ends the subscription', async ({
+	page,
+	request
+}) => {
 	const problems = await watch(page);
 	await login(page, 'sabine.kowalski@demo.kreativlotse.de');
 	await page.goto('/intern/konto');
 	await page.getByRole('button', { name: /Abo-Adresse erzeugen|Neue Adresse erzeugen/ }).click();
 	await expect(page.getByRole('status')).toContainText('Ihre Abo-Adresse');
-	await expect(page.getByRole('link', { name: 'Abonnieren (webcal)' })).toHaveAttribute('href', /^webcal:\/\/.+\/kalender\/.+\.ics$/);
+	await expect(page.getByRole('link', { name: 'Abonnieren (webcal)' })).toHaveAttribute(
+		'href',
+		/^webcal:\/\/.+\/kalender\/.+\.ics$/
+	);
 	await expectAccessible(page, 'account page with a new calendar subscription');
 	const url = await page.getByLabel('Abo-Adresse').inputValue();
 	const path = new URL(url).pathname;

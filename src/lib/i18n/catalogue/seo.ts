@@ -17,12 +17,16 @@ export default catalogue(
 			'Weitere Anlaufstellen für Kreative: Förderung, Versicherung, Netzwerke und Beratung in Bund und Ländern.',
 		'seo.description.regionalbuero':
 			'Welches Regionalbüro ist für Sie zuständig? Finden Sie es über Ihr Bundesland oder Ihre Postleitzahl.',
-		'seo.description.kreative': 'Profile von Kreativen und Studios aus der Kultur- und Kreativwirtschaft – offen für Projekte.',
-		'seo.description.gesuche': 'Projektgesuche von Auftraggebern an Kreative der Kultur- und Kreativwirtschaft.',
+		'seo.description.kreative':
+			'Profile von Kreativen und Studios aus der Kultur- und Kreativwirtschaft – offen für Projekte.',
+		'seo.description.gesuche':
+			'Projektgesuche von Auftraggebern an Kreative der Kultur- und Kreativwirtschaft.',
 		'seo.description.impressum': 'Impressum von Kreativlotse.',
-		'seo.description.datenschutz': 'Datenschutzerklärung von Kreativlotse: welche Daten wir wofür verarbeiten.',
+		'seo.description.datenschutz':
+			'Datenschutzerklärung von Kreativlotse: welche Daten wir wofür verarbeiten.',
 		'seo.description.barrierefreiheit': 'Erklärung zur Barrierefreiheit von Kreativlotse.',
-		'seo.description.leichteSprache': 'Kreativlotse in Leichter Sprache: Was ist das? Wie bekomme ich Beratung?'
+		'seo.description.leichteSprache':
+			'Kreativlotse in Leichter Sprache: Was ist das? Wie bekomme ich Beratung?'
 	},
 	{
 		'seo.description.default':
@@ -37,9 +41,12 @@ export default catalogue(
 			'A free event of the regional offices for the cultural and creative industries: date, place and registration.',
 		'seo.description.anlaufstellen':
 			'Further contact points for creatives: funding, insurance, networks and advice at federal and Land level.',
-		'seo.description.regionalbuero': 'Which regional office is responsible for you? Find it by your Land or postcode.',
-		'seo.description.kreative': 'Profiles of creatives and studios from the cultural and creative industries – open for projects.',
-		'seo.description.gesuche': 'Project requests from clients to creatives of the cultural and creative industries.',
+		'seo.description.regionalbuero':
+			'Which regional office is responsible for you? Find it by your Land or postcode.',
+		'seo.description.kreative':
+			'Profiles of creatives and studios from the cultural and creative industries – open for projects.',
+		'seo.description.gesuche':
+			'Project requests from clients to creatives of the cultural and creative industries.',
 		'seo.description.impressum': 'Legal notice of Kreativlotse.',
 		'seo.description.datenschutz': 'Privacy policy of Kreativlotse: which data we process and why.',
 		'seo.description.barrierefreiheit': 'Accessibility statement of Kreativlotse.',
