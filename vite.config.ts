@@ -1,6 +1,25 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import adapter from '@sveltejs/adapter-node';
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
+
+/**
+ * The one inline style on our pages is Kit's own: the route announcer its generated root
+ * component mounts in the browser after hydration (`<div id="svelte-announcer" style="…">`),
+ * which logged a CSP violation on every page. We cannot give it a class, so its exact style
+ * text is allowed by hash ('unsafe-hashes' admits only attribute values with that hash). The
+ * hash is taken from the installed Kit, so an upgrade that changes the text changes it too.
+ */
+function announcerStyleHash(): `sha256-${string}` {
+	const source = readFileSync(
+		new URL('./node_modules/@sveltejs/kit/src/core/sync/write_root.js', import.meta.url),
+		'utf8'
+	);
+	const style = /id="svelte-announcer"[^>]*\sstyle="([^"]+)"/.exec(source)?.[1];
+	if (!style) throw new Error('Kit route announcer style not found: check vite.config.ts');
+	return `sha256-${createHash('sha256').update(style).digest('base64')}`;
+}
 
 export default defineConfig({
 	plugins: [
@@ -17,6 +36,7 @@ export default defineConfig({
 					'default-src': ['self'],
 					'script-src': ['self'],
 					'style-src': ['self'],
+					'style-src-attr': ['unsafe-hashes', announcerStyleHash()],
 					'img-src': ['self', 'data:'],
 					'font-src': ['self'],
 					'connect-src': ['self'],

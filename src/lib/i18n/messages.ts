@@ -23,6 +23,8 @@ import statistics from './catalogue/statistics';
 import visibility from './catalogue/visibility';
 import postcodes from './catalogue/postcodes';
 import video from './catalogue/video';
+import calendarFeed from './catalogue/calendar-feed';
+import seo from './catalogue/seo';
 import type { Locale } from './locale';
 
 /** All user-facing text. One file per area under ./catalogue; add new areas here. */
@@ -50,7 +52,9 @@ const areas = [
 	postcodes,
 	video,
 	messages,
-	privacy
+	privacy,
+	calendarFeed,
+	seo
 ] as const;
 
 type Merge<T extends readonly { de: object }[]> = T extends readonly [

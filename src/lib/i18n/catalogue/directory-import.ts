@@ -7,7 +7,7 @@ export default catalogue(
 		'directoryImport.title': 'Anlaufstellen importieren',
 		'directoryImport.titleError': 'Fehler: {title}',
 		'directoryImport.lead':
-			'Laden Sie eine HSDS-Datei (JSON, wie GET /api/v1/hsds/services sie liefert) oder eine CSV-Datei im Format von contact_points.csv hoch. Sie sehen zuerst eine Vorschau; importiert wird erst mit „Jetzt importieren“. Einträge werden über ihren Schlüssel zugeordnet: Bekannte werden aktualisiert, neue angelegt.',
+			'Laden Sie eine HSDS-Datei (JSON, wie GET /api/v1/hsds/services?full=true sie liefert, oder einzelne HSDS-3-Dienste anderer Anbieter) oder eine CSV-Datei im Format von contact_points.csv hoch. Sie sehen zuerst eine Vorschau; importiert wird erst mit „Jetzt importieren“. Einträge werden über ihren Schlüssel zugeordnet: Bekannte werden aktualisiert, neue angelegt.',
 		'directoryImport.file': 'Datei (JSON oder CSV, höchstens 400 KB)',
 		'directoryImport.preview': 'Vorschau anzeigen',
 		'directoryImport.import': 'Jetzt importieren',
@@ -49,7 +49,7 @@ export default catalogue(
 		'directoryImport.title': 'Import contact points',
 		'directoryImport.titleError': 'Error: {title}',
 		'directoryImport.lead':
-			'Upload an HSDS file (JSON, as GET /api/v1/hsds/services returns it) or a CSV file in the format of contact_points.csv. You see a preview first; only "Import now" imports. Entries are matched by their key: known ones are updated, new ones created.',
+			'Upload an HSDS file (JSON, as GET /api/v1/hsds/services?full=true returns it, or single HSDS 3 services of other publishers) or a CSV file in the format of contact_points.csv. You see a preview first; only "Import now" imports. Entries are matched by their key: known ones are updated, new ones created.',
 		'directoryImport.file': 'File (JSON or CSV, at most 400 KB)',
 		'directoryImport.preview': 'Show preview',
 		'directoryImport.import': 'Import now',

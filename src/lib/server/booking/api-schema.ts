@@ -25,8 +25,12 @@ const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(?:Z
 const oneOf = (values: readonly string[]) =>
 	z.string().refine((v) => values.includes(v), { message: 'unknown value' });
 
-const optionalString = (schema: z.ZodType<string | null>) =>
-	z.preprocess((v) => (v === undefined || v === null ? '' : v), schema);
+/** Optional text: missing, null and '' all mean "none" (null). Representable in the OpenAPI description. */
+const optionalString = (schema: z.ZodString) =>
+	schema.nullish().transform((v) => (v === undefined || v === null || v === '' ? null : v));
+
+/** At most this many topics (each must also be a known, distinct topic). */
+const TOPICS_MAX = 30;
 
 export function bookingApiSchema(ref: ApiReference) {
 	return z.object({
@@ -34,10 +38,20 @@ export function bookingApiSchema(ref: ApiReference) {
 		start: z
 			.string()
 			.regex(ISO_INSTANT, { message: 'must be an ISO 8601 date-time with offset' })
+			.meta({
+				format: 'date-time',
+				description: 'Start of a slot from /offices/{id}/slots, with offset.',
+				examples: ['2026-07-01T09:00:00+02:00']
+			})
 			.transform((v) => Date.parse(v))
 			.refine((v) => Number.isFinite(v), { message: 'must be an ISO 8601 date-time with offset' }),
 		format: z.enum(API_FORMATS),
-		consultantId: z.number().int().positive().optional(),
+		consultantId: z
+			.number()
+			.int()
+			.positive()
+			.optional()
+			.describe('Omit to let the office choose among free consultants.'),
 		name: z.string().trim().min(1).max(NAME_MAX),
 		email: z
 			.string()
@@ -51,40 +65,76 @@ export function bookingApiSchema(ref: ApiReference) {
 				.trim()
 				.max(40)
 				.regex(/^[0-9+()/\-\s]*$/, { message: 'must be a phone number' })
-				.transform((v) => (v === '' ? null : v))
 		),
 		postcode: optionalString(
 			z
 				.string()
 				.trim()
 				.regex(/^(\d{5})?$/, { message: 'must be a five-digit postcode' })
-				.transform((v) => (v === '' ? null : v))
 		),
-		land: oneOf(ref.laender),
-		submarket: oneOf(ref.submarkets),
-		stage: oneOf(ref.stages),
+		land: oneOf(ref.laender).describe('ISO 3166-2 code of the Land, e.g. DE-NI.'),
+		submarket: oneOf(ref.submarkets).describe('Key of an active sub-market.'),
+		stage: oneOf(ref.stages).describe('Key of an active stage.'),
 		topics: z
 			.array(oneOf(ref.topics))
-			.max(Math.max(1, ref.topics.length))
-			.refine((v) => new Set(v).size === v.length, { message: 'duplicate topic' }),
+			.max(TOPICS_MAX)
+			.refine((v) => new Set(v).size === v.length, { message: 'duplicate topic' })
+			.describe('Keys of active topics, each at most once.'),
 		concern: z.string().trim().min(1).max(CONCERN_MAX),
-		heardFrom: optionalString(
-			z
-				.string()
-				.trim()
-				.max(200)
-				.transform((v) => (v === '' ? null : v))
-		),
-		locale: z.enum(['de', 'en']).default('de'),
+		heardFrom: optionalString(z.string().trim().max(200)),
+		locale: z.enum(['de', 'en']).default('de').describe('Language of the e-mails.'),
 		consents: z.object({
-			processing: z.literal(true, { message: 'must be true' }),
-			notes: z.boolean().default(false),
-			news: z.boolean().default(false)
+			processing: z
+				.literal(true, { message: 'must be true' })
+				.describe('Consent to processing for the consultation (required).'),
+			notes: z.boolean().default(false).describe('Consent to notes on content for accompaniment.'),
+			news: z.boolean().default(false).describe('News about events.')
 		})
 	});
 }
 
 export type BookingApiInput = z.output<ReturnType<typeof bookingApiSchema>>;
+
+const instant = () => z.string().meta({ format: 'date-time', examples: ['2026-07-01T09:00:00+02:00'] });
+
+/** Query of GET /offices/{id}/slots (the range rules, to ≥ from and at most 62 days, are checked after). */
+export const slotsQuerySchema = z.object({
+	from: z.iso.date().describe('First day (YYYY-MM-DD, Europe/Berlin), inclusive.'),
+	to: z.iso.date().describe('Last day (YYYY-MM-DD, Europe/Berlin), inclusive; at most 62 days after from.'),
+	format: z.enum(API_FORMATS).optional(),
+	consultantId: z.coerce.number().int().min(1).max(9_999_999_999).optional()
+});
+
+export const slotListSchema = z.object({
+	slots: z.array(
+		z.object({
+			start: instant(),
+			end: instant(),
+			format: z.enum(API_FORMATS),
+			consultantId: z.number().int()
+		})
+	)
+});
+
+export const BOOKING_API_STATUSES = [
+	'pending_confirmation',
+	'confirmed',
+	'cancelled',
+	'expired',
+	'attended',
+	'no_show'
+] as const;
+export const bookingCreatedSchema = z.object({
+	id: z.number().int(),
+	status: z
+		.enum(BOOKING_API_STATUSES)
+		.describe(
+			'pending_confirmation for a new booking; a repeated request (same Idempotency-Key) answers with the booking’s current state.'
+		),
+	holdUntil: instant()
+		.nullable()
+		.describe('Until when the slot is held unless confirmed (null once confirmed).')
+});
 
 const OWN_MESSAGES = new Set([
 	'unknown value',
@@ -169,6 +219,6 @@ export function toHoldInput(data: BookingApiInput, idempotencyKey: string): Hold
 }
 
 /** The API's name for a booking's state: a hold waits for the person's confirmation. */
-export function apiStatus(status: string): string {
-	return status === 'held' ? 'pending_confirmation' : status;
+export function apiStatus(status: string): (typeof BOOKING_API_STATUSES)[number] {
+	return (status === 'held' ? 'pending_confirmation' : status) as (typeof BOOKING_API_STATUSES)[number];
 }

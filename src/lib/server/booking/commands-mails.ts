@@ -38,7 +38,7 @@ function uidFor(publicBaseUrl: string, bookingId: number): string {
 export function icsFor(
 	services: Pick<Services, 'config'>,
 	b: BookingRecord,
-	method: 'REQUEST' | 'CANCEL',
+	method: 'PUBLISH' | 'REQUEST' | 'CANCEL',
 	now: Date,
 	texts: { summary: string; location: string; description: string }
 ): string {
@@ -52,7 +52,8 @@ export function icsFor(
 		location: texts.location,
 		description: texts.description,
 		organizer: { name: b.officeName, email: b.officeEmail || 'no-reply@kreativlotse.invalid' },
-		attendee: { name: b.name, email: b.email },
+		attendee: method === 'PUBLISH' ? null : { name: b.name, email: b.email },
+		cancelled: b.status === 'cancelled',
 		stamp: now.getTime()
 	});
 }

@@ -280,7 +280,11 @@ describe('manage link', () => {
 		expect(mails[0]!.ics).toContain('SEQUENCE:1');
 		expect(mails[0]!.text_body).toContain('http://localhost:3000/termin\n');
 		expect(await cancelByCreative(s, manageToken)).toEqual({ ok: false, reason: 'not_active' });
-		expect(await manageIcs(s, manageToken, 'de', s.clock.now())).toContain('METHOD:CANCEL');
+		// The download publishes the cancelled entry; METHOD:CANCEL only travels in the mail.
+		const download = await manageIcs(s, manageToken, 'de', s.clock.now());
+		expect(download).toContain('\r\nMETHOD:PUBLISH\r\n');
+		expect(download).toContain('\r\nSTATUS:CANCELLED\r\n');
+		expect(download).not.toContain('ATTENDEE');
 		expect(await managePage(s.db, manageToken, 'de', s.clock.now())).toMatchObject({
 			ok: true,
 			canChange: false,

@@ -1,5 +1,11 @@
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
+import {
+	lineProblems,
+	pythonIcalendarMissing,
+	withNodeIcal,
+	withPythonIcalendar
+} from '../../../../tests/support/ics-parsers';
 import { icsMethod } from '../notifications/smtp-transport';
 import { bookingIcs } from './ics';
 
@@ -23,6 +29,7 @@ const base = {
 	location: 'Regionalbüro Nordrhein-Westfalen, Musterstraße 1, 44787 Bochum',
 	description: 'Im Regionalbüro\nBeratung durch: Berta Beraterin',
 	organizer: { name: 'Regionalbüro Nordrhein-Westfalen', email: 'nw@kreativlotse.example' },
+	attendee: { name: 'Kim Kreativ', email: 'kim@example.org' },
 	stamp: Date.parse('2026-03-01T12:00:00Z')
 };
 
@@ -47,6 +54,10 @@ describe('bookingIcs: Berlin wall-clock time on DST days', () => {
 		// The parser, using our VTIMEZONE, maps the local time back to the same instant.
 		expect(dt.toJSDate().getTime()).toBe(start);
 		expect(dt.utcOffset()).toBe(offsetHours * 3600);
+		expect(lineProblems(text)).toEqual([]);
+		expect(withNodeIcal(text).map((e) => e.start)).toEqual([start]);
+		if (!pythonIcalendarMissing)
+			expect(withPythonIcalendar(text).entries.map((e) => e.start)).toEqual([start]);
 	});
 });
 
@@ -81,6 +92,20 @@ describe('bookingIcs: fields', () => {
 		expect(component.getFirstPropertyValue('method')).toBe('CANCEL');
 		expect(event.getFirstPropertyValue('status')).toBe('CANCELLED');
 		expect(event.getFirstPropertyValue('sequence')).toBe(1);
+	});
+});
+
+describe('bookingIcs: the download publishes', () => {
+	it('METHOD:PUBLISH without attendee; a cancelled booking is STATUS:CANCELLED', () => {
+		const start = Date.parse('2026-06-17T08:00:00Z');
+		const text = bookingIcs({ ...base, method: 'PUBLISH', attendee: null, start, end: start + 3_600_000 });
+		const { component, event } = parse(text);
+		expect(component.getFirstPropertyValue('method')).toBe('PUBLISH');
+		expect(event.getFirstPropertyValue('status')).toBe('CONFIRMED');
+		expect(text).not.toContain('ATTENDEE');
+		const cancelled = bookingIcs({ ...base, method: 'PUBLISH', cancelled: true, start, end: start + 1 });
+		expect(parse(cancelled).event.getFirstPropertyValue('status')).toBe('CANCELLED');
+		expect(() => bookingIcs({ ...base, attendee: null, start, end: start + 1 })).toThrow(/attendee/);
 	});
 });
 

@@ -115,11 +115,11 @@ export async function manageIcs(
 	const b = await loadBookingByTokenHash(services.db, 'manage_token_hash', hashToken(token));
 	if (!b || (b.manageTokenExpiresAt ?? 0) <= now.getTime()) return null;
 	const settings = await getBookingSettings(services.db, b.officeId);
-	const method = b.status === 'cancelled' ? 'CANCEL' : 'REQUEST';
+	// A download publishes the entry (cancelled ones marked so); REQUEST/CANCEL are for mails only.
 	return icsFor(
 		services,
 		b,
-		method,
+		'PUBLISH',
 		now,
 		calendarEntryTexts(locale, mailBooking(b, settings.changeNoticeMinutes))
 	);

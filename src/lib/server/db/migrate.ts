@@ -11,6 +11,7 @@ import * as visibility from './migrations/2026-11-29-09-visibility';
 import * as postcodes from './migrations/2026-12-04-10-postcodes';
 import * as caseMessages from './migrations/2026-12-04-13-case-messages';
 import * as privacy from './migrations/2026-12-04-11-privacy';
+import * as calendarFeed from './migrations/2026-12-04-14-calendar-feed';
 
 // A static map, not FileMigrationProvider: the bundled server has no migrations folder to read.
 const migrations = {
@@ -25,7 +26,8 @@ const migrations = {
 	'2026-11-29-09-visibility': visibility,
 	'2026-12-04-10-postcodes': postcodes,
 	'2026-12-04-13-case-messages': caseMessages,
-	'2026-12-04-11-privacy': privacy
+	'2026-12-04-11-privacy': privacy,
+	'2026-12-04-14-calendar-feed': calendarFeed
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

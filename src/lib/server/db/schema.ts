@@ -893,6 +893,22 @@ export interface JobLeaseTable {
 	until: number;
 }
 
+// Issue 15: personal calendar feeds of staff users (only the token's SHA-256 is stored).
+export interface CalendarFeedTable {
+	id: Generated<number>;
+	user_id: number;
+	token_hash: string;
+	created_at: number;
+	revoked_at: number | null;
+}
+
+export interface OfficeCalendarSettingTable {
+	office_id: number;
+	/** 0: first name and format only; 1: full name, e-mail and phone too. */
+	feed_details: Generated<number>;
+	updated_at: number;
+}
+
 export interface DB {
 	reference_data_load: ReferenceDataLoadTable;
 	office_message_setting: OfficeMessageSettingTable;
@@ -900,4 +916,6 @@ export interface DB {
 	case_message_attachment: CaseMessageAttachmentTable;
 	step_reminder: StepReminderTable;
 	job_lease: JobLeaseTable;
+	calendar_feed: CalendarFeedTable;
+	office_calendar_setting: OfficeCalendarSettingTable;
 }

@@ -320,7 +320,9 @@ describe('HSDS export and import', () => {
 		);
 		const exported = await exportHsds(first.db);
 		expect(exported.total_items).toBe(29);
-		const ksk = exported.contents.find((x) => x.organization.identifiers[0]!.identifier === 'ksk')!;
+		const ksk = exported.contents.find(
+			(x) => x.organization.organization_identifiers[0]!.identifier === 'ksk'
+		)!;
 		expect(ksk).toMatchObject({
 			name: 'Künstlersozialkasse (KSK)',
 			status: 'active',

@@ -1,208 +1,29 @@
-import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { berlinDayStart, isIsoDay } from '../../format/datetime';
 import { type AuditActor, recordAudit } from '../audit/record';
 import { transact } from '../db/transaction';
-import { berlinDate } from '../reference/rules';
 import { replaceAreasAndTerms } from './commands';
 import type { CommandContext, CommandServices } from './commands';
-import { type ContactPoint, listContactPoints, termKeys } from './queries';
+import type { HsdsService, HsdsServicePage } from './hsds-schema';
+import { byKey, hsdsNames, NS, TAXONOMY, toHsdsService } from './hsds-shape';
+import { listContactPoints, termKeys } from './queries';
 import { CONTACT_POINT_COSTS, CONTACT_POINT_KINDS, contactPointKey } from './schema';
-import type { Db, Tx } from '../db/transaction';
+import type { Db } from '../db/transaction';
 
 /**
- * Export and import in the shape of the Open Referral HSDS 3 API's `/services` response: a page
- * of services, each with its organization, service_areas and attributes (taxonomy terms). Our
- * vocabularies are taxonomies named `kreativlotse-*`; an entry's key travels as an organization
- * identifier, and every id is a name-based UUID of that key, so exports are stable and an
- * import is idempotent by key.
+ * Export and import in the shape of the HSDS 3.0 `/services?full=true` answer: a page of fully
+ * nested services (shapes in hsds-shape.ts). The import takes our own export and what other
+ * HSDS 3 publishers serve: see importHsds.
  */
-const NS = 'kreativlotse';
-const TAXONOMY = {
-	topic: `${NS}-topic`,
-	submarket: `${NS}-submarket`,
-	kind: `${NS}-kind`,
-	cost: `${NS}-cost`,
-	advocacy: `${NS}-advocacy`
-} as const;
+export { stableUuid } from './hsds-shape';
+export { HSDS_MAX_PER_PAGE } from './hsds-schema';
 
-/** A deterministic UUID (version 5 layout over SHA-1) for one of our objects. */
-export function stableUuid(...parts: string[]): string {
-	const h = createHash('sha1')
-		.update([NS, ...parts].join(':'))
-		.digest();
-	h[6] = (h[6]! & 0x0f) | 0x50;
-	h[8] = (h[8]! & 0x3f) | 0x80;
-	const x = h.subarray(0, 16).toString('hex');
-	return `${x.slice(0, 8)}-${x.slice(8, 12)}-${x.slice(12, 16)}-${x.slice(16, 20)}-${x.slice(20, 32)}`;
-}
-
-export interface HsdsTaxonomyTerm {
-	id: string;
-	code: string;
-	name: string;
-	description: string | null;
-	taxonomy: string;
-	language: string;
-}
-
-export interface HsdsAttribute {
-	id: string;
-	link_id: string;
-	link_type: string;
-	link_entity: 'service';
-	taxonomy_term_id: string;
-	value: string | null;
-	taxonomy_term: HsdsTaxonomyTerm;
-}
-
-export interface HsdsServiceArea {
-	id: string;
-	service_id: string;
-	name: string;
-	description: string | null;
-	extent: string;
-	extent_type: 'text';
-	uri: string | null;
-}
-
-export interface HsdsOrganization {
-	id: string;
-	name: string;
-	description: string;
-	email: string | null;
-	website: string | null;
-	phones: { id: string; organization_id: string; number: string }[];
-	identifiers: {
-		id: string;
-		organization_id: string;
-		identifier_scheme: string;
-		identifier_type: string;
-		identifier: string;
-	}[];
-}
-
-export interface HsdsService {
-	id: string;
-	organization_id: string;
-	name: string;
-	description: string;
-	url: string | null;
-	status: 'active' | 'inactive';
-	assured_date: string | null;
-	assurer_email: string | null;
-	organization: HsdsOrganization;
-	service_areas: HsdsServiceArea[];
-	attributes: HsdsAttribute[];
-}
-
-export interface HsdsServicePage {
-	total_items: number;
-	total_pages: number;
-	page_number: number;
-	size: number;
-	first_page: boolean;
-	last_page: boolean;
-	empty: boolean;
-	contents: HsdsService[];
-}
-
-type Names = { topics: Map<string, string>; submarkets: Map<string, string>; laender: Map<string, string> };
-
-async function names(db: Db | Tx): Promise<Names> {
-	const [topics, submarkets, laender] = await Promise.all([
-		db.selectFrom('topic').select(['key', 'name_de']).execute(),
-		db.selectFrom('submarket').select(['key', 'name_de']).execute(),
-		db.selectFrom('land').select(['iso', 'name']).execute()
-	]);
-	return {
-		topics: new Map(topics.map((t) => [t.key, t.name_de])),
-		submarkets: new Map(submarkets.map((s) => [s.key, s.name_de])),
-		laender: new Map(laender.map((l) => [l.iso, l.name]))
-	};
-}
-
-function attribute(serviceId: string, taxonomy: string, code: string, name: string): HsdsAttribute {
-	const termId = stableUuid('term', taxonomy, code);
-	return {
-		id: stableUuid('attribute', serviceId, taxonomy, code),
-		link_id: serviceId,
-		link_type: 'service',
-		link_entity: 'service',
-		taxonomy_term_id: termId,
-		value: null,
-		taxonomy_term: { id: termId, code, name, description: null, taxonomy, language: 'de' }
-	};
-}
-
-export function toHsdsService(c: ContactPoint, n: Names): HsdsService {
-	const orgId = stableUuid('organization', c.key);
-	const serviceId = stableUuid('service', c.key);
-	const areas: HsdsServiceArea[] =
-		c.scope === 'bund'
-			? [
-					{
-						id: stableUuid('area', c.key, 'DE'),
-						service_id: serviceId,
-						name: 'Deutschland',
-						description: null,
-						extent: 'DE',
-						extent_type: 'text',
-						uri: null
-					}
-				]
-			: c.laender.map((iso) => ({
-					id: stableUuid('area', c.key, iso),
-					service_id: serviceId,
-					name: n.laender.get(iso) ?? iso,
-					description: null,
-					extent: iso,
-					extent_type: 'text' as const,
-					uri: null
-				}));
-	const attributes = [
-		attribute(serviceId, TAXONOMY.kind, c.kind, c.kind),
-		...(c.cost ? [attribute(serviceId, TAXONOMY.cost, c.cost, c.cost)] : []),
-		...(c.advocacy ? [attribute(serviceId, TAXONOMY.advocacy, 'advocacy', 'Interessenvertretung')] : []),
-		...c.topics.map((k) => attribute(serviceId, TAXONOMY.topic, k, n.topics.get(k) ?? k)),
-		...c.submarkets.map((k) => attribute(serviceId, TAXONOMY.submarket, k, n.submarkets.get(k) ?? k))
-	];
-	return {
-		id: serviceId,
-		organization_id: orgId,
-		name: c.name,
-		description: c.description,
-		url: c.serviceUrl,
-		status: c.active ? 'active' : 'inactive',
-		assured_date: c.lastVerifiedAt === null ? null : berlinDate(new Date(c.lastVerifiedAt)),
-		assurer_email: c.lastVerifiedBy?.includes('@') ? c.lastVerifiedBy : null,
-		organization: {
-			id: orgId,
-			name: c.name,
-			description: c.organizationDescription,
-			email: c.email,
-			website: c.website,
-			phones: c.phone ? [{ id: stableUuid('phone', c.key), organization_id: orgId, number: c.phone }] : [],
-			identifiers: [
-				{
-					id: stableUuid('identifier', c.key),
-					organization_id: orgId,
-					identifier_scheme: NS,
-					identifier_type: 'key',
-					identifier: c.key
-				}
-			]
-		},
-		service_areas: areas,
-		attributes
-	};
-}
-
-/** Every entry (inactive ones with status "inactive") as one HSDS page, sorted by key. */
+/** Every entry (inactive ones with status "inactive"), with the assurer, as one page sorted by key. */
 export async function exportHsds(db: Db): Promise<HsdsServicePage> {
-	const n = await names(db);
-	const all = (await listContactPoints(db)).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-	const contents = all.map((c) => toHsdsService(c, n));
+	const n = await hsdsNames(db);
+	const contents: HsdsService[] = (await listContactPoints(db))
+		.sort(byKey)
+		.map((c) => toHsdsService(c, n, { withAssurer: true }));
 	return {
 		total_items: contents.length,
 		total_pages: 1,
@@ -215,68 +36,69 @@ export async function exportHsds(db: Db): Promise<HsdsServicePage> {
 	};
 }
 
-export const HSDS_MAX_PER_PAGE = 200;
-
-/**
- * One page of the public HSDS `/services` response (GET /api/v1/hsds/services): active entries
- * only, as on the public directory, sorted by key, and without `assurer_email` (that is a staff
- * member's e-mail; the full export with it stays on staff pages). `page` counts from 1; a page
- * past the end is an empty page with the right totals.
- */
-export async function hsdsServicesPage(
-	db: Db,
-	options: { page: number; perPage: number }
-): Promise<HsdsServicePage> {
-	const n = await names(db);
-	const perPage = Math.min(Math.max(1, Math.floor(options.perPage)), HSDS_MAX_PER_PAGE);
-	const page = Math.max(1, Math.floor(options.page));
-	const all = (await listContactPoints(db, { activeOnly: true })).sort((a, b) =>
-		a.key < b.key ? -1 : a.key > b.key ? 1 : 0
-	);
-	const totalPages = Math.max(1, Math.ceil(all.length / perPage));
-	const contents = all
-		.slice((page - 1) * perPage, page * perPage)
-		.map((c) => ({ ...toHsdsService(c, n), assurer_email: null }));
-	return {
-		total_items: all.length,
-		total_pages: totalPages,
-		page_number: page,
-		size: perPage,
-		first_page: page === 1,
-		last_page: page >= totalPages,
-		empty: contents.length === 0,
-		contents
-	};
-}
-
-const termSchema = z.object({ code: z.string(), taxonomy: z.string() });
+const termSchema = z.object({ code: z.string().nullish(), taxonomy: z.string().nullish() });
+const identifierSchema = z.object({
+	identifier_scheme: z.string().nullish(),
+	identifier_type: z.string().nullish(),
+	identifier: z.string()
+});
+const phonesSchema = z.array(z.object({ number: z.string().max(40) })).nullish();
 const serviceSchema = z.object({
+	id: z.string().max(100).nullish(),
 	name: z.string().trim().min(1).max(200),
 	description: z.string().max(2000).nullish(),
 	url: z.string().max(300).nullish(),
+	email: z.string().max(254).nullish(),
 	status: z.string().nullish(),
 	assured_date: z.string().nullish(),
 	assurer_email: z.string().max(254).nullish(),
+	phones: phonesSchema,
 	organization: z.object({
 		name: z.string().trim().min(1).max(200),
 		description: z.string().max(2000).nullish(),
 		email: z.string().max(254).nullish(),
 		website: z.string().max(300).nullish(),
-		phones: z.array(z.object({ number: z.string().max(40) })).nullish(),
-		identifiers: z.array(
-			z.object({ identifier_scheme: z.string(), identifier_type: z.string(), identifier: z.string() })
-		)
+		phones: phonesSchema,
+		organization_identifiers: z.array(identifierSchema).nullish(),
+		/** What exports before HSDS conformance called `organization_identifiers`. */
+		identifiers: z.array(identifierSchema).nullish()
 	}),
-	service_areas: z.array(z.object({ extent: z.string().nullish() })).nullish(),
-	attributes: z.array(z.object({ taxonomy_term: termSchema })).nullish()
+	service_areas: z.array(z.object({ name: z.string().nullish(), extent: z.string().nullish() })).nullish(),
+	attributes: z.array(z.object({ taxonomy_term: termSchema.nullish() })).nullish()
 });
-const pageSchema = z.object({ contents: z.array(serviceSchema).max(5000) });
+type ImportedService = z.output<typeof serviceSchema>;
+/** A page (`/services`), a bare list, or one service (`/services/{id}`). */
+const bodySchema = z.union([
+	z.object({ contents: z.array(serviceSchema).max(5000) }),
+	z
+		.array(serviceSchema)
+		.max(5000)
+		.transform((contents) => ({ contents })),
+	serviceSchema.transform((one) => ({ contents: [one] }))
+]);
+
+/**
+ * The key of an entry: ours from the `kreativlotse` identifier, or for another publisher's
+ * record one derived from its service id (so importing it again updates the same entry).
+ */
+function importKey(s: ImportedService): { key: string | null; ours: boolean } {
+	const ids = [...(s.organization.organization_identifiers ?? []), ...(s.organization.identifiers ?? [])];
+	const own = ids.find((x) => x.identifier_scheme === NS && x.identifier_type === 'key');
+	if (own) {
+		const key = contactPointKey().safeParse(own.identifier);
+		return { key: key.success ? key.data : null, ours: true };
+	}
+	const hex = (s.id ?? '').toLowerCase().replace(/[^0-9a-f]/g, '');
+	return { key: hex.length >= 12 ? `hsds-${hex.slice(0, 32)}` : null, ours: false };
+}
 
 export type ImportResult = { ok: true; created: number; updated: number } | { ok: false; errors: string[] };
 
 /**
- * Imports an HSDS services page. Entries are matched by their kreativlotse key (organization
- * identifier); a known key is updated, an unknown one created. Running it twice changes nothing
+ * Imports HSDS 3 services (a page, a list or one service). Entries are matched by their
+ * kreativlotse key (organization identifier) or, for other publishers' records, by a key derived
+ * from the service id; a known key is updated, an unknown one created. Other publishers' terms
+ * and unrecognised areas are left out (an entry without a known Land counts as national). Running it twice changes nothing
  * the second time. Unknown vocabulary terms or Länder refuse the whole import. `dryRun` checks
  * and counts without writing (the admin page's preview).
  */
@@ -287,25 +109,32 @@ export async function importHsds(
 	ctx: CommandContext = {},
 	options: { dryRun?: boolean } = {}
 ): Promise<ImportResult> {
-	const parsed = pageSchema.safeParse(body);
+	const parsed = bodySchema.safeParse(body);
 	if (!parsed.success)
 		return { ok: false, errors: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`) };
 	const now = services.clock.now();
 	const t = now.getTime();
 	return transact(services.db, async (trx) => {
 		const known = await termKeys(trx);
-		const laender = new Set((await trx.selectFrom('land').select('iso').execute()).map((l) => l.iso));
+		const lands = await trx.selectFrom('land').select(['iso', 'name']).execute();
+		const laender = new Set(lands.map((l) => l.iso));
+		// Other publishers name areas in words: a Land's name counts as that Land.
+		const landOf = (text: string | null | undefined) => {
+			const t = text?.trim().toLowerCase();
+			if (!t) return null;
+			if (t === 'deutschland' || t === 'germany') return 'DE';
+			return lands.find((l) => l.iso.toLowerCase() === t || l.name.toLowerCase() === t)?.iso ?? null;
+		};
 		const errors: string[] = [];
 		const rows = parsed.data.contents.map((s, i) => {
 			const at = `contents.${i}`;
-			const keyId = s.organization.identifiers.find(
-				(x) => x.identifier_scheme === NS && x.identifier_type === 'key'
-			);
-			const key = contactPointKey().safeParse(keyId?.identifier ?? '');
-			if (!key.success) errors.push(`${at}: missing or invalid ${NS} key`);
-			const terms = (s.attributes ?? []).map((a) => a.taxonomy_term);
-			const codes = (taxonomy: string) => terms.filter((x) => x.taxonomy === taxonomy).map((x) => x.code);
-			const kind = codes(TAXONOMY.kind)[0];
+			const { key, ours } = importKey(s);
+			if (key === null) errors.push(`${at}: missing or invalid ${NS} key and no service id`);
+			const terms = (s.attributes ?? []).flatMap((a) => (a.taxonomy_term ? [a.taxonomy_term] : []));
+			const codes = (taxonomy: string) =>
+				terms.filter((x) => x.taxonomy === taxonomy && x.code).map((x) => x.code!);
+			// Another publisher's record has no kind of ours: it counts as advice (Beratung).
+			const kind = codes(TAXONOMY.kind)[0] ?? (ours ? undefined : 'beratung');
 			if (!kind || !(CONTACT_POINT_KINDS as readonly string[]).includes(kind)) errors.push(`${at}: kind`);
 			const cost = codes(TAXONOMY.cost)[0] ?? null;
 			if (cost !== null && !(CONTACT_POINT_COSTS as readonly string[]).includes(cost))
@@ -314,18 +143,19 @@ export async function importHsds(
 			const submarkets = codes(TAXONOMY.submarket);
 			if (topics.some((k) => !known.topics.has(k))) errors.push(`${at}: unknown topic`);
 			if (submarkets.some((k) => !known.submarkets.has(k))) errors.push(`${at}: unknown submarket`);
-			const extents = (s.service_areas ?? []).map((a) => a.extent ?? '');
+			const areas = (s.service_areas ?? []).map((a) => landOf(a.extent) ?? landOf(a.name) ?? a.extent ?? '');
+			const extents = ours ? areas : areas.filter((e) => e === 'DE' || laender.has(e));
 			const national = extents.length === 0 || extents.includes('DE');
 			if (!national && extents.some((e) => !laender.has(e))) errors.push(`${at}: unknown service area`);
 			const assured = s.assured_date && isIsoDay(s.assured_date) ? berlinDayStart(s.assured_date) : null;
 			return {
-				key: key.success ? key.data : '',
+				key: key ?? '',
 				org: {
 					name: s.organization.name,
 					description: s.organization.description ?? '',
 					website: s.organization.website ?? null,
-					email: s.organization.email ?? null,
-					phone: s.organization.phones?.[0]?.number ?? null,
+					email: s.organization.email ?? s.email ?? null,
+					phone: s.organization.phones?.[0]?.number ?? s.phones?.[0]?.number ?? null,
 					is_advocacy: codes(TAXONOMY.advocacy).length > 0 ? 1 : 0,
 					last_verified_at: assured,
 					last_verified_by: assured === null ? null : (s.assurer_email ?? 'HSDS-Import')
@@ -336,7 +166,7 @@ export async function importHsds(
 					kind: kind as (typeof CONTACT_POINT_KINDS)[number],
 					cost: cost as (typeof CONTACT_POINT_COSTS)[number] | null,
 					url: s.url ?? null,
-					active: s.status === 'inactive' ? 0 : 1
+					active: !s.status || s.status === 'active' ? 1 : 0
 				},
 				areas: {
 					scope: national ? ('bund' as const) : ('land' as const),

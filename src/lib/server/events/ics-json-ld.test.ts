@@ -1,7 +1,13 @@
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
+import {
+	lineProblems,
+	pythonIcalendarMissing,
+	withNodeIcal,
+	withPythonIcalendar
+} from '../../../../tests/support/ics-parsers';
 import { eventIcs, eventsFeed } from './ics';
-import { eventJsonLd, jsonLdScript } from './json-ld';
+import { eventJsonLd, jsonLdScript, postalAddress } from './json-ld';
 import type { EventRecord } from './records';
 import { berlinInstant } from './time';
 
@@ -88,7 +94,11 @@ describe('iCalendar (parsed with ical.js)', () => {
 
 	it('cancels with METHOD:CANCEL, STATUS:CANCELLED and a higher SEQUENCE', () => {
 		const { component, events } = parse(
-			eventIcs(event({ status: 'cancelled', icsSequence: 1 }), 'CANCEL', { publicBaseUrl: BASE, now: NOW })
+			eventIcs(event({ status: 'cancelled', icsSequence: 1 }), 'CANCEL', {
+				publicBaseUrl: BASE,
+				now: NOW,
+				attendee: { name: 'Pia', email: 'pia@example.org' }
+			})
 		);
 		expect(component.getFirstPropertyValue('method')).toBe('CANCEL');
 		expect(events[0]!.component.getFirstPropertyValue('status')).toBe('CANCELLED');
@@ -99,7 +109,8 @@ describe('iCalendar (parsed with ical.js)', () => {
 		const text = eventIcs(event({ format: 'online' }), 'REQUEST', {
 			publicBaseUrl: BASE,
 			now: NOW,
-			onlineUrl: 'https://video.example/geheim'
+			onlineUrl: 'https://video.example/geheim',
+			attendee: { name: 'Pia', email: 'pia@example.org' }
 		});
 		expect(parse(text).events[0]!.description).toContain('https://video.example/geheim');
 		expect(
@@ -125,6 +136,38 @@ describe('iCalendar (parsed with ical.js)', () => {
 	});
 });
 
+describe('iCalendar: downloads and feeds publish, in Europe/Berlin, and three parsers agree', () => {
+	it('a cancelled event downloads as METHOD:PUBLISH with STATUS:CANCELLED and no attendee', () => {
+		const text = eventIcs(event({ status: 'cancelled', icsSequence: 2 }), 'PUBLISH', {
+			publicBaseUrl: BASE,
+			now: NOW
+		});
+		const { component, events } = parse(text);
+		expect(component.getFirstPropertyValue('method')).toBe('PUBLISH');
+		expect(events[0]!.component.getFirstPropertyValue('status')).toBe('CANCELLED');
+		expect(events[0]!.sequence).toBe(2);
+		expect(text).not.toContain('ATTENDEE');
+		expect(text).toContain('\r\nBEGIN:VTIMEZONE\r\nTZID:Europe/Berlin\r\n');
+		expect(text).toContain('\r\nDTSTART;TZID=Europe/Berlin:20261025T100000\r\n');
+		expect(lineProblems(text)).toEqual([]);
+	});
+
+	it('the feed parses alike in ical.js, node-ical and python icalendar', () => {
+		const events = [
+			event(),
+			event({ id: 8, start: berlinInstant('2027-03-28', '10:00'), end: berlinInstant('2027-03-28', '11:00') })
+		];
+		const text = eventsFeed(events, { publicBaseUrl: BASE, now: NOW, name: 'Feed' });
+		expect(lineProblems(text)).toEqual([]);
+		expect(text).toContain('\r\nREFRESH-INTERVAL;VALUE=DURATION:PT60M\r\n');
+		const starts = events.map((e) => e.start);
+		expect(parse(text).events.map((e) => e.startDate.toJSDate().getTime())).toEqual(starts);
+		expect(withNodeIcal(text).map((e) => e.start)).toEqual(starts);
+		if (pythonIcalendarMissing) console.warn(pythonIcalendarMissing);
+		else expect(withPythonIcalendar(text).entries.map((e) => e.start)).toEqual(starts);
+	});
+});
+
 describe('schema.org Event JSON-LD', () => {
 	const SCHEMA = 'https://schema.org/';
 	it('describes an in-person event with Place, organizer, status and offer', () => {
@@ -142,7 +185,9 @@ describe('schema.org Event JSON-LD', () => {
 				name: 'Kreativquartier',
 				address: {
 					'@type': 'PostalAddress',
-					streetAddress: 'Viktoriastraße 75, 44787 Bochum',
+					streetAddress: 'Viktoriastraße 75',
+					postalCode: '44787',
+					addressLocality: 'Bochum',
 					addressRegion: 'DE-NW',
 					addressCountry: 'DE'
 				}
@@ -169,11 +214,31 @@ describe('schema.org Event JSON-LD', () => {
 		expect((ld.offers as { availability: string }).availability).toBe(`${SCHEMA}SoldOut`);
 	});
 
-	it('marks a cancelled event EventCancelled', () => {
-		expect(
-			eventJsonLd(event({ status: 'cancelled' }), { publicBaseUrl: BASE, locale: 'de', remaining: null })
-				.eventStatus
-		).toBe(`${SCHEMA}EventCancelled`);
+	it('marks a cancelled event EventCancelled and offers no places', () => {
+		const ld = eventJsonLd(event({ status: 'cancelled' }), {
+			publicBaseUrl: BASE,
+			locale: 'de',
+			remaining: 5
+		});
+		expect(ld.eventStatus).toBe(`${SCHEMA}EventCancelled`);
+		expect(ld.offers).toBeUndefined();
+		expect(ld.remainingAttendeeCapacity).toBeUndefined();
+		expect(JSON.stringify(ld)).not.toContain('InStock');
+	});
+
+	it.each([
+		[
+			'Viktoriastraße 75, 44787 Bochum',
+			{ streetAddress: 'Viktoriastraße 75', postalCode: '44787', addressLocality: 'Bochum' }
+		],
+		[
+			'Rathaus, Markt 1, 32423 Minden',
+			{ streetAddress: 'Rathaus, Markt 1', postalCode: '32423', addressLocality: 'Minden' }
+		],
+		['Markt 1\n01067 Dresden', { streetAddress: 'Markt 1', postalCode: '01067', addressLocality: 'Dresden' }],
+		['Kulturzentrum am Hafen', { streetAddress: 'Kulturzentrum am Hafen' }]
+	])('PostalAddress of %j', (line, fields) => {
+		expect(postalAddress(line, null)).toEqual({ '@type': 'PostalAddress', ...fields, addressCountry: 'DE' });
 	});
 
 	it('cannot be broken out of its script element', () => {

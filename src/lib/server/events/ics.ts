@@ -1,13 +1,12 @@
-import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
+import { type CalendarEntry, type CalendarMethod, renderCalendar } from '../platform/icalendar';
 import { markdownToText } from './markdown';
 import type { EventRecord } from './records';
 
 /**
- * iCalendar for events (RFC 5545/5546, ical-generator 10): one entry per event for the mails
- * (METHOD:REQUEST on confirmation, METHOD:CANCEL when the event or the registration is
- * cancelled) and the public download, and the feeds of all published events (network-wide and
- * per office). Times are written in UTC ("Z"), which every calendar shows in its own zone: no
- * VTIMEZONE needed. The UID is stable per event, SEQUENCE rises with every change.
+ * iCalendar for events, written by the one iCalendar module (platform/icalendar.ts): one entry
+ * per event for the mails (METHOD:REQUEST on confirmation, METHOD:CANCEL when the event or the
+ * registration is cancelled), the public download and the feeds (METHOD:PUBLISH). Europe/Berlin
+ * with a VTIMEZONE. The UID is stable per event, SEQUENCE rises with every change.
  */
 export function eventUid(publicBaseUrl: string, eventId: number): string {
 	let host = 'kreativlotse';
@@ -41,44 +40,41 @@ interface EntryOptions {
 	extraSequence?: number;
 }
 
-function addEntry(calendar: ReturnType<typeof ical>, e: EventRecord, o: EntryOptions) {
+function entry(e: EventRecord, o: EntryOptions): CalendarEntry {
 	const pageUrl = eventPageUrl(o.publicBaseUrl, e.id);
 	const description = [markdownToText(e.description), o.onlineUrl ? `Online: ${o.onlineUrl}` : null, pageUrl]
 		.filter(Boolean)
 		.join('\n\n');
-	const cancelled = o.cancelled || e.status === 'cancelled';
-	const entry = calendar.createEvent({
-		id: eventUid(o.publicBaseUrl, e.id),
+	return {
+		uid: eventUid(o.publicBaseUrl, e.id),
 		sequence: e.icsSequence + (o.extraSequence ?? 0),
-		start: new Date(e.start),
-		end: new Date(e.end),
-		stamp: new Date(o.now),
+		start: e.start,
+		end: e.end,
+		stamp: o.now,
 		summary: e.title,
 		description,
 		location: eventLocation(e, pageUrl) || null,
 		url: pageUrl,
+		status: o.cancelled || e.status === 'cancelled' ? 'CANCELLED' : 'CONFIRMED',
 		organizer: {
 			name: e.office?.name ?? e.contactName,
 			email: e.office?.email || e.contactEmail || 'no-reply@kreativlotse.invalid'
 		},
-		status: cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED
-	});
-	if (o.attendee) entry.createAttendee({ name: o.attendee.name, email: o.attendee.email });
+		attendees: o.attendee ? [o.attendee] : []
+	};
 }
 
-/** One event, for a mail attachment (REQUEST/CANCEL) or the public download (PUBLISH). */
-export function eventIcs(e: EventRecord, method: 'REQUEST' | 'CANCEL' | 'PUBLISH', o: EntryOptions): string {
-	const calendar = ical({
-		prodId: { company: 'Kreativlotse', product: 'Veranstaltungen', language: 'DE' },
-		method:
-			method === 'CANCEL'
-				? ICalCalendarMethod.CANCEL
-				: method === 'REQUEST'
-					? ICalCalendarMethod.REQUEST
-					: ICalCalendarMethod.PUBLISH
+/**
+ * One event: REQUEST/CANCEL in a mail to the registrant (with them as attendee), PUBLISH for the
+ * public download (a cancelled event is published with STATUS:CANCELLED).
+ */
+export function eventIcs(e: EventRecord, method: CalendarMethod, o: EntryOptions): string {
+	return renderCalendar({
+		method,
+		product: 'Veranstaltungen',
+		now: o.now,
+		entries: [entry(e, { ...o, cancelled: o.cancelled || method === 'CANCEL' })]
 	});
-	addEntry(calendar, e, { ...o, cancelled: o.cancelled || method === 'CANCEL' });
-	return calendar.toString();
 }
 
 /** A subscribable feed: every given event (published, cancelled ones marked CANCELLED). */
@@ -86,12 +82,12 @@ export function eventsFeed(
 	events: readonly EventRecord[],
 	o: { publicBaseUrl: string; now: number; name: string }
 ): string {
-	const calendar = ical({
-		prodId: { company: 'Kreativlotse', product: 'Veranstaltungen', language: 'DE' },
-		method: ICalCalendarMethod.PUBLISH,
+	return renderCalendar({
+		method: 'PUBLISH',
+		product: 'Veranstaltungen',
 		name: o.name,
-		ttl: 60 * 60
+		refreshMinutes: 60,
+		now: o.now,
+		entries: events.map((e) => entry(e, { publicBaseUrl: o.publicBaseUrl, now: o.now }))
 	});
-	for (const e of events) addEntry(calendar, e, { publicBaseUrl: o.publicBaseUrl, now: o.now });
-	return calendar.toString();
 }

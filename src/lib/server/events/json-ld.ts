@@ -23,17 +23,33 @@ export interface JsonLdOptions {
 	remaining: number | null;
 }
 
+/**
+ * A German address line ("Viktoriastraße 75, 44787 Bochum") as PostalAddress fields: the last
+ * part with a five-digit postcode gives postalCode and addressLocality, the rest is the street.
+ */
+export function postalAddress(line: string, land: string | null): Record<string, string> {
+	const parts = line
+		.split(/,|\n/)
+		.map((p) => p.trim())
+		.filter(Boolean);
+	const at = parts.findLastIndex((p) => /^\d{5}\s+\S/.test(p));
+	const town = at >= 0 ? /^(\d{5})\s+(.+)$/.exec(parts[at]!) : null;
+	const street = parts.filter((_, i) => i !== at).join(', ');
+	return {
+		'@type': 'PostalAddress',
+		...(street ? { streetAddress: street } : {}),
+		...(town ? { postalCode: town[1]!, addressLocality: town[2]! } : {}),
+		...(land ? { addressRegion: land } : {}),
+		addressCountry: 'DE'
+	};
+}
+
 export function eventJsonLd(e: EventRecord, o: JsonLdOptions): Record<string, unknown> {
 	const url = eventPageUrl(o.publicBaseUrl, e.id, o.locale);
 	const place = {
 		'@type': 'Place',
 		name: e.venueName ?? e.venueAddress ?? '',
-		address: {
-			'@type': 'PostalAddress',
-			streetAddress: e.venueAddress ?? '',
-			...(e.venueLand ? { addressRegion: e.venueLand } : {}),
-			addressCountry: 'DE'
-		}
+		address: postalAddress(e.venueAddress ?? '', e.venueLand)
 	};
 	const virtual = { '@type': 'VirtualLocation', url };
 	const location = e.format === 'onsite' ? place : e.format === 'online' ? virtual : [place, virtual];
@@ -47,6 +63,8 @@ export function eventJsonLd(e: EventRecord, o: JsonLdOptions): Record<string, un
 			}
 		: { '@type': 'Organization', name: 'Kreativlotse', url: base, email: e.contactEmail };
 	const soldOut = o.remaining !== null && o.remaining <= 0;
+	// A cancelled event offers no places: no Offer, no remaining capacity.
+	const cancelled = e.status === 'cancelled';
 	return {
 		'@context': 'https://schema.org',
 		'@type': 'Event',
@@ -62,15 +80,21 @@ export function eventJsonLd(e: EventRecord, o: JsonLdOptions): Record<string, un
 		inLanguage: 'de',
 		isAccessibleForFree: true,
 		...(e.capacity !== null ? { maximumAttendeeCapacity: e.capacity } : {}),
-		...(o.remaining !== null ? { remainingAttendeeCapacity: Math.max(0, o.remaining) } : {}),
-		offers: {
-			'@type': 'Offer',
-			price: 0,
-			priceCurrency: 'EUR',
-			url,
-			availability: soldOut ? `${SCHEMA}SoldOut` : `${SCHEMA}InStock`,
-			...(e.publishedAt !== null ? { validFrom: isoBerlin(e.registrationOpensAt ?? e.publishedAt) } : {})
-		}
+		...(o.remaining !== null && !cancelled ? { remainingAttendeeCapacity: Math.max(0, o.remaining) } : {}),
+		...(cancelled
+			? {}
+			: {
+					offers: {
+						'@type': 'Offer',
+						price: 0,
+						priceCurrency: 'EUR',
+						url,
+						availability: soldOut ? `${SCHEMA}SoldOut` : `${SCHEMA}InStock`,
+						...(e.publishedAt !== null
+							? { validFrom: isoBerlin(e.registrationOpensAt ?? e.publishedAt) }
+							: {})
+					}
+				})
 	};
 }
 

@@ -242,6 +242,8 @@ export function attendanceCsv(
 		header: string[];
 		status: (s: string) => string;
 		attendance: (a: string | null) => string;
+		/** The sub-market's name for its key (labels, not keys, in every export). */
+		submarket: (key: string | null) => string;
 		time: (t: number | null) => string;
 	}
 ): string {
@@ -251,7 +253,7 @@ export function attendanceCsv(
 			[
 				r.name,
 				r.email,
-				r.submarket,
+				labels.submarket(r.submarket),
 				labels.status(r.status),
 				labels.attendance(r.attendance),
 				labels.time(r.createdAt),

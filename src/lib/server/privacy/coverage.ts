@@ -218,6 +218,8 @@ export const privacyMap: { readonly [T in keyof DB]: PrivacyDeclaration } = {
 		erase:
 			"creative's erasure: pending ones withdrawn, messages and link removed; decision maker's erasure: pending ones withdrawn; status, outcome and dates kept for the statistics"
 	},
+	calendar_feed: staffWork('personal calendar feed subscriptions (hash of the secret, created, revoked)'),
+	office_calendar_setting: reference('what the consultants’ calendar feeds of an office may show'),
 	stat_key: {
 		personal: false,
 		reason: "the installation's random key for the statistics pseudonym; no person in it"

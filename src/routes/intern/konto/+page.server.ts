@@ -1,6 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { z } from 'zod';
 import { translate } from '$lib/i18n/messages';
+import { createFeed, feedStatus, revokeFeed } from '$lib/server/calendar-feed/commands';
 import { fieldFailure, parseForm } from '$lib/server/http/form';
 import { requireStaff } from '$lib/server/http/gate';
 import { accountOverview, changePassword, regenerateRecoveryCodes } from '$lib/server/identity/account';
@@ -17,10 +18,35 @@ export const load: PageServerLoad = async (event) => {
 	const account = await accountOverview(services(), staff.id);
 	if (!account) error(404, { message: 'not found' });
 	const offices = staff.memberships.map((m) => ({ key: m.officeKey, name: m.officeName, role: m.role }));
-	return { account, offices, isNetworkAdmin: staff.isNetworkAdmin, minLength: PASSWORD_MIN_LENGTH };
+	const feed = await feedStatus(services().db, staff.id);
+	return { account, offices, isNetworkAdmin: staff.isNetworkAdmin, minLength: PASSWORD_MIN_LENGTH, feed };
 };
 
+/** The subscription URL, as https and as webcal:// (what calendar apps open on a click). */
+function feedUrls(token: string) {
+	const https = `${services().config.publicBaseUrl}/kalender/${token}.ics`;
+	return { https, webcal: https.replace(/^https?:/, 'webcal:') };
+}
+
 export const actions: Actions = {
+	feed: async (event) => {
+		const { staff } = requireStaff(event);
+		const { token } = await createFeed(
+			services(),
+			{ kind: 'staff', id: staff.id, label: staff.email },
+			{ requestId: event.locals.requestId }
+		);
+		return { done: 'feed' as const, feedUrls: feedUrls(token) };
+	},
+	feedRevoke: async (event) => {
+		const { staff } = requireStaff(event);
+		await revokeFeed(
+			services(),
+			{ kind: 'staff', id: staff.id, label: staff.email },
+			{ requestId: event.locals.requestId }
+		);
+		return { done: 'feedRevoked' as const };
+	},
 	password: async (event) => {
 		const { staff } = requireStaff(event);
 		const { locale, requestId } = event.locals;

@@ -1,6 +1,8 @@
+import type { z } from 'zod';
 import { isoBerlin } from '$lib/format/iso-offset';
 import {
 	apiStatus,
+	type bookingCreatedSchema,
 	parseBookingBody,
 	toHoldInput,
 	validIdempotencyKey
@@ -30,15 +32,14 @@ export const POST: RequestHandler = async (event) => {
 	const result = await holdBooking(services(), toHoldInput(parsed.data, key), {
 		requestId: event.locals.requestId
 	});
-	if (result.ok)
-		return apiJson(
-			{
-				id: result.bookingId,
-				status: apiStatus(result.status),
-				holdUntil: result.holdExpiresAt === null ? null : isoBerlin(result.holdExpiresAt)
-			},
-			201
-		);
+	if (result.ok) {
+		const created: z.output<typeof bookingCreatedSchema> = {
+			id: result.bookingId,
+			status: apiStatus(result.status),
+			holdUntil: result.holdExpiresAt === null ? null : isoBerlin(result.holdExpiresAt)
+		};
+		return apiJson(created, 201);
+	}
 	if (result.reason === 'invalid') return apiJson({ error: 'invalid', fields: result.fields }, 422);
 	if (result.reason === 'idempotency_conflict') return apiError(422, 'idempotency_conflict');
 	return apiError(409, result.reason);

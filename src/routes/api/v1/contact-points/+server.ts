@@ -1,4 +1,6 @@
+import type { z } from 'zod';
 import { isoBerlin } from '$lib/format/iso-offset';
+import { type contactPointListSchema, contactPointsQuerySchema } from '$lib/server/directory/openapi';
 import { searchContactPoints, termKeys } from '$lib/server/directory/queries';
 import { LAND_ISOS } from '$lib/server/reference/schema';
 import { services } from '$lib/server/runtime';
@@ -13,11 +15,17 @@ export const GET: RequestHandler = async (event) => {
 	const limited = await rateLimited(event);
 	if (limited) return limited;
 	const { db } = services();
-	const params = event.url.searchParams;
-	const land = params.get('land') || null;
-	const topic = params.get('topic') || null;
-	const submarket = params.get('submarket') || null;
-	const q = params.get('q') ?? '';
+	// An empty parameter means "no filter", as the directory page's form sends it.
+	const params = Object.fromEntries([...event.url.searchParams].filter(([, v]) => v !== ''));
+	const parsed = contactPointsQuerySchema.safeParse(params);
+	if (!parsed.success)
+		return apiError(400, 'bad_request', {
+			message: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')
+		});
+	const land = parsed.data.land ?? null;
+	const topic = parsed.data.topic ?? null;
+	const submarket = parsed.data.submarket ?? null;
+	const q = parsed.data.q ?? '';
 	const known = await termKeys(db);
 	if (land && !(LAND_ISOS as readonly string[]).includes(land))
 		return apiError(400, 'bad_request', { message: 'unknown land' });
@@ -26,28 +34,25 @@ export const GET: RequestHandler = async (event) => {
 		return apiError(400, 'bad_request', { message: 'unknown submarket' });
 	if (q.length > 200) return apiError(400, 'bad_request', { message: 'q longer than 200 characters' });
 	const found = await searchContactPoints(db, { land, topic, submarket, q });
-	return apiJson(
-		{
-			contactPoints: found.map((c) => ({
-				id: c.id,
-				key: c.key,
-				name: c.name,
-				description: c.description,
-				kind: c.kind,
-				cost: c.cost,
-				scope: c.scope,
-				land: c.scope === 'land' ? (c.laender[0] ?? null) : null,
-				laender: c.laender,
-				website: c.website,
-				email: c.email,
-				phone: c.phone,
-				topics: c.topics,
-				submarkets: c.submarkets,
-				advocacy: c.advocacy,
-				lastVerified: c.lastVerifiedAt === null ? null : isoBerlin(c.lastVerifiedAt)
-			}))
-		},
-		200,
-		{ 'cache-control': 'public, max-age=300' }
-	);
+	const body: z.output<typeof contactPointListSchema> = {
+		contactPoints: found.map((c) => ({
+			id: c.id,
+			key: c.key,
+			name: c.name,
+			description: c.description,
+			kind: c.kind,
+			cost: c.cost,
+			scope: c.scope,
+			land: c.scope === 'land' ? (c.laender[0] ?? null) : null,
+			laender: c.laender,
+			website: c.website,
+			email: c.email,
+			phone: c.phone,
+			topics: c.topics,
+			submarkets: c.submarkets,
+			advocacy: c.advocacy,
+			lastVerified: c.lastVerifiedAt === null ? null : isoBerlin(c.lastVerifiedAt)
+		}))
+	};
+	return apiJson(body, 200, { 'cache-control': 'public, max-age=300' });
 };

@@ -1,6 +1,8 @@
 import { isoBerlin } from '$lib/format/iso-offset';
 import { apiEvents } from '$lib/server/events/queries';
 import { services } from '$lib/server/runtime';
+import type { z } from 'zod';
+import type { eventListSchema } from '$lib/server/events/openapi';
 import { apiJson, rateLimited } from '../api.server';
 import type { RequestHandler } from './$types';
 
@@ -10,7 +12,8 @@ export const GET: RequestHandler = async (event) => {
 	if (limited) return limited;
 	const { db, clock, config } = services();
 	const events = await apiEvents(db, config.publicBaseUrl, clock.now());
-	return apiJson({
+	const body: z.output<typeof eventListSchema> = {
 		events: events.map((e) => ({ ...e, start: isoBerlin(e.start), end: isoBerlin(e.end) }))
-	});
+	};
+	return apiJson(body);
 };

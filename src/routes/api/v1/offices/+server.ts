@@ -1,3 +1,5 @@
+import type { z } from 'zod';
+import type { officeListSchema } from '$lib/server/reference/openapi';
 import { listOffices } from '$lib/server/reference/queries';
 import { services } from '$lib/server/runtime';
 import { apiJson, rateLimited } from '../api.server';
@@ -8,19 +10,16 @@ export const GET: RequestHandler = async (event) => {
 	const limited = await rateLimited(event);
 	if (limited) return limited;
 	const offices = await listOffices(services().db, { activeOnly: true });
-	return apiJson(
-		{
-			offices: offices.map((o) => ({
-				id: o.id,
-				key: o.key,
-				name: o.name,
-				laender: o.laender,
-				seat: o.seat,
-				phone: o.phone,
-				email: o.email
-			}))
-		},
-		200,
-		{ 'cache-control': 'public, max-age=300' }
-	);
+	const body: z.output<typeof officeListSchema> = {
+		offices: offices.map((o) => ({
+			id: o.id,
+			key: o.key,
+			name: o.name,
+			laender: o.laender,
+			seat: o.seat,
+			phone: o.phone,
+			email: o.email
+		}))
+	};
+	return apiJson(body, 200, { 'cache-control': 'public, max-age=300' });
 };

@@ -1,6 +1,9 @@
-import { openApiDocument } from '$lib/server/booking/openapi';
-import { apiJson } from '../api.server';
+import { openApiDocument } from '$lib/server/http/openapi-document';
+import { apiJson, rateLimited } from '../api.server';
 import type { RequestHandler } from './$types';
 
-export const GET: RequestHandler = () =>
-	apiJson(openApiDocument, 200, { 'cache-control': 'public, max-age=3600' });
+export const GET: RequestHandler = async (event) => {
+	const limited = await rateLimited(event);
+	if (limited) return limited;
+	return apiJson(openApiDocument, 200, { 'cache-control': 'public, max-age=3600' });
+};

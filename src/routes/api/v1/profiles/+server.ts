@@ -1,5 +1,7 @@
 import { services } from '$lib/server/runtime';
 import { apiProfiles } from '$lib/server/visibility/public';
+import type { z } from 'zod';
+import type { profileListSchema } from '$lib/server/visibility/openapi';
 import { apiJson, rateLimited } from '../api.server';
 import type { RequestHandler } from './$types';
 
@@ -8,5 +10,8 @@ export const GET: RequestHandler = async (event) => {
 	const limited = await rateLimited(event);
 	if (limited) return limited;
 	const { db, clock, config } = services();
-	return apiJson({ profiles: await apiProfiles(db, config.publicBaseUrl, clock.now()) });
+	const body: z.output<typeof profileListSchema> = {
+		profiles: await apiProfiles(db, config.publicBaseUrl, clock.now())
+	};
+	return apiJson(body);
 };

@@ -9,9 +9,9 @@ export const GET: RequestHandler = async ({ params }) => {
 	const { db, clock, config } = services();
 	const found = /^\d{1,9}$/.test(params.id) ? await publicEvent(db, Number(params.id), clock.now()) : null;
 	if (!found) error(404, { message: 'not found' });
-	const method = found.event.status === 'cancelled' ? 'CANCEL' : 'PUBLISH';
+	// A download publishes (a cancelled event with STATUS:CANCELLED); CANCEL is for mails to attendees.
 	return new Response(
-		eventIcs(found.event, method, { publicBaseUrl: config.publicBaseUrl, now: clock.now().getTime() }),
+		eventIcs(found.event, 'PUBLISH', { publicBaseUrl: config.publicBaseUrl, now: clock.now().getTime() }),
 		{
 			headers: {
 				'content-type': 'text/calendar; charset=utf-8',

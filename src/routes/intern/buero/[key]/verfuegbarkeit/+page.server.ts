@@ -1,4 +1,4 @@
-import { redirect } from '@sveltejs/kit';
+import { error, redirect } from '@sveltejs/kit';
 import {
 	addAbsence,
 	addOverride,
@@ -19,6 +19,7 @@ import {
 } from '$lib/server/booking/availability-schema';
 import { berlinDate } from '$lib/server/booking/rules';
 import { getBookingSettings, updateBookingSettings } from '$lib/server/booking/settings';
+import { officeFeedDetails, setOfficeFeedDetails } from '$lib/server/calendar-feed/commands';
 import { officeConsultants } from '$lib/server/booking/slots';
 import { localizePath } from '$lib/i18n/locale';
 import { parseForm } from '$lib/server/http/form';
@@ -46,6 +47,7 @@ export const load: PageServerLoad = async (event) => {
 		overrides: person ? await listOverrides(db, scope, office.id, person.id, berlinDate(now)) : [],
 		absences: await listAbsences(db, scope, office.id, now, lead ? undefined : actor.id),
 		settings: await getBookingSettings(db, office.id),
+		feedDetails: await officeFeedDetails(db, office.id),
 		saved: event.url.searchParams.has('gespeichert')
 	};
 };
@@ -121,6 +123,19 @@ export const actions: Actions = {
 		if (!parsed.ok) return parsed.failure;
 		const result = await updateBookingSettings(services(), actor, office.id, parsed.data, { requestId });
 		if (!result.ok) return refusal(result, parsed.values, locale);
+		done(event, office.key);
+	},
+	saveFeedDetails: async (event) => {
+		const { office, actor, lead } = await availabilityAccess(event);
+		if (!lead) error(404, { message: 'not found' });
+		const form = await event.request.formData().catch(() => new FormData());
+		await setOfficeFeedDetails(
+			services(),
+			{ kind: 'staff', id: actor.id, label: actor.email },
+			office.id,
+			form.get('feedDetails') === 'on',
+			{ requestId: event.locals.requestId }
+		);
 		done(event, office.key);
 	}
 };

@@ -1,4 +1,6 @@
+import type { z } from 'zod';
 import { isoBerlin } from '$lib/format/iso-offset';
+import type { EVENT_API_STATUSES, eventRegistrationCreatedSchema } from '$lib/server/events/openapi';
 import { registerForEvent } from '$lib/server/events/register';
 import { apiRegistrationSchema, validIdempotencyKey } from '$lib/server/events/schema';
 import { services } from '$lib/server/runtime';
@@ -47,14 +49,14 @@ export const POST: RequestHandler = async (event) => {
 		{ requestId: event.locals.requestId }
 	);
 	if (result.ok) {
-		return apiJson(
-			{
-				id: result.registrationId,
-				status: result.status === 'pending' ? 'pending_confirmation' : result.status,
-				holdUntil: result.holdExpiresAt === null ? null : isoBerlin(result.holdExpiresAt)
-			},
-			201
-		);
+		const created: z.output<typeof eventRegistrationCreatedSchema> = {
+			id: result.registrationId,
+			status: (result.status === 'pending'
+				? 'pending_confirmation'
+				: result.status) as (typeof EVENT_API_STATUSES)[number],
+			holdUntil: result.holdExpiresAt === null ? null : isoBerlin(result.holdExpiresAt)
+		};
+		return apiJson(created, 201);
 	}
 	switch (result.reason) {
 		case 'not_found':
