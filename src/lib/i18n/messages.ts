@@ -19,6 +19,7 @@ import referrals from './catalogue/referrals';
 import staff from './catalogue/staff';
 import statistics from './catalogue/statistics';
 import visibility from './catalogue/visibility';
+import usability from './catalogue/usability';
 import type { Locale } from './locale';
 
 /** All user-facing text. One file per area under ./catalogue; add new areas here. */
@@ -42,7 +43,8 @@ const areas = [
 	directoryImport,
 	events,
 	statistics,
-	visibility
+	visibility,
+	usability
 ] as const;
 
 type Merge<T extends readonly { de: object }[]> = T extends readonly [

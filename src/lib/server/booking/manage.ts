@@ -1,3 +1,4 @@
+import { closeIfNoTalk } from '../cases/talks';
 import { type AuditActor, recordAudit } from '../audit/record';
 import { type Tx, transact } from '../db/transaction';
 import type { RequestContext } from '../identity/context';
@@ -94,6 +95,8 @@ export async function applyCancel(
 			input.reason
 		);
 	}
+	// Issue 16: a case whose only bookings are now cancelled closes itself (nobody was accompanied).
+	if (after.caseId != null) await closeIfNoTalk(trx, after.caseId, input.now);
 	await recordAudit(
 		trx,
 		input.actor,

@@ -361,7 +361,9 @@ export type CloseReason =
 	| 'referred_on'
 	| 'no_further_need'
 	| 'no_response'
-	| 'other';
+	| 'other'
+	/** Issue 16: set by the system when every booking of a case was cancelled. */
+	| 'no_talk';
 export type ConsultationOutcome =
 	| 'orientation_given'
 	| 'plan_agreed'

@@ -258,7 +258,9 @@ async function caseFigures(db: Reader, q: PartFilter, now: number): Promise<Figu
 		.selectFrom('case_file as c')
 		.leftJoin('office_case_setting as s', 's.office_id', 'c.office_id')
 		.where('c.opened_at', '>=', q.start)
-		.where('c.opened_at', '<', q.end);
+		.where('c.opened_at', '<', q.end)
+		// Issue 16: a case closed because no talk ever took place accompanied nobody.
+		.where((eb) => eb.or([eb('c.close_reason', 'is', null), eb('c.close_reason', '!=', 'no_talk')]));
 	if (q.officeIds) opened = opened.where('c.office_id', 'in', q.officeIds);
 	if (q.land) opened = opened.where('c.land_iso', '=', q.land);
 	let closedQ = db

@@ -98,7 +98,8 @@ const CLOSE_REASONS = [
 	'referred_on',
 	'no_further_need',
 	'no_response',
-	'other'
+	'other',
+	'no_talk'
 ];
 const REF_STATUSES = [
 	'suggested',
