@@ -1,4 +1,4 @@
-import { catalogue } from './define';
+import { catalogue, plural } from './define';
 
 // Keys start with 'booking.' so catalogues never collide.
 export default catalogue(
@@ -149,8 +149,11 @@ export default catalogue(
 		'booking.flow.error.consent': 'Ohne diese Einwilligung können wir die Beratung nicht vereinbaren.',
 		'booking.flow.error.concernLong': 'Bitte höchstens 2000 Zeichen.',
 		'booking.flow.error.slotTaken': 'Dieser Termin wurde gerade vergeben. Bitte wählen Sie einen anderen.',
-		'booking.flow.error.throttled':
-			'Zu viele Anfragen von Ihrem Anschluss. Bitte warten Sie {minutes} Minute(n) und versuchen Sie es dann erneut.',
+		'booking.flow.error.throttled': plural('de', 'minutes', {
+			one: 'Zu viele Anfragen von Ihrem Anschluss. Bitte warten Sie {minutes} Minute und versuchen Sie es dann erneut.',
+			other:
+				'Zu viele Anfragen von Ihrem Anschluss. Bitte warten Sie {minutes} Minuten und versuchen Sie es dann erneut.'
+		}),
 		'booking.flow.error.limit': 'Sie haben bereits einen offenen Termin für ein Erstgespräch.',
 
 		// After the submit
@@ -362,8 +365,10 @@ export default catalogue(
 		'booking.flow.error.consent': 'Without this consent we cannot arrange the consultation.',
 		'booking.flow.error.concernLong': 'Please use at most 2000 characters.',
 		'booking.flow.error.slotTaken': 'This time has just been taken. Please choose another one.',
-		'booking.flow.error.throttled':
-			'Too many requests from your connection. Please wait {minutes} minute(s) and try again.',
+		'booking.flow.error.throttled': plural('en', 'minutes', {
+			one: 'Too many requests from your connection. Please wait {minutes} minute and try again.',
+			other: 'Too many requests from your connection. Please wait {minutes} minutes and try again.'
+		}),
 		'booking.flow.error.limit': 'You already have an open first consultation.',
 
 		'booking.sent.title': 'Please confirm your e-mail',
