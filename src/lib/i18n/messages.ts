@@ -20,6 +20,7 @@ import staff from './catalogue/staff';
 import statistics from './catalogue/statistics';
 import visibility from './catalogue/visibility';
 import usability from './catalogue/usability';
+import auditSentences from './catalogue/audit-sentences';
 import type { Locale } from './locale';
 
 /** All user-facing text. One file per area under ./catalogue; add new areas here. */
@@ -44,7 +45,8 @@ const areas = [
 	events,
 	statistics,
 	visibility,
-	usability
+	usability,
+	auditSentences
 ] as const;
 
 type Merge<T extends readonly { de: object }[]> = T extends readonly [
