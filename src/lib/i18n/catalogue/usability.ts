@@ -4,6 +4,39 @@ import { catalogue } from './define';
 // the audit log in sentences, the session warning, drafts and cancellation reasons.
 export default catalogue(
 	{
+		'pages.privacy.drafts.text':
+			'Entwürfe im Browser: Das Formular zur Gesprächsdokumentation im internen Bereich speichert, was die Beraterin oder der Berater einträgt, als Entwurf im Sitzungsspeicher (sessionStorage) des eigenen Browserfensters, damit bei einer abgelaufenen Anmeldung nichts verloren geht. Der Entwurf wird nicht an uns oder Dritte übertragen, beim Speichern des Gesprächs gelöscht und verschwindet spätestens, wenn das Browserfenster geschlossen wird.',
+		'drafts.hint':
+			'Was Sie hier eintragen, wird als Entwurf nur in diesem Browserfenster gespeichert, bis Sie das Gespräch speichern. So geht nichts verloren, wenn Ihre Anmeldung abläuft.',
+		'drafts.restored': 'Ihr Entwurf aus diesem Browserfenster wurde wiederhergestellt.',
+		'cancel.confirm.title': 'Termin wirklich absagen?',
+		'cancel.confirm.text':
+			'Sie sagen Ihren Termin am {date} um {time} Uhr ab. Die Zeit wird dann für andere frei.',
+		'cancel.confirm.button': 'Ja, Termin absagen',
+		'cancel.confirm.keep': 'Nein, Termin behalten',
+		'cancel.reason.label': 'Grund der Absage',
+		'cancel.reason.hint':
+			'Hilft dem Regionalbüro, das Angebot zu verbessern. Sie müssen keinen Grund nennen.',
+		'cancel.reason.none': 'Keine Angabe',
+		'cancel.reason.other_appointment': 'Ich habe zu der Zeit einen anderen Termin',
+		'cancel.reason.not_needed': 'Ich brauche die Beratung nicht mehr',
+		'cancel.reason.help_elsewhere': 'Ich habe anderswo Hilfe gefunden',
+		'cancel.reason.illness': 'Krankheit',
+		'cancel.reason.other': 'Ein anderer Grund',
+		'stats.table.cancellations': 'Abgesagte Termine nach Grund',
+		'stats.cancel.noReason': 'Ohne Angabe',
+		'session.warning.title': 'Sind Sie noch da?',
+		'session.warning.text':
+			'Sie waren eine Weile nicht aktiv. Zu Ihrem Schutz endet Ihre Anmeldung in zwei Minuten (um {time} Uhr). Was Sie noch nicht gespeichert haben, geht dann verloren.',
+		'session.warning.stay': 'Angemeldet bleiben',
+		'session.warning.close': 'Schließen',
+		'session.warning.failed':
+			'Das hat nicht geklappt. Bitte prüfen Sie Ihre Verbindung und versuchen Sie es noch einmal.',
+		'session.extended': 'Sie bleiben angemeldet.',
+		'session.ended.title': 'Ihre Anmeldung ist abgelaufen',
+		'session.ended.text':
+			'Sie waren zu lange nicht aktiv. Bitte melden Sie sich erneut an. Entwürfe des Gesprächsformulars bleiben in diesem Browserfenster erhalten.',
+		'session.ended.login': 'Erneut anmelden',
 		'talks.followUp.noTalk':
 			'Ein Folgetermin ist erst möglich, wenn ein Gespräch stattgefunden hat (wahrgenommen oder dokumentiert). Der erste Termin wurde abgesagt oder hat noch nicht stattgefunden.',
 		'talks.portal.noTalk':
@@ -21,6 +54,38 @@ export default catalogue(
 		'stats.reason.no_talk': 'Kein Gespräch zustande gekommen'
 	},
 	{
+		'pages.privacy.drafts.text':
+			'Drafts in the browser: the consultation record form in the staff area keeps what the consultant enters as a draft in the session storage (sessionStorage) of their own browser window, so nothing is lost when a session ends. The draft is not sent to us or to third parties, is deleted when the consultation is saved, and disappears at the latest when the browser window is closed.',
+		'drafts.hint':
+			'What you enter here is kept as a draft in this browser window only, until you save the consultation. Nothing is lost if your session ends.',
+		'drafts.restored': 'Your draft from this browser window has been restored.',
+		'cancel.confirm.title': 'Really cancel the appointment?',
+		'cancel.confirm.text':
+			'You are cancelling your appointment on {date} at {time}. The time then becomes free for others.',
+		'cancel.confirm.button': 'Yes, cancel the appointment',
+		'cancel.confirm.keep': 'No, keep the appointment',
+		'cancel.reason.label': 'Reason for cancelling',
+		'cancel.reason.hint':
+			'Helps the regional office improve what it offers. You do not have to give a reason.',
+		'cancel.reason.none': 'No answer',
+		'cancel.reason.other_appointment': 'I have another appointment at that time',
+		'cancel.reason.not_needed': 'I no longer need the consultation',
+		'cancel.reason.help_elsewhere': 'I found help elsewhere',
+		'cancel.reason.illness': 'Illness',
+		'cancel.reason.other': 'Another reason',
+		'stats.table.cancellations': 'Cancelled appointments by reason',
+		'stats.cancel.noReason': 'No reason given',
+		'session.warning.title': 'Are you still there?',
+		'session.warning.text':
+			'You have not been active for a while. To protect you, your session ends in two minutes (at {time}). Anything you have not saved will then be lost.',
+		'session.warning.stay': 'Stay signed in',
+		'session.warning.close': 'Close',
+		'session.warning.failed': 'That did not work. Please check your connection and try again.',
+		'session.extended': 'You stay signed in.',
+		'session.ended.title': 'Your session has ended',
+		'session.ended.text':
+			'You were inactive for too long. Please sign in again. Drafts of the consultation form are kept in this browser window.',
+		'session.ended.login': 'Sign in again',
 		'talks.followUp.noTalk':
 			'A follow-up is only possible once a consultation has taken place (attended or recorded). The first appointment was cancelled or has not taken place yet.',
 		'talks.portal.noTalk':

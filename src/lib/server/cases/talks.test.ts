@@ -84,7 +84,26 @@ describe('talks decide what a case allows (issue 16)', () => {
 		);
 		expect(refused).toEqual({ ok: false, reason: 'no_consultation' });
 
-		expect(await cancelByCreative(s, await manageTokenOf(s, b.bookingId))).toMatchObject({ ok: true });
+		// The confirmation step's optional reason reaches the office (mail) and the statistics.
+		expect(await cancelByCreative(s, await manageTokenOf(s, b.bookingId), {}, 'not_needed')).toMatchObject({
+			ok: true
+		});
+		const cancelled = await s.db
+			.selectFrom('booking')
+			.select(['cancel_reason_key', 'cancel_reason'])
+			.where('id', '=', b.bookingId)
+			.executeTakeFirstOrThrow();
+		expect(cancelled).toEqual({
+			cancel_reason_key: 'not_needed',
+			cancel_reason: 'Ich brauche die Beratung nicht mehr'
+		});
+		const toOffice = await s.db
+			.selectFrom('outbox')
+			.select('text_body')
+			.where('to_address', '=', f.consultantEmail)
+			.orderBy('id', 'desc')
+			.executeTakeFirstOrThrow();
+		expect(toOffice.text_body).toContain('Ich brauche die Beratung nicht mehr');
 		const closed = await s.db
 			.selectFrom('case_file')
 			.selectAll()
@@ -110,6 +129,7 @@ describe('talks decide what a case allows (issue 16)', () => {
 		expect(figures!.cases.opened).toBe(0);
 		expect(figures!.consultations.total).toBe(0);
 		expect(figures!.cases.closeReasons).toEqual([{ key: 'no_talk', n: 1 }]);
+		expect(figures!.cases.cancelReasons).toEqual([{ key: 'not_needed', n: 1 }]);
 
 		// A new booking later reopens the case and clears the reason.
 		s.clock.set(new Date(b.start + 3_600_000));

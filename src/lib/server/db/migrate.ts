@@ -8,6 +8,7 @@ import * as accompaniment from './migrations/2026-11-29-06-accompaniment';
 import * as events from './migrations/2026-11-29-07-events';
 import * as statistics from './migrations/2026-11-29-08-statistics';
 import * as visibility from './migrations/2026-11-29-09-visibility';
+import * as usability from './migrations/2026-12-04-15-usability';
 
 // A static map, not FileMigrationProvider: the bundled server has no migrations folder to read.
 const migrations = {
@@ -19,7 +20,8 @@ const migrations = {
 	'2026-11-29-06-accompaniment': accompaniment,
 	'2026-11-29-07-events': events,
 	'2026-11-29-08-statistics': statistics,
-	'2026-11-29-09-visibility': visibility
+	'2026-11-29-09-visibility': visibility,
+	'2026-12-04-15-usability': usability
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

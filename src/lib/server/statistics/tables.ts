@@ -1,4 +1,5 @@
 import { type MessageKey, translate } from '../../i18n/messages';
+import { CANCEL_REASONS } from '../reference/cancel-reasons';
 import type { Db, Tx } from '../db/transaction';
 import { listLaender, listOffices, listStages, listSubmarkets, listTopics } from '../reference/queries';
 import type { Count, Figures } from './queries';
@@ -52,6 +53,7 @@ export const TABLE_IDS = [
 	'begleitung',
 	'faelle',
 	'abschluesse',
+	'absagen',
 	'verweise',
 	'veranstaltungen',
 	'sichtbarkeit'
@@ -202,6 +204,17 @@ export function buildTables(f: Figures, labels: Labels, o: TableOptions): StatTa
 		'stats.col.reason',
 		f.cases.closeReasons,
 		CLOSE_REASONS.map((k) => ({ key: k, name: t(`stats.reason.${k}` as MessageKey) }))
+	);
+	// Issue 16: cancelled appointments by the reason given (the row '' collects "no reason").
+	const cancellations = breakdown(
+		'absagen',
+		'stats.table.cancellations',
+		'stats.col.reason',
+		f.cases.cancelReasons,
+		[...CANCEL_REASONS, ''].map((k) => ({
+			key: k,
+			name: k === '' ? t('stats.cancel.noReason') : t(`cancel.reason.${k}` as MessageKey)
+		}))
 	);
 	const grand = monthly.rows.at(-1)!.cells.at(-1)!;
 	const founders = closures.rows.find((r) => r.key === 'business_founded')!.cells[0]!;
@@ -354,6 +367,7 @@ export function buildTables(f: Figures, labels: Labels, o: TableOptions): StatTa
 		]),
 		casesTable,
 		closures,
+		cancellations,
 		referrals,
 		eventsTable
 	);
