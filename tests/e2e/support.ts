@@ -24,6 +24,42 @@ export async function expectAccessible(page: Page, state: string): Promise<void>
 		(v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`
 	);
 	expect(summary, `axe violations on ${state}`).toEqual([]);
+	await expectReflow(page, state);
+}
+
+/**
+ * Issue 16 (WCAG 1.4.10 Reflow): at 320 CSS px the page scrolls only vertically. Data tables may
+ * scroll sideways inside their own labelled, focusable container, never the document. Called by
+ * expectAccessible, so every page state a journey scans is measured too.
+ */
+export async function expectReflow(page: Page, state: string): Promise<void> {
+	const before = page.viewportSize();
+	await page.setViewportSize({ width: 320, height: 640 });
+	try {
+		const m = await page.evaluate(async () => {
+			await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+			const root = document.documentElement;
+			const wide = [...document.body.querySelectorAll<HTMLElement>('*')]
+				.filter(
+					(el) =>
+						el.getBoundingClientRect().right > root.clientWidth + 1 &&
+						!el.closest('.table-scroll, [role="region"][tabindex="0"]')
+				)
+				.filter((el) => el.checkVisibility?.() ?? true)
+				.slice(0, 5)
+				.map(
+					(el) =>
+						`${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.className && typeof el.className === 'string' ? `.${el.className.split(' ').join('.')}` : ''} (${Math.round(el.getBoundingClientRect().right)} px)`
+				);
+			return { scrollWidth: root.scrollWidth, clientWidth: root.clientWidth, wide };
+		});
+		expect(
+			m.scrollWidth,
+			`horizontal scrolling at 320 px on ${state}: ${m.wide.join(', ')}`
+		).toBeLessThanOrEqual(m.clientWidth);
+	} finally {
+		if (before) await page.setViewportSize(before);
+	}
 }
 
 // A code works once (replay protection). Playwright restarts its worker after a failure, so

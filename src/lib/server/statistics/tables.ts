@@ -65,9 +65,9 @@ export function isTableId(v: string): v is TableId {
 }
 
 export interface Labels {
-	submarkets: { key: string; name: string }[];
-	topics: { key: string; name: string }[];
-	stages: { key: string; name: string }[];
+	submarkets: { key: string; name: string; active?: boolean }[];
+	topics: { key: string; name: string; active?: boolean }[];
+	stages: { key: string; name: string; active?: boolean }[];
 	laender: { key: string; name: string }[];
 	offices: { id: number; key: string; name: string }[];
 }
@@ -80,7 +80,8 @@ export async function loadLabels(db: Db | Tx, locale: Locale): Promise<Labels> {
 		listLaender(db),
 		listOffices(db)
 	]);
-	const pick = (xs: { key: string; name: string }[]) => xs.map((x) => ({ key: x.key, name: x.name }));
+	const pick = (xs: { key: string; name: string; active: boolean }[]) =>
+		xs.map((x) => ({ key: x.key, name: x.name, active: x.active }));
 	return {
 		submarkets: pick(submarkets),
 		topics: pick(topics),
@@ -133,10 +134,13 @@ export function buildTables(f: Figures, labels: Labels, o: TableOptions): StatTa
 		title: MessageKey,
 		rowHeader: MessageKey,
 		counts: Count[],
-		reference: { key: string; name: string }[],
+		reference: { key: string; name: string; active?: boolean }[],
 		totalLabel: MessageKey = 'stats.row.total'
 	): StatTable => {
-		const rows = reference.map((r) => ({ key: r.key, label: r.name }));
+		// Issue 16: a switched-off sub-market or topic shows only while it still has figures.
+		const rows = reference
+			.filter((r) => r.active !== false || counts.some((c) => c.key === r.key && c.n > 0))
+			.map((r) => ({ key: r.key, label: r.name }));
 		for (const c of counts)
 			if (!rows.some((r) => r.key === c.key))
 				rows.push({ key: c.key, label: c.key === '' ? unknown : c.key });
