@@ -30,7 +30,11 @@ const STAFF_FORMS = [
 async function submitEmpty(page: Page, path: string): Promise<string[]> {
 	await page.goto(path);
 	await hydrated(page);
-	const form = page.locator('main form[method="POST"], main form[method="post"]').first();
+	// The page's main form: the first POST form with a field to fill in (not a row's button).
+	const form = page
+		.locator('main form[method="POST"], main form[method="post"]')
+		.filter({ has: page.locator('input:not([type=hidden]), textarea, select') })
+		.first();
 	await form.evaluate((f: HTMLFormElement) => {
 		f.noValidate = true;
 		for (const el of f.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>(

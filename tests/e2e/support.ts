@@ -51,8 +51,20 @@ export async function expectReflow(page: Page, state: string): Promise<void> {
 					(el) =>
 						`${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.className && typeof el.className === 'string' ? `.${el.className.split(' ').join('.')}` : ''} (${Math.round(el.getBoundingClientRect().right)} px)`
 				);
-			return { scrollWidth: root.scrollWidth, clientWidth: root.clientWidth, wide };
+			// WCAG 2.5.8: every checkbox and radio stays at least 24 × 24 px, also when labels wrap.
+			const small = [
+				...document.querySelectorAll<HTMLInputElement>('input[type=checkbox], input[type=radio]')
+			]
+				.filter((el) => el.checkVisibility?.() ?? true)
+				.filter((el) => {
+					const r = el.getBoundingClientRect();
+					return r.width < 23.5 || r.height < 23.5;
+				})
+				.slice(0, 5)
+				.map((el) => `${el.name}=${el.value} (${Math.round(el.getBoundingClientRect().width)} px)`);
+			return { scrollWidth: root.scrollWidth, clientWidth: root.clientWidth, wide, small };
 		});
+		expect(m.small, `checkboxes or radios under 24 px at 320 px on ${state}`).toEqual([]);
 		expect(
 			m.scrollWidth,
 			`horizontal scrolling at 320 px on ${state}: ${m.wide.join(', ')}`

@@ -84,7 +84,9 @@ test('cancelled-only case: no record before the talk, cancel with a reason, case
 	await consultant.reload();
 	await hydrated(consultant);
 	await expect(consultant.locator('#stepText1')).toHaveValue('Unterlagen zum Gründungszuschuss sammeln');
-	await expect(consultant.getByRole('status')).toContainText('Entwurf');
+	await expect(
+		consultant.getByText('Ihr Entwurf aus diesem Browserfenster wurde wiederhergestellt.')
+	).toBeVisible();
 	await expectAccessible(consultant, 'record form with a restored draft');
 
 	// 3. No follow-up in the portal before a first talk.

@@ -62,6 +62,10 @@ export default catalogue(
 		'directory.stale.public': 'vor mehr als 12 Monaten – bitte prüfen Sie die Angaben vor einem Besuch',
 		'directory.stale.staff': 'Prüfung fällig',
 		'events.list.emptyAll': 'Zurzeit gibt es keine anstehenden Veranstaltungen.',
+		'eventCancel.confirm.title': 'Wirklich abmelden?',
+		'eventCancel.confirm.text': 'Sie melden sich von „{title}“ ab. Ihr Platz wird dann für andere frei.',
+		'eventCancel.confirm.button': 'Ja, abmelden',
+		'eventCancel.confirm.keep': 'Nein, angemeldet bleiben',
 		'session.warning.title': 'Sind Sie noch da?',
 		'session.warning.text':
 			'Sie waren eine Weile nicht aktiv. Zu Ihrem Schutz endet Ihre Anmeldung in zwei Minuten (um {time} Uhr). Was Sie noch nicht gespeichert haben, geht dann verloren.',
@@ -149,6 +153,11 @@ export default catalogue(
 		'directory.stale.public': 'more than 12 months ago – please check the details before a visit',
 		'directory.stale.staff': 'Check due',
 		'events.list.emptyAll': 'There are no upcoming events at the moment.',
+		'eventCancel.confirm.title': 'Really cancel your registration?',
+		'eventCancel.confirm.text':
+			'You are cancelling your registration for "{title}". Your place then becomes free for others.',
+		'eventCancel.confirm.button': 'Yes, cancel my registration',
+		'eventCancel.confirm.keep': 'No, keep my registration',
 		'session.warning.title': 'Are you still there?',
 		'session.warning.text':
 			'You have not been active for a while. To protect you, your session ends in two minutes (at {time}). Anything you have not saved will then be lost.',
