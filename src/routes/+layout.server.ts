@@ -14,6 +14,8 @@ export const load: LayoutServerLoad = ({ locals }) => {
 						isNetworkAdmin: a.isNetworkAdmin,
 						offices: a.memberships.map((m) => ({ key: m.officeKey, name: m.officeName, role: m.role }))
 					}
-				: null
+				: null,
+		// Issue 16: the idle warning of the staff area counts down from each page load.
+		sessionIdleMs: a.kind === 'staff' ? services().config.sessionIdleMinutes * 60_000 : null
 	};
 };

@@ -24,6 +24,56 @@ export async function expectAccessible(page: Page, state: string): Promise<void>
 		(v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`
 	);
 	expect(summary, `axe violations on ${state}`).toEqual([]);
+	await expectReflow(page, state);
+}
+
+/**
+ * Issue 16 (WCAG 1.4.10 Reflow): at 320 CSS px the page scrolls only vertically. Data tables may
+ * scroll sideways inside their own labelled, focusable container, never the document. Called by
+ * expectAccessible, so every page state a journey scans is measured too.
+ */
+export async function expectReflow(page: Page, state: string): Promise<void> {
+	const before = page.viewportSize();
+	await page.setViewportSize({ width: 320, height: 640 });
+	try {
+		const m = await page.evaluate(async () => {
+			await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+			const root = document.documentElement;
+			// Naming the culprits walks every element: only when the page does scroll sideways.
+			const overflows = root.scrollWidth > root.clientWidth;
+			const wide = [...(overflows ? document.body.querySelectorAll<HTMLElement>('*') : [])]
+				.filter(
+					(el) =>
+						el.getBoundingClientRect().right > root.clientWidth + 1 &&
+						!el.closest('.table-scroll, [role="region"][tabindex="0"]')
+				)
+				.filter((el) => el.checkVisibility?.() ?? true)
+				.slice(0, 5)
+				.map(
+					(el) =>
+						`${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.className && typeof el.className === 'string' ? `.${el.className.split(' ').join('.')}` : ''} (${Math.round(el.getBoundingClientRect().right)} px)`
+				);
+			// WCAG 2.5.8: every checkbox and radio stays at least 24 × 24 px, also when labels wrap.
+			const small = [
+				...document.querySelectorAll<HTMLInputElement>('input[type=checkbox], input[type=radio]')
+			]
+				.filter((el) => el.checkVisibility?.() ?? true)
+				.filter((el) => {
+					const r = el.getBoundingClientRect();
+					return r.width < 23.5 || r.height < 23.5;
+				})
+				.slice(0, 5)
+				.map((el) => `${el.name}=${el.value} (${Math.round(el.getBoundingClientRect().width)} px)`);
+			return { scrollWidth: root.scrollWidth, clientWidth: root.clientWidth, wide, small };
+		});
+		expect(m.small, `checkboxes or radios under 24 px at 320 px on ${state}`).toEqual([]);
+		expect(
+			m.scrollWidth,
+			`horizontal scrolling at 320 px on ${state}: ${m.wide.join(', ')}`
+		).toBeLessThanOrEqual(m.clientWidth);
+	} finally {
+		if (before) await page.setViewportSize(before);
+	}
 }
 
 // A code works once (replay protection). Playwright restarts its worker after a failure, so

@@ -25,6 +25,8 @@ import postcodes from './catalogue/postcodes';
 import video from './catalogue/video';
 import calendarFeed from './catalogue/calendar-feed';
 import seo from './catalogue/seo';
+import usability from './catalogue/usability';
+import auditSentences from './catalogue/audit-sentences';
 import type { Locale } from './locale';
 
 /** All user-facing text. One file per area under ./catalogue; add new areas here. */
@@ -54,7 +56,9 @@ const areas = [
 	messages,
 	privacy,
 	calendarFeed,
-	seo
+	seo,
+	usability,
+	auditSentences
 ] as const;
 
 type Merge<T extends readonly { de: object }[]> = T extends readonly [

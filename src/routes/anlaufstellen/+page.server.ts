@@ -1,4 +1,4 @@
-import { searchContactPoints } from '$lib/server/directory/queries';
+import { searchContactPoints, verifyCutoff } from '$lib/server/directory/queries';
 import { LAND_ISOS } from '$lib/server/reference/schema';
 import { listSubmarkets, listTopics } from '$lib/server/reference/queries';
 import { services } from '$lib/server/runtime';
@@ -6,7 +6,8 @@ import type { PageServerLoad } from './$types';
 
 /** Public, no login: a GET form, so every search is a bookmarkable URL. Unknown values are ignored. */
 export const load: PageServerLoad = async ({ url, locals }) => {
-	const { db } = services();
+	const { db, clock } = services();
+	const cutoff = verifyCutoff(clock.now());
 	const [topics, submarkets] = await Promise.all([
 		listTopics(db, locals.locale, { activeOnly: true }),
 		listSubmarkets(db, locals.locale, { activeOnly: true })
@@ -46,7 +47,9 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 			email: c.email,
 			phone: c.phone,
 			advocacy: c.advocacy,
-			lastVerifiedAt: c.lastVerifiedAt
+			lastVerifiedAt: c.lastVerifiedAt,
+			// Issue 16: older than 12 months (or never) says so instead of a bare date.
+			stale: c.lastVerifiedAt === null || c.lastVerifiedAt < cutoff
 		}))
 	};
 };

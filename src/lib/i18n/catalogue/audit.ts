@@ -1,4 +1,4 @@
-import { catalogue } from './define';
+import { catalogue, plural } from './define';
 
 // Keys start with 'audit.' so catalogues never collide.
 export default catalogue(
@@ -16,7 +16,10 @@ export default catalogue(
 		'audit.filter.to': 'Bis (Datum, einschließlich)',
 		'audit.filter.submit': 'Anzeigen',
 		'audit.filter.reset': 'Filter zurücksetzen',
-		'audit.caption': 'Protokolleinträge, neueste zuerst ({count} Treffer)',
+		'audit.caption': plural('de', 'count', {
+			one: 'Protokolleinträge, neueste zuerst ({count} Treffer)',
+			other: 'Protokolleinträge, neueste zuerst ({count} Treffer)'
+		}),
 		'audit.tableLabel': 'Tabelle der Protokolleinträge',
 		'audit.timeZone': 'Alle Zeiten und Daten in deutscher Zeit (Europe/Berlin).',
 		'audit.empty': 'Keine Einträge für diese Auswahl.',
@@ -46,7 +49,10 @@ export default catalogue(
 		'audit.filter.to': 'To (date, inclusive)',
 		'audit.filter.submit': 'Show',
 		'audit.filter.reset': 'Reset filter',
-		'audit.caption': 'Audit log entries, newest first ({count} results)',
+		'audit.caption': plural('en', 'count', {
+			one: 'Audit log entries, newest first ({count} result)',
+			other: 'Audit log entries, newest first ({count} results)'
+		}),
 		'audit.tableLabel': 'Table of audit log entries',
 		'audit.timeZone': 'All times and dates in German time (Europe/Berlin).',
 		'audit.empty': 'No entries for this selection.',

@@ -1,4 +1,4 @@
-import { catalogue } from './define';
+import { catalogue, plural } from './define';
 
 // Keys start with 'availability.' (weekly hours, date overrides, absences, booking settings, Sprechtage).
 export default catalogue(
@@ -64,10 +64,10 @@ export default catalogue(
 		'availability.field.format': 'Format',
 		'availability.field.start': 'Beginn',
 		'availability.field.end': 'Ende',
-		'availability.field.timeHint': 'Uhrzeit im Format HH:MM, zum Beispiel 09:00',
+		'availability.field.timeHint': 'Uhrzeit, zum Beispiel 09:00',
 		'availability.field.validFrom': 'Gültig ab',
 		'availability.field.validTo': 'Gültig bis',
-		'availability.field.dateHint': 'Datum im Format JJJJ-MM-TT, zum Beispiel 2026-09-01',
+		'availability.field.dateHint': 'Datum, zum Beispiel 01.09.2026',
 
 		'availability.overrides.title': 'Abweichungen an einzelnen Tagen',
 		'availability.overrides.caption': 'Kommende Abweichungen von {name}',
@@ -117,9 +117,9 @@ export default catalogue(
 		'availability.field.horizonDays': 'Buchbar im Voraus (Tage)',
 		'availability.field.changeNoticeMinutes': 'Verlegen oder Absagen bis (Minuten vor dem Termin)',
 		'availability.field.reminderHours': 'Erinnerung (Stunden vor dem Termin)',
-		'availability.settings.minutes': '{n} Minuten',
-		'availability.settings.days': '{n} Tage',
-		'availability.settings.hours': '{n} Stunden',
+		'availability.settings.minutes': plural('de', 'n', { one: '{n} Minute', other: '{n} Minuten' }),
+		'availability.settings.days': plural('de', 'n', { one: '{n} Tag', other: '{n} Tage' }),
+		'availability.settings.hours': plural('de', 'n', { one: '{n} Stunde', other: '{n} Stunden' }),
 
 		'availability.sprechtage.title': 'Sprechtage',
 		'availability.sprechtage.titleOffice': 'Sprechtage: {office}',
@@ -153,8 +153,8 @@ export default catalogue(
 		'availability.field.accessibilityHint': 'Zum Beispiel Zugang, Aufzug, WC, Induktionsschleife.',
 		'availability.sprechtage.noAccessibility': 'Keine Angaben zur Barrierefreiheit',
 
-		'availability.error.time': 'Bitte eine Uhrzeit im Format HH:MM angeben, zum Beispiel 09:30.',
-		'availability.error.date': 'Bitte ein gültiges Datum im Format JJJJ-MM-TT angeben.',
+		'availability.error.time': 'Bitte eine Uhrzeit angeben, zum Beispiel 09:30.',
+		'availability.error.date': 'Bitte ein gültiges Datum angeben, zum Beispiel 01.09.2026.',
 		'availability.error.endAfterStart': 'Das Ende muss nach dem Beginn liegen.',
 		'availability.error.toAfterFrom': '„Gültig bis“ darf nicht vor „Gültig ab“ liegen.',
 		'availability.error.extraFormat': 'Bitte für zusätzliche Zeit ein Format wählen.',
@@ -236,10 +236,10 @@ export default catalogue(
 		'availability.field.format': 'Format',
 		'availability.field.start': 'Start',
 		'availability.field.end': 'End',
-		'availability.field.timeHint': 'Time as HH:MM, for example 09:00',
+		'availability.field.timeHint': 'Time, for example 09:00',
 		'availability.field.validFrom': 'Valid from',
 		'availability.field.validTo': 'Valid until',
-		'availability.field.dateHint': 'Date as YYYY-MM-DD, for example 2026-09-01',
+		'availability.field.dateHint': 'Date, for example 01/09/2026',
 
 		'availability.overrides.title': 'Changes on single days',
 		'availability.overrides.caption': 'Upcoming changes for {name}',
@@ -289,9 +289,9 @@ export default catalogue(
 		'availability.field.horizonDays': 'Bookable in advance (days)',
 		'availability.field.changeNoticeMinutes': 'Reschedule or cancel up to (minutes before)',
 		'availability.field.reminderHours': 'Reminder (hours before)',
-		'availability.settings.minutes': '{n} minutes',
-		'availability.settings.days': '{n} days',
-		'availability.settings.hours': '{n} hours',
+		'availability.settings.minutes': plural('en', 'n', { one: '{n} minute', other: '{n} minutes' }),
+		'availability.settings.days': plural('en', 'n', { one: '{n} day', other: '{n} days' }),
+		'availability.settings.hours': plural('en', 'n', { one: '{n} hour', other: '{n} hours' }),
 
 		'availability.sprechtage.title': 'Advice days',
 		'availability.sprechtage.titleOffice': 'Advice days: {office}',
@@ -324,8 +324,8 @@ export default catalogue(
 		'availability.field.accessibilityHint': 'For example access, lift, toilet, hearing loop.',
 		'availability.sprechtage.noAccessibility': 'No accessibility information',
 
-		'availability.error.time': 'Enter a time as HH:MM, for example 09:30.',
-		'availability.error.date': 'Enter a valid date as YYYY-MM-DD.',
+		'availability.error.time': 'Enter a time, for example 09:30.',
+		'availability.error.date': 'Enter a valid date, for example 01/09/2026.',
 		'availability.error.endAfterStart': 'The end must be after the start.',
 		'availability.error.toAfterFrom': '"Valid until" must not be before "Valid from".',
 		'availability.error.extraFormat': 'Choose a format for extra hours.',

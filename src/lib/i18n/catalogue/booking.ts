@@ -1,4 +1,4 @@
-import { catalogue } from './define';
+import { catalogue, plural } from './define';
 
 // Keys start with 'booking.' so catalogues never collide.
 export default catalogue(
@@ -26,7 +26,7 @@ export default catalogue(
 		'booking.mail.hold.subject': 'Bitte bestätigen Sie Ihren Termin',
 		'booking.mail.hold.body': 'Sie haben eine kostenlose Orientierungsberatung beim {office} angefragt.',
 		'booking.mail.hold.deadline':
-			'Bitte bestätigen Sie den Termin bis {until} Uhr mit dem Knopf unten. Ohne Bestätigung geben wir die Zeit danach wieder frei.',
+			'Bitte bestätigen Sie den Termin bis {until} Uhr über den Link unten. Ohne Bestätigung geben wir die Zeit danach wieder frei.',
 		'booking.mail.hold.button': 'Termin bestätigen',
 		'booking.mail.hold.ignore':
 			'Sie haben nichts angefragt? Dann ignorieren Sie diese E-Mail einfach; der Termin verfällt von selbst.',
@@ -58,7 +58,7 @@ export default catalogue(
 		'booking.mail.link.body':
 			'hier ist Ihr neuer Link, mit dem Sie Ihren Termin ansehen, verschieben oder absagen können.',
 		'booking.mail.link.bodyHeld':
-			'Ihr Termin wartet noch auf Ihre Bestätigung. Mit dem Knopf unten bestätigen Sie ihn, solange er reserviert ist.',
+			'Ihr Termin wartet noch auf Ihre Bestätigung. Über den Link unten bestätigen Sie ihn, solange er reserviert ist.',
 		'booking.mail.link.older': 'Links aus früheren E-Mails zu diesem Termin gelten nicht mehr.',
 		'booking.mail.consultant.greeting': 'Guten Tag {name},',
 		'booking.mail.consultant.booked.subject': 'Neuer Beratungstermin: {when}',
@@ -149,8 +149,11 @@ export default catalogue(
 		'booking.flow.error.consent': 'Ohne diese Einwilligung können wir die Beratung nicht vereinbaren.',
 		'booking.flow.error.concernLong': 'Bitte höchstens 2000 Zeichen.',
 		'booking.flow.error.slotTaken': 'Dieser Termin wurde gerade vergeben. Bitte wählen Sie einen anderen.',
-		'booking.flow.error.throttled':
-			'Zu viele Anfragen von Ihrem Anschluss. Bitte warten Sie {minutes} Minute(n) und versuchen Sie es dann erneut.',
+		'booking.flow.error.throttled': plural('de', 'minutes', {
+			one: 'Zu viele Anfragen von Ihrem Anschluss. Bitte warten Sie {minutes} Minute und versuchen Sie es dann erneut.',
+			other:
+				'Zu viele Anfragen von Ihrem Anschluss. Bitte warten Sie {minutes} Minuten und versuchen Sie es dann erneut.'
+		}),
 		'booking.flow.error.limit': 'Sie haben bereits einen offenen Termin für ein Erstgespräch.',
 
 		// After the submit
@@ -242,7 +245,7 @@ export default catalogue(
 		'booking.mail.hold.subject': 'Please confirm your appointment',
 		'booking.mail.hold.body': 'You have requested a free orientation consultation with {office}.',
 		'booking.mail.hold.deadline':
-			'Please confirm the appointment by {until} (German time) with the button below. Without confirmation we release the time afterwards.',
+			'Please confirm the appointment by {until} (German time) with the link below. Without confirmation we release the time afterwards.',
 		'booking.mail.hold.button': 'Confirm appointment',
 		'booking.mail.hold.ignore':
 			'You did not request anything? Then simply ignore this e-mail; the appointment lapses by itself.',
@@ -272,7 +275,7 @@ export default catalogue(
 		'booking.mail.link.subject': 'Your link to manage your appointment',
 		'booking.mail.link.body': 'Here is your new link to view, reschedule or cancel your appointment.',
 		'booking.mail.link.bodyHeld':
-			'Your appointment is still waiting for your confirmation. Confirm it with the button below while it is reserved.',
+			'Your appointment is still waiting for your confirmation. Confirm it with the link below while it is reserved.',
 		'booking.mail.link.older': 'Links from earlier e-mails about this appointment no longer work.',
 		'booking.mail.consultant.greeting': 'Hello {name},',
 		'booking.mail.consultant.booked.subject': 'New consultation: {when}',
@@ -362,8 +365,10 @@ export default catalogue(
 		'booking.flow.error.consent': 'Without this consent we cannot arrange the consultation.',
 		'booking.flow.error.concernLong': 'Please use at most 2000 characters.',
 		'booking.flow.error.slotTaken': 'This time has just been taken. Please choose another one.',
-		'booking.flow.error.throttled':
-			'Too many requests from your connection. Please wait {minutes} minute(s) and try again.',
+		'booking.flow.error.throttled': plural('en', 'minutes', {
+			one: 'Too many requests from your connection. Please wait {minutes} minute and try again.',
+			other: 'Too many requests from your connection. Please wait {minutes} minutes and try again.'
+		}),
 		'booking.flow.error.limit': 'You already have an open first consultation.',
 
 		'booking.sent.title': 'Please confirm your e-mail',

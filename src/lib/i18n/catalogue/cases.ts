@@ -1,4 +1,4 @@
-import { catalogue } from './define';
+import { catalogue, plural } from './define';
 
 // Keys start with 'cases.' (issue 4: case files, records, rhythm, timeline).
 export default catalogue(
@@ -22,7 +22,10 @@ export default catalogue(
 		'cases.count.due': 'Kontakt in den nächsten 7 Tagen fällig',
 		'cases.count.overdue': 'Kontakt überfällig',
 		'cases.count.overdueSteps': 'Überfällige nächste Schritte',
-		'cases.count.stalled': 'Ohne Kontakt seit mehr als {days} Tagen',
+		'cases.count.stalled': plural('de', 'days', {
+			one: 'Ohne Kontakt seit mehr als {days} Tag',
+			other: 'Ohne Kontakt seit mehr als {days} Tagen'
+		}),
 		'cases.count.answers': 'Neue Rückmeldungen',
 		'cases.answers.title': 'Neue Rückmeldungen',
 		'cases.answers.item': '{name}, Rückmeldung vom {at}',
@@ -36,7 +39,10 @@ export default catalogue(
 		'cases.filter.q': 'Name enthält',
 		'cases.filter.attention': 'Nur, was Aufmerksamkeit braucht',
 		'cases.filter.submit': 'Anzeigen',
-		'cases.table.caption': '{count} Begleitungen',
+		'cases.table.caption': plural('de', 'count', {
+			one: '{count} Begleitung',
+			other: '{count} Begleitungen'
+		}),
 		'cases.table.name': 'Name',
 		'cases.table.consultant': 'Zuständig',
 		'cases.table.status': 'Status',
@@ -137,7 +143,7 @@ export default catalogue(
 		'cases.records.consultant': 'Beraten von',
 		'cases.records.shared': 'Geteilt mit der Person',
 		'cases.records.sharedNothing': 'Nichts',
-		'cases.records.weeks': 'in {weeks} Wochen',
+		'cases.records.weeks': plural('de', 'weeks', { one: 'in {weeks} Woche', other: 'in {weeks} Wochen' }),
 		'cases.status.pauseTitle': 'Pausieren',
 		'cases.status.resumeTitle': 'Fortsetzen',
 		'cases.status.pauseHint':
@@ -196,7 +202,10 @@ export default catalogue(
 			'Vorschläge passend zu Bundesland und Themen der Begleitung. Die Person wird nach drei Wochen gefragt, ob es geholfen hat.',
 		'cases.record.noSuggestions': 'Keine passenden Anlaufstellen gefunden.',
 		'cases.record.outcomeHidden': 'noch zu wenige Rückmeldungen',
-		'cases.record.outcomeShare': '{count} Rückmeldungen, {share} % hat es geholfen',
+		'cases.record.outcomeShare': plural('de', 'count', {
+			one: '{count} Rückmeldung, {share} % hat es geholfen',
+			other: '{count} Rückmeldungen, {share} % hat es geholfen'
+		}),
 		'cases.record.followUpWeeks': 'Folgegespräch gewünscht in … Wochen',
 		'cases.record.followUpHint': 'Leer lassen: Der erste Check-in kommt nach dem Rhythmus des Büros.',
 		'cases.record.share': 'Mit der Person teilen',
@@ -303,7 +312,10 @@ export default catalogue(
 		'cases.count.due': 'Contact due in the next 7 days',
 		'cases.count.overdue': 'Contact overdue',
 		'cases.count.overdueSteps': 'Overdue next steps',
-		'cases.count.stalled': 'No contact for more than {days} days',
+		'cases.count.stalled': plural('en', 'days', {
+			one: 'No contact for more than {days} day',
+			other: 'No contact for more than {days} days'
+		}),
 		'cases.count.answers': 'New answers',
 		'cases.answers.title': 'New answers',
 		'cases.answers.item': '{name}, answered {at}',
@@ -317,7 +329,7 @@ export default catalogue(
 		'cases.filter.q': 'Name contains',
 		'cases.filter.attention': 'Only what needs attention',
 		'cases.filter.submit': 'Show',
-		'cases.table.caption': '{count} cases',
+		'cases.table.caption': plural('en', 'count', { one: '{count} case', other: '{count} cases' }),
 		'cases.table.name': 'Name',
 		'cases.table.consultant': 'Responsible',
 		'cases.table.status': 'Status',
@@ -416,7 +428,7 @@ export default catalogue(
 		'cases.records.consultant': 'Advised by',
 		'cases.records.shared': 'Shared with the person',
 		'cases.records.sharedNothing': 'Nothing',
-		'cases.records.weeks': 'in {weeks} weeks',
+		'cases.records.weeks': plural('en', 'weeks', { one: 'in {weeks} week', other: 'in {weeks} weeks' }),
 		'cases.status.pauseTitle': 'Pause',
 		'cases.status.resumeTitle': 'Resume',
 		'cases.status.pauseHint':
@@ -473,7 +485,10 @@ export default catalogue(
 			"Suggestions for the case's federal state and topics. The person is asked after three weeks whether it helped.",
 		'cases.record.noSuggestions': 'No matching contact points found.',
 		'cases.record.outcomeHidden': 'too few answers yet',
-		'cases.record.outcomeShare': '{count} answers, {share} % got help',
+		'cases.record.outcomeShare': plural('en', 'count', {
+			one: '{count} answer, {share} % got help',
+			other: '{count} answers, {share} % got help'
+		}),
 		'cases.record.followUpWeeks': 'Follow-up wanted in … weeks',
 		'cases.record.followUpHint': "Leave empty: the first check-in follows the office's rhythm.",
 		'cases.record.share': 'Share with the person',

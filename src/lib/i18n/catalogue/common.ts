@@ -1,4 +1,4 @@
-import { catalogue } from './define';
+import { catalogue, plural } from './define';
 
 export default catalogue(
 	{
@@ -44,8 +44,10 @@ export default catalogue(
 		'form.error.number': 'Bitte geben Sie eine Zahl an.',
 		'form.error.url': 'Bitte geben Sie eine Adresse mit http:// oder https:// an.',
 		'form.error.duplicateSubmit': 'Dieses Formular wurde bereits gesendet.',
-		'form.error.rateLimited':
-			'Zu viele Versuche. Bitte warten Sie {minutes} Minute(n) und versuchen Sie es erneut.',
+		'form.error.rateLimited': plural('de', 'minutes', {
+			one: 'Zu viele Versuche. Bitte warten Sie {minutes} Minute und versuchen Sie es erneut.',
+			other: 'Zu viele Versuche. Bitte warten Sie {minutes} Minuten und versuchen Sie es erneut.'
+		}),
 		'paging.label': 'Seitennavigation',
 		'paging.previous': 'Vorherige Seite',
 		'paging.next': 'Nächste Seite',
@@ -113,7 +115,10 @@ export default catalogue(
 		'form.error.number': 'Please enter a number.',
 		'form.error.url': 'Please enter an address starting with http:// or https://.',
 		'form.error.duplicateSubmit': 'This form has already been sent.',
-		'form.error.rateLimited': 'Too many attempts. Please wait {minutes} minute(s) and try again.',
+		'form.error.rateLimited': plural('en', 'minutes', {
+			one: 'Too many attempts. Please wait {minutes} minute and try again.',
+			other: 'Too many attempts. Please wait {minutes} minutes and try again.'
+		}),
 		'paging.label': 'Pagination',
 		'paging.previous': 'Previous page',
 		'paging.next': 'Next page',

@@ -5,3 +5,13 @@ export type Message = string | ((params: Record<string, string | number>) => str
 export function catalogue<const D extends Record<string, Message>>(de: D, en: { [K in keyof D]: Message }) {
 	return { de, en };
 }
+
+/**
+ * Issue 16: a count in its grammatical number by the language's plural rules (Intl.PluralRules),
+ * so "1 Begleitung" and "3 Begleitungen". `param` names the count; the chosen form keeps its
+ * {placeholders} for translate() to fill.
+ */
+export function plural(lang: 'de' | 'en', param: string, forms: { one: string; other: string }): Message {
+	const rules = new Intl.PluralRules(lang);
+	return (params) => (rules.select(Number(params[param])) === 'one' ? forms.one : forms.other);
+}

@@ -1,4 +1,4 @@
-import { catalogue } from './define';
+import { catalogue, plural } from './define';
 
 // Keys start with 'events.' so catalogues never collide.
 export default catalogue(
@@ -114,12 +114,14 @@ export default catalogue(
 			'Fast geschafft: Bitte bestätigen Sie Ihre Anmeldung über den Link in der E-Mail, die wir Ihnen eben geschickt haben. Ihr Platz ist 30 Minuten für Sie reserviert.',
 		'events.form.sent.waitlisted':
 			'Sie stehen auf der Warteliste. Wir haben Ihnen eine E-Mail geschickt; wird ein Platz frei, bieten wir ihn Ihnen an.',
-		'events.form.error.throttled':
-			'Zu viele Anmeldungen von Ihrem Anschluss. Bitte versuchen Sie es in {minutes} Minuten erneut.',
+		'events.form.error.throttled': plural('de', 'minutes', {
+			one: 'Zu viele Anmeldungen von Ihrem Anschluss. Bitte versuchen Sie es in {minutes} Minute erneut.',
+			other: 'Zu viele Anmeldungen von Ihrem Anschluss. Bitte versuchen Sie es in {minutes} Minuten erneut.'
+		}),
 		'events.form.error.already':
 			'Mit dieser E-Mail-Adresse sind Sie bereits angemeldet. Den Link finden Sie in unserer E-Mail.',
 		'events.error.consent': 'Bitte willigen Sie ein, damit wir Ihre Anmeldung bearbeiten können.',
-		'events.error.time': 'Bitte geben Sie eine Uhrzeit als SS:MM an, z. B. 18:30.',
+		'events.error.time': 'Bitte geben Sie eine Uhrzeit an, zum Beispiel 18:30.',
 		'events.error.capacity': 'Bitte geben Sie eine ganze Zahl ab 1 an oder lassen Sie das Feld leer.',
 		'events.error.offerHours': 'Bitte geben Sie eine Zahl von 1 bis 336 Stunden an.',
 		'events.error.venueRequired': 'Bitte geben Sie für eine Veranstaltung vor Ort die Adresse an.',
@@ -281,10 +283,10 @@ export default catalogue(
 		'events.staff.field.onlineUrl': 'Zugangslink (online)',
 		'events.staff.field.onlineUrlHint': 'Geht nur an bestätigte Angemeldete, nie auf die öffentliche Seite.',
 		'events.staff.field.startDate': 'Datum',
-		'events.staff.field.startTime': 'Beginn (SS:MM)',
+		'events.staff.field.startTime': 'Beginn (Uhrzeit)',
 		'events.staff.field.endDate': 'Enddatum',
 		'events.staff.field.endDateHint': 'Nur nötig, wenn die Veranstaltung an einem anderen Tag endet.',
-		'events.staff.field.endTime': 'Ende (SS:MM)',
+		'events.staff.field.endTime': 'Ende (Uhrzeit)',
 		'events.staff.field.capacity': 'Plätze',
 		'events.staff.field.capacityHint': 'Leer lassen für unbegrenzt. Ist alles belegt, öffnet die Warteliste.',
 		'events.staff.field.opens': 'Anmeldung ab',
@@ -457,8 +459,10 @@ export default catalogue(
 			'Almost done: please confirm your registration with the link in the e-mail we have just sent you. Your place is held for 30 minutes.',
 		'events.form.sent.waitlisted':
 			'You are on the waiting list. We have sent you an e-mail; if a place becomes free, we will offer it to you.',
-		'events.form.error.throttled':
-			'Too many registrations from your connection. Please try again in {minutes} minutes.',
+		'events.form.error.throttled': plural('en', 'minutes', {
+			one: 'Too many registrations from your connection. Please try again in {minutes} minute.',
+			other: 'Too many registrations from your connection. Please try again in {minutes} minutes.'
+		}),
 		'events.form.error.already':
 			'You are already registered with this e-mail address. The link is in our e-mail.',
 		'events.error.consent': 'Please give your consent so that we can process your registration.',
@@ -616,10 +620,10 @@ export default catalogue(
 		'events.staff.field.onlineUrl': 'Access link (online)',
 		'events.staff.field.onlineUrlHint': 'Sent only to confirmed registrants, never shown on the public page.',
 		'events.staff.field.startDate': 'Date',
-		'events.staff.field.startTime': 'Start (HH:MM)',
+		'events.staff.field.startTime': 'Start (time)',
 		'events.staff.field.endDate': 'End date',
 		'events.staff.field.endDateHint': 'Only needed if the event ends on another day.',
-		'events.staff.field.endTime': 'End (HH:MM)',
+		'events.staff.field.endTime': 'End (time)',
 		'events.staff.field.capacity': 'Places',
 		'events.staff.field.capacityHint':
 			'Leave empty for no limit. When all are taken, the waiting list opens.',

@@ -1,4 +1,4 @@
-import { catalogue } from './define';
+import { catalogue, plural } from './define';
 
 // Keys start with 'portal.' so catalogues never collide.
 export default catalogue(
@@ -13,7 +13,10 @@ export default catalogue(
 		'portal.login.submit': 'Anmeldelink senden',
 		'portal.login.sent': 'Wenn es zu dieser Adresse Termine gibt, haben wir Ihnen einen Link geschickt.',
 		'portal.login.sentHint': 'Der Link ist 15 Minuten gültig und funktioniert nur einmal.',
-		'portal.login.throttled': 'Zu viele Anfragen. Bitte versuchen Sie es in {minutes} Minuten erneut.',
+		'portal.login.throttled': plural('de', 'minutes', {
+			one: 'Zu viele Anfragen. Bitte versuchen Sie es in {minutes} Minute erneut.',
+			other: 'Zu viele Anfragen. Bitte versuchen Sie es in {minutes} Minuten erneut.'
+		}),
 		'portal.login.staff': 'Sie arbeiten in einem Regionalbüro? Zur Anmeldung für Mitarbeitende',
 		'portal.login.notice.loggedOut': 'Sie haben sich abgemeldet.',
 		'portal.login.notice.erased': 'Ihr Konto und Ihre Daten sind gelöscht.',
@@ -45,7 +48,10 @@ export default catalogue(
 		'portal.home.sendLinkLabel': 'Link zur Terminverwaltung für den Termin am {when} senden',
 		'portal.home.linkSent':
 			'Wir haben Ihnen für Ihre offenen Termine neue Links zur Terminverwaltung geschickt. Ältere Links funktionieren nicht mehr.',
-		'portal.home.linkThrottled': 'Zu viele Anfragen. Bitte versuchen Sie es in {minutes} Minuten erneut.',
+		'portal.home.linkThrottled': plural('de', 'minutes', {
+			one: 'Zu viele Anfragen. Bitte versuchen Sie es in {minutes} Minute erneut.',
+			other: 'Zu viele Anfragen. Bitte versuchen Sie es in {minutes} Minuten erneut.'
+		}),
 		'portal.home.data': 'Meine Daten',
 		'portal.home.dataLead':
 			'Sie können alle Daten, die wir über Sie gespeichert haben, herunterladen oder Ihr Konto löschen.',
@@ -193,7 +199,10 @@ export default catalogue(
 		'portal.login.submit': 'Send sign-in link',
 		'portal.login.sent': 'If there are appointments for this address, we have sent you a link.',
 		'portal.login.sentHint': 'The link is valid for 15 minutes and works only once.',
-		'portal.login.throttled': 'Too many requests. Please try again in {minutes} minutes.',
+		'portal.login.throttled': plural('en', 'minutes', {
+			one: 'Too many requests. Please try again in {minutes} minute.',
+			other: 'Too many requests. Please try again in {minutes} minutes.'
+		}),
 		'portal.login.staff': 'Do you work at a regional office? Staff sign-in',
 		'portal.login.notice.loggedOut': 'You have signed out.',
 		'portal.login.notice.erased': 'Your account and your data have been deleted.',
@@ -223,7 +232,10 @@ export default catalogue(
 		'portal.home.sendLinkLabel': 'Send a link to manage the appointment on {when}',
 		'portal.home.linkSent':
 			'We have sent you new links to manage your open appointments. Older links no longer work.',
-		'portal.home.linkThrottled': 'Too many requests. Please try again in {minutes} minutes.',
+		'portal.home.linkThrottled': plural('en', 'minutes', {
+			one: 'Too many requests. Please try again in {minutes} minute.',
+			other: 'Too many requests. Please try again in {minutes} minutes.'
+		}),
 		'portal.home.data': 'My data',
 		'portal.home.dataLead': 'You can download all data we hold about you, or delete your account.',
 		'portal.home.export': 'Download my data (JSON)',

@@ -1,4 +1,4 @@
-import { catalogue } from './define';
+import { catalogue, plural } from './define';
 
 // Keys start with 'reference.' so catalogues never collide.
 export default catalogue(
@@ -79,10 +79,19 @@ export default catalogue(
 			'Regionalbüros, Teilmärkte, Themen, Phasen und Postleitzahlen für das ganze Netzwerk.',
 		'reference.admin.back': 'Zurück zu den Stammdaten',
 		'reference.admin.offices': 'Regionalbüros',
-		'reference.admin.offices.text': '{count} Büros, davon {active} aktiv.',
-		'reference.admin.entries.text': '{count} Einträge, davon {active} aktiv.',
+		'reference.admin.offices.text': plural('de', 'count', {
+			one: '{count} Büro, davon {active} aktiv.',
+			other: '{count} Büros, davon {active} aktiv.'
+		}),
+		'reference.admin.entries.text': plural('de', 'count', {
+			one: '{count} Eintrag, davon {active} aktiv.',
+			other: '{count} Einträge, davon {active} aktiv.'
+		}),
 		'reference.admin.postcodes': 'Postleitzahlen',
-		'reference.admin.postcodes.text': '{count} Zuordnungen von Postleitzahl zu Bundesland.',
+		'reference.admin.postcodes.text': plural('de', 'count', {
+			one: '{count} Zuordnung von Postleitzahl zu Bundesland.',
+			other: '{count} Zuordnungen von Postleitzahl zu Bundesland.'
+		}),
 
 		// Admin: offices
 		'reference.offices.title': 'Regionalbüros',
@@ -172,7 +181,10 @@ export default catalogue(
 		'reference.postcodes.source.builtin': 'Eingebaute Tabelle',
 		'reference.postcodes.source.osm': 'OpenStreetMap (eingebaut oder importiert)',
 		'reference.postcodes.none': 'Noch keine Postleitzahlen gespeichert.',
-		'reference.postcodes.ambiguous': '{count} Postleitzahlen liegen in mehr als einem Bundesland.',
+		'reference.postcodes.ambiguous': plural('de', 'count', {
+			one: '{count} Postleitzahl liegt in mehr als einem Bundesland.',
+			other: '{count} Postleitzahlen liegen in mehr als einem Bundesland.'
+		}),
 		'reference.postcodes.lookup.title': 'Postleitzahl nachschlagen',
 		'reference.postcodes.lookup.label': 'Postleitzahl',
 		'reference.postcodes.lookup.submit': 'Nachschlagen',
@@ -294,10 +306,19 @@ export default catalogue(
 			'Regional offices, sub-markets, topics, stages and postcodes for the whole network.',
 		'reference.admin.back': 'Back to reference data',
 		'reference.admin.offices': 'Regional offices',
-		'reference.admin.offices.text': '{count} offices, {active} of them active.',
-		'reference.admin.entries.text': '{count} entries, {active} of them active.',
+		'reference.admin.offices.text': plural('en', 'count', {
+			one: '{count} office, {active} of them active.',
+			other: '{count} offices, {active} of them active.'
+		}),
+		'reference.admin.entries.text': plural('en', 'count', {
+			one: '{count} entry, {active} of them active.',
+			other: '{count} entries, {active} of them active.'
+		}),
 		'reference.admin.postcodes': 'Postcodes',
-		'reference.admin.postcodes.text': '{count} postcode-to-state assignments.',
+		'reference.admin.postcodes.text': plural('en', 'count', {
+			one: '{count} postcode-to-state assignment.',
+			other: '{count} postcode-to-state assignments.'
+		}),
 
 		'reference.offices.title': 'Regional offices',
 		'reference.offices.caption': 'All regional offices with their federal states',
@@ -383,7 +404,10 @@ export default catalogue(
 		'reference.postcodes.source.builtin': 'Built-in table',
 		'reference.postcodes.source.osm': 'OpenStreetMap (built in or imported)',
 		'reference.postcodes.none': 'No postcodes stored yet.',
-		'reference.postcodes.ambiguous': '{count} postcodes lie in more than one federal state.',
+		'reference.postcodes.ambiguous': plural('en', 'count', {
+			one: '{count} postcode lies in more than one federal state.',
+			other: '{count} postcodes lie in more than one federal state.'
+		}),
 		'reference.postcodes.lookup.title': 'Look up a postcode',
 		'reference.postcodes.lookup.label': 'Postcode',
 		'reference.postcodes.lookup.submit': 'Look up',

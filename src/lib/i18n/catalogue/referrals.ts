@@ -1,4 +1,4 @@
-import { catalogue } from './define';
+import { catalogue, plural } from './define';
 
 // Keys start with 'referrals.': referrals to further contact points and their "did it help?" loop.
 export default catalogue(
@@ -99,7 +99,10 @@ export default catalogue(
 		'referrals.outcome.title': 'Rückmeldungen aus Weiterverweisungen',
 		'referrals.outcome.none': 'noch keine Rückmeldungen',
 		'referrals.outcome.few': 'weniger als 5 Rückmeldungen',
-		'referrals.outcome.shown': '{count} Rückmeldungen, davon {share} % „hat geholfen“',
+		'referrals.outcome.shown': plural('de', 'count', {
+			one: '{count} Rückmeldung, davon {share} % „hat geholfen“',
+			other: '{count} Rückmeldungen, davon {share} % „hat geholfen“'
+		}),
 		'referrals.outcome.hint':
 			'Über alle Büros: Verweisungen mit Ergebnis (ohne „nicht mehr nötig“). Unter 5 Rückmeldungen wird kein Anteil gezeigt.'
 	},
@@ -195,7 +198,10 @@ export default catalogue(
 		'referrals.outcome.title': 'Feedback from referrals',
 		'referrals.outcome.none': 'no feedback yet',
 		'referrals.outcome.few': 'fewer than 5 answers',
-		'referrals.outcome.shown': '{count} answers, {share} % "got help"',
+		'referrals.outcome.shown': plural('en', 'count', {
+			one: '{count} answer, {share} % "got help"',
+			other: '{count} answers, {share} % "got help"'
+		}),
 		'referrals.outcome.hint':
 			'Across all offices: referrals with an outcome (without "no longer needed"). Below 5 answers no share is shown.'
 	}

@@ -22,9 +22,9 @@ export default catalogue(
 		'stats.filter.year': 'Jahr',
 		'stats.filter.quarter': 'Quartal',
 		'stats.filter.quarterN': '{n}. Quartal',
-		'stats.filter.month': 'Monat (JJJJ-MM)',
-		'stats.filter.from': 'Von Monat (JJJJ-MM)',
-		'stats.filter.to': 'Bis Monat (JJJJ-MM)',
+		'stats.filter.month': 'Monat',
+		'stats.filter.from': 'Von Monat',
+		'stats.filter.to': 'Bis Monat',
 		'stats.filter.office': 'Regionalbüro',
 		'stats.filter.allOffices': 'Alle Regionalbüros',
 		'stats.filter.land': 'Land',
@@ -94,7 +94,7 @@ export default catalogue(
 		'stats.fig.consultations': 'Beratungen',
 		'stats.fig.creatives': 'Beratene Personen (verschieden)',
 		'stats.fig.casesOpened': 'Begonnene Begleitungen',
-		'stats.fig.founders': 'Gründungen begleitet (Abschluss „Unternehmen gegründet“)',
+		'stats.fig.founders': 'Gründungen begleitet (Abschluss „Gründung erfolgt“)',
 		'stats.fig.referrals': 'Verweise',
 		'stats.fig.events': 'Veranstaltungen',
 		'stats.fig.registrations': 'Angemeldete (bestätigt)',
@@ -114,7 +114,7 @@ export default catalogue(
 		'stats.case.paused': 'Pausiert',
 		'stats.case.closed': 'Abgeschlossen',
 		'stats.case.stalled': 'davon offen ohne Kontakt (stockend)',
-		'stats.reason.business_founded': 'Unternehmen gegründet',
+		'stats.reason.business_founded': 'Gründung erfolgt',
 		'stats.reason.funding_obtained': 'Förderung erhalten',
 		'stats.reason.referred_on': 'Weiterverwiesen',
 		'stats.reason.no_further_need': 'Kein weiterer Bedarf',
@@ -143,7 +143,7 @@ export default catalogue(
 		'stats.summary.monthly': ({ total, max, maxMonth }) =>
 			Number(total) === 0
 				? 'Im Zeitraum gab es keine Beratungen.'
-				: `${total} Beratungen im Zeitraum; die meisten im ${maxMonth} (${max}).`,
+				: `${total} ${Number(total) === 1 ? 'Beratung' : 'Beratungen'} im Zeitraum; die meisten im ${maxMonth} (${max}).`,
 		'stats.summary.bars': ({ top, value, share }) =>
 			top === '' ? 'Keine Werte im Zeitraum.' : `Am häufigsten: ${top} (${value}, ${share} % aller Werte).`,
 		'stats.summary.barsSuppressed': ({ top }) =>
@@ -173,9 +173,9 @@ export default catalogue(
 		'stats.filter.year': 'Year',
 		'stats.filter.quarter': 'Quarter',
 		'stats.filter.quarterN': 'Quarter {n}',
-		'stats.filter.month': 'Month (YYYY-MM)',
-		'stats.filter.from': 'From month (YYYY-MM)',
-		'stats.filter.to': 'To month (YYYY-MM)',
+		'stats.filter.month': 'Month',
+		'stats.filter.from': 'From month',
+		'stats.filter.to': 'To month',
 		'stats.filter.office': 'Regional office',
 		'stats.filter.allOffices': 'All regional offices',
 		'stats.filter.land': 'Land',
@@ -294,7 +294,7 @@ export default catalogue(
 		'stats.summary.monthly': ({ total, max, maxMonth }) =>
 			Number(total) === 0
 				? 'There were no consultations in the period.'
-				: `${total} consultations in the period; most in ${maxMonth} (${max}).`,
+				: `${total} ${Number(total) === 1 ? 'consultation' : 'consultations'} in the period; most in ${maxMonth} (${max}).`,
 		'stats.summary.bars': ({ top, value, share }) =>
 			top === '' ? 'No values in the period.' : `Most frequent: ${top} (${value}, ${share} % of all values).`,
 		'stats.summary.barsSuppressed': ({ top }) =>

@@ -1,4 +1,4 @@
-import { catalogue } from './define';
+import { catalogue, plural } from './define';
 
 // Keys start with 'visibility.' so catalogues never collide.
 export default catalogue(
@@ -38,7 +38,10 @@ export default catalogue(
 		'visibility.error.deadlinePast': 'Die Frist liegt in der Vergangenheit.',
 		'visibility.error.noOffice': 'Für dieses Land ist derzeit kein Regionalbüro zuständig.',
 		'visibility.error.unknown': 'Bitte wählen Sie einen Eintrag aus der Liste.',
-		'visibility.error.throttled': 'Zu viele Anfragen. Bitte versuchen Sie es in {minutes} Minuten erneut.',
+		'visibility.error.throttled': plural('de', 'minutes', {
+			one: 'Zu viele Anfragen. Bitte versuchen Sie es in {minutes} Minute erneut.',
+			other: 'Zu viele Anfragen. Bitte versuchen Sie es in {minutes} Minuten erneut.'
+		}),
 		'visibility.error.state': 'Das hat sich inzwischen geändert. Bitte laden Sie die Seite neu.',
 		'visibility.error.image.empty': 'Bitte wählen Sie eine Bilddatei.',
 		'visibility.error.image.too_large':
@@ -202,8 +205,10 @@ export default catalogue(
 		'visibility.req.interest.message': 'Ihre Nachricht an das Regionalbüro',
 		'visibility.req.interest.submit': 'Interesse senden',
 		'visibility.req.interest.sent': 'Danke! Das Regionalbüro meldet sich.',
-		'visibility.req.interest.throttled':
-			'Zu viele Anfragen. Bitte versuchen Sie es in {minutes} Minuten erneut.',
+		'visibility.req.interest.throttled': plural('de', 'minutes', {
+			one: 'Zu viele Anfragen. Bitte versuchen Sie es in {minutes} Minute erneut.',
+			other: 'Zu viele Anfragen. Bitte versuchen Sie es in {minutes} Minuten erneut.'
+		}),
 		'visibility.req.interest.already':
 			'Sie haben für dieses Gesuch schon Interesse bekundet oder wurden vorgeschlagen.',
 		'visibility.req.interest.login': 'Melden Sie sich in „Mein Bereich“ an, um Interesse zu bekunden.',
@@ -378,7 +383,10 @@ export default catalogue(
 		'visibility.error.deadlinePast': 'The deadline is in the past.',
 		'visibility.error.noOffice': 'No regional office is responsible for this Land at the moment.',
 		'visibility.error.unknown': 'Please choose an entry from the list.',
-		'visibility.error.throttled': 'Too many requests. Please try again in {minutes} minutes.',
+		'visibility.error.throttled': plural('en', 'minutes', {
+			one: 'Too many requests. Please try again in {minutes} minute.',
+			other: 'Too many requests. Please try again in {minutes} minutes.'
+		}),
 		'visibility.error.state': 'This has changed in the meantime. Please reload the page.',
 		'visibility.error.image.empty': 'Please choose an image file.',
 		'visibility.error.image.too_large': 'The file is larger than {mb} MB. Please choose a smaller image.',
@@ -536,7 +544,10 @@ export default catalogue(
 		'visibility.req.interest.message': 'Your message to the regional office',
 		'visibility.req.interest.submit': 'Send interest',
 		'visibility.req.interest.sent': 'Thank you! The regional office will be in touch.',
-		'visibility.req.interest.throttled': 'Too many requests. Please try again in {minutes} minutes.',
+		'visibility.req.interest.throttled': plural('en', 'minutes', {
+			one: 'Too many requests. Please try again in {minutes} minute.',
+			other: 'Too many requests. Please try again in {minutes} minutes.'
+		}),
 		'visibility.req.interest.already':
 			'You have already expressed interest in this request or were proposed.',
 		'visibility.req.interest.login': 'Sign in to “My area” to express interest.',

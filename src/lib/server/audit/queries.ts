@@ -29,6 +29,8 @@ export interface AuditEntryView {
 	actorKind: string;
 	actorId: number | null;
 	actorLabel: string;
+	/** The staff member's name now (null for creatives, the system and anonymous callers). */
+	actorName: string | null;
 	action: string;
 	subjectKind: string;
 	subjectId: string | null;
@@ -94,7 +96,11 @@ export async function listAudit(db: Db, filter: AuditFilter): Promise<AuditPage>
 	const [count, rows] = await Promise.all([
 		q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
 		q
+			.leftJoin('staff_user as su', (j) =>
+				j.onRef('su.id', '=', 'a.actor_id').on('a.actor_kind', '=', 'staff')
+			)
 			.select([
+				'su.name as actor_name',
 				'a.id',
 				'a.at',
 				'a.actor_kind',
@@ -121,6 +127,7 @@ export async function listAudit(db: Db, filter: AuditFilter): Promise<AuditPage>
 			actorKind: r.actor_kind,
 			actorId: r.actor_id == null ? null : Number(r.actor_id),
 			actorLabel: r.actor_label,
+			actorName: r.actor_name ?? null,
 			action: r.action,
 			subjectKind: r.subject_kind,
 			subjectId: r.subject_id,

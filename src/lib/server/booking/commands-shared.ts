@@ -46,6 +46,7 @@ export interface BookingRecord {
 	videoUrl: string | null;
 	icsSequence: number;
 	manageTokenExpiresAt: number | null;
+	caseId: number | null;
 }
 
 const asLocale = (v: string): Locale => (v === 'en' ? 'en' : 'de');
@@ -85,7 +86,8 @@ function bookingQuery(db: Db | Tx) {
 			'b.locale',
 			'b.video_url',
 			'b.ics_sequence',
-			'b.manage_token_expires_at'
+			'b.manage_token_expires_at',
+			'b.case_id'
 		]);
 }
 
@@ -122,7 +124,8 @@ function toRecord(r: BookingRow): BookingRecord {
 		locale: asLocale(r.locale),
 		videoUrl: r.video_url,
 		icsSequence: Number(r.ics_sequence),
-		manageTokenExpiresAt: r.manage_token_expires_at === null ? null : Number(r.manage_token_expires_at)
+		manageTokenExpiresAt: r.manage_token_expires_at === null ? null : Number(r.manage_token_expires_at),
+		caseId: r.case_id == null ? null : Number(r.case_id)
 	};
 }
 

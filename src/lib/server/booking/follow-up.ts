@@ -2,6 +2,7 @@ import type { OfficeScope } from '../access/scope';
 import { recordAudit } from '../audit/record';
 import { addCaseEvent } from '../cases/case-events';
 import { type CaseRecord, caseFor, loadCase } from '../cases/load';
+import { mayBookFollowUp } from '../cases/talks';
 import { transact, type Db, type Tx } from '../db/transaction';
 import type { RequestContext } from '../identity/context';
 import { staffActor } from '../identity/context';
@@ -37,7 +38,7 @@ export const FOLLOW_UP_FORMATS: readonly FollowUpFormat[] = ['office', 'phone', 
 
 export type FollowUpResult =
 	| { ok: true; bookingId: number; caseId: number; existing: boolean }
-	| { ok: false; reason: 'not_found' | 'closed' | 'slot_taken' };
+	| { ok: false; reason: 'not_found' | 'closed' | 'slot_taken' | 'no_consultation' };
 
 async function caseOf(db: Db | Tx, who: FollowUpBooker, caseId: number): Promise<CaseRecord | null> {
 	if (who.kind === 'staff') return caseFor(db, who.actor, who.scope, caseId);
@@ -52,9 +53,11 @@ export async function followUpSlots(
 	caseId: number,
 	from: string,
 	now: Date
-): Promise<{ case: CaseRecord; slots: OfferedSlot[] } | null> {
+): Promise<{ case: CaseRecord; slots: OfferedSlot[]; noTalk: boolean } | null> {
 	const c = await caseOf(db, who, caseId);
 	if (!c || c.status === 'closed') return null;
+	// Issue 16: a follow-up follows a talk; until one took place, nothing is offered.
+	if (!(await mayBookFollowUp(db, c.id))) return { case: c, slots: [], noTalk: true };
 	const today = berlinDate(now);
 	const start = from < today ? today : from;
 	const slots = await listSlots(
@@ -62,7 +65,7 @@ export async function followUpSlots(
 		{ officeId: c.officeId, from: start, to: addDays(start, 13), consultantId: c.consultantId },
 		now
 	);
-	return { case: c, slots: slots.filter((s) => s.sprechtagId == null) };
+	return { case: c, slots: slots.filter((s) => s.sprechtagId == null), noTalk: false };
 }
 
 export async function bookFollowUp(
@@ -91,6 +94,7 @@ export async function bookFollowUp(
 						return { ok: true, bookingId: Number(known.id), caseId: c.id, existing: true };
 				}
 				if (c.status === 'closed') return { ok: false, reason: 'closed' };
+				if (!(await mayBookFollowUp(trx, c.id))) return { ok: false, reason: 'no_consultation' };
 				await expireStaleHolds(trx, now);
 				const slot = await isSlotOffered(
 					trx,

@@ -1,3 +1,6 @@
+import type { CancelReason } from '../reference/cancel-reasons';
+import { translate } from '../../i18n/messages';
+import { closeIfNoTalk } from '../cases/talks';
 import { type AuditActor, recordAudit } from '../audit/record';
 import { type Tx, transact } from '../db/transaction';
 import type { RequestContext } from '../identity/context';
@@ -51,7 +54,7 @@ export interface NewSlot {
 }
 
 type Change =
-	| { kind: 'cancel'; reason: string | null }
+	| { kind: 'cancel'; reason: string | null; reasonKey?: CancelReason | null }
 	| { kind: 'move'; slot: NewSlot; reason: string | null };
 
 /** Cancels an active booking in the caller's transaction; mails both sides; audits. */
@@ -62,6 +65,8 @@ export async function applyCancel(
 	input: {
 		by: 'creative' | 'staff';
 		reason: string | null;
+		/** Issue 16: the creative's reason from the list, for the statistics. */
+		reasonKey?: CancelReason | null;
 		actor: AuditActor;
 		now: Date;
 		requestId?: string | null;
@@ -74,6 +79,7 @@ export async function applyCancel(
 			status: 'cancelled',
 			cancelled_at: t,
 			cancel_reason: input.reason,
+			cancel_reason_key: input.reasonKey ?? null,
 			hold_expires_at: null,
 			ics_sequence: eb('ics_sequence', '+', 1),
 			updated_at: t
@@ -94,6 +100,8 @@ export async function applyCancel(
 			input.reason
 		);
 	}
+	// Issue 16: a case whose only bookings are now cancelled closes itself (nobody was accompanied).
+	if (after.caseId != null) await closeIfNoTalk(trx, after.caseId, input.now);
 	await recordAudit(
 		trx,
 		input.actor,
@@ -101,7 +109,12 @@ export async function applyCancel(
 			action: 'booking.cancelled',
 			subject: { kind: 'booking', id: booking.id },
 			officeId: booking.officeId,
-			data: { by: input.by, start: booking.start, withReason: input.reason !== null }
+			data: {
+				by: input.by,
+				start: booking.start,
+				withReason: input.reason !== null,
+				reasonKey: input.reasonKey ?? null
+			}
 		},
 		{ now: input.now, requestId: input.requestId }
 	);
@@ -235,7 +248,11 @@ async function changeByCreative(
 					requestId: ctx.requestId
 				};
 				if (change.kind === 'cancel') {
-					const done = await applyCancel(trx, services, booking, { ...base, reason: change.reason });
+					const done = await applyCancel(trx, services, booking, {
+						...base,
+						reason: change.reason,
+						reasonKey: change.reasonKey ?? null
+					});
 					return done ? { ok: true, bookingId: booking.id } : { ok: false, reason: 'not_active' };
 				}
 				// The creative moves within the booked format; the page offers only such slots.
@@ -256,12 +273,18 @@ async function changeByCreative(
 	}
 }
 
+/**
+ * The creative cancels with the manage link; issue 16: with an optional reason from the list.
+ * The office reads it in the cancellation mail (in German, the office's language).
+ */
 export function cancelByCreative(
 	services: Services,
 	manageToken: string,
-	ctx: RequestContext = {}
+	ctx: RequestContext = {},
+	reasonKey: CancelReason | null = null
 ): Promise<ChangeResult> {
-	return changeByCreative(services, manageToken, { kind: 'cancel', reason: null }, ctx);
+	const reason = reasonKey ? translate('de', `cancel.reason.${reasonKey}`) : null;
+	return changeByCreative(services, manageToken, { kind: 'cancel', reason, reasonKey }, ctx);
 }
 
 export function rescheduleByCreative(

@@ -300,6 +300,8 @@ describe('follow-up booking', () => {
 	it('books with the case consultant only, as a follow-up, beyond the first-booking limit, from the portal', async () => {
 		const { s, f } = await setup();
 		const b = await confirmedBooking(s, f, { day: '2026-06-16', email: 'kim@example.org' });
+		// Issue 16: a follow-up follows a talk that took place.
+		await s.db.updateTable('booking').set({ status: 'attended' }).where('id', '=', b.bookingId).execute();
 		const c = await s.db.selectFrom('case_file').selectAll().executeTakeFirstOrThrow();
 		const who = { kind: 'creative' as const, creativeId: Number(c.creative_id) };
 		const offered = await followUpSlots(s.db, who, b.caseId, '2026-06-17', s.clock.now());

@@ -76,12 +76,14 @@ export async function ensureCaseForBooking(
 			updated_at: number;
 			status?: 'open';
 			closed_at?: null;
+			close_reason?: null;
 			notes_consent_version?: number;
 			notes_consent_at?: number;
 		} = { updated_at: t };
 		if (existing.status === 'closed') {
 			patch.status = 'open';
 			patch.closed_at = null;
+			patch.close_reason = null;
 			await addCaseEvent(trx, caseId, 'reopened', input.actor, input.now, { bookingId });
 		}
 		if (existing.notes_consent_version == null && b.consent_notes_version != null) {

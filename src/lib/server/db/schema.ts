@@ -298,6 +298,8 @@ export interface BookingTable {
 	updated_at: number;
 	/** The case this booking belongs to (migration 06); set when it is confirmed. */
 	case_id: number | null;
+	/** Issue 16 (migration 2026-12-04-15): the creative's reason for cancelling, a key of CANCEL_REASONS. */
+	cancel_reason_key: string | null;
 }
 
 /** A person identified by a verified e-mail (migration 2026-11-29-05); bookings match by e-mail. */
@@ -365,7 +367,9 @@ export type CloseReason =
 	| 'no_response'
 	| 'other'
 	/** Set by the person's erasure (issue 13), never chosen by staff. */
-	| 'erased';
+	| 'erased'
+	/** Issue 16: set by the system when every booking of a case was cancelled. */
+	| 'no_talk';
 export type ConsultationOutcome =
 	| 'orientation_given'
 	| 'plan_agreed'

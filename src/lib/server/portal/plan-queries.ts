@@ -1,6 +1,7 @@
 import type { CaseStatus, ConsultationOutcome } from '../db/schema';
 import type { Db, Tx } from '../db/transaction';
 import type { Locale } from '../../i18n/locale';
+import { mayBookFollowUp } from '../cases/talks';
 
 /**
  * The creative's own accompaniment in the portal (issue 4, item 6): per case the plan (next
@@ -166,6 +167,11 @@ export async function myCases(db: Db | Tx, creativeId: number, locale: Locale): 
 		summariesByCase.set(caseId, [...(summariesByCase.get(caseId) ?? []), summary]);
 	}
 
+	const talked = new Map(
+		await Promise.all(
+			cases.map(async (c) => [Number(c.id), await mayBookFollowUp(db, Number(c.id))] as const)
+		)
+	);
 	return cases
 		.map((c) => {
 			const id = Number(c.id);
@@ -178,7 +184,7 @@ export async function myCases(db: Db | Tx, creativeId: number, locale: Locale): 
 				goals: c.goals,
 				plan: (planByCase.get(id) ?? []).sort(byPlanOrder),
 				summaries: summariesByCase.get(id) ?? [],
-				canBookFollowUp: c.status !== 'closed'
+				canBookFollowUp: c.status !== 'closed' && talked.get(id) === true
 			};
 		})
 		.sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || b.openedAt - a.openedAt || b.id - a.id)
@@ -211,13 +217,17 @@ export async function myFollowUpCases(db: Db | Tx, creativeId: number): Promise<
 		.orderBy('c.opened_at', 'desc')
 		.orderBy('c.id', 'desc')
 		.execute();
-	return rows.map((r) => ({
-		id: Number(r.id),
-		officeName: r.office_name,
-		officePhone: r.office_phone,
-		officeEmail: r.office_email,
-		consultantName: r.consultant_name
-	}));
+	// Issue 16: only cases where a talk took place offer a follow-up.
+	const allowed = await Promise.all(rows.map((r) => mayBookFollowUp(db, Number(r.id))));
+	return rows
+		.filter((_, i) => allowed[i])
+		.map((r) => ({
+			id: Number(r.id),
+			officeName: r.office_name,
+			officePhone: r.office_phone,
+			officeEmail: r.office_email,
+			consultantName: r.consultant_name
+		}));
 }
 
 /** The status of one of my cases; null when the case is not mine (or does not exist). */

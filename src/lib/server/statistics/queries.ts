@@ -59,6 +59,8 @@ export interface Figures {
 		stalled: number;
 		closedInPeriod: number;
 		closeReasons: Count[];
+		/** Issue 16: appointments cancelled in the period by the creative's reason ('' = none given). */
+		cancelReasons: Count[];
 	};
 	referrals: { total: number; cells: { kind: string; status: string; n: number }[] };
 	events: {
@@ -258,7 +260,9 @@ async function caseFigures(db: Reader, q: PartFilter, now: number): Promise<Figu
 		.selectFrom('case_file as c')
 		.leftJoin('office_case_setting as s', 's.office_id', 'c.office_id')
 		.where('c.opened_at', '>=', q.start)
-		.where('c.opened_at', '<', q.end);
+		.where('c.opened_at', '<', q.end)
+		// Issue 16: a case closed because no talk ever took place accompanied nobody.
+		.where((eb) => eb.or([eb('c.close_reason', 'is', null), eb('c.close_reason', '!=', 'no_talk')]));
 	if (q.officeIds) opened = opened.where('c.office_id', 'in', q.officeIds);
 	if (q.land) opened = opened.where('c.land_iso', '=', q.land);
 	let closedQ = db
@@ -268,7 +272,14 @@ async function caseFigures(db: Reader, q: PartFilter, now: number): Promise<Figu
 		.where('c.status', '=', 'closed');
 	if (q.officeIds) closedQ = closedQ.where('c.office_id', 'in', q.officeIds);
 	if (q.land) closedQ = closedQ.where('c.land_iso', '=', q.land);
-	const [caseRows, closeRows] = await Promise.all([
+	let cancelQ = db
+		.selectFrom('booking as b')
+		.where('b.status', '=', 'cancelled')
+		.where('b.cancelled_at', '>=', q.start)
+		.where('b.cancelled_at', '<', q.end);
+	if (q.officeIds) cancelQ = cancelQ.where('b.office_id', 'in', q.officeIds);
+	if (q.land) cancelQ = cancelQ.where('b.land_iso', '=', q.land);
+	const [caseRows, closeRows, cancelRows] = await Promise.all([
 		opened
 			.select([
 				'c.status',
@@ -282,6 +293,10 @@ async function caseFigures(db: Reader, q: PartFilter, now: number): Promise<Figu
 		closedQ
 			.select([sql<string>`coalesce(c.close_reason, 'other')`.as('reason'), sql<number>`count(*)`.as('n')])
 			.groupBy(sql`coalesce(c.close_reason, 'other')`)
+			.execute(),
+		cancelQ
+			.select([sql<string>`coalesce(b.cancel_reason_key, '')`.as('reason'), sql<number>`count(*)`.as('n')])
+			.groupBy(sql`coalesce(b.cancel_reason_key, '')`)
 			.execute()
 	]);
 	const statusN = (s: string) => num(caseRows.find((r) => r.status === s)?.n);
@@ -295,7 +310,8 @@ async function caseFigures(db: Reader, q: PartFilter, now: number): Promise<Figu
 		closed: statusN('closed'),
 		stalled: caseRows.reduce((a, r) => a + num(r.stalled), 0),
 		closedInPeriod: closeReasons.reduce((a, r) => a + r.n, 0),
-		closeReasons
+		closeReasons,
+		cancelReasons: cancelRows.map((r) => ({ key: r.reason, n: num(r.n) }))
 	};
 }
 
@@ -368,7 +384,16 @@ function emptyFigures(officeIds: number[]): Figures {
 			monthly: []
 		},
 		creatives: { distinct: 0, multi: 0, withFirst: 0, followedUp: 0, medianDaysToFollowUp: null },
-		cases: { opened: 0, open: 0, paused: 0, closed: 0, stalled: 0, closedInPeriod: 0, closeReasons: [] },
+		cases: {
+			opened: 0,
+			open: 0,
+			paused: 0,
+			closed: 0,
+			stalled: 0,
+			closedInPeriod: 0,
+			closeReasons: [],
+			cancelReasons: []
+		},
 		referrals: { total: 0, cells: [] },
 		events: { events: 0, registrations: 0, attended: 0, noShow: 0, noShowRate: null },
 		visibility: { available: false, profilesPublished: 0, introductions: 0, cooperations: 0 }

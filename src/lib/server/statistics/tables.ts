@@ -1,4 +1,5 @@
 import { type MessageKey, translate } from '../../i18n/messages';
+import { CANCEL_REASONS } from '../reference/cancel-reasons';
 import type { Db, Tx } from '../db/transaction';
 import { listLaender, listOffices, listStages, listSubmarkets, listTopics } from '../reference/queries';
 import type { Count, Figures } from './queries';
@@ -52,6 +53,7 @@ export const TABLE_IDS = [
 	'begleitung',
 	'faelle',
 	'abschluesse',
+	'absagen',
 	'verweise',
 	'veranstaltungen',
 	'sichtbarkeit'
@@ -63,9 +65,9 @@ export function isTableId(v: string): v is TableId {
 }
 
 export interface Labels {
-	submarkets: { key: string; name: string }[];
-	topics: { key: string; name: string }[];
-	stages: { key: string; name: string }[];
+	submarkets: { key: string; name: string; active?: boolean }[];
+	topics: { key: string; name: string; active?: boolean }[];
+	stages: { key: string; name: string; active?: boolean }[];
 	laender: { key: string; name: string }[];
 	offices: { id: number; key: string; name: string }[];
 }
@@ -78,7 +80,8 @@ export async function loadLabels(db: Db | Tx, locale: Locale): Promise<Labels> {
 		listLaender(db),
 		listOffices(db)
 	]);
-	const pick = (xs: { key: string; name: string }[]) => xs.map((x) => ({ key: x.key, name: x.name }));
+	const pick = (xs: { key: string; name: string; active: boolean }[]) =>
+		xs.map((x) => ({ key: x.key, name: x.name, active: x.active }));
 	return {
 		submarkets: pick(submarkets),
 		topics: pick(topics),
@@ -98,7 +101,8 @@ const CLOSE_REASONS = [
 	'referred_on',
 	'no_further_need',
 	'no_response',
-	'other'
+	'other',
+	'no_talk'
 ];
 const REF_STATUSES = [
 	'suggested',
@@ -130,10 +134,13 @@ export function buildTables(f: Figures, labels: Labels, o: TableOptions): StatTa
 		title: MessageKey,
 		rowHeader: MessageKey,
 		counts: Count[],
-		reference: { key: string; name: string }[],
+		reference: { key: string; name: string; active?: boolean }[],
 		totalLabel: MessageKey = 'stats.row.total'
 	): StatTable => {
-		const rows = reference.map((r) => ({ key: r.key, label: r.name }));
+		// Issue 16: a switched-off sub-market or topic shows only while it still has figures.
+		const rows = reference
+			.filter((r) => r.active !== false || counts.some((c) => c.key === r.key && c.n > 0))
+			.map((r) => ({ key: r.key, label: r.name }));
 		for (const c of counts)
 			if (!rows.some((r) => r.key === c.key))
 				rows.push({ key: c.key, label: c.key === '' ? unknown : c.key });
@@ -201,6 +208,17 @@ export function buildTables(f: Figures, labels: Labels, o: TableOptions): StatTa
 		'stats.col.reason',
 		f.cases.closeReasons,
 		CLOSE_REASONS.map((k) => ({ key: k, name: t(`stats.reason.${k}` as MessageKey) }))
+	);
+	// Issue 16: cancelled appointments by the reason given (the row '' collects "no reason").
+	const cancellations = breakdown(
+		'absagen',
+		'stats.table.cancellations',
+		'stats.col.reason',
+		f.cases.cancelReasons,
+		[...CANCEL_REASONS, ''].map((k) => ({
+			key: k,
+			name: k === '' ? t('stats.cancel.noReason') : t(`cancel.reason.${k}` as MessageKey)
+		}))
 	);
 	const grand = monthly.rows.at(-1)!.cells.at(-1)!;
 	const founders = closures.rows.find((r) => r.key === 'business_founded')!.cells[0]!;
@@ -353,6 +371,7 @@ export function buildTables(f: Figures, labels: Labels, o: TableOptions): StatTa
 		]),
 		casesTable,
 		closures,
+		cancellations,
 		referrals,
 		eventsTable
 	);

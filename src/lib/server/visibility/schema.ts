@@ -155,6 +155,25 @@ export const requestFormSchema = z
 	});
 export type RequestFormInput = z.output<typeof requestFormSchema>;
 
+/**
+ * Issue 16: the form with the "deadline not in the past" check inside the schema, so a past
+ * deadline is reported together with every other error instead of in a second round.
+ * `today` is the Berlin day (YYYY-MM-DD); the command keeps its own check as the guard.
+ */
+export function requestFormSchemaOn(today: string) {
+	const past = (v: unknown) => {
+		const deadline = (v as { deadline?: unknown } | null)?.deadline;
+		return typeof deadline === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(deadline) && deadline < today;
+	};
+	// Zod skips object refinements once another field failed hard (a missing choice); `when`
+	// runs this one regardless, on whatever the deadline field holds.
+	return requestFormSchema.refine((v) => !past(v), {
+		path: ['deadline'],
+		message: 'visibility.error.deadlinePast',
+		when: (payload) => past(payload.value)
+	});
+}
+
 export const interestSchema = z.object({ message: requiredText(1000) });
 
 export const proposeSchema = z.object({

@@ -9,7 +9,7 @@ import { listLaender, listSubmarkets } from '$lib/server/reference/queries';
 import { services } from '$lib/server/runtime';
 import { currentVisibilityConsent } from '$lib/server/visibility/consent';
 import { submitRequest } from '$lib/server/visibility/requests';
-import { requestFormSchema } from '$lib/server/visibility/schema';
+import { requestFormSchemaOn } from '$lib/server/visibility/schema';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
@@ -41,11 +41,14 @@ export const actions: Actions = {
 	default: async (event) => {
 		const { locale, requestId } = event.locals;
 		const s = services();
-		const parsed = await parseForm(event.request, requestFormSchema, locale, { multi: ['submarkets'] });
+		const today = berlinDate(s.clock.now());
+		const parsed = await parseForm(event.request, requestFormSchemaOn(today), locale, {
+			multi: ['submarkets']
+		});
 		if (!parsed.ok) return parsed.failure;
 		const r = await submitRequest(
 			s,
-			{ ...parsed.data, locale, clientAddress: event.getClientAddress(), today: berlinDate(s.clock.now()) },
+			{ ...parsed.data, locale, clientAddress: event.getClientAddress(), today },
 			{ requestId }
 		);
 		if (r.ok) redirect(303, localizePath(locale, '/gesuche/neu?gesendet=1'));

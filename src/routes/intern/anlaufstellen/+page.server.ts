@@ -1,4 +1,4 @@
-import { listContactPoints, listUnverified } from '$lib/server/directory/queries';
+import { listContactPoints, listUnverified, verifyCutoff } from '$lib/server/directory/queries';
 import { services } from '$lib/server/runtime';
 import { directoryAccess } from './support.server';
 import type { PageServerLoad } from './$types';
@@ -7,6 +7,7 @@ export const load: PageServerLoad = async (event) => {
 	const { canEdit } = directoryAccess(event);
 	const { db, clock } = services();
 	const stale = event.url.searchParams.get('ungeprueft') === '1';
+	const cutoff = verifyCutoff(clock.now());
 	const entries = stale ? await listUnverified(db, clock.now()) : await listContactPoints(db);
 	return {
 		canEdit,
@@ -18,7 +19,9 @@ export const load: PageServerLoad = async (event) => {
 			scope: c.scope,
 			laender: c.laender,
 			active: c.active,
-			lastVerifiedAt: c.lastVerifiedAt
+			lastVerifiedAt: c.lastVerifiedAt,
+			// Issue 16: flagged for review when older than 12 months (or never verified).
+			stale: c.lastVerifiedAt === null || c.lastVerifiedAt < cutoff
 		}))
 	};
 };

@@ -34,14 +34,15 @@ export const load: PageServerLoad = async (event) => {
 	const q = event.url.searchParams;
 	const open = await myFollowUpCases(db, me.id);
 	const asked = q.get('fall');
-	const base = { cases: open, closed: false, case: null, week: null };
+	const base = { cases: open, closed: false, noTalk: false, case: null, week: null };
 	let chosen = open.length === 1 && !asked ? open[0]! : null;
 	if (asked) {
 		chosen = open.find((c) => String(c.id) === asked) ?? null;
 		if (!chosen) {
 			const status = await myCaseStatus(db, me.id, Number(asked));
 			if (status === null) error(404, { message: 'not found' });
-			return { ...base, closed: true };
+			// Issue 16: an open case without a talk yet offers no follow-up.
+			return status === 'closed' ? { ...base, closed: true } : { ...base, noTalk: true };
 		}
 	}
 	if (!chosen) return base;
@@ -105,6 +106,8 @@ export const actions: Actions = {
 		);
 		if (r.ok) redirect(303, localizePath(locale, '/portal?folgetermin=gebucht'));
 		if (r.reason === 'not_found') error(404, { message: 'not found' });
+		if (r.reason === 'no_consultation')
+			return fail(409, { values, errors: {}, message: translate(locale, 'talks.portal.noTalk') });
 		if (r.reason === 'closed')
 			return fail(409, { values, errors: {}, message: translate(locale, 'portal.followUp.error.closed') });
 		return fail(409, { values, errors: { slot: translate(locale, 'portal.followUp.error.taken') } });

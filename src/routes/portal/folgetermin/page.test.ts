@@ -76,6 +76,8 @@ async function setup(): Promise<{
 		email: 'alex@example.org',
 		name: 'Alex Anders'
 	});
+	// Issue 16: follow-ups follow a talk; both first talks took place.
+	await s.db.updateTable('booking').set({ status: 'attended' }).execute();
 	return {
 		s,
 		f,
@@ -87,6 +89,25 @@ async function setup(): Promise<{
 }
 
 describe('/portal/folgetermin', () => {
+	it('an open case without a talk yet offers no follow-up and explains why', async () => {
+		const { s, caseId, kim } = await setup();
+		await s.db.updateTable('booking').set({ status: 'confirmed' }).execute();
+		const page = (await view(event(kim, `?fall=${caseId}`))) as Loaded & { noTalk: boolean };
+		expect(page).toMatchObject({ noTalk: true, case: null, week: null, cases: [] });
+		const r = (await book(
+			event(kim, '', {
+				caseId: String(caseId),
+				slot: `${Date.parse('2026-06-23T08:00:00Z')}:office`,
+				key: 'k'.repeat(20)
+			})
+		)) as {
+			status: number;
+			data: { message: string };
+		};
+		expect(r.status).toBe(409);
+		expect(r.data.message).toContain('erstes Gespräch');
+	});
+
 	it('shows the case consultant’s slots of 14 days grouped by day; another creative’s case is 404', async () => {
 		const { caseId, kim, alexCase } = await setup();
 		const page = await view(event(kim, `?fall=${caseId}&ab=2026-06-17`));

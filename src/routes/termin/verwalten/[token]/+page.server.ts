@@ -1,6 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { translate } from '$lib/i18n/messages';
 import { cancelByCreative, rescheduleByCreative } from '$lib/server/booking/commands';
+import { CANCEL_REASONS, cancelReasonOf } from '$lib/server/reference/cancel-reasons';
 import { managePage } from '$lib/server/booking/queries';
 import { services } from '$lib/server/runtime';
 import { readSlotKey, rescheduleWeek } from '../../flow.server';
@@ -12,7 +13,16 @@ export const load: PageServerLoad = async ({ params, locals, url, setHeaders }) 
 	const { db, clock } = services();
 	const now = clock.now();
 	const page = await managePage(db, params.token, locals.locale, now);
-	if (!page.ok) return { problem: page.reason, booking: null, canChange: false, week: null, notice: null };
+	if (!page.ok)
+		return {
+			problem: page.reason,
+			booking: null,
+			canChange: false,
+			week: null,
+			notice: null,
+			confirmCancel: false,
+			reasons: CANCEL_REASONS
+		};
 	const week = page.canChange
 		? await rescheduleWeek(db, page.booking, url.searchParams.get('woche'), now)
 		: null;
@@ -23,7 +33,17 @@ export const load: PageServerLoad = async ({ params, locals, url, setHeaders }) 
 			: url.searchParams.has('abgesagt')
 				? 'cancelled'
 				: null;
-	return { problem: null, booking: page.booking, canChange: page.canChange, week, notice };
+	// Issue 16: "Termin absagen" first asks (with an optional reason); the POST then cancels.
+	const confirmCancel = page.canChange && url.searchParams.has('absagen');
+	return {
+		problem: null,
+		booking: page.booking,
+		canChange: page.canChange,
+		week,
+		notice,
+		confirmCancel,
+		reasons: CANCEL_REASONS
+	};
 };
 
 function failure(locale: 'de' | 'en', reason: string, officePhone?: string) {
@@ -37,8 +57,10 @@ function failure(locale: 'de' | 'en', reason: string, officePhone?: string) {
 }
 
 export const actions: Actions = {
-	absagen: async ({ params, locals, url }) => {
-		const r = await cancelByCreative(services(), params.token, { requestId: locals.requestId });
+	absagen: async ({ params, locals, url, request }) => {
+		const form = await request.formData().catch(() => new FormData());
+		const reason = cancelReasonOf(form.get('reason'));
+		const r = await cancelByCreative(services(), params.token, { requestId: locals.requestId }, reason);
 		if (r.ok) redirect(303, `${url.pathname}?abgesagt=1`);
 		if (r.reason === 'invalid' || r.reason === 'expired') redirect(303, url.pathname);
 		return failure(locals.locale, r.reason, r.reason === 'too_late' ? r.officePhone : undefined);

@@ -28,6 +28,8 @@ export const load: PageServerLoad = async ({ params, setHeaders, url }) => {
 	return {
 		problem: null,
 		done: url.searchParams.get('erledigt'),
+		// Issue 16: "Abmelden" first asks; the POST on the confirmation then cancels.
+		confirmCancel: url.searchParams.has('abmelden'),
 		view: {
 			eventId: e.id,
 			title: e.title,

@@ -94,6 +94,11 @@ export const load: PageServerLoad = async (event) => {
 		recordable: view.bookings.filter(
 			(b) => !b.recorded && ['confirmed', 'attended'].includes(b.status) && b.start <= now.getTime()
 		),
+		// Issue 16: the next booked talk not yet held; "Gespräch dokumentieren" explains it can wait.
+		upcoming:
+			view.bookings
+				.filter((b) => b.status === 'confirmed' && b.start > now.getTime())
+				.sort((a, b) => a.start - b.start)[0] ?? null,
 		today: officeDay(now),
 		timeline,
 		checkIns: checkIns ?? [],

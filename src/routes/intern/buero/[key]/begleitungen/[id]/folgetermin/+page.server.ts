@@ -43,6 +43,7 @@ export const load: PageServerLoad = async (event) => {
 	return {
 		office: { key: office.key, name: office.name },
 		case: { id: offered.case.id, name: offered.case.name, consultantName: offered.case.consultantName },
+		noTalk: offered.noTalk,
 		from,
 		next: addDays(from, 14),
 		days: [...days.entries()].map(([day, slots]) => ({ day, slots })),
@@ -66,6 +67,12 @@ export const actions: Actions = {
 			},
 			ctx
 		);
+		if (!r.ok && r.reason === 'no_consultation')
+			return fail(409, {
+				which: 'slot',
+				values: formValues(parsed.form),
+				errors: { _form: translate(event.locals.locale, 'talks.followUp.noTalk') }
+			});
 		if (!r.ok && r.reason === 'slot_taken')
 			return fail(409, {
 				which: 'slot',

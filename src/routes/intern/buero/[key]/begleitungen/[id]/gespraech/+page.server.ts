@@ -3,8 +3,11 @@ import { translate } from '$lib/i18n/messages';
 import { berlinDate, berlinInstant } from '$lib/server/booking/rules';
 import { OUTCOMES, recordSchema, STEP_ROWS } from '$lib/server/cases/case-schemas';
 import { caseFor } from '$lib/server/cases/load';
+import { recordAccess } from '$lib/server/cases/talk-rules';
 import { recordConsultation } from '$lib/server/cases/record';
 import { formValues } from '$lib/server/http/form';
+import { formatDateTime } from '$lib/format/datetime';
+import type { Locale } from '$lib/i18n/locale';
 import { randomToken } from '$lib/server/platform/tokens';
 import { createReferrals } from '$lib/server/referrals/commands';
 import { suggestContactPoints } from '$lib/server/referrals/queries';
@@ -14,19 +17,35 @@ import { calendarAccess } from '../../../kalender/access.server';
 import { caseAction, caseOutcome, parseCaseForm } from '../../case-actions.server';
 import type { Actions, PageServerLoad } from './$types';
 
-/** The booking this record is about (?termin=), if it belongs to the case and took place. */
+/**
+ * The booking this record is about (?termin=). Issue 16: a booked talk is recorded from its start
+ * on; before that (or for a cancelled one) the page explains why instead of silently offering a
+ * record without booking. A booking of another case answers 404.
+ */
 async function bookingOf(caseId: number, asked: string | null, now: number) {
-	const id = Number(asked ?? '');
-	if (!Number.isSafeInteger(id) || id <= 0) return null;
+	if (asked == null) return { booking: null, refused: null };
+	const id = Number(asked);
+	if (!Number.isSafeInteger(id) || id <= 0) error(404, { message: 'not found' });
 	const b = await services()
 		.db.selectFrom('booking as b')
 		.leftJoin('consultation_record as r', 'r.booking_id', 'b.id')
 		.select(['b.id', 'b.case_id', 'b.start_at', 'b.format', 'b.kind', 'b.status', 'r.id as record_id'])
 		.where('b.id', '=', id)
 		.executeTakeFirst();
-	if (!b || Number(b.case_id) !== caseId || b.record_id != null) return null;
-	if (!['confirmed', 'attended'].includes(b.status) || Number(b.start_at) > now) return null;
-	return { id: Number(b.id), start: Number(b.start_at), format: b.format, kind: b.kind };
+	if (!b || Number(b.case_id) !== caseId) error(404, { message: 'not found' });
+	const start = Number(b.start_at);
+	const access = recordAccess({ status: b.status, start, recorded: b.record_id != null }, now);
+	if (access !== 'ok') return { booking: null, refused: { reason: access, start } };
+	return { booking: { id: Number(b.id), start, format: b.format, kind: b.kind }, refused: null };
+}
+
+function refusalText(locale: Locale, refused: { reason: string; start: number }): string {
+	if (refused.reason === 'before_start')
+		return translate(locale, 'talks.record.beforeStart', { date: formatDateTime(refused.start, locale) });
+	return translate(
+		locale,
+		refused.reason === 'recorded' ? 'talks.record.recorded' : 'talks.record.notActive'
+	);
 }
 
 export const load: PageServerLoad = async (event) => {
@@ -36,7 +55,7 @@ export const load: PageServerLoad = async (event) => {
 	const c = await caseFor(db, viewer, scope, Number(event.params.id), office.id);
 	if (!c) error(404, { message: 'not found' });
 	const { locale } = event.locals;
-	const [topics, suggestions, booking] = await Promise.all([
+	const [topics, suggestions, { booking, refused }] = await Promise.all([
 		listTopics(db, locale, { activeOnly: true }),
 		suggestContactPoints(db, { landIso: c.landIso, topics: c.topics, submarket: c.submarket, locale }),
 		bookingOf(c.id, event.url.searchParams.get('termin'), now.getTime())
@@ -51,6 +70,7 @@ export const load: PageServerLoad = async (event) => {
 			notesAllowed: c.notesConsentVersion != null
 		},
 		booking,
+		refused: refused ? { ...refused, text: refusalText(locale, refused) } : null,
 		today: berlinDate(now),
 		topics,
 		outcomes: OUTCOMES,
@@ -66,7 +86,15 @@ export const actions: Actions = {
 		const { db } = services();
 		const now = services().clock.now();
 		const { locale } = event.locals;
-		const booking = await bookingOf(id, event.url.searchParams.get('termin'), now.getTime());
+		const { booking, refused } = await bookingOf(id, event.url.searchParams.get('termin'), now.getTime());
+		if (refused) {
+			const form = await event.request.formData().catch(() => new FormData());
+			return fail(409, {
+				which: 'record',
+				values: formValues(form),
+				errors: { _form: refusalText(locale, refused) }
+			});
+		}
 		const [topics, submarkets, stages, laender] = await Promise.all([
 			listTopics(db, locale),
 			listSubmarkets(db, locale),

@@ -1,0 +1,79 @@
+import { recordAudit, systemActor } from '../audit/record';
+import type { Db, Tx } from '../db/transaction';
+import { addCaseEvent } from './case-events';
+import { closesForNoTalk, hadConsultation, type TalkBooking } from './talk-rules';
+
+/**
+ * Issue 16, part 1: the talks of one case as the rules in talk-rules.ts see them, and the
+ * self-closing of a case whose only bookings were cancelled. Both run in the caller's
+ * transaction (the booking commands call `closeIfNoTalk` right after a cancellation).
+ */
+export async function talksOf(
+	db: Db | Tx,
+	caseId: number
+): Promise<{ bookings: TalkBooking[]; records: number }> {
+	const [bookings, records] = await Promise.all([
+		db
+			.selectFrom('booking as b')
+			.leftJoin('consultation_record as r', 'r.booking_id', 'b.id')
+			.select(['b.status', 'b.start_at', 'r.id as record_id'])
+			.where('b.case_id', '=', caseId)
+			.execute(),
+		db
+			.selectFrom('consultation_record')
+			.select((eb) => eb.fn.countAll<number>().as('n'))
+			.where('case_id', '=', caseId)
+			.executeTakeFirstOrThrow()
+	]);
+	return {
+		bookings: bookings.map((b) => ({
+			status: b.status,
+			start: Number(b.start_at),
+			recorded: b.record_id != null
+		})),
+		records: Number(records.n)
+	};
+}
+
+export async function mayBookFollowUp(db: Db | Tx, caseId: number): Promise<boolean> {
+	const { bookings, records } = await talksOf(db, caseId);
+	return hadConsultation(bookings, records);
+}
+
+/** Closes an open or paused case with reason `no_talk` when all its bookings were cancelled. */
+export async function closeIfNoTalk(trx: Tx, caseId: number, now: Date): Promise<boolean> {
+	const c = await trx
+		.selectFrom('case_file')
+		.select(['id', 'status', 'office_id'])
+		.where('id', '=', caseId)
+		.executeTakeFirst();
+	if (!c || c.status === 'closed') return false;
+	const { bookings, records } = await talksOf(trx, caseId);
+	if (!closesForNoTalk(bookings, records)) return false;
+	const t = now.getTime();
+	await trx
+		.updateTable('case_file')
+		.set({
+			status: 'closed',
+			closed_at: t,
+			close_reason: 'no_talk',
+			close_outcome: null,
+			next_contact_due_at: null,
+			updated_at: t
+		})
+		.where('id', '=', caseId)
+		.execute();
+	await addCaseEvent(trx, caseId, 'closed', { kind: 'system', id: null }, now, { reason: 'no_talk' });
+	await recordAudit(
+		trx,
+		systemActor,
+		{
+			action: 'case.closed',
+			subject: { kind: 'case', id: caseId },
+			officeId: Number(c.office_id),
+			data: { reason: 'no_talk' }
+		},
+		{ now }
+	);
+	return true;
+}

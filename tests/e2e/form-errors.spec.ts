@@ -1,0 +1,81 @@
+import { expect, type Page, test } from '@playwright/test';
+import { ADMIN, expectAccessible, hydrated, login } from './support';
+
+/**
+ * Issue 16 (WCAG 3.3.1): every form, submitted empty, lists all its errors at once in the
+ * summary, and every entry names its field ("Name: Bitte füllen Sie dieses Feld aus."). The
+ * browser's own validation is switched off (novalidate), as for a user agent without it, so the
+ * server's answer is what is tested.
+ */
+test.setTimeout(180_000);
+
+const PUBLIC_FORMS = [
+	'/anmelden',
+	'/anmelden/passwort-vergessen',
+	'/portal/anmelden',
+	'/termin/link-anfordern',
+	'/gesuche/neu'
+];
+
+const STAFF_FORMS = [
+	'/intern/admin/benutzer/neu',
+	'/intern/admin/stammdaten/bueros/neu',
+	'/intern/anlaufstellen/neu',
+	'/intern/buero/bw/veranstaltungen/neu',
+	'/intern/buero/bw/begleitungen/neu',
+	'/intern/buero/bw/sprechtage',
+	'/intern/konto'
+];
+
+async function submitEmpty(page: Page, path: string): Promise<string[]> {
+	await page.goto(path);
+	await hydrated(page);
+	// The page's main form: the first POST form with a field to fill in (not a row's button).
+	const form = page
+		.locator('main form[method="POST"], main form[method="post"]')
+		.filter({ has: page.locator('input:not([type=hidden]), textarea, select') })
+		.first();
+	await form.evaluate((f: HTMLFormElement) => {
+		f.noValidate = true;
+		for (const el of f.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>(
+			'input:not([type=hidden]):not([type=checkbox]):not([type=radio]):not([type=file]), textarea'
+		))
+			el.value = '';
+		for (const el of f.querySelectorAll<HTMLInputElement>('input[type=checkbox]')) el.checked = false;
+	});
+	await form.locator('button[type="submit"]').first().click();
+	const summary = page.locator('.error-summary');
+	await expect(summary, `error summary on ${path}`).toBeVisible();
+	await expectAccessible(page, `${path} submitted empty`);
+	return summary.locator('li a').allTextContents();
+}
+
+function expectNamed(path: string, entries: string[]): void {
+	expect(entries.length, `field errors on ${path}`).toBeGreaterThan(0);
+	for (const entry of entries)
+		expect(entry.trim(), `${path}: "${entry}" names its field`).toMatch(/^[^:]{2,}: \S/);
+	expect(new Set(entries).size, `${path}: entries tell the fields apart`).toBe(entries.length);
+}
+
+test('public forms submitted empty name every field in the error summary', async ({ page }) => {
+	for (const path of PUBLIC_FORMS) expectNamed(path, await submitEmpty(page, path));
+	// The request form reports a past deadline together with the other errors (no second round).
+	await page.goto('/gesuche/neu');
+	await hydrated(page);
+	await page.getByLabel(/Frist/).fill('2020-01-01');
+	const entries = await (async () => {
+		const form = page.locator('main form[method="POST"]').first();
+		await form.evaluate((f: HTMLFormElement) => {
+			f.noValidate = true;
+		});
+		await form.locator('button[type="submit"]').first().click();
+		return page.locator('.error-summary li a').allTextContents();
+	})();
+	expect(entries.some((e) => e.startsWith('Frist'))).toBe(true);
+	expect(entries.length).toBeGreaterThan(2);
+});
+
+test('staff forms submitted empty name every field in the error summary', async ({ page }) => {
+	await login(page, ADMIN);
+	for (const path of STAFF_FORMS) expectNamed(path, await submitEmpty(page, path));
+});
