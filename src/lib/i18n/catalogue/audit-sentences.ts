@@ -59,6 +59,24 @@ export default catalogue(
 		'audit.action.checkin.answered': '{actor} hat auf eine Nachfrage geantwortet.',
 		'audit.action.checkin.seen': '{actor} hat eine Antwort auf eine Nachfrage gelesen.',
 		'audit.action.checkin.sent': 'Eine Nachfrage („Wie geht es voran?“) wurde verschickt.',
+		'audit.action.calendar_feed.created':
+			'{actor} hat ein persönliches Kalender-Abonnement eingerichtet oder erneuert.',
+		'audit.action.calendar_feed.office_details':
+			'{actor} hat geändert, wie viele Angaben Kalender-Abonnements des Büros zeigen.',
+		'audit.action.calendar_feed.revoked': '{actor} hat ein persönliches Kalender-Abonnement beendet.',
+		'audit.action.case.attachment_read':
+			'{actor} hat einen Anhang einer Nachricht in einer Begleitung geöffnet.',
+		'audit.action.case.messages_read': '{actor} hat die Nachrichten einer Begleitung gelesen.',
+		'audit.action.mail.viewed': '{actor} hat eine E-Mail im Postausgang geöffnet.',
+		'audit.action.message.sent': '{actor} hat eine Nachricht in einer Begleitung geschrieben.',
+		'audit.action.office.message_settings_changed': '{actor} hat die Einstellungen für Nachrichten geändert.',
+		'audit.action.portal.attachment_read': '{actor} hat einen Anhang im Portal geöffnet.',
+		'audit.action.portal.step_reminders_off':
+			'{actor} hat die Erinnerungen an eigene Schritte ausgeschaltet.',
+		'audit.action.portal.step_reminders_on': '{actor} hat die Erinnerungen an eigene Schritte eingeschaltet.',
+		'audit.action.retention.applied':
+			'Die Löschfristen wurden angewendet (Anzahl in den technischen Angaben).',
+		'audit.action.step.reminder_sent': 'Eine Erinnerung an einen Schritt der Person wurde verschickt.',
 		'audit.action.creative.erased':
 			'{actor} hat das eigene Konto gelöscht; die Daten wurden gelöscht oder geschwärzt.',
 		'audit.action.decision_maker.erased': 'Die Daten einer anfragenden Stelle wurden gelöscht.',
@@ -219,6 +237,20 @@ export default catalogue(
 		'audit.action.checkin.answered': '{actor} answered a check-in.',
 		'audit.action.checkin.seen': '{actor} read a check-in answer.',
 		'audit.action.checkin.sent': 'A check-in ("How is it going?") was sent.',
+		'audit.action.calendar_feed.created': '{actor} set up or renewed a personal calendar subscription.',
+		'audit.action.calendar_feed.office_details':
+			"{actor} changed how much the office's calendar subscriptions show.",
+		'audit.action.calendar_feed.revoked': '{actor} ended a personal calendar subscription.',
+		'audit.action.case.attachment_read': '{actor} opened an attachment of a message in a case.',
+		'audit.action.case.messages_read': '{actor} read the messages of a case.',
+		'audit.action.mail.viewed': '{actor} opened a mail in Postausgang.',
+		'audit.action.message.sent': '{actor} wrote a message in a case.',
+		'audit.action.office.message_settings_changed': '{actor} changed the settings for messages.',
+		'audit.action.portal.attachment_read': '{actor} opened an attachment in the portal.',
+		'audit.action.portal.step_reminders_off': '{actor} switched off reminders of their own steps.',
+		'audit.action.portal.step_reminders_on': '{actor} switched on reminders of their own steps.',
+		'audit.action.retention.applied': 'The retention periods were applied (count in the technical details).',
+		'audit.action.step.reminder_sent': "A reminder of one of the person's steps was sent.",
 		'audit.action.creative.erased': '{actor} deleted their account; the data was erased or redacted.',
 		'audit.action.decision_maker.erased': 'The data of a requesting organisation was erased.',
 		'audit.action.decision_maker.exported': 'The data of a requesting organisation was exported.',
