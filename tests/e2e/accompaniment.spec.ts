@@ -1,5 +1,5 @@
 import { type Browser, expect, type Page, test } from '@playwright/test';
-import { ADMIN, expectAccessible, hydrated, login, moveServerClock } from './support';
+import { ADMIN, expectAccessible, hydrated, login, mailText, moveServerClock } from './support';
 
 /**
  * Issue 4 acceptance: book → attend → record with next steps and a referral → (server clock
@@ -22,11 +22,9 @@ async function staffPage(browser: Browser, email: string): Promise<Page> {
 	return page;
 }
 
-/** The newest mail to `to` whose subject matches, read in Postausgang; its first link matching `pattern`. */
+/** The newest mail to `to` whose subject matches, as its recipient got it; its first link matching `pattern`. */
 async function mailLink(admin: Page, to: string, subject: RegExp, pattern: RegExp): Promise<string> {
-	await admin.goto(`/intern/postausgang?to=${encodeURIComponent(to)}`);
-	await admin.getByRole('link', { name: subject }).first().click();
-	const text = (await admin.locator('pre').first().textContent()) ?? '';
+	const text = await mailText(admin, to, subject);
 	const link = text.match(pattern)?.[0];
 	expect(link, `link in the mail "${subject}" to ${to}`).toBeTruthy();
 	return link!;

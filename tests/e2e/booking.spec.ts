@@ -1,5 +1,5 @@
 import { type Browser, expect, type Locator, type Page, test } from '@playwright/test';
-import { ADMIN, expectAccessible, hydrated, login, tabTo } from './support';
+import { ADMIN, expectAccessible, hydrated, login, mailText, tabTo } from './support';
 
 test.setTimeout(180_000);
 
@@ -22,9 +22,7 @@ async function pressButton(page: Page, name: string) {
 
 /** The newest mail to `to` in Postausgang, read by a signed-in admin; returns its first link matching `pattern`. */
 async function linkFromOutbox(admin: Page, to: string, pattern: RegExp): Promise<string> {
-	await admin.goto(`/intern/postausgang?to=${encodeURIComponent(to)}`);
-	await admin.locator('tbody tr').first().getByRole('link').click();
-	const text = (await admin.locator('pre').first().textContent()) ?? '';
+	const text = await mailText(admin, to);
 	const link = text.match(pattern)?.[0];
 	expect(link, `link in the mail to ${to}`).toBeTruthy();
 	return link!;
@@ -147,13 +145,8 @@ test('book by keyboard with JavaScript: request, confirm from the mail, manage, 
 
 	// Cancel from the manage page.
 	await page.goto(confirmLink.replace(/bestaetigen\/.*/, ''));
-	await admin.page.goto(`/intern/postausgang?to=${encodeURIComponent(email)}`);
-	await admin.page
-		.getByRole('link', { name: /Ihr Termin ist bestätigt/ })
-		.first()
-		.click();
-	const mailText = (await admin.page.locator('pre').first().textContent()) ?? '';
-	const manageLink = mailText.match(/https?:\/\/\S+\/termin\/verwalten\/[A-Za-z0-9_-]+/)![0];
+	const confirmation = await mailText(admin.page, email, /Ihr Termin ist bestätigt/);
+	const manageLink = confirmation.match(/https?:\/\/\S+\/termin\/verwalten\/[A-Za-z0-9_-]+/)![0];
 	await page.goto(manageLink);
 	await pressButton(page, 'Termin absagen');
 	await expect(page.getByText(/abgesagt/).first()).toBeVisible();

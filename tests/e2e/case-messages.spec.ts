@@ -1,5 +1,5 @@
 import { type Browser, expect, type Page, test } from '@playwright/test';
-import { ADMIN, expectAccessible, hydrated, login, tabTo } from './support';
+import { ADMIN, expectAccessible, hydrated, login, mailText, tabTo } from './support';
 
 /**
  * Issue 18 acceptance: a creative with an open case writes a message with a PDF (keyboard only)
@@ -26,13 +26,6 @@ async function staffPage(browser: Browser, email: string): Promise<Page> {
 	const page = await (await browser.newContext()).newPage();
 	await login(page, email);
 	return page;
-}
-
-/** The newest mail to `to` whose subject matches, read in Postausgang: its text. */
-async function mailText(admin: Page, to: string, subject: RegExp): Promise<string> {
-	await admin.goto(`/intern/postausgang?to=${encodeURIComponent(to)}`);
-	await admin.getByRole('link', { name: subject }).first().click();
-	return (await admin.locator('pre').first().textContent()) ?? '';
 }
 
 test('messages in the case: write with a PDF, notice without text, answer, hand-over, 404 for others', async ({

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { ADMIN, expectAccessible, hydrated, login } from './support';
+import { ADMIN, expectAccessible, hydrated, login, mailText } from './support';
 
 test.setTimeout(150_000);
 
@@ -34,9 +34,10 @@ test('a creative signs in by magic link, sees the appointment, exports and delet
 
 	const admin = await (await browser.newContext()).newPage();
 	await login(admin, ADMIN);
+	// A sign-in link is visible to nobody but its recipient (issue 13): Postausgang does not list it.
 	await admin.goto(`/intern/postausgang?to=${encodeURIComponent(email)}`);
-	await admin.getByRole('link', { name: 'Kreativlotse: Ihr Anmeldelink' }).first().click();
-	const text = (await admin.locator('pre').first().textContent()) ?? '';
+	await expect(admin.getByRole('link', { name: 'Kreativlotse: Ihr Anmeldelink' })).toHaveCount(0);
+	const text = await mailText(admin, email, /Ihr Anmeldelink/);
 	const link = text.match(/https?:\/\/\S+\/portal\/anmelden\/[A-Za-z0-9_-]+/)![0];
 
 	// Opening the link changes nothing; the button signs in.

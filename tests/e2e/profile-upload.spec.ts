@@ -1,6 +1,6 @@
 import { expect, type Page, test } from '@playwright/test';
 import sharp from 'sharp';
-import { ADMIN, expectAccessible, hydrated, login } from './support';
+import { ADMIN, expectAccessible, hydrated, login, mailText } from './support';
 
 /**
  * Issue 11: profile photos as phones take them. The body limit (server.mjs BODY_SIZE_LIMIT) fits the
@@ -26,10 +26,8 @@ const noiseJpeg = (width: number, height: number) =>
 		.withMetadata({ orientation: 6 })
 		.toBuffer();
 
-async function mailText(admin: Page, to: string, subject: string): Promise<string> {
-	await admin.goto(`/intern/postausgang?to=${encodeURIComponent(to)}`);
-	await admin.getByRole('link', { name: subject }).first().click();
-	return (await admin.locator('pre').first().textContent()) ?? '';
+async function mailOf(admin: Page, to: string, subject: string): Promise<string> {
+	return mailText(admin, to, new RegExp(subject.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
 }
 
 /** A creative known to the portal (through a booking), signed in, with a saved profile. */
@@ -50,7 +48,7 @@ async function creativeWithProfile(page: Page, admin: Page): Promise<void> {
 	await page.goto('/portal/anmelden');
 	await page.getByLabel('E-Mail-Adresse').fill(email);
 	await page.getByRole('button', { name: 'Anmeldelink senden' }).click();
-	const link = (await mailText(admin, email, 'Kreativlotse: Ihr Anmeldelink')).match(
+	const link = (await mailOf(admin, email, 'Kreativlotse: Ihr Anmeldelink')).match(
 		/https?:\/\/\S+\/portal\/anmelden\/[A-Za-z0-9_-]+/
 	)![0];
 	await page.goto(link);

@@ -179,3 +179,17 @@ export async function tabTo(page: Page, target: ReturnType<Page['locator']>): Pr
 	}
 	throw new Error('tabTo: never reached the target by keyboard');
 }
+
+/**
+ * The text of the newest mail to `to` (whose subject matches, if given), read through the
+ * end-to-end-only `/e2e/post` route: every staff view masks link tokens (issue 13), so journeys
+ * follow links the way the recipient would, from the stored mail.
+ */
+export async function mailText(page: Page, to: string, subject?: RegExp): Promise<string> {
+	const res = await page.request.get(`/e2e/post?to=${encodeURIComponent(to)}`);
+	expect(res.status(), 'the /e2e/post route (KL_E2E=1)').toBe(200);
+	const { mails } = (await res.json()) as { mails: { subject: string; text: string }[] };
+	const mail = mails.find((m) => !subject || subject.test(m.subject));
+	expect(mail, `a mail to ${to}${subject ? ` with subject ${subject}` : ''}`).toBeTruthy();
+	return mail!.text;
+}

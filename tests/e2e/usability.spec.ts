@@ -1,5 +1,5 @@
 import { type Browser, expect, type Page, test } from '@playwright/test';
-import { ADMIN, expectAccessible, hydrated, login } from './support';
+import { ADMIN, expectAccessible, hydrated, login, mailText } from './support';
 
 /**
  * Issue 16 acceptance: a case whose only appointment is cancelled offers no follow-up and closes
@@ -21,9 +21,7 @@ async function staffPage(browser: Browser, email: string): Promise<Page> {
 }
 
 async function mailLink(admin: Page, to: string, subject: RegExp, pattern: RegExp): Promise<string> {
-	await admin.goto(`/intern/postausgang?to=${encodeURIComponent(to)}`);
-	await admin.getByRole('link', { name: subject }).first().click();
-	const text = (await admin.locator('pre').first().textContent()) ?? '';
+	const text = await mailText(admin, to, subject);
 	const link = text.match(pattern)?.[0];
 	expect(link, `link in the mail "${subject}" to ${to}`).toBeTruthy();
 	return link!;

@@ -270,3 +270,23 @@ export async function openOutboxMail(
 	);
 	return mail;
 }
+
+/**
+ * End-to-end tooling only (`/e2e/post`, KL_E2E=1 outside production): the newest mails to an
+ * address as stored, links unmasked, so a browser journey can follow a link the way the
+ * recipient would. Every staff view masks these links (issue 13); this read serves no person.
+ */
+export async function storedMailsTo(
+	db: Db,
+	address: string,
+	limit = 20
+): Promise<{ id: number; subject: string; text: string; status: string }[]> {
+	const rows = await db
+		.selectFrom('outbox')
+		.select(['id', 'subject', 'text_body', 'status'])
+		.where('to_address', '=', address.trim())
+		.orderBy('id', 'desc')
+		.limit(limit)
+		.execute();
+	return rows.map((r) => ({ id: Number(r.id), subject: r.subject, text: r.text_body, status: r.status }));
+}
