@@ -27,6 +27,7 @@ import calendarFeed from './catalogue/calendar-feed';
 import seo from './catalogue/seo';
 import usability from './catalogue/usability';
 import auditSentences from './catalogue/audit-sentences';
+import consents from './catalogue/consents';
 import type { Locale } from './locale';
 
 /** All user-facing text. One file per area under ./catalogue; add new areas here. */
@@ -58,7 +59,8 @@ const areas = [
 	calendarFeed,
 	seo,
 	usability,
-	auditSentences
+	auditSentences,
+	consents
 ] as const;
 
 type Merge<T extends readonly { de: object }[]> = T extends readonly [

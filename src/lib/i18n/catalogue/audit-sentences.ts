@@ -51,6 +51,8 @@ export default catalogue(
 		'audit.action.case.opened_by_staff': '{actor} hat eine Begleitung angelegt.',
 		'audit.action.case.record_created': '{actor} hat ein Gespräch dokumentiert.',
 		'audit.action.case.reopened': '{actor} hat eine Begleitung wieder geöffnet.',
+		'audit.action.case.notes_consent_withdrawn':
+			'{actor} hat die Einwilligung in Inhaltsnotizen widerrufen; die Notizen wurden gelöscht.',
 		'audit.action.case.settings_changed': '{actor} hat die Einstellungen der Begleitungen geändert.',
 		'audit.action.case.status_changed': '{actor} hat den Status einer Begleitung geändert.',
 		'audit.action.case.step_added': '{actor} hat einen nächsten Schritt hinzugefügt.',
@@ -229,6 +231,8 @@ export default catalogue(
 		'audit.action.case.opened_by_staff': '{actor} opened a case.',
 		'audit.action.case.record_created': '{actor} recorded a consultation.',
 		'audit.action.case.reopened': '{actor} reopened a case.',
+		'audit.action.case.notes_consent_withdrawn':
+			'{actor} withdrew the consent to content notes; the notes were deleted.',
 		'audit.action.case.settings_changed': '{actor} changed the case settings.',
 		'audit.action.case.status_changed': '{actor} changed the status of a case.',
 		'audit.action.case.step_added': '{actor} added a next step.',

@@ -25,6 +25,7 @@ export interface CaseRecord {
 	goals: string | null;
 	notesConsentVersion: number | null;
 	notesConsentAt: number | null;
+	notesConsentWithdrawnAt: number | null;
 	openedAt: number;
 	lastContactAt: number | null;
 	nextContactDueAt: number | null;
@@ -79,6 +80,7 @@ export async function loadCase(db: Db | Tx, caseId: number): Promise<CaseRecord 
 		goals: r.goals,
 		notesConsentVersion: num(r.notes_consent_version),
 		notesConsentAt: num(r.notes_consent_at),
+		notesConsentWithdrawnAt: num(r.notes_consent_withdrawn_at),
 		openedAt: Number(r.opened_at),
 		lastContactAt: num(r.last_contact_at),
 		nextContactDueAt: num(r.next_contact_due_at),

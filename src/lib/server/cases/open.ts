@@ -40,7 +40,7 @@ export async function ensureCaseForBooking(
 
 	const existing = await trx
 		.selectFrom('case_file')
-		.select(['id', 'status', 'notes_consent_version'])
+		.select(['id', 'status', 'notes_consent_version', 'notes_consent_withdrawn_at'])
 		.where('creative_id', '=', creative.id)
 		.where('office_id', '=', b.office_id)
 		.executeTakeFirst();
@@ -86,7 +86,10 @@ export async function ensureCaseForBooking(
 			patch.close_reason = null;
 			await addCaseEvent(trx, caseId, 'reopened', input.actor, input.now, { bookingId });
 		}
-		if (existing.notes_consent_version == null && b.consent_notes_version != null) {
+		// A consent given with a booking made before a withdrawal does not revive the notes.
+		const withdrawnAt = existing.notes_consent_withdrawn_at;
+		const consentIsNewer = withdrawnAt == null || Number(b.consented_at) > Number(withdrawnAt);
+		if (existing.notes_consent_version == null && b.consent_notes_version != null && consentIsNewer) {
 			patch.notes_consent_version = b.consent_notes_version;
 			patch.notes_consent_at = Number(b.consented_at);
 		}

@@ -411,6 +411,8 @@ export interface CaseFileTable {
 	goals: string | null;
 	notes_consent_version: number | null;
 	notes_consent_at: number | null;
+	/** Issue 13: when the notes consent was last withdrawn (its notes were deleted then). */
+	notes_consent_withdrawn_at: Generated<number | null>;
 	opened_at: number;
 	last_contact_at: number | null;
 	next_contact_due_at: number | null;

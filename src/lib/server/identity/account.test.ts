@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { type TestServices, testServices } from '../../../../tests/support/test-database';
 import { accountOverview, changePassword, regenerateRecoveryCodes } from './account';
 import { verifyPassword } from './password';
-import { hashRecoveryCode } from './recovery-codes';
+import { legacyRecoveryCodeHash } from './recovery-codes';
 import { addStaff, auditActions, currentCode, sessionFor, sessionsOf, TEST_PASSWORD } from './test-fixtures';
 
 let s: TestServices;
@@ -85,7 +85,7 @@ describe('recovery codes from the account page', () => {
 		const user = await addStaff(s);
 		await s.db
 			.insertInto('recovery_code')
-			.values({ user_id: user.id, code_hash: hashRecoveryCode('OLDOL-DOLDO'), used_at: null })
+			.values({ user_id: user.id, code_hash: legacyRecoveryCodeHash('OLDOL-DOLDO'), used_at: null })
 			.execute();
 		expect(await regenerateRecoveryCodes(s, { userId: user.id, code: '000000' })).toEqual({
 			ok: false,
@@ -100,7 +100,7 @@ describe('recovery codes from the account page', () => {
 			.select('code_hash')
 			.where('user_id', '=', user.id)
 			.execute();
-		expect(stored.map((x) => x.code_hash)).not.toContain(hashRecoveryCode('OLDOL-DOLDO'));
+		expect(stored.map((x) => x.code_hash)).not.toContain(legacyRecoveryCodeHash('OLDOL-DOLDO'));
 		expect(stored).toHaveLength(10);
 		expect(await regenerateRecoveryCodes(s, { userId: user.id, code })).toEqual({
 			ok: false,

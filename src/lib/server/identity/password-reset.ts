@@ -16,6 +16,11 @@ import { hashPassword } from './password';
 import { storeNewPassword } from './password-change';
 import { endAllSessionsOf } from './sessions';
 import { countHit, keys, policies, strictest } from './throttle';
+import { hashToken, randomToken } from '../platform/tokens';
+
+/** The stand-in an unknown address is processed against; never committed. */
+const DECOY_ADDRESS = 'niemand@kreativlotse.invalid';
+const DECOY_NAME = 'Kreativlotse';
 
 export type ResetRequestResult = { ok: true } | { ok: false; reason: 'throttled'; retryAfterSeconds: number };
 
@@ -46,25 +51,36 @@ export async function requestPasswordReset(
 			.select(['id', 'email', 'name', 'disabled_at'])
 			.where('email', '=', email)
 			.executeTakeFirst();
-		if (!user || user.disabled_at !== null) return;
-		const token = await issueLinkToken(trx, 'password_reset', user.id, now);
+		const known = user && user.disabled_at === null;
+		// Unknown and disabled addresses go through the same steps (token, mail rendering, two
+		// inserts) against a stand-in, which is removed again before commit: the answer time
+		// then tells nothing about whether the address has an account (it differed by ~3.5 ms).
+		const target = known ? user : { id: 0, email: DECOY_ADDRESS, name: DECOY_NAME };
+		const decoyKey = known ? null : `reset-decoy:${randomToken(16)}`;
+		const token = await issueLinkToken(trx, 'password_reset', target.id, now);
 		const link = absoluteLink(config.publicBaseUrl, input.locale, `/anmelden/passwort-neu/${token}`);
 		await enqueueMail(
 			trx,
 			{
-				to: user.email,
-				toName: user.name,
+				to: target.email,
+				toName: target.name,
 				locale: input.locale,
 				template: 'identity.password_reset',
-				mail: passwordResetMail(input.locale, { name: user.name, link }),
-				subject: { kind: 'staff_user', id: user.id }
+				mail: passwordResetMail(input.locale, { name: target.name, link }),
+				subject: { kind: 'staff_user', id: target.id },
+				...(decoyKey === null ? {} : { dedupeKey: decoyKey })
 			},
 			now
 		);
+		if (decoyKey !== null) {
+			await trx.deleteFrom('auth_token').where('token_hash', '=', hashToken(token)).execute();
+			await trx.deleteFrom('outbox').where('dedupe_key', '=', decoyKey).execute();
+			return;
+		}
 		await recordAudit(
 			trx,
 			anonymousActor,
-			{ action: 'auth.password_reset_requested', subject: { kind: 'staff_user', id: user.id } },
+			{ action: 'auth.password_reset_requested', subject: { kind: 'staff_user', id: target.id } },
 			{ now, requestId: ctx.requestId }
 		);
 	});

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { type TestServices, testServices } from '../../../../tests/support/test-database';
 import { confirmEnrolment, groupSecret, pendingEnrolment, prepareEnrolment, qrSvg } from './enrolment';
-import { hashRecoveryCode, normaliseRecoveryCode } from './recovery-codes';
+import { hashRecoveryCode, legacyRecoveryCodeHash, normaliseRecoveryCode } from './recovery-codes';
 import { completeLoginWithRecoveryCode, completeLoginWithTotp } from './second-factor';
 import { addStaff, auditActions, currentCode, sessionFor, sessionsOf } from './test-fixtures';
 import { timeStep, totpAt } from './totp';
@@ -142,13 +142,17 @@ describe('second factor: TOTP', () => {
 });
 
 describe('second factor: recovery codes', () => {
-	async function withCodes(codes: string[]) {
+	async function withCodes(
+		codes: string[],
+		hashOf: (c: string) => string | Promise<string> = hashRecoveryCode
+	) {
 		const user = await addStaff(s);
+		const hashes = await Promise.all(codes.map(hashOf));
 		await s.db
 			.insertInto('recovery_code')
-			.values(codes.map((c) => ({ user_id: user.id, code_hash: hashRecoveryCode(c), used_at: null })))
+			.values(hashes.map((code_hash) => ({ user_id: user.id, code_hash, used_at: null })))
 			.execute();
-		return user;
+		return { ...user, hashes };
 	}
 
 	it('works once per code, in any spelling, and records what is left', async () => {
@@ -178,7 +182,7 @@ describe('second factor: recovery codes', () => {
 			.where('user_id', '=', user.id)
 			.where('used_at', 'is not', null)
 			.execute();
-		expect(used.map((u) => u.code_hash)).toEqual([hashRecoveryCode('ABCDEFGHJK')]);
+		expect(used.map((u) => u.code_hash)).toEqual([user.hashes[0]]);
 		expect(await auditActions(s)).toEqual(['auth.recovery_code_used', 'auth.login', 'auth.login_failed']);
 		const data = await s.db
 			.selectFrom('audit_event')
@@ -200,6 +204,43 @@ describe('second factor: recovery codes', () => {
 				code: 'ABCDE-FGHJK'
 			})
 		).toEqual({ ok: false, reason: 'invalid' });
+	});
+
+	it('still accepts codes stored in the old unsalted SHA-256 form, once each', async () => {
+		s = await testServices();
+		const user = await withCodes(['ABCDE-FGHJK'], legacyRecoveryCodeHash);
+		const rest = await hashRecoveryCode('LMNPQ-RSTUV');
+		await s.db
+			.insertInto('recovery_code')
+			.values({ user_id: user.id, code_hash: rest, used_at: null })
+			.execute();
+		const use = async (code: string) =>
+			(
+				await completeLoginWithRecoveryCode(s, {
+					sessionHash: (await sessionFor(s, user.id)).hash,
+					userId: user.id,
+					code
+				})
+			).ok;
+		expect(await use('abcde-fghjk')).toBe(true);
+		expect(await use('ABCDE-FGHJK')).toBe(false);
+		expect(await use('lmnpq rstuv')).toBe(true);
+		expect(await use('LMNPQ-RSTUV')).toBe(false);
+	});
+
+	it('lets exactly one of two parallel uses of the same code win', async () => {
+		s = await testServices();
+		const user = await withCodes(['ABCDE-FGHJK', 'LMNPQ-RSTUV']);
+		const [a, b] = await Promise.all(
+			[1, 2].map(async () =>
+				completeLoginWithRecoveryCode(s, {
+					sessionHash: (await sessionFor(s, user.id)).hash,
+					userId: user.id,
+					code: 'ABCDE-FGHJK'
+				})
+			)
+		);
+		expect([a!.ok, b!.ok].sort()).toEqual([false, true]);
 	});
 
 	it('normalises codes', () => {
@@ -253,7 +294,10 @@ describe('enrolment', () => {
 			.select('code_hash')
 			.where('user_id', '=', user.id)
 			.execute();
-		expect(stored.map((x) => x.code_hash).sort()).toEqual(r.recoveryCodes.map(hashRecoveryCode).sort());
+		// Salted argon2id: ten different hashes, none of them the old unsalted SHA-256 form.
+		expect(stored).toHaveLength(10);
+		for (const x of stored) expect(x.code_hash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
+		expect(stored.map((x) => x.code_hash)).not.toContain(legacyRecoveryCodeHash(r.recoveryCodes[0]!));
 		const row = await s.db
 			.selectFrom('staff_user')
 			.selectAll()

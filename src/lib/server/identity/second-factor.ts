@@ -3,7 +3,7 @@ import { type Db, type Tx, transact } from '../db/transaction';
 import type { SecretBox } from '../platform/secret-box';
 import type { Services } from '../runtime';
 import { type RequestContext, sessionPolicy, staffActor } from './context';
-import { hashRecoveryCode, normaliseRecoveryCode, unusedRecoveryCodes } from './recovery-codes';
+import { findMatchingRecoveryCode, normaliseRecoveryCode, unusedRecoveryCodes } from './recovery-codes';
 import { upgradeSession } from './sessions';
 import { clearThrottle, keys, policies, recordFailure, throttleStatus } from './throttle';
 import { matchTotp } from './totp';
@@ -132,18 +132,28 @@ export async function completeLoginWithRecoveryCode(
 	if ('result' in checked) return checked.result;
 	const { user } = checked;
 	const now = clock.now();
+	const clean = normaliseRecoveryCode(input.code);
+	// argon2 verification runs before the transaction so no write lock waits on it; the
+	// update below re-checks `used_at`, so a code raced in two tabs still works only once.
+	const candidates =
+		clean.length === 10
+			? await db
+					.selectFrom('recovery_code')
+					.select(['id', 'code_hash'])
+					.where('user_id', '=', user.id)
+					.where('used_at', 'is', null)
+					.execute()
+			: [];
+	const match = await findMatchingRecoveryCode(candidates, clean);
 	return transact(db, async (trx) => {
-		const clean = normaliseRecoveryCode(input.code);
-		const res =
-			clean.length === 10
-				? await trx
-						.updateTable('recovery_code')
-						.set({ used_at: now.getTime() })
-						.where('user_id', '=', user.id)
-						.where('code_hash', '=', hashRecoveryCode(clean))
-						.where('used_at', 'is', null)
-						.executeTakeFirst()
-				: null;
+		const res = match
+			? await trx
+					.updateTable('recovery_code')
+					.set({ used_at: now.getTime() })
+					.where('id', '=', match.id)
+					.where('used_at', 'is', null)
+					.executeTakeFirst()
+			: null;
 		if (!res || Number(res.numUpdatedRows) !== 1) return failure(trx, services, user, 'recovery', ctx);
 		const session = await upgradeSession(trx, input.sessionHash, sessionPolicy(config), now);
 		if (!session) return { ok: false as const, reason: 'expired' as const };

@@ -2,6 +2,7 @@ import type { Db, Tx } from '../db/transaction';
 import { exportEventRegistrations } from '../events/privacy';
 import { exportMessages } from '../messages/privacy';
 import { exportVisibility } from '../visibility/privacy';
+import { type AccessSections, exportAccess } from './export-access';
 
 /**
  * "Export my data": every row about the creative, nobody else's. Keys are table names (the
@@ -9,7 +10,7 @@ import { exportVisibility } from '../visibility/privacy';
  * here). Hashes of tokens and request fingerprints are left out: they are ours, not theirs,
  * and useless to anyone but an attacker.
  */
-export interface CreativeExport {
+export interface CreativeExport extends AccessSections {
 	format: 'kreativlotse.creative-export.v1';
 	exportedAt: string;
 	creative: Record<string, unknown>[];
@@ -123,6 +124,11 @@ export async function exportCreative(
 	const cases = await exportCases(db, creativeId);
 	const events = await exportEventRegistrations(db, email);
 	const visibility = await exportVisibility(db, creativeId);
+	const access = await exportAccess(db, {
+		email,
+		caseIds: cases.case_file.map((c) => Number(c.id)),
+		bookingIds
+	});
 	const messages = await exportMessages(
 		db,
 		cases.case_file.map((c) => Number(c.id))
@@ -211,7 +217,8 @@ export async function exportCreative(
 		...cases,
 		...events,
 		...visibility,
-		...messages
+		...messages,
+		...access
 	};
 }
 

@@ -23,6 +23,8 @@ import {
 } from '$lib/server/cases/case-schemas';
 import { mergeCandidates, officeConsultants } from '$lib/server/cases/load';
 import { mergeCases } from '$lib/server/cases/merge';
+import { recordNotesConsentWithdrawal } from '$lib/server/cases/notes-consent-withdrawal';
+import { z } from 'zod';
 import { addNextStep, setStepDoneByStaff } from '$lib/server/cases/steps';
 import { caseTimeline } from '$lib/server/cases/timeline';
 import { messageStateOfCases } from '$lib/server/messages/queries';
@@ -49,8 +51,13 @@ const NOTICES = [
 	'followUp',
 	'opened',
 	'goals',
-	'facts'
+	'facts',
+	'consentWithdrawn'
 ] as const;
+
+const withdrawalSchema = z.object({
+	confirm: z.literal('ja', { message: 'consents.staff.confirmRequired' })
+});
 
 /** One case: facts, actions, plan, records (reading notes is audited), answers, timeline. */
 export const load: PageServerLoad = async (event) => {
@@ -118,6 +125,20 @@ export const load: PageServerLoad = async (event) => {
 };
 
 export const actions: Actions = {
+	/** Issue 13: a withdrawal given by phone or letter; deletes the person's notes at once. */
+	notesConsentWithdrawn: async (event) => {
+		const { viewer, scope, id, ctx } = await caseAction(event);
+		const parsed = await parseCaseForm(event.request, withdrawalSchema, 'withdrawal', event.locals.locale);
+		if (!parsed.ok) return parsed.failure;
+		const r = await recordNotesConsentWithdrawal(services(), viewer, scope, id, ctx);
+		return caseOutcome(
+			event,
+			'withdrawal',
+			parsed.form,
+			r.ok ? { ok: true, caseId: id } : r,
+			'consentWithdrawn'
+		);
+	},
 	status: async (event) => {
 		const { viewer, scope, id, ctx } = await caseAction(event);
 		const parsed = await parseCaseForm(event.request, statusSchema, 'status', event.locals.locale);

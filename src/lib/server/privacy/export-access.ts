@@ -1,0 +1,129 @@
+import type { Db, Tx } from '../db/transaction';
+
+/**
+ * Issue 13, part 6 (Art. 15 (1) c and the access log): who read or changed the person's data,
+ * which mails were written about them, and to whom their data went. Staff-internal texts stay
+ * out: no staff names in the log (the office and the role say who), no audit details, no mail
+ * bodies of mails about the person that went to someone else.
+ */
+export interface AccessSections {
+	access_log: { at: string | null; action: string; office: string | null; role: string }[];
+	mails_about_me: { created_at: string | null; subject: string; status: string; sent_at: string | null }[];
+	recipients: {
+		offices: string[];
+		consultants: string[];
+		contact_points: { organisation: string; service: string }[];
+	};
+}
+
+const instant = (v: number | null | undefined) => (v == null ? null : new Date(Number(v)).toISOString());
+
+export async function exportAccess(
+	db: Db | Tx,
+	input: { email: string; caseIds: number[]; bookingIds: number[] }
+): Promise<AccessSections> {
+	if (input.caseIds.length + input.bookingIds.length === 0)
+		return {
+			access_log: [],
+			mails_about_me: [],
+			recipients: { offices: [], consultants: [], contact_points: [] }
+		};
+	const caseIds = input.caseIds.map(String);
+	const bookingIds = input.bookingIds.map(String);
+	// `in ()` is not valid SQL; an id no row has stands in for an empty list.
+	const ids = (xs: string[]) => (xs.length > 0 ? xs : ['-1']);
+	const audit = await db
+		.selectFrom('audit_event as a')
+		.leftJoin('office as o', 'o.id', 'a.office_id')
+		.leftJoin('staff_user as u', 'u.id', 'a.actor_id')
+		.leftJoin('staff_membership as m', (j) =>
+			j.onRef('m.user_id', '=', 'a.actor_id').onRef('m.office_id', '=', 'a.office_id')
+		)
+		.select(['a.at', 'a.action', 'a.actor_kind', 'o.name as office_name', 'u.is_network_admin', 'm.role'])
+		.where('a.actor_kind', 'in', ['staff', 'system'])
+		.where((eb) =>
+			eb.or([
+				eb.and([eb('a.subject_kind', '=', 'case'), eb('a.subject_id', 'in', ids(caseIds))]),
+				eb.and([eb('a.subject_kind', '=', 'booking'), eb('a.subject_id', 'in', ids(bookingIds))])
+			])
+		)
+		.orderBy('a.id')
+		.execute();
+
+	const mails = await db
+		.selectFrom('outbox')
+		.select(['created_at', 'subject', 'status', 'sent_at'])
+		.where('to_address', '!=', input.email)
+		.where((eb) =>
+			eb.or([
+				eb.and([eb('subject_kind', '=', 'case'), eb('subject_id', 'in', ids(caseIds))]),
+				eb.and([eb('subject_kind', '=', 'booking'), eb('subject_id', 'in', ids(bookingIds))])
+			])
+		)
+		.orderBy('id')
+		.execute();
+
+	const people =
+		input.caseIds.length > 0
+			? await db
+					.selectFrom('case_file as c')
+					.innerJoin('office as o', 'o.id', 'c.office_id')
+					.innerJoin('staff_user as u', 'u.id', 'c.consultant_id')
+					.select(['o.name as office', 'u.name as consultant'])
+					.where('c.id', 'in', input.caseIds)
+					.execute()
+			: [];
+	const booked =
+		input.bookingIds.length > 0
+			? await db
+					.selectFrom('booking as b')
+					.innerJoin('office as o', 'o.id', 'b.office_id')
+					.innerJoin('staff_user as u', 'u.id', 'b.consultant_id')
+					.select(['o.name as office', 'u.name as consultant'])
+					.where('b.id', 'in', input.bookingIds)
+					.execute()
+			: [];
+	const referred =
+		input.caseIds.length > 0
+			? await db
+					.selectFrom('referral as r')
+					.innerJoin('cp_service as s', 's.id', 'r.service_id')
+					.innerJoin('cp_organization as g', 'g.id', 's.organization_id')
+					.select(['g.name as organisation', 's.name as service'])
+					.where('r.case_id', 'in', input.caseIds)
+					.orderBy('r.id')
+					.execute()
+			: [];
+	const unique = (xs: string[]) => [...new Set(xs)].sort((a, b) => a.localeCompare(b, 'de'));
+	const all = [...people, ...booked];
+	const seen = new Set<string>();
+	return {
+		access_log: audit.map((r) => ({
+			at: instant(r.at),
+			action: r.action,
+			office: r.office_name ?? null,
+			role:
+				r.actor_kind === 'system'
+					? 'system'
+					: Number(r.is_network_admin) === 1
+						? 'network_admin'
+						: (r.role ?? 'staff')
+		})),
+		mails_about_me: mails.map((m) => ({
+			created_at: instant(m.created_at),
+			subject: m.subject,
+			status: m.status,
+			sent_at: instant(m.sent_at)
+		})),
+		recipients: {
+			offices: unique(all.map((p) => p.office)),
+			consultants: unique(all.map((p) => p.consultant)),
+			contact_points: referred.filter((r) => {
+				const key = `${r.organisation}\u0000${r.service}`;
+				if (seen.has(key)) return false;
+				seen.add(key);
+				return true;
+			})
+		}
+	};
+}
