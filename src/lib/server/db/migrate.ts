@@ -13,6 +13,7 @@ import * as caseMessages from './migrations/2026-12-04-13-case-messages';
 import * as privacy from './migrations/2026-12-04-11-privacy';
 import * as calendarFeed from './migrations/2026-12-04-14-calendar-feed';
 import * as usability from './migrations/2026-12-04-15-usability';
+import * as outboxObsolete from './migrations/2026-12-04-17-outbox-obsolete';
 
 // A static map, not FileMigrationProvider: the bundled server has no migrations folder to read.
 const migrations = {
@@ -29,7 +30,8 @@ const migrations = {
 	'2026-12-04-13-case-messages': caseMessages,
 	'2026-12-04-11-privacy': privacy,
 	'2026-12-04-14-calendar-feed': calendarFeed,
-	'2026-12-04-15-usability': usability
+	'2026-12-04-15-usability': usability,
+	'2026-12-04-17-outbox-obsolete': outboxObsolete
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
