@@ -20,6 +20,7 @@ import reference from './catalogue/reference';
 import referrals from './catalogue/referrals';
 import staff from './catalogue/staff';
 import statistics from './catalogue/statistics';
+import statisticsExport from './catalogue/statistics-export';
 import visibility from './catalogue/visibility';
 import postcodes from './catalogue/postcodes';
 import video from './catalogue/video';
@@ -61,6 +62,7 @@ const areas = [
 	usability,
 	auditSentences,
 	consents
+	statisticsExport
 ] as const;
 
 type Merge<T extends readonly { de: object }[]> = T extends readonly [

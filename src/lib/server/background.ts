@@ -44,7 +44,7 @@ export function startBackgroundWork(s: Services): BackgroundWork {
 					maxAttempts: s.config.mailMaxAttempts,
 					now: () => s.clock.now()
 				});
-				if (r.sent + r.failed + r.dead > 0) log.info('mail delivery', { ...r });
+				if (r.sent + r.failed + r.dead + r.obsolete > 0) log.info('mail delivery', { ...r });
 				for (const [outcome, n] of Object.entries(r)) if (n > 0) mailDeliveries.inc({ outcome }, n);
 			} catch (err) {
 				log.error('mail worker failed', { error: String(err) });

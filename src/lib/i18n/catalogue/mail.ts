@@ -34,6 +34,7 @@ export default catalogue(
 		'mail.status.sending': 'Wird gesendet',
 		'mail.status.sent': 'Gesendet',
 		'mail.status.dead': 'Unzustellbar',
+		'mail.status.obsolete': 'Überholt (nicht versandt)',
 
 		// One mail
 		'mail.detail.title': 'Mail: {subject}',
@@ -90,6 +91,7 @@ export default catalogue(
 		'mail.status.sending': 'Sending',
 		'mail.status.sent': 'Sent',
 		'mail.status.dead': 'Undeliverable',
+		'mail.status.obsolete': 'Obsolete (not sent)',
 
 		'mail.detail.title': 'Mail: {subject}',
 		'mail.detail.back': 'Back to the outbox',

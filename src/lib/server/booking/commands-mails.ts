@@ -99,7 +99,9 @@ export async function mailHold(trx: Tx, c: MailContext, b: BookingRecord, confir
 				holdUntil: b.holdExpiresAt ?? b.start
 			}),
 			officeId: b.officeId,
-			subject: { kind: 'booking', id: b.id }
+			subject: { kind: 'booking', id: b.id },
+			// Issue 12: after the hold ends the confirmation link leads nowhere; never send it late.
+			validUntil: b.holdExpiresAt ?? b.start
 		},
 		c.now
 	);

@@ -53,6 +53,8 @@ describe('hold → confirm → manage', () => {
 		// Only the hash is stored.
 		const row = await s.db.selectFrom('booking').selectAll().executeTakeFirstOrThrow();
 		expect(row.confirm_token_hash).not.toContain(confirmToken);
+		// Issue 12: the confirmation mail lives exactly as long as the hold.
+		expect(Number(mails[0]!.valid_until)).toBe(Number(row.hold_expires_at));
 		expect(row.consent_processing_version).toBe(1);
 		expect(await s.db.selectFrom('consent_text').select('kind').execute()).toHaveLength(3);
 

@@ -14,6 +14,7 @@ import * as privacy from './migrations/2026-12-04-11-privacy';
 import * as calendarFeed from './migrations/2026-12-04-14-calendar-feed';
 import * as usability from './migrations/2026-12-04-15-usability';
 import * as consentWithdrawal from './migrations/2026-12-04-16-consent-withdrawal';
+import * as outboxObsolete from './migrations/2026-12-04-17-outbox-obsolete';
 
 // A static map, not FileMigrationProvider: the bundled server has no migrations folder to read.
 const migrations = {
@@ -31,7 +32,8 @@ const migrations = {
 	'2026-12-04-11-privacy': privacy,
 	'2026-12-04-14-calendar-feed': calendarFeed,
 	'2026-12-04-15-usability': usability,
-	'2026-12-04-16-consent-withdrawal': consentWithdrawal
+	'2026-12-04-16-consent-withdrawal': consentWithdrawal,
+	'2026-12-04-17-outbox-obsolete': outboxObsolete
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

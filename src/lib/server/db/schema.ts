@@ -157,7 +157,8 @@ export interface OutboxTable {
 	subject: string;
 	text_body: string;
 	html_body: string;
-	status: 'pending' | 'sending' | 'sent' | 'dead';
+	/** 'obsolete': never sent because its purpose had passed (valid_until, issue 12). */
+	status: 'pending' | 'sending' | 'sent' | 'dead' | 'obsolete';
 	attempts: number;
 	next_attempt_at: number;
 	claimed_by: string | null;
@@ -170,6 +171,8 @@ export interface OutboxTable {
 	subject_id: string | null;
 	/** iCalendar text attached as termin.ics (migration 2026-11-29-04); null for most mails. */
 	ics: string | null;
+	/** Epoch ms after which the mail has no purpose and is marked obsolete instead of sent (migration 2026-12-04-17). */
+	valid_until: number | null;
 }
 
 export type BookingFormat = 'office' | 'phone' | 'video' | 'sprechtag';

@@ -40,6 +40,6 @@ export async function deliverDemoMails(services: Services): Promise<number> {
 			now: () => services.clock.now()
 		});
 		sent += report.sent;
-		if (report.sent + report.failed + report.dead === 0) return sent;
+		if (report.sent + report.failed + report.dead + report.obsolete === 0) return sent;
 	}
 }

@@ -109,7 +109,7 @@ const person = (
 async function mailsTo(svc: TestServices, email: string) {
 	return svc.db
 		.selectFrom('outbox')
-		.select(['template', 'subject', 'text_body', 'ics'])
+		.select(['template', 'subject', 'text_body', 'ics', 'valid_until'])
 		.where('to_address', '=', email)
 		.orderBy('id')
 		.execute();
@@ -251,6 +251,17 @@ describe('waiting list', () => {
 			'event.offer'
 		]);
 		expect((await mailsTo(s, 'person4@example.org')).map((m) => m.template)).toEqual(['event.waitlisted']);
+		// Issue 12: the offer mail is worth sending only until the offer lapses.
+		const offered = await s.db
+			.selectFrom('event_registration')
+			.select('offer_expires_at')
+			.where('email', '=', 'person3@example.org')
+			.executeTakeFirstOrThrow();
+		const offerMail = (await mailsTo(s, 'person3@example.org')).find((m) => m.template === 'event.offer')!;
+		expect(Number(offerMail.valid_until)).toBe(Number(offered.offer_expires_at));
+		expect(
+			(await mailsTo(s, 'person3@example.org')).find((m) => m.template === 'event.waitlisted')!.valid_until
+		).toBeNull();
 		// Unanswered for 48 hours: it passes on to person 4.
 		s.clock.advance(48 * HOUR_MS);
 		await runEventJobs(s, s.clock.now());

@@ -87,6 +87,8 @@ export async function mailRegistrant(
 			officeId: e.officeId,
 			subject: { kind: 'event_registration', id: r.id },
 			dedupeKey: extra.dedupe ? `event-${kind}-${r.id}` : undefined,
+			// Issue 12: a hold's confirmation or a waiting-list offer is worthless after its deadline.
+			validUntil: kind === 'pending' ? r.holdExpiresAt : kind === 'offer' ? r.offerExpiresAt : null,
 			ics: method
 				? eventIcs(e, method, {
 						publicBaseUrl: base,

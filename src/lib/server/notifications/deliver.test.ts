@@ -4,6 +4,7 @@ import { createDb } from '../db/client';
 import { MINUTE } from '../platform/clock';
 import { backoffMs, claimDue, deliverDue, type MailTransport, type OutboxRow, requeueMail } from './deliver';
 import { enqueueMail } from './outbox';
+import { renderMail } from './render';
 import { enqueueMany, sampleMail } from './test-mails';
 
 let s: TestServices;
@@ -61,26 +62,77 @@ describe('backoffMs', () => {
 });
 
 describe('deliverDue', () => {
+	it('marks a mail obsolete instead of sending it once its purpose has passed (issue 12)', async () => {
+		s = await testServices();
+		const now = s.clock.now().getTime();
+		const token = 'a'.repeat(43);
+		const hold = (to: string, validUntil: number | null) =>
+			sampleMail({
+				to,
+				template: 'booking.hold',
+				validUntil,
+				mail: renderMail(
+					'de',
+					'Bitte bestätigen',
+					[{ kind: 'p', text: `https://k.example/termin/bestaetigen/${token}` }],
+					'K'
+				)
+			});
+		await enqueueMail(s.db, hold('late@example.org', now), s.clock.now());
+		await enqueueMail(s.db, hold('soon@example.org', now + MINUTE), s.clock.now());
+		await enqueueMail(s.db, hold('plain@example.org', null), s.clock.now());
+		const { transport, sent } = memoryTransport();
+		expect(await deliverDue(s.db, transport, opts())).toEqual({ sent: 2, failed: 0, dead: 0, obsolete: 1 });
+		expect(sent.map((r) => r.to_address).sort()).toEqual(['plain@example.org', 'soon@example.org']);
+		const late = await s.db
+			.selectFrom('outbox')
+			.selectAll()
+			.where('to_address', '=', 'late@example.org')
+			.executeTakeFirstOrThrow();
+		expect(late).toMatchObject({ status: 'obsolete', sent_at: null, claimed_by: null });
+		// Never sent, so its link is masked like a sent one's; nothing picks it up again.
+		expect(late.text_body).not.toContain(token);
+		expect(late.text_body).toContain('/termin/bestaetigen/');
+		expect(await deliverDue(s.db, transport, opts())).toEqual({ sent: 0, failed: 0, dead: 0, obsolete: 0 });
+	});
+
+	it('a dead mail requeued after its deadline is marked obsolete, not sent (issue 12)', async () => {
+		s = await testServices();
+		const offer = s.clock.now().getTime() + 30 * MINUTE;
+		await enqueueMail(s.db, sampleMail({ template: 'event.offer', validUntil: offer }), s.clock.now());
+		const id = await onlyId();
+		const failing = memoryTransport({ fail: true });
+		expect(await deliverDue(s.db, failing.transport, opts('w1', 1))).toMatchObject({ dead: 1 });
+		s.clock.advance(30 * MINUTE);
+		expect(await requeueMail(s.db, id, s.clock.now())).toBe(true);
+		const { transport, sent } = memoryTransport();
+		expect(await deliverDue(s.db, transport, opts())).toEqual({ sent: 0, failed: 0, dead: 0, obsolete: 1 });
+		expect(sent).toEqual([]);
+		expect((await row(id)).status).toBe('obsolete');
+		// Only dead mails can be requeued; an obsolete one stays put.
+		expect(await requeueMail(s.db, id, s.clock.now())).toBe(false);
+	});
+
 	it('sends a due mail and marks it sent', async () => {
 		s = await testServices();
 		await enqueueMail(s.db, sampleMail(), s.clock.now());
 		const { transport, sent } = memoryTransport();
 		const report = await deliverDue(s.db, transport, opts());
-		expect(report).toEqual({ sent: 1, failed: 0, dead: 0 });
+		expect(report).toEqual({ sent: 1, failed: 0, dead: 0, obsolete: 0 });
 		expect(sent.map((r) => r.to_address)).toEqual(['kreative@example.org']);
 		const r = await row(await onlyId());
 		expect(r.status).toBe('sent');
 		expect(Number(r.attempts)).toBe(1);
 		expect(Number(r.sent_at)).toBe(s.clock.now().getTime());
 		// Nothing is sent twice.
-		expect(await deliverDue(s.db, transport, opts())).toEqual({ sent: 0, failed: 0, dead: 0 });
+		expect(await deliverDue(s.db, transport, opts())).toEqual({ sent: 0, failed: 0, dead: 0, obsolete: 0 });
 	});
 
 	it('does not send a mail before it is due', async () => {
 		s = await testServices();
 		await enqueueMail(s.db, sampleMail(), new Date(s.clock.now().getTime() + MINUTE));
 		const { transport, sent } = memoryTransport();
-		expect(await deliverDue(s.db, transport, opts())).toEqual({ sent: 0, failed: 0, dead: 0 });
+		expect(await deliverDue(s.db, transport, opts())).toEqual({ sent: 0, failed: 0, dead: 0, obsolete: 0 });
 		expect(sent).toHaveLength(0);
 	});
 
@@ -90,7 +142,12 @@ describe('deliverDue', () => {
 		const id = await onlyId();
 		const failing = memoryTransport({ fail: true });
 
-		expect(await deliverDue(s.db, failing.transport, opts('w1', 3))).toEqual({ sent: 0, failed: 1, dead: 0 });
+		expect(await deliverDue(s.db, failing.transport, opts('w1', 3))).toEqual({
+			sent: 0,
+			failed: 1,
+			dead: 0,
+			obsolete: 0
+		});
 		let r = await row(id);
 		expect(r.status).toBe('pending');
 		expect(Number(r.attempts)).toBe(1);
@@ -100,23 +157,43 @@ describe('deliverDue', () => {
 
 		// Not due yet: nothing happens.
 		s.clock.advance(backoffMs(1) - 1);
-		expect(await deliverDue(s.db, failing.transport, opts('w1', 3))).toEqual({ sent: 0, failed: 0, dead: 0 });
+		expect(await deliverDue(s.db, failing.transport, opts('w1', 3))).toEqual({
+			sent: 0,
+			failed: 0,
+			dead: 0,
+			obsolete: 0
+		});
 
 		s.clock.advance(1);
-		expect(await deliverDue(s.db, failing.transport, opts('w1', 3))).toEqual({ sent: 0, failed: 1, dead: 0 });
+		expect(await deliverDue(s.db, failing.transport, opts('w1', 3))).toEqual({
+			sent: 0,
+			failed: 1,
+			dead: 0,
+			obsolete: 0
+		});
 		r = await row(id);
 		expect(Number(r.attempts)).toBe(2);
 		expect(Number(r.next_attempt_at)).toBe(s.clock.now().getTime() + backoffMs(2));
 
 		s.clock.advance(backoffMs(2));
-		expect(await deliverDue(s.db, failing.transport, opts('w1', 3))).toEqual({ sent: 0, failed: 0, dead: 1 });
+		expect(await deliverDue(s.db, failing.transport, opts('w1', 3))).toEqual({
+			sent: 0,
+			failed: 0,
+			dead: 1,
+			obsolete: 0
+		});
 		r = await row(id);
 		expect(r.status).toBe('dead');
 		expect(Number(r.attempts)).toBe(3);
 
 		// Dead stays dead, however long we wait.
 		s.clock.advance(24 * 60 * MINUTE);
-		expect(await deliverDue(s.db, failing.transport, opts('w1', 3))).toEqual({ sent: 0, failed: 0, dead: 0 });
+		expect(await deliverDue(s.db, failing.transport, opts('w1', 3))).toEqual({
+			sent: 0,
+			failed: 0,
+			dead: 0,
+			obsolete: 0
+		});
 
 		// Requeue only takes dead mails.
 		expect(await requeueMail(s.db, id, s.clock.now())).toBe(true);
@@ -127,7 +204,12 @@ describe('deliverDue', () => {
 		expect(r.last_error).toBeNull();
 
 		const working = memoryTransport();
-		expect(await deliverDue(s.db, working.transport, opts('w1', 3))).toEqual({ sent: 1, failed: 0, dead: 0 });
+		expect(await deliverDue(s.db, working.transport, opts('w1', 3))).toEqual({
+			sent: 1,
+			failed: 0,
+			dead: 0,
+			obsolete: 0
+		});
 		expect((await row(id)).status).toBe('sent');
 	});
 
@@ -135,7 +217,7 @@ describe('deliverDue', () => {
 		s = await testServices();
 		await enqueueMany(s.db, 3, s.clock.now());
 		const t = memoryTransport({ fail: (r) => r.to_address === 'person1@example.org' });
-		expect(await deliverDue(s.db, t.transport, opts())).toEqual({ sent: 2, failed: 1, dead: 0 });
+		expect(await deliverDue(s.db, t.transport, opts())).toEqual({ sent: 2, failed: 1, dead: 0, obsolete: 0 });
 		expect(t.sent.map((r) => r.to_address).sort()).toEqual(['person0@example.org', 'person2@example.org']);
 	});
 
@@ -192,10 +274,20 @@ describe('deliverDue', () => {
 
 		const t = memoryTransport();
 		s.clock.advance(4 * MINUTE);
-		expect(await deliverDue(s.db, t.transport, opts('w2'))).toEqual({ sent: 0, failed: 0, dead: 0 });
+		expect(await deliverDue(s.db, t.transport, opts('w2'))).toEqual({
+			sent: 0,
+			failed: 0,
+			dead: 0,
+			obsolete: 0
+		});
 
 		s.clock.advance(MINUTE);
-		expect(await deliverDue(s.db, t.transport, opts('w2'))).toEqual({ sent: 1, failed: 0, dead: 0 });
+		expect(await deliverDue(s.db, t.transport, opts('w2'))).toEqual({
+			sent: 1,
+			failed: 0,
+			dead: 0,
+			obsolete: 0
+		});
 		const r = await row(id);
 		expect(r.status).toBe('sent');
 		expect(r.claimed_by).toBe('w2');

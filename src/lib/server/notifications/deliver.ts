@@ -61,6 +61,13 @@ export interface DeliveryReport {
 	sent: number;
 	failed: number;
 	dead: number;
+	/** Issue 12: not sent because their purpose had passed (valid_until). */
+	obsolete: number;
+}
+
+/** A mail whose deadline has passed would invite an action that is no longer possible. */
+export function isObsolete(row: Pick<OutboxRow, 'valid_until'>, now: Date): boolean {
+	return row.valid_until !== null && Number(row.valid_until) <= now.getTime();
 }
 
 export async function deliverDue(
@@ -68,9 +75,20 @@ export async function deliverDue(
 	transport: MailTransport,
 	options: { worker: string; from: string; maxAttempts: number; now: () => Date }
 ): Promise<DeliveryReport> {
-	const report: DeliveryReport = { sent: 0, failed: 0, dead: 0 };
+	const report: DeliveryReport = { sent: 0, failed: 0, dead: 0, obsolete: 0 };
 	const rows = await claimDue(db, options.worker, options.now());
 	for (const row of rows) {
+		// Decided at delivery time, so a mail delayed by SMTP trouble or requeued later is caught too.
+		if (isObsolete(row, options.now())) {
+			await db
+				.updateTable('outbox')
+				.set({ status: 'obsolete', claimed_by: null, claimed_at: null, ...maskedBodies(row) })
+				.where('id', '=', row.id)
+				.where('claimed_by', '=', options.worker)
+				.execute();
+			report.obsolete++;
+			continue;
+		}
 		try {
 			await transport.send(row, options.from);
 			await db

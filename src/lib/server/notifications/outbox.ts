@@ -13,6 +13,11 @@ export interface OutgoingMail {
 	subject?: { kind: string; id: string | number };
 	/** iCalendar text (METHOD:REQUEST or CANCEL); the SMTP transport attaches it as termin.ics. */
 	ics?: string | null;
+	/**
+	 * Issue 12: epoch ms after which the mail has no purpose (a hold's or an offer's deadline); the
+	 * outbox then marks it obsolete instead of sending it — also after a requeue.
+	 */
+	validUntil?: number | null;
 }
 
 // Control characters (CR and LF above all) are what header injection needs; drop them all.
@@ -52,7 +57,8 @@ export async function enqueueMail(trx: Tx | Db, mail: OutgoingMail, now: Date): 
 		office_id: mail.officeId ?? null,
 		subject_kind: mail.subject?.kind ?? null,
 		subject_id: mail.subject ? String(mail.subject.id) : null,
-		ics: mail.ics ?? null
+		ics: mail.ics ?? null,
+		valid_until: mail.validUntil ?? null
 	};
 	let insert = trx.insertInto('outbox').values(values);
 	if (mail.dedupeKey) insert = insert.onConflict((oc) => oc.column('dedupe_key').doNothing());

@@ -24,7 +24,7 @@ export interface MailViewer extends MailViewerRoles {
 	email: string;
 }
 
-export const OUTBOX_STATUSES = ['pending', 'sending', 'sent', 'dead'] as const;
+export const OUTBOX_STATUSES = ['pending', 'sending', 'sent', 'dead', 'obsolete'] as const;
 export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
 
 export const OUTBOX_PAGE_SIZE = 25;

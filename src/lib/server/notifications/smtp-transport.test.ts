@@ -122,7 +122,7 @@ describe('smtpTransport', () => {
 			maxAttempts: 3,
 			now: () => s!.clock.now()
 		});
-		expect(report).toEqual({ sent: 1, failed: 0, dead: 0 });
+		expect(report).toEqual({ sent: 1, failed: 0, dead: 0, obsolete: 0 });
 		expect(smtp.received).toHaveLength(1);
 		const got = smtp.received[0]!;
 		expect(got.from).toContain('no-reply@kreativlotse.example');
@@ -195,7 +195,7 @@ describe('smtpTransport', () => {
 			maxAttempts: 3,
 			now: () => s!.clock.now()
 		});
-		expect(report).toEqual({ sent: 0, failed: 1, dead: 0 });
+		expect(report).toEqual({ sent: 0, failed: 1, dead: 0, obsolete: 0 });
 		const r = await s.db.selectFrom('outbox').selectAll().executeTakeFirstOrThrow();
 		expect(r.status).toBe('pending');
 		expect(r.last_error).toBeTruthy();

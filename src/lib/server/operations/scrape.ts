@@ -49,7 +49,7 @@ collectDefaultMetrics({ register: registry, prefix: 'kreativlotse_' });
 const CACHE_MS = 5_000;
 let refreshedAt = 0;
 
-const OUTBOX_STATUSES = ['pending', 'sending', 'sent', 'dead'];
+const OUTBOX_STATUSES = ['pending', 'sending', 'sent', 'dead', 'obsolete'];
 
 async function refresh(s: Services, now: number): Promise<void> {
 	const { db } = s;

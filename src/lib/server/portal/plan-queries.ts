@@ -245,3 +245,18 @@ export async function myCaseStatus(
 		.executeTakeFirst();
 	return row?.status ?? null;
 }
+
+/**
+ * Issue 16: whether I have an open case at all. Called when no open case offers a follow-up, so an
+ * open case here is one without a talk yet — the portal explains that instead of "no accompaniment".
+ */
+export async function hasOpenCase(db: Db | Tx, creativeId: number): Promise<boolean> {
+	const row = await db
+		.selectFrom('case_file')
+		.select('id')
+		.where('creative_id', '=', creativeId)
+		.where('status', '!=', 'closed')
+		.limit(1)
+		.executeTakeFirst();
+	return row !== undefined;
+}

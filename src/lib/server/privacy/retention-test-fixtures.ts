@@ -220,7 +220,7 @@ export async function seedRetentionRows(s: TestServices, f: BookingFixture) {
 	const regYoung = await registration('reg-young@example.org', young(p.event_registrations));
 
 	// Mails: sent, dead and never delivered, each old and young.
-	const mail = async (status: 'sent' | 'dead' | 'pending', at: number) =>
+	const mail = async (status: 'sent' | 'dead' | 'pending' | 'obsolete', at: number) =>
 		Number(
 			(
 				await db
@@ -255,7 +255,9 @@ export async function seedRetentionRows(s: TestServices, f: BookingFixture) {
 		deadOld: await mail('dead', old(p.mails)),
 		deadYoung: await mail('dead', young(p.mails)),
 		pendingOld: await mail('pending', old(p.mails)),
-		pendingYoung: await mail('pending', young(p.mails))
+		pendingYoung: await mail('pending', young(p.mails)),
+		obsoleteOld: await mail('obsolete', old(p.mails)),
+		obsoleteYoung: await mail('obsolete', young(p.mails))
 	};
 
 	// Profiles last changed more than 24 months ago, or less.

@@ -175,6 +175,8 @@ const rules: Record<RetentionKey, Rule> = {
 						eb.or([
 							eb.and([eb('status', '=', 'sent'), eb('sent_at', '<=', cutoff)]),
 							eb.and([eb('status', '=', 'dead'), eb('next_attempt_at', '<=', cutoff)]),
+							// Issue 12: obsolete mails were never sent; they age from their creation.
+							eb.and([eb('status', '=', 'obsolete'), eb('created_at', '<=', cutoff)]),
 							eb.and([eb('status', 'in', ['pending', 'sending']), eb('created_at', '<=', cutoff)])
 						])
 					)

@@ -1,4 +1,6 @@
 import writeXlsxFile from 'write-excel-file/node';
+import type { Locale } from '../../i18n/locale';
+import { type MessageKey, translate } from '../../i18n/messages';
 import type { Cell, StatTable } from './tables';
 
 /**
@@ -33,23 +35,45 @@ export function tableCsv(table: StatTable, sep: Separator): string {
 	return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
 
-/** Sheet names: at most 31 characters, none of : \ / ? * [ ], unique. */
+/** Excel's limit for a sheet name. */
+export const SHEET_NAME_MAX = 31;
+
+/** The longest run of whole words of `text` within `max` characters (a single long word is cut). */
+export function wholeWords(text: string, max: number): string {
+	if (text.length <= max) return text;
+	const cut = text.slice(0, max + 1);
+	const space = cut.lastIndexOf(' ');
+	return (space > 0 ? cut.slice(0, space) : text.slice(0, max)).trim();
+}
+
+/**
+ * Sheet names: at most 31 characters, none of : \ / ? * [ ], never cut mid-word, unique (Excel
+ * compares them without case; a repeated name gets " 2", " 3" … within the limit).
+ */
 export function sheetName(title: string, taken: Set<string>): string {
-	const base =
-		title
-			.replace(/[:\\/?*[\]]/g, ' ')
-			.slice(0, 28)
-			.trim() || 'Tabelle';
+	const clean = title
+		.replace(/[:\\/?*[\]]/g, ' ')
+		.replace(/\s+/g, ' ')
+		.trim();
+	const base = wholeWords(clean, SHEET_NAME_MAX) || 'Tabelle';
 	let name = base;
-	for (let i = 2; taken.has(name.toLowerCase()); i++) name = `${base.slice(0, 27)} ${i}`;
+	for (let i = 2; taken.has(name.toLowerCase()); i++) {
+		const suffix = ` ${i}`;
+		name = `${wholeWords(base, SHEET_NAME_MAX - suffix.length)}${suffix}`;
+	}
 	taken.add(name.toLowerCase());
 	return name;
 }
 
-export async function tablesXlsx(tables: StatTable[]): Promise<Buffer> {
+/** The export's default look: one font for the file, bold header row frozen, readable widths. */
+export const XLSX_STYLE = { fontFamily: 'Arial', fontSize: 10, labelWidth: 48, valueWidth: 16 } as const;
+
+/** Issue 15: sheets named by the catalogue's short labels (stats.sheet.<table id>), not cut titles. */
+export async function tablesXlsx(tables: StatTable[], locale: Locale): Promise<Buffer> {
 	const taken = new Set<string>();
 	const sheets = tables.map((table) => ({
-		sheet: sheetName(table.title, taken),
+		sheet: sheetName(translate(locale, `stats.sheet.${table.id}` as MessageKey), taken),
+		stickyRowsCount: 1,
 		data: [
 			[table.rowHeader, ...table.columns].map((v) => ({ value: v, fontWeight: 'bold' as const })),
 			...table.rows.map((r) => [
@@ -57,7 +81,13 @@ export async function tablesXlsx(tables: StatTable[]): Promise<Buffer> {
 				...r.cells.map((c) => (c === null ? null : { value: c }))
 			])
 		],
-		columns: [{ width: 48 }, ...table.columns.map(() => ({ width: 16 }))]
+		columns: [
+			{ width: XLSX_STYLE.labelWidth },
+			...table.columns.map((c) => ({ width: Math.max(XLSX_STYLE.valueWidth, Math.min(c.length + 2, 40)) }))
+		]
 	}));
-	return (await writeXlsxFile(sheets).toBuffer()) as Buffer;
+	return (await writeXlsxFile(sheets, {
+		fontFamily: XLSX_STYLE.fontFamily,
+		fontSize: XLSX_STYLE.fontSize
+	}).toBuffer()) as Buffer;
 }

@@ -463,7 +463,7 @@ describe('exports', () => {
 			for (const r of table.rows)
 				for (const c of r.cells) if (typeof c === 'number') expect(c).toBeGreaterThanOrEqual(5);
 
-		const xlsx = await tablesXlsx(tables);
+		const xlsx = await tablesXlsx(tables, 'de');
 		const sheets = await readXlsx(xlsx);
 		expect(sheets).toHaveLength(tables.length);
 		tables.forEach((table, k) => {

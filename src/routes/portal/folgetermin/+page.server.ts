@@ -10,7 +10,7 @@ import {
 import { addDays, berlinDate } from '$lib/server/booking/rules';
 import { requireCreative } from '$lib/server/http/gate';
 import { randomToken } from '$lib/server/platform/tokens';
-import { myCaseStatus, myFollowUpCases } from '$lib/server/portal/plan-queries';
+import { hasOpenCase, myCaseStatus, myFollowUpCases } from '$lib/server/portal/plan-queries';
 import { services } from '$lib/server/runtime';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -45,7 +45,12 @@ export const load: PageServerLoad = async (event) => {
 			return status === 'closed' ? { ...base, closed: true } : { ...base, noTalk: true };
 		}
 	}
-	if (!chosen) return base;
+	if (!chosen) {
+		// Issue 16: without ?fall=, an open case still waiting for its first talk gets the same
+		// explanation as when it is asked for by number, not "no accompaniment".
+		if (!asked && open.length === 0 && (await hasOpenCase(db, me.id))) return { ...base, noTalk: true };
+		return base;
+	}
 	const from = followUpFrom(q.get('ab'), now);
 	const offered = await followUpSlots(db, { kind: 'creative', creativeId: me.id }, chosen.id, from, now);
 	if (!offered) error(404, { message: 'not found' });

@@ -94,6 +94,8 @@ describe('/portal/folgetermin', () => {
 		await s.db.updateTable('booking').set({ status: 'confirmed' }).execute();
 		const page = (await view(event(kim, `?fall=${caseId}`))) as Loaded & { noTalk: boolean };
 		expect(page).toMatchObject({ noTalk: true, case: null, week: null, cases: [] });
+		// Without ?fall= the same explanation, not "no accompaniment".
+		expect(await view(event(kim))).toMatchObject({ noTalk: true, case: null, week: null, cases: [] });
 		const r = (await book(
 			event(kim, '', {
 				caseId: String(caseId),
@@ -178,6 +180,6 @@ describe('/portal/folgetermin', () => {
 		await closeCase(s, consultant(f), officeScope(f.officeId), { caseId, reason: 'other', outcome: null });
 		const closed = await view(event(kim, `?fall=${caseId}`));
 		expect(closed).toMatchObject({ closed: true, case: null });
-		expect(await view(event(kim))).toMatchObject({ closed: false, case: null, cases: [] });
+		expect(await view(event(kim))).toMatchObject({ closed: false, noTalk: false, case: null, cases: [] });
 	});
 });

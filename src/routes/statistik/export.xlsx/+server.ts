@@ -6,7 +6,7 @@ import type { RequestHandler } from './$types';
 export const GET: RequestHandler = async (event) => {
 	const view = await statsAccess(event);
 	const tables = await statsTables(view, event.locals.locale, true);
-	const body = await tablesXlsx(tables);
+	const body = await tablesXlsx(tables, event.locals.locale);
 	const name = `statistik-${view.office?.key ?? 'netzwerk'}-${view.period.from}-${view.period.to}.xlsx`;
 	return new Response(new Uint8Array(body), {
 		headers: {
