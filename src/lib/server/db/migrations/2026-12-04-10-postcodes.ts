@@ -8,7 +8,7 @@ import { instantType } from './dialect';
 export async function up(db: Kysely<any>): Promise<void> {
 	await db.schema
 		.createTable('reference_data_load')
-		.addColumn('name', 'text', (c) => c.primaryKey())
+		.addColumn('name', 'text', (c) => c.primaryKey().notNull())
 		.addColumn('version', 'text', (c) => c.notNull())
 		.addColumn('rows', 'integer', (c) => c.notNull())
 		.addColumn('loaded_at', instantType(db), (c) => c.notNull())
