@@ -20,7 +20,7 @@ async function pressButton(page: Page, name: string) {
 	await page.keyboard.press('Enter');
 }
 
-/** The newest mail to `to` in Postausgang, read by a signed-in admin; returns its first link matching `pattern`. */
+/** The newest mail to `to`, as its recipient got it; returns its first link matching `pattern`. */
 async function linkFromOutbox(admin: Page, to: string, pattern: RegExp): Promise<string> {
 	const text = await mailText(admin, to);
 	const link = text.match(pattern)?.[0];
@@ -149,6 +149,10 @@ test('book by keyboard with JavaScript: request, confirm from the mail, manage, 
 	const manageLink = confirmation.match(/https?:\/\/\S+\/termin\/verwalten\/[A-Za-z0-9_-]+/)![0];
 	await page.goto(manageLink);
 	await pressButton(page, 'Termin absagen');
+	// Issue 16: cancelling asks first (an optional reason), by keyboard too.
+	await expect(page.getByRole('heading', { level: 2, name: 'Termin wirklich absagen?' })).toBeVisible();
+	await expectAccessible(page, 'cancel confirmation');
+	await pressButton(page, 'Ja, Termin absagen');
 	await expect(page.getByText(/abgesagt/).first()).toBeVisible();
 	await expectAccessible(page, 'cancelled');
 	await admin.context.close();
