@@ -61,7 +61,7 @@ const areas = [
 	seo,
 	usability,
 	auditSentences,
-	consents
+	consents,
 	statisticsExport
 ] as const;
 
