@@ -35,8 +35,9 @@ export default defineConfig({
 		command: 'node server.mjs',
 		url: `${BASE}/healthz`,
 		reuseExistingServer: false,
-		// The demo network (a year of life, seed-demo) is built at start: about a minute alone, minutes on a busy machine.
-		timeout: 600_000,
+		// The demo network (a year of life, seed-demo) is built at start: about a minute alone on SQLite, longer on
+		// PostgreSQL and on a busy machine.
+		timeout: 1_500_000,
 		stdout: 'ignore',
 		stderr: 'pipe',
 		env: {
