@@ -177,5 +177,5 @@ describe('kl against the test database (SQLite, or PostgreSQL with TEST_DATABASE
 		} finally {
 			await s.close();
 		}
-	});
+	}, 180_000); // seed-demo runs a week of demo life through the commands: many round trips on PostgreSQL
 });
