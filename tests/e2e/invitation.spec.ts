@@ -1,6 +1,6 @@
 import { expect, type Page, test } from '@playwright/test';
 import { base32Decode, timeStep, totpAt } from '../../src/lib/server/identity/totp';
-import { ADMIN, expectAccessible, login, mailText } from './support';
+import { ADMIN, DEMO_PASSWORD, expectAccessible, login, mailText } from './support';
 
 // Journeys with several sign-ins wait for fresh TOTP steps.
 test.setTimeout(150_000);
@@ -124,8 +124,9 @@ test('password reset: same answer for known and unknown addresses; the link sets
 	await page.getByRole('button', { name: 'Passwort speichern' }).click();
 	await expect(page.getByRole('alert')).toBeVisible();
 	await expectAccessible(page, 'reset form with errors');
-	await page.getByLabel('Neues Passwort', { exact: true }).fill('Neues-Passwort-fuer-Lukas');
-	await page.getByLabel('Neues Passwort wiederholen').fill('Neues-Passwort-fuer-Lukas');
+	// The demo password again: later journeys (usability) sign in as Lukas Schmid, bw's only consultant.
+	await page.getByLabel('Neues Passwort', { exact: true }).fill(DEMO_PASSWORD);
+	await page.getByLabel('Neues Passwort wiederholen').fill(DEMO_PASSWORD);
 	await page.getByRole('button', { name: 'Passwort speichern' }).click();
 	await page.waitForURL(/\/anmelden\?hinweis=passwort-geaendert/);
 	expect(answer).toBeTruthy();

@@ -17,7 +17,9 @@ test('a network admin edits an office and activates Kunsthandwerk; the public fi
 	await page.getByLabel('Telefon').fill('+49 89 1234 5678');
 	await page.getByRole('button', { name: 'Speichern' }).click();
 	// Visible only: the (hidden) idle-warning dialog's text also contains the word.
-	await expect(page.getByText('Gespeichert', { exact: false }).filter({ visible: true }).first()).toBeVisible();
+	await expect(
+		page.getByText('Gespeichert', { exact: false }).filter({ visible: true }).first()
+	).toBeVisible();
 	await page.goto('/regionalbuero?land=DE-BY');
 	await expect(page.getByText('+49 89 1234 5678')).toBeVisible();
 

@@ -1,7 +1,8 @@
 import { expect, test } from '@playwright/test';
 import { ADMIN, expectAccessible, login } from './support';
 
-test.setTimeout(120_000);
+// Every staff page on a year of demo data, each with axe and the 320 px reflow check.
+test.setTimeout(300_000);
 
 // Every staff page state not already reached by a journey, German and English, scanned by axe.
 test('every staff page is reachable for a network admin and accessible', async ({ page }) => {
