@@ -109,7 +109,9 @@ test('password reset: same answer for known and unknown addresses; the link sets
 	const admin = await (await browser.newContext()).newPage();
 	await login(admin, 'franziska.maier@demo.kreativlotse.de'); // lead of bw sees no admin-only mail …
 	// … and no reset mail: the demo year leaves other office mails to Lukas, which the lead may read.
-	expect((await admin.goto('/intern/postausgang?to=lukas.schmid%40demo.kreativlotse.de'))?.status()).toBe(200);
+	expect((await admin.goto('/intern/postausgang?to=lukas.schmid%40demo.kreativlotse.de'))?.status()).toBe(
+		200
+	);
 	await expect(admin.getByRole('link', { name: /Passwort zurücksetzen/ })).toHaveCount(0);
 	const adminPage = await (await browser.newContext()).newPage();
 	await login(adminPage, 'admin@demo.kreativlotse.de');

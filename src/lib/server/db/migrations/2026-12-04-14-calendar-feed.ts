@@ -24,7 +24,9 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.execute();
 	await db.schema
 		.createTable('office_calendar_setting')
-		.addColumn('office_id', 'integer', (c) => c.primaryKey().notNull().references('office.id').onDelete('cascade'))
+		.addColumn('office_id', 'integer', (c) =>
+			c.primaryKey().notNull().references('office.id').onDelete('cascade')
+		)
 		// 0: first name and format only; 1: full name, e-mail and phone of the person too.
 		.addColumn('feed_details', 'integer', (c) => c.notNull().defaultTo(0))
 		.addColumn('updated_at', instant, (c) => c.notNull())
