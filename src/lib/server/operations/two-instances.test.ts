@@ -134,9 +134,12 @@ describe.runIf(dialectUnderTest === 'postgres')('two instances on one PostgreSQL
 		}
 		const all = await a.db.selectFrom('outbox').select(['id', 'status']).execute();
 		const sent = [...sentA, ...sentB].sort((x, y) => x - y);
-		expect(sent).toEqual(all.map((r) => r.id).sort((x, y) => x - y));
+		// A hold confirmation whose hold ended meanwhile is never sent but marked obsolete (issue 12).
+		const due = all.filter((r) => r.status !== 'obsolete');
+		expect(sent).toEqual(due.map((r) => r.id).sort((x, y) => x - y));
 		expect(new Set(sent).size).toBe(sent.length);
-		expect(all.every((r) => r.status === 'sent')).toBe(true);
+		expect(due.every((r) => r.status === 'sent')).toBe(true);
+		expect(due.length).toBeGreaterThan(0);
 		// Both really worked (the rounds overlapped rather than one instance doing everything).
 		expect(sentA.length).toBeGreaterThan(0);
 		expect(sentB.length).toBeGreaterThan(0);
