@@ -1,5 +1,5 @@
-import { type Browser, expect, type Page, test } from '@playwright/test';
-import { ADMIN, expectAccessible, hydrated, login, mailText, moveServerClock } from './support';
+import { expect, test } from '@playwright/test';
+import { ADMIN, expectAccessible, hydrated, mailLink, moveServerClock, staffPage } from './support';
 
 /**
  * Issue 4 acceptance: book → attend → record with next steps and a referral → (server clock
@@ -15,20 +15,6 @@ test.use({ actionTimeout: 20_000 });
 // Bayern: Elif Kaya is a consultant no other journey signs in as.
 const CONSULTANT = 'elif.kaya@demo.kreativlotse.de';
 const CONSULTANT_NAME = 'Elif Kaya';
-
-async function staffPage(browser: Browser, email: string): Promise<Page> {
-	const page = await (await browser.newContext()).newPage();
-	await login(page, email);
-	return page;
-}
-
-/** The newest mail to `to` whose subject matches, as its recipient got it; its first link matching `pattern`. */
-async function mailLink(admin: Page, to: string, subject: RegExp, pattern: RegExp): Promise<string> {
-	const text = await mailText(admin, to, subject);
-	const link = text.match(pattern)?.[0];
-	expect(link, `link in the mail "${subject}" to ${to}`).toBeTruthy();
-	return link!;
-}
 
 test('accompaniment over months: record, check-in, follow-up, referral loop, closure', async ({
 	browser,

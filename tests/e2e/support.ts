@@ -2,7 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type APIRequestContext, expect, type Page } from '@playwright/test';
+import { type APIRequestContext, type Browser, expect, type Page } from '@playwright/test';
 import { demoTotpSecret } from '../../src/lib/server/identity/demo';
 import { timeStep, totpAt } from '../../src/lib/server/identity/totp';
 
@@ -192,4 +192,19 @@ export async function mailText(page: Page, to: string, subject?: RegExp): Promis
 	const mail = mails.find((m) => !subject || subject.test(m.subject));
 	expect(mail, `a mail to ${to}${subject ? ` with subject ${subject}` : ''}`).toBeTruthy();
 	return mail!.text;
+}
+
+/** A new browser context signed in as a staff member. */
+export async function staffPage(browser: Browser, email: string): Promise<Page> {
+	const page = await (await browser.newContext()).newPage();
+	await login(page, email);
+	return page;
+}
+
+/** The newest mail to `to` whose subject matches, as its recipient got it; its first link matching `pattern`. */
+export async function mailLink(admin: Page, to: string, subject: RegExp, pattern: RegExp): Promise<string> {
+	const text = await mailText(admin, to, subject);
+	const link = text.match(pattern)?.[0];
+	expect(link, `link in the mail "${subject}" to ${to}`).toBeTruthy();
+	return link!;
 }

@@ -1,5 +1,5 @@
-import { type Browser, expect, type Page, test } from '@playwright/test';
-import { ADMIN, expectAccessible, hydrated, login, mailText } from './support';
+import { expect, test } from '@playwright/test';
+import { ADMIN, expectAccessible, hydrated, login, mailLink, staffPage } from './support';
 
 /**
  * Issue 16 acceptance: a case whose only appointment is cancelled offers no follow-up and closes
@@ -10,22 +10,9 @@ import { ADMIN, expectAccessible, hydrated, login, mailText } from './support';
 test.setTimeout(240_000);
 test.use({ actionTimeout: 20_000 });
 
-// Baden-Württemberg: Lukas Schmid is a consultant no other journey signs in as.
+// Baden-Württemberg: Lukas Schmid (the reset journey gives him the demo password back).
 const CONSULTANT = 'lukas.schmid@demo.kreativlotse.de';
 const CONSULTANT_NAME = 'Lukas Schmid';
-
-async function staffPage(browser: Browser, email: string): Promise<Page> {
-	const page = await (await browser.newContext()).newPage();
-	await login(page, email);
-	return page;
-}
-
-async function mailLink(admin: Page, to: string, subject: RegExp, pattern: RegExp): Promise<string> {
-	const text = await mailText(admin, to, subject);
-	const link = text.match(pattern)?.[0];
-	expect(link, `link in the mail "${subject}" to ${to}`).toBeTruthy();
-	return link!;
-}
 
 test('cancelled-only case: no record before the talk, cancel with a reason, case closes, no follow-up', async ({
 	browser
