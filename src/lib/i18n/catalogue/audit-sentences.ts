@@ -72,6 +72,10 @@ export default catalogue(
 		'audit.action.mail.viewed': '{actor} hat eine E-Mail im Postausgang geöffnet.',
 		'audit.action.message.sent': '{actor} hat eine Nachricht in einer Begleitung geschrieben.',
 		'audit.action.office.message_settings_changed': '{actor} hat die Einstellungen für Nachrichten geändert.',
+		'audit.action.office.sensitive_keyword_added':
+			'{actor} hat einen geschützten Begriff für Freitexte hinzugefügt.',
+		'audit.action.office.sensitive_keyword_removed':
+			'{actor} hat einen geschützten Begriff für Freitexte entfernt.',
 		'audit.action.portal.attachment_read': '{actor} hat einen Anhang im Portal geöffnet.',
 		'audit.action.portal.step_reminders_off':
 			'{actor} hat die Erinnerungen an eigene Schritte ausgeschaltet.',
@@ -250,6 +254,8 @@ export default catalogue(
 		'audit.action.mail.viewed': '{actor} opened a mail in Postausgang.',
 		'audit.action.message.sent': '{actor} wrote a message in a case.',
 		'audit.action.office.message_settings_changed': '{actor} changed the settings for messages.',
+		'audit.action.office.sensitive_keyword_added': '{actor} added a protected term for free texts.',
+		'audit.action.office.sensitive_keyword_removed': '{actor} removed a protected term for free texts.',
 		'audit.action.portal.attachment_read': '{actor} opened an attachment in the portal.',
 		'audit.action.portal.step_reminders_off': '{actor} switched off reminders of their own steps.',
 		'audit.action.portal.step_reminders_on': '{actor} switched on reminders of their own steps.',

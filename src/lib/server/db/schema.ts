@@ -854,6 +854,16 @@ export interface ReferenceDataLoadTable {
 }
 
 // Messages in the case, answer times, step reminders (issue 18; migration 2026-12-04-13).
+/** Issue 13, part 5: an office's list of Art. 9 words that make a free text warn before it is stored. */
+export interface SensitiveKeywordTable {
+	id: Generated<number>;
+	office_id: number;
+	word: string;
+	/** Lower case, umlauts spelled out: unique per office. */
+	folded: string;
+	created_at: number;
+}
+
 export interface OfficeMessageSettingTable {
 	office_id: number;
 	answer_days: Generated<number>;
@@ -927,4 +937,5 @@ export interface DB {
 	job_lease: JobLeaseTable;
 	calendar_feed: CalendarFeedTable;
 	office_calendar_setting: OfficeCalendarSettingTable;
+	sensitive_keyword: SensitiveKeywordTable;
 }

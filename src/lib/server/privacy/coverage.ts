@@ -250,6 +250,10 @@ export const privacyMap: { readonly [T in keyof DB]: PrivacyDeclaration } = {
 	step_reminder: caseData(
 		'which reminder mails for my own next steps went out, and when',
 		'kept: step id, kind and times only (the step text is erased with next_step)'
+	),
+	// Issue 13, part 5: which words make a free text warn; who changed the list is in the audit log.
+	sensitive_keyword: reference(
+		"offices' lists of Art. 9 words that make a free text warn before it is stored"
 	)
 };
 

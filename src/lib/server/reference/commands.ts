@@ -1,3 +1,4 @@
+import { addDefaultSensitiveKeywords } from './sensitive-keyword-defaults';
 import { type AuditActor, recordAudit } from '../audit/record';
 import { type Db, isUniqueViolation, transact, type Tx } from '../db/transaction';
 import type { Services } from '../runtime';
@@ -208,6 +209,7 @@ export async function createOffice(
 				.executeTakeFirstOrThrow();
 			const officeId = Number(id);
 			await replaceLaender(trx, officeId, input.laender);
+			await addDefaultSensitiveKeywords(trx, officeId, t);
 			await recordAudit(
 				trx,
 				actor,

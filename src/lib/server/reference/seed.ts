@@ -1,6 +1,7 @@
 import type { Db } from '../db/transaction';
 import { transact } from '../db/transaction';
 import { loadShippedPostcodes } from './postcode-table';
+import { addDefaultSensitiveKeywords } from './sensitive-keyword-defaults';
 import { referenceData } from './seed-data';
 
 export interface SeedSummary {
@@ -57,6 +58,7 @@ export async function seedReferenceData(db: Db, now: Date): Promise<SeedSummary>
 					.insertInto('office_land')
 					.values(o.laender.split(' ').map((iso) => ({ office_id: id, land_iso: iso })))
 					.execute();
+				await addDefaultSensitiveKeywords(trx, Number(id), t);
 			}
 			summary.offices = referenceData.offices.length;
 		}
