@@ -4,6 +4,7 @@ import { type MessageKey, translate } from '$lib/i18n/messages';
 import { requestBooking } from '$lib/server/booking/commands';
 import { currentConsentTexts } from '$lib/server/booking/consent';
 import { parseForm } from '$lib/server/http/form';
+import { freeTextFailure } from '$lib/server/http/free-text';
 import { minutesToWait } from '$lib/server/identity/throttle-rules';
 import { randomToken } from '$lib/server/platform/tokens';
 import { listStages, listSubmarkets, listTopics } from '$lib/server/reference/queries';
@@ -59,6 +60,15 @@ export const actions: Actions = {
 			return fail(409, { values, errors: {}, message: translate(locale, 'booking.flow.error.slotTaken') });
 		}
 		const d = parsed.data;
+		// Issue 13, part 5: a concern with an ID number or an Art. 9 word is not sent until the person chooses.
+		const refused = await freeTextFailure(services().db, {
+			officeId: chosen.officeId,
+			texts: { concern: d.concern },
+			form: values,
+			values,
+			locale
+		});
+		if (refused) return refused;
 		const r = await requestBooking(
 			services(),
 			{

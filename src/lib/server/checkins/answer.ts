@@ -91,6 +91,13 @@ function parseIds(json: string): number[] {
 	}
 }
 
+/** The office whose keyword list guards the answer's free texts (issue 13, part 5); null for a dead link. */
+export async function checkInOfficeId(db: Db | Tx, token: string): Promise<number | null> {
+	if (!plausibleToken(token)) return null;
+	const row = await loadByToken(db, token);
+	return row ? Number(row.office_id) : null;
+}
+
 /** For the page the link opens: changes nothing (mail scanners open links too). */
 export async function inspectCheckIn(db: Db | Tx, token: string, now: Date): Promise<CheckInInspection> {
 	if (!plausibleToken(token)) return { ok: false, reason: 'invalid' };

@@ -130,6 +130,17 @@ export interface MyConversation {
 }
 
 /** The creative's conversations, one per case; opening the page marks the office's answers read. */
+/** The office of one of the creative's own cases (its keyword list guards the message, issue 13 part 5); null otherwise. */
+export async function creativeCaseOffice(db: Db, creativeId: number, caseId: number): Promise<number | null> {
+	const row = await db
+		.selectFrom('case_file')
+		.select('office_id')
+		.where('id', '=', caseId)
+		.where('creative_id', '=', creativeId)
+		.executeTakeFirst();
+	return row ? Number(row.office_id) : null;
+}
+
 export async function readConversationsAsCreative(
 	db: Db,
 	creativeId: number,

@@ -1,9 +1,15 @@
 import { error, redirect } from '@sveltejs/kit';
 import { localizePath } from '$lib/i18n/locale';
+import { formValues } from '$lib/server/http/form';
+import { freeTextFailure } from '$lib/server/http/free-text';
 import { requireCreative } from '$lib/server/http/gate';
 import { messageFailure, parseMessageForm } from '$lib/server/http/message-form';
 import { sendMessageAsCreative, setStepReminders } from '$lib/server/messages/commands';
-import { readConversationsAsCreative, stepRemindersOn } from '$lib/server/messages/queries';
+import {
+	creativeCaseOffice,
+	readConversationsAsCreative,
+	stepRemindersOn
+} from '$lib/server/messages/queries';
 import { creativeMessageSchema, remindersSchema } from '$lib/server/messages/schema';
 import { messageSettings } from '$lib/server/messages/settings';
 import { randomToken } from '$lib/server/platform/tokens';
@@ -41,6 +47,14 @@ export const actions: Actions = {
 		if (!parsed.ok) return parsed.failure;
 		const s = services();
 		const { caseId, body, key } = parsed.data;
+		const refused = await freeTextFailure(s.db, {
+			officeId: await creativeCaseOffice(s.db, me.id, caseId),
+			texts: { body },
+			form: parsed.form,
+			values: formValues(parsed.form),
+			locale
+		});
+		if (refused) return refused;
 		const r = await sendMessageAsCreative(
 			s,
 			me.id,

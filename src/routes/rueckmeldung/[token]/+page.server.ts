@@ -1,8 +1,9 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { translate } from '$lib/i18n/messages';
-import { answerCheckIn, inspectCheckIn } from '$lib/server/checkins/answer';
+import { answerCheckIn, checkInOfficeId, inspectCheckIn } from '$lib/server/checkins/answer';
 import { checkInFormSchema } from '$lib/server/checkins/schema';
 import { parseForm } from '$lib/server/http/form';
+import { freeTextFailure } from '$lib/server/http/free-text';
 import { services } from '$lib/server/runtime';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -21,6 +22,15 @@ export const actions: Actions = {
 		const parsed = await parseForm(request, checkInFormSchema, locals.locale, { multi: ['steps'] });
 		if (!parsed.ok) return parsed.failure;
 		const d = parsed.data;
+		const { db } = services();
+		const refused = await freeTextFailure(db, {
+			officeId: await checkInOfficeId(db, params.token),
+			texts: { changed: d.changed, questions: d.questions },
+			form: parsed.values,
+			values: parsed.values,
+			locale: locals.locale
+		});
+		if (refused) return refused;
 		const r = await answerCheckIn(
 			services(),
 			params.token,

@@ -6,6 +6,7 @@ import { caseFor } from '$lib/server/cases/load';
 import { recordAccess } from '$lib/server/cases/talk-rules';
 import { recordConsultation } from '$lib/server/cases/record';
 import { formValues } from '$lib/server/http/form';
+import { freeTextFailure } from '$lib/server/http/free-text';
 import { formatDateTime } from '$lib/format/datetime';
 import type { Locale } from '$lib/i18n/locale';
 import { randomToken } from '$lib/server/platform/tokens';
@@ -82,7 +83,7 @@ export const load: PageServerLoad = async (event) => {
 
 export const actions: Actions = {
 	default: async (event) => {
-		const { viewer, scope, id, ctx } = await caseAction(event);
+		const { office, viewer, scope, id, ctx } = await caseAction(event);
 		const { db } = services();
 		const now = services().clock.now();
 		const { locale } = event.locals;
@@ -113,6 +114,22 @@ export const actions: Actions = {
 		]);
 		if (!parsed.ok) return parsed.failure;
 		const d = parsed.data;
+		// Issue 13, part 5: notes with an ID number or an Art. 9 word are blocked until the consultant
+		// edits them or confirms on purpose; nothing of the record is stored before.
+		const stepTexts = [...parsed.form.keys()].filter((k) => /^stepText\d+$/.test(k));
+		const sensitiveRefusal = await freeTextFailure(db, {
+			officeId: office.id,
+			texts: {
+				situation: d.situation,
+				advice: d.advice,
+				...Object.fromEntries(stepTexts.map((k) => [k, String(parsed.form.get(k) ?? '')]))
+			},
+			form: parsed.form,
+			values: formValues(parsed.form),
+			locale,
+			extra: { which: 'record' }
+		});
+		if (sensitiveRefusal) return sensitiveRefusal;
 		const r = await recordConsultation(
 			services(),
 			viewer,

@@ -1,5 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import { localizePath } from '$lib/i18n/locale';
+import { formValues } from '$lib/server/http/form';
+import { freeTextFailure } from '$lib/server/http/free-text';
 import { denyRecord } from '$lib/server/http/gate';
 import { messageFailure, parseMessageForm } from '$lib/server/http/message-form';
 import { sendMessageAsStaff } from '$lib/server/messages/commands';
@@ -51,6 +53,15 @@ export const actions: Actions = {
 		const parsed = await parseMessageForm(event.request, messageSchema, locale);
 		if (!parsed.ok) return parsed.failure;
 		const s = services();
+		const values = formValues(parsed.form);
+		const refused = await freeTextFailure(s.db, {
+			officeId: office.id,
+			texts: { body: parsed.data.body },
+			form: parsed.form,
+			values,
+			locale
+		});
+		if (refused) return refused;
 		const r = await sendMessageAsStaff(
 			s,
 			viewer,
