@@ -1,0 +1,63 @@
+import { isActionFailure, isRedirect } from '@sveltejs/kit';
+import { afterEach, describe, expect, it } from 'vitest';
+import { type TestServices, testServices } from '../../../tests/support/test-database';
+import { addCase, tokenFromMail } from '$lib/server/checkins/checkin-test-fixtures';
+import { sendDueCheckIns } from '$lib/server/checkins/send';
+import { setServices } from '$lib/server/runtime';
+import * as checkInPage from './[token]/+page.server';
+
+/** Issue 13, part 5: a check-in answer naming a health word waits for the person's choice. */
+let s: TestServices | null = null;
+afterEach(async () => {
+	await s?.close().catch(() => {});
+	s = null;
+});
+
+function event(token: string, form: Record<string, string>) {
+	const url = new URL(`http://localhost/rueckmeldung/${token}`);
+	return {
+		url,
+		params: { token },
+		locals: { locale: 'de', requestId: 'req' },
+		setHeaders: () => {},
+		request: new Request(url, {
+			method: 'POST',
+			headers: { 'content-type': 'application/x-www-form-urlencoded' },
+			body: new URLSearchParams(form)
+		})
+	} as never;
+}
+
+describe('/rueckmeldung/[token] with sensitive text', () => {
+	it('refuses until "Trotzdem speichern", storing nothing before', async () => {
+		s = await testServices();
+		setServices(s);
+		const f = await addCase(s, { nextContactDueAt: s.clock.now().getTime() });
+		await sendDueCheckIns(s);
+		const token = await tokenFromMail(s, 'checkins.check_in', f.email, '/rueckmeldung');
+		const form = { changed: 'Die Chemotherapie ist vorbei, ich arbeite wieder.', questions: '' };
+
+		const refused = await checkInPage.actions.default!(event(token, form));
+		if (!isActionFailure(refused)) throw new Error('expected a failure');
+		expect(refused.status).toBe(422);
+		expect(refused.data).toMatchObject({
+			sensitive: { kinds: ['health_keyword'], fields: ['changed'] },
+			values: { changed: form.changed }
+		});
+		const open = await s.db
+			.selectFrom('check_in')
+			.select(['answered_at', 'changed'])
+			.executeTakeFirstOrThrow();
+		expect(open.answered_at).toBeNull();
+
+		try {
+			await checkInPage.actions.default!(event(token, { ...form, sensitive_confirm: '1' }));
+			throw new Error('expected a redirect');
+		} catch (e) {
+			if (!isRedirect(e)) throw e;
+			expect(e.status).toBe(303);
+		}
+		const answered = await s.db.selectFrom('check_in').select(['changed']).executeTakeFirstOrThrow();
+		expect(answered.changed).toBe(form.changed);
+	});
+});
