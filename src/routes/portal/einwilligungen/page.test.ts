@@ -76,7 +76,7 @@ describe('/portal/einwilligungen: news consent', () => {
 			expect.objectContaining({ kind: 'news', withdrawnAt: null })
 		]);
 
-		const r = await thrown(actions.withdrawNews(event(kim)));
+		const r = await thrown(Promise.resolve(actions.withdrawNews!(event(kim))));
 		expect(r).toMatchObject({ status: 303, location: '/portal/einwilligungen?news-widerrufen' });
 		expect(await newsVersions(s, 'kim@example.org')).toEqual([null]);
 		// Another person's consent stays.
@@ -90,7 +90,7 @@ describe('/portal/einwilligungen: news consent', () => {
 		]);
 
 		// Pressed again (a second tab): no error, no second audit row.
-		expect(await thrown(actions.withdrawNews(event(kim)))).toMatchObject({ status: 303 });
+		expect(await thrown(Promise.resolve(actions.withdrawNews!(event(kim))))).toMatchObject({ status: 303 });
 		const audits = await s.db
 			.selectFrom('audit_event')
 			.select(['actor_kind', 'subject_kind', 'subject_id', 'data'])
