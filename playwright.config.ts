@@ -4,8 +4,10 @@ import { defineConfig } from '@playwright/test';
 
 const PORT = Number(process.env.E2E_PORT ?? 4173);
 const BASE = `http://127.0.0.1:${PORT}`;
-const DATABASE_URL =
-	process.env.E2E_DATABASE_URL ?? `sqlite:${join(tmpdir(), `kl-e2e-${process.pid}`, 'e2e.db')}`;
+// The runner's value is kept in the environment, which its workers inherit (they evaluate this
+// file again under another pid): the privacy journey reads the server's SQLite file directly.
+process.env.KL_E2E_SQLITE_URL ??= `sqlite:${join(tmpdir(), `kl-e2e-${process.pid}`, 'e2e.db')}`;
+const DATABASE_URL = process.env.E2E_DATABASE_URL || process.env.KL_E2E_SQLITE_URL;
 
 export default defineConfig({
 	testDir: 'tests/e2e',

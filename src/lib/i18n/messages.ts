@@ -30,6 +30,7 @@ import usability from './catalogue/usability';
 import auditSentences from './catalogue/audit-sentences';
 import consents from './catalogue/consents';
 import freeText from './catalogue/free-text';
+import privacyNotice from './catalogue/privacy-notice';
 import type { Locale } from './locale';
 
 /** All user-facing text. One file per area under ./catalogue; add new areas here. */
@@ -64,7 +65,8 @@ const areas = [
 	auditSentences,
 	consents,
 	statisticsExport,
-	freeText
+	freeText,
+	privacyNotice
 ] as const;
 
 type Merge<T extends readonly { de: object }[]> = T extends readonly [

@@ -83,6 +83,8 @@ export default catalogue(
 		'audit.action.retention.applied':
 			'Die Löschfristen wurden angewendet (Anzahl in den technischen Angaben).',
 		'audit.action.step.reminder_sent': 'Eine Erinnerung an einen Schritt der Person wurde verschickt.',
+		'audit.action.consent.news_withdrawn':
+			'{actor} hat die Einwilligung in Hinweise auf Angebote widerrufen.',
 		'audit.action.creative.erased':
 			'{actor} hat das eigene Konto gelöscht; die Daten wurden gelöscht oder geschwärzt.',
 		'audit.action.decision_maker.erased': 'Die Daten einer anfragenden Stelle wurden gelöscht.',
@@ -261,6 +263,7 @@ export default catalogue(
 		'audit.action.portal.step_reminders_on': '{actor} switched on reminders of their own steps.',
 		'audit.action.retention.applied': 'The retention periods were applied (count in the technical details).',
 		'audit.action.step.reminder_sent': "A reminder of one of the person's steps was sent.",
+		'audit.action.consent.news_withdrawn': '{actor} withdrew the consent to news about offers.',
 		'audit.action.creative.erased': '{actor} deleted their account; the data was erased or redacted.',
 		'audit.action.decision_maker.erased': 'The data of a requesting organisation was erased.',
 		'audit.action.decision_maker.exported': 'The data of a requesting organisation was exported.',

@@ -37,6 +37,15 @@ export default catalogue(
 		'consents.staff.confirmRequired': 'Bitte bestätigen Sie, dass die Person widerrufen hat.',
 		'consents.staff.submit': 'Widerruf erfassen und Notizen löschen',
 		'cases.notice.consentWithdrawn': 'Der Widerruf ist erfasst; die Inhaltsnotizen sind gelöscht.',
+		'consents.news.title': 'Einwilligung in Hinweise auf Angebote widerrufen',
+		'consents.news.text':
+			'Wenn Sie widerrufen, schicken wir Ihnen keine Hinweise auf Angebote mehr. Ihre Termine und Ihre Begleitung bleiben davon unberührt.',
+		'consents.news.submit': 'Hinweise auf Angebote abbestellen',
+		'consents.news.done': 'Ihre Einwilligung in Hinweise auf Angebote ist widerrufen.',
+		'consents.timeline.withdrawn':
+			'Einwilligung zu Notizen widerrufen am {date} ({via}); Inhaltsnotizen gelöscht',
+		'consents.timeline.via.portal': 'im Portal',
+		'consents.timeline.via.staff': 'vom Regionalbüro erfasst',
 		'consents.privacy.withdraw':
 			'So widerrufen Sie: im Portal unter „Meine Einwilligungen“ oder telefonisch bzw. schriftlich bei Ihrem Regionalbüro. Alle Inhaltsnotizen zu Ihren Gesprächen werden dann sofort gelöscht; neue Notizen entstehen erst wieder, wenn Sie erneut einwilligen. Dort sehen Sie auch alle Ihre Einwilligungen mit Textfassung und Datum.'
 	},
@@ -73,6 +82,14 @@ export default catalogue(
 		'consents.staff.confirmRequired': 'Please confirm that the person has withdrawn.',
 		'consents.staff.submit': 'Record withdrawal and delete notes',
 		'cases.notice.consentWithdrawn': 'The withdrawal is recorded; the content notes are deleted.',
+		'consents.news.title': 'Withdraw consent to news about offers',
+		'consents.news.text':
+			'If you withdraw, we send you no more news about offers. Your appointments and your accompaniment are not affected.',
+		'consents.news.submit': 'Stop news about offers',
+		'consents.news.done': 'Your consent to news about offers is withdrawn.',
+		'consents.timeline.withdrawn': 'Consent to notes withdrawn on {date} ({via}); content notes deleted',
+		'consents.timeline.via.portal': 'in the portal',
+		'consents.timeline.via.staff': 'recorded by the regional office',
 		'consents.privacy.withdraw':
 			'How to withdraw: in the portal under “My consents”, or by phone or in writing to your regional office. Every content note on your sessions is then deleted at once; there are no new notes unless you consent again. There you also see all your consents with text version and date.'
 	}

@@ -128,21 +128,10 @@ export default catalogue(
 		'pages.privacy.special.text':
 			'Angaben zu Ihrer Gesundheit oder zu einer persönlichen Notlage brauchen wir für die Beratung in aller Regel nicht. Bitte schreiben Sie solche Angaben nicht in Freitextfelder. Wenn sie für Ihre Begleitung wichtig sind, hält das Büro sie nur mit Ihrer ausdrücklichen Einwilligung fest (Art. 9 Abs. 2 Buchst. a DSGVO). Nach Sozialversicherungsnummern fragen wir nie.',
 		'pages.privacy.cookies.title': 'Cookies und Tracking',
-		'pages.privacy.cookies.text':
-			'Öffentliche Seiten setzen keine Cookies. Es gibt kein Tracking, keine Analysewerkzeuge, keine Werbung und keine Anfragen an fremde Server (keine externen Schriftarten, Karten oder Videos). Nur wenn sich Mitarbeitende der Regionalbüros anmelden, setzen wir ein technisch notwendiges Sitzungs-Cookie. Es enthält eine zufällige Kennung, ist für Skripte nicht lesbar und endet nach 30 Minuten ohne Aktivität, spätestens nach 10 Stunden. Dafür ist keine Einwilligung nötig (§ 25 Abs. 2 Nr. 2 TDDDG).',
 		'pages.privacy.recipients.title': 'Wer Ihre Daten erhält',
 		'pages.privacy.recipients.text':
 			'Ihre Daten sieht nur das Regionalbüro, das für Sie zuständig ist. Die Netzwerk-Administration des Kompetenzzentrums kann technisch auf alle Daten zugreifen, um den Betrieb zu sichern; jeder solche Zugriff auf Beratungsnotizen wird protokolliert. Wir geben Ihre Daten nicht an Dritte weiter und übermitteln sie nicht in Länder außerhalb der EU. Wenn ein Dienstleister die Server betreibt, geschieht das als Auftragsverarbeitung nach Art. 28 DSGVO: Er darf die Daten nicht für eigene Zwecke nutzen. Eine Kontaktvermittlung an Entscheiderinnen und Entscheider gibt es nur, wenn Sie ihr vorher zustimmen.',
 		'pages.privacy.retention.title': 'Wie lange wir Daten speichern',
-		'pages.privacy.retention.text':
-			'Für jede Art von Daten gibt es eine schriftliche Löschregel; ein automatischer Löschlauf setzt sie durch. Vorgesehen sind (der Betreiber bestätigt die Fristen vor dem Betrieb):',
-		'pages.privacy.retention.booking': 'Buchungsdaten einer einzelnen Beratung: 12 Monate nach dem Termin.',
-		'pages.privacy.retention.accompaniment':
-			'Begleitung mit Terminen und nächsten Schritten: 24 Monate nach ihrem Abschluss; Notizen zum Inhalt spätestens dann, sofort bei Widerruf Ihrer Einwilligung.',
-		'pages.privacy.retention.events': 'Anmeldungen zu Veranstaltungen: 6 Monate nach der Veranstaltung.',
-		'pages.privacy.retention.mails': 'Versandte E-Mails: 90 Tage nach dem Versand.',
-		'pages.privacy.retention.audit':
-			'Protokolleinträge werden nicht gelöscht, damit Zugriffe nachvollziehbar bleiben. Wenn Ihre Daten gelöscht werden, werden die Einträge geschwärzt, sodass sie nicht mehr auf Sie verweisen.',
 		'pages.privacy.retention.stats': 'Anonyme Statistikzahlen bleiben dauerhaft erhalten.',
 		'pages.privacy.rights.title': 'Ihre Rechte',
 		'pages.privacy.rights.text': 'Sie haben das Recht auf',
@@ -270,22 +259,10 @@ export default catalogue(
 		'pages.privacy.special.text':
 			'As a rule, your advice does not need information about your health or a personal hardship. Please do not write such details into free-text fields. If they matter for your accompaniment, the office only records them with your explicit consent (Art. 9 (2) (a) GDPR). We never ask for social security numbers.',
 		'pages.privacy.cookies.title': 'Cookies and tracking',
-		'pages.privacy.cookies.text':
-			'Public pages set no cookies. There is no tracking, no analytics, no advertising and no request to other servers (no external fonts, maps or videos). Only when staff of the regional offices sign in do we set a technically necessary session cookie. It holds a random identifier, cannot be read by scripts and ends after 30 minutes without activity, at the latest after 10 hours. No consent is needed for it (§ 25 (2) no. 2 TDDDG).',
 		'pages.privacy.recipients.title': 'Who receives your data',
 		'pages.privacy.recipients.text':
 			'Only the regional office responsible for you sees your data. The network administrators of the competence centre can technically access all data to keep the service running; every such access to consultation notes is logged. We do not pass your data on to third parties and do not transfer it to countries outside the EU. If a service provider runs the servers, it does so as a processor under Art. 28 GDPR and may not use the data for its own purposes. Contact details are passed to decision makers only if you agree beforehand.',
 		'pages.privacy.retention.title': 'How long we keep data',
-		'pages.privacy.retention.text':
-			'Each kind of data has a written deletion rule, enforced by an automatic deletion job. Planned periods (the operator confirms them before going live):',
-		'pages.privacy.retention.booking':
-			'Booking data of a single consultation: 12 months after the appointment.',
-		'pages.privacy.retention.accompaniment':
-			'Accompaniment with appointments and next steps: 24 months after it was closed; notes on content at the latest then, immediately if you withdraw your consent.',
-		'pages.privacy.retention.events': 'Event registrations: 6 months after the event.',
-		'pages.privacy.retention.mails': 'Sent e-mails: 90 days after sending.',
-		'pages.privacy.retention.audit':
-			'Audit log entries are not deleted, so that accesses remain traceable. When your data is deleted, the entries are redacted so that they no longer point to you.',
 		'pages.privacy.retention.stats': 'Anonymous statistical counts are kept permanently.',
 		'pages.privacy.rights.title': 'Your rights',
 		'pages.privacy.rights.text': 'You have the right to',

@@ -4,12 +4,10 @@ import { catalogue } from './define';
 export default catalogue(
 	{
 		'privacy.erasedPerson': 'Gelöschte Person',
-		'privacy.dpo': 'Datenschutzbeauftragte oder Datenschutzbeauftragter: {contact}',
 		'cases.close.reason.erased': 'Daten gelöscht (auf Wunsch der Person)'
 	},
 	{
 		'privacy.erasedPerson': 'Erased person',
-		'privacy.dpo': 'Data protection officer: {contact}',
 		'cases.close.reason.erased': 'Data erased (at the person’s request)'
 	}
 );

@@ -21,7 +21,9 @@ export type CaseEventKind =
 	| 'stage'
 	// Issue 18: a message in the case (never its text) and a reminder for the creative's step.
 	| 'message'
-	| 'step_reminder_sent';
+	| 'step_reminder_sent'
+	// Issue 13: the notes consent withdrawn (data.via: 'portal' | 'staff'); never what was deleted.
+	| 'notes_consent_withdrawn';
 
 export interface CaseEventActor {
 	kind: 'staff' | 'creative' | 'system';

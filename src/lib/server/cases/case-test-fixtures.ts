@@ -24,7 +24,14 @@ export const lead = (id: number): CaseActor => ({
 export async function confirmedBooking(
 	s: TestServices,
 	f: BookingFixture,
-	input: { day: string; email: string; name?: string; notesConsent?: boolean; slot?: number }
+	input: {
+		day: string;
+		email: string;
+		name?: string;
+		notesConsent?: boolean;
+		newsConsent?: boolean;
+		slot?: number;
+	}
 ): Promise<{ bookingId: number; caseId: number; start: number }> {
 	const slots = await slotsOn(s, f, input.day);
 	const slot = slots[input.slot ?? 0];
@@ -33,7 +40,7 @@ export async function confirmedBooking(
 	const held = await holdBooking(s, {
 		...base,
 		intake: { ...base.intake, email: input.email, name: input.name ?? 'Kim Kreativ' },
-		consents: { processing: true, notes: input.notesConsent ?? false, news: false }
+		consents: { processing: true, notes: input.notesConsent ?? false, news: input.newsConsent ?? false }
 	});
 	if (!held.ok) throw new Error(`hold failed: ${JSON.stringify(held)}`);
 	const mail = await s.db

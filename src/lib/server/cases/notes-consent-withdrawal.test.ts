@@ -1,5 +1,9 @@
+import { render } from 'svelte/server';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type TestServices, testServices } from '../../../../tests/support/test-database';
+import WithI18n from '../../../../tests/support/WithI18n.svelte';
+import CaseTimeline from '$lib/components/cases/CaseTimeline.svelte';
+import { formatDate } from '$lib/format/datetime';
 import { type BookingFixture, bookingFixture } from '../booking/commands-test-fixtures';
 import { transact } from '../db/transaction';
 import { ensureCaseForBooking } from './open';
@@ -15,6 +19,7 @@ import {
 import { loadCase } from './load';
 import { recordNotesConsentWithdrawal, withdrawNotesConsentAsCreative } from './notes-consent-withdrawal';
 import { recordConsultation } from './record';
+import { caseTimeline, type TimelineEntry } from './timeline';
 
 /** Issue 13, part 3: withdrawing the notes consent deletes the notes at once, on both databases. */
 let s: TestServices | null = null;
@@ -179,5 +184,54 @@ describe('notes consent withdrawal recorded by staff', () => {
 		expect(
 			await recordConsultation(s, consultant(f), scope, recordInput(kim, { situation: 'neu' }), noReferrals)
 		).toEqual({ ok: false, reason: 'no_consent' });
+	});
+});
+
+describe('the withdrawal in the case timeline', () => {
+	async function timelineOf(s: TestServices, caseId: number) {
+		const c = await loadCase(s.db, caseId);
+		return caseTimeline(s.db, caseId, { creativeEmail: c!.creativeEmail, officeId: c!.officeId });
+	}
+
+	function rendered(entries: TimelineEntry[], locale: 'de' | 'en'): string {
+		const { body } = render(WithI18n, {
+			props: {
+				locale,
+				children: ((anchor: unknown) =>
+					(CaseTimeline as unknown as (a: unknown, p: unknown) => void)(anchor, { entries })) as never
+			}
+		});
+		return body.replace(/<!--[^>]*-->/g, '');
+	}
+
+	it('shows "Einwilligung zu Notizen widerrufen am …" on every case of the person, in the portal or recorded by staff', async () => {
+		const { s, f, kim, other } = await setup();
+		expect(rendered(await timelineOf(s, kim), 'de')).not.toContain('widerrufen');
+		await withdrawNotesConsentAsCreative(s, await creativeOf(s, kim));
+		const entries = (await timelineOf(s, kim)).filter(
+			(e) => e.kind === 'case_event' && e.event === 'notes_consent_withdrawn'
+		);
+		expect(entries).toEqual([
+			{
+				at: s.clock.now().getTime(),
+				kind: 'case_event',
+				event: 'notes_consent_withdrawn',
+				actorKind: 'creative',
+				data: { via: 'portal' }
+			}
+		]);
+		const date = formatDate(s.clock.now(), 'de');
+		expect(rendered(await timelineOf(s, kim), 'de')).toContain(
+			`Einwilligung zu Notizen widerrufen am ${date} (im Portal); Inhaltsnotizen gelöscht`
+		);
+		expect(rendered(await timelineOf(s, kim), 'en')).toContain('Consent to notes withdrawn on');
+		// Ole's case is another person's: nothing there.
+		expect(rendered(await timelineOf(s, other), 'de')).not.toContain('widerrufen');
+
+		const r = await recordNotesConsentWithdrawal(s, consultant(f), officeScope(f.officeId), other);
+		expect(r.ok).toBe(true);
+		expect(rendered(await timelineOf(s, other), 'de')).toContain(
+			`Einwilligung zu Notizen widerrufen am ${date} (vom Regionalbüro erfasst)`
+		);
 	});
 });

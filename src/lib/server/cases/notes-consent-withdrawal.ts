@@ -4,6 +4,7 @@ import { transact, type Tx } from '../db/transaction';
 import type { RequestContext } from '../identity/context';
 import type { Services } from '../runtime';
 import { auditActorOf, type CaseActor } from './case-actor';
+import { addCaseEvent, type CaseEventActor } from './case-events';
 import { withCase } from './commands-shared';
 
 /**
@@ -23,7 +24,8 @@ export type WithdrawalResult = ({ ok: true } & WithdrawalCounts) | { ok: false; 
 async function withdrawForCreative(
 	trx: Tx,
 	creativeId: number,
-	now: Date
+	now: Date,
+	by: { actor: CaseEventActor; via: 'portal' | 'staff' }
 ): Promise<{ cases: { id: number; officeId: number }[]; records: number }> {
 	const t = now.getTime();
 	const rows = await trx
@@ -51,6 +53,9 @@ async function withdrawForCreative(
 		})
 		.where('id', 'in', ids)
 		.execute();
+	// Each case's timeline says when (and how) the consent ended, also after a new consent.
+	for (const id of ids)
+		await addCaseEvent(trx, id, 'notes_consent_withdrawn', by.actor, now, { via: by.via });
 	return { cases, records: Number(cleared.numUpdatedRows) };
 }
 
@@ -87,7 +92,10 @@ export async function withdrawNotesConsentAsCreative(
 ): Promise<WithdrawalResult> {
 	const now = services.clock.now();
 	return transact(services.db, async (trx) => {
-		const result = await withdrawForCreative(trx, creativeId, now);
+		const result = await withdrawForCreative(trx, creativeId, now, {
+			actor: { kind: 'creative', id: creativeId },
+			via: 'portal'
+		});
 		if (result.cases.length === 0) return { ok: false as const, reason: 'not_found' as const };
 		const actor: AuditActor = { kind: 'creative', id: creativeId, label: `creative ${creativeId}` };
 		await auditWithdrawal(trx, actor, creativeId, result, 'portal', now, ctx);
@@ -107,7 +115,10 @@ export async function recordNotesConsentWithdrawal(
 	ctx: RequestContext = {}
 ): Promise<WithdrawalResult> {
 	const r = await withCase(services, actor, scope, caseId, { closed: 'allow' }, async (trx, c, now) => {
-		const result = await withdrawForCreative(trx, c.creativeId, now);
+		const result = await withdrawForCreative(trx, c.creativeId, now, {
+			actor: { kind: 'staff', id: actor.id },
+			via: 'staff'
+		});
 		await auditWithdrawal(trx, auditActorOf(actor), c.creativeId, result, 'staff', now, ctx);
 		return { ok: true as const, cases: result.cases.length, records: result.records };
 	});

@@ -1,9 +1,9 @@
 import type { Cookies } from '@sveltejs/kit';
+import { sessionCookieNameFor } from '../identity/session-cookie-name';
 import { services } from '../runtime';
 
-/** `__Host-` needs Secure and no Domain: the browser then binds the cookie to this exact origin. */
 export function sessionCookieName(): string {
-	return services().config.cookieSecure ? '__Host-kl_session' : 'kl_session';
+	return sessionCookieNameFor(services().config.cookieSecure);
 }
 
 export function setSessionCookie(cookies: Cookies, token: string, expiresAt: number): void {

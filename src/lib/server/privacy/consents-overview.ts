@@ -1,4 +1,5 @@
 import type { Db, Tx } from '../db/transaction';
+import { newsWithdrawnAt } from './news-consent-withdrawal';
 
 /**
  * Issue 13, part 3: every consent a creative gave, in one list for the portal, each with the
@@ -12,7 +13,7 @@ export interface ConsentEntry {
 	officeName: string | null;
 	version: number | null;
 	at: number | null;
-	/** Only notes: when it was withdrawn (the consent columns are empty then). */
+	/** Notes and news: when it was withdrawn (the consent columns are empty then). */
 	withdrawnAt: number | null;
 }
 
@@ -83,6 +84,10 @@ export async function consentsOf(db: Db | Tx, me: { id: number; email: string })
 			withdrawnAt: c.notes_consent_version == null ? num(c.notes_consent_withdrawn_at) : null
 		});
 	}
+	// The news consent's withdrawal is one fact about the person (its date is in the audit log).
+	const newsWithdrawn = await newsWithdrawnAt(db, me.id);
+	if (newsWithdrawn !== null)
+		out.push({ kind: 'news', officeName: null, version: null, at: null, withdrawnAt: newsWithdrawn });
 	for (const p of profiles)
 		out.push({
 			kind: 'profile',
@@ -97,4 +102,9 @@ export async function consentsOf(db: Db | Tx, me: { id: number; email: string })
 /** Whether the portal offers the withdrawal button: some case still holds a notes consent. */
 export function hasActiveNotesConsent(entries: readonly ConsentEntry[]): boolean {
 	return entries.some((e) => e.kind === 'notes' && e.version != null);
+}
+
+/** Whether the portal offers to withdraw the news consent: some booking still holds it. */
+export function hasActiveNewsConsent(entries: readonly ConsentEntry[]): boolean {
+	return entries.some((e) => e.kind === 'news' && e.version != null);
 }

@@ -1,4 +1,9 @@
-import { RETENTION_TABLE, type RetentionPeriods, retentionPeriods } from './retention-rules';
+import {
+	legalBasisCitation,
+	RETENTION_TABLE,
+	type RetentionPeriods,
+	retentionPeriods
+} from './retention-rules';
 
 /**
  * The Löschkonzept as Markdown, rendered from the retention table itself: docs/privacy/
@@ -8,7 +13,7 @@ import { RETENTION_TABLE, type RetentionPeriods, retentionPeriods } from './rete
 export function renderDeletionConcept(periods: RetentionPeriods = retentionPeriods()): string {
 	const rows = RETENTION_TABLE.map(
 		(c) =>
-			`| \`${c.key}\` | ${periods[c.key]} days from ${c.from} | ${c.action} | ${c.tables.map((t) => `\`${t}\``).join(', ')} | ${c.basis} | ${c.how} |`
+			`| \`${c.key}\` | ${periods[c.key]} days from ${c.from} | ${c.action} | ${c.tables.map((t) => `\`${t}\``).join(', ')} | ${c.bases.map(legalBasisCitation).join(', ')}${c.basisNote ? `; ${c.basisNote}` : ''} | ${c.how} |`
 	);
 	return [
 		'# Löschkonzept (deletion concept)',

@@ -9,6 +9,25 @@ import { DAY } from '../platform/clock';
  */
 export type RetentionAction = 'delete' | 'anonymise';
 
+/** GDPR articles the retention rules rest on. */
+export const LEGAL_BASES = [
+	'art5_1_e',
+	'art6_1_a',
+	'art6_1_b',
+	'art6_1_c',
+	'art6_1_e',
+	'art6_1_f',
+	'art9_2_a',
+	'art32'
+] as const;
+export type LegalBasis = (typeof LEGAL_BASES)[number];
+
+/** The citation as the (English) Löschkonzept writes it: art6_1_e -> 'Art. 6(1)(e) GDPR'. */
+export function legalBasisCitation(basis: LegalBasis): string {
+	const [, article, paragraph, letter] = /^art(\d+)(?:_(\d+)_([a-z]))?$/.exec(basis) ?? [];
+	return `Art. ${article}${paragraph ? `(${paragraph})(${letter})` : ''} GDPR`;
+}
+
 export interface RetentionCategory {
 	key: RetentionKey;
 	/** Default period in days (the privacy notice's figures). */
@@ -18,7 +37,10 @@ export interface RetentionCategory {
 	action: RetentionAction;
 	/** Tables whose rows the rule deletes or anonymises. */
 	tables: readonly string[];
-	basis: string;
+	/** Legal bases (the privacy notice names them in its language; the Löschkonzept in English). */
+	bases: readonly LegalBasis[];
+	/** Why the basis applies, for the Löschkonzept. */
+	basisNote?: string;
 	how: string;
 }
 
@@ -43,7 +65,8 @@ export const RETENTION_TABLE: readonly RetentionCategory[] = [
 		from: 'the end of the 30-minute hold of a booking that was never confirmed',
 		action: 'delete',
 		tables: ['booking'],
-		basis: 'Art. 6(1)(e) GDPR; no consultation took place, nothing to document',
+		bases: ['art6_1_e'],
+		basisNote: 'no consultation took place, nothing to document',
 		how: 'row deleted'
 	},
 	{
@@ -52,7 +75,8 @@ export const RETENTION_TABLE: readonly RetentionCategory[] = [
 		from: 'the appointment (bookings that never led to a case: single consultations, cancellations, no-shows)',
 		action: 'anonymise',
 		tables: ['booking', 'outbox'],
-		basis: 'Art. 6(1)(e) GDPR with the funding guidelines (proof of consultations)',
+		bases: ['art6_1_e'],
+		basisNote: 'with the funding guidelines (proof of consultations)',
 		how: 'name, e-mail, phone, postcode, concern, heard-from, cancel reason, tokens and video link removed; office, consultant, format, times, status, Land, sub-market, stage and topics kept as anonymous figures'
 	},
 	{
@@ -70,7 +94,8 @@ export const RETENTION_TABLE: readonly RetentionCategory[] = [
 			'booking',
 			'outbox'
 		],
-		basis: 'Art. 6(1)(e) GDPR; content notes Art. 6(1)(a) / 9(2)(a) GDPR (consent)',
+		bases: ['art6_1_e', 'art6_1_a', 'art9_2_a'],
+		basisNote: 'the content notes only with consent',
 		how: 'the case and everything attached to it lose every word about the person (name, goals, notes, steps, answers, referral notes, booking contact data, mails about it); status, office, dates, closure reason and outcome codes kept as anonymous figures'
 	},
 	{
@@ -79,7 +104,8 @@ export const RETENTION_TABLE: readonly RetentionCategory[] = [
 		from: 'the last change of the person record, once no booking, case, registration or profile names the person any more',
 		action: 'anonymise',
 		tables: ['creative', 'session', 'auth_token'],
-		basis: 'Art. 5(1)(e) GDPR (storage limitation)',
+		bases: ['art5_1_e'],
+		basisNote: 'storage limitation',
 		how: 'e-mail replaced by erased-<id>@invalid, sessions and sign-in links deleted'
 	},
 	{
@@ -88,7 +114,7 @@ export const RETENTION_TABLE: readonly RetentionCategory[] = [
 		from: 'the end of the event',
 		action: 'anonymise',
 		tables: ['event_registration', 'event_registration_token'],
-		basis: 'Art. 6(1)(b) and (e) GDPR',
+		bases: ['art6_1_b', 'art6_1_e'],
 		how: 'name, e-mail, answers, feedback comment and idempotency data removed, links deleted; status, attendance, sub-market and rating kept as anonymous figures'
 	},
 	{
@@ -97,7 +123,8 @@ export const RETENTION_TABLE: readonly RetentionCategory[] = [
 		from: 'sending (or the last failed attempt of a mail that could not be delivered)',
 		action: 'delete',
 		tables: ['outbox'],
-		basis: 'Art. 6(1)(e) GDPR; proof of delivery',
+		bases: ['art6_1_e'],
+		basisNote: 'proof of delivery',
 		how: 'row deleted'
 	},
 	{
@@ -106,7 +133,8 @@ export const RETENTION_TABLE: readonly RetentionCategory[] = [
 		from: 'the last change of the profile by its owner',
 		action: 'anonymise',
 		tables: ['profile', 'profile_image', 'profile_report', 'introduction'],
-		basis: 'Art. 6(1)(a) GDPR (consent to publish)',
+		bases: ['art6_1_a'],
+		basisNote: 'consent to publish',
 		how: 'taken off the public; name, town, bio, services, links removed, image and reports deleted, introductions without messages'
 	},
 	{
@@ -115,7 +143,7 @@ export const RETENTION_TABLE: readonly RetentionCategory[] = [
 		from: 'the closure of their last request (or their registration, when the address was never confirmed)',
 		action: 'anonymise',
 		tables: ['decision_maker', 'project_request', 'auth_token', 'outbox'],
-		basis: 'Art. 6(1)(b) and (f) GDPR',
+		bases: ['art6_1_b', 'art6_1_f'],
 		how: 'e-mail replaced, organisation, contact name and phone removed; request title, description and region removed; Land, sub-markets, budget, status and dates kept as anonymous figures'
 	},
 	{
@@ -124,7 +152,8 @@ export const RETENTION_TABLE: readonly RetentionCategory[] = [
 		from: 'the expiry of a link',
 		action: 'delete',
 		tables: ['auth_token', 'event_registration_token', 'booking', 'referral', 'case_file', 'introduction'],
-		basis: 'Art. 32 GDPR (security)',
+		bases: ['art32'],
+		basisNote: 'security',
 		how: 'expired link rows deleted, expired hashes on rows set to null'
 	},
 	{
@@ -133,7 +162,8 @@ export const RETENTION_TABLE: readonly RetentionCategory[] = [
 		from: 'the logged action',
 		action: 'anonymise',
 		tables: ['audit_event'],
-		basis: 'Art. 6(1)(c) and (e) GDPR with Art. 32 (accountability of access)',
+		bases: ['art6_1_c', 'art6_1_e', 'art32'],
+		basisNote: 'accountability of access',
 		how: 'rows are never deleted; after the period the label of creatives and anonymous callers, the request id and the details are removed; action, subject, office, time and the staff member stay'
 	}
 ];

@@ -2,7 +2,12 @@ import { redirect } from '@sveltejs/kit';
 import { localizePath } from '$lib/i18n/locale';
 import { withdrawNotesConsentAsCreative } from '$lib/server/cases/notes-consent-withdrawal';
 import { requireCreative } from '$lib/server/http/gate';
-import { consentsOf, hasActiveNotesConsent } from '$lib/server/privacy/consents-overview';
+import {
+	consentsOf,
+	hasActiveNewsConsent,
+	hasActiveNotesConsent
+} from '$lib/server/privacy/consents-overview';
+import { withdrawNewsConsent } from '$lib/server/privacy/news-consent-withdrawal';
 import { services } from '$lib/server/runtime';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -14,6 +19,8 @@ export const load: PageServerLoad = async (event) => {
 	return {
 		consents,
 		canWithdraw: hasActiveNotesConsent(consents),
+		canWithdrawNews: hasActiveNewsConsent(consents),
+		newsWithdrawn: event.url.searchParams.has('news-widerrufen'),
 		withdrawn: Number.isSafeInteger(deleted) && event.url.searchParams.has('widerrufen') ? deleted : null
 	};
 };
@@ -26,5 +33,12 @@ export const actions: Actions = {
 		// Nothing to withdraw (already withdrawn, or no case): the page says so; never an error.
 		const records = r.ok ? r.records : 0;
 		redirect(303, localizePath(locale, `/portal/einwilligungen?widerrufen=${records}`));
+	},
+	withdrawNews: async (event) => {
+		const me = requireCreative(event);
+		const { locale, requestId } = event.locals;
+		// Already withdrawn: the page shows the date and no button; never an error.
+		await withdrawNewsConsent(services(), me, { requestId });
+		redirect(303, localizePath(locale, '/portal/einwilligungen?news-widerrufen'));
 	}
 };
