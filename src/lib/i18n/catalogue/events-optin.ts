@@ -19,6 +19,7 @@ export default catalogue(
 			'Danke! Sie stehen auf der Warteliste. Wir haben Ihnen eine E-Mail mit einem Link zum Abmelden geschickt.',
 		'events.reg.waitlistUnconfirmed': 'Warteliste (noch nicht bestätigt)',
 		'events.staff.count.waitlistUnconfirmed': 'Warteliste, noch nicht bestätigt',
+		'events.staff.waitlistUnconfirmedShort': '+ {count} unbestätigt',
 		'eventCancel.reason.label': 'Grund der Abmeldung',
 		'eventCancel.reason.hint':
 			'Hilft dem Veranstalter, das Angebot zu verbessern. Sie müssen keinen Grund nennen.',
@@ -43,6 +44,7 @@ export default catalogue(
 			'Thank you! You are on the waiting list. We have sent you an e-mail with a link to leave it.',
 		'events.reg.waitlistUnconfirmed': 'Waiting list (not yet confirmed)',
 		'events.staff.count.waitlistUnconfirmed': 'Waiting list, not yet confirmed',
+		'events.staff.waitlistUnconfirmedShort': '+ {count} unconfirmed',
 		'eventCancel.reason.label': 'Reason for cancelling',
 		'eventCancel.reason.hint': 'Helps the organiser improve the offer. You do not have to give a reason.',
 		'events.mail.office.deregistered.subject': 'Cancellation for {title}',

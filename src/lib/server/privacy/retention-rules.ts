@@ -28,6 +28,7 @@ export const RETENTION_KEYS = [
 	'cases_closed',
 	'creatives_without_data',
 	'event_registrations',
+	'waitlist_unconfirmed',
 	'mails',
 	'profiles_not_renewed',
 	'decision_makers',
@@ -90,6 +91,15 @@ export const RETENTION_TABLE: readonly RetentionCategory[] = [
 		tables: ['event_registration', 'event_registration_token'],
 		basis: 'Art. 6(1)(b) and (e) GDPR',
 		how: 'name, e-mail, answers, feedback comment and idempotency data removed, links deleted; status, attendance, sub-market and rating kept as anonymous figures'
+	},
+	{
+		key: 'waitlist_unconfirmed',
+		days: 30,
+		from: 'the lapse of a waiting-list join never confirmed by its mail link (24 hours after joining)',
+		action: 'delete',
+		tables: ['event_registration', 'event_registration_token', 'outbox'],
+		basis: 'Art. 5(1)(c) and (e) GDPR; the address was never confirmed, nobody took part',
+		how: 'row and its links deleted, mails about it redacted'
 	},
 	{
 		key: 'mails',
