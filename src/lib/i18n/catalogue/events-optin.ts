@@ -27,7 +27,8 @@ export default catalogue(
 		'events.mail.office.deregistered.body':
 			'{name} hat sich von der Veranstaltung abgemeldet. Der Platz geht an die nächste Person auf der Warteliste.',
 		'events.mail.office.deregistered.reason': 'Angegebener Grund: {reason}',
-		'stats.table.eventCancellations': 'Abmeldungen nach Grund'
+		'stats.table.eventCancellations': 'Abmeldungen nach Grund',
+		'stats.sheet.abmeldungen': 'Abmeldungen'
 	},
 	{
 		'events.mail.waitlisted.deadline':
@@ -51,6 +52,7 @@ export default catalogue(
 		'events.mail.office.deregistered.body':
 			'{name} has cancelled their registration. The place goes to the next person on the waiting list.',
 		'events.mail.office.deregistered.reason': 'Reason given: {reason}',
-		'stats.table.eventCancellations': 'Cancellations of event registrations by reason'
+		'stats.table.eventCancellations': 'Event deregistrations by reason',
+		'stats.sheet.abmeldungen': 'Event deregistrations'
 	}
 );

@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { type TestServices, testServices } from '../../../../tests/support/test-database';
 import { mintScope } from '../access/scope';
+import { parsePeriod } from '../statistics/period-rules';
+import { statisticsFigures } from '../statistics/queries';
 import { eraseCreative } from '../privacy/erase';
 import { exportCreative } from '../privacy/export';
 import { runEventJobs } from './jobs';
@@ -410,6 +412,14 @@ describe('waiting-list join confirmed by mail (issue 16)', () => {
 			.where('action', '=', 'event.registration.cancelled')
 			.executeTakeFirstOrThrow();
 		expect(JSON.parse(String(audit.data))).toMatchObject({ reasonKey: 'illness' });
+		// The statistics count deregistrations by reason ("Abmeldungen nach Grund").
+		const june = {
+			period: parsePeriod(new URLSearchParams('zeitraum=monat&monat=2026-06'), '2026-06-16'),
+			officeId: null,
+			land: null
+		};
+		const figures = await statisticsFigures(s.db, mintScope(true, []), june, s.clock.now().getTime());
+		expect(figures!.events.cancelReasons).toEqual([{ key: 'illness', n: 1 }]);
 	});
 });
 
