@@ -130,7 +130,7 @@ test('events: create and publish, register with waiting list, self-cancel, offer
 	await expectAccessible(p1, 'registration sent');
 	const p2 = await register(browser, eventPath, people[1]!.name, people[1]!.email, false);
 	const p3 = await register(browser, eventPath, people[2]!.name, people[2]!.email, false);
-	await expect(p3.getByRole('status')).toContainText('Sie stehen auf der Warteliste');
+	await expect(p3.getByRole('status')).toContainText('Alle Plätze sind vergeben');
 
 	// Double opt-in: the link opens a page, its button confirms.
 	for (const [i, page] of [p1, p2].entries()) {
@@ -142,13 +142,30 @@ test('events: create and publish, register with waiting list, self-cancel, offer
 	}
 	await expectAccessible(p1, 'registration confirmed');
 
+	// --- Issue 16: joining the waiting list is confirmed from its mail too (double opt-in);
+	// the link opens a page whose button confirms.
+	const join = await mailLink(staff, people[2]!.email, /Bitte bestätigen Sie die Warteliste/);
+	await p3.goto(join);
+	await expect(p3.getByText(/Bitte bestätigen Sie bis/)).toBeVisible();
+	await expectAccessible(p3, 'confirm waiting list page');
+	await p3.getByRole('button', { name: 'Warteliste bestätigen' }).click();
+	await expect(p3.getByRole('status')).toContainText('Sie stehen auf der Warteliste');
+
 	// --- Person 1 cancels by the link in the confirmation mail ("Ich kann nicht").
 	const manage = await mailLink(staff, people[0]!.email, /Anmeldung bestätigt/);
 	await p1.goto(manage);
 	await expect(p1.getByRole('heading', { name: 'Kommen Sie noch?' })).toBeVisible();
 	await expectAccessible(p1, 'registration page (confirmed)');
 	await p1.getByRole('button', { name: 'Ich kann nicht' }).click();
+	// Issue 16: it first asks, with an optional reason from the list appointments use.
+	await p1.getByLabel(/Grund der Abmeldung/).selectOption({ label: 'Krankheit' });
+	await expectAccessible(p1, 'deregistration with a reason');
+	await p1.getByRole('button', { name: 'Ja, abmelden' }).click();
 	await expect(p1.getByRole('status')).toContainText('Sie sind abgemeldet');
+	// The organiser (the event's contact) hears of it with the reason, without the address.
+	const officeMail = await mailText(staff, STAFF, new RegExp(`Abmeldung von ${escapeRegExp(title)}`));
+	expect(officeMail).toContain('Krankheit');
+	expect(officeMail).not.toContain(people[0]!.email);
 
 	// --- The third person gets the offer at once and accepts it.
 	const offer = await mailLink(staff, people[2]!.email, /Ein Platz ist frei geworden/);

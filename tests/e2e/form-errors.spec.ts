@@ -24,7 +24,10 @@ const STAFF_FORMS = [
 	'/intern/buero/bw/veranstaltungen/neu',
 	'/intern/buero/bw/begleitungen/neu',
 	'/intern/buero/bw/sprechtage',
-	'/intern/konto'
+	'/intern/konto',
+	// Issue 16: every other form the journeys reach.
+	'/intern/buero/bw/kalender/neu',
+	'/intern/buero/bw/begleitungen/einstellungen/nachrichten'
 ];
 
 async function submitEmpty(page: Page, path: string): Promise<string[]> {
@@ -78,4 +81,48 @@ test('public forms submitted empty name every field in the error summary', async
 test('staff forms submitted empty name every field in the error summary', async ({ page }) => {
 	await login(page, ADMIN);
 	for (const path of STAFF_FORMS) expectNamed(path, await submitEmpty(page, path));
+});
+
+/** Submits the page's main form as filled so far, without the browser's own validation. */
+async function submitAsIs(page: Page): Promise<string[]> {
+	const form = page.locator('main form[method="POST"]').first();
+	await form.evaluate((f: HTMLFormElement) => {
+		f.noValidate = true;
+	});
+	await form.locator('button[type="submit"]').first().click();
+	await expect(page.locator('.error-summary')).toBeVisible();
+	return page.locator('.error-summary li a').allTextContents();
+}
+
+test('a schema error and a rule error are reported together (no second round)', async ({ page }) => {
+	await login(page, ADMIN);
+	// A new event: the title missing (schema) and the start in the past (a rule checked against now).
+	await page.goto('/intern/buero/bw/veranstaltungen/neu');
+	await hydrated(page);
+	await page.locator('#start_date').fill('2020-01-06');
+	await page.locator('#start_time').fill('10:00');
+	await page.locator('#end_time').fill('12:00');
+	let entries = await submitAsIs(page);
+	expect(
+		entries.some((e) => e.startsWith('Titel')),
+		entries.join(' | ')
+	).toBe(true);
+	expect(
+		entries.some((e) => /Zukunft/.test(e)),
+		entries.join(' | ')
+	).toBe(true);
+	await expectAccessible(page, 'new event with a schema and a rule error');
+	// Inviting staff: the name missing (schema) and the address already taken (a database rule).
+	await page.goto('/intern/admin/benutzer/neu');
+	await hydrated(page);
+	await page.locator('main input[name="email"]').fill(ADMIN);
+	entries = await submitAsIs(page);
+	expect(
+		entries.some((e) => e.startsWith('Name')),
+		entries.join(' | ')
+	).toBe(true);
+	expect(
+		entries.some((e) => /bereits einen Zugang/.test(e)),
+		entries.join(' | ')
+	).toBe(true);
 });

@@ -31,6 +31,7 @@ import auditSentences from './catalogue/audit-sentences';
 import consents from './catalogue/consents';
 import freeText from './catalogue/free-text';
 import privacyNotice from './catalogue/privacy-notice';
+import eventsOptin from './catalogue/events-optin';
 import type { Locale } from './locale';
 
 /** All user-facing text. One file per area under ./catalogue; add new areas here. */
@@ -66,7 +67,8 @@ const areas = [
 	consents,
 	statisticsExport,
 	freeText,
-	privacyNotice
+	privacyNotice,
+	eventsOptin
 ] as const;
 
 type Merge<T extends readonly { de: object }[]> = T extends readonly [

@@ -114,6 +114,9 @@ export default catalogue(
 		'audit.action.event.registration.offer_declined': '{actor} hat einen frei gewordenen Platz abgelehnt.',
 		'audit.action.event.registration.offer_expired': 'Ein Platzangebot von der Warteliste ist verfallen.',
 		'audit.action.event.registration.offered': 'Einer Person auf der Warteliste wurde ein Platz angeboten.',
+		'audit.action.event.registration.waitlist_confirmed': '{actor} hat den Eintrag auf der Warteliste bestätigt.',
+		'audit.action.event.registration.waitlist_lapsed':
+			'Ein unbestätigter Eintrag auf der Warteliste ist nach 24 Stunden verfallen.',
 		'audit.action.event.registration.reconfirm_sent':
 			'Die Bitte um erneute Bestätigung einer Anmeldung wurde verschickt.',
 		'audit.action.event.registration.reconfirmed': '{actor} hat die Teilnahme erneut bestätigt.',
@@ -288,6 +291,9 @@ export default catalogue(
 		'audit.action.event.registration.offer_declined': '{actor} declined a place that became free.',
 		'audit.action.event.registration.offer_expired': 'A place offered from the waiting list expired.',
 		'audit.action.event.registration.offered': 'A place was offered to someone on the waiting list.',
+		'audit.action.event.registration.waitlist_confirmed': '{actor} confirmed their waiting-list entry.',
+		'audit.action.event.registration.waitlist_lapsed':
+			'An unconfirmed waiting-list entry lapsed after 24 hours.',
 		'audit.action.event.registration.reconfirm_sent': 'The request to reconfirm a registration was sent.',
 		'audit.action.event.registration.reconfirmed': '{actor} reconfirmed their attendance.',
 		'audit.action.event.registration.reminder_sent': 'An event reminder was sent.',

@@ -113,7 +113,7 @@ export default catalogue(
 		'events.form.sent.pending':
 			'Fast geschafft: Bitte bestätigen Sie Ihre Anmeldung über den Link in der E-Mail, die wir Ihnen eben geschickt haben. Ihr Platz ist 30 Minuten für Sie reserviert.',
 		'events.form.sent.waitlisted':
-			'Sie stehen auf der Warteliste. Wir haben Ihnen eine E-Mail geschickt; wird ein Platz frei, bieten wir ihn Ihnen an.',
+			'Fast geschafft: Alle Plätze sind vergeben. Wir haben Ihnen eine E-Mail geschickt – bestätigen Sie darin die Warteliste; wird dann ein Platz frei, bieten wir ihn Ihnen an.',
 		'events.form.error.throttled': plural('de', 'minutes', {
 			one: 'Zu viele Anmeldungen von Ihrem Anschluss. Bitte versuchen Sie es in {minutes} Minute erneut.',
 			other: 'Zu viele Anmeldungen von Ihrem Anschluss. Bitte versuchen Sie es in {minutes} Minuten erneut.'
@@ -197,9 +197,9 @@ export default catalogue(
 		'events.mail.pending.button': 'Anmeldung bestätigen',
 		'events.mail.pending.ignore':
 			'Sie haben sich nicht angemeldet? Dann ignorieren Sie diese E-Mail einfach.',
-		'events.mail.waitlisted.subject': 'Sie stehen auf der Warteliste: {title}',
+		'events.mail.waitlisted.subject': 'Bitte bestätigen Sie die Warteliste: {title}',
 		'events.mail.waitlisted.body':
-			'alle Plätze sind vergeben; wir haben Sie auf die Warteliste gesetzt. Wird ein Platz frei, bieten wir ihn Ihnen per E-Mail an.',
+			'alle Plätze sind vergeben; Sie können auf die Warteliste. Bestätigen Sie das bitte mit einem Klick, damit wir wissen, dass diese E-Mail-Adresse Ihnen gehört.',
 		'events.mail.confirmed.subject': 'Anmeldung bestätigt: {title}',
 		'events.mail.confirmed.body': 'Ihre Anmeldung ist bestätigt. Hier alle Angaben:',
 		'events.mail.confirmed.cancelHint':
@@ -458,7 +458,7 @@ export default catalogue(
 		'events.form.sent.pending':
 			'Almost done: please confirm your registration with the link in the e-mail we have just sent you. Your place is held for 30 minutes.',
 		'events.form.sent.waitlisted':
-			'You are on the waiting list. We have sent you an e-mail; if a place becomes free, we will offer it to you.',
+			'Almost done: all places are taken. We have sent you an e-mail – confirm the waiting list there; if a place then becomes free, we will offer it to you.',
 		'events.form.error.throttled': plural('en', 'minutes', {
 			one: 'Too many registrations from your connection. Please try again in {minutes} minute.',
 			other: 'Too many registrations from your connection. Please try again in {minutes} minutes.'
@@ -538,9 +538,9 @@ export default catalogue(
 			'Your place is held until {until}. Without confirmation we release it afterwards.',
 		'events.mail.pending.button': 'Confirm registration',
 		'events.mail.pending.ignore': 'You did not register? Then simply ignore this e-mail.',
-		'events.mail.waitlisted.subject': 'You are on the waiting list: {title}',
+		'events.mail.waitlisted.subject': 'Please confirm the waiting list: {title}',
 		'events.mail.waitlisted.body':
-			'all places are taken; we have put you on the waiting list. If a place becomes free, we will offer it to you by e-mail.',
+			'all places are taken; you can join the waiting list. Please confirm with one click, so that we know this e-mail address is yours.',
 		'events.mail.confirmed.subject': 'Registration confirmed: {title}',
 		'events.mail.confirmed.body': 'your registration is confirmed. Here are all the details:',
 		'events.mail.confirmed.cancelHint':

@@ -16,6 +16,7 @@ export default catalogue(
 			'Begleitungen mit Gesprächen, Schritten, Rückmeldungen und Verweisen',
 		'privacyNotice.category.creatives_without_data': 'Ihre E-Mail-Adresse als Konto im Portal',
 		'privacyNotice.category.event_registrations': 'Anmeldungen zu Veranstaltungen',
+		'privacyNotice.category.waitlist_unconfirmed': 'Unbestätigte Einträge auf Wartelisten',
 		'privacyNotice.category.mails': 'Versandte E-Mails',
 		'privacyNotice.category.profiles_not_renewed': 'Öffentliche Profile',
 		'privacyNotice.category.decision_makers': 'Angaben von Entscheiderinnen und Entscheidern',
@@ -27,6 +28,7 @@ export default catalogue(
 		'privacyNotice.from.creatives_without_data':
 			'nach der letzten Änderung, sobald keine Buchung, Begleitung, Anmeldung und kein Profil mehr auf Sie verweist',
 		'privacyNotice.from.event_registrations': 'nach der Veranstaltung',
+		'privacyNotice.from.waitlist_unconfirmed': 'nach Ablauf der 24 Stunden zur Bestätigung',
 		'privacyNotice.from.mails': 'nach dem Versand',
 		'privacyNotice.from.profiles_not_renewed': 'nach Ihrer letzten Änderung am Profil',
 		'privacyNotice.from.decision_makers': 'nach dem Abschluss der letzten Anfrage',
@@ -95,6 +97,7 @@ export default catalogue(
 		'privacyNotice.category.cases_closed': 'Accompaniments with talks, steps, check-ins and referrals',
 		'privacyNotice.category.creatives_without_data': 'Your e-mail address as a portal account',
 		'privacyNotice.category.event_registrations': 'Event registrations',
+		'privacyNotice.category.waitlist_unconfirmed': 'Unconfirmed waiting-list entries',
 		'privacyNotice.category.mails': 'Sent e-mails',
 		'privacyNotice.category.profiles_not_renewed': 'Public profiles',
 		'privacyNotice.category.decision_makers': 'Details of decision makers',
@@ -106,6 +109,7 @@ export default catalogue(
 		'privacyNotice.from.creatives_without_data':
 			'after the last change, once no booking, accompaniment, registration or profile refers to you',
 		'privacyNotice.from.event_registrations': 'after the event',
+		'privacyNotice.from.waitlist_unconfirmed': 'after the 24 hours to confirm have passed',
 		'privacyNotice.from.mails': 'after sending',
 		'privacyNotice.from.profiles_not_renewed': 'after your last change to the profile',
 		'privacyNotice.from.decision_makers': 'after their last request is closed',

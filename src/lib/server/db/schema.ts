@@ -628,6 +628,10 @@ export interface EventRegistrationTable {
 	hold_expires_at: number | null;
 	offer_expires_at: number | null;
 	waitlisted_at: number | null;
+	/** Issue 16: the waiting-list join confirmed by mail; only confirmed waiters are offered a place. */
+	waitlist_confirmed_at: number | null;
+	/** Issue 16: the reason given when deregistering (a key of reference/cancel-reasons.ts). */
+	cancel_reason_key: string | null;
 	confirmed_at: number | null;
 	cancelled_at: number | null;
 	cancelled_by: string | null;
@@ -648,6 +652,8 @@ export interface EventRegistrationTokenTable {
 	id: Generated<number>;
 	registration_id: number;
 	token_hash: string;
+	/** 'manage' opens the registration page; 'waitlist_confirm' only confirms a waiting-list join. */
+	purpose: Generated<'manage' | 'waitlist_confirm'>;
 	created_at: number;
 	expires_at: number;
 }

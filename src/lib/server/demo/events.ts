@@ -122,7 +122,7 @@ async function createPublished(sim: Simulation, o: DemoOffice, input: EventInput
 	return created.eventId;
 }
 
-/** One person registers and confirms from the mail (double opt-in); returns the registration id. */
+/** One person registers (or joins the waiting list) and confirms from the mail (double opt-in); returns the id. */
 async function registerOne(sim: Simulation, o: DemoOffice, eventId: number): Promise<number | null> {
 	const person = makePerson(sim.random, o.laender, ++sim.serial);
 	const r = await registerForEvent(sim.services, {
@@ -136,9 +136,11 @@ async function registerOne(sim: Simulation, o: DemoOffice, eventId: number): Pro
 	});
 	if (!r.ok) return null;
 	count(sim, 'event registrations');
-	if (r.status === 'pending') {
+	if (r.status === 'pending' || r.status === 'waitlisted') {
+		// A place is confirmed from its mail; so is a waiting-list join (issue 16), or it would lapse.
 		const token = await linkToken(sim.db, person.email, '/veranstaltungen/anmeldung/');
-		if (token) await actAsRegistrant(sim.services, token, 'confirm');
+		if (token)
+			await actAsRegistrant(sim.services, token, r.status === 'pending' ? 'confirm' : 'confirm_waitlist');
 	}
 	return r.registrationId;
 }

@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { type TestServices, testServices } from '../../../../tests/support/test-database';
 import { mintScope } from '../access/scope';
+import { parsePeriod } from '../statistics/period-rules';
+import { statisticsFigures } from '../statistics/queries';
 import { eraseCreative } from '../privacy/erase';
 import { exportCreative } from '../privacy/export';
 import { runEventJobs } from './jobs';
@@ -131,6 +133,15 @@ async function registerAndConfirm(svc: TestServices, eventId: number, n: number)
 	return r.registrationId;
 }
 
+/** Joins the waiting list and confirms the join by the link in the mail (issue 16). */
+async function joinWaitlist(svc: TestServices, eventId: number, n: number) {
+	const r = await registerForEvent(svc, person(eventId, n));
+	expect(r).toMatchObject({ ok: true, status: 'waitlisted' });
+	const token = await linkFor(svc, `person${n}@example.org`, 'event.waitlisted');
+	expect(await actAsRegistrant(svc, token, 'confirm_waitlist')).toMatchObject({ ok: true });
+	return (r as { registrationId: number }).registrationId;
+}
+
 describe('registration with double opt-in', () => {
 	it('holds a place, sends a confirm link, and confirms by the button (not by opening the link)', async () => {
 		const { s, eventId } = await setup();
@@ -158,7 +169,7 @@ describe('registration with double opt-in', () => {
 	it('releases an unconfirmed place after 30 minutes', async () => {
 		const { s, eventId } = await setup({ capacity: 1 });
 		await registerForEvent(s, person(eventId, 1));
-		expect((await registerForEvent(s, person(eventId, 2))).ok && 'waitlisted').toBe('waitlisted');
+		await joinWaitlist(s, eventId, 2);
 		s.clock.advance(29 * 60_000);
 		await runEventJobs(s, s.clock.now());
 		expect((await publicEvent(s.db, eventId, s.clock.now()))!.counts).toEqual({
@@ -174,6 +185,7 @@ describe('registration with double opt-in', () => {
 		// The place went to the waiting list.
 		expect((await mailsTo(s, 'person2@example.org')).map((m) => m.template)).toEqual([
 			'event.waitlisted',
+			'event.waitlistConfirmed',
 			'event.offer'
 		]);
 	});
@@ -237,8 +249,7 @@ describe('waiting list', () => {
 		const { s, eventId } = await setup({ capacity: 2 });
 		await registerAndConfirm(s, eventId, 1);
 		await registerAndConfirm(s, eventId, 2);
-		for (const n of [3, 4])
-			expect(await registerForEvent(s, person(eventId, n))).toMatchObject({ status: 'waitlisted' });
+		for (const n of [3, 4]) await joinWaitlist(s, eventId, n);
 		// Person 1 cancels by the link in their mail: person 3 gets the offer in the same transaction.
 		const cancelToken = await linkFor(s, 'person1@example.org', 'event.confirmed');
 		expect(await actAsRegistrant(s, cancelToken, 'cancel')).toMatchObject({ ok: true, status: 'cancelled' });
@@ -248,9 +259,13 @@ describe('waiting list', () => {
 		expect(cancelMail.ics).toContain('METHOD:CANCEL');
 		expect((await mailsTo(s, 'person3@example.org')).map((m) => m.template)).toEqual([
 			'event.waitlisted',
+			'event.waitlistConfirmed',
 			'event.offer'
 		]);
-		expect((await mailsTo(s, 'person4@example.org')).map((m) => m.template)).toEqual(['event.waitlisted']);
+		expect((await mailsTo(s, 'person4@example.org')).map((m) => m.template)).toEqual([
+			'event.waitlisted',
+			'event.waitlistConfirmed'
+		]);
 		// Issue 12: the offer mail is worth sending only until the offer lapses.
 		const offered = await s.db
 			.selectFrom('event_registration')
@@ -260,7 +275,8 @@ describe('waiting list', () => {
 		const offerMail = (await mailsTo(s, 'person3@example.org')).find((m) => m.template === 'event.offer')!;
 		expect(Number(offerMail.valid_until)).toBe(Number(offered.offer_expires_at));
 		expect(
-			(await mailsTo(s, 'person3@example.org')).find((m) => m.template === 'event.waitlisted')!.valid_until
+			(await mailsTo(s, 'person3@example.org')).find((m) => m.template === 'event.waitlistConfirmed')!
+				.valid_until
 		).toBeNull();
 		// Unanswered for 48 hours: it passes on to person 4.
 		s.clock.advance(48 * HOUR_MS);
@@ -284,13 +300,126 @@ describe('waiting list', () => {
 	it('a declined offer passes on immediately; more capacity moves the list up', async () => {
 		const { s, eventId, staff, input } = await setup({ capacity: 1 });
 		await registerAndConfirm(s, eventId, 1);
-		for (const n of [2, 3, 4]) await registerForEvent(s, person(eventId, n));
+		for (const n of [2, 3, 4]) await joinWaitlist(s, eventId, n);
 		const updated = await updateEvent(s, staff, eventId, { ...input, capacity: 2 });
 		expect(updated.ok).toBe(true);
 		const offer2 = await linkFor(s, 'person2@example.org', 'event.offer');
 		expect(await actAsRegistrant(s, offer2, 'decline')).toMatchObject({ ok: true, status: 'declined' });
 		expect((await mailsTo(s, 'person3@example.org')).map((m) => m.template)).toContain('event.offer');
 		expect((await mailsTo(s, 'person4@example.org')).map((m) => m.template)).not.toContain('event.offer');
+	});
+});
+
+describe('waiting-list join confirmed by mail (issue 16)', () => {
+	it('offers places only to confirmed waiters; the confirm link does that one thing; a join unconfirmed for 24 h lapses', async () => {
+		const { s, eventId, staff } = await setup({ capacity: 1 });
+		await registerAndConfirm(s, eventId, 1);
+		const id2 = (await registerForEvent(s, person(eventId, 2))) as { registrationId: number };
+		await registerForEvent(s, person(eventId, 3));
+		const confirm2 = await linkFor(s, 'person2@example.org', 'event.waitlisted');
+		const confirm3 = await linkFor(s, 'person3@example.org', 'event.waitlisted');
+		// The confirm mail is worthless after 24 h (issue 12) and its link is stored hashed, expiring then.
+		const mail2 = (await mailsTo(s, 'person2@example.org'))[0]!;
+		expect(Number(mail2.valid_until)).toBe(s.clock.now().getTime() + 24 * HOUR_MS);
+		const tokens = await s.db
+			.selectFrom('event_registration_token')
+			.select(['token_hash', 'purpose', 'expires_at'])
+			.where('registration_id', '=', id2.registrationId)
+			.execute();
+		expect(tokens).toEqual([
+			{
+				token_hash: expect.not.stringContaining(confirm2),
+				purpose: 'waitlist_confirm',
+				expires_at: s.clock.now().getTime() + 24 * HOUR_MS
+			}
+		]);
+		expect(confirm2.length).toBeGreaterThanOrEqual(40);
+		// Single-purpose: the confirm link cancels nothing, accepts nothing.
+		for (const action of ['cancel', 'accept', 'decline', 'reconfirm'] as const)
+			expect(await actAsRegistrant(s, confirm2, action)).toEqual({ ok: false, reason: 'not_allowed' });
+		// Staff see the unconfirmed joins apart from the waiting list.
+		const detail = await staffEvent(s.db, staff, eventId, s.clock.now());
+		expect(detail!.counts).toMatchObject({ waitlisted: 0, waitlistUnconfirmed: 2 });
+		// Person 3 confirms, person 2 does not: the freed place goes to person 3 although person 2 joined first.
+		expect(await actAsRegistrant(s, confirm3, 'confirm_waitlist')).toEqual({
+			ok: true,
+			registrationId: expect.any(Number),
+			status: 'waitlisted'
+		});
+		expect(await actAsRegistrant(s, confirm3, 'confirm_waitlist')).toEqual({
+			ok: false,
+			reason: 'not_allowed'
+		});
+		const manage3 = await linkFor(s, 'person3@example.org', 'event.waitlistConfirmed');
+		// The manage link in the confirmation cannot confirm a join: that is the confirm link's job.
+		expect(await actAsRegistrant(s, manage3, 'confirm_waitlist')).toEqual({
+			ok: false,
+			reason: 'not_allowed'
+		});
+		expect((await staffEvent(s.db, staff, eventId, s.clock.now()))!.counts).toMatchObject({
+			waitlisted: 1,
+			waitlistUnconfirmed: 1
+		});
+		const cancel1 = await linkFor(s, 'person1@example.org', 'event.confirmed');
+		expect(await actAsRegistrant(s, cancel1, 'cancel')).toMatchObject({ ok: true });
+		expect((await mailsTo(s, 'person3@example.org')).map((m) => m.template)).toContain('event.offer');
+		expect((await mailsTo(s, 'person2@example.org')).map((m) => m.template)).toEqual(['event.waitlisted']);
+		// 24 hours without confirmation: the join lapses (audited, no mail to the unconfirmed address).
+		s.clock.advance(24 * HOUR_MS);
+		await runEventJobs(s, s.clock.now());
+		expect((await loadRegistration(s.db, id2.registrationId))!.status).toBe('expired');
+		expect(await actAsRegistrant(s, confirm2, 'confirm_waitlist')).toEqual({ ok: false, reason: 'expired' });
+		const audit = await s.db
+			.selectFrom('audit_event')
+			.select('action')
+			.where('subject_id', '=', String(id2.registrationId))
+			.execute();
+		expect(audit.map((a) => a.action)).toContain('event.registration.waitlist_lapsed');
+		expect((await mailsTo(s, 'person2@example.org')).map((m) => m.template)).toEqual(['event.waitlisted']);
+	});
+
+	it('a waiter who confirms while a place is free gets the offer at once; newcomers are not held back by unconfirmed joins', async () => {
+		const { s, eventId } = await setup({ capacity: 1 });
+		const id1 = await registerAndConfirm(s, eventId, 1);
+		await registerForEvent(s, person(eventId, 2));
+		const cancel1 = await linkFor(s, 'person1@example.org', 'event.confirmed');
+		await actAsRegistrant(s, cancel1, 'cancel', {}, undefined, 'illness');
+		expect((await loadRegistration(s.db, id1))!.cancelReasonKey).toBe('illness');
+		// Nobody confirmed waits: the place stays free …
+		expect((await publicEvent(s.db, eventId, s.clock.now()))!.counts).toMatchObject({ remaining: 1 });
+		// … until person 2 confirms, and is offered it in the same step.
+		const confirm2 = await linkFor(s, 'person2@example.org', 'event.waitlisted');
+		expect(await actAsRegistrant(s, confirm2, 'confirm_waitlist')).toMatchObject({
+			ok: true,
+			status: 'offered'
+		});
+		const decline = await linkFor(s, 'person2@example.org', 'event.offer');
+		await actAsRegistrant(s, decline, 'decline');
+		await registerForEvent(s, person(eventId, 3));
+		await registerForEvent(s, person(eventId, 4));
+		const c3 = await linkFor(s, 'person3@example.org', 'event.pending');
+		expect(c3).toBeTruthy();
+		// The office hears of the deregistration with the reason label, not the address.
+		const office = await mailsTo(s, 'eva@kreativlotse.example');
+		const dereg = office.find((m) => m.template === 'event.office.deregistered')!;
+		expect(dereg.text_body).toContain('Person 1');
+		expect(dereg.text_body).toContain('Krankheit');
+		expect(dereg.text_body).not.toContain('person1@example.org');
+		const audit = await s.db
+			.selectFrom('audit_event')
+			.select(['action', 'data'])
+			.where('subject_id', '=', String(id1))
+			.where('action', '=', 'event.registration.cancelled')
+			.executeTakeFirstOrThrow();
+		expect(JSON.parse(String(audit.data))).toMatchObject({ reasonKey: 'illness' });
+		// The statistics count deregistrations by reason ("Abmeldungen nach Grund").
+		const june = {
+			period: parsePeriod(new URLSearchParams('zeitraum=monat&monat=2026-06'), '2026-06-16'),
+			officeId: null,
+			land: null
+		};
+		const figures = await statisticsFigures(s.db, mintScope(true, []), june, s.clock.now().getTime());
+		expect(figures!.events.cancelReasons).toEqual([{ key: 'illness', n: 1 }]);
 	});
 });
 
@@ -479,7 +608,7 @@ describe('public reads and the journey', () => {
 	it('erasure gives the place back (the waiting list moves up) and anonymises, keeping the statistics', async () => {
 		const { s, eventId } = await setup({ capacity: 1 });
 		const id = await registerAndConfirm(s, eventId, 1);
-		await registerForEvent(s, person(eventId, 2));
+		await joinWaitlist(s, eventId, 2);
 		const t = s.clock.now().getTime();
 		const creative = await s.db
 			.insertInto('creative')

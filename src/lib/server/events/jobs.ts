@@ -3,7 +3,14 @@ import { type Db, transact } from '../db/transaction';
 import type { Services } from '../runtime';
 import { mailRegistrant } from './notify';
 import { loadEvent, loadRegistration } from './records';
-import { DAY_MS, dueMail, FOLLOW_UP_AFTER_MS, followUpDue, RECONFIRM_BEFORE_MS } from './rules';
+import {
+	DAY_MS,
+	dueMail,
+	FOLLOW_UP_AFTER_MS,
+	followUpDue,
+	RECONFIRM_BEFORE_MS,
+	WAITLIST_CONFIRM_MS
+} from './rules';
 import { fillFreedPlaces, lockEvent } from './waitlist';
 
 /**
@@ -12,7 +19,10 @@ import { fillFreedPlaces, lockEvent } from './waitlist';
  * outbox dedupe keys are a second net.
  */
 
-/** Holds past 30 minutes and offers past their deadline free their place; the next person gets an offer. */
+/**
+ * Holds past 30 minutes and offers past their deadline free their place; the next person gets an
+ * offer. Waiting-list joins unconfirmed for 24 h lapse (issue 16).
+ */
 export async function releaseLapsedPlaces(services: Services, now: Date): Promise<number> {
 	const t = now.getTime();
 	const rows = await services.db
@@ -22,7 +32,12 @@ export async function releaseLapsedPlaces(services: Services, now: Date): Promis
 		.where((eb) =>
 			eb.or([
 				eb.and([eb('status', '=', 'pending'), eb('hold_expires_at', '<=', t)]),
-				eb.and([eb('status', '=', 'offered'), eb('offer_expires_at', '<=', t)])
+				eb.and([eb('status', '=', 'offered'), eb('offer_expires_at', '<=', t)]),
+				eb.and([
+					eb('status', '=', 'waitlisted'),
+					eb('waitlist_confirmed_at', 'is', null),
+					eb('waitlisted_at', '<=', t - WAITLIST_CONFIRM_MS)
+				])
 			])
 		)
 		.execute();

@@ -21,7 +21,8 @@ export type EventMailKind =
 	| 'feedback'
 	| 'thanks'
 	| 'changed'
-	| 'offerExpired';
+	| 'offerExpired'
+	| 'waitlistConfirmed';
 
 const weekday: Record<Locale, Intl.DateTimeFormat> = {
 	de: new Intl.DateTimeFormat('de-DE', { weekday: 'long', timeZone: 'Europe/Berlin' }),
@@ -111,12 +112,23 @@ export function eventMail(
 			);
 			break;
 		case 'waitlisted':
+			// Issue 16: joining the waiting list is confirmed by this link (double opt-in).
 			blocks.push(
 				{ kind: 'p', text: t('events.mail.waitlisted.body') },
+				details(locale, e, null),
+				{ kind: 'p', text: t('events.mail.waitlisted.deadline') },
+				button('events.mail.waitlisted.button', input.link),
+				{ kind: 'small', text: t('events.mail.waitlisted.ignore') }
+			);
+			break;
+		case 'waitlistConfirmed':
+			blocks.push(
+				{ kind: 'p', text: t('events.mail.waitlistConfirmed.body') },
 				details(locale, e, null),
 				button('events.mail.manage.button', input.link)
 			);
 			break;
+
 		case 'confirmed':
 			blocks.push(
 				{ kind: 'p', text: t('events.mail.confirmed.body') },

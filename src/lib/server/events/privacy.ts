@@ -35,7 +35,7 @@ export async function exportEventRegistrations(
 			? []
 			: await db
 					.selectFrom('event_registration_token')
-					.select(['registration_id', 'created_at', 'expires_at'])
+					.select(['registration_id', 'purpose', 'created_at', 'expires_at'])
 					.where('registration_id', 'in', ids)
 					.orderBy('id')
 					.execute();
@@ -56,6 +56,8 @@ export async function exportEventRegistrations(
 			hold_expires_at: iso(r.hold_expires_at),
 			offer_expires_at: iso(r.offer_expires_at),
 			waitlisted_at: iso(r.waitlisted_at),
+			waitlist_confirmed_at: iso(r.waitlist_confirmed_at),
+			cancel_reason_key: r.cancel_reason_key,
 			confirmed_at: iso(r.confirmed_at),
 			cancelled_at: iso(r.cancelled_at),
 			cancelled_by: r.cancelled_by,
@@ -71,6 +73,7 @@ export async function exportEventRegistrations(
 		})),
 		event_registration_token: tokens.map((t) => ({
 			registration_id: Number(t.registration_id),
+			purpose: t.purpose,
 			created_at: iso(t.created_at),
 			expires_at: iso(t.expires_at)
 		}))

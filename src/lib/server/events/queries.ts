@@ -10,7 +10,14 @@ import {
 	registrationsOf,
 	toEvent
 } from './records';
-import { type AttendanceCounts, attendanceCounts, type ListFilter, matchesFilter, takesPlace } from './rules';
+import {
+	type AttendanceCounts,
+	attendanceCounts,
+	type ListFilter,
+	matchesFilter,
+	takesPlace,
+	waitState
+} from './rules';
 import { mayManage, type EventStaff } from './staff';
 import { berlinMonth } from './time';
 
@@ -36,7 +43,15 @@ export async function placeCounts(
 	if (eventIds.length === 0) return out;
 	const rows = await db
 		.selectFrom('event_registration')
-		.select(['event_id', 'status', 'hold_expires_at', 'offer_expires_at'])
+		.select([
+			'event_id',
+			'status',
+			'hold_expires_at',
+			'offer_expires_at',
+			'waitlisted_at',
+			'waitlist_confirmed_at',
+			'created_at'
+		])
 		.where('event_id', 'in', [...eventIds])
 		.where('status', 'in', ['pending', 'confirmed', 'offered', 'waitlisted'])
 		.execute();
@@ -54,7 +69,17 @@ export async function placeCounts(
 			offerExpiresAt: r.offer_expires_at === null ? null : Number(r.offer_expires_at)
 		};
 		if (takesPlace(reg, now)) c.registered++;
-		if (r.status === 'waitlisted') c.waitlisted++;
+		// Issue 16: a join not confirmed within 24 h has lapsed and no longer waits.
+		const wait = waitState(
+			{
+				status: r.status,
+				waitlistedAt: r.waitlisted_at === null ? null : Number(r.waitlisted_at),
+				waitlistConfirmedAt: r.waitlist_confirmed_at === null ? null : Number(r.waitlist_confirmed_at),
+				createdAt: Number(r.created_at)
+			},
+			now
+		);
+		if (wait === 'confirmed' || wait === 'unconfirmed') c.waitlisted++;
 	}
 	for (const cap of caps) {
 		const c = out.get(Number(cap.id))!;

@@ -147,6 +147,8 @@ export interface RegistrationRecord {
 	holdExpiresAt: number | null;
 	offerExpiresAt: number | null;
 	waitlistedAt: number | null;
+	waitlistConfirmedAt: number | null;
+	cancelReasonKey: string | null;
 	confirmedAt: number | null;
 	cancelledAt: number | null;
 	cancelledBy: string | null;
@@ -180,6 +182,8 @@ export function toRegistration(r: RegistrationRow): RegistrationRecord {
 		holdExpiresAt: num(r.hold_expires_at),
 		offerExpiresAt: num(r.offer_expires_at),
 		waitlistedAt: num(r.waitlisted_at),
+		waitlistConfirmedAt: num(r.waitlist_confirmed_at),
+		cancelReasonKey: r.cancel_reason_key,
 		confirmedAt: num(r.confirmed_at),
 		cancelledAt: num(r.cancelled_at),
 		cancelledBy: r.cancelled_by,

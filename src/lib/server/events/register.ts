@@ -8,7 +8,8 @@ import { countHit, throttleKey } from '../identity/throttle';
 import { HOUR } from '../platform/clock';
 import { hashToken } from '../platform/tokens';
 import type { Services } from '../runtime';
-import { mailRegistrant } from './notify';
+import type { CancelReason } from '../reference/cancel-reasons';
+import { mailOfficeDeregistered, mailRegistrant } from './notify';
 import {
 	type EventRecord,
 	type Locale,
@@ -26,7 +27,8 @@ import {
 	type RegistrantAction,
 	registrantActionAllowed,
 	registrationWindow,
-	takesPlace
+	takesPlace,
+	waitState
 } from './rules';
 import { fillFreedPlaces, lockEvent } from './waitlist';
 
@@ -164,7 +166,8 @@ export async function registerForEvent(
 				return { ok: false, reason: 'already_registered' };
 			}
 			const occupied = regs.filter((r) => takesPlace(r, t)).length;
-			const waitingBefore = regs.some((r) => r.status === 'waitlisted');
+			// Confirmed waiters stand in line before newcomers; an unconfirmed join (issue 16) does not.
+			const waitingBefore = regs.some((r) => waitState(r, t) === 'confirmed');
 			const decision = waitingBefore ? 'waitlist' : placeFor(e.capacity, occupied);
 			const inserted = await trx
 				.insertInto('event_registration')
@@ -257,13 +260,13 @@ export async function registrationByToken(
 	token: string,
 	now: Date
 ): Promise<
-	| { ok: true; registration: RegistrationRecord; event: EventRecord }
+	| { ok: true; registration: RegistrationRecord; event: EventRecord; purpose: LinkPurpose }
 	| { ok: false; reason: 'invalid' | 'expired' }
 > {
 	if (!plausibleToken(token)) return { ok: false, reason: 'invalid' };
 	const row = await db
 		.selectFrom('event_registration_token')
-		.select(['registration_id', 'expires_at'])
+		.select(['registration_id', 'expires_at', 'purpose'])
 		.where('token_hash', '=', hashToken(token))
 		.executeTakeFirst();
 	if (!row) return { ok: false, reason: 'invalid' };
@@ -271,7 +274,17 @@ export async function registrationByToken(
 	const registration = await loadRegistration(db, Number(row.registration_id));
 	if (!registration) return { ok: false, reason: 'invalid' };
 	const event = (await loadEvent(db, registration.eventId))!;
-	return { ok: true, registration, event };
+	return { ok: true, registration, event, purpose: row.purpose };
+}
+
+export type LinkPurpose = 'manage' | 'waitlist_confirm';
+
+/**
+ * Issue 16: a link is single-purpose. The waiting-list confirmation link does that one thing;
+ * every other action needs a link from a later mail.
+ */
+export function linkAllows(purpose: LinkPurpose, action: RegistrantAction): boolean {
+	return purpose === 'waitlist_confirm' ? action === 'confirm_waitlist' : action !== 'confirm_waitlist';
 }
 
 export type RegistrantResult =
@@ -289,11 +302,13 @@ export async function actAsRegistrant(
 	token: string,
 	action: RegistrantAction,
 	ctx: RequestContext = {},
-	feedback?: FeedbackInput
+	feedback?: FeedbackInput,
+	cancelReason: CancelReason | null = null
 ): Promise<RegistrantResult> {
 	const { db, clock } = services;
 	const found = await registrationByToken(db, token, clock.now());
 	if (!found.ok) return found;
+	if (!linkAllows(found.purpose, action)) return { ok: false, reason: 'not_allowed' };
 	const eventId = found.event.id;
 	const id = found.registration.id;
 	return transact(db, async (trx): Promise<RegistrantResult> => {
@@ -337,22 +352,47 @@ export async function actAsRegistrant(
 				await audit(action === 'confirm' ? 'confirmed' : 'offer_accepted');
 				return { ok: true, registrationId: r.id, status: 'confirmed' };
 			}
+			case 'confirm_waitlist': {
+				const res = await trx
+					.updateTable('event_registration')
+					.set({ waitlist_confirmed_at: t, updated_at: t })
+					.where('id', '=', r.id)
+					.where('status', '=', 'waitlisted')
+					.where('waitlist_confirmed_at', 'is', null)
+					.executeTakeFirst();
+				if (Number(res.numUpdatedRows) !== 1) return { ok: false, reason: 'not_allowed' };
+				const after = (await loadRegistration(trx, r.id))!;
+				await mailRegistrant(trx, services, 'waitlistConfirmed', e, after, now);
+				await audit('waitlist_confirmed');
+				// A place may have freed up while the join waited for its confirmation.
+				await fillFreedPlaces(trx, services, e.id, now, registrantActor(r.id));
+				const latest = (await loadRegistration(trx, r.id))!;
+				return { ok: true, registrationId: r.id, status: latest.status };
+			}
 			case 'cancel':
 			case 'decline': {
 				const status = action === 'decline' ? 'declined' : 'cancelled';
+				const reasonKey = action === 'cancel' ? cancelReason : null;
 				const res = await update(r.status, {
 					status,
 					cancelled_at: t,
 					cancelled_by: 'self',
+					cancel_reason_key: reasonKey,
 					hold_expires_at: null,
 					offer_expires_at: null
 				});
 				if (Number(res.numUpdatedRows) !== 1) return { ok: false, reason: 'not_allowed' };
 				const after = (await loadRegistration(trx, r.id))!;
-				if (r.status === 'confirmed') await mailRegistrant(trx, services, 'cancelledSelf', e, after, now);
-				else if (r.status === 'waitlisted')
+				if (r.status === 'confirmed') {
+					await mailRegistrant(trx, services, 'cancelledSelf', e, after, now);
+					// Issue 16: the organiser learns of a freed place and the reason, if one was given.
+					await mailOfficeDeregistered(trx, e, after, now);
+				} else if (r.status === 'waitlisted')
 					await mailRegistrant(trx, services, 'leftWaitlist', e, after, now);
-				await audit(action === 'decline' ? 'offer_declined' : 'cancelled', { from: r.status });
+				await audit(action === 'decline' ? 'offer_declined' : 'cancelled', {
+					from: r.status,
+					...(action === 'cancel' ? { reasonKey } : {})
+				});
 				// The freed place goes to the next person at once.
 				await fillFreedPlaces(trx, services, e.id, now, registrantActor(r.id));
 				return { ok: true, registrationId: r.id, status };

@@ -14,7 +14,10 @@ import {
 	type RegistrantAction,
 	registrantActionAllowed,
 	registrationWindow,
-	takesPlace
+	takesPlace,
+	WAITLIST_CONFIRM_MS,
+	waitlistConfirmExpiry,
+	waitState
 } from './rules';
 
 /** Every rule as a table: one row reads like a sentence of the issue. */
@@ -126,6 +129,9 @@ describe('what a registrant may do from the link', () => {
 		offerExpiresAt: NOW + HOUR_MS,
 		attendance: null,
 		feedbackAt: null,
+		waitlistedAt: NOW - HOUR_MS,
+		waitlistConfirmedAt: NOW - HOUR_MS + 60_000,
+		createdAt: NOW - HOUR_MS,
 		...over
 	});
 	const published = { status: 'published' as EventStatus, start: START, end: END };
@@ -169,9 +175,72 @@ describe('what a registrant may do from the link', () => {
 			false
 		],
 		['feedback twice', reg('confirmed', { feedbackAt: END }), published, 'feedback', END + 1, false],
-		['feedback from the waiting list', reg('waitlisted'), published, 'feedback', END, false]
+		['feedback from the waiting list', reg('waitlisted'), published, 'feedback', END, false],
+		[
+			'confirm a waiting-list join within 24 h',
+			reg('waitlisted', { waitlistConfirmedAt: null }),
+			published,
+			'confirm_waitlist',
+			NOW,
+			true
+		],
+		[
+			'confirm a waiting-list join after 24 h',
+			reg('waitlisted', { waitlistConfirmedAt: null, waitlistedAt: NOW - 24 * HOUR_MS }),
+			published,
+			'confirm_waitlist',
+			NOW,
+			false
+		],
+		['confirm a waiting-list join twice', reg('waitlisted'), published, 'confirm_waitlist', NOW, false],
+		['confirm the waiting list with a place', reg('pending'), published, 'confirm_waitlist', NOW, false],
+		[
+			'confirm a waiting-list join after the start',
+			reg('waitlisted', { waitlistConfirmedAt: null }),
+			published,
+			'confirm_waitlist',
+			START,
+			false
+		],
+		['leave the confirmed waiting list', reg('waitlisted'), published, 'cancel', NOW, true],
+		[
+			'leave a lapsed waiting-list join',
+			reg('waitlisted', { waitlistConfirmedAt: null, waitlistedAt: NOW - 25 * HOUR_MS }),
+			published,
+			'cancel',
+			NOW,
+			false
+		]
 	])('%s → %s', (_name, r, e, action, now, expected) => {
 		expect(registrantActionAllowed(r, e, action, now)).toBe(expected);
+	});
+});
+
+describe('waiting-list join (double opt-in, issue 16)', () => {
+	const w = (over: Partial<Parameters<typeof waitState>[0]> = {}) => ({
+		status: 'waitlisted' as RegistrationStatus,
+		waitlistedAt: NOW,
+		waitlistConfirmedAt: null,
+		createdAt: NOW,
+		...over
+	});
+	it.each([
+		['just joined: waits for the mail link', w(), NOW, 'unconfirmed'],
+		['a minute before 24 h: still open', w(), NOW + WAITLIST_CONFIRM_MS - 60_000, 'unconfirmed'],
+		['24 h unconfirmed: lapsed', w(), NOW + WAITLIST_CONFIRM_MS, 'lapsed'],
+		['confirmed: offered places', w({ waitlistConfirmedAt: NOW + HOUR_MS }), NOW + 2 * HOUR_MS, 'confirmed'],
+		['confirmed never lapses', w({ waitlistConfirmedAt: NOW + HOUR_MS }), NOW + 10 * DAY_MS, 'confirmed'],
+		['no join time: counted from the registration', w({ waitlistedAt: null }), NOW + DAY_MS, 'lapsed'],
+		['not waiting', w({ status: 'confirmed' }), NOW, null],
+		['offered', w({ status: 'offered' }), NOW, null]
+	] as const)('%s → %s', (_name, r, now, expected) => {
+		expect(waitState(r, now)).toBe(expected);
+	});
+	it.each([
+		['24 h after joining', NOW, START, NOW + WAITLIST_CONFIRM_MS],
+		['never past the start', NOW, NOW + HOUR_MS, NOW + HOUR_MS]
+	] as const)('confirm link expiry: %s', (_name, joined, start, expected) => {
+		expect(waitlistConfirmExpiry(joined, start)).toBe(expected);
 	});
 });
 
@@ -213,12 +282,17 @@ describe('attendance counts', () => {
 	const row = (
 		status: RegistrationStatus,
 		attendance: 'attended' | 'no_show' | null = null,
-		hold: number | null = null
+		hold: number | null = null,
+		waitlistConfirmedAt: number | null = NOW - HOUR_MS,
+		waitlistedAt: number | null = NOW - 2 * HOUR_MS
 	) => ({
 		status,
 		attendance,
 		holdExpiresAt: hold,
-		offerExpiresAt: null
+		offerExpiresAt: null,
+		waitlistedAt,
+		waitlistConfirmedAt,
+		createdAt: NOW - 2 * HOUR_MS
 	});
 	it('counts registered, confirmed, waiting, attended, no-shows and the rate', () => {
 		const counts = attendanceCounts(
@@ -231,6 +305,8 @@ describe('attendance counts', () => {
 				row('pending', null, NOW + 1),
 				row('pending', null, NOW - 1),
 				row('waitlisted'),
+				row('waitlisted', null, null, null),
+				row('waitlisted', null, null, null, NOW - 25 * HOUR_MS),
 				row('cancelled')
 			],
 			NOW
@@ -239,6 +315,7 @@ describe('attendance counts', () => {
 			registered: 6,
 			confirmed: 5,
 			waitlisted: 1,
+			waitlistUnconfirmed: 1,
 			offered: 0,
 			attended: 3,
 			noShow: 1,

@@ -15,6 +15,8 @@ export const DAY_MS = 24 * HOUR_MS;
 export const HOLD_MS = 30 * MINUTE_MS;
 /** A waiting-list offer lasts this long unless the event says otherwise (issue 5: 48 h). */
 export const DEFAULT_OFFER_HOURS = 48;
+/** Issue 16: a waiting-list join must be confirmed by mail within this long, or it lapses. */
+export const WAITLIST_CONFIRM_MS = 24 * HOUR_MS;
 /** "Kommen Sie noch?" goes out this long before the start … */
 export const RECONFIRM_BEFORE_MS = 3 * DAY_MS;
 /** … and the reminder this long before. */
@@ -108,17 +110,46 @@ export function takesPlace(
 	return false;
 }
 
+/** Waiting-list facts of a registration (issue 16: joining is confirmed by mail). */
+export interface WaitFacts {
+	status: RegistrationStatus;
+	waitlistedAt: number | null;
+	waitlistConfirmedAt: number | null;
+	createdAt: number;
+}
+
+/**
+ * Where a waiting registration stands: 'confirmed' waiters are offered freed places (first come,
+ * first served); an 'unconfirmed' join waits for its mail link; one older than 24 h has 'lapsed'.
+ */
+export function waitState(r: WaitFacts, now: number): 'confirmed' | 'unconfirmed' | 'lapsed' | null {
+	if (r.status !== 'waitlisted') return null;
+	if (r.waitlistConfirmedAt !== null) return 'confirmed';
+	return (r.waitlistedAt ?? r.createdAt) + WAITLIST_CONFIRM_MS > now ? 'unconfirmed' : 'lapsed';
+}
+
+/** When the link to confirm a waiting-list join stops working (24 h, never past the start). */
+export function waitlistConfirmExpiry(joinedAt: number, start: number): number {
+	return Math.min(joinedAt + WAITLIST_CONFIRM_MS, start);
+}
+
 /** An offer lasts `offerHours`, but never past the start of the event. */
 export function offerExpiry(now: number, offerHours: number, start: number): number {
 	return Math.min(now + offerHours * HOUR_MS, start);
 }
 
 /** What a person may do from the link in their mail, given their status and the event. */
-export type RegistrantAction = 'confirm' | 'cancel' | 'accept' | 'decline' | 'reconfirm' | 'feedback';
+export type RegistrantAction =
+	| 'confirm'
+	| 'confirm_waitlist'
+	| 'cancel'
+	| 'accept'
+	| 'decline'
+	| 'reconfirm'
+	| 'feedback';
 
 export function registrantActionAllowed(
-	r: {
-		status: RegistrationStatus;
+	r: WaitFacts & {
 		holdExpiresAt: number | null;
 		offerExpiresAt: number | null;
 		attendance: 'attended' | 'no_show' | null;
@@ -132,8 +163,10 @@ export function registrantActionAllowed(
 	switch (action) {
 		case 'confirm':
 			return beforeStart && r.status === 'pending' && (r.holdExpiresAt ?? 0) > now;
+		case 'confirm_waitlist':
+			return beforeStart && waitState(r, now) === 'unconfirmed';
 		case 'cancel':
-			return beforeStart && ACTIVE_STATUSES.includes(r.status);
+			return beforeStart && ACTIVE_STATUSES.includes(r.status) && waitState(r, now) !== 'lapsed';
 		case 'accept':
 		case 'decline':
 			return beforeStart && r.status === 'offered' && (r.offerExpiresAt ?? 0) > now;
@@ -196,7 +229,10 @@ export function followUpDue(
 export interface AttendanceCounts {
 	registered: number;
 	confirmed: number;
+	/** Confirmed waiters: the ones offered a freed place. */
 	waitlisted: number;
+	/** Joined the waiting list, confirmation by mail still open (lapses after 24 h). */
+	waitlistUnconfirmed: number;
 	offered: number;
 	attended: number;
 	noShow: number;
@@ -205,24 +241,26 @@ export interface AttendanceCounts {
 }
 
 export function attendanceCounts(
-	rows: readonly {
-		status: RegistrationStatus;
+	rows: readonly (WaitFacts & {
 		attendance: 'attended' | 'no_show' | null;
 		holdExpiresAt: number | null;
 		offerExpiresAt: number | null;
-	}[],
+	})[],
 	now: number
 ): AttendanceCounts {
 	let registered = 0;
 	let confirmed = 0;
 	let waitlisted = 0;
+	let waitlistUnconfirmed = 0;
 	let offered = 0;
 	let attended = 0;
 	let noShow = 0;
 	for (const r of rows) {
 		if (r.status === 'confirmed' || (r.status === 'pending' && takesPlace(r, now))) registered++;
 		if (r.status === 'confirmed') confirmed++;
-		if (r.status === 'waitlisted') waitlisted++;
+		const wait = waitState(r, now);
+		if (wait === 'confirmed') waitlisted++;
+		if (wait === 'unconfirmed') waitlistUnconfirmed++;
 		if (r.status === 'offered' && takesPlace(r, now)) offered++;
 		if (r.status === 'confirmed' && r.attendance === 'attended') attended++;
 		if (r.status === 'confirmed' && r.attendance === 'no_show') noShow++;
@@ -232,6 +270,7 @@ export function attendanceCounts(
 		registered,
 		confirmed,
 		waitlisted,
+		waitlistUnconfirmed,
 		offered,
 		attended,
 		noShow,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { eventFormSchema, formValuesOf } from './schema';
+import { eventFormSchema, formValuesOf, newEventFormSchemaAt } from './schema';
 
 const valid = {
 	type: 'workshop',
@@ -80,5 +80,37 @@ describe('the staff event form', () => {
 		const parsed = eventFormSchema.parse(valid);
 		const again = eventFormSchema.parse({ ...formValuesOf({ ...parsed, officeId: 4 }), network: '' });
 		expect(again).toEqual(parsed);
+	});
+});
+
+describe('a new event: all errors in one round (issue 16)', () => {
+	// 09:00 in Berlin on the DST Sunday (CEST).
+	const now = Date.parse('2026-03-29T07:00:00Z');
+	const errorsAt = (input: Record<string, unknown>) => {
+		const r = newEventFormSchemaAt(now).safeParse(input);
+		// Own rules by their message key; zod's built-in checks by the field alone.
+		return r.success
+			? []
+			: r.error.issues
+					.map((i) => (i.code === 'custom' ? `${String(i.path[0])}:${i.message}` : String(i.path[0])))
+					.sort();
+	};
+	it.each([
+		['a start ahead', valid, []],
+		['the start passed', { ...valid, start_time: '08:30' }, ['start_date:events.error.past']],
+		['the start exactly now', { ...valid, start_time: '09:00' }, ['start_date:events.error.past']],
+		[
+			'the start passed and the type missing: both at once',
+			{ ...valid, start_time: '08:30', type: '' },
+			['start_date:events.error.past', 'type']
+		],
+		[
+			'the start passed and the title empty: both at once',
+			{ ...valid, start_time: '08:30', title: '' },
+			['start_date:events.error.past', 'title']
+		],
+		['an unreadable date: no past error', { ...valid, start_date: 'gestern' }, ['start_date']]
+	])('%s', (_name, input, expected) => {
+		expect(errorsAt(input as Record<string, unknown>)).toEqual(expected);
 	});
 });

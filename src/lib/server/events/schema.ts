@@ -28,7 +28,7 @@ const httpUrl = (max: number) =>
 
 export const QUESTIONS_MAX = 5;
 
-export const eventFormSchema = z
+const eventFormChecked = z
 	.object({
 		type: z.enum(EVENT_TYPES as [string, ...string[]]),
 		title: requiredText(200),
@@ -89,34 +89,62 @@ export const eventFormSchema = z
 		const end = berlinInstant(v.end_date ?? v.start_date, v.end_time);
 		if (!(end > start))
 			ctx.addIssue({ code: 'custom', path: ['end_time'], message: 'events.error.endBeforeStart' });
-	})
-	.transform((v) => ({
-		type: v.type as (typeof EVENT_TYPES)[number],
-		title: v.title,
-		description: v.description,
-		submarkets: [...new Set(v.submarkets)],
-		topics: [...new Set(v.topics)],
-		format: v.format as (typeof EVENT_FORMATS)[number],
-		venueName: v.format === 'online' ? null : v.venue_name,
-		venueAddress: v.format === 'online' ? null : v.venue_address,
-		venueLand: v.format === 'online' ? null : v.venue_land,
-		accessibility: v.accessibility,
-		onlineUrl: v.format === 'onsite' ? null : v.online_url,
-		start: berlinInstant(v.start_date, v.start_time),
-		end: berlinInstant(v.end_date ?? v.start_date, v.end_time),
-		capacity: v.capacity,
-		registrationOpensAt: v.registration_opens ? berlinInstant(v.registration_opens, '00:00') : null,
-		registrationClosesAt: v.registration_closes ? berlinInstant(v.registration_closes, '23:59') : null,
-		offerHours: v.offer_hours,
-		questions: v.questions
-			.split('\n')
-			.map((q) => q.trim())
-			.filter(Boolean),
-		contactName: v.contact_name,
-		contactEmail: v.contact_email,
-		materialsUrl: v.materials_url,
-		network: v.network
-	}));
+	});
+
+const toEventInput = (v: z.output<typeof eventFormChecked>) => ({
+	type: v.type as (typeof EVENT_TYPES)[number],
+	title: v.title,
+	description: v.description,
+	submarkets: [...new Set(v.submarkets)],
+	topics: [...new Set(v.topics)],
+	format: v.format as (typeof EVENT_FORMATS)[number],
+	venueName: v.format === 'online' ? null : v.venue_name,
+	venueAddress: v.format === 'online' ? null : v.venue_address,
+	venueLand: v.format === 'online' ? null : v.venue_land,
+	accessibility: v.accessibility,
+	onlineUrl: v.format === 'onsite' ? null : v.online_url,
+	start: berlinInstant(v.start_date, v.start_time),
+	end: berlinInstant(v.end_date ?? v.start_date, v.end_time),
+	capacity: v.capacity,
+	registrationOpensAt: v.registration_opens ? berlinInstant(v.registration_opens, '00:00') : null,
+	registrationClosesAt: v.registration_closes ? berlinInstant(v.registration_closes, '23:59') : null,
+	offerHours: v.offer_hours,
+	questions: v.questions
+		.split('\n')
+		.map((q) => q.trim())
+		.filter(Boolean),
+	contactName: v.contact_name,
+	contactEmail: v.contact_email,
+	materialsUrl: v.materials_url,
+	network: v.network
+});
+
+export const eventFormSchema = eventFormChecked.transform(toEventInput);
+
+/**
+ * Issue 16: a new event's form also checks that the start lies ahead, so that rule is reported
+ * together with every other field error instead of in a second round. Zod skips object
+ * refinements once another field failed hard; `when` runs this one on whatever the fields hold.
+ */
+export function newEventFormSchemaAt(now: number) {
+	const past = (v: unknown) => {
+		const f = (v ?? {}) as { start_date?: unknown; start_time?: unknown };
+		return (
+			typeof f.start_date === 'string' &&
+			typeof f.start_time === 'string' &&
+			DATE_PATTERN.test(f.start_date.trim()) &&
+			TIME_PATTERN.test(f.start_time.trim()) &&
+			berlinInstant(f.start_date.trim(), f.start_time.trim()) <= now
+		);
+	};
+	return eventFormChecked
+		.refine((v) => !past(v), {
+			path: ['start_date'],
+			message: 'events.error.past',
+			when: (payload) => past(payload.value)
+		})
+		.transform(toEventInput);
+}
 
 export type EventInput = z.output<typeof eventFormSchema>;
 

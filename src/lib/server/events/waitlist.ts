@@ -3,7 +3,7 @@ import type { Tx } from '../db/transaction';
 import type { Services } from '../runtime';
 import { mailRegistrant } from './notify';
 import { type EventRecord, loadEvent, loadRegistration, registrationsOf } from './records';
-import { freePlaces, offerExpiry, takesPlace } from './rules';
+import { freePlaces, offerExpiry, takesPlace, WAITLIST_CONFIRM_MS } from './rules';
 
 /**
  * The capacity protocol (docs/decisions/007-events.md). Every change that takes or frees a place
@@ -21,7 +21,10 @@ export async function lockEvent(trx: Tx, eventId: number): Promise<boolean> {
 	return Number(res.numUpdatedRows) === 1;
 }
 
-/** Holds nobody confirmed and offers nobody took, past their time: they stop taking a place. */
+/**
+ * Holds nobody confirmed and offers nobody took, past their time: they stop taking a place.
+ * Waiting-list joins nobody confirmed within 24 h lapse too (issue 16).
+ */
 async function expireStale(
 	trx: Tx,
 	services: Pick<Services, 'config'>,
@@ -37,7 +40,12 @@ async function expireStale(
 		.where((eb) =>
 			eb.or([
 				eb.and([eb('status', '=', 'pending'), eb('hold_expires_at', '<=', t)]),
-				eb.and([eb('status', '=', 'offered'), eb('offer_expires_at', '<=', t)])
+				eb.and([eb('status', '=', 'offered'), eb('offer_expires_at', '<=', t)]),
+				eb.and([
+					eb('status', '=', 'waitlisted'),
+					eb('waitlist_confirmed_at', 'is', null),
+					eb('waitlisted_at', '<=', t - WAITLIST_CONFIRM_MS)
+				])
 			])
 		)
 		.execute();
@@ -54,7 +62,11 @@ async function expireStale(
 			systemActor,
 			{
 				action:
-					r.status === 'pending' ? 'event.registration.hold_expired' : 'event.registration.offer_expired',
+					r.status === 'pending'
+						? 'event.registration.hold_expired'
+						: r.status === 'offered'
+							? 'event.registration.offer_expired'
+							: 'event.registration.waitlist_lapsed',
 				subject: { kind: 'event_registration', id: Number(r.id) },
 				officeId: e.officeId,
 				data: { eventId }
@@ -66,6 +78,7 @@ async function expireStale(
 			const lapsed = await loadRegistration(trx, Number(r.id));
 			if (lapsed?.email) await mailRegistrant(trx, services, 'offerExpired', e, lapsed, now);
 		}
+		// An unconfirmed waiting-list join gets no mail: the address was never confirmed.
 	}
 }
 
@@ -89,8 +102,9 @@ export async function fillFreedPlaces(
 	if (e.status !== 'published' || t >= e.start) return [];
 	const regs = await registrationsOf(trx, eventId);
 	const occupied = regs.filter((r) => takesPlace(r, t)).length;
+	// Issue 16: only waiters who confirmed their join by mail are offered a place.
 	const waiting = regs
-		.filter((r) => r.status === 'waitlisted')
+		.filter((r) => r.status === 'waitlisted' && r.waitlistConfirmedAt !== null)
 		.sort((a, b) => (a.waitlistedAt ?? a.createdAt) - (b.waitlistedAt ?? b.createdAt) || a.id - b.id);
 	const n = freePlaces(e.capacity, occupied, waiting.length);
 	const offered: number[] = [];

@@ -97,3 +97,15 @@ export function fieldFailure(
 ): ActionFailure<FormFailure> {
 	return fail(status, { values, errors, message });
 }
+
+/**
+ * Issue 16: errors of rules checked after the schema (an address already taken, a date in the
+ * past) join the schema's failure when the form fails anyway, so the user sees every error in one
+ * round. The schema's own message for a field wins (a malformed address is not "taken").
+ */
+export function withRuleErrors(
+	failure: ActionFailure<FormFailure>,
+	ruleErrors: Record<string, string>
+): ActionFailure<FormFailure> {
+	return fail(failure.status, { ...failure.data, errors: { ...ruleErrors, ...failure.data.errors } });
+}

@@ -117,3 +117,19 @@ export async function assignableOffices(db: Db | Tx): Promise<AssignableOffice[]
 		.execute();
 	return rows.map((r) => ({ id: r.id, key: r.key, name: r.name, active: r.active === 1 }));
 }
+
+/**
+ * Whether a staff account (other than `exceptId`) already uses this address. Issue 16: the
+ * staff form asks this also when other fields failed, so every error shows in one round.
+ */
+export async function staffEmailTaken(
+	db: Db | Tx,
+	email: string,
+	exceptId: number | null = null
+): Promise<boolean> {
+	const normal = email.trim().toLowerCase();
+	if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(normal)) return false;
+	let q = db.selectFrom('staff_user').select('id').where('email', '=', normal);
+	if (exceptId !== null) q = q.where('id', '!=', exceptId);
+	return (await q.executeTakeFirst()) !== undefined;
+}

@@ -50,6 +50,7 @@ export const RETENTION_KEYS = [
 	'cases_closed',
 	'creatives_without_data',
 	'event_registrations',
+	'waitlist_unconfirmed',
 	'mails',
 	'profiles_not_renewed',
 	'decision_makers',
@@ -116,6 +117,16 @@ export const RETENTION_TABLE: readonly RetentionCategory[] = [
 		tables: ['event_registration', 'event_registration_token'],
 		bases: ['art6_1_b', 'art6_1_e'],
 		how: 'name, e-mail, answers, feedback comment and idempotency data removed, links deleted; status, attendance, sub-market and rating kept as anonymous figures'
+	},
+	{
+		key: 'waitlist_unconfirmed',
+		days: 30,
+		from: 'the lapse of a waiting-list join never confirmed by its mail link (24 hours after joining)',
+		action: 'delete',
+		tables: ['event_registration', 'event_registration_token', 'outbox'],
+		bases: ['art5_1_e'],
+		basisNote: 'data minimisation and storage limitation: the address was never confirmed, nobody took part',
+		how: 'row and its links deleted, mails about it redacted'
 	},
 	{
 		key: 'mails',

@@ -218,6 +218,37 @@ export async function seedRetentionRows(s: TestServices, f: BookingFixture) {
 	};
 	const regOld = await registration('reg-old@example.org', old(p.event_registrations));
 	const regYoung = await registration('reg-young@example.org', young(p.event_registrations));
+	// Issue 16: waiting-list joins never confirmed, lapsed 24 h after joining (event still ahead).
+	const lapsedWait = async (email: string, lapsedAt: number) => {
+		const other = await registration(`other-${email}`, now + 30 * DAY);
+		const eventId = (
+			await db.selectFrom('event_registration').select('event_id').where('id', '=', other).executeTakeFirstOrThrow()
+		).event_id;
+		const joined = lapsedAt - DAY;
+		return Number(
+			(
+				await db
+					.insertInto('event_registration')
+					.values({
+						event_id: Number(eventId),
+						status: 'expired',
+						attendance: null,
+						name: `Wartend ${email}`,
+						email,
+						submarket: null,
+						consent_processing_version: 1,
+						consented_at: joined,
+						waitlisted_at: joined,
+						created_at: joined,
+						updated_at: lapsedAt
+					})
+					.returning('id')
+					.executeTakeFirstOrThrow()
+			).id
+		);
+	};
+	const waitOld = await lapsedWait('wait-old@example.org', old(p.waitlist_unconfirmed));
+	const waitYoung = await lapsedWait('wait-young@example.org', young(p.waitlist_unconfirmed));
 
 	// Mails: sent, dead and never delivered, each old and young.
 	const mail = async (status: 'sent' | 'dead' | 'pending' | 'obsolete', at: number) =>
@@ -406,6 +437,8 @@ export async function seedRetentionRows(s: TestServices, f: BookingFixture) {
 		withBooking,
 		regOld,
 		regYoung,
+		waitOld,
+		waitYoung,
 		mails,
 		profileOld,
 		profileYoung,

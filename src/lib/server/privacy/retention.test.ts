@@ -47,7 +47,8 @@ const personal = {
 			.selectFrom('event_registration')
 			.selectAll()
 			.where('id', '=', id)
-			.executeTakeFirstOrThrow();
+			.executeTakeFirst();
+		if (!r) return 'gone';
 		return r.email !== '' || r.name !== '' || r.answers !== '[]' || r.feedback_comment !== null
 			? 'personal'
 			: 'anonymous';
@@ -108,6 +109,8 @@ const expectations: readonly [string, (x: Seeded) => Promise<string>, string][] 
 	['creatives_without_data: one with a booking', (x) => personal.creative(x.withBooking), 'personal'],
 	['event_registrations old', (x) => personal.registration(x.regOld), 'anonymous'],
 	['event_registrations young', (x) => personal.registration(x.regYoung), 'personal'],
+	['waitlist_unconfirmed old', (x) => personal.registration(x.waitOld), 'gone'],
+	['waitlist_unconfirmed young', (x) => personal.registration(x.waitYoung), 'personal'],
 	['mails sent old', (x) => personal.mail(x.mails.sentOld), 'gone'],
 	['mails sent young', (x) => personal.mail(x.mails.sentYoung), 'personal'],
 	['mails dead old', (x) => personal.mail(x.mails.deadOld), 'gone'],

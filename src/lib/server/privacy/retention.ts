@@ -3,6 +3,7 @@ import { recordAudit, systemActor } from '../audit/record';
 import type { Db, Tx } from '../db/transaction';
 import { transact } from '../db/transaction';
 import { anonymiseRegistrations } from '../events/privacy';
+import { WAITLIST_CONFIRM_MS } from '../events/rules';
 import { endAllSessionsOf } from '../identity/sessions';
 import type { Services } from '../runtime';
 import { eraseDecisionMakerRows, eraseVisibility } from '../visibility/privacy';
@@ -161,6 +162,26 @@ const rules: Record<RetentionKey, Rule> = {
 		async apply(trx, list, now) {
 			await anonymiseRegistrations(trx, list, now);
 			await redactMailsAbout(trx, 'event_registration', list);
+		}
+	},
+	waitlist_unconfirmed: {
+		// Issue 16: a waiting-list join that lapsed unconfirmed (expired without ever being offered).
+		due: (db, cutoff) =>
+			dueIds(
+				db
+					.selectFrom('event_registration')
+					.select('id')
+					.where('status', '=', 'expired')
+					.where('waitlist_confirmed_at', 'is', null)
+					.where('confirmed_at', 'is', null)
+					.where('waitlisted_at', '<=', cutoff - WAITLIST_CONFIRM_MS)
+			),
+		async apply(trx, list) {
+			await redactMailsAbout(trx, 'event_registration', list);
+			for (const part of chunks(list)) {
+				await trx.deleteFrom('event_registration_token').where('registration_id', 'in', part).execute();
+				await trx.deleteFrom('event_registration').where('id', 'in', part).execute();
+			}
 		}
 	},
 	mails: {

@@ -69,6 +69,8 @@ export interface Figures {
 		attended: number;
 		noShow: number;
 		noShowRate: number | null;
+		/** Issue 16: self-deregistrations in the period by the reason given ('' = none given). */
+		cancelReasons: Count[];
 	};
 	visibility: VisibilityFigures;
 }
@@ -347,13 +349,26 @@ async function eventFigures(db: Reader, q: PartFilter): Promise<Figures['events'
 		.where('e.status', 'in', ['published', 'finished']);
 	if (q.officeIds) evQ = evQ.where('e.office_id', 'in', q.officeIds);
 	if (q.land) evQ = evQ.where('e.venue_land', '=', q.land);
-	const [evCount, regRows] = await Promise.all([
+	let deregQ = db
+		.selectFrom('event_registration as r')
+		.innerJoin('event as e', 'e.id', 'r.event_id')
+		.where('r.status', '=', 'cancelled')
+		.where('r.cancelled_by', '=', 'self')
+		.where('r.cancelled_at', '>=', q.start)
+		.where('r.cancelled_at', '<', q.end);
+	if (q.officeIds) deregQ = deregQ.where('e.office_id', 'in', q.officeIds);
+	if (q.land) deregQ = deregQ.where('e.venue_land', '=', q.land);
+	const [evCount, regRows, deregRows] = await Promise.all([
 		evQ.select(sql<number>`count(*)`.as('n')).executeTakeFirst(),
 		evQ
 			.innerJoin('event_registration as r', 'r.event_id', 'e.id')
 			.where('r.status', '=', 'confirmed')
 			.select([sql<string>`coalesce(r.attendance, 'none')`.as('attendance'), sql<number>`count(*)`.as('n')])
 			.groupBy(sql`coalesce(r.attendance, 'none')`)
+			.execute(),
+		deregQ
+			.select([sql<string>`coalesce(r.cancel_reason_key, '')`.as('reason'), sql<number>`count(*)`.as('n')])
+			.groupBy(sql`coalesce(r.cancel_reason_key, '')`)
 			.execute()
 	]);
 	const att = (a: string) => num(regRows.find((r) => r.attendance === a)?.n);
@@ -364,7 +379,8 @@ async function eventFigures(db: Reader, q: PartFilter): Promise<Figures['events'
 		registrations: regRows.reduce((a, r) => a + num(r.n), 0),
 		attended,
 		noShow,
-		noShowRate: attended + noShow > 0 ? noShow / (attended + noShow) : null
+		noShowRate: attended + noShow > 0 ? noShow / (attended + noShow) : null,
+		cancelReasons: deregRows.map((r) => ({ key: r.reason, n: num(r.n) }))
 	};
 }
 
@@ -395,7 +411,7 @@ function emptyFigures(officeIds: number[]): Figures {
 			cancelReasons: []
 		},
 		referrals: { total: 0, cells: [] },
-		events: { events: 0, registrations: 0, attended: 0, noShow: 0, noShowRate: null },
+		events: { events: 0, registrations: 0, attended: 0, noShow: 0, noShowRate: null, cancelReasons: [] },
 		visibility: { available: false, profilesPublished: 0, introductions: 0, cooperations: 0 }
 	};
 }

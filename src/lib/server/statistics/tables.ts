@@ -54,6 +54,7 @@ export const TABLE_IDS = [
 	'faelle',
 	'abschluesse',
 	'absagen',
+	'abmeldungen',
 	'verweise',
 	'veranstaltungen',
 	'sichtbarkeit'
@@ -220,6 +221,17 @@ export function buildTables(f: Figures, labels: Labels, o: TableOptions): StatTa
 			name: k === '' ? t('stats.cancel.noReason') : t(`cancel.reason.${k}` as MessageKey)
 		}))
 	);
+	// Issue 16: deregistrations from events by the reason given, from the same list.
+	const deregistrations = breakdown(
+		'abmeldungen',
+		'stats.table.eventCancellations',
+		'stats.col.reason',
+		f.events.cancelReasons,
+		[...CANCEL_REASONS, ''].map((k) => ({
+			key: k,
+			name: k === '' ? t('stats.cancel.noReason') : t(`cancel.reason.${k}` as MessageKey)
+		}))
+	);
 	const grand = monthly.rows.at(-1)!.cells.at(-1)!;
 	const founders = closures.rows.find((r) => r.key === 'business_founded')!.cells[0]!;
 
@@ -372,6 +384,7 @@ export function buildTables(f: Figures, labels: Labels, o: TableOptions): StatTa
 		casesTable,
 		closures,
 		cancellations,
+		deregistrations,
 		referrals,
 		eventsTable
 	);

@@ -18,7 +18,8 @@ export const load: PageServerLoad = async (event) => {
 			network: e.officeId === null,
 			capacity: e.capacity,
 			registered: counts.registered,
-			waitlisted: counts.waitlisted
+			waitlisted: counts.waitlisted,
+			waitlistUnconfirmed: counts.waitlistUnconfirmed
 		}))
 	};
 };

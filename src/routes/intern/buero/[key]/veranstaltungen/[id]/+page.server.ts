@@ -47,6 +47,8 @@ export const load: PageServerLoad = async (event) => {
 			name: r.name,
 			email: r.email,
 			status: r.status,
+			// Issue 16: a waiting-list join whose mail link is not yet clicked.
+			unconfirmedWait: r.status === 'waitlisted' && r.waitlistConfirmedAt === null,
 			attendance: r.attendance,
 			createdAt: r.createdAt
 		})),

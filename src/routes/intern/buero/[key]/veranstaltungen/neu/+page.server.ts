@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { localizePath } from '$lib/i18n/locale';
-import { eventFormSchema } from '$lib/server/events/schema';
+import { newEventFormSchemaAt } from '$lib/server/events/schema';
 import { createEvent } from '$lib/server/events/staff';
 import { parseForm } from '$lib/server/http/form';
 import { listSubmarkets, listTopics } from '$lib/server/reference/queries';
@@ -36,7 +36,9 @@ export const actions: Actions = {
 	default: async (event) => {
 		const { office, eventStaff } = await eventsAccess(event);
 		const { locale, requestId } = event.locals;
-		const parsed = await parseForm(event.request, eventFormSchema, locale, {
+		// The start in the past is reported with every other field error (issue 16).
+		const now = services().clock.now().getTime();
+		const parsed = await parseForm(event.request, newEventFormSchemaAt(now), locale, {
 			multi: ['submarkets', 'topics']
 		});
 		if (!parsed.ok) return parsed.failure;
