@@ -16,6 +16,7 @@ import * as usability from './migrations/2026-12-04-15-usability';
 import * as consentWithdrawal from './migrations/2026-12-04-16-consent-withdrawal';
 import * as outboxObsolete from './migrations/2026-12-04-17-outbox-obsolete';
 import * as staffLists from './migrations/2026-12-05-04-staff-lists';
+import * as statisticsPersons from './migrations/2026-12-05-05-statistics-persons';
 
 // A static map, not FileMigrationProvider: the bundled server has no migrations folder to read.
 const migrations = {
@@ -35,7 +36,8 @@ const migrations = {
 	'2026-12-04-15-usability': usability,
 	'2026-12-04-16-consent-withdrawal': consentWithdrawal,
 	'2026-12-04-17-outbox-obsolete': outboxObsolete,
-	'2026-12-05-04-staff-lists': staffLists
+	'2026-12-05-04-staff-lists': staffLists,
+	'2026-12-05-05-statistics-persons': statisticsPersons
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
