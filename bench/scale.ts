@@ -86,7 +86,7 @@ async function ensureDemo(file: string): Promise<void> {
 	await stop(await serve(file, true));
 }
 
-async function addNational(db: Db, scale: number): Promise<void> {
+export async function addNational(db: Db, scale: number): Promise<void> {
 	const t0 = Date.now();
 	await generate(db, scale);
 	// Case files as the caseload shows them: a name, and a next contact for the active ones.
