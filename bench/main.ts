@@ -4,6 +4,7 @@ import { bookingHttp } from './booking-http';
 import { image } from './image';
 import { healthz } from './healthz';
 import { slots } from './slots';
+import { scale } from './scale';
 import { startup } from './startup';
 import { stats } from './stats';
 
@@ -13,11 +14,15 @@ const entries: Record<string, () => Promise<void>> = {
 	'booking-http': bookingHttp,
 	stats,
 	image,
-	healthz
+	healthz,
+	scale
 };
 
-const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
-const names = wanted.length ? wanted : Object.keys(entries);
+// Options with a value (`--scale 0.1`) are read by their bench; their values are not names.
+const args = process.argv.slice(2);
+const wanted = args.filter((a, i) => !a.startsWith('-') && !args[i - 1]?.startsWith('--scale'));
+// `scale` builds a national database first (minutes): only when asked for by name.
+const names = wanted.length ? wanted : Object.keys(entries).filter((n) => n !== 'scale');
 for (const name of names) {
 	const run = entries[name];
 	if (!run) {

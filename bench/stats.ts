@@ -22,9 +22,6 @@ import { statisticsFigures } from '../src/lib/server/statistics/queries';
 // Smaller runs: BENCH_SCALE=0.1.
 
 const SCALE = Number(process.env.BENCH_SCALE ?? 1);
-const CONSULTATIONS = Math.round(1_000_000 * SCALE);
-const CREATIVES = Math.round(300_000 * SCALE);
-const REGISTRATIONS = Math.round(200_000 * SCALE);
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const GOAL_MS = 300;
 const DAY = 86_400_000;
@@ -43,7 +40,7 @@ function median(xs: number[]): number {
 }
 
 /** Multi-row inserts in chunks, one transaction per chunk group, with progress. */
-async function insertAll(
+export async function insertAll(
 	db: Db,
 	table: string,
 	rows: Record<string, unknown>[],
@@ -66,7 +63,11 @@ async function insertAll(
 	}
 }
 
-export async function generate(db: Db): Promise<void> {
+/** The national dataset; `scale` shrinks it (the scale bench passes its own --scale). */
+export async function generate(db: Db, scale = SCALE): Promise<void> {
+	const CONSULTATIONS = Math.round(1_000_000 * scale);
+	const CREATIVES = Math.round(300_000 * scale);
+	const REGISTRATIONS = Math.round(200_000 * scale);
 	const random = prng(2026);
 	const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
 	const t0 = Date.now();

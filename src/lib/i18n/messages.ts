@@ -32,6 +32,7 @@ import consents from './catalogue/consents';
 import freeText from './catalogue/free-text';
 import privacyNotice from './catalogue/privacy-notice';
 import eventsOptin from './catalogue/events-optin';
+import staffLists from './catalogue/staff-lists';
 import type { Locale } from './locale';
 
 /** All user-facing text. One file per area under ./catalogue; add new areas here. */
@@ -68,7 +69,8 @@ const areas = [
 	statisticsExport,
 	freeText,
 	privacyNotice,
-	eventsOptin
+	eventsOptin,
+	staffLists
 ] as const;
 
 type Merge<T extends readonly { de: object }[]> = T extends readonly [

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type TestServices, testServices } from '../../../../tests/support/test-database';
-import { auditFilterFromSearch, auditFilterOptions, listAudit } from './queries';
+import { AUDIT_ACTIONS, auditFilterFromSearch, auditFilterOptions, listAudit, parseCursor } from './queries';
 import { type AuditActor, recordAudit, systemActor } from './record';
 
 let s: TestServices | undefined;
@@ -51,14 +51,15 @@ async function seed(db: TestServices['db']) {
 	return { a, b, officeNames: offices.map((o) => o.name) };
 }
 
-const base = { page: 1, pageSize: 50 };
+const base = { pageSize: 50 };
 
 describe('listAudit', () => {
 	it('lists newest first with office names and compact data', async () => {
 		s = await testServices();
 		const { a, officeNames } = await seed(s.db);
 		const page = await listAudit(s.db, base);
-		expect(page.total).toBe(5);
+		expect(page.items).toHaveLength(5);
+		expect(page).toMatchObject({ newer: null, older: null });
 		expect(page.items.map((e) => e.action)).toEqual([
 			'session.started',
 			'mail.requeued',
@@ -116,21 +117,68 @@ describe('listAudit', () => {
 		expect(await on('gestern', null)).toHaveLength(5);
 	});
 
-	it('pages', async () => {
+	it('pages by keyset, forwards and back', async () => {
 		s = await testServices();
 		await seed(s.db);
-		const p1 = await listAudit(s.db, { page: 1, pageSize: 2 });
-		const p3 = await listAudit(s.db, { page: 3, pageSize: 2 });
+		const p1 = await listAudit(s.db, { pageSize: 2 });
 		expect(p1.items.map((e) => e.action)).toEqual(['session.started', 'mail.requeued']);
+		expect(p1.newer).toBeNull();
+		const p2 = await listAudit(s.db, { pageSize: 2, before: parseCursor(p1.older) });
+		expect(p2.items.map((e) => e.action)).toEqual(['access.denied', 'mail.requeued']);
+		const p3 = await listAudit(s.db, { pageSize: 2, before: parseCursor(p2.older) });
 		expect(p3.items.map((e) => e.action)).toEqual(['demo.seeded']);
-		expect(p3.total).toBe(5);
+		expect(p3.older).toBeNull();
+		// Back from the last page: the page before it again.
+		const back = await listAudit(s.db, { pageSize: 2, after: parseCursor(p3.newer) });
+		expect(back.items.map((e) => e.id)).toEqual(p2.items.map((e) => e.id));
+		const first = await listAudit(s.db, { pageSize: 2, after: parseCursor(back.newer) });
+		expect(first.items.map((e) => e.id)).toEqual(p1.items.map((e) => e.id));
+		expect(first.newer).toBeNull();
 	});
 
-	it('offers the actions that occur and all offices as filter choices', async () => {
+	it('neither repeats nor misses an entry while entries are appended during paging', async () => {
 		s = await testServices();
 		await seed(s.db);
+		// 40 more entries, some sharing an instant (the id breaks the tie).
+		for (let i = 0; i < 40; i++)
+			await recordAudit(
+				s.db,
+				admin,
+				{ action: 'mail.requeued', subject: { kind: 'outbox', id: 100 + i } },
+				{ now: new Date(Date.UTC(2026, 3, 1, 0, 0, Math.floor(i / 3))), requestId: null }
+			);
+		const before = await s.db.selectFrom('audit_event').select('id').execute();
+		const seen: number[] = [];
+		let cursor: string | null = null;
+		let appended = 0;
+		do {
+			const page: Awaited<ReturnType<typeof listAudit>> = await listAudit(s.db, {
+				pageSize: 7,
+				before: parseCursor(cursor)
+			});
+			seen.push(...page.items.map((e) => e.id));
+			// Someone acts while the admin reads: a newer entry on every page turn.
+			await recordAudit(
+				s.db,
+				lead,
+				{ action: 'access.denied', subject: { kind: 'route', id: `/p${appended++}` } },
+				{ now: new Date(Date.UTC(2026, 5, 1, 0, 0, appended)), requestId: null }
+			);
+			cursor = page.older;
+		} while (cursor);
+		expect(new Set(seen).size).toBe(seen.length);
+		expect([...seen].sort((x, y) => x - y)).toEqual(before.map((r) => Number(r.id)).sort((x, y) => x - y));
+		expect(appended).toBe(7);
+	});
+
+	it('offers every audit action of the catalogue (not only those in the log) and all offices', async () => {
+		s = await testServices();
 		const options = await auditFilterOptions(s.db);
-		expect(options.actions).toEqual(['access.denied', 'demo.seeded', 'mail.requeued', 'session.started']);
+		expect(options.actions).toEqual(
+			expect.arrayContaining(['access.denied', 'demo.seeded', 'mail.requeued'])
+		);
+		expect(options.actions).toEqual([...AUDIT_ACTIONS]);
+		expect(options.actions.length).toBeGreaterThan(50);
 		expect(options.offices.length).toBeGreaterThanOrEqual(2);
 		expect(typeof options.offices[0]!.id).toBe('number');
 	});
@@ -144,36 +192,45 @@ describe('the audit log is append-only', () => {
 		await expect(sql`delete from audit_event where action = 'demo.seeded'`.execute(s.db)).rejects.toThrow(
 			/append-only/
 		);
-		expect((await listAudit(s.db, base)).total).toBe(5);
+		expect((await listAudit(s.db, base)).items).toHaveLength(5);
 		// Redaction (an UPDATE) stays possible, as erasure needs it.
 		await s.db
 			.updateTable('audit_event')
 			.set({ actor_label: 'redacted' })
 			.where('actor_id', '=', 2)
 			.execute();
-		expect((await listAudit(s.db, { ...base, actor: 'redacted' })).total).toBe(2);
+		expect((await listAudit(s.db, { ...base, actor: 'redacted' })).items).toHaveLength(2);
 	});
 });
 
 describe('auditFilterFromSearch', () => {
+	const none = {
+		action: null,
+		actor: null,
+		officeId: null,
+		from: null,
+		to: null,
+		before: null,
+		after: null,
+		pageSize: 50
+	};
 	it.each([
-		['', { action: null, actor: null, officeId: null, from: null, to: null, page: 1, pageSize: 50 }],
+		['', { ...none }],
 		[
-			'action=mail.requeued&actor=%20admin%20&office=3&from=2026-03-01&to=2026-03-31&page=2',
+			'action=mail.requeued&actor=%20admin%20&office=3&from=2026-03-01&to=2026-03-31&vor=1774000000000.42',
 			{
 				action: 'mail.requeued',
 				actor: 'admin',
 				officeId: 3,
 				from: '2026-03-01',
 				to: '2026-03-31',
-				page: 2,
+				before: { at: 1774000000000, id: 42 },
+				after: null,
 				pageSize: 50
 			}
 		],
-		[
-			'office=x&from=2026-02-30&to=31.03.2026&page=0',
-			{ action: null, actor: null, officeId: null, from: null, to: null, page: 1, pageSize: 50 }
-		]
+		['nach=5.6', { ...none, after: { at: 5, id: 6 } }],
+		['office=x&from=2026-02-30&to=31.03.2026&vor=12&nach=a.b', { ...none }]
 	])('%j', (query, expected) => {
 		expect(auditFilterFromSearch(new URLSearchParams(query))).toEqual(expected);
 	});

@@ -1,11 +1,17 @@
 import { sql } from 'kysely';
 import { z } from 'zod';
 import { berlinDayEnd, berlinDayStart, isIsoDay } from '../../format/datetime';
+import { allKeys } from '../../i18n/messages';
 import type { Db } from '../db/transaction';
 
 /**
  * Reads of the audit log for network admins. The log is append-only (a trigger refuses
  * DELETE); these functions only read. Dates in filters are Berlin calendar days.
+ *
+ * Issue 14: the log grows by millions of rows, so it is paged by keyset, newest first: `before`
+ * shows the entries older than a cursor (the next page), `after` those newer than one (the
+ * previous page). A cursor is "<at>.<id>" of an entry; entries appended while someone pages
+ * never shift a page (no offsets), and nothing counts the whole log.
  */
 export const AUDIT_PAGE_SIZE = 50;
 
@@ -19,8 +25,24 @@ export interface AuditFilter {
 	from?: string | null;
 	/** YYYY-MM-DD, inclusive, in Europe/Berlin. */
 	to?: string | null;
-	page: number;
+	/** Keyset cursors; at most one is used (`before` wins). */
+	before?: AuditCursor | null;
+	after?: AuditCursor | null;
 	pageSize: number;
+}
+
+export interface AuditCursor {
+	at: number;
+	id: number;
+}
+
+export function formatCursor(c: AuditCursor): string {
+	return `${c.at}.${c.id}`;
+}
+
+export function parseCursor(v: string | null | undefined): AuditCursor | null {
+	const m = /^(\d{1,15})\.(\d{1,15})$/.exec(v ?? '');
+	return m ? { at: Number(m[1]), id: Number(m[2]) } : null;
 }
 
 export interface AuditEntryView {
@@ -43,8 +65,10 @@ export interface AuditEntryView {
 
 export interface AuditPage {
 	items: AuditEntryView[];
-	total: number;
-	page: number;
+	/** Cursor for the older entries (null: this page reaches the oldest). */
+	older: string | null;
+	/** Cursor for the newer entries (null: this page starts with the newest). */
+	newer: string | null;
 	pageSize: number;
 }
 
@@ -55,8 +79,7 @@ const searchSchema = z.object({
 	actor: z.string().trim().max(254).optional().catch(undefined),
 	office: z.coerce.number().int().min(1).optional().catch(undefined),
 	from: day,
-	to: day,
-	page: z.coerce.number().int().min(1).max(100_000).catch(1)
+	to: day
 });
 
 /** The query string of the log page as a filter; unusable values are ignored, not errors. */
@@ -67,16 +90,17 @@ export function auditFilterFromSearch(params: URLSearchParams, pageSize = AUDIT_
 		actor: get('actor'),
 		office: get('office'),
 		from: get('from'),
-		to: get('to'),
-		page: params.get('page') ?? 1
+		to: get('to')
 	});
+	const before = parseCursor(params.get('vor'));
 	return {
 		action: p.action || null,
 		actor: p.actor || null,
 		officeId: p.office ?? null,
 		from: p.from ?? null,
 		to: p.to ?? null,
-		page: p.page,
+		before,
+		after: before ? null : parseCursor(params.get('nach')),
 		pageSize
 	};
 }
@@ -92,34 +116,56 @@ export async function listAudit(db: Db, filter: AuditFilter): Promise<AuditPage>
 	if (filter.from && isIsoDay(filter.from)) q = q.where('a.at', '>=', berlinDayStart(filter.from));
 	if (filter.to && isIsoDay(filter.to)) q = q.where('a.at', '<', berlinDayEnd(filter.to));
 	const pageSize = Math.max(1, filter.pageSize);
-	const page = Math.max(1, filter.page);
-	const [count, rows] = await Promise.all([
-		q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-		q
-			.leftJoin('staff_user as su', (j) =>
-				j.onRef('su.id', '=', 'a.actor_id').on('a.actor_kind', '=', 'staff')
-			)
-			.select([
-				'su.name as actor_name',
-				'a.id',
-				'a.at',
-				'a.actor_kind',
-				'a.actor_id',
-				'a.actor_label',
-				'a.action',
-				'a.subject_kind',
-				'a.subject_id',
-				'a.office_id',
-				'a.request_id',
-				'a.data',
-				'o.name as office_name'
-			])
-			.orderBy('a.at', 'desc')
-			.orderBy('a.id', 'desc')
-			.limit(pageSize)
-			.offset((page - 1) * pageSize)
-			.execute()
-	]);
+	const before = filter.before ?? null;
+	const after = before ? null : (filter.after ?? null);
+	if (before)
+		q = q.where((eb) =>
+			eb.or([eb('a.at', '<', before.at), eb.and([eb('a.at', '=', before.at), eb('a.id', '<', before.id)])])
+		);
+	if (after)
+		q = q.where((eb) =>
+			eb.or([eb('a.at', '>', after.at), eb.and([eb('a.at', '=', after.at), eb('a.id', '>', after.id)])])
+		);
+	const order = after ? 'asc' : 'desc';
+	const fetched = await q
+		.leftJoin('staff_user as su', (j) => j.onRef('su.id', '=', 'a.actor_id').on('a.actor_kind', '=', 'staff'))
+		.select([
+			'su.name as actor_name',
+			'a.id',
+			'a.at',
+			'a.actor_kind',
+			'a.actor_id',
+			'a.actor_label',
+			'a.action',
+			'a.subject_kind',
+			'a.subject_id',
+			'a.office_id',
+			'a.request_id',
+			'a.data',
+			'o.name as office_name'
+		])
+		.orderBy('a.at', order)
+		.orderBy('a.id', order)
+		// One more than shown tells whether there is a further page in that direction.
+		.limit(pageSize + 1)
+		.execute();
+	const more = fetched.length > pageSize;
+	const rows = fetched.slice(0, pageSize);
+	if (after) rows.reverse();
+	const cursorOf = (r: (typeof rows)[number]) => formatCursor({ at: Number(r.at), id: Number(r.id) });
+	const first = rows[0];
+	const last = rows.at(-1);
+	// Coming from a cursor, there is always something on its other side; an empty page links
+	// back across its own cursor.
+	let older: string | null = null;
+	let newer: string | null = null;
+	if (last && first) {
+		older = after || more ? cursorOf(last) : null;
+		newer = before || (after && more) ? cursorOf(first) : null;
+	} else {
+		older = after ? formatCursor(after) : null;
+		newer = before ? formatCursor(before) : null;
+	}
 	return {
 		items: rows.map((r) => ({
 			id: Number(r.id),
@@ -136,8 +182,8 @@ export async function listAudit(db: Db, filter: AuditFilter): Promise<AuditPage>
 			requestId: r.request_id,
 			data: compactJson(r.data)
 		})),
-		total: Number(count.n),
-		page,
+		older,
+		newer,
 		pageSize
 	};
 }
@@ -157,14 +203,22 @@ export interface AuditFilterOptions {
 	offices: { id: number; name: string }[];
 }
 
-/** The choices for the filter form: actions that occur in the log, and all offices. */
+const SENTENCE_PREFIX = 'audit.action.';
+
+/**
+ * Every action the code writes: each has its sentence in the catalogue (audit-sentences.ts; a
+ * test finds every action in the code), so the list is fixed, not a DISTINCT over the log.
+ */
+export const AUDIT_ACTIONS: readonly string[] = allKeys('de')
+	.filter((k) => k.startsWith(SENTENCE_PREFIX))
+	.map((k) => k.slice(SENTENCE_PREFIX.length))
+	.sort();
+
+/** The choices for the filter form: every audit action, and all offices. */
 export async function auditFilterOptions(db: Db): Promise<AuditFilterOptions> {
-	const [actions, offices] = await Promise.all([
-		db.selectFrom('audit_event').select('action').distinct().orderBy('action').execute(),
-		db.selectFrom('office').select(['id', 'name']).orderBy('name').execute()
-	]);
+	const offices = await db.selectFrom('office').select(['id', 'name']).orderBy('name').execute();
 	return {
-		actions: actions.map((r) => r.action),
+		actions: [...AUDIT_ACTIONS],
 		offices: offices.map((o) => ({ id: Number(o.id), name: o.name }))
 	};
 }

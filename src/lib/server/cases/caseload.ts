@@ -1,14 +1,20 @@
+import { type Expression, type SqlBool, sql } from 'kysely';
 import { type OfficeScope, scopeIncludes } from '../access/scope';
 import type { CaseStatus } from '../db/schema';
 import type { Db, Tx } from '../db/transaction';
+import { DAY } from '../platform/clock';
 import { type CaseActor, seesWholeOffice } from './case-actor';
 import { officeDay } from './calendar-day';
-import { type DueState, dueState, isStalled } from './rhythm-rules';
+import { DUE_SOON_MS, type DueState, dueState, isStalled } from './rhythm-rules';
 import { getCaseSettings } from './settings';
 
 /**
  * Issue 4, item 3: the caseload dashboard. A consultant sees the cases they are responsible
  * for; the office lead (and network admins) the whole office, optionally one consultant's.
+ *
+ * Issue 14: an office may hold tens of thousands of cases. The header counts are SQL aggregates
+ * over the whole (filtered) caseload, the list is one page in SQL; the rules of rhythm-rules.ts
+ * are restated as SQL conditions here (the caseload test holds both to the same numbers).
  */
 export interface CaseloadRow {
 	id: number;
@@ -28,18 +34,27 @@ export interface CaseloadRow {
 	wantsFollowUp: boolean;
 }
 
+export interface CaseloadCounts {
+	open: number;
+	paused: number;
+	due: number;
+	overdue: number;
+	overdueSteps: number;
+	stalled: number;
+	answers: number;
+}
+
 export interface Caseload {
+	/** One page of the list (the attention filter applies to it, not to the counts). */
 	rows: CaseloadRow[];
-	counts: {
-		open: number;
-		paused: number;
-		due: number;
-		overdue: number;
-		overdueSteps: number;
-		stalled: number;
-		answers: number;
-	};
+	/** Over the whole caseload the filter selects (consultant, state, search). */
+	counts: CaseloadCounts;
+	/** The newest unseen answers, at most ANSWER_LIST_MAX (counts.answers has them all). */
 	answers: { checkInId: number; caseId: number; name: string; answeredAt: number; wantsFollowUp: boolean }[];
+	/** Rows the list filter matches, and the page shown (1-based) of `pages`. */
+	total: number;
+	page: number;
+	pages: number;
 }
 
 export interface CaseloadFilter {
@@ -50,7 +65,14 @@ export interface CaseloadFilter {
 	/** Only rows needing attention: overdue, due, stalled, overdue steps, new answers. */
 	attention: boolean;
 	q: string | null;
+	/** 1-based; beyond the last page shows the last page. */
+	page?: number;
 }
+
+export const CASELOAD_PAGE_SIZE = 50;
+export const ANSWER_LIST_MAX = 20;
+
+const num = (v: unknown): number => Number(v ?? 0);
 
 export async function caseload(
 	db: Db | Tx,
@@ -63,12 +85,93 @@ export async function caseload(
 	const empty: Caseload = {
 		rows: [],
 		counts: { open: 0, paused: 0, due: 0, overdue: 0, overdueSteps: 0, stalled: 0, answers: 0 },
-		answers: []
+		answers: [],
+		total: 0,
+		page: 1,
+		pages: 1
 	};
 	if (!scopeIncludes(scope, officeId)) return empty;
 	const t = now.getTime();
 	const consultantId = seesWholeOffice(actor) ? filter.consultantId : actor.id;
-	let query = db
+	const settings = await getCaseSettings(db, officeId);
+	const today = officeDay(now);
+	const stalledBefore = t - settings.stalledDays * DAY;
+	const dueUntil = t + DUE_SOON_MS;
+
+	// The caseload the filter selects: office, state, consultant, name search (LIKE, lower-cased).
+	const inCaseload: Expression<SqlBool> = sql<SqlBool>`c.office_id = ${officeId}
+		and c.status ${filter.state === 'closed' ? sql`=` : sql`<>`} 'closed'
+		${consultantId != null ? sql`and c.consultant_id = ${consultantId}` : sql``}
+		${filter.q ? sql`and lower(c.name) like ${`%${filter.q.replace(/[%_]/g, '').toLowerCase()}%`}` : sql``}`;
+	// dueState / isStalled (rhythm-rules.ts) for open cases, and the per-case flags, in SQL.
+	const isOpen = sql`c.status = 'open'`;
+	const overdue = sql<SqlBool>`(${isOpen} and c.next_contact_due_at <= ${t})`;
+	const due = sql<SqlBool>`(${isOpen} and c.next_contact_due_at > ${t} and c.next_contact_due_at <= ${dueUntil})`;
+	const stalled = sql<SqlBool>`(${isOpen} and coalesce(c.last_contact_at, c.opened_at) < ${stalledBefore})`;
+	const hasOverdueStep = sql<SqlBool>`exists (select 1 from next_step s where s.case_id = c.id and s.done_at is null and s.due_on < ${today})`;
+	const hasAnswer = sql<SqlBool>`exists (select 1 from check_in ci where ci.case_id = c.id and ci.answered_at is not null and ci.seen_at is null)`;
+	const listed: Expression<SqlBool> = filter.attention
+		? sql<SqlBool>`${inCaseload} and (${overdue} or ${due} or ${stalled} or ${hasOverdueStep} or ${hasAnswer})`
+		: inCaseload;
+
+	const [countRow, stepRow, answerCount, listedRow] = await Promise.all([
+		db
+			.selectFrom('case_file as c')
+			.select([
+				sql<number>`sum(case when c.status = 'open' then 1 else 0 end)`.as('open'),
+				sql<number>`sum(case when c.status = 'paused' then 1 else 0 end)`.as('paused'),
+				sql<number>`sum(case when ${due} then 1 else 0 end)`.as('due'),
+				sql<number>`sum(case when ${overdue} then 1 else 0 end)`.as('overdue'),
+				sql<number>`sum(case when ${stalled} then 1 else 0 end)`.as('stalled')
+			])
+			.where(inCaseload)
+			.executeTakeFirst(),
+		db
+			.selectFrom('next_step as s')
+			.innerJoin('case_file as c', 'c.id', 's.case_id')
+			.select(sql<number>`count(*)`.as('n'))
+			.where('s.done_at', 'is', null)
+			.where('s.due_on', '<', today)
+			.where(inCaseload)
+			.executeTakeFirst(),
+		db
+			.selectFrom('check_in as ci')
+			.innerJoin('case_file as c', 'c.id', 'ci.case_id')
+			.select(sql<number>`count(*)`.as('n'))
+			.where('ci.answered_at', 'is not', null)
+			.where('ci.seen_at', 'is', null)
+			.where(inCaseload)
+			.executeTakeFirst(),
+		filter.attention
+			? db.selectFrom('case_file as c').select(sql<number>`count(*)`.as('n')).where(listed).executeTakeFirst()
+			: null
+	]);
+	const counts: CaseloadCounts = {
+		open: num(countRow?.open),
+		paused: num(countRow?.paused),
+		due: num(countRow?.due),
+		overdue: num(countRow?.overdue),
+		overdueSteps: num(stepRow?.n),
+		stalled: num(countRow?.stalled),
+		answers: num(answerCount?.n)
+	};
+	const total = filter.attention
+		? num(listedRow?.n)
+		: filter.state === 'closed'
+			? num(
+					(
+						await db
+							.selectFrom('case_file as c')
+							.select(sql<number>`count(*)`.as('n'))
+							.where(inCaseload)
+							.executeTakeFirst()
+					)?.n
+				)
+			: counts.open + counts.paused;
+	const pages = Math.max(1, Math.ceil(total / CASELOAD_PAGE_SIZE));
+	const page = Math.min(Math.max(1, Math.floor(filter.page ?? 1)), pages);
+
+	const cases = await db
 		.selectFrom('case_file as c')
 		.innerJoin('staff_user as u', 'u.id', 'c.consultant_id')
 		.select([
@@ -82,56 +185,63 @@ export async function caseload(
 			'c.last_contact_at',
 			'c.next_contact_due_at'
 		])
-		.where('c.office_id', '=', officeId)
-		.where('c.status', filter.state === 'closed' ? '=' : '!=', 'closed');
-	if (consultantId != null) query = query.where('c.consultant_id', '=', consultantId);
-	if (filter.q) query = query.where('c.name', 'like', `%${filter.q.replace(/[%_]/g, '')}%`);
-	const cases = await query.orderBy('c.next_contact_due_at').orderBy('c.id').limit(2000).execute();
+		.where(listed)
+		.orderBy('c.next_contact_due_at')
+		.orderBy('c.id')
+		.limit(CASELOAD_PAGE_SIZE)
+		.offset((page - 1) * CASELOAD_PAGE_SIZE)
+		.execute();
 	const ids = cases.map((c) => Number(c.id));
-	const settings = await getCaseSettings(db, officeId);
-	const today = officeDay(now);
 
 	const steps = new Map<number, { open: number; overdue: number }>();
 	const answers = new Map<number, { count: number; wantsFollowUp: boolean }>();
-	const answerList: Caseload['answers'] = [];
-	if (ids.length > 0) {
-		const stepRows = await db
-			.selectFrom('next_step')
-			.select(['case_id', 'due_on'])
-			.where('case_id', 'in', ids)
-			.where('done_at', 'is', null)
-			.execute();
-		for (const s of stepRows) {
-			const entry = steps.get(Number(s.case_id)) ?? { open: 0, overdue: 0 };
-			entry.open++;
-			if (s.due_on != null && s.due_on < today) entry.overdue++;
-			steps.set(Number(s.case_id), entry);
-		}
-		const answerRows = await db
-			.selectFrom('check_in as ci')
-			.innerJoin('case_file as c', 'c.id', 'ci.case_id')
-			.select(['ci.id', 'ci.case_id', 'ci.answered_at', 'ci.wants_follow_up', 'c.name'])
-			.where('ci.case_id', 'in', ids)
-			.where('ci.answered_at', 'is not', null)
-			.where('ci.seen_at', 'is', null)
-			.orderBy('ci.answered_at', 'desc')
-			.execute();
-		for (const a of answerRows) {
-			const entry = answers.get(Number(a.case_id)) ?? { count: 0, wantsFollowUp: false };
-			entry.count++;
-			entry.wantsFollowUp ||= Number(a.wants_follow_up) === 1;
-			answers.set(Number(a.case_id), entry);
-			answerList.push({
-				checkInId: Number(a.id),
-				caseId: Number(a.case_id),
-				name: a.name,
-				answeredAt: Number(a.answered_at),
-				wantsFollowUp: Number(a.wants_follow_up) === 1
-			});
-		}
-	}
+	const [stepRows, pageAnswers, answerList] = await Promise.all([
+		ids.length
+			? db
+					.selectFrom('next_step')
+					.select([
+						'case_id',
+						sql<number>`count(*)`.as('open'),
+						sql<number>`sum(case when due_on < ${today} then 1 else 0 end)`.as('overdue')
+					])
+					.where('case_id', 'in', ids)
+					.where('done_at', 'is', null)
+					.groupBy('case_id')
+					.execute()
+			: [],
+		ids.length
+			? db
+					.selectFrom('check_in')
+					.select([
+						'case_id',
+						sql<number>`count(*)`.as('n'),
+						sql<number>`max(wants_follow_up)`.as('follow_up')
+					])
+					.where('case_id', 'in', ids)
+					.where('answered_at', 'is not', null)
+					.where('seen_at', 'is', null)
+					.groupBy('case_id')
+					.execute()
+			: [],
+		counts.answers > 0
+			? db
+					.selectFrom('check_in as ci')
+					.innerJoin('case_file as c', 'c.id', 'ci.case_id')
+					.select(['ci.id', 'ci.case_id', 'ci.answered_at', 'ci.wants_follow_up', 'c.name'])
+					.where('ci.answered_at', 'is not', null)
+					.where('ci.seen_at', 'is', null)
+					.where(inCaseload)
+					.orderBy('ci.answered_at', 'desc')
+					.orderBy('ci.id', 'desc')
+					.limit(ANSWER_LIST_MAX)
+					.execute()
+			: []
+	]);
+	for (const s of stepRows) steps.set(Number(s.case_id), { open: num(s.open), overdue: num(s.overdue) });
+	for (const a of pageAnswers)
+		answers.set(Number(a.case_id), { count: num(a.n), wantsFollowUp: num(a.follow_up) === 1 });
 
-	const all: CaseloadRow[] = cases.map((c) => {
+	const rows: CaseloadRow[] = cases.map((c) => {
 		const id = Number(c.id);
 		const next = c.next_contact_due_at == null ? null : Number(c.next_contact_due_at);
 		const last = c.last_contact_at == null ? null : Number(c.last_contact_at);
@@ -154,16 +264,18 @@ export async function caseload(
 			wantsFollowUp: answers.get(id)?.wantsFollowUp ?? false
 		};
 	});
-	const counts = {
-		open: all.filter((r) => r.status === 'open').length,
-		paused: all.filter((r) => r.status === 'paused').length,
-		due: all.filter((r) => r.due === 'due').length,
-		overdue: all.filter((r) => r.due === 'overdue').length,
-		overdueSteps: all.reduce((n, r) => n + r.overdueSteps, 0),
-		stalled: all.filter((r) => r.stalled).length,
-		answers: answerList.length
+	return {
+		rows,
+		counts,
+		answers: answerList.map((a) => ({
+			checkInId: Number(a.id),
+			caseId: Number(a.case_id),
+			name: a.name,
+			answeredAt: Number(a.answered_at),
+			wantsFollowUp: Number(a.wants_follow_up) === 1
+		})),
+		total,
+		page,
+		pages
 	};
-	const needsAttention = (r: CaseloadRow) =>
-		r.due === 'overdue' || r.due === 'due' || r.stalled || r.overdueSteps > 0 || r.unseenAnswers > 0;
-	return { rows: filter.attention ? all.filter(needsAttention) : all, counts, answers: answerList };
 }

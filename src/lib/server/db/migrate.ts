@@ -17,6 +17,8 @@ import * as consentWithdrawal from './migrations/2026-12-04-16-consent-withdrawa
 import * as outboxObsolete from './migrations/2026-12-04-17-outbox-obsolete';
 import * as freeTextGuard from './migrations/2026-12-05-01-free-text-guard';
 import * as waitlistOptin from './migrations/2026-12-05-02-waitlist-optin';
+import * as staffLists from './migrations/2026-12-05-04-staff-lists';
+import * as statisticsPersons from './migrations/2026-12-05-05-statistics-persons';
 
 // A static map, not FileMigrationProvider: the bundled server has no migrations folder to read.
 const migrations = {
@@ -37,7 +39,9 @@ const migrations = {
 	'2026-12-04-16-consent-withdrawal': consentWithdrawal,
 	'2026-12-04-17-outbox-obsolete': outboxObsolete,
 	'2026-12-05-01-free-text-guard': freeTextGuard,
-	'2026-12-05-02-waitlist-optin': waitlistOptin
+	'2026-12-05-02-waitlist-optin': waitlistOptin,
+	'2026-12-05-04-staff-lists': staffLists,
+	'2026-12-05-05-statistics-persons': statisticsPersons
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

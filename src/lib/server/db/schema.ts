@@ -945,3 +945,27 @@ export interface DB {
 	office_calendar_setting: OfficeCalendarSettingTable;
 	sensitive_keyword: SensitiveKeywordTable;
 }
+
+// Issue 14: distinct people per year and scope (statistics/people-aggregates.ts).
+export interface StatPersonYearTable {
+	year: string;
+	scope: string;
+	person: string;
+	n: number;
+	d0: number | null;
+	d1: number | null;
+}
+
+export interface StatPeopleYearTable {
+	year: string;
+	scope: string;
+	gap: number;
+	multi: number;
+	has_first: number;
+	n: number;
+}
+
+export interface DB {
+	stat_person_year: StatPersonYearTable;
+	stat_people_year: StatPeopleYearTable;
+}

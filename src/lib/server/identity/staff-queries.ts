@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Db, Tx } from '../db/transaction';
 import { type StaffStatus, staffStatus } from './login-rules';
 import type { Membership } from './principal';
@@ -65,8 +66,56 @@ const columns = [
 	'created_at'
 ] as const;
 
-export async function listStaff(db: Db): Promise<StaffListItem[]> {
-	const users = await db.selectFrom('staff_user').select(columns).orderBy('name').orderBy('id').execute();
+export const STAFF_PAGE_SIZE = 50;
+
+export interface StaffListQuery {
+	/** Part of the name or e-mail address, case-insensitive. */
+	q?: string | null;
+	/** 1-based. */
+	page?: number;
+	pageSize?: number;
+}
+
+const likeContains = (text: string) => `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/**
+ * Issue 14: one page of staff in SQL, optionally searched. `total` counts only up to one past
+ * this page (enough for a "next page" link), never the whole table.
+ */
+export async function staffPage(
+	db: Db,
+	query: StaffListQuery
+): Promise<{ items: StaffListItem[]; total: number; page: number; pageSize: number }> {
+	const pageSize = Math.max(1, query.pageSize ?? STAFF_PAGE_SIZE);
+	const page = Math.max(1, Math.floor(query.page ?? 1));
+	let base = db.selectFrom('staff_user');
+	if (query.q)
+		base = base.where(
+			sql<boolean>`(lower(name) like ${likeContains(query.q)} escape '\\' or lower(email) like ${likeContains(query.q)} escape '\\')`
+		);
+	const [count, items] = await Promise.all([
+		db
+			.selectFrom(
+				base
+					.select(sql<number>`1`.as('one'))
+					.limit(page * pageSize + 1)
+					.as('m')
+			)
+			.select((eb) => eb.fn.countAll<number>().as('n'))
+			.executeTakeFirstOrThrow(),
+		listStaff(db, { ...query, page, pageSize })
+	]);
+	return { items, total: Number(count.n), page, pageSize };
+}
+
+export async function listStaff(db: Db, query: StaffListQuery = {}): Promise<StaffListItem[]> {
+	let q = db.selectFrom('staff_user').select(columns).orderBy('name').orderBy('id');
+	if (query.q)
+		q = q.where(
+			sql<boolean>`(lower(name) like ${likeContains(query.q)} escape '\\' or lower(email) like ${likeContains(query.q)} escape '\\')`
+		);
+	if (query.pageSize) q = q.limit(query.pageSize).offset(((query.page ?? 1) - 1) * query.pageSize);
+	const users = await q.execute();
 	const memberships = await membershipsByUser(
 		db,
 		users.map((u) => u.id)

@@ -62,6 +62,10 @@ export interface OutboxMail extends OutboxListItem {
 
 export interface Page<T> {
 	items: T[];
+	/**
+	 * Issue 14: not a count of the whole outbox — the matches up to the end of this page plus
+	 * one, so "next page" shows exactly when there is one and no query counts 200,000 mails.
+	 */
 	total: number;
 	page: number;
 	pageSize: number;
@@ -201,7 +205,15 @@ export async function listOutbox(
 	const pageSize = Math.max(1, filter.pageSize);
 	const page = Math.max(1, filter.page);
 	const [count, rows] = await Promise.all([
-		q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+		db
+			.selectFrom(
+				q
+					.select(sql<number>`1`.as('one'))
+					.limit(page * pageSize + 1)
+					.as('m')
+			)
+			.select((eb) => eb.fn.countAll<number>().as('n'))
+			.executeTakeFirstOrThrow(),
 		q
 			.select([
 				'id',

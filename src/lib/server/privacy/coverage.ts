@@ -237,6 +237,16 @@ export const privacyMap: { readonly [T in keyof DB]: PrivacyDeclaration } = {
 		personal: false,
 		reason: 'monthly counts per office, Land and dimension; no row is about one person'
 	},
+	// Issue 14 (statistics/people-aggregates.ts).
+	stat_person_year: {
+		personal: false,
+		reason:
+			"per year and office/Land scope, the statistics pseudonym of stat_consultation with that person's count of facts and the day numbers of the first first consultation and follow-up; derived from the anonymous facts only and kept on erasure like them"
+	},
+	stat_people_year: {
+		personal: false,
+		reason: 'counts of people per year, scope and follow-up gap; no row is about one person'
+	},
 	// Issue 18 (messages/privacy.ts).
 	office_message_setting: reference("offices' promised answer time, holidays and reminder lead time"),
 	case_message: caseData(

@@ -10,6 +10,7 @@ import {
 	sameFact,
 	summaryKeys
 } from './consultation-rules';
+import { refreshPersonYear } from './people-aggregates';
 
 /**
  * The anonymous consultation facts (decision 008). Commands that make a consultation count or
@@ -144,7 +145,13 @@ async function applyFact(
 		await trx.deleteFrom('stat_consultation').where('id', '=', existing.id).execute();
 		await countFact(trx, existing, -1);
 	}
-	if (!wanted) return 'removed';
+	if (!wanted) {
+		if (existing)
+			await refreshPersonYear(trx, existing.person, existing.month, existing.officeId, existing.land);
+		return 'removed';
+	}
+	// A corrected fact keeps its pseudonym (the person may have been erased meanwhile).
+	const factPerson = keptPerson ?? (await person());
 	await trx
 		.insertInto('stat_consultation')
 		.values({
@@ -160,12 +167,20 @@ async function applyFact(
 			format: wanted.format,
 			kind: wanted.kind,
 			topics: JSON.stringify(wanted.topics),
-			// A corrected fact keeps its pseudonym (the person may have been erased meanwhile).
-			person: keptPerson ?? (await person()),
+			person: factPerson,
 			created_at: now
 		})
 		.execute();
 	await countFact(trx, wanted, 1);
+	// Issue 14: the person's yearly rows follow the fact (its old year/office/Land too).
+	if (
+		existing &&
+		(existing.month.slice(0, 4) !== wanted.month.slice(0, 4) ||
+			existing.officeId !== wanted.officeId ||
+			existing.land !== wanted.land)
+	)
+		await refreshPersonYear(trx, existing.person, existing.month, existing.officeId, existing.land);
+	await refreshPersonYear(trx, factPerson, wanted.month, wanted.officeId, wanted.land);
 	return existing ? 'changed' : 'added';
 }
 
@@ -290,6 +305,22 @@ export async function repseudonymiseCase(trx: Reader, caseId: number): Promise<v
 			.where('booking_id', 'is', null)
 			.execute()
 	).map((r) => Number(r.id));
+	// Issue 14: the yearly people rows of the old pseudonyms and the new one change with it.
+	const touched = await trx
+		.selectFrom('stat_consultation')
+		.select(['person', 'month', 'office_id', 'land_iso'])
+		.where((eb) =>
+			eb.or([
+				...(bookingIds.length > 0
+					? [eb.and([eb('source', '=', 'booking'), eb('source_id', 'in', bookingIds)])]
+					: []),
+				...(recordIds.length > 0
+					? [eb.and([eb('source', '=', 'record'), eb('source_id', 'in', recordIds)])]
+					: []),
+				eb.lit(false)
+			])
+		)
+		.execute();
 	if (bookingIds.length > 0)
 		await trx
 			.updateTable('stat_consultation')
@@ -304,4 +335,12 @@ export async function repseudonymiseCase(trx: Reader, caseId: number): Promise<v
 			.where('source', '=', 'record')
 			.where('source_id', 'in', recordIds)
 			.execute();
+	const refreshed = new Set<string>();
+	for (const t of touched)
+		for (const who of [t.person, person]) {
+			const key = [who, t.month.slice(0, 4), t.office_id, t.land_iso].join('\u0000');
+			if (refreshed.has(key)) continue;
+			refreshed.add(key);
+			await refreshPersonYear(trx, who, t.month, Number(t.office_id), t.land_iso);
+		}
 }

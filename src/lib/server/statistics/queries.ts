@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { type OfficeScope, scopeIncludes } from '../access/scope';
 import type { Db, Tx } from '../db/transaction';
+import { peopleBuckets, scopeFor } from './people-aggregates';
 import { type Period, periodInstants, monthsOf } from './period-rules';
 import { type VisibilityFigures, visibilityFigures } from './visibility';
 
@@ -132,7 +133,7 @@ export async function statisticsFigures(
 	return { officeIds, consultations, creatives, cases, referrals, events, visibility };
 }
 
-interface PartFilter {
+export interface PartFilter {
 	from: string;
 	to: string;
 	start: number;
@@ -209,8 +210,29 @@ async function consultationCounts(db: Reader, q: PartFilter): Promise<Figures['c
 	};
 }
 
+/** The calendar year a period covers exactly (January to December), else null. */
+function wholeYear(q: Pick<PartFilter, 'from' | 'to'>): string | null {
+	const year = q.from.slice(0, 4);
+	return q.from === `${year}-01` && q.to === `${year}-12` ? year : null;
+}
+
+/**
+ * People. Issue 14: a whole year in one scope (the network, one office, one Land or both) reads
+ * the pre-aggregated buckets (people-aggregates.ts); any other period or a set of several
+ * offices groups the period's facts by person.
+ */
+export async function peopleFigures(db: Reader, q: PartFilter): Promise<Figures['creatives']> {
+	const year = wholeYear(q);
+	const scope = scopeFor(q.officeIds, q.land);
+	if (year === null || scope === null) return peopleFiguresFromFacts(db, q);
+	const buckets = await peopleBuckets(db, year, scope);
+	return peopleFromBuckets(
+		buckets.map((b) => ({ gap: b.gap, multi: b.multi, has_first: b.hasFirst, n: b.n }))
+	);
+}
+
 /** People: one pass over the period's facts (covering index), aggregated per person in SQL. */
-async function peopleFigures(db: Reader, q: PartFilter): Promise<Figures['creatives']> {
+export async function peopleFiguresFromFacts(db: Reader, q: PartFilter): Promise<Figures['creatives']> {
 	let facts = db
 		.selectFrom('stat_consultation')
 		.select([
@@ -233,6 +255,12 @@ async function peopleFigures(db: Reader, q: PartFilter): Promise<Figures['creati
 		])
 		.groupBy(['gap', 'multi', 'has_first'])
 		.execute();
+	return peopleFromBuckets(people);
+}
+
+function peopleFromBuckets(
+	people: { gap: unknown; multi: unknown; has_first: unknown; n: unknown }[]
+): Figures['creatives'] {
 	const gaps = new Map<number, number>();
 	const out: Figures['creatives'] = {
 		distinct: 0,

@@ -2,6 +2,7 @@ import type { Db } from '../db/transaction';
 import { transact } from '../db/transaction';
 import { summaryKeys } from './consultation-rules';
 import { syncBookingFact, syncRecordFact } from './facts';
+import { rebuildPeopleAggregates } from './people-aggregates';
 
 /**
  * Backfill (`npm run kl -- stats-rebuild`, and at start when facts are missing): brings the
@@ -119,6 +120,8 @@ export async function recountMonthly(db: Db, progress: (line: string) => void = 
 				.insertInto('stat_consultation_month')
 				.values(rows.slice(i, i + 500))
 				.execute();
+		// Issue 14: the yearly people rows are derived from the same facts.
+		await rebuildPeopleAggregates(trx);
 		return facts;
 	});
 }

@@ -1,4 +1,4 @@
-import { caseload } from '$lib/server/cases/caseload';
+import { CASELOAD_PAGE_SIZE, caseload } from '$lib/server/cases/caseload';
 import { officeConsultants } from '$lib/server/cases/load';
 import { getCaseSettings } from '$lib/server/cases/settings';
 import { seesWholeOffice } from '$lib/server/cases/case-actor';
@@ -20,8 +20,9 @@ export const load: PageServerLoad = async (event) => {
 	const state = params.get('status') === 'abgeschlossen' ? 'closed' : 'active';
 	const attention = params.get('fokus') === '1';
 	const q = (params.get('q') ?? '').trim().slice(0, 100) || null;
+	const page = Number.parseInt(params.get('page') ?? '1', 10) || 1;
 	const [load, settings, submarkets] = await Promise.all([
-		caseload(db, scope, viewer, office.id, clock.now(), { consultantId, state, attention, q }),
+		caseload(db, scope, viewer, office.id, clock.now(), { consultantId, state, attention, q, page }),
 		getCaseSettings(db, office.id),
 		listSubmarkets(db, event.locals.locale)
 	]);
@@ -41,6 +42,7 @@ export const load: PageServerLoad = async (event) => {
 		settings,
 		counts: load.counts,
 		answers: load.answers,
+		paging: { page: load.page, pageSize: CASELOAD_PAGE_SIZE, total: load.total },
 		rows: load.rows.map((r) => ({
 			...r,
 			submarketName: r.submarket ? (submarketName.get(r.submarket) ?? r.submarket) : null,

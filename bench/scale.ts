@@ -1,0 +1,429 @@
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sql } from 'kysely';
+import { createDb } from '../src/lib/server/db/client';
+import type { Db } from '../src/lib/server/db/transaction';
+import { createSession } from '../src/lib/server/identity/sessions';
+import { parseDatabaseUrl } from '../src/lib/server/platform/database-url';
+import { rebuildPeopleAggregates } from '../src/lib/server/statistics/people-aggregates';
+import { generate, insertAll } from './stats';
+
+// Issue 14: every list page on a national-scale database against the same page on demo data,
+// whole pages over HTTP against the built server with signed-in sessions, in the same run
+// (ratios travel better than milliseconds); then the server's RSS after 1,000 mixed requests.
+//
+// The national database: the demo installation (offices, staff, demo year) plus, at --scale 1,
+// 300k creatives with case files, 1M consultation facts (bench/stats.ts generate), 1M audit
+// rows, 200k mails, 20k published profiles and 5k upcoming events. Rows are bulk-inserted into
+// the real migrated schema, each shaped as the product writes it (the derived tables — monthly
+// counters, yearly people — are computed from the facts as the rebuild does). The file is kept
+// in BENCH_SCALE_DIR (default: $TMPDIR/kl-bench-scale) and reused when present.
+//
+// `npm run bench -- scale [--scale 0.1]`; BENCH_RUNS (default 5) timed requests per page.
+
+const PORT = 4397;
+const BASE = `http://127.0.0.1:${PORT}`;
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const MIXED = 1000;
+const RSS_GOAL_MB = 150;
+const STATS_GOAL = 2;
+const DAY = 86_400_000;
+
+function scaleArg(): number {
+	const i = process.argv.indexOf('--scale');
+	const v = i >= 0 ? Number(process.argv[i + 1]) : Number(process.env.BENCH_SCALE ?? 1);
+	return Number.isFinite(v) && v > 0 && v <= 1 ? v : 1;
+}
+
+function median(xs: number[]): number {
+	const s = [...xs].sort((a, b) => a - b);
+	return s[Math.floor(s.length / 2)]!;
+}
+
+async function waitFor(url: string, deadline: number): Promise<void> {
+	for (;;) {
+		try {
+			if ((await fetch(url)).ok) return;
+		} catch {}
+		if (Date.now() > deadline) throw new Error(`no answer from ${url}`);
+		await new Promise((r) => setTimeout(r, 50));
+	}
+}
+
+function serve(file: string, seedDemo: boolean, extraNodeArgs: string[] = []): Promise<ChildProcess> {
+	const child = spawn(process.execPath, [...extraNodeArgs, 'server.mjs'], {
+		env: {
+			...process.env,
+			PORT: String(PORT),
+			HOST: '127.0.0.1',
+			ORIGIN: BASE,
+			DATABASE_URL: `sqlite:${file}`,
+			SEED_DEMO: seedDemo ? 'true' : 'false',
+			MAIL_WORKER: 'false',
+			API_RATE_LIMIT: '1000000',
+			KL_QUIET: '1'
+		},
+		stdio: ['ignore', 'ignore', 'inherit']
+	});
+	const exited = new Promise<never>((_, reject) =>
+		child.on('exit', (code) => reject(new Error(`server exited with ${code} before answering`)))
+	);
+	return Promise.race([waitFor(`${BASE}/healthz`, Date.now() + 600_000), exited]).then(() => child);
+}
+
+async function stop(child: ChildProcess): Promise<void> {
+	if (child.exitCode !== null) return;
+	child.kill('SIGTERM');
+	await new Promise((r) => child.on('exit', r));
+}
+
+/** A fresh demo installation: the server's first start migrates and seeds it. */
+async function ensureDemo(file: string): Promise<void> {
+	if (existsSync(file)) return;
+	console.log(`seeding demo data into ${file} …`);
+	await stop(await serve(file, true));
+}
+
+export async function addNational(db: Db, scale: number): Promise<void> {
+	const t0 = Date.now();
+	await generate(db, scale);
+	// Case files as the caseload shows them: a name, and a next contact for the active ones.
+	await sql`update case_file set name = 'Kreative ' || cast(id as text),
+		next_contact_due_at = case when status = 'closed' then null else coalesce(last_contact_at, opened_at) + ${8 * 7 * DAY} end
+		where name = ''`.execute(db);
+	console.log('deriving the yearly people rows from the facts …');
+	await rebuildPeopleAggregates(db);
+
+	const now = Date.now();
+	const offices = (await db.selectFrom('office').select('id').execute()).map((o) => Number(o.id));
+	const staff = await db.selectFrom('staff_user').select(['id', 'email']).execute();
+	const random = (() => {
+		let x = 14;
+		return () => {
+			x = (x * 1_103_515_245 + 12_345) % 2_147_483_648;
+			return x / 2_147_483_648;
+		};
+	})();
+	const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
+
+	const auditCount = Math.round(1_000_000 * scale);
+	console.log(`generating ${auditCount.toLocaleString('en')} audit rows …`);
+	const actions = [
+		['auth.login', 'staff_user'],
+		['booking.confirmed', 'booking'],
+		['case.opened', 'case'],
+		['mail.requeued', 'outbox'],
+		['access.denied', 'route']
+	] as const;
+	const span = 3 * 365 * DAY;
+	for (let done = 0; done < auditCount; done += 50_000) {
+		const rows = Array.from({ length: Math.min(50_000, auditCount - done) }, (_, i) => {
+			const who = pick(staff);
+			const [action, kind] = pick(actions);
+			return {
+				at: now - span + Math.floor(((done + i) / auditCount) * span),
+				actor_kind: 'staff',
+				actor_id: Number(who.id),
+				actor_label: who.email,
+				action,
+				subject_kind: kind,
+				subject_id: String(done + i),
+				office_id: random() < 0.2 ? null : pick(offices),
+				request_id: `bench-${done + i}`,
+				data: '{}'
+			};
+		});
+		await insertAll(db, 'audit_event', rows, 'audit', 1000, false);
+		console.log(
+			`  audit: ${Math.min(auditCount, done + 50_000).toLocaleString('en')} / ${auditCount.toLocaleString('en')}`
+		);
+	}
+
+	const mailCount = Math.round(200_000 * scale);
+	console.log(`generating ${mailCount.toLocaleString('en')} mails …`);
+	const mails = Array.from({ length: mailCount }, (_, i) => {
+		const at = now - span + Math.floor((i / mailCount) * span);
+		return {
+			created_at: at,
+			template: 'booking.confirmed',
+			locale: 'de',
+			to_address: `c${i % 300_000}@bench.invalid`,
+			to_name: `Kreative ${i}`,
+			subject: 'Ihr Termin ist bestätigt',
+			text_body: 'Guten Tag,\n\nIhr Termin ist bestätigt.\n',
+			html_body: '<p>Guten Tag,</p><p>Ihr Termin ist bestätigt.</p>',
+			status: 'sent',
+			attempts: 1,
+			next_attempt_at: at,
+			sent_at: at + 1000,
+			office_id: pick(offices),
+			subject_kind: 'booking',
+			subject_id: String(i)
+		};
+	});
+	await insertAll(db, 'outbox', mails, 'mails', 500);
+
+	const profileCount = Math.round(20_000 * scale);
+	console.log(`generating ${profileCount.toLocaleString('en')} published profiles …`);
+	const creatives = await db
+		.selectFrom('creative as c')
+		.innerJoin('case_file as f', 'f.creative_id', 'c.id')
+		.select(['c.id', 'f.office_id', 'f.land_iso', 'f.submarket'])
+		.where('c.email', 'like', '%@bench.invalid')
+		.orderBy('c.id')
+		.limit(profileCount)
+		.execute();
+	const words = ['Design', 'Grafik', 'Fotografie', 'Musik', 'Text', 'Illustration', 'Film', 'Games'];
+	await insertAll(
+		db,
+		'profile',
+		creatives.map((c, i) => ({
+			creative_id: Number(c.id),
+			office_id: Number(c.office_id),
+			kind: i % 5 === 0 ? 'studio' : 'person',
+			display_name: `${pick(words)}studio ${i}`,
+			submarkets: JSON.stringify([c.submarket]),
+			land_iso: c.land_iso ?? 'DE-BE',
+			town: pick(['Berlin', 'Hamburg', 'Köln', 'Leipzig', 'München', 'Kiel']),
+			bio: `${pick(words)} und ${pick(words)} für kleine Unternehmen.`,
+			services: JSON.stringify([pick(words)]),
+			links: '[]',
+			contact_preference: 'form',
+			status: 'published',
+			publish_consent_version: 1,
+			publish_consented_at: now - 30 * DAY,
+			submitted_at: now - 30 * DAY,
+			approved_at: now - 29 * DAY,
+			first_approved_at: now - 29 * DAY,
+			created_at: now - 30 * DAY,
+			updated_at: now - 29 * DAY
+		})),
+		'profiles',
+		500
+	);
+
+	const eventCount = Math.round(5_000 * scale);
+	console.log(`generating ${eventCount.toLocaleString('en')} upcoming events …`);
+	await insertAll(
+		db,
+		'event',
+		Array.from({ length: eventCount }, (_, i) => {
+			const at = now + (1 + Math.floor(random() * 180)) * DAY;
+			return {
+				office_id: random() < 0.05 ? null : pick(offices),
+				type: pick(['info', 'workshop', 'network', 'webinar']),
+				title: `${pick(words)}-Werkstatt ${i}`,
+				format: pick(['onsite', 'online', 'hybrid']),
+				venue_name: 'Kulturhaus',
+				venue_address: 'Hauptstraße 1',
+				start_at: at,
+				end_at: at + 7_200_000,
+				capacity: 30,
+				contact_name: 'Bench',
+				contact_email: 'bench@bench.invalid',
+				status: 'published',
+				published_at: now - DAY,
+				created_at: now - DAY,
+				updated_at: now - DAY
+			};
+		}),
+		'events',
+		500
+	);
+	console.log('analyzing …');
+	await sql`analyze`.execute(db);
+	console.log(`national data generated in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+}
+
+async function ensureNational(file: string, scale: number): Promise<void> {
+	const done = `${file}.done`;
+	if (existsSync(done)) return;
+	await ensureDemo(file);
+	const d = createDb(parseDatabaseUrl(`sqlite:${file}`));
+	try {
+		await addNational(d.db, scale);
+	} finally {
+		await d.close();
+	}
+	writeFileSync(done, new Date().toISOString());
+}
+
+interface Target {
+	label: string;
+	path: string;
+	as: 'lead' | 'admin' | null;
+}
+
+/** Full sessions (as after the second factor) for the network admin and the busiest office's lead. */
+async function signIn(
+	file: string
+): Promise<{ cookies: Record<'lead' | 'admin', string>; officeKey: string }> {
+	const d = createDb(parseDatabaseUrl(`sqlite:${file}`));
+	try {
+		const db = d.db;
+		const admin = await db
+			.selectFrom('staff_user')
+			.select('id')
+			.where('is_network_admin', '=', 1)
+			.where('disabled_at', 'is', null)
+			.orderBy('id')
+			.executeTakeFirstOrThrow();
+		const lead = await db
+			.selectFrom('staff_membership as m')
+			.innerJoin('office as o', 'o.id', 'm.office_id')
+			.select(['m.user_id', 'o.key'])
+			.where('m.role', '=', 'office_lead')
+			.orderBy(
+				(eb) =>
+					eb
+						.selectFrom('case_file as c')
+						.select(sql<number>`count(*)`.as('n'))
+						.whereRef('c.office_id', '=', 'm.office_id'),
+				'desc'
+			)
+			.orderBy('o.key')
+			.executeTakeFirstOrThrow();
+		const policy = { idleMinutes: 60, absoluteHours: 8 };
+		const session = (id: number) =>
+			createSession(
+				db,
+				{
+					subjectKind: 'staff',
+					subjectId: id,
+					stage: 'full',
+					clientAddress: '127.0.0.1',
+					userAgent: 'bench'
+				},
+				policy,
+				new Date()
+			);
+		const [a, l] = [await session(Number(admin.id)), await session(Number(lead.user_id))];
+		return {
+			cookies: { admin: `kl_session=${a.token}`, lead: `kl_session=${l.token}` },
+			officeKey: lead.key
+		};
+	} finally {
+		await d.close();
+	}
+}
+
+function targets(officeKey: string): Target[] {
+	return [
+		{ label: 'caseload (office lead)', path: `/intern/buero/${officeKey}/begleitungen`, as: 'lead' },
+		{ label: '/intern/admin/protokoll', path: '/intern/admin/protokoll', as: 'admin' },
+		{ label: 'Postausgang', path: '/intern/postausgang', as: 'admin' },
+		{ label: 'staff users', path: '/intern/admin/benutzer', as: 'admin' },
+		{ label: '/statistik network 2025', path: '/statistik?zeitraum=jahr&jahr=2025', as: 'admin' },
+		{ label: '/kreative', path: '/kreative', as: null },
+		{ label: '/kreative?q=design', path: '/kreative?q=design', as: null },
+		{ label: '/veranstaltungen', path: '/veranstaltungen', as: null },
+		{ label: '/api/v1/profiles', path: '/api/v1/profiles', as: null }
+	];
+}
+
+async function get(path: string, cookie: string | null): Promise<number> {
+	const r = await fetch(BASE + path, { headers: cookie ? { cookie } : {}, redirect: 'manual' });
+	await r.arrayBuffer();
+	if (r.status !== 200)
+		throw new Error(
+			`${path}: ${r.status}${r.headers.get('location') ? ` → ${r.headers.get('location')}` : ''}`
+		);
+	return r.status;
+}
+
+async function timePages(file: string): Promise<Map<string, number>> {
+	const { cookies, officeKey } = await signIn(file);
+	const server = await serve(file, false);
+	const out = new Map<string, number>();
+	try {
+		for (const t of targets(officeKey)) {
+			const cookie = t.as ? cookies[t.as] : null;
+			try {
+				await get(t.path, cookie); // warm-up (caches, prepared statements)
+				const ms: number[] = [];
+				for (let i = 0; i < RUNS; i++) {
+					const t0 = performance.now();
+					await get(t.path, cookie);
+					ms.push(performance.now() - t0);
+				}
+				out.set(t.label, median(ms));
+			} catch (err) {
+				console.log(`  ${t.label}: ${(err as Error).message}`);
+				out.set(t.label, Number.NaN);
+			}
+		}
+	} finally {
+		await stop(server);
+	}
+	return out;
+}
+
+function rssMb(pid: number): number {
+	const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+	return Number(/VmRSS:\s+(\d+)/.exec(status)![1]) / 1024;
+}
+
+/** RSS of the server on the national data after MIXED requests over every page (4 at a time). */
+async function memory(file: string, nodeArgs: string[]): Promise<number> {
+	const { cookies, officeKey } = await signIn(file);
+	const server = await serve(file, false, nodeArgs);
+	try {
+		const list = targets(officeKey);
+		let next = 0;
+		const worker = async () => {
+			for (;;) {
+				const i = next++;
+				if (i >= MIXED) return;
+				const t = list[i % list.length]!;
+				const page = Math.floor(i / list.length) % 5;
+				const path = page > 0 && !t.path.includes('?') && t.as ? `${t.path}?page=${page + 1}` : t.path;
+				await get(path, t.as ? cookies[t.as] : null).catch(() => 0);
+			}
+		};
+		await Promise.all(Array.from({ length: 4 }, worker));
+		return rssMb(server.pid!);
+	} finally {
+		await stop(server);
+	}
+}
+
+export async function scale(): Promise<void> {
+	const factor = scaleArg();
+	if (!existsSync('build/handler.js')) {
+		console.log('building first …');
+		spawnSync('npm', ['run', 'build', '--silent'], { stdio: 'inherit' });
+	}
+	const dir = process.env.BENCH_SCALE_DIR ?? join(tmpdir(), 'kl-bench-scale');
+	mkdirSync(dir, { recursive: true });
+	const national = join(dir, `national-${factor}.db`);
+	const demo = join(dir, 'demo.db');
+	console.log(`scale ${factor}; databases in ${dir} (reused when present)`);
+	await ensureDemo(demo);
+	await ensureNational(national, factor);
+
+	console.log(`\ntiming each page: median of ${RUNS} whole-page requests after one warm-up`);
+	const onDemo = await timePages(demo);
+	const onNational = await timePages(national);
+	console.log(
+		`\n${'page'.padEnd(28)} ${'demo ms'.padStart(9)} ${'national'.padStart(9)} ${'ratio'.padStart(7)}`
+	);
+	for (const [label, d] of onDemo) {
+		const n = onNational.get(label)!;
+		const ratio = n / d;
+		const goal = label.startsWith('/statistik')
+			? `  goal ≤ ${STATS_GOAL}×: ${ratio <= STATS_GOAL ? 'met' : 'MISSED'}`
+			: '';
+		console.log(
+			`${label.padEnd(28)} ${d.toFixed(1).padStart(9)} ${n.toFixed(1).padStart(9)} ${ratio.toFixed(2).padStart(7)}${goal}`
+		);
+	}
+
+	const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+	const rss = await memory(national, nodeArgs);
+	console.log(
+		`\nRSS after ${MIXED} mixed requests on the national data${nodeArgs.length ? ` (node ${nodeArgs.join(' ')})` : ''}: ` +
+			`${rss.toFixed(0)} MB; goal ≤ ${RSS_GOAL_MB} MB: ${rss <= RSS_GOAL_MB ? 'met' : 'MISSED'}`
+	);
+}
