@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support';
 import { ADMIN, expectAccessible, login } from './support';
 
 const LEAD_HH = 'jana.petersen@demo.kreativlotse.de';

@@ -1,5 +1,5 @@
-import { type Browser, expect, type Locator, type Page, test } from '@playwright/test';
-import { ADMIN, expectAccessible, hydrated, login, mailText, tabTo } from './support';
+import { type Browser, type Locator, type Page } from '@playwright/test';
+import { ADMIN, expect, expectAccessible, hydrated, login, mailText, tabTo, test } from './support';
 
 test.setTimeout(180_000);
 

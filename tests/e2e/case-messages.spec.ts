@@ -1,5 +1,5 @@
-import { type Browser, expect, type Page, test } from '@playwright/test';
-import { ADMIN, expectAccessible, hydrated, login, mailText, tabTo } from './support';
+import { type Browser, type Page } from '@playwright/test';
+import { ADMIN, expect, expectAccessible, hydrated, login, mailText, tabTo, test } from './support';
 
 /**
  * Issue 18 acceptance: a creative with an open case writes a message with a PDF (keyboard only)

@@ -1,6 +1,6 @@
-import { type Browser, expect, type Page, test } from '@playwright/test';
+import { type Browser, type Page } from '@playwright/test';
 import ICAL from 'ical.js';
-import { expectAccessible, hydrated, login, mailText } from './support';
+import { expect, expectAccessible, hydrated, login, mailText, test } from './support';
 
 test.setTimeout(240_000);
 test.use({ actionTimeout: 15_000 });

@@ -1,5 +1,5 @@
-import { expect, type Page, test } from '@playwright/test';
-import { ADMIN, expectAccessible, hydrated, login } from './support';
+import { type Page } from '@playwright/test';
+import { ADMIN, expect, expectAccessible, hydrated, login, test } from './support';
 
 /**
  * Issue 16 (WCAG 3.3.1): every form, submitted empty, lists all its errors at once in the

@@ -1,6 +1,6 @@
-import { expect, type Page, test } from '@playwright/test';
+import { type Page } from '@playwright/test';
 import { base32Decode, timeStep, totpAt } from '../../src/lib/server/identity/totp';
-import { ADMIN, DEMO_PASSWORD, expectAccessible, login, mailText } from './support';
+import { ADMIN, DEMO_PASSWORD, expect, expectAccessible, login, mailText, test } from './support';
 
 // Journeys with several sign-ins wait for fresh TOTP steps.
 test.setTimeout(150_000);

@@ -1,6 +1,6 @@
-import { expect, type Page, test } from '@playwright/test';
+import { type Page } from '@playwright/test';
 import sharp from 'sharp';
-import { ADMIN, expectAccessible, hydrated, login, mailText } from './support';
+import { ADMIN, expect, expectAccessible, hydrated, login, mailText, test } from './support';
 
 /**
  * Issue 11: profile photos as phones take them. The body limit (server.mjs BODY_SIZE_LIMIT) fits the

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support';
 import { expectAccessible } from './support';
 
 test('home page in German and English, with a working language switch', async ({ page }) => {

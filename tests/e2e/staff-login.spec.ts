@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support';
 import { DEMO_PASSWORD, expectAccessible, freshTotp, LEAD_NW, login, tabTo } from './support';
 
 test('keyboard only: password, TOTP, staff home, own office page', async ({ page }) => {

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support';
 import { ADMIN, expectAccessible, login } from './support';
 
 // Every staff page on a year of demo data, each with axe and the 320 px reflow check.

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support';
 import { DEMO_PASSWORD, expectAccessible } from './support';
 
 test('20 wrong passwords for one account: 429 with Retry-After, even for the right password, with a German message', async ({

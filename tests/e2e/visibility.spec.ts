@@ -1,6 +1,6 @@
-import { expect, type Page, test } from '@playwright/test';
+import { type Page } from '@playwright/test';
 import jpeg from 'jpeg-js';
-import { ADMIN, expectAccessible, hydrated, login, mailText } from './support';
+import { ADMIN, expect, expectAccessible, hydrated, login, mailText, test } from './support';
 
 test.setTimeout(240_000);
 
