@@ -3,6 +3,7 @@
 import { bookingHttp } from './booking-http';
 import { image } from './image';
 import { healthz } from './healthz';
+import { lighthouse } from './lighthouse';
 import { slots } from './slots';
 import { startup } from './startup';
 import { stats } from './stats';
@@ -13,7 +14,8 @@ const entries: Record<string, () => Promise<void>> = {
 	'booking-http': bookingHttp,
 	stats,
 	image,
-	healthz
+	healthz,
+	lighthouse
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
