@@ -58,7 +58,30 @@ describe('the generated OpenAPI document', () => {
 		setServices(s);
 		const res = await getOpenApi(apiEvent('/api/v1/openapi.json'));
 		expect(res.status).toBe(200);
-		expect(await res.json()).toEqual(JSON.parse(JSON.stringify(openApiDocument)));
+		const served = (await res.json()) as Json;
+		expect(served).toEqual(JSON.parse(JSON.stringify(openApiDocument)));
+		// Without configuration the data licence is the German open data licence.
+		expect((served.info as Json).license).toEqual({
+			name: 'Datenlizenz Deutschland – Namensnennung – Version 2.0',
+			url: 'https://www.govdata.de/dl-de/by-2-0'
+		});
+		await s.close();
+	});
+
+	it('names the data licence the operator configured (API_DATA_LICENSE, API_DATA_LICENSE_URL)', async () => {
+		const s = await testServices({
+			env: {
+				API_DATA_LICENSE: 'CC BY 4.0',
+				API_DATA_LICENSE_URL: 'https://creativecommons.org/licenses/by/4.0/'
+			}
+		});
+		setServices(s);
+		const served = (await (await getOpenApi(apiEvent('/api/v1/openapi.json'))).json()) as Json;
+		expect((served.info as Json).license).toEqual({
+			name: 'CC BY 4.0',
+			url: 'https://creativecommons.org/licenses/by/4.0/'
+		});
+		await expect(SwaggerParser.validate(served as never)).resolves.toBeTruthy();
 		await s.close();
 	});
 });
