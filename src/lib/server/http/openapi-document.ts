@@ -16,7 +16,7 @@ export const openApiDocument = {
 	openapi: '3.1.0',
 	info: {
 		title: 'Kreativlotse API',
-		version: '1.1.0',
+		version: '1.2.0',
 		summary:
 			'Free consultations, events, contact points and profiles of the cultural and creative industries network.',
 		description:
