@@ -7,7 +7,7 @@ import lighthouseRun from 'lighthouse';
 import desktopConfig from 'lighthouse/core/config/desktop-config.js';
 
 // Issue 15: Lighthouse SEO ≥ 95 and Best Practices 100 on the main public pages, desktop, against
-// the built server on demo data. A bench, not a test: the demo year takes about a minute to seed
+// the built server on demo data. A bench, not a test: seeding the demo year takes one to three minutes
 // and Lighthouse about 16 s a page on these machines (about four minutes in all; README, `npm run bench`).
 
 const PORT = Number(process.env.BENCH_LIGHTHOUSE_PORT ?? 4395);
