@@ -1,4 +1,4 @@
-import { type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { ADMIN, expect, expectAccessible, login, test } from './support';
 
 /**

@@ -1,4 +1,4 @@
-import { type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { base32Decode, timeStep, totpAt } from '../../src/lib/server/identity/totp';
 import { ADMIN, DEMO_PASSWORD, expect, expectAccessible, login, mailText, test } from './support';
 

@@ -28,6 +28,18 @@ export function allowConsoleErrors(pattern: RegExp, why: string): void {
 	allowed.push({ pattern, why });
 }
 
+/**
+ * Allows the browser's "Failed to load resource" line for answers with these statuses in the
+ * running test: a journey that is denied a page (404), sends a form with mistakes (400) or loses
+ * a race for a slot (409) on purpose sees that line for the page or form post, and nothing else.
+ */
+export function allowFailedLoads(statuses: number[], why: string): void {
+	allowConsoleErrors(
+		new RegExp(`Failed to load resource: the server responded with a status of (${statuses.join('|')}) `),
+		why
+	);
+}
+
 async function watchContext(context: BrowserContext, problems: string[]): Promise<void> {
 	context.on('console', (m) => {
 		if (m.type() === 'error') problems.push(`console error on ${m.page()?.url() ?? '?'}: ${m.text()}`);

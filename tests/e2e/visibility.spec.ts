@@ -1,4 +1,4 @@
-import { type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import jpeg from 'jpeg-js';
 import { ADMIN, expect, expectAccessible, hydrated, login, mailText, test } from './support';
 
