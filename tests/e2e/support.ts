@@ -55,8 +55,9 @@ async function watchContext(context: BrowserContext, problems: string[]): Promis
 	});
 }
 
-export const test = base.extend<{ consoleGuard: void }>({
-	consoleGuard: [
+export const test = base.extend<{ consoleProblems: string[] }>({
+	// The problems seen so far (a journey may read them); checked when the test ends.
+	consoleProblems: [
 		async ({ context, browser }, use, testInfo) => {
 			allowed = [];
 			const problems: string[] = [];
@@ -74,7 +75,7 @@ export const test = base.extend<{ consoleGuard: void }>({
 				return p;
 			};
 			try {
-				await use();
+				await use(problems);
 			} finally {
 				browser.newContext = newContext;
 				browser.newPage = newPage;
