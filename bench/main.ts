@@ -3,6 +3,7 @@
 import { bookingHttp } from './booking-http';
 import { image } from './image';
 import { healthz } from './healthz';
+import { lighthouse } from './lighthouse';
 import { slots } from './slots';
 import { scale } from './scale';
 import { startup } from './startup';
@@ -15,14 +16,16 @@ const entries: Record<string, () => Promise<void>> = {
 	stats,
 	image,
 	healthz,
-	scale
+	scale,
+	lighthouse
 };
 
 // Options with a value (`--scale 0.1`) are read by their bench; their values are not names.
 const args = process.argv.slice(2);
 const wanted = args.filter((a, i) => !a.startsWith('-') && !args[i - 1]?.startsWith('--scale'));
-// `scale` builds a national database first (minutes): only when asked for by name.
-const names = wanted.length ? wanted : Object.keys(entries).filter((n) => n !== 'scale');
+// `scale` builds a national database first and `lighthouse` audits six pages (minutes each): only when asked for by name.
+const onlyByName = new Set(['scale', 'lighthouse']);
+const names = wanted.length ? wanted : Object.keys(entries).filter((n) => !onlyByName.has(n));
 for (const name of names) {
 	const run = entries[name];
 	if (!run) {

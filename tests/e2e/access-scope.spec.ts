@@ -1,9 +1,11 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support';
+import { allowFailedLoads } from './support';
 import { ADMIN, expectAccessible, login } from './support';
 
 const LEAD_HH = 'jana.petersen@demo.kreativlotse.de';
 
 test('an office lead cannot open another office’s staff page; the denial is audited', async ({ browser }) => {
+	allowFailedLoads([404], 'the lead is denied another office’s pages on purpose');
 	const leadContext = await browser.newContext();
 	const lead = await leadContext.newPage();
 	await login(lead, LEAD_HH);

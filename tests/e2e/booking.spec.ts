@@ -1,5 +1,6 @@
-import { type Browser, expect, type Locator, type Page, test } from '@playwright/test';
-import { ADMIN, expectAccessible, hydrated, login, mailText, tabTo } from './support';
+import type { Browser, Locator, Page } from '@playwright/test';
+import { ADMIN, expect, expectAccessible, hydrated, login, mailText, tabTo, test } from './support';
+import { allowFailedLoads } from './support';
 
 test.setTimeout(180_000);
 
@@ -101,6 +102,10 @@ test('book by keyboard with JavaScript: request, confirm from the mail, manage, 
 	page,
 	browser
 }) => {
+	allowFailedLoads(
+		[400, 409],
+		'the form is sent with mistakes, then a second first consultation is refused, on purpose'
+	);
 	const email = `kim.${Date.now()}@example.org`;
 	const slotLabel = await bookByKeyboard(page, email, true);
 	const admin = await adminPage(browser);
@@ -159,6 +164,7 @@ test('book by keyboard with JavaScript: request, confirm from the mail, manage, 
 });
 
 test('book by keyboard without JavaScript', async ({ browser }) => {
+	allowFailedLoads([400], 'the form is sent with mistakes on purpose');
 	const context = await browser.newContext({ javaScriptEnabled: false });
 	const page = await context.newPage();
 	const email = `nojs.${Date.now()}@example.org`;

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support';
 import { expectAccessible, login } from './support';
 
 test('the public directory filters by Land: national entries plus that Land’s', async ({ page }) => {

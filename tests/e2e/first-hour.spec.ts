@@ -1,5 +1,5 @@
-import { expect, type Page, test } from '@playwright/test';
-import { ADMIN, expectAccessible, login } from './support';
+import type { Page } from '@playwright/test';
+import { ADMIN, expect, expectAccessible, login, test } from './support';
 
 /**
  * Issue 11, part 2: the first hour on the demo network (seeded by the server at start with a

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support';
 import { expectAccessible } from './support';
 
 test('a unique postcode finds the office with phone, e-mail and address', async ({ page }) => {

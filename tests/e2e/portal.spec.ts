@@ -1,4 +1,5 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support';
+import { allowFailedLoads } from './support';
 import { ADMIN, expectAccessible, hydrated, login, mailText } from './support';
 
 test.setTimeout(150_000);
@@ -6,6 +7,7 @@ test.setTimeout(150_000);
 test('a creative signs in by magic link, sees the appointment, exports and deletes their data', async ({
 	browser
 }) => {
+	allowFailedLoads([400], 'deleting without the confirmation tick is tried on purpose');
 	const email = `portal.${Date.now()}@example.org`;
 	const creative = await (await browser.newContext()).newPage();
 

@@ -1,5 +1,5 @@
-import { expect, type Page, test } from '@playwright/test';
-import { expectAccessible } from './support';
+import type { Page } from '@playwright/test';
+import { expect, expectAccessible, test } from './support';
 
 /**
  * Issue 11: the front door knows every German postcode (the shipped OpenStreetMap table), reads what

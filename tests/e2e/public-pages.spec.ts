@@ -1,4 +1,5 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support';
+import { allowFailedLoads } from './support';
 import { expectAccessible } from './support';
 
 test('home page in German and English, with a working language switch', async ({ page }) => {
@@ -41,6 +42,7 @@ for (const [path, heading] of [
 }
 
 test('an unknown page answers 404 with a German page', async ({ page }) => {
+	allowFailedLoads([404], 'the unknown page is asked for on purpose');
 	const response = await page.goto('/gibt-es-nicht');
 	expect(response?.status()).toBe(404);
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Seite nicht gefunden');
@@ -48,6 +50,7 @@ test('an unknown page answers 404 with a German page', async ({ page }) => {
 });
 
 test('an unexpected error shows a generic page with a correlation id and no internals', async ({ page }) => {
+	allowFailedLoads([500], 'the error page is provoked on purpose');
 	const response = await page.goto('/fehlertest');
 	expect(response?.status()).toBe(500);
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Ein Fehler ist aufgetreten');

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support';
 import { ADMIN, expectAccessible, login } from './support';
 
 test('a network admin edits an office and activates Kunsthandwerk; the public finder shows the change', async ({

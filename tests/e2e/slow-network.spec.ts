@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support';
 
 // On a slow connection people type before the JavaScript has loaded. Hydration must not wipe
 // what they typed or ticked (inputs use defaultValue/defaultChecked, not value/checked).

@@ -1,4 +1,5 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support';
+import { allowFailedLoads } from './support';
 import { DEMO_PASSWORD, expectAccessible, freshTotp, LEAD_NW, login, tabTo } from './support';
 
 test('keyboard only: password, TOTP, staff home, own office page', async ({ page }) => {
@@ -35,6 +36,7 @@ test('keyboard only: password, TOTP, staff home, own office page', async ({ page
 test('a wrong password: the error summary takes focus, the address is kept, the password is not', async ({
 	page
 }) => {
+	allowFailedLoads([400], 'a wrong password is sent on purpose');
 	await page.goto('/anmelden');
 	await page.getByLabel('E-Mail-Adresse').fill('miriam.becker@demo.kreativlotse.de');
 	await page.getByLabel('Passwort', { exact: true }).fill('falsch-falsch-falsch');
@@ -48,6 +50,7 @@ test('a wrong password: the error summary takes focus, the address is kept, the 
 });
 
 test('an empty form: German field errors', async ({ page }) => {
+	allowFailedLoads([400], 'the form is sent empty on purpose');
 	await page.goto('/anmelden');
 	await page.getByRole('button', { name: 'Anmelden' }).click();
 	await expect(page.getByRole('alert')).toContainText('Bitte');

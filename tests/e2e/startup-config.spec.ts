@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support';
 
 // Start-up refuses bad configuration with one clear line and a non-zero exit (no browser needed).
 const notAFolder = join(mkdtempSync(join(tmpdir(), 'kl-cfg-')), 'a-file');

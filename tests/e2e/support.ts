@@ -2,9 +2,94 @@ import AxeBuilder from '@axe-core/playwright';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type APIRequestContext, type Browser, expect, type Page } from '@playwright/test';
+import {
+	type APIRequestContext,
+	type Browser,
+	type BrowserContext,
+	test as base,
+	expect,
+	type Page
+} from '@playwright/test';
 import { demoTotpSecret } from '../../src/lib/server/identity/demo';
 import { timeStep, totpAt } from '../../src/lib/server/identity/totp';
+
+export { expect };
+
+// Issue 15: no page of any journey logs a console error, throws, or violates the CSP. Every spec
+// imports `test` from here; the auto fixture below watches every browser context the test opens
+// (also those from browser.newContext(), e.g. staffPage) and fails the test at its end.
+let allowed: { pattern: RegExp; why: string }[] = [];
+
+/**
+ * Allows console errors matching `pattern` in the running test only, with the reason (e.g. a
+ * journey that provokes a 404 on purpose sees the browser's "Failed to load resource" line).
+ */
+export function allowConsoleErrors(pattern: RegExp, why: string): void {
+	allowed.push({ pattern, why });
+}
+
+/**
+ * Allows the browser's "Failed to load resource" line for answers with these statuses in the
+ * running test: a journey that is denied a page (404), sends a form with mistakes (400) or loses
+ * a race for a slot (409) on purpose sees that line for the page or form post, and nothing else.
+ */
+export function allowFailedLoads(statuses: number[], why: string): void {
+	allowConsoleErrors(
+		new RegExp(`Failed to load resource: the server responded with a status of (${statuses.join('|')}) `),
+		why
+	);
+}
+
+async function watchContext(context: BrowserContext, problems: string[]): Promise<void> {
+	context.on('console', (m) => {
+		if (m.type() === 'error') problems.push(`console error on ${m.page()?.url() ?? '?'}: ${m.text()}`);
+	});
+	context.on('weberror', (e) =>
+		problems.push(`page error on ${e.page()?.url() ?? '?'}: ${e.error().message}`)
+	);
+	// Chromium logs refused loads itself; the event also names the directive and the source line.
+	await context.addInitScript(() => {
+		document.addEventListener('securitypolicyviolation', (e) => {
+			console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`);
+		});
+	});
+}
+
+export const test = base.extend<{ consoleProblems: string[] }>({
+	// The problems seen so far (a journey may read them); checked when the test ends.
+	consoleProblems: [
+		async ({ context, browser }, use, testInfo) => {
+			allowed = [];
+			const problems: string[] = [];
+			await watchContext(context, problems);
+			const newContext = browser.newContext.bind(browser);
+			const newPage = browser.newPage.bind(browser);
+			browser.newContext = async (options) => {
+				const c = await newContext(options);
+				await watchContext(c, problems);
+				return c;
+			};
+			browser.newPage = async (options) => {
+				const p = await newPage(options);
+				await watchContext(p.context(), problems);
+				return p;
+			};
+			try {
+				await use(problems);
+			} finally {
+				browser.newContext = newContext;
+				browser.newPage = newPage;
+			}
+			const unexpected = problems.filter((p) => !allowed.some((a) => a.pattern.test(p)));
+			// Only a journey that passed fails here; a failed one gets the lines attached to its report.
+			if (unexpected.length && testInfo.status === 'passed')
+				expect(unexpected, 'console errors, page errors or CSP violations').toEqual([]);
+			else if (unexpected.length)
+				await testInfo.attach('console errors', { body: unexpected.join('\n'), contentType: 'text/plain' });
+		},
+		{ auto: true }
+	]
+});
 
 export const DEMO_PASSWORD = 'Kreativlotse-Demo-2026';
 export const ADMIN = 'admin@demo.kreativlotse.de';

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support';
 import { ADMIN, expectAccessible, hydrated, login, mailLink, staffPage } from './support';
 
 /**

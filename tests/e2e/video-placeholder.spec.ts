@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support';
 import { expectAccessible } from './support';
 
 /** Issue 11: without VIDEO_BASE_URL a video link leads to an honest placeholder page, not a 404. */

@@ -18,6 +18,10 @@ addFormats(ajv);
 const service = ajv.compile(fixture('compiled-service.json'));
 const serviceListItem = ajv.compile(fixture('compiled-service_list.json'));
 const pageFields = ajv.compile(fixture('openapi.json').components.schemas.Page);
+// The official taxonomy_term schema (with taxonomy_detail, the taxonomy schema) as compiled into the service's attributes.
+const officialTerm = fixture('compiled-service.json').properties.attributes.items.properties.taxonomy_term;
+const taxonomyTerm = ajv.compile(officialTerm);
+const taxonomy = ajv.compile(officialTerm.properties.taxonomy_detail);
 const meta = ajv.compile(
 	fixture('openapi.json').paths['/'].get.responses['200'].content['application/json'].schema
 );
@@ -32,6 +36,8 @@ const check =
 export const hsdsServiceErrors = check(service);
 export const hsdsServiceListItemErrors = check(serviceListItem);
 export const hsdsMetaErrors = check(meta);
+export const hsdsTaxonomyErrors = check(taxonomy);
+export const hsdsTaxonomyTermErrors = check(taxonomyTerm);
 
 /**
  * A page against the official `Page` schema, every item against `item`, and what the schema's

@@ -20,6 +20,17 @@ export const hsdsTaxonomyTermSchema = z.object({
 	language: z.string()
 });
 
+export const hsdsTaxonomySchema = z.object({
+	id: uuid(),
+	name: z.string(),
+	description: z.string()
+});
+
+/** A term under /taxonomy_terms: with its taxonomy (`taxonomy_detail`). Our vocabularies are flat (no `parent_id`). */
+export const hsdsTaxonomyTermFullSchema = hsdsTaxonomyTermSchema.extend({
+	taxonomy_detail: hsdsTaxonomySchema
+});
+
 export const hsdsAttributeSchema = z.object({
 	id: uuid(),
 	link_id: uuid(),
@@ -98,6 +109,12 @@ export const hsdsServiceListPageSchema = z.object({
 });
 export const hsdsServicePageSchema = z.object({ ...pageFields, contents: z.array(hsdsServiceSchema) });
 
+export const hsdsTaxonomyPageSchema = z.object({ ...pageFields, contents: z.array(hsdsTaxonomySchema) });
+export const hsdsTaxonomyTermPageSchema = z.object({
+	...pageFields,
+	contents: z.array(hsdsTaxonomyTermFullSchema)
+});
+
 export const hsdsMetaSchema = z.object({
 	version: z.string().describe('HSDS version of this API.'),
 	profile: z.string().optional(),
@@ -120,7 +137,26 @@ export const hsdsServicesQuerySchema = z.object({
 });
 export type HsdsServicesQuery = z.output<typeof hsdsServicesQuerySchema>;
 
+/** Query of `/taxonomies`. */
+export const hsdsTaxonomiesQuerySchema = hsdsServicesQuerySchema.pick({
+	page: true,
+	per_page: true,
+	search: true,
+	format: true
+});
+export type HsdsTaxonomiesQuery = z.output<typeof hsdsTaxonomiesQuerySchema>;
+
+/** Query of `/taxonomy_terms`. */
+export const hsdsTaxonomyTermsQuerySchema = hsdsTaxonomiesQuerySchema.extend({
+	taxonomy_id: uuid().optional(),
+	top_only: flag.optional(),
+	parent_id: uuid().optional()
+});
+export type HsdsTaxonomyTermsQuery = z.output<typeof hsdsTaxonomyTermsQuerySchema>;
+
 export type HsdsTaxonomyTerm = z.infer<typeof hsdsTaxonomyTermSchema>;
+export type HsdsTaxonomy = z.infer<typeof hsdsTaxonomySchema>;
+export type HsdsTaxonomyTermFull = z.infer<typeof hsdsTaxonomyTermFullSchema>;
 export type HsdsAttribute = z.infer<typeof hsdsAttributeSchema>;
 export type HsdsServiceArea = z.infer<typeof hsdsServiceAreaSchema>;
 export type HsdsOrganization = z.infer<typeof hsdsOrganizationSchema>;

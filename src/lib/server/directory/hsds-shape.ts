@@ -2,7 +2,13 @@ import { createHash } from 'node:crypto';
 import { type MessageKey, translate } from '../../i18n/messages';
 import { berlinDate } from '../reference/rules';
 import type { Db, Tx } from '../db/transaction';
-import type { HsdsAttribute, HsdsService, HsdsServiceArea, HsdsServiceListItem } from './hsds-schema';
+import type {
+	HsdsAttribute,
+	HsdsService,
+	HsdsServiceArea,
+	HsdsServiceListItem,
+	HsdsTaxonomyTerm
+} from './hsds-schema';
 import type { ContactPoint } from './queries';
 
 /**
@@ -58,23 +64,32 @@ export async function hsdsNames(db: Db | Tx): Promise<Names> {
 /** Term names are German, as the data (`language: 'de'`), from the catalogue the pages use. */
 const termName = (key: MessageKey) => translate('de', key);
 
+/** One term of our vocabularies, the same in a service's attributes and under /taxonomy_terms. */
+export function hsdsTerm(taxonomy: string, code: string, name: string): HsdsTaxonomyTerm {
+	return {
+		id: stableUuid('term', taxonomy, code),
+		code,
+		name,
+		description: name,
+		taxonomy,
+		taxonomy_id: taxonomyUuid(taxonomy),
+		language: 'de'
+	};
+}
+
+export const kindTermName = (kind: ContactPoint['kind']) => termName(`directory.kind.${kind}`);
+export const costTermName = (cost: NonNullable<ContactPoint['cost']>) => termName(`directory.cost.${cost}`);
+export const ADVOCACY_TERM = { code: 'advocacy', name: 'Interessenvertretung' } as const;
+
 function attribute(serviceId: string, taxonomy: string, code: string, name: string): HsdsAttribute {
-	const termId = stableUuid('term', taxonomy, code);
+	const term = hsdsTerm(taxonomy, code, name);
 	return {
 		id: stableUuid('attribute', serviceId, taxonomy, code),
 		link_id: serviceId,
 		link_type: 'service',
 		link_entity: 'service',
-		taxonomy_term_id: termId,
-		taxonomy_term: {
-			id: termId,
-			code,
-			name,
-			description: name,
-			taxonomy,
-			taxonomy_id: taxonomyUuid(taxonomy),
-			language: 'de'
-		}
+		taxonomy_term_id: term.id,
+		taxonomy_term: term
 	};
 }
 
@@ -121,9 +136,9 @@ export function toHsdsService(c: ContactPoint, n: Names, options: { withAssurer:
 			? [area('DE', 'Deutschland')]
 			: c.laender.map((iso) => area(iso, n.laender.get(iso) ?? iso));
 	const attributes = [
-		attribute(serviceId, TAXONOMY.kind, c.kind, termName(`directory.kind.${c.kind}`)),
-		...(c.cost ? [attribute(serviceId, TAXONOMY.cost, c.cost, termName(`directory.cost.${c.cost}`))] : []),
-		...(c.advocacy ? [attribute(serviceId, TAXONOMY.advocacy, 'advocacy', 'Interessenvertretung')] : []),
+		attribute(serviceId, TAXONOMY.kind, c.kind, kindTermName(c.kind)),
+		...(c.cost ? [attribute(serviceId, TAXONOMY.cost, c.cost, costTermName(c.cost))] : []),
+		...(c.advocacy ? [attribute(serviceId, TAXONOMY.advocacy, ADVOCACY_TERM.code, ADVOCACY_TERM.name)] : []),
 		...c.topics.map((k) => attribute(serviceId, TAXONOMY.topic, k, n.topics.get(k) ?? k)),
 		...c.submarkets.map((k) => attribute(serviceId, TAXONOMY.submarket, k, n.submarkets.get(k) ?? k))
 	];

@@ -12,7 +12,13 @@ import {
 	hsdsServiceListPageSchema,
 	hsdsServicePageSchema,
 	hsdsServiceSchema,
-	hsdsServicesQuerySchema
+	hsdsServicesQuerySchema,
+	hsdsTaxonomiesQuerySchema,
+	hsdsTaxonomyPageSchema,
+	hsdsTaxonomySchema,
+	hsdsTaxonomyTermFullSchema,
+	hsdsTaxonomyTermPageSchema,
+	hsdsTaxonomyTermsQuerySchema
 } from './hsds-schema';
 import { CONTACT_POINT_COSTS, CONTACT_POINT_KINDS, SCOPES } from './schema';
 
@@ -52,6 +58,13 @@ export const contactPointListSchema = z.object({
 	)
 });
 
+const idParameter = (description: string) => ({
+	name: 'id',
+	in: 'path' as const,
+	required: true,
+	description,
+	schema: { type: 'string' }
+});
 const badRequest = (what: string) => jsonResponse(errorSchema(['bad_request']), what);
 const hsds = ['HSDS 3.0'];
 
@@ -143,6 +156,73 @@ export const directoryPaths: Paths = {
 					'The service with its organization, areas and taxonomy terms.'
 				),
 				'404': jsonResponse(errorSchema(['not_found']), 'No active service with this id.'),
+				'429': rateLimitedResponse
+			}
+		}
+	},
+	'/hsds/taxonomies': {
+		get: {
+			operationId: 'getPaginatedListOfTaxonomies',
+			summary: 'HSDS taxonomies, paginated',
+			description:
+				'Our vocabularies (kreativlotse-topic, -submarket, -kind, -cost, -advocacy): the taxonomy_id of the ' +
+				'services’ attribute terms.',
+			tags: hsds,
+			parameters: queryParameters(hsdsTaxonomiesQuerySchema, {
+				search: 'Every word must occur in name or description, ignoring case.',
+				format: 'Only json is offered.'
+			}),
+			responses: {
+				'200': jsonResponse(hsdsTaxonomyPageSchema, 'A page of taxonomies.'),
+				'400': badRequest('A parameter does not fit (see the parameter schemas).'),
+				'429': rateLimitedResponse
+			}
+		}
+	},
+	'/hsds/taxonomies/{id}': {
+		get: {
+			operationId: 'getTaxonomyById',
+			summary: 'One HSDS taxonomy',
+			tags: hsds,
+			parameters: [idParameter('The taxonomy id (a UUID).')],
+			responses: {
+				'200': jsonResponse(hsdsTaxonomySchema, 'The taxonomy.'),
+				'404': jsonResponse(errorSchema(['not_found']), 'No taxonomy with this id.'),
+				'429': rateLimitedResponse
+			}
+		}
+	},
+	'/hsds/taxonomy_terms': {
+		get: {
+			operationId: 'getPaginatedListOfTaxonomyTerms',
+			summary: 'HSDS taxonomy terms, paginated',
+			description:
+				'Every term of our vocabularies with its taxonomy (taxonomy_detail); the ids are those of the services’ ' +
+				'attributes. The vocabularies are flat: no term has a parent.',
+			tags: hsds,
+			parameters: queryParameters(hsdsTaxonomyTermsQuerySchema, {
+				search: 'Every word must occur in code, name or description, ignoring case.',
+				format: 'Only json is offered.',
+				taxonomy_id: 'Terms of this taxonomy.',
+				top_only: 'Only terms without a parent (here: every term).',
+				parent_id: 'Terms with this parent (here: none).'
+			}),
+			responses: {
+				'200': jsonResponse(hsdsTaxonomyTermPageSchema, 'A page of taxonomy terms.'),
+				'400': badRequest('A parameter does not fit (see the parameter schemas).'),
+				'429': rateLimitedResponse
+			}
+		}
+	},
+	'/hsds/taxonomy_terms/{id}': {
+		get: {
+			operationId: 'getTaxonomyTermById',
+			summary: 'One HSDS taxonomy term',
+			tags: hsds,
+			parameters: [idParameter('The taxonomy term id (a UUID).')],
+			responses: {
+				'200': jsonResponse(hsdsTaxonomyTermFullSchema, 'The term with its taxonomy.'),
+				'404': jsonResponse(errorSchema(['not_found']), 'No taxonomy term with this id.'),
 				'429': rateLimitedResponse
 			}
 		}

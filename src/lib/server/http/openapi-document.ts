@@ -1,6 +1,7 @@
 import { bookingPaths } from '../booking/openapi';
 import { directoryPaths } from '../directory/openapi';
 import { eventPaths } from '../events/openapi';
+import { DEFAULT_API_DATA_LICENSE } from '../platform/config';
 import { jsonResponse, rateLimitedResponse } from '../platform/openapi';
 import { referencePaths } from '../reference/openapi';
 import { profilePaths } from '../visibility/openapi';
@@ -15,7 +16,7 @@ export const openApiDocument = {
 	openapi: '3.1.0',
 	info: {
 		title: 'Kreativlotse API',
-		version: '1.1.0',
+		version: '1.2.0',
 		summary:
 			'Free consultations, events, contact points and profiles of the cultural and creative industries network.',
 		description:
@@ -23,7 +24,7 @@ export const openApiDocument = {
 			'are those of the booking form: a booking made here is held for 30 minutes until the person confirms it by the ' +
 			'link in the e-mail they receive. Instants are ISO 8601 with the Europe/Berlin offset. The directory is also ' +
 			'served as an Open Referral HSDS 3.0 API under /hsds. Requests are rate-limited per client address (429 with Retry-After).',
-		license: { name: 'CC BY 4.0', identifier: 'CC-BY-4.0' }
+		license: DEFAULT_API_DATA_LICENSE
 	},
 	servers: [{ url: '/api/v1' }],
 	security: [],
@@ -54,3 +55,8 @@ export const openApiDocument = {
 		}
 	}
 };
+
+/** The document as served: the data licence is the operator's (API_DATA_LICENSE, API_DATA_LICENSE_URL). */
+export function servedOpenApiDocument(license: { name: string; url: string }): typeof openApiDocument {
+	return { ...openApiDocument, info: { ...openApiDocument.info, license } };
+}

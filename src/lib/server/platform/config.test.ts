@@ -30,6 +30,10 @@ describe('loadConfig', () => {
 		expect(c.cookieSecure).toBe(false);
 		expect(c.seedDemo).toBe(true);
 		expect(c.production).toBe(false);
+		expect(c.apiDataLicense).toEqual({
+			name: 'Datenlizenz Deutschland – Namensnennung – Version 2.0',
+			url: 'https://www.govdata.de/dl-de/by-2-0'
+		});
 	});
 
 	it('treats empty values as unset', () => {
@@ -55,6 +59,9 @@ describe('loadConfig', () => {
 		[{ SMTP_URL: 'mail.example.org' }, 'SMTP_URL'],
 		[{ MAIL_FROM: 'a\nBcc: b@c.d' }, 'MAIL_FROM'],
 		[{ SECRET_KEY: 'short' }, 'SECRET_KEY'],
+		[{ API_DATA_LICENSE: 'CC BY 4.0' }, 'API_DATA_LICENSE_URL'],
+		[{ API_DATA_LICENSE_URL: 'ftp://x.example' }, 'API_DATA_LICENSE_URL'],
+		[{ API_DATA_LICENSE: 'a\nb', API_DATA_LICENSE_URL: 'https://x.example' }, 'API_DATA_LICENSE'],
 		[{ COOKIE_SECURE: 'maybe' }, 'COOKIE_SECURE'],
 		[{ SESSION_IDLE_MINUTES: '1' }, 'SESSION_IDLE_MINUTES'],
 		[{ NODE_ENV: 'production', SECRET_KEY: 'x'.repeat(40) }, 'ORIGIN'],

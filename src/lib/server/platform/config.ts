@@ -45,7 +45,15 @@ export interface Config {
 	retentionDays: Record<string, number>;
 	/** The data protection officer's contact named in the privacy notice (DPO_CONTACT). */
 	dpoContact: string | null;
+	/** The licence of the open data served by /api/v1, named in its OpenAPI document (API_DATA_LICENSE[_URL]). */
+	apiDataLicense: { name: string; url: string };
 }
+
+/** The licence of the API's data unless the operator names another: the German open data licence. */
+export const DEFAULT_API_DATA_LICENSE = {
+	name: 'Datenlizenz Deutschland – Namensnennung – Version 2.0',
+	url: 'https://www.govdata.de/dl-de/by-2-0'
+};
 
 export class ConfigError extends Error {
 	constructor(
@@ -129,7 +137,13 @@ const schema = z.object({
 			error: () => 'must look like bookings_past=365,mails=90'
 		})
 		.optional(),
-	DPO_CONTACT: z.string().max(300).optional()
+	DPO_CONTACT: z.string().max(300).optional(),
+	API_DATA_LICENSE: z
+		.string()
+		.max(200, { error: () => 'must be at most 200 characters' })
+		.regex(/^[^\r\n]+$/, { error: () => 'must be one line' })
+		.optional(),
+	API_DATA_LICENSE_URL: url.optional()
 });
 
 function parseRetentionDays(value: string | undefined): Record<string, number> {
@@ -163,6 +177,9 @@ export function loadConfig(env: Env = process.env): Config {
 	}
 	if (production && !e.ORIGIN) throw new ConfigError('ORIGIN', 'must be set in production');
 	if (production && !e.SECRET_KEY) throw new ConfigError('SECRET_KEY', 'must be set in production');
+	// A licence named by the operator needs its own address; the default's would misname it.
+	if (e.API_DATA_LICENSE && !e.API_DATA_LICENSE_URL)
+		throw new ConfigError('API_DATA_LICENSE_URL', 'must be set when API_DATA_LICENSE is');
 	if (production && e.SEED_DEMO) throw new ConfigError('SEED_DEMO', 'must not be true in production');
 	const origin = (e.ORIGIN ?? `http://localhost:${e.PORT}`).replace(/\/$/, '');
 	return {
@@ -197,7 +214,11 @@ export function loadConfig(env: Env = process.env): Config {
 		mailReplyTo: e.MAIL_REPLY_TO ?? null,
 		mailDomain: e.MAIL_DOMAIN ?? /@([^>\s]+)>?\s*$/.exec(e.MAIL_FROM)?.[1] ?? 'kreativlotse.invalid',
 		retentionDays: parseRetentionDays(e.RETENTION_DAYS),
-		dpoContact: e.DPO_CONTACT ?? null
+		dpoContact: e.DPO_CONTACT ?? null,
+		apiDataLicense: {
+			name: e.API_DATA_LICENSE ?? DEFAULT_API_DATA_LICENSE.name,
+			url: e.API_DATA_LICENSE_URL ?? DEFAULT_API_DATA_LICENSE.url
+		}
 	};
 }
 

@@ -13,6 +13,10 @@ import { POST as postRegistration } from './events/[id]/registrations/+server';
 import { GET as getHsdsMeta } from './hsds/+server';
 import { GET as getHsdsService } from './hsds/services/[id]/+server';
 import { GET as getHsdsServices } from './hsds/services/+server';
+import { GET as getHsdsTaxonomy } from './hsds/taxonomies/[id]/+server';
+import { GET as getHsdsTaxonomies } from './hsds/taxonomies/+server';
+import { GET as getHsdsTerm } from './hsds/taxonomy_terms/[id]/+server';
+import { GET as getHsdsTerms } from './hsds/taxonomy_terms/+server';
 import { GET as getOffices } from './offices/+server';
 import { GET as getSlots } from './offices/[id]/slots/+server';
 import { GET as getOpenApi } from './openapi.json/+server';
@@ -37,6 +41,10 @@ describe('the generated OpenAPI document', () => {
 				'GET /hsds',
 				'GET /hsds/services',
 				'GET /hsds/services/{id}',
+				'GET /hsds/taxonomies',
+				'GET /hsds/taxonomies/{id}',
+				'GET /hsds/taxonomy_terms',
+				'GET /hsds/taxonomy_terms/{id}',
 				'GET /events',
 				'POST /events/{id}/registrations',
 				'GET /profiles',
@@ -58,7 +66,30 @@ describe('the generated OpenAPI document', () => {
 		setServices(s);
 		const res = await getOpenApi(apiEvent('/api/v1/openapi.json'));
 		expect(res.status).toBe(200);
-		expect(await res.json()).toEqual(JSON.parse(JSON.stringify(openApiDocument)));
+		const served = (await res.json()) as Json;
+		expect(served).toEqual(JSON.parse(JSON.stringify(openApiDocument)));
+		// Without configuration the data licence is the German open data licence.
+		expect((served.info as Json).license).toEqual({
+			name: 'Datenlizenz Deutschland – Namensnennung – Version 2.0',
+			url: 'https://www.govdata.de/dl-de/by-2-0'
+		});
+		await s.close();
+	});
+
+	it('names the data licence the operator configured (API_DATA_LICENSE, API_DATA_LICENSE_URL)', async () => {
+		const s = await testServices({
+			env: {
+				API_DATA_LICENSE: 'CC BY 4.0',
+				API_DATA_LICENSE_URL: 'https://creativecommons.org/licenses/by/4.0/'
+			}
+		});
+		setServices(s);
+		const served = (await (await getOpenApi(apiEvent('/api/v1/openapi.json'))).json()) as Json;
+		expect((served.info as Json).license).toEqual({
+			name: 'CC BY 4.0',
+			url: 'https://creativecommons.org/licenses/by/4.0/'
+		});
+		await expect(SwaggerParser.validate(served as never)).resolves.toBeTruthy();
 		await s.close();
 	});
 });
@@ -106,6 +137,35 @@ describe('real responses match the document', () => {
 		const one = (v: string) => getHsdsService(apiEvent(`/api/v1/hsds/services/${v}`, { params: { id: v } }));
 		await conforms('/hsds/services/{id}', 'get', await one(id));
 		await conforms('/hsds/services/{id}', 'get', await one('nope'));
+		const taxonomies = await conforms(
+			'/hsds/taxonomies',
+			'get',
+			await getHsdsTaxonomies(apiEvent('/api/v1/hsds/taxonomies?search=kreativlotse'))
+		);
+		await conforms(
+			'/hsds/taxonomies',
+			'get',
+			await getHsdsTaxonomies(apiEvent('/api/v1/hsds/taxonomies?page=0'))
+		);
+		const taxonomy = (v: string) =>
+			getHsdsTaxonomy(apiEvent(`/api/v1/hsds/taxonomies/${v}`, { params: { id: v } }));
+		await conforms(
+			'/hsds/taxonomies/{id}',
+			'get',
+			await taxonomy((taxonomies.contents as { id: string }[])[0]!.id)
+		);
+		await conforms('/hsds/taxonomies/{id}', 'get', await taxonomy('nope'));
+		const terms = (q: string) => getHsdsTerms(apiEvent(`/api/v1/hsds/taxonomy_terms${q}`));
+		const termPage = await conforms('/hsds/taxonomy_terms', 'get', await terms('?top_only=true'));
+		await conforms('/hsds/taxonomy_terms', 'get', await terms('?top_only=vielleicht'));
+		const term = (v: string) =>
+			getHsdsTerm(apiEvent(`/api/v1/hsds/taxonomy_terms/${v}`, { params: { id: v } }));
+		await conforms(
+			'/hsds/taxonomy_terms/{id}',
+			'get',
+			await term((termPage.contents as { id: string }[])[0]!.id)
+		);
+		await conforms('/hsds/taxonomy_terms/{id}', 'get', await term('nope'));
 		const cps = await conforms(
 			'/contact-points',
 			'get',
