@@ -1,0 +1,118 @@
+import { expect, type Page, test } from '@playwright/test';
+import admin from '../../src/lib/i18n/catalogue/admin';
+import audit from '../../src/lib/i18n/catalogue/audit';
+import auditSentences from '../../src/lib/i18n/catalogue/audit-sentences';
+import bookingStaff from '../../src/lib/i18n/catalogue/booking-staff';
+import cases from '../../src/lib/i18n/catalogue/cases';
+import directoryImport from '../../src/lib/i18n/catalogue/directory-import';
+import staff from '../../src/lib/i18n/catalogue/staff';
+import statisticsExport from '../../src/lib/i18n/catalogue/statistics-export';
+
+/**
+ * Issue 14 (light pages): every public page downloads at most 60 KB of compressed JavaScript, and
+ * none of it holds a staff-only text. The catalogue is split per module at build time
+ * (src/lib/i18n/split/plugin.ts); this counts what Chromium really transferred (CDP
+ * encodedDataLength: compressed body plus headers) with a fresh cache for each page.
+ */
+const BUDGET = 60 * 1024;
+
+const PUBLIC_PAGES = [
+	'/',
+	'/termin',
+	'/veranstaltungen',
+	'/anlaufstellen',
+	'/regionalbuero',
+	'/kreative',
+	'/gesuche',
+	'/statistik',
+	'/impressum',
+	'/datenschutz',
+	'/barrierefreiheit',
+	'/leichte-sprache',
+	'/anmelden',
+	'/portal/anmelden',
+	'/en',
+	'/en/termin',
+	'/en/veranstaltungen'
+];
+
+/** Areas only staff screens use: their keys and texts must never reach a public page. */
+const STAFF_AREAS = [admin, audit, auditSentences, bookingStaff, cases, directoryImport, staff, statisticsExport];
+
+function staffNeedles(): string[] {
+	const needles = new Set<string>();
+	for (const area of STAFF_AREAS) {
+		for (const [key, de] of Object.entries(area.de)) {
+			needles.add(`"${key}"`);
+			needles.add(`'${key}'`);
+			// Long German texts only: short ones ("Name", "Status") also appear in public texts.
+			if (typeof de === 'string' && de.length >= 40 && !de.includes('{')) needles.add(de);
+		}
+	}
+	return [...needles];
+}
+
+interface Weight {
+	path: string;
+	bytes: number;
+	scripts: { url: string; body: string }[];
+}
+
+async function weigh(page: Page, path: string): Promise<Weight> {
+	const cdp = await page.context().newCDPSession(page);
+	await cdp.send('Network.enable');
+	await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+	const js = new Map<string, string>();
+	const sizes = new Map<string, number>();
+	cdp.on('Network.responseReceived', (e) => {
+		if (e.type === 'Script' || /\.m?js(\?|$)/.test(new URL(e.response.url).pathname)) js.set(e.requestId, e.response.url);
+	});
+	cdp.on('Network.loadingFinished', (e) => sizes.set(e.requestId, e.encodedDataLength));
+	const response = await page.goto(path);
+	expect(response?.status(), path).toBe(200);
+	await page.locator('html[data-hydrated="true"]').waitFor({ state: 'attached' });
+	await page.waitForLoadState('networkidle');
+	let bytes = 0;
+	const scripts: { url: string; body: string }[] = [];
+	for (const [id, url] of js) {
+		bytes += sizes.get(id) ?? 0;
+		const { body, base64Encoded } = await cdp.send('Network.getResponseBody', { requestId: id });
+		scripts.push({ url, body: base64Encoded ? Buffer.from(body, 'base64').toString('utf8') : body });
+	}
+	await cdp.detach();
+	return { path, bytes, scripts };
+}
+
+test('every public page loads at most 60 KB of compressed JavaScript and no staff text', async ({ browser }) => {
+	test.setTimeout(180_000);
+	const context = await browser.newContext({ extraHTTPHeaders: { 'accept-encoding': 'gzip' } });
+	const needles = staffNeedles();
+	const report: string[] = [];
+	const over: string[] = [];
+	const leaks: string[] = [];
+	for (const path of PUBLIC_PAGES) {
+		const page = await context.newPage();
+		const weight = await weigh(page, path);
+		await page.close();
+		report.push(`${path}: ${(weight.bytes / 1024).toFixed(1)} KB in ${weight.scripts.length} scripts`);
+		if (weight.bytes > BUDGET) over.push(`${path}: ${weight.bytes} bytes`);
+		for (const { url, body } of weight.scripts) {
+			const found = needles.find((n) => body.includes(n));
+			if (found) leaks.push(`${path} ${new URL(url).pathname}: ${found}`);
+		}
+	}
+	console.log(`page weight (compressed JavaScript transferred)\n${report.join('\n')}`);
+	await context.close();
+	expect(over, 'pages over the budget').toEqual([]);
+	expect(leaks, 'staff texts in public JavaScript').toEqual([]);
+});
+
+test('pages and JSON come compressed when the client accepts it', async ({ request }) => {
+	for (const path of ['/', '/api/v1/events', '/api/v1/openapi.json']) {
+		const gzip = await request.get(path, { headers: { 'accept-encoding': 'gzip' } });
+		expect(gzip.status(), path).toBe(200);
+		expect(gzip.headers()['content-encoding'], path).toBe('gzip');
+		const plain = await request.get(path, { headers: { 'accept-encoding': 'identity' } });
+		expect(plain.headers()['content-encoding'], path).toBeUndefined();
+	}
+});
