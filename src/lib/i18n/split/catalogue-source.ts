@@ -16,16 +16,21 @@ export interface CatalogueFile {
 	en: Map<string, string>;
 }
 
+function unwrap(node: ts.Expression): ts.Expression {
+	let expr = node;
+	while (ts.isAsExpression(expr) || ts.isSatisfiesExpression(expr) || ts.isParenthesizedExpression(expr)) {
+		expr = expr.expression;
+	}
+	return expr;
+}
+
 function objectEntries(
 	node: ts.Expression,
 	source: ts.SourceFile,
 	objects: Map<string, ts.ObjectLiteralExpression>,
 	into: Map<string, string>
 ): void {
-	let expr = node;
-	while (ts.isAsExpression(expr) || ts.isSatisfiesExpression(expr) || ts.isParenthesizedExpression(expr)) {
-		expr = expr.expression;
-	}
+	let expr = unwrap(node);
 	if (ts.isIdentifier(expr)) {
 		const target = objects.get(expr.text);
 		if (!target) throw new Error(`catalogue split: ${source.fileName} spreads unknown ${expr.text}`);
@@ -60,8 +65,9 @@ export function readCatalogueFile(path: string): CatalogueFile {
 		} else if (ts.isVariableStatement(statement)) {
 			const [decl] = statement.declarationList.declarations;
 			// Plain text tables (spread into the catalogue) are read as entries, not carried along.
-			if (decl?.initializer && ts.isObjectLiteralExpression(decl.initializer) && ts.isIdentifier(decl.name)) {
-				objects.set(decl.name.text, decl.initializer);
+			const init = decl?.initializer && unwrap(decl.initializer);
+			if (init && ts.isObjectLiteralExpression(init) && decl && ts.isIdentifier(decl.name)) {
+				objects.set(decl.name.text, init);
 			} else prelude.push(statement.getText(source));
 		} else prelude.push(statement.getText(source));
 	}

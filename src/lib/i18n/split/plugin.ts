@@ -108,13 +108,15 @@ function pieceSource(catalogue: Catalogue, keys: string[]): string {
 	}).outputText;
 }
 
-export function splitCatalogue(): Plugin {
+export function splitCatalogue(): Plugin[] {
 	let catalogue: Catalogue;
 	const pieces = new Map<string, string[]>();
-	return {
-		name: 'kreativlotse:split-catalogue',
+	// Two plugins: the stand-ins must be resolved before Vite's own resolver, the scan must see
+	// compiled components (after the svelte plugin).
+	const resolver: Plugin = {
+		name: 'kreativlotse:split-catalogue-resolve',
 		apply: 'build',
-		enforce: 'post',
+		enforce: 'pre',
 		buildStart() {
 			catalogue = readCatalogue();
 		},
@@ -128,16 +130,23 @@ export function splitCatalogue(): Plugin {
 			if (id === EMPTY) return 'export default { de: {}, en: {} };';
 			if (id.startsWith(PIECE)) return pieceSource(catalogue, pieces.get(id) ?? []);
 			return null;
-		},
+		}
+	};
+	const scanner: Plugin = {
+		name: 'kreativlotse:split-catalogue-scan',
+		apply: 'build',
+		enforce: 'post',
 		transform(code, id, options) {
 			if (options?.ssr || this.environment?.config.consumer === 'server') return null;
 			if (id.includes('?') || id.startsWith('\0') || !id.startsWith(`${srcDir}/`)) return null;
 			if (!/\.(svelte|ts|js)$/.test(id) || notScanned.some((p) => id.startsWith(p))) return null;
 			const keys = referencedKeys([code, ...serverSources(id)].join('\n'), catalogue.keys);
 			if (keys.size === 0) return null;
-			const piece = `${PIECE}${id}`;
+			// Ends in .js: other plugins (svelte) must not take the piece for their own kind of file.
+			const piece = `${PIECE}${id.slice(srcDir.length + 1)}.messages.js`;
 			pieces.set(piece, [...keys].sort());
 			return { code: `import ${JSON.stringify(piece)};\n${code}`, map: null };
 		}
 	};
+	return [resolver, scanner];
 }
