@@ -37,7 +37,16 @@ const PUBLIC_PAGES = [
 ];
 
 /** Areas only staff screens use: their keys and texts must never reach a public page. */
-const STAFF_AREAS = [admin, audit, auditSentences, bookingStaff, cases, directoryImport, staff, statisticsExport];
+const STAFF_AREAS = [
+	admin,
+	audit,
+	auditSentences,
+	bookingStaff,
+	cases,
+	directoryImport,
+	staff,
+	statisticsExport
+];
 
 function staffNeedles(): string[] {
 	const needles = new Set<string>();
@@ -65,7 +74,8 @@ async function weigh(page: Page, path: string): Promise<Weight> {
 	const js = new Map<string, string>();
 	const sizes = new Map<string, number>();
 	cdp.on('Network.responseReceived', (e) => {
-		if (e.type === 'Script' || /\.m?js(\?|$)/.test(new URL(e.response.url).pathname)) js.set(e.requestId, e.response.url);
+		if (e.type === 'Script' || /\.m?js(\?|$)/.test(new URL(e.response.url).pathname))
+			js.set(e.requestId, e.response.url);
 	});
 	cdp.on('Network.loadingFinished', (e) => sizes.set(e.requestId, e.encodedDataLength));
 	const response = await page.goto(path);
@@ -83,7 +93,9 @@ async function weigh(page: Page, path: string): Promise<Weight> {
 	return { path, bytes, scripts };
 }
 
-test('every public page loads at most 60 KB of compressed JavaScript and no staff text', async ({ browser }) => {
+test('every public page loads at most 60 KB of compressed JavaScript and no staff text', async ({
+	browser
+}) => {
 	test.setTimeout(180_000);
 	const context = await browser.newContext({ extraHTTPHeaders: { 'accept-encoding': 'gzip' } });
 	const needles = staffNeedles();

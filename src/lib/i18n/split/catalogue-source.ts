@@ -42,7 +42,10 @@ function objectEntries(
 	for (const prop of expr.properties) {
 		if (ts.isSpreadAssignment(prop)) {
 			objectEntries(prop.expression, source, objects, into);
-		} else if (ts.isPropertyAssignment(prop) && (ts.isStringLiteral(prop.name) || ts.isIdentifier(prop.name))) {
+		} else if (
+			ts.isPropertyAssignment(prop) &&
+			(ts.isStringLiteral(prop.name) || ts.isIdentifier(prop.name))
+		) {
 			into.set(prop.name.text, prop.initializer.getText(source));
 		} else {
 			throw new Error(`catalogue split: ${source.fileName}: unsupported entry ${prop.getText(source)}`);
@@ -59,7 +62,8 @@ export function readCatalogueFile(path: string): CatalogueFile {
 	for (const statement of source.statements) {
 		if (ts.isImportDeclaration(statement)) {
 			const bindings = statement.importClause?.namedBindings;
-			if (bindings && ts.isNamedImports(bindings)) for (const el of bindings.elements) defineImports.push(el.name.text);
+			if (bindings && ts.isNamedImports(bindings))
+				for (const el of bindings.elements) defineImports.push(el.name.text);
 		} else if (ts.isExportAssignment(statement) && ts.isCallExpression(statement.expression)) {
 			call = statement.expression;
 		} else if (ts.isVariableStatement(statement)) {
@@ -77,5 +81,10 @@ export function readCatalogueFile(path: string): CatalogueFile {
 	const en = new Map<string, string>();
 	objectEntries(deArg, source, objects, de);
 	objectEntries(enArg, source, objects, en);
-	return { defineImports: defineImports.filter((n) => n !== 'catalogue'), prelude: prelude.join('\n'), de, en };
+	return {
+		defineImports: defineImports.filter((n) => n !== 'catalogue'),
+		prelude: prelude.join('\n'),
+		de,
+		en
+	};
 }

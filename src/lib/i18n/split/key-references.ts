@@ -11,7 +11,7 @@ const QUOTED = /(['"])([A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)+)\1/g;
 const TEMPLATE_START = /`(?=[A-Za-z0-9_-]+\.[A-Za-z0-9_.-]*\$\{)/g;
 const HOLE = /\$\{(?:[^{}]|\{(?:[^{}]|\{[^{}]*\})*\})*\}/g;
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** The pattern of keys a template literal can produce, or null when it has no fixed key head. */
 export function templatePattern(body: string): RegExp | null {
@@ -20,7 +20,7 @@ export function templatePattern(body: string): RegExp | null {
 	const head = parts[0] ?? '';
 	if (!/^[A-Za-z0-9_-]+\.[A-Za-z0-9_.-]*$/.test(head)) return null;
 	if (parts.some((p) => !/^[A-Za-z0-9_.-]*$/.test(p))) return null;
-	return new RegExp(`^${parts.map(escape).join('.+')}$`);
+	return new RegExp(`^${parts.map(escapeRegExp).join('.+')}$`);
 }
 
 /** The text of a template literal from `start` (after its backtick) to its closing backtick. */
