@@ -1,7 +1,7 @@
 // Production entry: `node server.mjs`. Wraps the adapter-node handler so that every response,
 // static assets included (served before SvelteKit's hooks run), carries the security headers.
 import { createServer } from 'node:http';
-import compression from 'compression';
+import { compressResponses } from './server-compression.mjs';
 
 const production = process.env.NODE_ENV === 'production';
 const baseline = {
@@ -33,16 +33,8 @@ const host = process.env.HOST ?? '127.0.0.1';
 // request headers back (cross-site tracing). Refused here with 405, as RFC 9110 asks.
 const refusedMethods = new Set(['TRACE', 'TRACK', 'CONNECT']);
 
-// Issue 14: pages and JSON go out gzip- or brotli-compressed when the client accepts it (the middleware
-// picks by Accept-Encoding, adds `Vary: Accept-Encoding`, leaves bodies under 1 KB alone). Static
-// assets come precompressed from adapter-node (Content-Encoding already set: passed through), images
-// are not compressible types. Server-sent events are left alone: the middleware would hold their
-// events back in its buffer.
-const compress = compression({
-	filter: (req, res) =>
-		!String(res.getHeader('content-type') ?? '').startsWith('text/event-stream') &&
-		compression.filter(req, res)
-});
+// Issue 14: HTML and JSON compressed when the client accepts it (server-compression.mjs).
+const compress = compressResponses();
 
 const server = createServer((req, res) => compress(req, res, () => respond(req, res)));
 

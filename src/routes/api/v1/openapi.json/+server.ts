@@ -1,9 +1,10 @@
+import { publicJson } from '$lib/server/http/conditional-response';
 import { openApiDocument } from '$lib/server/http/openapi-document';
-import { apiJson, rateLimited } from '../api.server';
+import { rateLimited } from '../api.server';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = async (event) => {
 	const limited = await rateLimited(event);
 	if (limited) return limited;
-	return apiJson(openApiDocument, 200, { 'cache-control': 'public, max-age=3600' });
+	return publicJson(event.request, openApiDocument, 3600);
 };
