@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import adapter from '@sveltejs/adapter-node';
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
-import { splitCatalogue } from './src/lib/i18n/split/plugin';
+import { splitCatalogue } from './src/lib/i18n/split/plugin.js';
 
 /**
  * The one inline style on our pages is Kit's own: the route announcer its generated root

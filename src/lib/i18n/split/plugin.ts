@@ -2,8 +2,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import ts from 'typescript';
 import type { Plugin } from 'vite';
-import { type CatalogueFile, readCatalogueFile } from './catalogue-source';
-import { referencedKeys } from './key-references';
+import { type CatalogueFile, readCatalogueFile } from './catalogue-source.js';
+import { referencedKeys } from './key-references.js';
 
 /**
  * Issue 14: each page downloads only the texts it uses. In the client build,

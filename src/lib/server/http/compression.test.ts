@@ -9,7 +9,9 @@ import { compressResponses } from '../../../../server-compression.mjs';
  * leaves event streams, images and what is already encoded alone. Real HTTP over loopback, with the
  * same middleware server.mjs puts in front of the app.
  */
-const big = JSON.stringify({ events: Array.from({ length: 200 }, (_, i) => ({ id: i, title: `Veranstaltung ${i}` })) });
+const big = JSON.stringify({
+	events: Array.from({ length: 200 }, (_, i) => ({ id: i, title: `Veranstaltung ${i}` }))
+});
 const answers: Record<string, { type: string; body: string | Buffer; encoding?: string }> = {
 	'/page': { type: 'text/html; charset=utf-8', body: `<!doctype html><p>${'Kreativlotse '.repeat(400)}</p>` },
 	'/json': { type: 'application/json', body: big },
@@ -38,7 +40,11 @@ async function start(): Promise<string> {
 }
 
 /** The raw bytes as they went over the wire (fetch would decompress on its own). */
-function get(base: string, path: string, acceptEncoding: string): Promise<{ headers: IncomingHttpHeaders; bytes: Buffer }> {
+function get(
+	base: string,
+	path: string,
+	acceptEncoding: string
+): Promise<{ headers: IncomingHttpHeaders; bytes: Buffer }> {
 	return new Promise((done, fail) => {
 		const req = request(`${base}${path}`, { headers: { 'accept-encoding': acceptEncoding } }, (res) => {
 			const chunks: Buffer[] = [];
