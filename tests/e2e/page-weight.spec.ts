@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
 import admin from '../../src/lib/i18n/catalogue/admin';
 import audit from '../../src/lib/i18n/catalogue/audit';
@@ -7,6 +8,7 @@ import cases from '../../src/lib/i18n/catalogue/cases';
 import directoryImport from '../../src/lib/i18n/catalogue/directory-import';
 import staff from '../../src/lib/i18n/catalogue/staff';
 import statisticsExport from '../../src/lib/i18n/catalogue/statistics-export';
+import { referencedKeys } from '../../src/lib/i18n/split/key-references';
 
 /**
  * Issue 14 (light pages): every public page downloads at most 60 KB of compressed JavaScript, and
