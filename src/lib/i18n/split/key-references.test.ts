@@ -7,6 +7,7 @@ const keys = new Set(allKeys('de'));
 
 describe('which keys a module names (issue 14, catalogue split)', () => {
 	it('counts quoted keys and every key a template literal can produce, not look-alikes', () => {
+		// biome-ignore lint/suspicious/noTemplateCurlyInString: compiled code as text, placeholders included
 		const code = [
 			"t()('booking.nav'); x(\"layout.skip\"); const s = 'not.a.key';",
 			// Svelte's compiled form of t(`events.type.${e.type}`):
