@@ -1,6 +1,7 @@
 // Production entry: `node server.mjs`. Wraps the adapter-node handler so that every response,
 // static assets included (served before SvelteKit's hooks run), carries the security headers.
 import { createServer } from 'node:http';
+import { compressResponses } from './server-compression.mjs';
 
 const production = process.env.NODE_ENV === 'production';
 const baseline = {
@@ -32,7 +33,12 @@ const host = process.env.HOST ?? '127.0.0.1';
 // request headers back (cross-site tracing). Refused here with 405, as RFC 9110 asks.
 const refusedMethods = new Set(['TRACE', 'TRACK', 'CONNECT']);
 
-const server = createServer((req, res) => {
+// Issue 14: HTML and JSON compressed when the client accepts it (server-compression.mjs).
+const compress = compressResponses();
+
+const server = createServer((req, res) => compress(req, res, () => respond(req, res)));
+
+function respond(req, res) {
 	for (const [name, value] of Object.entries(baseline)) res.setHeader(name, value);
 	// Liveness answered here, before SvelteKit's request pipeline: a probe every few seconds should
 	// cost next to nothing (bench: healthz). The app registers the answer once its init has run
@@ -58,7 +64,7 @@ const server = createServer((req, res) => {
 		res.setHeader('content-type', 'text/plain; charset=utf-8');
 		res.end('Not found');
 	});
-});
+}
 server.listen(port, host);
 
 // Graceful shutdown: stop accepting, let in-flight requests finish (idle keep-alive connections

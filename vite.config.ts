@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import adapter from '@sveltejs/adapter-node';
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
+import { splitCatalogue } from './src/lib/i18n/split/plugin.js';
 
 /**
  * The one inline style on our pages is Kit's own: the route announcer its generated root
@@ -50,7 +51,9 @@ export default defineConfig({
 			typescript: {
 				config: (cfg) => ({ ...cfg, include: [...(cfg.include as string[]), '../playwright.config.ts'] })
 			}
-		})
+		}),
+		// Issue 14: each page's client code carries only the messages it uses.
+		splitCatalogue()
 	],
 	server: { fs: { allow: ['..'] } },
 	// The plugin-timing report is for people tuning the build; on `npm start` it only confuses.

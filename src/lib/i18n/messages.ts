@@ -88,9 +88,22 @@ const tables: Record<Locale, Record<string, Message>> = {
 	en: Object.assign({}, ...areas.map((a) => a.en))
 };
 
+/**
+ * The client build fills the tables piece by piece: each module brings the messages it names
+ * (i18n/split/plugin.ts, issue 14). The server has the whole catalogue from the start.
+ */
+export function registerMessages(piece: { de: Record<string, Message>; en: Record<string, Message> }): void {
+	Object.assign(tables.de, piece.de);
+	Object.assign(tables.en, piece.en);
+}
+
 export function translate(locale: Locale, key: MessageKey, params: MessageParams = {}): string {
 	const message = tables[locale][key] ?? tables.de[key];
-	if (message === undefined) return key;
+	if (message === undefined) {
+		// In the browser a missing key means the split left a text out: loud, so e2e console checks fail.
+		if (typeof document !== 'undefined') console.error(`message missing in this page's catalogue: ${key}`);
+		return key;
+	}
 	const text = typeof message === 'function' ? message(params) : message;
 	return text.replace(/\{(\w+)\}/g, (whole, name: string) =>
 		params[name] === undefined ? whole : String(params[name])

@@ -1,10 +1,11 @@
+import { publicJson } from '$lib/server/http/conditional-response';
 import type { z } from 'zod';
 import { isoBerlin } from '$lib/format/iso-offset';
 import { type contactPointListSchema, contactPointsQuerySchema } from '$lib/server/directory/openapi';
 import { searchContactPoints, termKeys } from '$lib/server/directory/queries';
 import { LAND_ISOS } from '$lib/server/reference/schema';
 import { services } from '$lib/server/runtime';
-import { apiError, apiJson, rateLimited } from '../api.server';
+import { apiError, rateLimited } from '../api.server';
 import type { RequestHandler } from './$types';
 
 /**
@@ -54,5 +55,5 @@ export const GET: RequestHandler = async (event) => {
 			lastVerified: c.lastVerifiedAt === null ? null : isoBerlin(c.lastVerifiedAt)
 		}))
 	};
-	return apiJson(body, 200, { 'cache-control': 'public, max-age=300' });
+	return publicJson(event.request, body, 300);
 };

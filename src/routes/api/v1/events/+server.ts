@@ -1,9 +1,10 @@
+import { publicJson } from '$lib/server/http/conditional-response';
 import { isoBerlin } from '$lib/format/iso-offset';
 import { apiEvents } from '$lib/server/events/queries';
 import { services } from '$lib/server/runtime';
 import type { z } from 'zod';
 import type { eventListSchema } from '$lib/server/events/openapi';
-import { apiJson, rateLimited } from '../api.server';
+import { rateLimited } from '../api.server';
 import type { RequestHandler } from './$types';
 
 /** Published, upcoming events with their place counts (no personal data). */
@@ -15,5 +16,5 @@ export const GET: RequestHandler = async (event) => {
 	const body: z.output<typeof eventListSchema> = {
 		events: events.map((e) => ({ ...e, start: isoBerlin(e.start), end: isoBerlin(e.end) }))
 	};
-	return apiJson(body);
+	return publicJson(event.request, body, 60);
 };

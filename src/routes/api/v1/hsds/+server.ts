@@ -1,6 +1,7 @@
+import { publicJson } from '$lib/server/http/conditional-response';
 import { hsdsMeta } from '$lib/server/directory/hsds-api';
 import { services } from '$lib/server/runtime';
-import { apiJson, rateLimited } from '../api.server';
+import { rateLimited } from '../api.server';
 import type { RequestHandler } from './$types';
 
 // HSDS clients call the API's base URL with and without the slash: both answer, no redirect.
@@ -10,5 +11,5 @@ export const trailingSlash = 'ignore';
 export const GET: RequestHandler = async (event) => {
 	const limited = await rateLimited(event);
 	if (limited) return limited;
-	return apiJson(hsdsMeta(services().config.publicBaseUrl), 200, { 'cache-control': 'public, max-age=3600' });
+	return publicJson(event.request, hsdsMeta(services().config.publicBaseUrl), 3600);
 };

@@ -1,8 +1,9 @@
+import { publicJson } from '$lib/server/http/conditional-response';
 import type { z } from 'zod';
 import type { officeListSchema } from '$lib/server/reference/openapi';
 import { listOffices } from '$lib/server/reference/queries';
 import { services } from '$lib/server/runtime';
-import { apiJson, rateLimited } from '../api.server';
+import { rateLimited } from '../api.server';
 import type { RequestHandler } from './$types';
 
 /** Active offices: public contact data only. */
@@ -21,5 +22,5 @@ export const GET: RequestHandler = async (event) => {
 			email: o.email
 		}))
 	};
-	return apiJson(body, 200, { 'cache-control': 'public, max-age=300' });
+	return publicJson(event.request, body, 300);
 };

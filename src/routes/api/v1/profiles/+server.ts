@@ -1,8 +1,9 @@
+import { publicJson } from '$lib/server/http/conditional-response';
 import { services } from '$lib/server/runtime';
 import { apiProfiles } from '$lib/server/visibility/public';
 import type { z } from 'zod';
 import type { profileListSchema } from '$lib/server/visibility/openapi';
-import { apiJson, rateLimited } from '../api.server';
+import { rateLimited } from '../api.server';
 import type { RequestHandler } from './$types';
 
 /** Published, visible profiles only; no e-mail address or other contact data. */
@@ -13,5 +14,5 @@ export const GET: RequestHandler = async (event) => {
 	const body: z.output<typeof profileListSchema> = {
 		profiles: await apiProfiles(db, config.publicBaseUrl, clock.now())
 	};
-	return apiJson(body);
+	return publicJson(event.request, body, 60);
 };

@@ -1,7 +1,8 @@
+import { publicJson } from '$lib/server/http/conditional-response';
 import { hsdsServicesPage } from '$lib/server/directory/hsds-api';
 import { hsdsServicesQuerySchema } from '$lib/server/directory/hsds-schema';
 import { services } from '$lib/server/runtime';
-import { apiError, apiJson, rateLimited } from '../../api.server';
+import { apiError, rateLimited } from '../../api.server';
 import type { RequestHandler } from './$types';
 
 /**
@@ -18,5 +19,5 @@ export const GET: RequestHandler = async (event) => {
 			message: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')
 		});
 	const body = await hsdsServicesPage(services().db, parsed.data);
-	return apiJson(body, 200, { 'cache-control': 'public, max-age=300' });
+	return publicJson(event.request, body, 300);
 };

@@ -1,6 +1,7 @@
+import { publicJson } from '$lib/server/http/conditional-response';
 import { hsdsServiceById } from '$lib/server/directory/hsds-api';
 import { services } from '$lib/server/runtime';
-import { apiError, apiJson, rateLimited } from '../../../api.server';
+import { apiError, rateLimited } from '../../../api.server';
 import type { RequestHandler } from './$types';
 
 /** HSDS 3.0 `/services/{id}`: one active service, fully nested; 404 (JSON) for any other id. */
@@ -9,5 +10,5 @@ export const GET: RequestHandler = async (event) => {
 	if (limited) return limited;
 	const service = await hsdsServiceById(services().db, event.params.id);
 	if (!service) return apiError(404, 'not_found');
-	return apiJson(service, 200, { 'cache-control': 'public, max-age=300' });
+	return publicJson(event.request, service, 300);
 };
