@@ -80,7 +80,7 @@ export const eventPaths: Paths = {
 			operationId: 'registerForEvent',
 			summary: 'Register a person (double opt-in by mail; waiting list when full)',
 			description:
-				'The same rules as the form on the event page. A free place is held for 30 minutes until the person confirms by the link in the e-mail they receive (status pending_confirmation); when all places are taken the person goes on the waiting list (status waitlisted) and gets an offer by e-mail when a place frees up.',
+				'The same rules as the form on the event page. A free place is held for 30 minutes until the person confirms by the link in the e-mail they receive (status pending_confirmation); when all places are taken the person goes on the waiting list (status waitlisted): they confirm joining it by the link in their e-mail within 24 hours (otherwise the entry lapses), and confirmed waiters get an offer by e-mail when a place frees up.',
 			tags: ['Events'],
 			parameters: [
 				{ name: 'id', in: 'path', required: true, schema: { type: 'integer', minimum: 1 } },
