@@ -30,7 +30,11 @@ export function kindList(locale: Locale, kinds: readonly SensitiveKind[]): strin
 	return new Intl.ListFormat(locale, { type: 'conjunction' }).format(words);
 }
 
-export async function freeTextFailure(
+export type FreeTextFailure<E extends Record<string, unknown>> = ActionFailure<
+	E & { values: FormValues; errors: Record<string, string>; sensitive: SensitivePayload }
+>;
+
+export async function freeTextFailure<E extends Record<string, unknown> = Record<never, never>>(
 	db: Db,
 	input: {
 		officeId: number | null;
@@ -39,9 +43,9 @@ export async function freeTextFailure(
 		values: FormValues;
 		locale: Locale;
 		/** More fields for the page's failure shape (e.g. `which` on the case page). */
-		extra?: Record<string, unknown>;
+		extra?: E;
 	}
-): Promise<ActionFailure<Record<string, unknown>> | null> {
+): Promise<FreeTextFailure<E> | null> {
 	if (sensitiveConfirmed(input.form)) return null;
 	const warning = await checkFreeText(db, input.officeId, input.texts);
 	if (!warning) return null;
@@ -51,5 +55,5 @@ export async function freeTextFailure(
 		errors[field] = translate(input.locale, 'freeText.error.field', { kinds: kindList(input.locale, kinds) });
 	}
 	const sensitive: SensitivePayload = { kinds: warning.kinds, fields: Object.keys(warning.fields) };
-	return fail(422, { ...input.extra, values, errors, sensitive });
+	return fail(422, { ...(input.extra as E), values, errors, sensitive });
 }
