@@ -20,6 +20,15 @@ export interface SensitivePayload {
 	fields: string[];
 }
 
+/** The failure a form gets back: its values, an error per field, the kinds for SensitiveConfirm. */
+export interface FreeTextFailure {
+	values: FormValues;
+	errors: Record<string, string>;
+	sensitive: SensitivePayload;
+	/** Which form of the page failed (the case pages have several). */
+	which?: string;
+}
+
 export function sensitiveConfirmed(form: FormData | FormValues): boolean {
 	const v = form instanceof FormData ? form.get(SENSITIVE_CONFIRM) : form[SENSITIVE_CONFIRM];
 	return v === '1';
@@ -38,10 +47,10 @@ export async function freeTextFailure(
 		form: FormData | FormValues;
 		values: FormValues;
 		locale: Locale;
-		/** More fields for the page's failure shape (e.g. `which` on the case page). */
-		extra?: Record<string, unknown>;
+		/** More fields for the page's failure shape (`which` on the case page). */
+		extra?: { which?: string };
 	}
-): Promise<ActionFailure<Record<string, unknown>> | null> {
+): Promise<ActionFailure<FreeTextFailure> | null> {
 	if (sensitiveConfirmed(input.form)) return null;
 	const warning = await checkFreeText(db, input.officeId, input.texts);
 	if (!warning) return null;
@@ -51,5 +60,6 @@ export async function freeTextFailure(
 		errors[field] = translate(input.locale, 'freeText.error.field', { kinds: kindList(input.locale, kinds) });
 	}
 	const sensitive: SensitivePayload = { kinds: warning.kinds, fields: Object.keys(warning.fields) };
-	return fail(422, { ...input.extra, values, errors, sensitive });
+	const failure: FreeTextFailure = { ...input.extra, values, errors, sensitive };
+	return fail(422, failure);
 }
