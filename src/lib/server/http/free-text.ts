@@ -20,6 +20,15 @@ export interface SensitivePayload {
 	fields: string[];
 }
 
+/** The failure a form gets back: its values, an error per field, the kinds for SensitiveConfirm. */
+export interface FreeTextFailure {
+	values: FormValues;
+	errors: Record<string, string>;
+	sensitive: SensitivePayload;
+	/** Which form of the page failed (the case pages have several). */
+	which?: string;
+}
+
 export function sensitiveConfirmed(form: FormData | FormValues): boolean {
 	const v = form instanceof FormData ? form.get(SENSITIVE_CONFIRM) : form[SENSITIVE_CONFIRM];
 	return v === '1';
@@ -30,11 +39,7 @@ export function kindList(locale: Locale, kinds: readonly SensitiveKind[]): strin
 	return new Intl.ListFormat(locale, { type: 'conjunction' }).format(words);
 }
 
-export type FreeTextFailure<E extends Record<string, unknown>> = ActionFailure<
-	E & { values: FormValues; errors: Record<string, string>; sensitive: SensitivePayload }
->;
-
-export async function freeTextFailure<E extends Record<string, unknown> = Record<never, never>>(
+export async function freeTextFailure(
 	db: Db,
 	input: {
 		officeId: number | null;
@@ -42,10 +47,10 @@ export async function freeTextFailure<E extends Record<string, unknown> = Record
 		form: FormData | FormValues;
 		values: FormValues;
 		locale: Locale;
-		/** More fields for the page's failure shape (e.g. `which` on the case page). */
-		extra?: E;
+		/** More fields for the page's failure shape (`which` on the case page). */
+		extra?: { which?: string };
 	}
-): Promise<FreeTextFailure<E> | null> {
+): Promise<ActionFailure<FreeTextFailure> | null> {
 	if (sensitiveConfirmed(input.form)) return null;
 	const warning = await checkFreeText(db, input.officeId, input.texts);
 	if (!warning) return null;
@@ -55,5 +60,6 @@ export async function freeTextFailure<E extends Record<string, unknown> = Record
 		errors[field] = translate(input.locale, 'freeText.error.field', { kinds: kindList(input.locale, kinds) });
 	}
 	const sensitive: SensitivePayload = { kinds: warning.kinds, fields: Object.keys(warning.fields) };
-	return fail(422, { ...(input.extra as E), values, errors, sensitive });
+	const failure: FreeTextFailure = { ...input.extra, values, errors, sensitive };
+	return fail(422, failure);
 }
