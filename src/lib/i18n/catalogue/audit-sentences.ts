@@ -108,7 +108,8 @@ export default catalogue(
 		'audit.action.event.registration.offer_declined': '{actor} hat einen frei gewordenen Platz abgelehnt.',
 		'audit.action.event.registration.offer_expired': 'Ein Platzangebot von der Warteliste ist verfallen.',
 		'audit.action.event.registration.offered': 'Einer Person auf der Warteliste wurde ein Platz angeboten.',
-		'audit.action.event.registration.waitlist_confirmed': '{actor} hat den Eintrag auf der Warteliste bestätigt.',
+		'audit.action.event.registration.waitlist_confirmed':
+			'{actor} hat den Eintrag auf der Warteliste bestätigt.',
 		'audit.action.event.registration.waitlist_lapsed':
 			'Ein unbestätigter Eintrag auf der Warteliste ist nach 24 Stunden verfallen.',
 		'audit.action.event.registration.reconfirm_sent':

@@ -222,7 +222,11 @@ export async function seedRetentionRows(s: TestServices, f: BookingFixture) {
 	const lapsedWait = async (email: string, lapsedAt: number) => {
 		const other = await registration(`other-${email}`, now + 30 * DAY);
 		const eventId = (
-			await db.selectFrom('event_registration').select('event_id').where('id', '=', other).executeTakeFirstOrThrow()
+			await db
+				.selectFrom('event_registration')
+				.select('event_id')
+				.where('id', '=', other)
+				.executeTakeFirstOrThrow()
 		).event_id;
 		const joined = lapsedAt - DAY;
 		return Number(
