@@ -8,6 +8,7 @@ import cases from '../../src/lib/i18n/catalogue/cases';
 import directoryImport from '../../src/lib/i18n/catalogue/directory-import';
 import staff from '../../src/lib/i18n/catalogue/staff';
 import statisticsExport from '../../src/lib/i18n/catalogue/statistics-export';
+import { allKeys, type MessageKey, translate } from '../../src/lib/i18n/messages';
 import { referencedKeys } from '../../src/lib/i18n/split/key-references';
 
 /**
@@ -58,13 +59,20 @@ function staffNeedles(): string[] {
 	const needles = new Set<string>();
 	const staffKeys = new Set(STAFF_AREAS.flatMap((area) => Object.keys(area.de)));
 	const layout = referencedKeys(readFileSync('src/routes/+layout.svelte', 'utf8'), staffKeys);
+	// A staff text that a public message says word for word is not a leak.
+	const publicTexts = new Set(
+		allKeys('de')
+			.filter((k) => !staffKeys.has(k))
+			.map((k) => translate('de', k as MessageKey))
+	);
 	for (const area of STAFF_AREAS) {
 		for (const [key, de] of Object.entries(area.de)) {
 			if (layout.has(key)) continue;
 			needles.add(`"${key}"`);
 			needles.add(`'${key}'`);
 			// Long German texts only: short ones ("Name", "Status") also appear in public texts.
-			if (typeof de === 'string' && de.length >= 40 && !de.includes('{')) needles.add(de);
+			if (typeof de === 'string' && de.length >= 40 && !de.includes('{') && !publicTexts.has(de))
+				needles.add(de);
 		}
 	}
 	return [...needles];
