@@ -130,7 +130,14 @@ export async function generate(db: Db, scale = SCALE): Promise<void> {
 	}));
 	await insertAll(db, 'creative', creatives, 'creatives', 1000);
 	const firstCreative = Number(
-		(await db.selectFrom('creative').select(sql<number>`min(id)`.as('m')).executeTakeFirstOrThrow()).m
+		// min over the bench's own rows: the scale bench adds them to a demo installation.
+		(
+			await db
+				.selectFrom('creative')
+				.select(sql<number>`min(id)`.as('m'))
+				.where('email', 'like', '%@bench.invalid')
+				.executeTakeFirstOrThrow()
+		).m
 	);
 
 	// Who: each creative's office, Land, sub-market, stage and first day.
@@ -177,7 +184,13 @@ export async function generate(db: Db, scale = SCALE): Promise<void> {
 	});
 	await insertAll(db, 'case_file', cases, 'case files', 500);
 	const firstCase = Number(
-		(await db.selectFrom('case_file').select(sql<number>`min(id)`.as('m')).executeTakeFirstOrThrow()).m
+		(
+			await db
+				.selectFrom('case_file')
+				.select(sql<number>`min(id)`.as('m'))
+				.where('consultant_id', 'in', [...consultants.values()])
+				.executeTakeFirstOrThrow()
+		).m
 	);
 
 	console.log(
@@ -287,7 +300,13 @@ export async function generate(db: Db, scale = SCALE): Promise<void> {
 	});
 	await insertAll(db, 'event', events, 'events', 500);
 	const firstEvent = Number(
-		(await db.selectFrom('event').select(sql<number>`min(id)`.as('m')).executeTakeFirstOrThrow()).m
+		(
+			await db
+				.selectFrom('event')
+				.select(sql<number>`min(id)`.as('m'))
+				.where('contact_email', '=', 'bench@bench.invalid')
+				.executeTakeFirstOrThrow()
+		).m
 	);
 	const regs = Array.from({ length: REGISTRATIONS }, (_, i) => {
 		const status = pick(['confirmed', 'confirmed', 'confirmed', 'cancelled', 'waitlisted']);
