@@ -15,6 +15,7 @@ import * as calendarFeed from './migrations/2026-12-04-14-calendar-feed';
 import * as usability from './migrations/2026-12-04-15-usability';
 import * as consentWithdrawal from './migrations/2026-12-04-16-consent-withdrawal';
 import * as outboxObsolete from './migrations/2026-12-04-17-outbox-obsolete';
+import * as searchPaging from './migrations/2026-12-05-03-search-paging';
 
 // A static map, not FileMigrationProvider: the bundled server has no migrations folder to read.
 const migrations = {
@@ -33,7 +34,8 @@ const migrations = {
 	'2026-12-04-14-calendar-feed': calendarFeed,
 	'2026-12-04-15-usability': usability,
 	'2026-12-04-16-consent-withdrawal': consentWithdrawal,
-	'2026-12-04-17-outbox-obsolete': outboxObsolete
+	'2026-12-04-17-outbox-obsolete': outboxObsolete,
+	'2026-12-05-03-search-paging': searchPaging
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

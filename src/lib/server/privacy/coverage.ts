@@ -250,7 +250,18 @@ export const privacyMap: { readonly [T in keyof DB]: PrivacyDeclaration } = {
 	step_reminder: caseData(
 		'which reminder mails for my own next steps went out, and when',
 		'kept: step id, kind and times only (the step text is erased with next_step)'
-	)
+	),
+	// Issue 14: search indexes, derived by triggers from what the public lists show.
+	profile_search: {
+		personal: false,
+		reason:
+			'search index of the public text of published profiles (as on /kreative); a trigger drops a profile from it when it is unpublished, hidden or erased'
+	},
+	event_search: {
+		personal: false,
+		reason: 'search index of events’ public text (title, venue, description); no registrant in it'
+	},
+	contact_point_search: directory('search index of contact points')
 };
 
 export function creativeTables(): string[] {
