@@ -32,9 +32,13 @@ export function searchWords(text: string | null | undefined): string[] {
 	return words.slice(0, MAX_WORDS).map((w) => w.slice(0, MAX_WORD_LENGTH));
 }
 
-/** The FTS5 match expression: every word quoted (so none is an operator), the last one a prefix. */
+/**
+ * The FTS5 match expression: every word quoted (so none is an operator) and a prefix. SQLite has
+ * no German stemmer, so a prefix stands in for one ("Bühne" finds "Bühnen", as the PostgreSQL
+ * stems do); the last word is a prefix on both dialects.
+ */
 export function fts5Query(words: readonly string[]): string {
-	return words.map((w, i) => `"${w}"${i === words.length - 1 ? '*' : ''}`).join(' ');
+	return words.map((w) => `"${w}"*`).join(' ');
 }
 
 function isPostgres(db: Kysely<any>): boolean {

@@ -24,7 +24,7 @@ const UMLAUTS: [string, string][] = [
 	['ß', 'ss']
 ];
 const ACCENTED = 'äöüÄÖÜáàâãåéèêëíìîïóòôõúùûçñÁÀÂÃÅÉÈÊËÍÌÎÏÓÒÔÕÚÙÛÇÑ';
-const PLAIN = 'aouAOUaaaaaeeeeiiiiooooouuucnAAAAAEEEEIIIIOOOOUUUCN';
+const PLAIN = 'aouAOUaaaaaeeeeiiiioooouuucnAAAAAEEEEIIIIOOOOUUUCN';
 
 /** SQL text of `expr` with umlauts spelled out (both dialects have replace()). */
 function spelledOut(expr: string): string {
