@@ -29,6 +29,7 @@ import seo from './catalogue/seo';
 import usability from './catalogue/usability';
 import auditSentences from './catalogue/audit-sentences';
 import consents from './catalogue/consents';
+import search from './catalogue/search';
 import type { Locale } from './locale';
 
 /** All user-facing text. One file per area under ./catalogue; add new areas here. */
@@ -62,7 +63,8 @@ const areas = [
 	usability,
 	auditSentences,
 	consents,
-	statisticsExport
+	statisticsExport,
+	search
 ] as const;
 
 type Merge<T extends readonly { de: object }[]> = T extends readonly [
