@@ -6,6 +6,7 @@ import { healthz } from './healthz';
 import { slots } from './slots';
 import { startup } from './startup';
 import { stats } from './stats';
+import { searchPaging } from './search-paging';
 
 const entries: Record<string, () => Promise<void>> = {
 	startup,
@@ -13,7 +14,8 @@ const entries: Record<string, () => Promise<void>> = {
 	'booking-http': bookingHttp,
 	stats,
 	image,
-	healthz
+	healthz,
+	'search-paging': searchPaging
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

@@ -5,16 +5,12 @@ export default catalogue(
 	{
 		'search.events.label': 'Suche',
 		'search.events.hint': 'Titel, Ort oder Beschreibung, z. B. „Förderung“ oder „Fotografie“.',
-		'search.directory.hint': 'Name oder Beschreibung einer Anlaufstelle, z. B. „Künstlersozialkasse“.',
-		'search.profiles.hint': 'Name, Ort, Leistung oder Text im Profil; auch Wortanfänge, z. B. „Desi“.',
-		'search.pageOf': 'Seite {page} von {pages}'
+		'search.profiles.hint': 'Name, Ort, Leistung oder Text im Profil; auch Wortanfänge, z. B. „Desi“.'
 	},
 	{
 		'search.events.label': 'Search',
 		'search.events.hint': 'Title, place or description, e.g. “Förderung” or “Fotografie”.',
-		'search.directory.hint': 'Name or description of a contact point, e.g. “Künstlersozialkasse”.',
 		'search.profiles.hint':
-			'Name, town, service or text in the profile; word beginnings work too, e.g. “Desi”.',
-		'search.pageOf': 'Page {page} of {pages}'
+			'Name, town, service or text in the profile; word beginnings work too, e.g. “Desi”.'
 	}
 );

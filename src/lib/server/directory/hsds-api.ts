@@ -44,22 +44,6 @@ export interface HsdsPage<T> {
 	contents: T[];
 }
 
-/** One page of `items`; `page` counts from 1; a page past the end is empty with the right totals. */
-export function paginate<T>(items: T[], page: number, perPage: number): HsdsPage<T> {
-	const totalPages = Math.max(1, Math.ceil(items.length / perPage));
-	const contents = items.slice((page - 1) * perPage, page * perPage);
-	return {
-		total_items: items.length,
-		total_pages: totalPages,
-		page_number: page,
-		size: contents.length,
-		first_page: page === 1,
-		last_page: page >= totalPages,
-		empty: contents.length === 0,
-		contents
-	};
-}
-
 /**
  * `/services`: `search` matches name and descriptions through the one full-text interface (every
  * word, the last as a prefix, like the public directory); `taxonomy_term_id`, `taxonomy_id`,
