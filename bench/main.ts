@@ -8,6 +8,7 @@ import { slots } from './slots';
 import { scale } from './scale';
 import { startup } from './startup';
 import { stats } from './stats';
+import { searchPaging } from './search-paging';
 
 const entries: Record<string, () => Promise<void>> = {
 	startup,
@@ -17,7 +18,8 @@ const entries: Record<string, () => Promise<void>> = {
 	image,
 	healthz,
 	scale,
-	lighthouse
+	lighthouse,
+	'search-paging': searchPaging
 };
 
 // Options with a value (`--scale 0.1`) are read by their bench; their values are not names.

@@ -33,6 +33,7 @@ import freeText from './catalogue/free-text';
 import privacyNotice from './catalogue/privacy-notice';
 import eventsOptin from './catalogue/events-optin';
 import staffLists from './catalogue/staff-lists';
+import search from './catalogue/search';
 import type { Locale } from './locale';
 
 /** All user-facing text. One file per area under ./catalogue; add new areas here. */
@@ -70,7 +71,8 @@ const areas = [
 	freeText,
 	privacyNotice,
 	eventsOptin,
-	staffLists
+	staffLists,
+	search
 ] as const;
 
 type Merge<T extends readonly { de: object }[]> = T extends readonly [

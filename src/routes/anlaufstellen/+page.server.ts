@@ -1,4 +1,4 @@
-import { searchContactPoints, verifyCutoff } from '$lib/server/directory/queries';
+import { contactPointsPage, verifyCutoff } from '$lib/server/directory/queries';
 import { LAND_ISOS } from '$lib/server/reference/schema';
 import { listSubmarkets, listTopics } from '$lib/server/reference/queries';
 import { services } from '$lib/server/runtime';
@@ -26,7 +26,9 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 			submarkets.map((s) => s.key)
 		)
 	};
-	const found = await searchContactPoints(db, query);
+	const found = await contactPointsPage(db, query, {
+		page: Math.max(1, Number(url.searchParams.get('page')) || 1)
+	});
 	return {
 		query,
 		searched: ['q', 'land', 'topic', 'submarket'].some((k) => url.searchParams.has(k)),
@@ -34,7 +36,10 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 		topics: topics.map((t) => ({ key: t.key, name: t.name })),
 		submarkets: submarkets.map((s) => ({ key: s.key, name: s.name })),
 		// Public fields only.
-		results: found.map((c) => ({
+		total: found.total,
+		page: found.page,
+		pageSize: found.pageSize,
+		results: found.results.map((c) => ({
 			id: c.id,
 			key: c.key,
 			name: c.name,

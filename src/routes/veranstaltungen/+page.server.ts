@@ -1,6 +1,6 @@
 import { upcomingSprechtage } from '$lib/server/booking/queries';
 import { berlinDate } from '$lib/server/booking/rules';
-import { listPublicEvents } from '$lib/server/events/queries';
+import { publicEventsPage } from '$lib/server/events/queries';
 import { EVENT_TYPES } from '$lib/server/events/rules';
 import { landForPostcode, listOffices, listSubmarkets } from '$lib/server/reference/queries';
 import { LAND_ISOS } from '$lib/server/reference/schema';
@@ -17,6 +17,7 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 	const param = (name: string) => url.searchParams.get(name)?.trim().slice(0, 100) ?? '';
 	const pick = (value: string, allowed: readonly string[]) => (allowed.includes(value) ? value : '');
 	const query = {
+		q: param('q'),
 		buero: pick(
 			param('buero'),
 			offices.map((o) => o.key)
@@ -45,9 +46,10 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 				})
 			: [];
 	const office = offices.find((o) => o.key === query.buero) ?? null;
-	const found = await listPublicEvents(
+	const found = await publicEventsPage(
 		db,
 		{
+			q: query.q || null,
 			officeId: office?.id ?? null,
 			land: query.land || null,
 			type: (query.typ || null) as (typeof EVENT_TYPES)[number] | null,
@@ -55,12 +57,15 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 			month: query.monat || null,
 			onlineOnly: query.online
 		},
-		clock.now()
+		clock.now(),
+		{ page: Math.max(1, Number(url.searchParams.get('page')) || 1) }
 	);
 	const names = new Map(submarkets.map((s) => [s.key, s.name]));
 	// The booking issue's Sprechtage (consultation days at a venue) belong in this list too, unless
 	// the filters ask for something a Sprechtag cannot be (another type, online only, a sub-market).
-	const showSprechtage = (!query.typ || query.typ === 'sprechtag') && !query.online && !query.teilmarkt;
+	// A text search looks in events only.
+	const showSprechtage =
+		(!query.typ || query.typ === 'sprechtag') && !query.online && !query.teilmarkt && !query.q;
 	const sprechtage = showSprechtage
 		? await upcomingSprechtage(
 				db,
@@ -73,14 +78,17 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 		// What was typed, as five digits when it reads as a postcode ("D-1067" → "01067").
 		plz: 'plz' in postcode ? postcode.plz : typedPlz,
 		postcode: { kind: postcode.kind, landChoices },
-		filtered: ['buero', 'land', 'plz', 'typ', 'teilmarkt', 'monat', 'online'].some((k) =>
+		filtered: ['q', 'buero', 'land', 'plz', 'typ', 'teilmarkt', 'monat', 'online'].some((k) =>
 			url.searchParams.has(k)
 		),
 		offices: offices.map((o) => ({ key: o.key, name: o.name })),
 		laender: [...LAND_ISOS],
 		submarkets: submarkets.map((s) => ({ key: s.key, name: s.name })),
 		sprechtage,
-		events: found.map(({ event: e, counts }) => ({
+		total: found.total,
+		page: found.page,
+		pageSize: found.pageSize,
+		events: found.events.map(({ event: e, counts }) => ({
 			id: e.id,
 			title: e.title,
 			type: e.type,

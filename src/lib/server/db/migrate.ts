@@ -19,6 +19,7 @@ import * as freeTextGuard from './migrations/2026-12-05-01-free-text-guard';
 import * as waitlistOptin from './migrations/2026-12-05-02-waitlist-optin';
 import * as staffLists from './migrations/2026-12-05-04-staff-lists';
 import * as statisticsPersons from './migrations/2026-12-05-05-statistics-persons';
+import * as searchPaging from './migrations/2026-12-05-03-search-paging';
 
 // A static map, not FileMigrationProvider: the bundled server has no migrations folder to read.
 const migrations = {
@@ -40,6 +41,7 @@ const migrations = {
 	'2026-12-04-17-outbox-obsolete': outboxObsolete,
 	'2026-12-05-01-free-text-guard': freeTextGuard,
 	'2026-12-05-02-waitlist-optin': waitlistOptin,
+	'2026-12-05-03-search-paging': searchPaging,
 	'2026-12-05-04-staff-lists': staffLists,
 	'2026-12-05-05-statistics-persons': statisticsPersons
 };

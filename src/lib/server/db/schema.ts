@@ -969,3 +969,19 @@ export interface DB {
 	stat_person_year: StatPersonYearTable;
 	stat_people_year: StatPeopleYearTable;
 }
+
+/**
+ * Issue 14: full-text search tables, kept by triggers (migration 2026-12-05-03). On SQLite they
+ * are FTS5 tables (the indexed row's id is the rowid, `body` is write-only: contentless); on
+ * PostgreSQL (id, tsvector). Read and written only through platform/full-text-search.ts and the
+ * triggers; these types exist so the privacy map has to name them.
+ */
+export interface SearchTable {
+	id: number;
+}
+
+export interface DB {
+	profile_search: SearchTable;
+	event_search: SearchTable;
+	contact_point_search: SearchTable;
+}

@@ -1,4 +1,5 @@
 import type { Db, Tx } from '../db/transaction';
+import { searchContactPointIds } from './search';
 import {
 	type ContactPointCost,
 	type ContactPointKind,
@@ -11,8 +12,8 @@ import {
  * Reads of the directory of further contact points. In this app one organisation offers one
  * service (the HSDS model allows more; the import keeps to one per organisation), so a contact
  * point is the pair, identified by the organisation's id and key. The directory is small (tens
- * to a few hundred entries): it is read whole and filtered here, so text matching is the same
- * case-insensitive Unicode comparison on SQLite and PostgreSQL.
+ * to a few hundred entries), yet the public search filters, orders and pages in SQL (search.ts,
+ * issue 14), with text through the one full-text interface, like every public list.
  */
 type Reader = Db | Tx;
 
@@ -44,7 +45,10 @@ export interface ContactPoint {
 	updatedAt: number;
 }
 
-async function load(db: Reader, where?: { id?: number; key?: string }): Promise<ContactPoint[]> {
+async function load(
+	db: Reader,
+	where?: { id?: number; key?: string; ids?: number[] }
+): Promise<ContactPoint[]> {
 	let q = db
 		.selectFrom('cp_organization as o')
 		.innerJoin('cp_service as s', 's.organization_id', 'o.id')
@@ -73,6 +77,10 @@ async function load(db: Reader, where?: { id?: number; key?: string }): Promise<
 		.orderBy('s.id');
 	if (where?.id !== undefined) q = q.where('o.id', '=', where.id);
 	if (where?.key !== undefined) q = q.where('o.key', '=', where.key);
+	if (where?.ids !== undefined) {
+		if (where.ids.length === 0) return [];
+		q = q.where('o.id', 'in', where.ids);
+	}
 	const rows = await q.execute();
 	if (rows.length === 0) return [];
 	const serviceIds = rows.map((r) => Number(r.service_id));
@@ -141,6 +149,11 @@ export async function listContactPoints(
 	return (options.activeOnly ? all.filter((c) => c.active) : all).sort(byName);
 }
 
+/** The entries with these ids (any order). */
+export async function listContactPointsById(db: Reader, ids: number[]): Promise<ContactPoint[]> {
+	return load(db, { ids });
+}
+
 export async function getContactPoint(db: Reader, id: number): Promise<ContactPoint | null> {
 	return (await load(db, { id }))[0] ?? null;
 }
@@ -171,13 +184,31 @@ export function matchesFilter(c: ContactPoint, f: DirectoryFilter): boolean {
 }
 
 /**
- * The public search: active entries fitting the filters. With a Land, that Land's own entries
- * come first, then the national ones; each group by name.
+ * The public search: active entries fitting the filters (in SQL, directory/search.ts). With a
+ * Land, that Land's own entries come first, then the national ones; each group by name.
  */
 export async function searchContactPoints(db: Reader, filter: DirectoryFilter): Promise<ContactPoint[]> {
-	const found = (await listContactPoints(db, { activeOnly: true })).filter((c) => matchesFilter(c, filter));
-	if (!filter.land) return found;
-	return found.sort((a, b) => (a.scope === b.scope ? byName(a, b) : a.scope === 'land' ? -1 : 1));
+	return (await contactPointsPage(db, filter, { page: 1, pageSize: 10_000 })).results;
+}
+
+/** /anlaufstellen shows 25 entries a page. */
+export const DIRECTORY_PAGE_SIZE = 25;
+
+/** One page of the public search; filters, order, count and page in SQL. */
+export async function contactPointsPage(
+	db: Reader,
+	filter: DirectoryFilter,
+	options: { page?: number; pageSize?: number } = {}
+): Promise<{ results: ContactPoint[]; total: number; page: number; pageSize: number }> {
+	const pageSize = options.pageSize ?? DIRECTORY_PAGE_SIZE;
+	const found = await searchContactPointIds(db, filter, { page: options.page ?? 1, pageSize });
+	const byId = new Map((await load(db, { ids: found.ids })).map((c) => [c.id, c]));
+	return {
+		results: found.ids.map((id) => byId.get(id)).filter((c): c is ContactPoint => c !== undefined),
+		total: found.total,
+		page: found.page,
+		pageSize
+	};
 }
 
 /** The instant VERIFY_AFTER_MONTHS calendar months before `now`. */

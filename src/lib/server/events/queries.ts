@@ -10,16 +10,9 @@ import {
 	registrationsOf,
 	toEvent
 } from './records';
-import {
-	type AttendanceCounts,
-	attendanceCounts,
-	type ListFilter,
-	matchesFilter,
-	takesPlace,
-	waitState
-} from './rules';
+import { type PublicListFilter, wherePublicFilter } from './public-filter';
+import { type AttendanceCounts, attendanceCounts, takesPlace, waitState } from './rules';
 import { mayManage, type EventStaff } from './staff';
-import { berlinMonth } from './time';
 
 /**
  * Reads. Public ones show published (and cancelled, marked) events and counts, never a
@@ -88,61 +81,70 @@ export async function placeCounts(
 	return out;
 }
 
-async function officeLaender(db: Db | Tx): Promise<Map<number, string[]>> {
-	const rows = await db.selectFrom('office_land').select(['office_id', 'land_iso']).execute();
-	const map = new Map<number, string[]>();
-	for (const r of rows) {
-		const id = Number(r.office_id);
-		map.set(id, [...(map.get(id) ?? []), r.land_iso]);
-	}
-	return map;
-}
-
 export interface PublicEventSummary {
 	event: EventRecord;
 	counts: PlaceCounts;
 }
 
-/** Upcoming published and cancelled events (ending after now), soonest first, filtered. */
+/** Upcoming published and cancelled events (ending after now), soonest first, filtered in SQL. */
 export async function listPublicEvents(
 	db: Db | Tx,
-	filter: ListFilter,
+	filter: PublicListFilter,
 	now: Date,
 	options: { includeCancelled?: boolean; limit?: number } = {}
 ): Promise<PublicEventSummary[]> {
+	return (await publicEventsPage(db, filter, now, { ...options, page: 1, pageSize: options.limit ?? 500 }))
+		.events;
+}
+
+/** /veranstaltungen shows 25 events a page. */
+export const EVENT_PAGE_SIZE = 25;
+
+/**
+ * One page of upcoming events: filters, text search, count and page in SQL; the upcoming ones
+ * are found by the (status, end_at) index (issue 14).
+ */
+export async function publicEventsPage(
+	db: Db | Tx,
+	filter: PublicListFilter,
+	now: Date,
+	options: { includeCancelled?: boolean; page?: number; pageSize?: number } = {}
+): Promise<{ events: PublicEventSummary[]; total: number; page: number; pageSize: number }> {
 	const t = now.getTime();
+	const pageSize = options.pageSize ?? EVENT_PAGE_SIZE;
 	const statuses =
 		options.includeCancelled === false
 			? ['published' as const]
 			: ['published' as const, 'cancelled' as const];
+	const filtered = wherePublicFilter(
+		db,
+		db.selectFrom('event as e').where('e.status', 'in', statuses).where('e.end_at', '>', t),
+		filter
+	);
+	const counted = await filtered.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+	const total = Number(counted.n);
+	const page = Math.min(Math.max(1, options.page ?? 1), Math.max(1, Math.ceil(total / pageSize)));
 	const rows = await eventQuery(db)
-		.where('e.status', 'in', statuses)
-		.where('e.end_at', '>', t)
+		.where(
+			'e.id',
+			'in',
+			filtered
+				.select('e.id')
+				.orderBy('e.start_at')
+				.orderBy('e.id')
+				.limit(pageSize)
+				.offset((page - 1) * pageSize)
+		)
 		.orderBy('e.start_at')
 		.orderBy('e.id')
-		.limit(options.limit ?? 500)
 		.execute();
-	const laender = await officeLaender(db);
-	const events = rows.map(toEvent).filter((e) =>
-		matchesFilter(
-			{
-				officeId: e.officeId,
-				officeLaender: e.officeId === null ? [] : (laender.get(e.officeId) ?? []),
-				venueLand: e.venueLand,
-				type: e.type,
-				submarkets: e.submarkets,
-				format: e.format,
-				startMonth: berlinMonth(e.start)
-			},
-			filter
-		)
-	);
+	const events = rows.map(toEvent);
 	const counts = await placeCounts(
 		db,
 		events.map((e) => e.id),
 		t
 	);
-	return events.map((event) => ({ event, counts: counts.get(event.id)! }));
+	return { events: events.map((event) => ({ event, counts: counts.get(event.id)! })), total, page, pageSize };
 }
 
 /** One event for the public page: drafts do not exist publicly. */

@@ -24,11 +24,13 @@ export interface ConditionalOptions {
 	maxAge: number;
 	/** The text the ETag is taken from when the body has parts that change on every request (DTSTAMP). */
 	versionText?: string;
+	/** More headers for both the 200 and the 304 answer (a paged list's `Link`). */
+	headers?: Record<string, string>;
 }
 
 export function conditionalResponse(request: Request, body: string, options: ConditionalOptions): Response {
 	const etag = weakEtag(options.versionText ?? body);
-	const headers = { etag, 'cache-control': `public, max-age=${options.maxAge}` };
+	const headers = { ...options.headers, etag, 'cache-control': `public, max-age=${options.maxAge}` };
 	if (
 		(request.method === 'GET' || request.method === 'HEAD') &&
 		matchesIfNoneMatch(request.headers.get('if-none-match'), etag)
@@ -39,6 +41,15 @@ export function conditionalResponse(request: Request, body: string, options: Con
 }
 
 /** A public JSON answer (api/v1 lists, HSDS, the OpenAPI document). */
-export function publicJson(request: Request, value: unknown, maxAge: number): Response {
-	return conditionalResponse(request, JSON.stringify(value), { contentType: 'application/json', maxAge });
+export function publicJson(
+	request: Request,
+	value: unknown,
+	maxAge: number,
+	headers: Record<string, string> = {}
+): Response {
+	return conditionalResponse(request, JSON.stringify(value), {
+		contentType: 'application/json',
+		maxAge,
+		headers
+	});
 }

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type TestServices, testServices } from '../../../../tests/support/test-database';
 import { bookingFixture } from '../booking/commands-test-fixtures';
@@ -19,9 +20,20 @@ afterEach(async () => {
 describe('privacy coverage', () => {
 	it('has an entry for every table in the migrated database, and none for a table that does not exist', async () => {
 		s = await testServices();
+		// SQLite keeps an FTS5 table's index in shadow tables (<name>_data, _idx, …); they are
+		// the search table's own storage, covered by its entry.
+		const shadow = new Set<string>();
+		if (s.dialect === 'sqlite') {
+			const virtual = await sql<{ name: string }>`
+				select name from sqlite_master where type = 'table' and sql like 'create virtual table%'`.execute(
+				s.db
+			);
+			for (const v of virtual.rows)
+				for (const part of ['data', 'idx', 'docsize', 'config', 'content']) shadow.add(`${v.name}_${part}`);
+		}
 		const tables = (await s.db.introspection.getTables())
 			.map((t) => t.name)
-			.filter((name) => !name.startsWith('kysely_'))
+			.filter((name) => !name.startsWith('kysely_') && !shadow.has(name))
 			.sort();
 		const mapped = Object.keys(privacyMap).sort();
 		expect(

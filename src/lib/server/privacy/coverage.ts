@@ -264,7 +264,18 @@ export const privacyMap: { readonly [T in keyof DB]: PrivacyDeclaration } = {
 	// Issue 13, part 5: which words make a free text warn; who changed the list is in the audit log.
 	sensitive_keyword: reference(
 		"offices' lists of Art. 9 words that make a free text warn before it is stored"
-	)
+	),
+	// Issue 14: search indexes, derived by triggers from what the public lists show.
+	profile_search: {
+		personal: false,
+		reason:
+			'search index of the public text of published profiles (as on /kreative); a trigger drops a profile from it when it is unpublished, hidden or erased'
+	},
+	event_search: {
+		personal: false,
+		reason: 'search index of events’ public text (title, venue, description); no registrant in it'
+	},
+	contact_point_search: directory('search index of contact points')
 };
 
 export function creativeTables(): string[] {

@@ -1,4 +1,5 @@
 import { type ExpressionBuilder, sql } from 'kysely';
+import { z } from 'zod';
 import { recordAudit } from '../audit/record';
 import type { DB } from '../db/schema';
 import { type Db, type Tx, transact } from '../db/transaction';
@@ -6,6 +7,8 @@ import type { RequestContext } from '../identity/context';
 import { countHit, strictest, throttleKey } from '../identity/throttle';
 import { enqueueMail } from '../notifications/outbox';
 import { DAY, HOUR } from '../platform/clock';
+import { matchingIds } from '../platform/full-text-search';
+import { decodeCursor, encodeCursor } from '../platform/keyset-cursor';
 import type { Services } from '../runtime';
 import type { Locale } from '../../i18n/locale';
 import { parseJsonArray, publicActor } from './actors';
@@ -52,7 +55,8 @@ export interface ProfileFilters {
 	openOnly?: boolean;
 }
 
-const PAGE_SIZE = 20;
+/** /kreative shows 25 profiles a page. */
+export const PAGE_SIZE = 25;
 
 function baseQuery(db: Db | Tx) {
 	return db
@@ -119,7 +123,12 @@ export async function searchProfiles(
 	now: Date,
 	page = 1
 ): Promise<{ profiles: PublicProfile[]; total: number; page: number; pageSize: number }> {
-	let q = baseQuery(db);
+	// Filters, text search, count and page are all SQL (issue 14): the cost of a page does not
+	// grow with the number of profiles that match.
+	let q = db
+		.selectFrom('profile as p')
+		.innerJoin('creative as c', 'c.id', 'p.creative_id')
+		.where((eb) => visible(eb));
 	if (filters.submarket) {
 		const key = `%"${filters.submarket.replace(/"/g, '').replace(/[\\%_]/g, (m) => `\\${m}`)}"%`;
 		q = q.where('p.submarkets', 'like', sql<string>`${key} escape '\\'`);
@@ -128,24 +137,33 @@ export async function searchProfiles(
 	if (filters.openOnly) q = q.where('p.open_until', '>', now.getTime());
 	if (filters.service)
 		q = q.where(sql`lower(p.services)`, 'like', sql`${likePattern(filters.service)} escape '\\'`);
-	if (filters.q) {
-		const pattern = likePattern(filters.q);
-		q = q.where((eb) =>
-			eb.or([
-				eb(sql`lower(p.display_name)`, 'like', sql`${pattern} escape '\\'`),
-				eb(sql`lower(p.bio)`, 'like', sql`${pattern} escape '\\'`),
-				eb(sql`lower(p.services)`, 'like', sql`${pattern} escape '\\'`),
-				eb(sql`lower(p.town)`, 'like', sql`${pattern} escape '\\'`)
-			])
-		);
-	}
-	const rows = await q.orderBy('p.display_name').orderBy('p.id').execute();
-	const total = rows.length;
+	const matching = matchingIds(db, 'profile', filters.q);
+	if (matching) q = q.where('p.id', 'in', matching);
+	const counted = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+	const total = Number(counted.n);
 	const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
 	const current = Math.min(Math.max(1, page), pageCount);
-	const slice = rows.slice((current - 1) * PAGE_SIZE, current * PAGE_SIZE);
+	const ids = await q
+		.select('p.id')
+		.orderBy('p.display_name')
+		.orderBy('p.id')
+		.limit(PAGE_SIZE)
+		.offset((current - 1) * PAGE_SIZE)
+		.execute();
+	const rows =
+		ids.length === 0
+			? []
+			: await baseQuery(db)
+					.where(
+						'p.id',
+						'in',
+						ids.map((r) => r.id)
+					)
+					.orderBy('p.display_name')
+					.orderBy('p.id')
+					.execute();
 	return {
-		profiles: slice.map((r) => toPublic(r, now.getTime())),
+		profiles: rows.map((r) => toPublic(r, now.getTime())),
 		total,
 		page: current,
 		pageSize: PAGE_SIZE
@@ -174,11 +192,48 @@ export async function publicProfileImage(
 	return row ? { id: Number(row.id), mime: row.mime, bytes: row.bytes } : null;
 }
 
-/** JSON API v1: every public profile, no contact data (the page's contact form relays). */
-export async function apiProfiles(db: Db | Tx, publicBaseUrl: string, now: Date) {
+export const API_PAGE = { default: 50, max: 200 } as const;
+
+/** Where a page of the API list ends: the last profile's (first approval, id). */
+export const profileCursorSchema = z.tuple([z.number().int(), z.number().int().positive()]);
+export type ProfileCursor = z.output<typeof profileCursorSchema>;
+
+export const writeProfileCursor = (c: ProfileCursor) => encodeCursor(c);
+export const readProfileCursor = (text: string) => decodeCursor(profileCursorSchema, text);
+
+/**
+ * JSON API v1: published profiles, no contact data (the page's contact form relays), paged by
+ * keyset on (first_approved_at, id). The first approval never changes and a newly approved profile
+ * sorts after every earlier one, so a client walking the pages sees every profile exactly once,
+ * also while profiles are being added; OFFSET paging would skip or repeat rows then.
+ */
+export async function apiProfiles(
+	db: Db | Tx,
+	publicBaseUrl: string,
+	now: Date,
+	page: { limit: number; after: ProfileCursor | null } = { limit: API_PAGE.default, after: null }
+) {
 	const base = publicBaseUrl.replace(/\/$/, '');
-	const rows = await baseQuery(db).orderBy('p.display_name').orderBy('p.id').execute();
-	return rows.map((r) => {
+	let q = baseQuery(db).select('p.first_approved_at').where('p.first_approved_at', 'is not', null);
+	const after = page.after;
+	if (after)
+		q = q.where((eb) =>
+			eb.or([
+				eb('p.first_approved_at', '>', after[0]),
+				eb.and([eb('p.first_approved_at', '=', after[0]), eb('p.id', '>', after[1])])
+			])
+		);
+	// One row more than asked tells whether a next page exists.
+	const rows = await q
+		.orderBy('p.first_approved_at')
+		.orderBy('p.id')
+		.limit(page.limit + 1)
+		.execute();
+	const shown = rows.slice(0, page.limit);
+	const last = shown.at(-1);
+	const next: ProfileCursor | null =
+		rows.length > page.limit && last ? [Number(last.first_approved_at), Number(last.id)] : null;
+	const profiles = shown.map((r) => {
 		const p = toPublic(r, now.getTime());
 		return {
 			id: p.id,
@@ -195,6 +250,7 @@ export async function apiProfiles(db: Db | Tx, publicBaseUrl: string, now: Date)
 			image: p.image ? `${base}/kreative/${p.id}/bild?v=${p.image.version}` : null
 		};
 	});
+	return { profiles, next };
 }
 
 /** schema.org Person (or Organization for a studio); no e-mail, no telephone. */

@@ -91,7 +91,7 @@ describe('profiles', () => {
 			page: (await publicProfile(s.db, own.id, s.clock.now())) !== null,
 			image: (await publicProfileImage(s.db, own.id)) !== null,
 			search: (await searchProfiles(s.db, { q: 'nordlicht' }, s.clock.now())).total,
-			api: (await apiProfiles(s.db, 'https://kl.example', s.clock.now())).length
+			api: (await apiProfiles(s.db, 'https://kl.example', s.clock.now())).profiles.length
 		});
 		const hiddenEverywhere = { page: false, image: false, search: 0, api: 0 };
 		expect(await isPublic()).toEqual(hiddenEverywhere);

@@ -21,6 +21,7 @@ import { GET as getOffices } from './offices/+server';
 import { GET as getSlots } from './offices/[id]/slots/+server';
 import { GET as getOpenApi } from './openapi.json/+server';
 import { GET as getProfiles } from './profiles/+server';
+import { insertPublishedProfiles } from '$lib/server/visibility/bulk-profiles';
 
 type Json = Record<string, unknown>;
 const doc = openApiDocument as unknown as Json;
@@ -113,7 +114,10 @@ describe('real responses match the document', () => {
 		await conforms('/offices', 'get', await getOffices(apiEvent('/api/v1/offices')));
 		await conforms('/openapi.json', 'get', await getOpenApi(apiEvent('/api/v1/openapi.json')));
 		await conforms('/events', 'get', await getEvents(apiEvent('/api/v1/events')));
-		await conforms('/profiles', 'get', await getProfiles(apiEvent('/api/v1/profiles')));
+		// Two profiles, one per page: the first page carries its documented Link header.
+		await insertPublishedProfiles(s.db, [{ name: 'Eins' }, { name: 'Zwei' }], s.clock.now().getTime());
+		await conforms('/profiles', 'get', await getProfiles(apiEvent('/api/v1/profiles?limit=1')));
+		await conforms('/profiles', 'get', await getProfiles(apiEvent('/api/v1/profiles?cursor=x')));
 		await conforms(
 			'/events/{id}/registrations',
 			'post',

@@ -1,0 +1,71 @@
+import { type Kysely, PostgresAdapter, type RawBuilder, sql } from 'kysely';
+
+/**
+ * The one query interface to full-text search (issue 14), the same for SQLite (FTS5) and
+ * PostgreSQL (tsvector). The search tables and the triggers that keep them in sync with the
+ * indexed rows live in migration 2026-12-05-03-search-paging; callers only ask "which ids match
+ * what someone typed" and combine that with their own filters, order and paging in SQL.
+ *
+ * What someone typed is never handed to a query parser: it is cut into words (letters and digits
+ * only), each word must occur, and the last word matches as a prefix (people type as they search).
+ * So no input can make FTS5's or to_tsquery's syntax fail.
+ */
+export type SearchIndex = 'profile' | 'event' | 'contact_point';
+
+const TABLES: Record<SearchIndex, string> = {
+	profile: 'profile_search',
+	event: 'event_search',
+	contact_point: 'contact_point_search'
+};
+
+const MAX_WORDS = 8;
+const MAX_WORD_LENGTH = 40;
+
+/** The words of a search text, lower-cased, at most 8 of at most 40 characters; [] when none. */
+export function searchWords(text: string | null | undefined): string[] {
+	if (!text) return [];
+	const words =
+		text
+			.normalize('NFC')
+			.toLowerCase()
+			.match(/[\p{L}\p{N}]+/gu) ?? [];
+	return words.slice(0, MAX_WORDS).map((w) => w.slice(0, MAX_WORD_LENGTH));
+}
+
+/**
+ * The FTS5 match expression: every word quoted (so none is an operator) and a prefix. SQLite has
+ * no German stemmer, so a prefix stands in for one ("Bühne" finds "Bühnen", as the PostgreSQL
+ * stems do); the last word is a prefix on both dialects.
+ */
+export function fts5Query(words: readonly string[]): string {
+	return words.map((w) => `"${w}"*`).join(' ');
+}
+
+function isPostgres(db: Kysely<any>): boolean {
+	return db.getExecutor().adapter instanceof PostgresAdapter;
+}
+
+/**
+ * A subquery of the ids in `index` that match `text`, for `where(column, 'in', …)`; null when the
+ * text holds no word (then there is nothing to filter by).
+ */
+export function matchingIds(
+	db: Kysely<any>,
+	index: SearchIndex,
+	text: string | null | undefined
+): RawBuilder<number> | null {
+	const words = searchWords(text);
+	if (words.length === 0) return null;
+	const table = sql.table(TABLES[index]);
+	if (!isPostgres(db))
+		return sql<number>`(select rowid from ${table} where ${table} match ${fts5Query(words)})`;
+	// Whole words: the German stem or the word as written; the last word: a prefix of a word as
+	// written ('simple' lexemes are not stemmed, so "desi" finds "Design"). Words hold letters and
+	// digits only, so to_tsquery cannot meet an operator in them.
+	const terms = words.map((w, i) =>
+		i === words.length - 1
+			? sql`to_tsquery('simple', ${`${w}:*`})`
+			: sql`(plainto_tsquery('german', ${w}) || plainto_tsquery('simple', ${w}))`
+	);
+	return sql<number>`(select id from ${table} where document @@ (${sql.join(terms, sql` && `)}))`;
+}
