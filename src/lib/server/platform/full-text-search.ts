@@ -59,13 +59,9 @@ export function matchingIds(
 	const table = sql.table(TABLES[index]);
 	if (!isPostgres(db))
 		return sql<number>`(select rowid from ${table} where ${table} match ${fts5Query(words)})`;
-	// Whole words: the German stem or the word as written; the last word: a prefix of a word as
-	// written ('simple' lexemes are not stemmed, so "desi" finds "Design"). Words hold letters and
-	// digits only, so to_tsquery cannot meet an operator in them.
-	const terms = words.map((w, i) =>
-		i === words.length - 1
-			? sql`to_tsquery('simple', ${`${w}:*`})`
-			: sql`(plainto_tsquery('german', ${w}) || plainto_tsquery('simple', ${w}))`
-	);
+	// Every word, as on SQLite: a prefix of a word as written ('simple' lexemes are not stemmed, so
+	// "desi" finds "Design" and "Gründungsberatung" finds "Gründungsberatungen"), or the German stem
+	// for inflected forms. Words hold letters and digits only, so to_tsquery cannot meet an operator.
+	const terms = words.map((w) => sql`(to_tsquery('simple', ${`${w}:*`}) || plainto_tsquery('german', ${w}))`);
 	return sql<number>`(select id from ${table} where document @@ (${sql.join(terms, sql` && `)}))`;
 }
