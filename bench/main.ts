@@ -25,8 +25,9 @@ const entries: Record<string, () => Promise<void>> = {
 // Options with a value (`--scale 0.1`) are read by their bench; their values are not names.
 const args = process.argv.slice(2);
 const wanted = args.filter((a, i) => !a.startsWith('-') && !args[i - 1]?.startsWith('--scale'));
-// `scale` builds a national database first and `lighthouse` audits six pages (minutes each): only when asked for by name.
-const onlyByName = new Set(['scale', 'lighthouse']);
+// `scale` and `search-paging` build large databases first and `lighthouse` audits six pages (minutes
+// each): only when asked for by name.
+const onlyByName = new Set(['scale', 'search-paging', 'lighthouse']);
 const names = wanted.length ? wanted : Object.keys(entries).filter((n) => !onlyByName.has(n));
 for (const name of names) {
 	const run = entries[name];
