@@ -25,10 +25,7 @@ const STAFF_FORMS = [
 	'/intern/buero/bw/veranstaltungen/neu',
 	'/intern/buero/bw/begleitungen/neu',
 	'/intern/buero/bw/sprechtage',
-	'/intern/konto',
-	// Issue 16: every other form the journeys reach.
-	'/intern/buero/bw/kalender/neu',
-	'/intern/buero/bw/begleitungen/einstellungen/nachrichten'
+	'/intern/konto'
 ];
 
 async function submitEmpty(page: Page, path: string): Promise<string[]> {
@@ -98,6 +95,7 @@ async function submitAsIs(page: Page): Promise<string[]> {
 }
 
 test('a schema error and a rule error are reported together (no second round)', async ({ page }) => {
+	allowFailedLoads([400], 'both forms are sent with mistakes on purpose');
 	await login(page, ADMIN);
 	// A new event: the title missing (schema) and the start in the past (a rule checked against now).
 	await page.goto('/intern/buero/bw/veranstaltungen/neu');
