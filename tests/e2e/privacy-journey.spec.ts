@@ -107,12 +107,18 @@ test(`privacy journey: book, record with notes, event, profile, check-in, withdr
 		await expect(creative.getByRole('heading', { level: 1 })).toHaveText('Ihr Termin');
 
 		// 2. The creative registers for an event of the office (with an answer) and confirms.
-		await creative.goto(`/veranstaltungen?buero=${OFFICE}`);
-		const eventPaths = (
-			await creative
-				.locator('main a[href*="/veranstaltungen/"]')
-				.evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname))
-		).filter((p) => /^\/veranstaltungen\/\d+$/.test(p));
+		// The list shows 25 a page (issue 14): gather the office's events from every page.
+		const eventPaths: string[] = [];
+		for (let n = 1; n <= 10; n++) {
+			await creative.goto(`/veranstaltungen?buero=${OFFICE}&page=${n}`);
+			const onPage = (
+				await creative
+					.locator('main a[href*="/veranstaltungen/"]')
+					.evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname))
+			).filter((p) => /^\/veranstaltungen\/\d+$/.test(p) && !eventPaths.includes(p));
+			if (onPage.length === 0) break;
+			eventPaths.push(...onPage);
+		}
 		let registered = false;
 		for (const path of eventPaths) {
 			await creative.goto(path);
