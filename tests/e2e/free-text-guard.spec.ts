@@ -25,6 +25,7 @@ test('booking concern with an SV number warns; a record note with a health word 
 	await creative.getByRole('button', { name: 'Weiter' }).click();
 	await creative.locator('#name').fill(name);
 	await creative.locator('#email').fill(email);
+	await creative.locator('#phone').fill('0221 1234567');
 	await creative.locator('#submarket').selectOption('design');
 	await creative.locator('#stage').selectOption('gruendung');
 	await creative.locator('#concern').fill('Frage zur KSK. Meine Nummer ist 12 150385 M 023.');
