@@ -41,7 +41,11 @@ test('the main pages log no console error or CSP violation and each has a meta d
 test('the console guard fails a journey whose page logs an error', async ({ page }) => {
 	test.fail(true, 'the guard of ./support must turn the logged error into a failure');
 	await page.goto('/impressum');
-	await page.evaluate(() => console.error('provoked by the guard test'));
+	// Wait for the console event itself, so the guard has seen it before the test ends.
+	await Promise.all([
+		page.waitForEvent('console', (m) => m.text() === 'provoked by the guard test'),
+		page.evaluate(() => console.error('provoked by the guard test'))
+	]);
 });
 
 test('the console guard lets an explicitly allowed error pass', async ({ page }) => {
