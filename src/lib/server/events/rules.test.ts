@@ -17,6 +17,7 @@ import {
 	takesPlace,
 	WAITLIST_CONFIRM_MS,
 	waitlistConfirmExpiry,
+	toldOfEventChanges,
 	waitState
 } from './rules';
 
@@ -235,6 +236,17 @@ describe('waiting-list join (double opt-in, issue 16)', () => {
 		['offered', w({ status: 'offered' }), NOW, null]
 	] as const)('%s → %s', (_name, r, now, expected) => {
 		expect(waitState(r, now)).toBe(expected);
+	});
+	it.each([
+		['confirmed registration', w({ status: 'confirmed' }), NOW, true],
+		['pending registration (holds a place)', w({ status: 'pending' }), NOW, true],
+		['open offer', w({ status: 'offered' }), NOW, true],
+		['confirmed waiter', w({ waitlistConfirmedAt: NOW }), NOW + HOUR_MS, true],
+		['unconfirmed waiter', w(), NOW + HOUR_MS, false],
+		['lapsed waiter', w(), NOW + WAITLIST_CONFIRM_MS, false],
+		['cancelled registration', w({ status: 'cancelled' }), NOW, false]
+	] as const)('told of changes and cancellation: %s → %s', (_name, r, now, expected) => {
+		expect(toldOfEventChanges(r, now)).toBe(expected);
 	});
 	it.each([
 		['24 h after joining', NOW, START, NOW + WAITLIST_CONFIRM_MS],

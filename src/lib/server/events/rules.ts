@@ -128,6 +128,17 @@ export function waitState(r: WaitFacts, now: number): 'confirmed' | 'unconfirmed
 	return (r.waitlistedAt ?? r.createdAt) + WAITLIST_CONFIRM_MS > now ? 'unconfirmed' : 'lapsed';
 }
 
+/**
+ * Whom a change or cancellation of the event is mailed to: everyone still in the game whose
+ * address is known to work. A waiting-list join nobody confirmed (issue 16) gets no mail: the
+ * address may be somebody else's, and the join lapses on its own.
+ */
+export function toldOfEventChanges(r: WaitFacts, now: number): boolean {
+	if (!ACTIVE_STATUSES.includes(r.status)) return false;
+	const wait = waitState(r, now);
+	return wait === null || wait === 'confirmed';
+}
+
 /** When the link to confirm a waiting-list join stops working (24 h, never past the start). */
 export function waitlistConfirmExpiry(joinedAt: number, start: number): number {
 	return Math.min(joinedAt + WAITLIST_CONFIRM_MS, start);

@@ -5,7 +5,7 @@ import type { RequestContext } from '../identity/context';
 import type { Services } from '../runtime';
 import { mailRegistrant } from './notify';
 import { type EventRecord, loadEvent, loadRegistration, registrationsOf } from './records';
-import { ACTIVE_STATUSES, eventActionAllowed } from './rules';
+import { ACTIVE_STATUSES, eventActionAllowed, toldOfEventChanges } from './rules';
 import type { EventInput } from './schema';
 import { fillFreedPlaces, lockEvent } from './waitlist';
 
@@ -197,7 +197,7 @@ export function updateEvent(
 		if (e.status === 'published' && practicalChanged) {
 			const after = (await loadEvent(trx, e.id))!;
 			for (const r of await registrationsOf(trx, e.id)) {
-				if (!ACTIVE_STATUSES.includes(r.status)) continue;
+				if (!toldOfEventChanges(r, now.getTime())) continue;
 				await mailRegistrant(trx, services, 'changed', after, r, now);
 			}
 		}
@@ -280,6 +280,7 @@ export function cancelEvent(
 				})
 				.where('id', '=', r.id)
 				.execute();
+			if (!toldOfEventChanges(r, t)) continue;
 			await mailRegistrant(trx, services, 'eventCancelled', after, r, now, { reason: reason.trim() });
 			told++;
 		}
