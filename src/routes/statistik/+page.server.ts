@@ -4,10 +4,10 @@ import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const view = await statsAccess(event);
-	const { scope: _scope, ...shown } = view;
+	const { scope: _scope, viewerOfficeIds: _viewer, ...shown } = view;
 	return {
 		view: shown,
-		tables: await statsTables(view, event.locals.locale, !view.exact),
+		tables: await statsTables(view, event.locals.locale, 'page'),
 		answerTimes: await answerTimeTable(view, event.locals.locale)
 	};
 };

@@ -5,6 +5,7 @@ import { requireOffice, requireStaff } from '$lib/server/http/gate';
 import { getOfficeByKey, listLaender, listOffices } from '$lib/server/reference/queries';
 import { services } from '$lib/server/runtime';
 import { berlinDay } from '$lib/server/statistics/consultation-rules';
+import { showsExactFigures, type StatsOutput } from '$lib/server/statistics/disclosure-rules';
 import { type Period, parsePeriod } from '$lib/server/statistics/period-rules';
 import { statisticsFigures } from '$lib/server/statistics/queries';
 import { buildTables, loadLabels, type StatTable } from '$lib/server/statistics/tables';
@@ -12,7 +13,8 @@ import { buildTables, loadLabels, type StatTable } from '$lib/server/statistics/
 /**
  * The statistics pages' gate. Consultants and leads see their own office (exactly); network
  * admins see all offices and each office (suppressed: small cells "< 5"). Another office's
- * figures answer 404 and the gate audits the denial. Exports are always suppressed.
+ * figures answer 404 and the gate audits the denial. Who sees exact figures is the statistics
+ * domain's rule (disclosure-rules.ts); this file only gathers the view.
  */
 export interface StatsView {
 	period: Period;
@@ -30,7 +32,7 @@ export interface StatsView {
 export async function statsAccess(
 	event: RequestEvent,
 	periodOverride?: Period
-): Promise<StatsView & { scope: Parameters<typeof statisticsFigures>[1] }> {
+): Promise<StatsView & { scope: Parameters<typeof statisticsFigures>[1]; viewerOfficeIds: number[] }> {
 	const access = requireStaff(event);
 	const { staff } = access;
 	const { db, clock } = services();
@@ -39,13 +41,14 @@ export async function statsAccess(
 	let office: StatsView['office'] = null;
 	let scope = access.scope;
 	let exact = false;
+	const viewerOfficeIds = staff.memberships.map((m) => m.officeId);
 	if (key) {
 		const found = await getOfficeByKey(db, key);
 		if (!found) error(404, { message: 'not found' });
 		const gated = await requireOffice(event, found.id, 'consultant');
 		scope = gated.scope;
 		office = { id: found.id, key: found.key, name: found.name };
-		exact = staff.memberships.some((m) => m.officeId === found.id);
+		exact = showsExactFigures(viewerOfficeIds, found.id, 'page');
 	} else if (!staff.isNetworkAdmin) {
 		const first = staff.memberships[0];
 		if (!first) error(404, { message: 'not found' });
@@ -66,6 +69,7 @@ export async function statsAccess(
 	if (land) q.set('land', land);
 	return {
 		scope,
+		viewerOfficeIds,
 		period,
 		office,
 		land,
@@ -80,8 +84,9 @@ export async function statsAccess(
 export async function statsTables(
 	view: Awaited<ReturnType<typeof statsAccess>>,
 	locale: Locale,
-	suppress: boolean
+	output: StatsOutput
 ): Promise<StatTable[]> {
+	const suppress = !showsExactFigures(view.viewerOfficeIds, view.office?.id ?? null, output);
 	const { db, clock } = services();
 	const figures = await statisticsFigures(
 		db,

@@ -4,7 +4,7 @@ import type { Locale } from '$lib/i18n/locale';
 import { translate } from '$lib/i18n/messages';
 import { answerTimesByOffice } from '$lib/server/messages/stats';
 import { services } from '$lib/server/runtime';
-import { SUPPRESSED, THRESHOLD } from '$lib/server/statistics/suppression-rules';
+import { isSmall, SUPPRESSED } from '$lib/server/statistics/suppression-rules';
 import type { statsAccess } from './access.server';
 
 /**
@@ -23,7 +23,7 @@ export async function answerTimeTable(
 		clock.now()
 	);
 	if (!rows) error(404, { message: 'not found' });
-	const small = (n: number) => !view.exact && n > 0 && n < THRESHOLD;
+	const small = (n: number) => !view.exact && n > 0 && isSmall(n);
 	return {
 		id: 'antwortzeit',
 		title: translate(locale, 'messages.stats.caption'),

@@ -9,7 +9,7 @@ export const GET: RequestHandler = async (event) => {
 	const view = await statsAccess(event);
 	const id = event.url.searchParams.get('table') ?? '';
 	if (!isTableId(id)) error(404, { message: 'not found' });
-	const table = (await statsTables(view, event.locals.locale, true)).find((t) => t.id === id);
+	const table = (await statsTables(view, event.locals.locale, 'export')).find((t) => t.id === id);
 	if (!table) error(404, { message: 'not found' });
 	const sep = parseSeparator(event.url.searchParams.get('sep'));
 	const name = `statistik-${id}-${view.office?.key ?? 'netzwerk'}-${view.period.from}-${view.period.to}.csv`;

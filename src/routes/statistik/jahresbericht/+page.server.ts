@@ -13,6 +13,6 @@ export const load: PageServerLoad = async (event) => {
 			? Number(raw)
 			: Number(today.slice(0, 4)) - 1;
 	const view = await statsAccess(event, yearPeriod(year));
-	const { scope: _scope, ...shown } = view;
-	return { year, today, view: shown, tables: await statsTables(view, event.locals.locale, true) };
+	const { scope: _scope, viewerOfficeIds: _viewer, ...shown } = view;
+	return { year, today, view: shown, tables: await statsTables(view, event.locals.locale, 'annual_report') };
 };
