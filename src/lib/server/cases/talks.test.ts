@@ -10,6 +10,7 @@ import { parsePeriod } from '../statistics/period-rules';
 import { statisticsFigures } from '../statistics/queries';
 import { confirmedBooking, consultant, noReferrals, officeScope, recordInput } from './case-test-fixtures';
 import { recordConsultation } from './record';
+import { bookingToRecord } from './talks';
 
 /** Issue 16, part 1, against a real database: follow-ups after a talk, self-closing cases, statistics. */
 let s: TestServices | null = null;
@@ -195,6 +196,16 @@ describe('talks decide what a case allows (issue 16)', () => {
 			noReferrals
 		);
 		expect(early).toEqual({ ok: false, reason: 'booking_invalid' });
+		// The record form asks the same rule: refused before the start, not found for another case.
+		const now = s.clock.now().getTime();
+		expect(await bookingToRecord(s.db, b.caseId, b.bookingId, now)).toMatchObject({
+			kind: 'refused',
+			reason: 'before_start'
+		});
+		expect(await bookingToRecord(s.db, b.caseId + 1, b.bookingId, now)).toEqual({ kind: 'not_found' });
+		expect(await bookingToRecord(s.db, b.caseId, Number.NaN, now)).toEqual({ kind: 'not_found' });
+		const atStart = await bookingToRecord(s.db, b.caseId, b.bookingId, Date.parse('2026-06-16T22:00:00Z'));
+		expect(atStart).toMatchObject({ kind: 'ok', booking: { id: b.bookingId } });
 		const call = await recordConsultation(
 			s,
 			actor,

@@ -1,7 +1,13 @@
 import { recordAudit, systemActor } from '../audit/record';
 import type { Db, Tx } from '../db/transaction';
 import { addCaseEvent } from './case-events';
-import { closesForNoTalk, hadConsultation, type TalkBooking } from './talk-rules';
+import {
+	closesForNoTalk,
+	hadConsultation,
+	type RecordAccess,
+	recordAccess,
+	type TalkBooking
+} from './talk-rules';
 
 /**
  * Issue 16, part 1: the talks of one case as the rules in talk-rules.ts see them, and the
@@ -33,6 +39,37 @@ export async function talksOf(
 		})),
 		records: Number(records.n)
 	};
+}
+
+/** The booked talk a record is about, or why it cannot be recorded (yet). */
+export type BookingToRecord =
+	| { kind: 'ok'; booking: { id: number; start: number; format: string; kind: string } }
+	| { kind: 'refused'; reason: Exclude<RecordAccess, 'ok'>; start: number }
+	| { kind: 'not_found' };
+
+/**
+ * Issue 16: a booked talk is recorded from its start on; before that, for a cancelled one or one
+ * already recorded, the record form explains why (recordAccess). A booking of another case is
+ * not found, as is an unknown one.
+ */
+export async function bookingToRecord(
+	db: Db | Tx,
+	caseId: number,
+	bookingId: number,
+	now: number
+): Promise<BookingToRecord> {
+	if (!Number.isSafeInteger(bookingId) || bookingId <= 0) return { kind: 'not_found' };
+	const b = await db
+		.selectFrom('booking as b')
+		.leftJoin('consultation_record as r', 'r.booking_id', 'b.id')
+		.select(['b.id', 'b.case_id', 'b.start_at', 'b.format', 'b.kind', 'b.status', 'r.id as record_id'])
+		.where('b.id', '=', bookingId)
+		.executeTakeFirst();
+	if (!b || Number(b.case_id) !== caseId) return { kind: 'not_found' };
+	const start = Number(b.start_at);
+	const access = recordAccess({ status: b.status, start, recorded: b.record_id != null }, now);
+	if (access !== 'ok') return { kind: 'refused', reason: access, start };
+	return { kind: 'ok', booking: { id: Number(b.id), start, format: b.format, kind: b.kind } };
 }
 
 export async function mayBookFollowUp(db: Db | Tx, caseId: number): Promise<boolean> {

@@ -3,8 +3,8 @@ import { translate } from '$lib/i18n/messages';
 import { berlinDate, berlinInstant } from '$lib/server/booking/rules';
 import { OUTCOMES, recordSchema, STEP_ROWS } from '$lib/server/cases/case-schemas';
 import { caseFor } from '$lib/server/cases/load';
-import { recordAccess } from '$lib/server/cases/talk-rules';
 import { recordConsultation } from '$lib/server/cases/record';
+import { bookingToRecord } from '$lib/server/cases/talks';
 import { formValues } from '$lib/server/http/form';
 import { freeTextFailure } from '$lib/server/http/free-text';
 import { formatDateTime } from '$lib/format/datetime';
@@ -18,26 +18,14 @@ import { calendarAccess } from '../../../kalender/access.server';
 import { caseAction, caseOutcome, parseCaseForm } from '../../case-actions.server';
 import type { Actions, PageServerLoad } from './$types';
 
-/**
- * The booking this record is about (?termin=). Issue 16: a booked talk is recorded from its start
- * on; before that (or for a cancelled one) the page explains why instead of silently offering a
- * record without booking. A booking of another case answers 404.
- */
+/** The booking this record is about (?termin=), as the cases domain decides it; another case's is 404. */
 async function bookingOf(caseId: number, asked: string | null, now: number) {
 	if (asked == null) return { booking: null, refused: null };
-	const id = Number(asked);
-	if (!Number.isSafeInteger(id) || id <= 0) error(404, { message: 'not found' });
-	const b = await services()
-		.db.selectFrom('booking as b')
-		.leftJoin('consultation_record as r', 'r.booking_id', 'b.id')
-		.select(['b.id', 'b.case_id', 'b.start_at', 'b.format', 'b.kind', 'b.status', 'r.id as record_id'])
-		.where('b.id', '=', id)
-		.executeTakeFirst();
-	if (!b || Number(b.case_id) !== caseId) error(404, { message: 'not found' });
-	const start = Number(b.start_at);
-	const access = recordAccess({ status: b.status, start, recorded: b.record_id != null }, now);
-	if (access !== 'ok') return { booking: null, refused: { reason: access, start } };
-	return { booking: { id: Number(b.id), start, format: b.format, kind: b.kind }, refused: null };
+	const found = await bookingToRecord(services().db, caseId, Number(asked), now);
+	if (found.kind === 'not_found') error(404, { message: 'not found' });
+	if (found.kind === 'refused')
+		return { booking: null, refused: { reason: found.reason, start: found.start } };
+	return { booking: found.booking, refused: null };
 }
 
 function refusalText(locale: Locale, refused: { reason: string; start: number }): string {
