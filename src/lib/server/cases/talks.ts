@@ -1,4 +1,5 @@
 import { recordAudit, systemActor } from '../audit/record';
+import type { BookingFormat } from '../db/schema';
 import type { Db, Tx } from '../db/transaction';
 import { addCaseEvent } from './case-events';
 import {
@@ -43,7 +44,7 @@ export async function talksOf(
 
 /** The booked talk a record is about, or why it cannot be recorded (yet). */
 export type BookingToRecord =
-	| { kind: 'ok'; booking: { id: number; start: number; format: string; kind: string } }
+	| { kind: 'ok'; booking: { id: number; start: number; format: BookingFormat; kind: 'first' | 'follow_up' } }
 	| { kind: 'refused'; reason: Exclude<RecordAccess, 'ok'>; start: number }
 	| { kind: 'not_found' };
 
