@@ -266,70 +266,95 @@ function rangesOverlap(
 	return (aFrom ?? '0000-00-00') <= (bTo ?? '9999-12-31') && (bFrom ?? '0000-00-00') <= (aTo ?? '9999-12-31');
 }
 
-export async function addRule(
+/** What an add command inserts: the new row's id and what its audit row says of it. */
+type Added = { id: number; audit: NonNullable<AuditEntry['data']> };
+
+/**
+ * The one shape of every add command here: the actor may act → one transaction → the consultant
+ * is a member of the office → the row (`insert` may refuse, e.g. an overlap) → its audit row.
+ */
+async function addForMember(
+	services: CommandServices,
+	actor: OfficeActor,
+	officeId: number,
+	target: { consultantId: number; allowed: boolean; action: string; kind: string },
+	insert: (trx: Tx, now: Date) => Promise<Added | { refused: 'overlap' }>,
+	ctx: RequestContext
+): Promise<AvailabilityResult> {
+	if (!target.allowed) return { ok: false, reason: 'forbidden' };
+	const now = services.clock.now();
+	return transact(services.db, async (trx) => {
+		if (!(await isMember(trx, officeId, target.consultantId)))
+			return { ok: false as const, reason: 'not_member' as const };
+		const added = await insert(trx, now);
+		if ('refused' in added) return { ok: false as const, reason: added.refused };
+		await recordAudit(
+			trx,
+			staffActor(actor),
+			{ action: target.action, subject: { kind: target.kind, id: added.id }, officeId, data: added.audit },
+			{ now, requestId: ctx.requestId }
+		);
+		return { ok: true as const, id: added.id };
+	});
+}
+
+export function addRule(
 	services: CommandServices,
 	actor: OfficeActor,
 	officeId: number,
 	input: RuleFormInput,
 	ctx: RequestContext = {}
 ): Promise<AvailabilityResult> {
-	if (!mayActFor(actor, input.consultantId)) return { ok: false, reason: 'forbidden' };
-	const now = services.clock.now();
-	return transact(services.db, async (trx) => {
-		if (!(await isMember(trx, officeId, input.consultantId)))
-			return { ok: false as const, reason: 'not_member' as const };
-		// Two windows of one person on one weekday may not overlap (in any office or format):
-		// the slots would compete and the week would read ambiguously.
-		const sameDay = await trx
-			.selectFrom('availability_rule')
-			.select(['start_time', 'end_time', 'valid_from', 'valid_to'])
-			.where('consultant_id', '=', input.consultantId)
-			.where('weekday', '=', input.weekday)
-			.execute();
-		const clash = sameDay.some(
-			(r) =>
-				r.start_time < input.endTime &&
-				input.startTime < r.end_time &&
-				rangesOverlap(r.valid_from, r.valid_to, input.validFrom, input.validTo)
-		);
-		if (clash) return { ok: false as const, reason: 'overlap' as const };
-		const row = await trx
-			.insertInto('availability_rule')
-			.values({
-				consultant_id: input.consultantId,
-				office_id: officeId,
-				format: input.format,
-				weekday: input.weekday,
-				start_time: input.startTime,
-				end_time: input.endTime,
-				valid_from: input.validFrom,
-				valid_to: input.validTo,
-				created_at: now.getTime()
-			})
-			.returning('id')
-			.executeTakeFirstOrThrow();
-		const id = Number(row.id);
-		await recordAudit(
-			trx,
-			staffActor(actor),
-			{
-				action: 'availability.rule.added',
-				subject: { kind: 'availability_rule', id },
-				officeId,
-				data: {
-					consultantId: input.consultantId,
+	const target = {
+		consultantId: input.consultantId,
+		allowed: mayActFor(actor, input.consultantId),
+		action: 'availability.rule.added',
+		kind: 'availability_rule'
+	};
+	return addForMember(
+		services,
+		actor,
+		officeId,
+		target,
+		async (trx, now) => {
+			// Two windows of one person on one weekday may not overlap (in any office or format):
+			// the slots would compete and the week would read ambiguously.
+			const sameDay = await trx
+				.selectFrom('availability_rule')
+				.select(['start_time', 'end_time', 'valid_from', 'valid_to'])
+				.where('consultant_id', '=', input.consultantId)
+				.where('weekday', '=', input.weekday)
+				.execute();
+			const clash = sameDay.some(
+				(r) =>
+					r.start_time < input.endTime &&
+					input.startTime < r.end_time &&
+					rangesOverlap(r.valid_from, r.valid_to, input.validFrom, input.validTo)
+			);
+			if (clash) return { refused: 'overlap' };
+			const row = await trx
+				.insertInto('availability_rule')
+				.values({
+					consultant_id: input.consultantId,
+					office_id: officeId,
 					format: input.format,
 					weekday: input.weekday,
-					startTime: input.startTime,
-					endTime: input.endTime,
-					validFrom: input.validFrom,
-					validTo: input.validTo
-				}
-			},
-			{ now, requestId: ctx.requestId }
-		);
-		return { ok: true as const, id };
-	});
+					start_time: input.startTime,
+					end_time: input.endTime,
+					valid_from: input.validFrom,
+					valid_to: input.validTo,
+					created_at: now.getTime()
+				})
+				.returning('id')
+				.executeTakeFirstOrThrow();
+			const { consultantId, format, weekday, startTime, endTime, validFrom, validTo } = input;
+			return {
+				id: Number(row.id),
+				audit: { consultantId, format, weekday, startTime, endTime, validFrom, validTo }
+			};
+		},
+		ctx
+	);
 }
 
 /**
@@ -394,53 +419,44 @@ export function removeRule(
 	);
 }
 
-export async function addOverride(
+export function addOverride(
 	services: CommandServices,
 	actor: OfficeActor,
 	officeId: number,
 	input: OverrideFormInput,
 	ctx: RequestContext = {}
 ): Promise<AvailabilityResult> {
-	if (!mayActFor(actor, input.consultantId)) return { ok: false, reason: 'forbidden' };
-	const now = services.clock.now();
-	return transact(services.db, async (trx) => {
-		if (!(await isMember(trx, officeId, input.consultantId)))
-			return { ok: false as const, reason: 'not_member' as const };
-		const row = await trx
-			.insertInto('availability_override')
-			.values({
-				consultant_id: input.consultantId,
-				office_id: officeId,
-				date: input.date,
-				kind: input.kind,
-				format: input.format,
-				start_time: input.startTime,
-				end_time: input.endTime,
-				created_at: now.getTime()
-			})
-			.returning('id')
-			.executeTakeFirstOrThrow();
-		const id = Number(row.id);
-		await recordAudit(
-			trx,
-			staffActor(actor),
-			{
-				action: 'availability.override.added',
-				subject: { kind: 'availability_override', id },
-				officeId,
-				data: {
-					consultantId: input.consultantId,
+	const target = {
+		consultantId: input.consultantId,
+		allowed: mayActFor(actor, input.consultantId),
+		action: 'availability.override.added',
+		kind: 'availability_override'
+	};
+	return addForMember(
+		services,
+		actor,
+		officeId,
+		target,
+		async (trx, now) => {
+			const row = await trx
+				.insertInto('availability_override')
+				.values({
+					consultant_id: input.consultantId,
+					office_id: officeId,
 					date: input.date,
 					kind: input.kind,
 					format: input.format,
-					startTime: input.startTime,
-					endTime: input.endTime
-				}
-			},
-			{ now, requestId: ctx.requestId }
-		);
-		return { ok: true as const, id };
-	});
+					start_time: input.startTime,
+					end_time: input.endTime,
+					created_at: now.getTime()
+				})
+				.returning('id')
+				.executeTakeFirstOrThrow();
+			const { consultantId, date, kind, format, startTime, endTime } = input;
+			return { id: Number(row.id), audit: { consultantId, date, kind, format, startTime, endTime } };
+		},
+		ctx
+	);
 }
 
 export function removeOverride(
@@ -474,46 +490,43 @@ export function absenceInterval(
 	return { start, end };
 }
 
-export async function addAbsence(
+export function addAbsence(
 	services: CommandServices,
 	actor: OfficeActor,
 	officeId: number,
 	input: AbsenceFormInput,
 	ctx: RequestContext = {}
 ): Promise<AvailabilityResult> {
-	if (!mayActFor(actor, input.consultantId)) return { ok: false, reason: 'forbidden' };
-	const now = services.clock.now();
 	const { start, end } = absenceInterval(input);
-	return transact(services.db, async (trx) => {
-		if (!(await isMember(trx, officeId, input.consultantId)))
-			return { ok: false as const, reason: 'not_member' as const };
-		const row = await trx
-			.insertInto('absence')
-			.values({
-				consultant_id: input.consultantId,
-				start_at: start,
-				end_at: end,
-				kind: input.kind,
-				created_by: actor.id,
-				created_at: now.getTime()
-			})
-			.returning('id')
-			.executeTakeFirstOrThrow();
-		const id = Number(row.id);
-		// The kind stays out of the audit log: "illness" is health data.
-		await recordAudit(
-			trx,
-			staffActor(actor),
-			{
-				action: 'absence.added',
-				subject: { kind: 'absence', id },
-				officeId,
-				data: { consultantId: input.consultantId, start, end }
-			},
-			{ now, requestId: ctx.requestId }
-		);
-		return { ok: true as const, id };
-	});
+	const target = {
+		consultantId: input.consultantId,
+		allowed: mayActFor(actor, input.consultantId),
+		action: 'absence.added',
+		kind: 'absence'
+	};
+	return addForMember(
+		services,
+		actor,
+		officeId,
+		target,
+		async (trx, now) => {
+			const row = await trx
+				.insertInto('absence')
+				.values({
+					consultant_id: input.consultantId,
+					start_at: start,
+					end_at: end,
+					kind: input.kind,
+					created_by: actor.id,
+					created_at: now.getTime()
+				})
+				.returning('id')
+				.executeTakeFirstOrThrow();
+			// The kind stays out of the audit log: "illness" is health data.
+			return { id: Number(row.id), audit: { consultantId: input.consultantId, start, end } };
+		},
+		ctx
+	);
 }
 
 export async function removeAbsence(
@@ -570,56 +583,48 @@ async function activeBookingsOn(trx: Tx, sprechtagId: number, now: Date): Promis
 	return Number(row.n);
 }
 
-export async function createSprechtag(
+export function createSprechtag(
 	services: CommandServices,
 	actor: OfficeActor,
 	officeId: number,
 	input: SprechtagFormInput,
 	ctx: RequestContext = {}
 ): Promise<AvailabilityResult> {
-	if (!isLead(actor)) return { ok: false, reason: 'forbidden' };
-	const now = services.clock.now();
-	return transact(services.db, async (trx) => {
-		if (!(await isMember(trx, officeId, input.consultantId)))
-			return { ok: false as const, reason: 'not_member' as const };
-		const row = await trx
-			.insertInto('sprechtag')
-			.values({
-				office_id: officeId,
-				consultant_id: input.consultantId,
-				date: input.date,
-				start_time: input.startTime,
-				end_time: input.endTime,
-				town: input.town,
-				venue: input.venue,
-				address: input.address,
-				accessibility: input.accessibility,
-				status: 'planned',
-				created_at: now.getTime(),
-				updated_at: now.getTime()
-			})
-			.returning('id')
-			.executeTakeFirstOrThrow();
-		const id = Number(row.id);
-		await recordAudit(
-			trx,
-			staffActor(actor),
-			{
-				action: 'sprechtag.created',
-				subject: { kind: 'sprechtag', id },
-				officeId,
-				data: {
-					consultantId: input.consultantId,
+	const target = {
+		consultantId: input.consultantId,
+		allowed: isLead(actor),
+		action: 'sprechtag.created',
+		kind: 'sprechtag'
+	};
+	return addForMember(
+		services,
+		actor,
+		officeId,
+		target,
+		async (trx, now) => {
+			const row = await trx
+				.insertInto('sprechtag')
+				.values({
+					office_id: officeId,
+					consultant_id: input.consultantId,
 					date: input.date,
-					startTime: input.startTime,
-					endTime: input.endTime,
-					town: input.town
-				}
-			},
-			{ now, requestId: ctx.requestId }
-		);
-		return { ok: true as const, id };
-	});
+					start_time: input.startTime,
+					end_time: input.endTime,
+					town: input.town,
+					venue: input.venue,
+					address: input.address,
+					accessibility: input.accessibility,
+					status: 'planned',
+					created_at: now.getTime(),
+					updated_at: now.getTime()
+				})
+				.returning('id')
+				.executeTakeFirstOrThrow();
+			const { consultantId, date, startTime, endTime, town } = input;
+			return { id: Number(row.id), audit: { consultantId, date, startTime, endTime, town } };
+		},
+		ctx
+	);
 }
 
 /**
