@@ -127,3 +127,43 @@ test('a schema error and a rule error are reported together (no second round)', 
 		entries.join(' | ')
 	).toBe(true);
 });
+
+/** The first link on `listPath` whose path matches `pattern` and whose page holds `has`. */
+async function firstDetail(page: Page, listPath: string, pattern: RegExp, has: string): Promise<string> {
+	await page.goto(listPath);
+	const paths = (
+		await page
+			.locator('main a[href]')
+			.evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname))
+	).filter((p) => pattern.test(p));
+	for (const path of [...new Set(paths)].slice(0, 15)) {
+		await page.goto(path);
+		if ((await page.locator(has).count()) > 0) return path;
+	}
+	throw new Error(`no page from ${listPath} with ${has}`);
+}
+
+test('forms on pages of the demo data submitted empty name every field too', async ({ page, browser }) => {
+	allowFailedLoads([400], 'every form is sent empty on purpose');
+	// Public: an event's registration form and a published profile's contact form.
+	const event = await firstDetail(
+		page,
+		'/veranstaltungen',
+		/^\/veranstaltungen\/\d+$/,
+		'main form input[name="email"]'
+	);
+	expectNamed(event, await submitEmpty(page, event));
+	const profile = await firstDetail(page, '/kreative', /^\/kreative\/\d+$/, 'main form[action="?/contact"]');
+	expectNamed(profile, await submitEmpty(page, profile));
+	// Staff: an office's master data and the accompaniment settings.
+	const staff = await (await browser.newContext()).newPage();
+	await login(staff, ADMIN);
+	const office = await firstDetail(
+		staff,
+		'/intern/admin/stammdaten/bueros',
+		/^\/intern\/admin\/stammdaten\/bueros\/\d+$/,
+		'main form input[name="name"]'
+	);
+	for (const path of [office, '/intern/buero/bw/begleitungen/einstellungen'])
+		expectNamed(path, await submitEmpty(staff, path));
+});

@@ -5,6 +5,7 @@ import { HOUR } from '../platform/clock';
 import { confirmBooking, holdBooking, sendDueReminders } from './commands';
 import { bookingFixture, holdInput, outbox, slotsOn, tokenFrom } from './commands-test-fixtures';
 import { bookOnBehalf, cancelByStaff, markAttendance, moveByStaff } from './staff-commands';
+import { raceTest } from '../../../../tests/support/race-name';
 
 let s: TestServices | null = null;
 afterEach(async () => {
@@ -25,7 +26,7 @@ async function confirmed(s: TestServices) {
 }
 
 describe('sendDueReminders', () => {
-	it('sends the reminder 24 h before, exactly once with two instances at once', async () => {
+	it(raceTest('sends the reminder 24 h before, exactly once with two instances at once'), async () => {
 		s = await testServices();
 		const { start } = await confirmed(s);
 		s.clock.set(new Date(start - 25 * HOUR));

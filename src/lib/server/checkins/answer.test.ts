@@ -14,6 +14,7 @@ import {
 	tokenFromMail
 } from './checkin-test-fixtures';
 import { sendDueCheckIns } from './send';
+import { raceTest } from '../../../../tests/support/race-name';
 
 let s: TestServices | null = null;
 afterEach(async () => {
@@ -219,7 +220,7 @@ describe('answerCheckIn', () => {
 			});
 	});
 
-	it('of two parallel submits exactly one wins', async () => {
+	it(raceTest('of two parallel submits exactly one wins'), async () => {
 		const { s, token, steps } = await sentCheckIn();
 		const results = await Promise.all([
 			answerCheckIn(s, token, answer({ stepsDone: [steps.own] })),

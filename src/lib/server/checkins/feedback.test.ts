@@ -5,6 +5,7 @@ import { DAY } from '../platform/clock';
 import { hashToken } from '../platform/tokens';
 import { addCase, auditRows, caseEvents, caseRow, mails, tokenFromMail } from './checkin-test-fixtures';
 import { inspectFeedback, queueFeedbackMail, submitFeedback } from './feedback';
+import { raceTest } from '../../../../tests/support/race-name';
 
 let s: TestServices | null = null;
 afterEach(async () => {
@@ -102,7 +103,7 @@ describe('submitFeedback', () => {
 		expect(await transact(s.db, (trx) => queueFeedbackMail(trx, s, f.caseId, s.clock.now()))).toBe(false);
 	});
 
-	it('of two parallel submits exactly one wins', async () => {
+	it(raceTest('of two parallel submits exactly one wins'), async () => {
 		const { s, f } = await closedCase();
 		const token = await tokenFromMail(s, 'checkins.feedback', f.email, '/rueckmeldung/abschluss');
 		const results = await Promise.all([

@@ -5,6 +5,7 @@ import { DAY, HOUR } from '../platform/clock';
 import { hashToken } from '../platform/tokens';
 import { addCase, auditRows, caseEvents, caseRow, mails, tokenFromMail } from './checkin-test-fixtures';
 import { sendDueCheckIns } from './send';
+import { raceTest } from '../../../../tests/support/race-name';
 
 let s: TestServices | null = null;
 afterEach(async () => {
@@ -115,7 +116,7 @@ describe('sendDueCheckIns: the check-in and its mail', () => {
 		expect(await mails(s, 'checkins.check_in')).toHaveLength(2);
 	});
 
-	it('two parallel runs (two instances) send one mail per case', async () => {
+	it(raceTest('two parallel runs (two instances) send one mail per case'), async () => {
 		s = await testServices();
 		for (let i = 0; i < 3; i++) await addCase(s, { nextContactDueAt: NOW - DAY });
 		const [a, b] = await Promise.all([sendDueCheckIns(s), sendDueCheckIns(s)]);

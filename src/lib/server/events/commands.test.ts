@@ -20,6 +20,7 @@ import {
 	publishEvent,
 	updateEvent
 } from './staff';
+import { raceTest } from '../../../../tests/support/race-name';
 
 let s: TestServices | null = null;
 afterEach(async () => {
@@ -225,23 +226,28 @@ describe('registration with double opt-in', () => {
 });
 
 describe('capacity under concurrency', () => {
-	it('capacity N with N+20 parallel registrations: exactly N places, 20 on the waiting list, nothing thrown', async () => {
-		const N = 5;
-		const { s, eventId } = await setup({ capacity: N });
-		const results = await Promise.all(
-			Array.from({ length: N + 20 }, (_, i) =>
-				registerForEvent(s!, person(eventId, `p${i}`, { idempotencyKey: `parallel-${i}-key` }))
-			)
-		);
-		const statuses = results.map((r) => (r.ok ? r.status : r.reason));
-		expect(statuses.filter((x) => x === 'pending')).toHaveLength(N);
-		expect(statuses.filter((x) => x === 'waitlisted')).toHaveLength(20);
-		expect((await publicEvent(s.db, eventId, s.clock.now()))!.counts).toEqual({
-			registered: N,
-			waitlisted: 20,
-			remaining: 0
-		});
-	});
+	it(
+		raceTest(
+			'capacity N with N+20 parallel registrations: exactly N places, 20 on the waiting list, nothing thrown'
+		),
+		async () => {
+			const N = 5;
+			const { s, eventId } = await setup({ capacity: N });
+			const results = await Promise.all(
+				Array.from({ length: N + 20 }, (_, i) =>
+					registerForEvent(s!, person(eventId, `p${i}`, { idempotencyKey: `parallel-${i}-key` }))
+				)
+			);
+			const statuses = results.map((r) => (r.ok ? r.status : r.reason));
+			expect(statuses.filter((x) => x === 'pending')).toHaveLength(N);
+			expect(statuses.filter((x) => x === 'waitlisted')).toHaveLength(20);
+			expect((await publicEvent(s.db, eventId, s.clock.now()))!.counts).toEqual({
+				registered: N,
+				waitlisted: 20,
+				remaining: 0
+			});
+		}
+	);
 });
 
 describe('waiting list', () => {

@@ -7,6 +7,7 @@ import { addStaff, auditActions, sessionFor, sessionsOf, TEST_PASSWORD } from '.
 import { countHit, keys, recordFailure, throttleStatus } from './throttle';
 import { loginPolicy } from './throttle-rules';
 import { transact } from '../db/transaction';
+import { raceTest } from '../../../../tests/support/race-name';
 
 let s: TestServices;
 afterEach(async () => {
@@ -150,7 +151,7 @@ describe('login: throttling per client address', () => {
 });
 
 describe('throttle rows under concurrency', () => {
-	it('counts every one of many parallel failures (no lost updates)', async () => {
+	it(raceTest('counts every one of many parallel failures (no lost updates)'), async () => {
 		s = await testServices();
 		const key = keys.loginAccount('parallel@example.org');
 		const policy = { ...loginPolicy(1000), windowMs: 60 * MINUTE };
@@ -168,7 +169,7 @@ describe('throttle rows under concurrency', () => {
 		expect((await throttleStatus(s.db, key, s.clock.now())).allowed).toBe(true);
 	});
 
-	it('rate counters add up parallel hits and refuse beyond the limit', async () => {
+	it(raceTest('rate counters add up parallel hits and refuse beyond the limit'), async () => {
 		s = await testServices();
 		const results = await Promise.all(
 			Array.from({ length: 8 }, () =>

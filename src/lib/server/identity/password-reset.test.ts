@@ -14,6 +14,7 @@ import {
 	sessionsOf,
 	TEST_PASSWORD
 } from './test-fixtures';
+import { raceTest } from '../../../../tests/support/race-name';
 
 let s: TestServices;
 afterEach(async () => {
@@ -173,7 +174,7 @@ describe('password reset: new password', () => {
 		expect(await inspectResetToken(s, older)).toEqual({ ok: false, reason: 'used' });
 	});
 
-	it('lets exactly one of two parallel submits of the same link win', async () => {
+	it(raceTest('lets exactly one of two parallel submits of the same link win'), async () => {
 		s = await testServices();
 		await addStaff(s, { email: 'jana@example.org' });
 		const token = await requestedFor('jana@example.org');

@@ -5,6 +5,7 @@ import { hashRecoveryCode, legacyRecoveryCodeHash, normaliseRecoveryCode } from 
 import { completeLoginWithRecoveryCode, completeLoginWithTotp } from './second-factor';
 import { addStaff, auditActions, currentCode, sessionFor, sessionsOf } from './test-fixtures';
 import { timeStep, totpAt } from './totp';
+import { raceTest } from '../../../../tests/support/race-name';
 
 let s: TestServices;
 afterEach(async () => {
@@ -69,7 +70,7 @@ describe('second factor: TOTP', () => {
 		expect(row.totp_last_step).toBe(timeStep(s.clock.now()));
 	});
 
-	it('lets exactly one of two parallel requests with the same code win', async () => {
+	it(raceTest('lets exactly one of two parallel requests with the same code win'), async () => {
 		s = await testServices();
 		const user = await addStaff(s);
 		const code = currentCode(s, user.secret!);
@@ -228,7 +229,7 @@ describe('second factor: recovery codes', () => {
 		expect(await use('LMNPQ-RSTUV')).toBe(false);
 	});
 
-	it('lets exactly one of two parallel uses of the same code win', async () => {
+	it(raceTest('lets exactly one of two parallel uses of the same code win'), async () => {
 		s = await testServices();
 		const user = await withCodes(['ABCDE-FGHJK', 'LMNPQ-RSTUV']);
 		const [a, b] = await Promise.all(

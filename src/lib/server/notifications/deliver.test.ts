@@ -6,6 +6,7 @@ import { backoffMs, claimDue, deliverDue, type MailTransport, type OutboxRow, re
 import { enqueueMail } from './outbox';
 import { renderMail } from './render';
 import { enqueueMany, sampleMail } from './test-mails';
+import { raceTest } from '../../../../tests/support/race-name';
 
 let s: TestServices;
 const extra: { close(): Promise<void> }[] = [];
@@ -255,7 +256,7 @@ describe('deliverDue', () => {
 		expect(statuses.map((r) => r.status)).toEqual(['sent']);
 	});
 
-	it('concurrent claims hand out disjoint sets of rows', async () => {
+	it(raceTest('concurrent claims hand out disjoint sets of rows'), async () => {
 		s = await testServices();
 		await enqueueMany(s.db, 30, s.clock.now());
 		const claims = await Promise.all(['a', 'b', 'c', 'd'].map((w) => claimDue(s.db, w, s.clock.now(), 10)));

@@ -27,6 +27,7 @@ import {
 	staffIn,
 	withDirectory
 } from './referral-test-fixtures';
+import { raceTest } from '../../../../tests/support/race-name';
 
 let s: TestServices | null = null;
 afterEach(async () => {
@@ -296,7 +297,7 @@ describe('follow-up mail and token', () => {
 		return { ...ctx, c, id: id! };
 	}
 
-	it('sends once per referral, also when run twice and in parallel', async () => {
+	it(raceTest('sends once per referral, also when run twice and in parallel'), async () => {
 		const { s, c, id, consultant } = await due();
 		const c2 = await caseFixture(s, { consultantId: consultant.id, locale: 'en' });
 		await refer(c2.caseId, ['ihk'], consultant.id);
