@@ -128,19 +128,27 @@ test('a schema error and a rule error are reported together (no second round)', 
 	).toBe(true);
 });
 
-/** The first link on `listPath` whose path matches `pattern` and whose page holds `has`. */
+/**
+ * The first page linked from `listPath` (and its next pages, `?page=n`) whose path matches
+ * `pattern` and which holds `has`: the demo's entries change with the day the suite runs.
+ */
 async function firstDetail(page: Page, listPath: string, pattern: RegExp, has: string): Promise<string> {
-	await page.goto(listPath);
-	const paths = (
-		await page
-			.locator('main a[href]')
-			.evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname))
-	).filter((p) => pattern.test(p));
-	for (const path of [...new Set(paths)].slice(0, 15)) {
-		await page.goto(path);
-		if ((await page.locator(has).count()) > 0) return path;
+	const seen = new Set<string>();
+	for (let n = 1; n <= 4; n++) {
+		await page.goto(`${listPath}${listPath.includes('?') ? '&' : '?'}page=${n}`);
+		const paths = (
+			await page
+				.locator('main a[href]')
+				.evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname))
+		).filter((p) => pattern.test(p) && !seen.has(p));
+		if (paths.length === 0) break;
+		for (const path of new Set(paths)) {
+			seen.add(path);
+			await page.goto(path);
+			if ((await page.locator(has).count()) > 0) return path;
+		}
 	}
-	throw new Error(`no page from ${listPath} with ${has}`);
+	throw new Error(`no page from ${listPath} with ${has} (${seen.size} looked at)`);
 }
 
 test('forms on pages of the demo data submitted empty name every field too', async ({ page, browser }) => {
