@@ -11,6 +11,7 @@ import { parseDatabaseUrl } from '../src/lib/server/platform/database-url';
 import { seedReferenceData } from '../src/lib/server/reference/seed';
 import { type ConsultationFact, dayKeys, summaryKeys } from '../src/lib/server/statistics/consultation-rules';
 import { personPseudonym } from '../src/lib/server/statistics/facts';
+import { recountMonthly } from '../src/lib/server/statistics/rebuild';
 import { yearPeriod } from '../src/lib/server/statistics/period-rules';
 import { statisticsFigures } from '../src/lib/server/statistics/queries';
 
@@ -182,16 +183,30 @@ export async function generate(db: Db, scale = SCALE): Promise<void> {
 			updated_at: now
 		};
 	});
+	// The scale bench generates on top of the demo installation: new rows follow the existing ones.
+	const maxOf = async (table: 'case_file' | 'stat_consultation', column: 'id' | 'source_id') =>
+		Number(
+			(
+				await db
+					.selectFrom(table)
+					.select(sql<number>`coalesce(max(${sql.ref(column)}), 0)`.as('m'))
+					.executeTakeFirstOrThrow()
+			).m
+		);
+	const casesBefore = await maxOf('case_file', 'id');
 	await insertAll(db, 'case_file', cases, 'case files', 500);
 	const firstCase = Number(
 		(
 			await db
 				.selectFrom('case_file')
 				.select(sql<number>`min(id)`.as('m'))
-				.where('consultant_id', 'in', [...consultants.values()])
+				.where('id', '>', casesBefore)
 				.executeTakeFirstOrThrow()
 		).m
 	);
+	const sourceIdBase = await maxOf('stat_consultation', 'source_id');
+	const hadCounters =
+		(await db.selectFrom('stat_consultation_month').select('n').limit(1).executeTakeFirst()) != null;
 
 	console.log(
 		`generating ${CONSULTATIONS.toLocaleString('en')} consultation facts and their monthly counters …`
@@ -207,7 +222,7 @@ export async function generate(db: Db, scale = SCALE): Promise<void> {
 		const day = new Date(at + 3_600_000).toISOString().slice(0, 10);
 		const fact: ConsultationFact = {
 			source: 'booking',
-			sourceId: i + 1,
+			sourceId: sourceIdBase + i + 1,
 			officeId: person.officeId,
 			...dayKeys(day),
 			land: person.land,
@@ -249,7 +264,11 @@ export async function generate(db: Db, scale = SCALE): Promise<void> {
 		const [month, office, land, dim, k] = key.split('\u0000') as [string, string, string, string, string];
 		return { month, office_id: Number(office), land_iso: land, dim, key: k, n };
 	});
-	await insertAll(db, 'stat_consultation_month', counterRows, 'monthly counters', 1000);
+	if (hadCounters) {
+		// Counters of the existing facts are there already: count every month again from all facts.
+		console.log('recounting the monthly counters from all facts …');
+		await recountMonthly(db, (line) => console.log(`  ${line}`));
+	} else await insertAll(db, 'stat_consultation_month', counterRows, 'monthly counters', 1000);
 
 	const referrals: Record<string, unknown>[] = [];
 	for (let i = 0; i < CREATIVES; i += 2) {
