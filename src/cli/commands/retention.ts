@@ -1,13 +1,13 @@
 import { runRetention } from '../../lib/server/privacy/retention';
 import { renderDeletionConcept } from '../../lib/server/privacy/retention-doc';
-import { RETENTION_TABLE, retentionPeriods } from '../../lib/server/privacy/retention-rules';
+import { RETENTION_BATCH, RETENTION_TABLE, retentionPeriods } from '../../lib/server/privacy/retention-rules';
 import { defineCommand } from '../command';
 import { cliConfig, readyServices, withServices } from '../context';
 
 /**
  * `kl retention [--dry-run]`: the same run the background job makes, now. A dry run counts what
  * would be deleted or anonymised per category and changes nothing; a real run writes one audit
- * row per category it touched.
+ * row per batch (at most RETENTION_BATCH rows, one transaction) and prints progress every ten.
  */
 export default defineCommand({
 	name: 'retention',
@@ -27,7 +27,12 @@ export default defineCommand({
 		}
 		const dryRun = args.options['dry-run'] === true;
 		return withServices(await readyServices(io), async (s) => {
-			const report = await runRetention(s, { dryRun });
+			const report = await runRetention(s, {
+				dryRun,
+				onBatch: (key, done) => {
+					if (done % (10 * RETENTION_BATCH) === 0) io.out(`  … ${key}: ${done}`);
+				}
+			});
 			io.out(dryRun ? 'Retention (dry run, nothing changed):' : 'Retention:');
 			for (const line of report.lines) {
 				const category = RETENTION_TABLE.find((c) => c.key === line.key)!;

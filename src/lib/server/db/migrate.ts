@@ -20,6 +20,7 @@ import * as waitlistOptin from './migrations/2026-12-05-02-waitlist-optin';
 import * as staffLists from './migrations/2026-12-05-04-staff-lists';
 import * as statisticsPersons from './migrations/2026-12-05-05-statistics-persons';
 import * as searchPaging from './migrations/2026-12-05-03-search-paging';
+import * as scaleIndexes from './migrations/2026-12-05-06-scale-indexes';
 
 // A static map, not FileMigrationProvider: the bundled server has no migrations folder to read.
 const migrations = {
@@ -43,7 +44,8 @@ const migrations = {
 	'2026-12-05-02-waitlist-optin': waitlistOptin,
 	'2026-12-05-03-search-paging': searchPaging,
 	'2026-12-05-04-staff-lists': staffLists,
-	'2026-12-05-05-statistics-persons': statisticsPersons
+	'2026-12-05-05-statistics-persons': statisticsPersons,
+	'2026-12-05-06-scale-indexes': scaleIndexes
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

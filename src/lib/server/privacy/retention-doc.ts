@@ -1,5 +1,6 @@
 import {
 	legalBasisCitation,
+	RETENTION_BATCH,
 	RETENTION_TABLE,
 	type RetentionPeriods,
 	retentionPeriods
@@ -22,8 +23,9 @@ export function renderDeletionConcept(periods: RetentionPeriods = retentionPerio
 		'a test fails when this file and the table differ. Periods are the defaults; an operator may change',
 		'one with `RETENTION_DAYS` (for example `RETENTION_DAYS=mails=60`). The retention run enforces every',
 		'row: hourly on one instance (lease `retention` in `job_lease`), or now with `npm run kl -- retention`',
-		'(`--dry-run` counts only). Each category it touches writes one `retention.applied` audit row with the',
-		'count. Anonymous statistics facts (`stat_consultation`, `stat_consultation_month`) are never touched.',
+		`(\`--dry-run\` counts only). It works in batches of at most ${RETENTION_BATCH} rows, each one transaction with one`,
+		'`retention.applied` audit row carrying its count, so requests are answered between two batches.',
+		'Anonymous statistics facts (`stat_consultation`, `stat_consultation_month`) are never touched.',
 		'',
 		'| Category | Period | Action | Tables | Legal basis | How |',
 		'|---|---|---|---|---|---|',

@@ -9,6 +9,7 @@ import type { Services } from '../runtime';
 import { eraseDecisionMakerRows, eraseVisibility } from '../visibility/privacy';
 import { anonymiseBookings, chunks, eraseCases, redactMailsAbout, REDACTED } from './anonymise';
 import {
+	RETENTION_BATCH,
 	RETENTION_TABLE,
 	type RetentionKey,
 	type RetentionPeriods,
@@ -25,28 +26,36 @@ import {
  * Statistics facts (stat_consultation*) are never touched.
  */
 interface Rule {
-	/** Ids of the rows due at this cutoff (what a dry run counts). */
-	due(db: Db | Tx, cutoff: number, now: number): Promise<number[]>;
+	/** Ids of the rows due at this cutoff (what a dry run counts), at most `limit` of them. */
+	due(db: Db | Tx, cutoff: number, now: number, limit?: number): Promise<number[]>;
+	/** Set-based rules (tokens) run in one statement per table and are not batched. */
+	whole?: true;
 	/** Deletes or anonymises exactly those rows (the tokens rule finds its rows again by the cutoff). */
 	apply(trx: Tx, ids: number[], now: number, cutoff: number): Promise<void>;
 }
 
 const ids = (rows: readonly { id: number | string }[]) => rows.map((r) => Number(r.id));
 
-async function dueIds(q: { execute(): Promise<{ id: number }[]> }): Promise<number[]> {
-	return ids(await q.execute());
+interface IdQuery {
+	limit(n: number): IdQuery;
+	execute(): Promise<{ id: number | string }[]>;
+}
+
+async function dueIds(q: IdQuery, limit: number | undefined): Promise<number[]> {
+	return ids(await (limit === undefined ? q : q.limit(limit)).execute());
 }
 
 const rules: Record<RetentionKey, Rule> = {
 	bookings_unconfirmed: {
-		due: (db, cutoff) =>
+		due: (db, cutoff, _now, limit) =>
 			dueIds(
 				db
 					.selectFrom('booking')
 					.select('id')
 					.where('status', '=', 'expired')
 					.where('case_id', 'is', null)
-					.where((eb) => eb(eb.fn.coalesce('hold_expires_at', 'created_at'), '<=', cutoff))
+					.where((eb) => eb(eb.fn.coalesce('hold_expires_at', 'created_at'), '<=', cutoff)),
+				limit
 			),
 		async apply(trx, list) {
 			await redactMailsAbout(trx, 'booking', list);
@@ -54,7 +63,7 @@ const rules: Record<RetentionKey, Rule> = {
 		}
 	},
 	bookings_past: {
-		due: (db, cutoff) =>
+		due: (db, cutoff, _now, limit) =>
 			dueIds(
 				db
 					.selectFrom('booking')
@@ -62,7 +71,8 @@ const rules: Record<RetentionKey, Rule> = {
 					.where('case_id', 'is', null)
 					.where('status', 'not in', ['held', 'expired'])
 					.where('start_at', '<=', cutoff)
-					.where('email', '!=', '')
+					.where('email', '!=', ''),
+				limit
 			),
 		async apply(trx, list, now) {
 			await anonymiseBookings(trx, list, now);
@@ -70,7 +80,7 @@ const rules: Record<RetentionKey, Rule> = {
 		}
 	},
 	cases_closed: {
-		due: (db, cutoff) =>
+		due: (db, cutoff, _now, limit) =>
 			dueIds(
 				db
 					.selectFrom('case_file')
@@ -84,12 +94,13 @@ const rules: Record<RetentionKey, Rule> = {
 							eb('close_outcome', 'is not', null),
 							eb('feedback_comment', 'is not', null)
 						])
-					)
+					),
+				limit
 			),
 		apply: (trx, list, now) => eraseCases(trx, list, now)
 	},
 	creatives_without_data: {
-		due: (db, cutoff) =>
+		due: (db, cutoff, _now, limit) =>
 			dueIds(
 				db
 					.selectFrom('creative as c')
@@ -125,7 +136,8 @@ const rules: Record<RetentionKey, Rule> = {
 									)
 							)
 						)
-					)
+					),
+				limit
 			),
 		async apply(trx, list, now) {
 			for (const id of list) {
@@ -144,7 +156,7 @@ const rules: Record<RetentionKey, Rule> = {
 		}
 	},
 	event_registrations: {
-		due: (db, cutoff) =>
+		due: (db, cutoff, _now, limit) =>
 			dueIds(
 				db
 					.selectFrom('event_registration as r')
@@ -157,7 +169,8 @@ const rules: Record<RetentionKey, Rule> = {
 							eb('r.answers', '!=', '[]'),
 							eb('r.feedback_comment', 'is not', null)
 						])
-					)
+					),
+				limit
 			),
 		async apply(trx, list, now) {
 			await anonymiseRegistrations(trx, list, now);
@@ -166,7 +179,7 @@ const rules: Record<RetentionKey, Rule> = {
 	},
 	waitlist_unconfirmed: {
 		// Issue 16: a waiting-list join that lapsed unconfirmed (expired without ever being offered).
-		due: (db, cutoff) =>
+		due: (db, cutoff, _now, limit) =>
 			dueIds(
 				db
 					.selectFrom('event_registration')
@@ -174,7 +187,8 @@ const rules: Record<RetentionKey, Rule> = {
 					.where('status', '=', 'expired')
 					.where('waitlist_confirmed_at', 'is', null)
 					.where('confirmed_at', 'is', null)
-					.where('waitlisted_at', '<=', cutoff - WAITLIST_CONFIRM_MS)
+					.where('waitlisted_at', '<=', cutoff - WAITLIST_CONFIRM_MS),
+				limit
 			),
 		async apply(trx, list) {
 			await redactMailsAbout(trx, 'event_registration', list);
@@ -187,7 +201,7 @@ const rules: Record<RetentionKey, Rule> = {
 	mails: {
 		// Sent mails from their sending; dead ones from their last attempt; a mail still pending
 		// after the whole period will never be delivered (no SMTP configured, or stuck) and goes too.
-		due: (db, cutoff) =>
+		due: (db, cutoff, _now, limit) =>
 			dueIds(
 				db
 					.selectFrom('outbox')
@@ -200,21 +214,22 @@ const rules: Record<RetentionKey, Rule> = {
 							eb.and([eb('status', '=', 'obsolete'), eb('created_at', '<=', cutoff)]),
 							eb.and([eb('status', 'in', ['pending', 'sending']), eb('created_at', '<=', cutoff)])
 						])
-					)
+					),
+				limit
 			),
 		async apply(trx, list) {
 			for (const part of chunks(list)) await trx.deleteFrom('outbox').where('id', 'in', part).execute();
 		}
 	},
 	profiles_not_renewed: {
-		due: async (db, cutoff) =>
-			ids(
-				await db
+		due: (db, cutoff, _now, limit) =>
+			dueIds(
+				db
 					.selectFrom('profile')
 					.select('creative_id as id')
 					.where('erased_at', 'is', null)
-					.where('updated_at', '<=', cutoff)
-					.execute()
+					.where('updated_at', '<=', cutoff),
+				limit
 			),
 		async apply(trx, creativeIds, now) {
 			for (const id of creativeIds) await eraseVisibility(trx, id, now);
@@ -223,7 +238,7 @@ const rules: Record<RetentionKey, Rule> = {
 	decision_makers: {
 		// Unconfirmed addresses after the period from registering; confirmed ones once no request is
 		// live and the last one closed (or was rejected) more than the period ago.
-		due: (db, cutoff) =>
+		due: (db, cutoff, _now, limit) =>
 			dueIds(
 				db
 					.selectFrom('decision_maker as d')
@@ -244,7 +259,8 @@ const rules: Record<RetentionKey, Rule> = {
 									)
 							)
 						)
-					)
+					),
+				limit
 			),
 		async apply(trx, list, now) {
 			for (const id of list) await eraseDecisionMakerRows(trx, id, now);
@@ -252,6 +268,7 @@ const rules: Record<RetentionKey, Rule> = {
 	},
 	tokens: {
 		// Several tables; the "ids" are only counted, the rows are found again by expiry.
+		whole: true,
 		async due(db, cutoff) {
 			const counts = await Promise.all(tokenQueries(db, cutoff).map((q) => q.execute()));
 			return counts.flatMap((rows) => ids(rows));
@@ -290,7 +307,7 @@ const rules: Record<RetentionKey, Rule> = {
 		}
 	},
 	audit: {
-		due: (db, cutoff) =>
+		due: (db, cutoff, _now, limit) =>
 			dueIds(
 				db
 					.selectFrom('audit_event')
@@ -302,7 +319,8 @@ const rules: Record<RetentionKey, Rule> = {
 							eb('request_id', 'is not', null),
 							eb.and([eb('actor_kind', 'in', ['creative', 'anonymous']), eb('actor_label', '!=', REDACTED)])
 						])
-					)
+					),
+				limit
 			),
 		async apply(trx, list) {
 			for (const part of chunks(list)) {
@@ -354,17 +372,30 @@ export interface RetentionReport {
 	lines: RetentionLine[];
 }
 
+export interface RetentionOptions {
+	dryRun?: boolean;
+	periods?: RetentionPeriods;
+	batchSize?: number;
+	/** Called after each batch with the category's running count (the CLI prints progress). */
+	onBatch?: (key: RetentionKey, doneSoFar: number) => void;
+}
+
+/** Lets the server answer waiting requests between two batches (better-sqlite3 is synchronous). */
+const yieldToRequests = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 /**
  * Runs every category in the table's order (closed cases before the people they name, so a
- * person whose last case just lost its name is anonymised in the same run).
+ * person whose last case just lost its name is anonymised in the same run). Each batch is one
+ * transaction with one audit row carrying its count.
  */
 export async function runRetention(
 	services: Pick<Services, 'db' | 'clock' | 'config'>,
-	options: { dryRun?: boolean; periods?: RetentionPeriods } = {}
+	options: RetentionOptions = {}
 ): Promise<RetentionReport> {
 	const now = services.clock.now();
 	const t = now.getTime();
 	const periods = options.periods ?? retentionPeriods(services.config.retentionDays);
+	const batchSize = options.batchSize ?? RETENTION_BATCH;
 	const lines: RetentionLine[] = [];
 	for (const category of RETENTION_TABLE) {
 		const days = periods[category.key];
@@ -374,23 +405,37 @@ export async function runRetention(
 			lines.push({ key: category.key, days, cutoff, count: (await rule.due(services.db, cutoff, t)).length });
 			continue;
 		}
-		const count = await transact(services.db, async (trx) => {
-			const list = await rule.due(trx, cutoff, t);
-			if (list.length === 0) return 0;
-			await rule.apply(trx, list, t, cutoff);
-			await recordAudit(
-				trx,
-				systemActor,
-				{
-					action: 'retention.applied',
-					subject: { kind: 'retention', id: category.key },
-					data: { category: category.key, action: category.action, days, cutoff, count: list.length }
-				},
-				{ now }
-			);
-			return list.length;
-		});
-		lines.push({ key: category.key, days, cutoff, count });
+		const limit = rule.whole ? undefined : batchSize;
+		// Every rule makes its rows no longer due; `done` guards against a row that stays due
+		// (the run would otherwise loop on it): such a batch ends the category.
+		const done = new Set<number>();
+		let total = 0;
+		for (;;) {
+			const count = await transact(services.db, async (trx) => {
+				const due = await rule.due(trx, cutoff, t, limit);
+				// A whole rule's "ids" are only counted (and may repeat across its tables).
+				const list = limit === undefined ? due : due.filter((id) => !done.has(id));
+				if (list.length === 0) return 0;
+				for (const id of list) done.add(id);
+				await rule.apply(trx, list, t, cutoff);
+				await recordAudit(
+					trx,
+					systemActor,
+					{
+						action: 'retention.applied',
+						subject: { kind: 'retention', id: category.key },
+						data: { category: category.key, action: category.action, days, cutoff, count: list.length }
+					},
+					{ now }
+				);
+				return list.length;
+			});
+			total += count;
+			if (count > 0) options.onBatch?.(category.key, total);
+			if (limit === undefined || count < limit) break;
+			await yieldToRequests();
+		}
+		lines.push({ key: category.key, days, cutoff, count: total });
 	}
 	return { dryRun: options.dryRun ?? false, at: t, lines };
 }
