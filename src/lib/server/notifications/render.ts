@@ -1,17 +1,10 @@
+import { escapeHtml } from '../platform/html';
+
 /** A mail as stored in the outbox and shown in Postausgang: subject, plain text and HTML. */
 export interface RenderedMail {
 	subject: string;
 	text: string;
 	html: string;
-}
-
-export function escapeHtml(value: string): string {
-	return value
-		.replace(/&/g, '&amp;')
-		.replace(/</g, '&lt;')
-		.replace(/>/g, '&gt;')
-		.replace(/"/g, '&quot;')
-		.replace(/'/g, '&#39;');
 }
 
 export interface MailBlock {
