@@ -144,11 +144,6 @@ export async function loadBookingByTokenHash(
 	return row ? toRecord(row) : null;
 }
 
-/** Tokens come from URLs: refuse anything randomToken() cannot have produced before hashing. */
-export function plausibleToken(token: string): boolean {
-	return /^[A-Za-z0-9_-]{20,100}$/.test(token);
-}
-
 export function newToken(): { token: string; hash: string } {
 	const token = randomToken();
 	return { token, hash: hashToken(token) };

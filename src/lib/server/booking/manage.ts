@@ -7,7 +7,7 @@ import type { RequestContext } from '../identity/context';
 import { countHit, strictest, throttleKey } from '../identity/throttle';
 import type { ThrottleDecision } from '../identity/throttle-rules';
 import { HOUR } from '../platform/clock';
-import { hashToken } from '../platform/tokens';
+import { hashToken, plausibleToken } from '../platform/tokens';
 import type { Services } from '../runtime';
 import {
 	ACTIVE,
@@ -21,7 +21,6 @@ import {
 	loadBookingByTokenHash,
 	manageTokenExpiry,
 	newToken,
-	plausibleToken,
 	resolveSlot,
 	videoUrlFor,
 	type WantedSlot

@@ -3,7 +3,7 @@ import { type MessageKey, translate } from '../../i18n/messages';
 import { berlinInstant } from '../booking/rules';
 import type { Db } from '../db/transaction';
 import { type CalendarEntry, renderCalendar } from '../platform/icalendar';
-import { hashToken } from '../platform/tokens';
+import { hashToken, plausibleToken } from '../platform/tokens';
 
 /**
  * The personal feed behind a subscription URL: the user's appointments (held and confirmed;
@@ -30,7 +30,7 @@ export async function personalFeed(
 	token: string,
 	o: { publicBaseUrl: string; now: Date }
 ): Promise<string | null> {
-	if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return null;
+	if (!plausibleToken(token)) return null;
 	const user = await db
 		.selectFrom('calendar_feed as f')
 		.innerJoin('staff_user as u', 'u.id', 'f.user_id')

@@ -13,11 +13,6 @@ export const FEEDBACK_COMMENT_MAX = 4000;
 /** More ticked steps than any case has: anything beyond is not a real form. */
 export const STEPS_MAX = 100;
 
-/** Tokens are randomToken() output (base64url); anything else is not worth a query. */
-export function plausibleToken(token: string): boolean {
-	return /^[A-Za-z0-9_-]{20,100}$/.test(token);
-}
-
 export type CheckInState = 'answered' | 'open' | 'expired';
 
 export function checkInState(

@@ -4,7 +4,7 @@ import type { ReferralStatus } from '../db/schema';
 import type { Db, Tx } from '../db/transaction';
 import { listContactPoints } from '../directory/queries';
 import type { ContactPointKind } from '../directory/schema';
-import { hashToken } from '../platform/tokens';
+import { hashToken, plausibleToken } from '../platform/tokens';
 import { type OutcomeFigure, OUTCOME_STATUSES, outcomeFigure, rankContactPoint } from './rules';
 
 /**
@@ -360,7 +360,7 @@ export type TokenInspection =
 
 /** What the mail link page shows; changes nothing. */
 export async function inspectReferralToken(db: Reader, token: string, now: Date): Promise<TokenInspection> {
-	if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return { ok: false, reason: 'invalid' };
+	if (!plausibleToken(token)) return { ok: false, reason: 'invalid' };
 	const r = await referralBase(db)
 		.innerJoin('office as of', 'of.id', 'c.office_id')
 		.innerJoin('creative as cv', 'cv.id', 'c.creative_id')
