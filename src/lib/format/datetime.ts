@@ -2,14 +2,15 @@
  * Dates and times as people in the offices read them: always Europe/Berlin, whatever zone the
  * server or the browser runs in. Pure functions, usable on server and client alike.
  */
+import type { Locale } from '../i18n/locale';
+
 export const DISPLAY_TIME_ZONE = 'Europe/Berlin';
 
-type Lang = 'de' | 'en';
 type Instant = Date | number;
 
 const cache = new Map<string, Intl.DateTimeFormat>();
 
-function formatter(lang: Lang, kind: 'datetime' | 'date' | 'time'): Intl.DateTimeFormat {
+function formatter(lang: Locale, kind: 'datetime' | 'date' | 'time'): Intl.DateTimeFormat {
 	const key = `${lang}:${kind}`;
 	let f = cache.get(key);
 	if (!f) {
@@ -27,15 +28,15 @@ function formatter(lang: Lang, kind: 'datetime' | 'date' | 'time'): Intl.DateTim
 const toDate = (value: Instant) => (typeof value === 'number' ? new Date(value) : value);
 
 /** '15.06.2026, 10:00' (de) or '15/06/2026, 10:00' (en), in Berlin time. */
-export function formatDateTime(value: Instant, lang: Lang): string {
+export function formatDateTime(value: Instant, lang: Locale): string {
 	return formatter(lang, 'datetime').format(toDate(value));
 }
 
-export function formatDate(value: Instant, lang: Lang): string {
+export function formatDate(value: Instant, lang: Locale): string {
 	return formatter(lang, 'date').format(toDate(value));
 }
 
-export function formatTime(value: Instant, lang: Lang): string {
+export function formatTime(value: Instant, lang: Locale): string {
 	return formatter(lang, 'time').format(toDate(value));
 }
 

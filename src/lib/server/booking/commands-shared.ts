@@ -1,3 +1,4 @@
+import type { Locale } from '../../i18n/locale';
 import { recordAudit, systemActor, type AuditActor } from '../audit/record';
 import type { BookingFormat, BookingStatus } from '../db/schema';
 import type { Db, Tx } from '../db/transaction';
@@ -12,8 +13,6 @@ import { isSlotOffered, listSlots } from './slots';
  * tokens, and the outbox rows of each change. Internal to booking/; the use cases live in
  * hold.ts, confirm.ts, manage.ts, staff-commands.ts and jobs.ts.
  */
-export type Locale = 'de' | 'en';
-
 /** A hold lasts this long before the slot is free again (issue 3: 30 minutes). */
 export const HOLD_MINUTES = 30;
 export const HOLD_MS = HOLD_MINUTES * 60_000;

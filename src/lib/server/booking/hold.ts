@@ -1,3 +1,4 @@
+import type { Locale } from '../../i18n/locale';
 import { createHash } from 'node:crypto';
 import { type AuditActor, recordAudit } from '../audit/record';
 import { ensureCaseForBooking } from '../cases/open';
@@ -12,7 +13,6 @@ import {
 	HOLD_MS,
 	isOverlapError,
 	isSerializationFailure,
-	type Locale,
 	loadBooking,
 	manageTokenExpiry,
 	newToken,

@@ -1,3 +1,4 @@
+import type { Locale } from '../../i18n/locale';
 import { formatDate, formatTime } from '../../format/datetime';
 import { type MessageKey, type MessageParams, translate } from '../../i18n/messages';
 import { type MailBlock, type RenderedMail, renderMail } from '../notifications/render';
@@ -8,8 +9,6 @@ import { isPlaceholderVideoUrl } from './video-link';
  * Europe/Berlin; links are absolute. Each mail says what happened, when and where, and what
  * the reader can do next. Nothing here reads the database.
  */
-type Locale = 'de' | 'en';
-
 export interface MailBooking {
 	id: number;
 	name: string;

@@ -1,3 +1,4 @@
+import type { Locale } from '../../i18n/locale';
 import type { CancelReason } from '../reference/cancel-reasons';
 import { translate } from '../../i18n/messages';
 import { closeIfNoTalk } from '../cases/talks';
@@ -16,7 +17,6 @@ import {
 	expireStaleHolds,
 	isOverlapError,
 	isSerializationFailure,
-	type Locale,
 	loadBooking,
 	loadBookingByTokenHash,
 	manageTokenExpiry,

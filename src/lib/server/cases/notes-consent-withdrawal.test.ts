@@ -1,3 +1,4 @@
+import type { Locale } from '../../i18n/locale';
 import { render } from 'svelte/server';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type TestServices, testServices } from '../../../../tests/support/test-database';
@@ -193,7 +194,7 @@ describe('the withdrawal in the case timeline', () => {
 		return caseTimeline(s.db, caseId, { creativeEmail: c!.creativeEmail, officeId: c!.officeId });
 	}
 
-	function rendered(entries: TimelineEntry[], locale: 'de' | 'en'): string {
+	function rendered(entries: TimelineEntry[], locale: Locale): string {
 		const { body } = render(WithI18n, {
 			props: {
 				locale,

@@ -1,3 +1,4 @@
+import type { Locale } from '../../i18n/locale';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type TestServices, testServices } from '../../../../tests/support/test-database';
 import { transact } from '../db/transaction';
@@ -15,7 +16,7 @@ afterEach(async () => {
 
 const NOW = Date.parse('2026-06-15T08:00:00Z');
 
-async function closedCase(options: { locale?: 'de' | 'en'; erased?: boolean } = {}) {
+async function closedCase(options: { locale?: Locale; erased?: boolean } = {}) {
 	s = await testServices();
 	const f = await addCase(s, { status: 'closed', ...options });
 	const queued = await transact(s.db, (trx) => queueFeedbackMail(trx, s!, f.caseId, s!.clock.now()));

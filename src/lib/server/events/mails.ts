@@ -1,7 +1,8 @@
+import type { Locale } from '../../i18n/locale';
 import { formatDate, formatTime } from '../../format/datetime';
 import { type MessageKey, type MessageParams, translate } from '../../i18n/messages';
 import { type MailBlock, type RenderedMail, renderMail } from '../notifications/render';
-import type { EventRecord, Locale } from './records';
+import type { EventRecord } from './records';
 
 /**
  * The registrants' mails (texts in catalogue/events.ts, events.mail.*). Each says what

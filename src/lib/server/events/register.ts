@@ -1,3 +1,4 @@
+import type { Locale } from '../../i18n/locale';
 import { createHash } from 'node:crypto';
 import type { Updateable } from 'kysely';
 import { type AuditActor, recordAudit } from '../audit/record';
@@ -12,7 +13,6 @@ import type { CancelReason } from '../reference/cancel-reasons';
 import { mailOfficeDeregistered, mailRegistrant } from './notify';
 import {
 	type EventRecord,
-	type Locale,
 	loadEvent,
 	loadRegistration,
 	type RegistrationRecord,

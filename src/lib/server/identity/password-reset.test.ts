@@ -1,3 +1,4 @@
+import type { Locale } from '../../i18n/locale';
 import type { KyselyPlugin } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type TestServices, testServices } from '../../../../tests/support/test-database';
@@ -22,7 +23,7 @@ afterEach(async () => {
 });
 
 const NEW_PASSWORD = 'ein-ganz-neues-Passwort-2026';
-const ask = (email: string, clientAddress = '198.51.100.7', locale: 'de' | 'en' = 'de') =>
+const ask = (email: string, clientAddress = '198.51.100.7', locale: Locale = 'de') =>
 	requestPasswordReset(s, { email, clientAddress, locale });
 
 async function outbox() {

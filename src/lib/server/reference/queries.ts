@@ -1,3 +1,4 @@
+import type { Locale } from '../../i18n/locale';
 import type { Db, Tx } from '../db/transaction';
 import type { OfficeTable } from '../db/schema';
 import type { Selectable } from 'kysely';
@@ -17,7 +18,6 @@ import type { ReferenceKind, SubmarketGroup } from './schema';
  * Reads of reference data, mapped to domain objects: flags become booleans, instants are
  * epoch milliseconds, names are picked by locale. Nothing here writes.
  */
-export type Locale = 'de' | 'en';
 type Reader = Db | Tx;
 
 export interface Land {

@@ -1,3 +1,4 @@
+import type { Locale } from '../../i18n/locale';
 import type { OfficeScope } from '../access/scope';
 import { scopeIncludes } from '../access/scope';
 import type { ReferralStatus } from '../db/schema';
@@ -13,8 +14,6 @@ import { type OutcomeFigure, OUTCOME_STATUSES, outcomeFigure, rankContactPoint }
  * access to the case (the case pages) or the creative's own data (the portal).
  */
 type Reader = Db | Tx;
-export type Locale = 'de' | 'en';
-
 /** The people who act on an office's case pages, as the gate proved them. */
 export interface ReferralStaffActor {
 	id: number;
