@@ -3,6 +3,8 @@
  * `2026-07-01T09:00:00+02:00` (summer) or `2026-01-15T09:00:00+01:00` (winter). A reader sees
  * the office's wall-clock time and can still compute the exact instant. Pure; any TZ.
  */
+import { HOUR } from '../time/durations';
+
 const parts = new Intl.DateTimeFormat('en-US', {
 	timeZone: 'Europe/Berlin',
 	hourCycle: 'h23',
@@ -16,7 +18,6 @@ const parts = new Intl.DateTimeFormat('en-US', {
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
-const HOUR = 3_600_000;
 /** Offsets by UTC hour: Berlin's offset only ever changes on a full UTC hour (01:00 UTC). */
 const offsetCache = new Map<number, number>();
 

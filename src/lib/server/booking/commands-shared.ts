@@ -1,8 +1,8 @@
 import type { Locale } from '../../i18n/locale';
+import { DAY } from '../../time/durations';
 import { recordAudit, systemActor, type AuditActor } from '../audit/record';
 import type { BookingFormat, BookingStatus } from '../db/schema';
 import type { Db, Tx } from '../db/transaction';
-import { DAY } from '../platform/clock';
 import { hashToken, randomToken } from '../platform/tokens';
 import { berlinDate, type Slot, type SlotFormat } from './rules';
 import { isSlotOffered, listSlots } from './slots';

@@ -1,4 +1,5 @@
 import type { Locale } from '../../i18n/locale';
+import { HOUR } from '../../time/durations';
 import type { CancelReason } from '../reference/cancel-reasons';
 import { translate } from '../../i18n/messages';
 import { closeIfNoTalk } from '../cases/talks';
@@ -7,7 +8,6 @@ import { type Tx, transact } from '../db/transaction';
 import type { RequestContext } from '../identity/context';
 import { countHit, strictest, throttleKey } from '../identity/throttle';
 import type { ThrottleDecision } from '../identity/throttle-rules';
-import { HOUR } from '../platform/clock';
 import { hashToken, plausibleToken } from '../platform/tokens';
 import type { Services } from '../runtime';
 import {

@@ -5,6 +5,8 @@
  * TZ=Pacific/Chatham); instants are epoch milliseconds UTC.
  */
 
+import { MINUTE, HOUR, DAY } from '../../time/durations';
+
 export type SlotFormat = 'office' | 'phone' | 'video' | 'sprechtag';
 export type WeeklyFormat = Exclude<SlotFormat, 'sprechtag'>;
 
@@ -97,10 +99,6 @@ export interface SlotInput {
 	format?: SlotFormat;
 	consultantId?: number;
 }
-
-const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
-const DAY = 24 * HOUR;
 
 // ---------------------------------------------------------------------------------------------
 // Berlin wall clock <-> UTC

@@ -1,3 +1,4 @@
+import { DAY } from '../../time/durations';
 import type { Db, Tx } from '../db/transaction';
 import { getBookingSettings } from './settings';
 import {
@@ -25,8 +26,6 @@ export interface SlotQuery {
 }
 
 export type OfferedSlot = Slot & { consultantName: string };
-
-const DAY = 86_400_000;
 
 /** Members of the office (leads too) whose accounts are not disabled. */
 export async function officeConsultants(

@@ -1,5 +1,6 @@
 import type { Locale } from '../../i18n/locale';
 import { type MessageKey, translate } from '../../i18n/messages';
+import { DAY } from '../../time/durations';
 import { berlinInstant } from '../booking/rules';
 import type { Db } from '../db/transaction';
 import { type CalendarEntry, renderCalendar } from '../platform/icalendar';
@@ -12,7 +13,6 @@ import { hashToken, plausibleToken } from '../platform/tokens';
  * person's first name and the format only; an office that allows it (office_calendar_setting)
  * adds full name, e-mail and phone. A revoked token, or one of a disabled user, finds nothing.
  */
-const DAY = 24 * 60 * 60 * 1000;
 export const FEED_REFRESH_MINUTES = 15;
 
 function hostOf(publicBaseUrl: string): string {

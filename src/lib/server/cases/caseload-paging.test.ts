@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { type TestServices, testServices } from '../../../../tests/support/test-database';
+import { DAY } from '../../time/durations';
 import { bookingFixture } from '../booking/commands-test-fixtures';
-import { DAY } from '../platform/clock';
 import { officeDay } from './calendar-day';
 import { consultant, lead, officeScope } from './case-test-fixtures';
 import { CASELOAD_PAGE_SIZE, type CaseloadFilter, caseload } from './caseload';

@@ -1,8 +1,8 @@
 import { type Expression, type SqlBool, sql } from 'kysely';
+import { DAY } from '../../time/durations';
 import { type OfficeScope, scopeIncludes } from '../access/scope';
 import type { CaseStatus } from '../db/schema';
 import type { Db, Tx } from '../db/transaction';
-import { DAY } from '../platform/clock';
 import { type CaseActor, seesWholeOffice } from './case-actor';
 import { officeDay } from './calendar-day';
 import { DUE_SOON_MS, type DueState, dueState, isStalled } from './rhythm-rules';

@@ -5,10 +5,10 @@ import { type TestServices, testServices } from '../../../../tests/support/test-
 import WithI18n from '../../../../tests/support/WithI18n.svelte';
 import CaseTimeline from '$lib/components/cases/CaseTimeline.svelte';
 import { formatDate } from '$lib/format/datetime';
+import { MINUTE } from '../../time/durations';
 import { type BookingFixture, bookingFixture } from '../booking/commands-test-fixtures';
 import { transact } from '../db/transaction';
 import { ensureCaseForBooking } from './open';
-import { MINUTE } from '../platform/clock';
 import {
 	confirmedBooking,
 	consultant,

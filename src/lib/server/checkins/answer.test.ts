@@ -1,8 +1,7 @@
 import type { Locale } from '../../i18n/locale';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type TestServices, testServices } from '../../../../tests/support/test-database';
-import { WEEK } from '../cases/rhythm-rules';
-import { DAY } from '../platform/clock';
+import { DAY, WEEK } from '../../time/durations';
 import { answerCheckIn, type CheckInInput, inspectCheckIn } from './answer';
 import {
 	addCase,

@@ -1,4 +1,4 @@
-import { DAY } from '../platform/clock';
+import { DAY } from '../../time/durations';
 
 /** Pure decisions about check-ins and closure feedback; callers pass `now`. */
 

@@ -1,8 +1,8 @@
 import type { Locale } from '../../i18n/locale';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type TestServices, testServices } from '../../../../tests/support/test-database';
+import { DAY } from '../../time/durations';
 import { transact } from '../db/transaction';
-import { DAY } from '../platform/clock';
 import { hashToken } from '../platform/tokens';
 import { addCase, auditRows, caseEvents, caseRow, mails, tokenFromMail } from './checkin-test-fixtures';
 import { inspectFeedback, queueFeedbackMail, submitFeedback } from './feedback';

@@ -1,5 +1,5 @@
+import { HOUR } from '../../time/durations';
 import { addDays, berlinInstant, isoWeekday } from '../booking/rules';
-import { HOUR } from '../platform/clock';
 import { actAsRegistrant, registerForEvent } from '../events/register';
 import { finishPastEvents, sendFollowUps } from '../events/jobs';
 import type { EventInput } from '../events/schema';

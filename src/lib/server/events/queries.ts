@@ -1,3 +1,4 @@
+import { DAY } from '../../time/durations';
 import type { OfficeScope } from '../access/scope';
 import type { EventType } from '../db/schema';
 import type { Db, Tx } from '../db/transaction';
@@ -159,7 +160,7 @@ export async function publicEvent(db: Db | Tx, id: number, now: Date): Promise<P
 export async function feedEvents(db: Db | Tx, now: Date, officeId?: number): Promise<EventRecord[]> {
 	let q = eventQuery(db)
 		.where('e.status', 'in', ['published', 'cancelled', 'finished'])
-		.where('e.end_at', '>', now.getTime() - 30 * 24 * 3_600_000)
+		.where('e.end_at', '>', now.getTime() - 30 * DAY)
 		.orderBy('e.start_at')
 		.limit(1000);
 	if (officeId !== undefined)

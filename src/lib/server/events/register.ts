@@ -1,12 +1,12 @@
 import type { Locale } from '../../i18n/locale';
 import { createHash } from 'node:crypto';
 import type { Updateable } from 'kysely';
+import { HOUR } from '../../time/durations';
 import { type AuditActor, recordAudit } from '../audit/record';
 import type { EventRegistrationTable } from '../db/schema';
 import { type Db, isUniqueViolation, type Tx, transact } from '../db/transaction';
 import type { RequestContext } from '../identity/context';
 import { countHit, throttleKey } from '../identity/throttle';
-import { HOUR } from '../platform/clock';
 import { hashToken, plausibleToken } from '../platform/tokens';
 import type { Services } from '../runtime';
 import type { CancelReason } from '../reference/cancel-reasons';

@@ -1,5 +1,5 @@
+import { HOUR, DAY } from '../../time/durations';
 import type { Db, Tx } from '../db/transaction';
-import { DAY, HOUR } from '../platform/clock';
 import { hashToken, plausibleToken, randomToken } from '../platform/tokens';
 
 /**

@@ -2,7 +2,7 @@ import type { Locale } from '../../i18n/locale';
 import type { KyselyPlugin } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type TestServices, testServices } from '../../../../tests/support/test-database';
-import { HOUR, MINUTE } from '../platform/clock';
+import { MINUTE, HOUR } from '../../time/durations';
 import { hashToken } from '../platform/tokens';
 import { login } from './login';
 import { completePasswordReset, inspectResetToken, requestPasswordReset } from './password-reset';

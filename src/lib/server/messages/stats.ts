@@ -1,3 +1,4 @@
+import { HOUR } from '../../time/durations';
 import { type OfficeScope, scopeIncludes } from '../access/scope';
 import { berlinInstant } from '../booking/rules';
 import type { Db, Tx } from '../db/transaction';
@@ -65,7 +66,7 @@ export async function answerTimesByOffice(
 		const id = Number(o.id);
 		const hours = answered
 			.filter((a) => Number(a.office_id) === id)
-			.map((a) => (Number(a.answered_at) - Number(a.created_at)) / 3_600_000);
+			.map((a) => (Number(a.answered_at) - Number(a.created_at)) / HOUR);
 		const setting = settings.get(id)!;
 		const m = median(hours);
 		return {

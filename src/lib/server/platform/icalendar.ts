@@ -1,3 +1,4 @@
+import { MINUTE, DAY } from '../../time/durations';
 import { utcOffsetMinutes, vtimezoneLines } from './vtimezone';
 
 /**
@@ -109,9 +110,6 @@ function local(instant: number): string {
 	const p = Object.fromEntries(wallClock.formatToParts(new Date(instant)).map((x) => [x.type, x.value]));
 	return `${p.year}${p.month}${p.day}T${p.hour}${p.minute}${p.second}`;
 }
-
-const MINUTE = 60_000;
-const DAY = 24 * 60 * MINUTE;
 
 /**
  * DTSTART/DTEND: Berlin wall-clock time with TZID, except in the hour that occurs twice when the

@@ -1,3 +1,4 @@
+import { MINUTE, HOUR } from '../../time/durations';
 import { type AuditActor, recordAudit } from '../audit/record';
 import { type Db, type Tx, transact } from '../db/transaction';
 import type { RequestContext } from '../identity/context';
@@ -6,7 +7,6 @@ import { absoluteLink } from '../identity/mails';
 import { createSession, endSession, type NewSession } from '../identity/sessions';
 import { countHit, strictest, throttleKey } from '../identity/throttle';
 import { enqueueMail } from '../notifications/outbox';
-import { HOUR, MINUTE } from '../platform/clock';
 import { hashToken, plausibleToken, randomToken } from '../platform/tokens';
 import type { Services } from '../runtime';
 import type { Locale } from '../../i18n/locale';

@@ -1,9 +1,9 @@
+import { DAY } from '../../time/durations';
 import type { OfficeScope } from '../access/scope';
 import { scopeIncludes } from '../access/scope';
 import { type AuditActor, recordAudit } from '../audit/record';
 import type { ReferralStatus } from '../db/schema';
 import { type Db, transact, type Tx } from '../db/transaction';
-import { DAY } from '../platform/clock';
 import { hashToken, plausibleToken } from '../platform/tokens';
 import type { Services } from '../runtime';
 import { caseForStaff, loadReferralForChange, type ReferralStaffActor } from './queries';

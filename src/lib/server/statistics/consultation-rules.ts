@@ -12,6 +12,7 @@
  * booking's start (or the record's held_at), and the topics from the record when it names any,
  * else from the booking.
  */
+import { DAY } from '../../time/durations';
 export type BookingStatus = 'held' | 'confirmed' | 'cancelled' | 'expired' | 'attended' | 'no_show';
 export type ConsultationKind = 'first' | 'follow_up';
 
@@ -148,7 +149,7 @@ export function berlinDay(epochMs: number): string {
 /** Day number (days since 1970-01-01) and month of a calendar day. */
 export function dayKeys(day: string): { day: string; dayNo: number; month: string } {
 	const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-	return { day, dayNo: Math.round(Date.UTC(y, m - 1, d) / 86_400_000), month: day.slice(0, 7) };
+	return { day, dayNo: Math.round(Date.UTC(y, m - 1, d) / DAY), month: day.slice(0, 7) };
 }
 
 function uniqueSorted(xs: string[]): string[] {

@@ -1,3 +1,4 @@
+import { HOUR } from '../../time/durations';
 import { recordAudit } from '../audit/record';
 import { type OfficeScope, scopeIncludes } from '../access/scope';
 import type { ProjectRequestStatus } from '../db/schema';
@@ -6,7 +7,6 @@ import type { RequestContext } from '../identity/context';
 import { absoluteLink } from '../identity/mails';
 import { countHit, strictest, throttleKey } from '../identity/throttle';
 import { enqueueMail } from '../notifications/outbox';
-import { HOUR } from '../platform/clock';
 import { hashToken, plausibleToken, randomToken } from '../platform/tokens';
 import { officesForLand } from '../reference/queries';
 import type { Services } from '../runtime';
