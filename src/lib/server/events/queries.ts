@@ -2,6 +2,7 @@ import { DAY } from '../../time/durations';
 import type { OfficeScope } from '../access/scope';
 import type { EventType } from '../db/schema';
 import type { Db, Tx } from '../db/transaction';
+import { writeCsv } from '../platform/csv';
 import { eventPageUrl } from './ics';
 import {
 	type EventRecord,
@@ -256,13 +257,6 @@ export async function staffEvent(
 /** The scope type, re-exported for routes that build an EventStaff. */
 export type { OfficeScope };
 
-const csvCell = (v: string | number | null) => {
-	const s = v === null ? '' : String(v);
-	// Quote everything; neutralise spreadsheet formulas (CSV injection).
-	const safe = /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
-	return `"${safe.replace(/"/g, '""')}"`;
-};
-
 /** Attendance list as CSV (UTF-8 with BOM for spreadsheets, semicolons as German Excel expects). */
 export function attendanceCsv(
 	detail: StaffEventDetail,
@@ -275,22 +269,15 @@ export function attendanceCsv(
 		time: (t: number | null) => string;
 	}
 ): string {
-	const lines = [labels.header.map(csvCell).join(';')];
-	for (const r of detail.registrations) {
-		lines.push(
-			[
-				r.name,
-				r.email,
-				labels.submarket(r.submarket),
-				labels.status(r.status),
-				labels.attendance(r.attendance),
-				labels.time(r.createdAt),
-				labels.time(r.confirmedAt),
-				...detail.event.questions.map((_, i) => r.answers[i] ?? '')
-			]
-				.map(csvCell)
-				.join(';')
-		);
-	}
-	return `\ufeff${lines.join('\r\n')}\r\n`;
+	const rows = detail.registrations.map((r) => [
+		r.name,
+		r.email,
+		labels.submarket(r.submarket),
+		labels.status(r.status),
+		labels.attendance(r.attendance),
+		labels.time(r.createdAt),
+		labels.time(r.confirmedAt),
+		...detail.event.questions.map((_, i) => r.answers[i] ?? '')
+	]);
+	return writeCsv([labels.header, ...rows], { separator: ';', quote: 'always' });
 }
