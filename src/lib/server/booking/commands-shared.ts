@@ -1,10 +1,11 @@
 import type { Locale } from '../../i18n/locale';
+import { berlinDate } from '../../time/berlin';
 import { DAY } from '../../time/durations';
 import { recordAudit, systemActor, type AuditActor } from '../audit/record';
 import type { BookingFormat, BookingStatus } from '../db/schema';
 import type { Db, Tx } from '../db/transaction';
 import { hashToken, randomToken } from '../platform/tokens';
-import { berlinDate, type Slot, type SlotFormat } from './rules';
+import type { Slot, SlotFormat } from './rules';
 import { isSlotOffered, listSlots } from './slots';
 
 /**

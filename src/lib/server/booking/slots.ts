@@ -1,16 +1,8 @@
+import { addDays, berlinDate, berlinInstant } from '../../time/berlin';
 import { DAY } from '../../time/durations';
 import type { Db, Tx } from '../db/transaction';
 import { getBookingSettings } from './settings';
-import {
-	addDays,
-	berlinDate,
-	berlinInstant,
-	computeSlots,
-	findSlot,
-	type Slot,
-	type SlotFormat,
-	type SprechtagInput
-} from './rules';
+import { computeSlots, findSlot, type Slot, type SlotFormat, type SprechtagInput } from './rules';
 
 /**
  * Slots as the outside sees them: loads what `computeSlots` needs for one office and calls it.

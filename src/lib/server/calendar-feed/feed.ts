@@ -1,7 +1,7 @@
 import type { Locale } from '../../i18n/locale';
 import { type MessageKey, translate } from '../../i18n/messages';
+import { berlinInstant } from '../../time/berlin';
 import { DAY } from '../../time/durations';
-import { berlinInstant } from '../booking/rules';
 import type { Db } from '../db/transaction';
 import { type CalendarEntry, renderCalendar } from '../platform/icalendar';
 import { hashToken, plausibleToken } from '../platform/tokens';

@@ -1,6 +1,6 @@
+import { addDays, berlinDate, isoWeekday } from '../../time/berlin';
 import { DAY } from '../../time/durations';
 import { seedDemoAvailability } from '../booking/demo';
-import { addDays, berlinDate, isoWeekday } from '../booking/rules';
 import { seedDirectory } from '../directory/seed';
 import { seedDemo, type DemoLogin } from '../identity/demo';
 import { fixedClock } from '../platform/clock';

@@ -1,6 +1,6 @@
+import { addDays, berlinDate, berlinTime, isoWeekday } from '../../time/berlin';
 import { MINUTE } from '../../time/durations';
 import { addOverride } from '../booking/availability';
-import { addDays, berlinDate, berlinTime, isoWeekday } from '../booking/rules';
 import { listSlots } from '../booking/slots';
 import { bookFirstConsultation } from './consultations';
 import { at, count, type Simulation } from './simulation';

@@ -1,4 +1,4 @@
-import { berlinDayStart } from '../../format/datetime';
+import { berlinDayStart } from '../../time/berlin';
 import { type AuditActor, recordAudit } from '../audit/record';
 import { transact, type Tx } from '../db/transaction';
 import { type CsvRow, readCsvRows, UnreadableCsv } from '../platform/csv';

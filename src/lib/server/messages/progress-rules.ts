@@ -1,4 +1,4 @@
-import { berlinDate } from '../booking/rules';
+import { berlinDate } from '../../time/berlin';
 
 /**
  * Issue 18, item 4: the months of an accompaniment at a glance. Pure: from the facts of one

@@ -1,5 +1,5 @@
+import { addDays, berlinDate, isoWeekday } from '../../time/berlin';
 import { DAY } from '../../time/durations';
-import { addDays, berlinDate, isoWeekday } from '../booking/rules';
 
 /**
  * Issue 18, pure decisions: what an attachment really is (by its first bytes, never by its

@@ -1,6 +1,6 @@
+import { berlinInstant } from '../../time/berlin';
 import { HOUR } from '../../time/durations';
 import { type OfficeScope, scopeIncludes } from '../access/scope';
-import { berlinInstant } from '../booking/rules';
 import type { Db, Tx } from '../db/transaction';
 import { isAnswerOverdue, median } from './rules';
 import { messageSettings } from './settings';

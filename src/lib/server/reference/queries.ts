@@ -1,4 +1,5 @@
 import type { Locale } from '../../i18n/locale';
+import { berlinDate } from '../../time/berlin';
 import type { Db, Tx } from '../db/transaction';
 import type { OfficeTable } from '../db/schema';
 import type { Selectable } from 'kysely';
@@ -11,7 +12,7 @@ import {
 	readPostcode,
 	suggestLand
 } from './postcode-rules';
-import { berlinDate, officeInService } from './rules';
+import { officeInService } from './rules';
 import type { ReferenceKind, SubmarketGroup } from './schema';
 
 /**

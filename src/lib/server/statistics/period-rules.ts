@@ -1,5 +1,4 @@
-import { berlinDayStart } from '../../format/datetime';
-import { berlinDay } from './consultation-rules';
+import { berlinDayStart } from '../../time/berlin';
 
 /**
  * The reporting period (decision 008): a month, a quarter, a year or a custom range of whole
@@ -84,9 +83,4 @@ export function parsePeriod(params: URLSearchParams, today: string): Period {
 /** The instants [start, end) of a range of months, Berlin time. */
 export function periodInstants(p: Pick<Period, 'from' | 'to'>): { start: number; end: number } {
 	return { start: berlinDayStart(`${p.from}-01`), end: berlinDayStart(`${addMonths(p.to, 1)}-01`) };
-}
-
-/** The Berlin month of an instant. */
-export function berlinMonth(epochMs: number): string {
-	return berlinDay(epochMs).slice(0, 7);
 }
