@@ -3,14 +3,13 @@
  * server or the browser runs in. Pure functions, usable on server and client alike.
  */
 import type { Locale } from '../i18n/locale';
-
-export const DISPLAY_TIME_ZONE = 'Europe/Berlin';
+import { BERLIN_TIME_ZONE } from '../time/berlin';
 
 type Instant = Date | number;
 
 const cache = new Map<string, Intl.DateTimeFormat>();
 
-function formatter(lang: Locale, kind: 'datetime' | 'date' | 'time'): Intl.DateTimeFormat {
+function formatter(lang: Locale, kind: 'datetime' | 'date' | 'time' | 'weekday'): Intl.DateTimeFormat {
 	const key = `${lang}:${kind}`;
 	let f = cache.get(key);
 	if (!f) {
@@ -18,8 +17,14 @@ function formatter(lang: Locale, kind: 'datetime' | 'date' | 'time'): Intl.DateT
 		const date = { year: 'numeric', month: '2-digit', day: '2-digit' } as const;
 		const time = { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' } as const;
 		const options: Intl.DateTimeFormatOptions =
-			kind === 'date' ? date : kind === 'time' ? time : { ...date, ...time };
-		f = new Intl.DateTimeFormat(tag, { ...options, timeZone: DISPLAY_TIME_ZONE });
+			kind === 'weekday'
+				? { weekday: 'long' }
+				: kind === 'date'
+					? date
+					: kind === 'time'
+						? time
+						: { ...date, ...time };
+		f = new Intl.DateTimeFormat(tag, { ...options, timeZone: BERLIN_TIME_ZONE });
 		cache.set(key, f);
 	}
 	return f;
@@ -38,6 +43,11 @@ export function formatDate(value: Instant, lang: Locale): string {
 
 export function formatTime(value: Instant, lang: Locale): string {
 	return formatter(lang, 'time').format(toDate(value));
+}
+
+/** 'Montag' (de) or 'Monday' (en): the Berlin day of the week. */
+export function formatWeekday(value: Instant, lang: Locale): string {
+	return formatter(lang, 'weekday').format(toDate(value));
 }
 
 /** Machine-readable value for `<time datetime>`: the instant in UTC. */

@@ -13,7 +13,8 @@ export const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 /** A wall-clock time 'HH:MM', 00:00 to 23:59. */
 export const TIME_PATTERN = /^([01]\d|2[0-3]):[0-5]\d$/;
 
-const berlinParts = new Intl.DateTimeFormat('en-US', {
+// Pure: a bundle that imports only the zone's name leaves the formatter out.
+const berlinParts = /* @__PURE__ */ new Intl.DateTimeFormat('en-US', {
 	timeZone: BERLIN_TIME_ZONE,
 	hourCycle: 'h23',
 	year: 'numeric',

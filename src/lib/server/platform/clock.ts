@@ -42,5 +42,3 @@ export function offsetClock(): Clock & { advance(ms: number): void; reset(): voi
 		offsetMs: () => offset
 	};
 }
-
-export const OFFICE_TIME_ZONE = 'Europe/Berlin';

@@ -1,4 +1,5 @@
-import { MINUTE, DAY } from '../../time/durations';
+import { BERLIN_TIME_ZONE, berlinOffset } from '../../time/berlin';
+import { DAY, MINUTE } from '../../time/durations';
 import { utcOffsetMinutes, vtimezoneLines } from './vtimezone';
 
 /**
@@ -11,7 +12,7 @@ import { utcOffsetMinutes, vtimezoneLines } from './vtimezone';
  * Methods: PUBLISH for downloads and feeds (no attendees needed); REQUEST and CANCEL only in
  * mails to an attendee: the writer refuses them without one, as RFC 5546 requires.
  */
-export const CALENDAR_TIME_ZONE = 'Europe/Berlin';
+export const CALENDAR_TIME_ZONE = BERLIN_TIME_ZONE;
 
 export type CalendarMethod = 'PUBLISH' | 'REQUEST' | 'CANCEL';
 
@@ -94,21 +95,10 @@ const utc = (instant: number) => {
 	return `${d.getUTCFullYear()}${pad(d.getUTCMonth() + 1)}${pad(d.getUTCDate())}T${pad(d.getUTCHours())}${pad(d.getUTCMinutes())}${pad(d.getUTCSeconds())}Z`;
 };
 
-const wallClock = new Intl.DateTimeFormat('en-GB', {
-	timeZone: CALENDAR_TIME_ZONE,
-	hourCycle: 'h23',
-	year: 'numeric',
-	month: '2-digit',
-	day: '2-digit',
-	hour: '2-digit',
-	minute: '2-digit',
-	second: '2-digit'
-});
-
 /** An instant as a Berlin wall-clock value (with TZID on the property). */
 function local(instant: number): string {
-	const p = Object.fromEntries(wallClock.formatToParts(new Date(instant)).map((x) => [x.type, x.value]));
-	return `${p.year}${p.month}${p.day}T${p.hour}${p.minute}${p.second}`;
+	// The wall clock read as UTC: its UTC fields are Berlin's date and time.
+	return utc(instant + berlinOffset(instant)).slice(0, -1);
 }
 
 /**
