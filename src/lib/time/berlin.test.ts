@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
 	addDays,
+	addMonths,
 	berlinDate,
 	berlinDayEnd,
 	berlinDayStart,
@@ -169,6 +170,16 @@ describe('the clock changes', () => {
 			'2026-02-28T23:00:00.000Z',
 			'2026-03-31T22:00:00.000Z'
 		]);
+	});
+
+	it.each([
+		['2026-11', 1, '2026-12'],
+		['2026-12', 1, '2027-01'],
+		['2027-01', -1, '2026-12'],
+		['2026-03', 12, '2027-03'],
+		['2026-03', -15, '2024-12']
+	])('addMonths(%s, %i) = %s', (month, n, result) => {
+		expect(addMonths(month, n)).toBe(result);
 	});
 
 	it('refuses what is not a date or a time', () => {

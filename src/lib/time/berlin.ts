@@ -166,9 +166,19 @@ export function berlinDayEnd(day: string): number {
 	return berlinInstant(addDays(day, 1), '00:00');
 }
 
+/** 'YYYY-MM' n months after (or before) a month. */
+export function addMonths(month: string, n: number): string {
+	const y = Number(month.slice(0, 4));
+	const m = Number(month.slice(5, 7)) - 1 + n;
+	const yy = y + Math.floor(m / 12);
+	const mm = ((m % 12) + 12) % 12;
+	return `${yy}-${pad(mm + 1)}`;
+}
+
 /** The first instant of a Berlin month 'YYYY-MM' and of the month after. */
 export function berlinMonthRange(month: string): { from: number; to: number } {
-	const [y, m] = month.split('-').map(Number) as [number, number];
-	const next = m === 12 ? `${y + 1}-01` : `${y}-${pad(m + 1)}`;
-	return { from: berlinInstant(`${month}-01`, '00:00'), to: berlinInstant(`${next}-01`, '00:00') };
+	return {
+		from: berlinInstant(`${month}-01`, '00:00'),
+		to: berlinInstant(`${addMonths(month, 1)}-01`, '00:00')
+	};
 }

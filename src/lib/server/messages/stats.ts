@@ -1,4 +1,4 @@
-import { berlinInstant } from '../../time/berlin';
+import { berlinMonthRange } from '../../time/berlin';
 import { HOUR } from '../../time/durations';
 import { type OfficeScope, scopeIncludes } from '../access/scope';
 import type { Db, Tx } from '../db/transaction';
@@ -19,11 +19,6 @@ export interface AnswerTimeRow {
 	overdueNow: number;
 }
 
-const nextMonth = (month: string) => {
-	const [y, m] = month.split('-').map(Number) as [number, number];
-	return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
-};
-
 export async function answerTimesByOffice(
 	db: Db | Tx,
 	scope: OfficeScope,
@@ -38,8 +33,8 @@ export async function answerTimesByOffice(
 	const officeRows = await offices.execute();
 	if (officeRows.length === 0) return [];
 	const ids = officeRows.map((o) => Number(o.id));
-	const start = berlinInstant(`${filter.from}-01`, '00:00');
-	const end = berlinInstant(`${nextMonth(filter.to)}-01`, '00:00');
+	const start = berlinMonthRange(filter.from).from;
+	const end = berlinMonthRange(filter.to).to;
 	const [answered, waiting, settings] = await Promise.all([
 		db
 			.selectFrom('case_message as m')

@@ -1,4 +1,4 @@
-import { berlinDayStart } from '../../time/berlin';
+import { addMonths, berlinDayStart } from '../../time/berlin';
 
 /**
  * The reporting period (decision 008): a month, a quarter, a year or a custom range of whole
@@ -22,14 +22,6 @@ export const MAX_MONTHS = 120;
 
 export function isMonth(value: string): boolean {
 	return MONTH.test(value) && Number(value.slice(0, 4)) >= 2000 && Number(value.slice(0, 4)) <= 2100;
-}
-
-export function addMonths(month: string, n: number): string {
-	const y = Number(month.slice(0, 4));
-	const m = Number(month.slice(5, 7)) - 1 + n;
-	const yy = y + Math.floor(m / 12);
-	const mm = ((m % 12) + 12) % 12;
-	return `${yy}-${String(mm + 1).padStart(2, '0')}`;
 }
 
 export function monthsOf(from: string, to: string): string[] {
