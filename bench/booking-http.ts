@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { seedDemoAvailability } from '../src/lib/server/booking/demo';
 import { createDb } from '../src/lib/server/db/client';
 import { parseDatabaseUrl } from '../src/lib/server/platform/database-url';
+import { addDays, berlinDate } from '../src/lib/time/berlin';
 
 // Issue 3, benchmark (b) and (c) over real HTTP against the built server (loopback only):
 // (b) N parallel POST /api/v1/bookings for one slot: outcomes per status code and total time;
@@ -27,16 +28,6 @@ async function waitFor(url: string, deadline: number): Promise<void> {
 		if (Date.now() > deadline) throw new Error(`no answer from ${url}`);
 		await new Promise((r) => setTimeout(r, 20));
 	}
-}
-
-function berlinToday(): string {
-	return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(new Date());
-}
-
-function addDays(day: string, n: number): string {
-	const d = new Date(`${day}T12:00:00Z`);
-	d.setUTCDate(d.getUTCDate() + n);
-	return d.toISOString().slice(0, 10);
 }
 
 async function start(databaseUrl: string): Promise<ChildProcess> {
@@ -89,7 +80,7 @@ type SlotList = { slots: { start: string; end: string; format: string; consultan
 /** An office with free office-format slots in the next 8 weeks, and the 8-week path. */
 async function pickOffice(): Promise<{ id: number; path: string; slots: SlotList['slots'] }> {
 	const { offices } = await json<{ offices: { id: number; key: string }[] }>('/api/v1/offices');
-	const from = berlinToday();
+	const from = berlinDate(Date.now());
 	const to = addDays(from, 55);
 	for (const o of offices) {
 		const path = `/api/v1/offices/${o.id}/slots?from=${from}&to=${to}`;

@@ -8,6 +8,7 @@ import type { Db } from '../src/lib/server/db/transaction';
 import { createSession } from '../src/lib/server/identity/sessions';
 import { parseDatabaseUrl } from '../src/lib/server/platform/database-url';
 import { rebuildPeopleAggregates } from '../src/lib/server/statistics/people-aggregates';
+import { DAY } from '../src/lib/time/durations';
 import { generate, insertAll } from './stats';
 
 // Issue 14: every list page on a national-scale database against the same page on demo data,
@@ -29,7 +30,6 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const MIXED = 1000;
 const RSS_GOAL_MB = 150;
 const STATS_GOAL = 2;
-const DAY = 86_400_000;
 
 function scaleArg(): number {
 	const i = process.argv.indexOf('--scale');

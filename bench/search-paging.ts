@@ -8,6 +8,7 @@ import { publicEventsPage } from '../src/lib/server/events/queries';
 import { seedReferenceData } from '../src/lib/server/reference/seed';
 import { insertPublishedProfiles } from '../src/lib/server/visibility/bulk-profiles';
 import { apiProfiles, searchProfiles } from '../src/lib/server/visibility/public';
+import { HOUR } from '../src/lib/time/durations';
 
 // Issue 14: the public lists at scale. Times what /kreative, /kreative?q=design, /veranstaltungen
 // and /api/v1/profiles read (their load/handler queries: searchProfiles, publicEventsPage,
@@ -21,7 +22,6 @@ import { apiProfiles, searchProfiles } from '../src/lib/server/visibility/public
 const SCALE = Number(process.env.BENCH_SCALE ?? 1);
 const RUNS = Number(process.env.BENCH_RUNS ?? 9);
 const NOW = new Date('2026-06-15T08:00:00Z');
-const HOUR = 3_600_000;
 
 const WORDS = [
 	'Design',

@@ -1,13 +1,12 @@
 // Slots for one consultant over 8 weeks with 500 existing bookings: the median time of the pure
 // `computeSlots`, against a baseline from the same run (a JSON round trip of the same input).
 import {
-	addDays,
-	berlinInstant,
 	computeSlots,
 	DEFAULT_BOOKING_SETTINGS,
 	type RuleInput,
 	type SlotInput
 } from '../src/lib/server/booking/rules';
+import { addDays, berlinInstant } from '../src/lib/time/berlin';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 300);
 const GOAL_MS = 2;

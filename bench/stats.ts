@@ -14,6 +14,7 @@ import { personPseudonym } from '../src/lib/server/statistics/facts';
 import { recountMonthly } from '../src/lib/server/statistics/rebuild';
 import { yearPeriod } from '../src/lib/server/statistics/period-rules';
 import { statisticsFigures } from '../src/lib/server/statistics/queries';
+import { DAY } from '../src/lib/time/durations';
 
 // Issue 6, item 5: the statistics dashboard at national scale. Generates 1,000,000 consultation
 // facts, 300,000 creatives (each with a case file), referrals and 200,000 event registrations over
@@ -25,7 +26,6 @@ import { statisticsFigures } from '../src/lib/server/statistics/queries';
 const SCALE = Number(process.env.BENCH_SCALE ?? 1);
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const GOAL_MS = 300;
-const DAY = 86_400_000;
 
 function prng(seed: number): () => number {
 	let x = seed;

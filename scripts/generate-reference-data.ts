@@ -2,10 +2,10 @@
 // Run: npx tsx scripts/generate-reference-data.ts [path-to-shared-data]
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { csvRecords } from '../src/lib/server/reference/csv';
+import { readCsvRecords } from '../src/lib/server/platform/csv';
 
 const dir = process.argv[2] ?? '../shared/data';
-const read = (name: string) => csvRecords(readFileSync(join(dir, name), 'utf8'));
+const read = (name: string) => readCsvRecords(readFileSync(join(dir, name), 'utf8'));
 const data = {
 	laender: read('laender.csv'),
 	offices: read('offices.csv'),

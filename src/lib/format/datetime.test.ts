@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { berlinDayEnd, berlinDayStart, formatDate, formatDateTime, formatTime, isIsoDay } from './datetime';
+import { formatDate, formatDateTime, formatTime } from './datetime';
 
 describe('formatting in Europe/Berlin', () => {
 	it.each([
@@ -23,35 +23,5 @@ describe('formatting in Europe/Berlin', () => {
 		expect(formatDate(t, 'de')).toBe('16.06.2026');
 		expect(formatTime(t, 'de')).toBe('00:05');
 		expect(formatTime(t, 'en')).toBe('00:05');
-	});
-});
-
-describe('Berlin calendar days as instants', () => {
-	it.each([
-		['2026-01-15', '2026-01-14T23:00:00.000Z', '2026-01-15T23:00:00.000Z'],
-		['2026-06-15', '2026-06-14T22:00:00.000Z', '2026-06-15T22:00:00.000Z'],
-		// 23-hour and 25-hour days
-		['2026-03-29', '2026-03-28T23:00:00.000Z', '2026-03-29T22:00:00.000Z'],
-		['2026-10-25', '2026-10-24T22:00:00.000Z', '2026-10-25T23:00:00.000Z'],
-		['2026-12-31', '2026-12-30T23:00:00.000Z', '2026-12-31T23:00:00.000Z']
-	])('%s starts at %s and ends at %s', (day, start, end) => {
-		expect(new Date(berlinDayStart(day)).toISOString()).toBe(start);
-		expect(new Date(berlinDayEnd(day)).toISOString()).toBe(end);
-	});
-
-	it.each([
-		['2026-02-29', false],
-		['2028-02-29', true],
-		['2026-13-01', false],
-		['26-01-01', false],
-		['2026-1-1', false],
-		['', false],
-		['2026-06-15', true]
-	])('isIsoDay(%j) is %s', (value, ok) => {
-		expect(isIsoDay(value)).toBe(ok);
-	});
-
-	it('refuses a non-day', () => {
-		expect(() => berlinDayStart('gestern')).toThrow(RangeError);
 	});
 });

@@ -3,7 +3,8 @@
  * "30 minutes"): the privacy notice states the configured figures, not hand-written ones.
  * Pure, usable on server and client alike (Intl unit formatting, so no catalogue entries).
  */
-type Lang = 'de' | 'en';
+import type { Locale } from '../i18n/locale';
+
 type Unit = 'day' | 'month' | 'minute' | 'hour';
 
 /** An average month; a period within a day of whole months reads as months. */
@@ -11,7 +12,7 @@ const MONTH_DAYS = 365.25 / 12;
 
 const cache = new Map<string, Intl.NumberFormat>();
 
-function amount(lang: Lang, unit: Unit, n: number): string {
+function amount(lang: Locale, unit: Unit, n: number): string {
 	const key = `${lang}:${unit}`;
 	let f = cache.get(key);
 	if (!f) {
@@ -31,16 +32,16 @@ function amount(lang: Lang, unit: Unit, n: number): string {
  * rounding moves the figure by at most one day, so the notice never promises a shorter period
  * by more than that.
  */
-export function formatPeriodDays(days: number, lang: Lang): string {
+export function formatPeriodDays(days: number, lang: Locale): string {
 	const months = Math.round(days / MONTH_DAYS);
 	if (months >= 2 && Math.abs(months * MONTH_DAYS - days) <= 1) return amount(lang, 'month', months);
 	return amount(lang, 'day', days);
 }
 
-export function formatMinutes(minutes: number, lang: Lang): string {
+export function formatMinutes(minutes: number, lang: Locale): string {
 	return amount(lang, 'minute', minutes);
 }
 
-export function formatHours(hours: number, lang: Lang): string {
+export function formatHours(hours: number, lang: Locale): string {
 	return amount(lang, 'hour', hours);
 }

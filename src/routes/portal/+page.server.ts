@@ -1,7 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { translate } from '$lib/i18n/messages';
 import { sendBookingLinks } from '$lib/server/booking/commands';
-import { berlinDate } from '$lib/server/booking/rules';
 import { setStepDoneByCreative } from '$lib/server/cases/steps';
 import { requireCreative } from '$lib/server/http/gate';
 import { minutesToWait } from '$lib/server/identity/throttle-rules';
@@ -10,6 +9,7 @@ import { myBookings } from '$lib/server/portal/queries';
 import { eventsForCreativeEmail } from '$lib/server/events/journey';
 import { unreadForCreative } from '$lib/server/messages/queries';
 import { services } from '$lib/server/runtime';
+import { berlinDate } from '$lib/time/berlin';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {

@@ -4,11 +4,11 @@ import { localizePath } from '$lib/i18n/locale';
 import { requireOffice, requireStaff } from '$lib/server/http/gate';
 import { getOfficeByKey, listLaender, listOffices } from '$lib/server/reference/queries';
 import { services } from '$lib/server/runtime';
-import { berlinDay } from '$lib/server/statistics/consultation-rules';
 import { showsExactFigures, type StatsOutput } from '$lib/server/statistics/disclosure-rules';
 import { type Period, parsePeriod } from '$lib/server/statistics/period-rules';
 import { statisticsFigures } from '$lib/server/statistics/queries';
 import { buildTables, loadLabels, type StatTable } from '$lib/server/statistics/tables';
+import { berlinDate } from '$lib/time/berlin';
 
 /**
  * The statistics pages' gate. Consultants and leads see their own office (exactly); network
@@ -56,7 +56,7 @@ export async function statsAccess(
 		next.set('buero', first.officeKey);
 		redirect(303, localizePath(event.locals.locale, `${event.url.pathname}?${next}`));
 	}
-	const today = berlinDay(clock.now().getTime());
+	const today = berlinDate(clock.now().getTime());
 	const period = periodOverride ?? parsePeriod(params, today);
 	const laender = await listLaender(db);
 	const landParam = params.get('land');

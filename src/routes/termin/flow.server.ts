@@ -1,13 +1,14 @@
 import { z } from 'zod';
 import { CONCERN_MAX } from '$lib/server/booking/commands';
 import { hasUpcomingSprechtage, sprechtagPlaces } from '$lib/server/booking/queries';
-import { addDays, berlinDate, isoWeekday, type SlotFormat } from '$lib/server/booking/rules';
+import type { SlotFormat } from '$lib/server/booking/rules';
 import { getBookingSettings } from '$lib/server/booking/settings';
 import { isSlotOffered, listSlots } from '$lib/server/booking/slots';
 import type { Db } from '$lib/server/db/transaction';
 import { checkbox, email, optionalText, phone, requiredText } from '$lib/server/platform/form-fields';
 import { readPostcode } from '$lib/server/reference/postcode-rules';
 import { findOffice, getOfficeByKey, listOffices } from '$lib/server/reference/queries';
+import { addDays, berlinDate, isoWeekday } from '$lib/time/berlin';
 
 /**
  * The public booking flow's steps 1–4 as GET parameters (bookmarkable, no JavaScript needed):

@@ -1,10 +1,10 @@
 import { upcomingSprechtage } from '$lib/server/booking/queries';
-import { berlinDate } from '$lib/server/booking/rules';
 import { publicEventsPage } from '$lib/server/events/queries';
 import { EVENT_TYPES } from '$lib/server/events/rules';
 import { landForPostcode, listOffices, listSubmarkets } from '$lib/server/reference/queries';
 import { LAND_ISOS } from '$lib/server/reference/schema';
 import { services } from '$lib/server/runtime';
+import { berlinDate } from '$lib/time/berlin';
 import type { PageServerLoad } from './$types';
 
 /** Public, no login: a GET form, so every filter is a bookmarkable URL. Unknown values are ignored. */

@@ -1,3 +1,5 @@
+import type { Locale } from '../../i18n/locale';
+
 /** The shape of a statistics table as the server sends it (lib/server/statistics/tables.ts). */
 export type StatCell = number | string | null;
 
@@ -18,7 +20,7 @@ export interface StatTableData {
 	rowTotal: boolean;
 }
 
-export function formatCell(value: StatCell, locale: 'de' | 'en'): string {
+export function formatCell(value: StatCell, locale: Locale): string {
 	if (value === null) return '–';
 	if (typeof value === 'string') return value;
 	return new Intl.NumberFormat(locale === 'de' ? 'de-DE' : 'en-GB', { maximumFractionDigits: 1 }).format(

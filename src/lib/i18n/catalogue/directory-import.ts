@@ -28,6 +28,8 @@ export default catalogue(
 		'directoryImport.error.tooBig': 'Die Datei ist größer als 400 KB.',
 		'directoryImport.error.json': 'Die Datei ist kein gültiges JSON.',
 		'directoryImport.error.empty': 'Die Datei ist leer.',
+		'directoryImport.error.csv':
+			'Zeile {line}: Hier ist die Datei kein lesbares CSV (ein Anführungszeichen wird nicht geschlossen).',
 		'directoryImport.error.columns': 'Zeile 1: Es fehlen die Spalten {columns}.',
 		'directoryImport.error.tooMany': 'Die Datei hat mehr als {max} Zeilen.',
 		'directoryImport.error.key':
@@ -70,6 +72,8 @@ export default catalogue(
 		'directoryImport.error.tooBig': 'The file is larger than 400 KB.',
 		'directoryImport.error.json': 'The file is not valid JSON.',
 		'directoryImport.error.empty': 'The file is empty.',
+		'directoryImport.error.csv':
+			'Line {line}: the file is not readable CSV here (a quotation mark is not closed).',
 		'directoryImport.error.columns': 'Line 1: the columns {columns} are missing.',
 		'directoryImport.error.tooMany': 'The file has more than {max} lines.',
 		'directoryImport.error.key': 'invalid key "{value}" (lower-case letters, digits and single hyphens only)',

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { z } from 'zod';
-import { berlinDayEnd, berlinDayStart, isIsoDay } from '../../format/datetime';
 import { allKeys } from '../../i18n/messages';
+import { berlinDayEnd, berlinDayStart, isIsoDay } from '../../time/berlin';
 import type { Db } from '../db/transaction';
 
 /**

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { testServices, type TestServices } from '../../../../tests/support/test-database';
+import { berlinDate, berlinInstant, berlinTime } from '../../time/berlin';
 import { mintScope } from '../access/scope';
 import { addStaff } from '../identity/test-fixtures';
 import {
@@ -23,7 +24,7 @@ import {
 	removeRule,
 	updateSprechtag
 } from './availability';
-import { berlinDate, berlinInstant, berlinTime, DEFAULT_BOOKING_SETTINGS } from './rules';
+import { DEFAULT_BOOKING_SETTINGS } from './rules';
 import { getBookingSettings, type OfficeActor, updateBookingSettings } from './settings';
 import { isSlotOffered, listSlots } from './slots';
 

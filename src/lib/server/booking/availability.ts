@@ -1,3 +1,4 @@
+import { addDays, berlinInstant } from '../../time/berlin';
 import { type OfficeScope, scopeIncludes } from '../access/scope';
 import type { Selectable } from 'kysely';
 import { type AuditEntry, recordAudit } from '../audit/record';
@@ -13,7 +14,7 @@ import type {
 	RuleFormInput,
 	SprechtagFormInput
 } from './availability-schema';
-import { addDays, berlinInstant, type WeeklyFormat } from './rules';
+import type { WeeklyFormat } from './rules';
 import { isLead, type OfficeActor } from './settings';
 import { officeConsultants } from './slots';
 

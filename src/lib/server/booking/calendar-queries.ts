@@ -1,9 +1,9 @@
+import { addDays, berlinDate, berlinInstant, isoWeekday } from '../../time/berlin';
 import { type OfficeScope, scopeIncludes } from '../access/scope';
 import type { BookingFormat, BookingStatus } from '../db/schema';
 import type { Db, Tx } from '../db/transaction';
 import { listLaender, listStages, listSubmarkets, listTopics } from '../reference/queries';
 import type { ApiReference } from './api-schema';
-import { addDays, berlinDate, berlinInstant, isoWeekday } from './rules';
 import type { OfficeActor } from './settings';
 import { isPlaceholderVideoUrl } from './video-link';
 

@@ -1,7 +1,8 @@
+import type { Locale } from '../../i18n/locale';
 import type { Tx } from '../db/transaction';
 import { enqueueMail } from '../notifications/outbox';
 import type { Services } from '../runtime';
-import type { BookingRecord, Locale } from './commands-shared';
+import type { BookingRecord } from './commands-shared';
 import { bookingIcs } from './ics';
 import {
 	calendarEntryTexts,

@@ -1,9 +1,11 @@
+import type { Locale } from '../../i18n/locale';
+import { berlinDate } from '../../time/berlin';
+import { DAY } from '../../time/durations';
 import { recordAudit, systemActor, type AuditActor } from '../audit/record';
 import type { BookingFormat, BookingStatus } from '../db/schema';
 import type { Db, Tx } from '../db/transaction';
-import { DAY } from '../platform/clock';
 import { hashToken, randomToken } from '../platform/tokens';
-import { berlinDate, type Slot, type SlotFormat } from './rules';
+import type { Slot, SlotFormat } from './rules';
 import { isSlotOffered, listSlots } from './slots';
 
 /**
@@ -12,8 +14,6 @@ import { isSlotOffered, listSlots } from './slots';
  * tokens, and the outbox rows of each change. Internal to booking/; the use cases live in
  * hold.ts, confirm.ts, manage.ts, staff-commands.ts and jobs.ts.
  */
-export type Locale = 'de' | 'en';
-
 /** A hold lasts this long before the slot is free again (issue 3: 30 minutes). */
 export const HOLD_MINUTES = 30;
 export const HOLD_MS = HOLD_MINUTES * 60_000;
@@ -142,11 +142,6 @@ export async function loadBookingByTokenHash(
 ): Promise<BookingRecord | null> {
 	const row = await bookingQuery(db).where(`b.${column}`, '=', hash).executeTakeFirst();
 	return row ? toRecord(row) : null;
-}
-
-/** Tokens come from URLs: refuse anything randomToken() cannot have produced before hashing. */
-export function plausibleToken(token: string): boolean {
-	return /^[A-Za-z0-9_-]{20,100}$/.test(token);
 }
 
 export function newToken(): { token: string; hash: string } {

@@ -2,7 +2,7 @@ import { recordAudit } from '../audit/record';
 import { ensureCaseForBooking } from '../cases/open';
 import { transact } from '../db/transaction';
 import type { RequestContext } from '../identity/context';
-import { hashToken } from '../platform/tokens';
+import { hashToken, plausibleToken } from '../platform/tokens';
 import type { Services } from '../runtime';
 import {
 	creativeActor,
@@ -10,7 +10,6 @@ import {
 	loadBookingByTokenHash,
 	manageTokenExpiry,
 	newToken,
-	plausibleToken,
 	videoUrlFor
 } from './commands-shared';
 import { mailConfirmed } from './commands-mails';

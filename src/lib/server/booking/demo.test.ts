@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { testServices, type TestServices } from '../../../../tests/support/test-database';
+import { isoWeekday } from '../../time/berlin';
 import { seedDemo } from '../identity/demo';
 import { seedDemoAvailability } from './demo';
-import { isoWeekday } from './rules';
 import { listSlots } from './slots';
 
 let s: TestServices | null = null;

@@ -1,6 +1,7 @@
+import { addDays, berlinDate, isoWeekday } from '../../time/berlin';
 import { recordAudit, systemActor } from '../audit/record';
 import { type Db, transact } from '../db/transaction';
-import { addDays, berlinDate, isoWeekday, type WeeklyFormat } from './rules';
+import type { WeeklyFormat } from './rules';
 import { ensureDefaultSettings } from './settings';
 
 /**

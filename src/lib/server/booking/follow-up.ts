@@ -1,3 +1,4 @@
+import { addDays, berlinDate } from '../../time/berlin';
 import type { OfficeScope } from '../access/scope';
 import { recordAudit } from '../audit/record';
 import { addCaseEvent } from '../cases/case-events';
@@ -18,7 +19,6 @@ import {
 } from './commands-shared';
 import { mailConfirmed } from './commands-mails';
 import { currentConsentVersions, ensureConsentTexts } from './consent';
-import { addDays, berlinDate } from './rules';
 import type { OfficeActor } from './settings';
 import { getBookingSettings } from './settings';
 import { isSlotOffered, listSlots, type OfferedSlot } from './slots';

@@ -1,10 +1,11 @@
+import type { Locale } from '../../i18n/locale';
 import { createHash } from 'node:crypto';
+import { HOUR } from '../../time/durations';
 import { type AuditActor, recordAudit } from '../audit/record';
 import { ensureCaseForBooking } from '../cases/open';
 import { type Db, isUniqueViolation, type Tx, transact } from '../db/transaction';
 import type { RequestContext } from '../identity/context';
 import { countHit, throttleKey } from '../identity/throttle';
-import { HOUR } from '../platform/clock';
 import type { Services } from '../runtime';
 import {
 	creativeActor,
@@ -12,7 +13,6 @@ import {
 	HOLD_MS,
 	isOverlapError,
 	isSerializationFailure,
-	type Locale,
 	loadBooking,
 	manageTokenExpiry,
 	newToken,

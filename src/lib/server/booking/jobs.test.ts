@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { HOUR } from '../../time/durations';
 import { mintScope } from '../access/scope';
 import { type TestServices, testServices } from '../../../../tests/support/test-database';
-import { HOUR } from '../platform/clock';
 import { confirmBooking, holdBooking, sendDueReminders } from './commands';
 import { bookingFixture, holdInput, outbox, slotsOn, tokenFrom } from './commands-test-fixtures';
 import { bookOnBehalf, cancelByStaff, markAttendance, moveByStaff } from './staff-commands';

@@ -1,6 +1,6 @@
+import { HOUR } from '../../time/durations';
 import { recordAudit, systemActor } from '../audit/record';
 import { type Db, transact } from '../db/transaction';
-import { HOUR } from '../platform/clock';
 import type { Services } from '../runtime';
 import { expireStaleHolds, loadBooking } from './commands-shared';
 import { mailReminder } from './commands-mails';

@@ -1,4 +1,5 @@
-import { formatDate, formatTime } from '../../format/datetime';
+import type { Locale } from '../../i18n/locale';
+import { formatDate, formatTime, formatWeekday } from '../../format/datetime';
 import { type MessageKey, type MessageParams, translate } from '../../i18n/messages';
 import { type MailBlock, type RenderedMail, renderMail } from '../notifications/render';
 import { isPlaceholderVideoUrl } from './video-link';
@@ -8,8 +9,6 @@ import { isPlaceholderVideoUrl } from './video-link';
  * Europe/Berlin; links are absolute. Each mail says what happened, when and where, and what
  * the reader can do next. Nothing here reads the database.
  */
-type Locale = 'de' | 'en';
-
 export interface MailBooking {
 	id: number;
 	name: string;
@@ -28,15 +27,10 @@ export interface MailBooking {
 	changeDeadline: number;
 }
 
-const weekday: Record<Locale, Intl.DateTimeFormat> = {
-	de: new Intl.DateTimeFormat('de-DE', { weekday: 'long', timeZone: 'Europe/Berlin' }),
-	en: new Intl.DateTimeFormat('en-GB', { weekday: 'long', timeZone: 'Europe/Berlin' })
-};
-
 /** 'Montag, 30.03.2026, 10:00–11:00 Uhr' / 'Monday, 30/03/2026, 10:00–11:00 (German time)'. */
 export function describeWhen(locale: Locale, start: number, end: number): string {
 	return translate(locale, 'booking.when', {
-		weekday: weekday[locale].format(new Date(start)),
+		weekday: formatWeekday(start, locale),
 		date: formatDate(start, locale),
 		start: formatTime(start, locale),
 		end: formatTime(end, locale)
@@ -46,7 +40,7 @@ export function describeWhen(locale: Locale, start: number, end: number): string
 /** 'Montag, 30.03.2026, 10:00 Uhr'. */
 export function describeInstant(locale: Locale, instant: number): string {
 	return translate(locale, 'booking.at', {
-		weekday: weekday[locale].format(new Date(instant)),
+		weekday: formatWeekday(instant, locale),
 		date: formatDate(instant, locale),
 		time: formatTime(instant, locale)
 	});

@@ -1,3 +1,5 @@
+import type { Locale } from '../../i18n/locale';
+import { HOUR } from '../../time/durations';
 import type { CancelReason } from '../reference/cancel-reasons';
 import { translate } from '../../i18n/messages';
 import { closeIfNoTalk } from '../cases/talks';
@@ -6,8 +8,7 @@ import { type Tx, transact } from '../db/transaction';
 import type { RequestContext } from '../identity/context';
 import { countHit, strictest, throttleKey } from '../identity/throttle';
 import type { ThrottleDecision } from '../identity/throttle-rules';
-import { HOUR } from '../platform/clock';
-import { hashToken } from '../platform/tokens';
+import { hashToken, plausibleToken } from '../platform/tokens';
 import type { Services } from '../runtime';
 import {
 	ACTIVE,
@@ -16,12 +17,10 @@ import {
 	expireStaleHolds,
 	isOverlapError,
 	isSerializationFailure,
-	type Locale,
 	loadBooking,
 	loadBookingByTokenHash,
 	manageTokenExpiry,
 	newToken,
-	plausibleToken,
 	resolveSlot,
 	videoUrlFor,
 	type WantedSlot

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { testServices, type TestServices } from '../../../../tests/support/test-database';
+import { HOUR } from '../../time/durations';
 
 let s: TestServices | null = null;
 afterEach(async () => {
@@ -7,7 +8,6 @@ afterEach(async () => {
 	s = null;
 });
 
-const HOUR = 3_600_000;
 const T0 = Date.parse('2026-07-01T08:00:00Z');
 
 async function fixture(svc: TestServices) {

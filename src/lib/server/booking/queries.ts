@@ -1,8 +1,9 @@
+import type { Locale } from '../../i18n/locale';
 import type { BookingFormat, BookingStatus } from '../db/schema';
 import type { Db, Tx } from '../db/transaction';
-import { hashToken } from '../platform/tokens';
+import { hashToken, plausibleToken } from '../platform/tokens';
 import type { Services } from '../runtime';
-import { type BookingRecord, type Locale, loadBookingByTokenHash, plausibleToken } from './commands-shared';
+import { type BookingRecord, loadBookingByTokenHash } from './commands-shared';
 import { icsFor, mailBooking } from './commands-mails';
 import { calendarEntryTexts, describeWhere } from './mails';
 import { getBookingSettings } from './settings';

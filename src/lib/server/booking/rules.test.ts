@@ -1,13 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { addDays, berlinDate, berlinInstant, berlinTime } from '../../time/berlin';
 import {
-	addDays,
-	berlinDate,
-	berlinInstant,
-	berlinTime,
 	type BookingSettings,
 	computeSlots,
 	DEFAULT_BOOKING_SETTINGS,
-	isoWeekday,
 	type RuleInput,
 	type SlotInput
 } from './rules';
@@ -57,50 +53,6 @@ const show = (input: SlotInput) =>
 const settings = (over: Partial<BookingSettings>): BookingSettings => ({
 	...DEFAULT_BOOKING_SETTINGS,
 	...over
-});
-
-describe('time helpers', () => {
-	const rows: [string, string, string][] = [
-		// date, Berlin time, UTC instant
-		['2026-06-15', '09:00', '2026-06-15T07:00:00.000Z'],
-		['2026-01-15', '09:00', '2026-01-15T08:00:00.000Z'],
-		['2026-03-28', '09:00', '2026-03-28T08:00:00.000Z'],
-		['2026-03-29', '01:59', '2026-03-29T00:59:00.000Z'],
-		['2026-03-29', '03:00', '2026-03-29T01:00:00.000Z'],
-		['2026-03-29', '09:00', '2026-03-29T07:00:00.000Z'],
-		['2026-10-25', '01:30', '2026-10-24T23:30:00.000Z'],
-		['2026-10-25', '09:00', '2026-10-25T08:00:00.000Z'],
-		['2026-10-25', '14:00', '2026-10-25T13:00:00.000Z'],
-		['2026-12-31', '23:30', '2026-12-31T22:30:00.000Z']
-	];
-	it.each(rows)('%s %s Berlin is %s', (date, time, iso) => {
-		const instant = berlinInstant(date, time);
-		expect(new Date(instant).toISOString()).toBe(iso);
-		expect(berlinDate(instant)).toBe(date);
-		expect(berlinTime(instant)).toBe(time);
-	});
-
-	it('takes the first of the repeated hour and moves a skipped time forward', () => {
-		expect(new Date(berlinInstant('2026-10-25', '02:30')).toISOString()).toBe('2026-10-25T00:30:00.000Z');
-		expect(berlinTime(berlinInstant('2026-03-29', '02:30'))).toBe('03:30');
-	});
-
-	it('reads Berlin dates across midnight', () => {
-		expect(berlinDate(Date.parse('2026-06-14T22:30:00Z'))).toBe('2026-06-15');
-		expect(berlinDate(Date.parse('2026-01-14T22:30:00Z'))).toBe('2026-01-14');
-		expect(berlinDate(Date.parse('2026-01-14T23:30:00Z'))).toBe('2026-01-15');
-	});
-
-	it.each([
-		['2026-06-15', 1, '2026-06-16', 2],
-		['2026-03-28', 1, '2026-03-29', 7],
-		['2026-10-25', 1, '2026-10-26', 1],
-		['2026-12-31', 1, '2027-01-01', 5],
-		['2026-03-01', -1, '2026-02-28', 6]
-	] as const)('addDays(%s, %i) = %s (ISO weekday %i)', (date, n, result, weekday) => {
-		expect(addDays(date, n)).toBe(result);
-		expect(isoWeekday(result)).toBe(weekday);
-	});
 });
 
 describe('computeSlots', () => {

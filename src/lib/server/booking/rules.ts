@@ -5,6 +5,16 @@
  * TZ=Pacific/Chatham); instants are epoch milliseconds UTC.
  */
 
+import {
+	addDays,
+	berlinDate,
+	berlinInstant,
+	berlinMinuteInstant,
+	isoWeekday,
+	timeToMinutes
+} from '../../time/berlin';
+import { DAY, MINUTE } from '../../time/durations';
+
 export type SlotFormat = 'office' | 'phone' | 'video' | 'sprechtag';
 export type WeeklyFormat = Exclude<SlotFormat, 'sprechtag'>;
 
@@ -98,133 +108,6 @@ export interface SlotInput {
 	consultantId?: number;
 }
 
-const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
-const DAY = 24 * HOUR;
-
-// ---------------------------------------------------------------------------------------------
-// Berlin wall clock <-> UTC
-
-const berlinParts = new Intl.DateTimeFormat('en-US', {
-	timeZone: 'Europe/Berlin',
-	hourCycle: 'h23',
-	year: 'numeric',
-	month: 'numeric',
-	day: 'numeric',
-	hour: 'numeric',
-	minute: 'numeric',
-	second: 'numeric'
-});
-
-// Berlin changes offset only on a full UTC hour, so the offset is constant within one; a
-// bounded memo keeps slot computation fast without making results depend on call order.
-const offsetMemo = new Map<number, number>();
-
-/** How far Berlin's wall clock is ahead of UTC at this instant, in ms. */
-export function berlinOffset(instant: number): number {
-	const hourKey = Math.floor(instant / HOUR);
-	const known = offsetMemo.get(hourKey);
-	if (known !== undefined) return known;
-	let year = 0;
-	let month = 1;
-	let day = 1;
-	let hour = 0;
-	let minute = 0;
-	for (const part of berlinParts.formatToParts(hourKey * HOUR)) {
-		const v = Number(part.value);
-		if (part.type === 'year') year = v;
-		else if (part.type === 'month') month = v;
-		else if (part.type === 'day') day = v;
-		else if (part.type === 'hour') hour = v;
-		else if (part.type === 'minute') minute = v;
-	}
-	// Seconds are always 0 on the hour for Berlin.
-	const wall = Date.UTC(year, month - 1, day, hour, minute);
-	const offset = wall - hourKey * HOUR;
-	if (offsetMemo.size > 50_000) offsetMemo.clear();
-	offsetMemo.set(hourKey, offset);
-	return offset;
-}
-
-function pad(n: number): string {
-	return n < 10 ? `0${n}` : String(n);
-}
-
-function parseDate(date: string): [number, number, number] {
-	const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-	if (!m) throw new RangeError(`not a date: ${date}`);
-	return [Number(m[1]), Number(m[2]), Number(m[3])];
-}
-
-/** 'HH:MM' -> minutes after midnight. */
-export function timeToMinutes(time: string): number {
-	const m = /^(\d{2}):(\d{2})$/.exec(time);
-	if (!m) throw new RangeError(`not a time: ${time}`);
-	return Number(m[1]) * 60 + Number(m[2]);
-}
-
-export function minutesToTime(minutes: number): string {
-	return `${pad(Math.floor(minutes / 60))}:${pad(minutes % 60)}`;
-}
-
-/** The date as if its wall clock were UTC: days since the epoch × DAY. */
-function dateToUtcMidnight(date: string): number {
-	const [y, m, d] = parseDate(date);
-	return Date.UTC(y, m - 1, d);
-}
-
-function utcMidnightToDate(ms: number): string {
-	const d = new Date(ms);
-	return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
-}
-
-/** 'YYYY-MM-DD' n days after (or before) a date. */
-export function addDays(date: string, n: number): string {
-	return utcMidnightToDate(dateToUtcMidnight(date) + n * DAY);
-}
-
-/** ISO weekday of a calendar date: 1 = Monday … 7 = Sunday. */
-export function isoWeekday(date: string): number {
-	const day = new Date(dateToUtcMidnight(date)).getUTCDay();
-	return day === 0 ? 7 : day;
-}
-
-/** The Berlin calendar date of an instant, 'YYYY-MM-DD'. */
-export function berlinDate(instant: number | Date): string {
-	const ms = typeof instant === 'number' ? instant : instant.getTime();
-	return utcMidnightToDate(Math.floor((ms + berlinOffset(ms)) / DAY) * DAY);
-}
-
-/** The Berlin wall-clock time of an instant, 'HH:MM'. */
-export function berlinTime(instant: number | Date): string {
-	const ms = typeof instant === 'number' ? instant : instant.getTime();
-	const wall = ms + berlinOffset(ms);
-	const minutes = Math.floor((wall - Math.floor(wall / DAY) * DAY) / MINUTE);
-	return minutesToTime(minutes);
-}
-
-/**
- * The instant of a Berlin wall-clock time. Offset search: the true offset is one the zone has
- * within a few hours of the wall time read as UTC; a candidate is right when the instant it
- * gives has that very offset. Ambiguous times (the repeated hour in October) take the first
- * occurrence; times in the skipped hour (March) move forward by the gap, as clocks do.
- */
-function wallToInstant(wallAsUtc: number): number {
-	const before = berlinOffset(wallAsUtc - 3 * HOUR);
-	const after = berlinOffset(wallAsUtc + 3 * HOUR);
-	let best: number | null = null;
-	for (const candidate of before === after ? [before] : [before, after]) {
-		const t = wallAsUtc - candidate;
-		if (berlinOffset(t) === candidate && (best === null || t < best)) best = t;
-	}
-	return best ?? wallAsUtc - before;
-}
-
-/** The instant of 'HH:MM' on 'YYYY-MM-DD' in Berlin, epoch ms UTC. */
-export function berlinInstant(date: string, time: string): number {
-	return wallToInstant(dateToUtcMidnight(date) + timeToMinutes(time) * MINUTE);
-}
-
 // ---------------------------------------------------------------------------------------------
 // Slots
 
@@ -300,11 +183,10 @@ function cutWindow(
 	buffer: number,
 	emit: (start: number, end: number) => void
 ): void {
-	const midnight = dateToUtcMidnight(date);
 	const endMin = timeToMinutes(endTime);
 	if (duration <= 0) return;
 	for (let m = timeToMinutes(startTime); m + duration <= endMin; m += duration + buffer) {
-		const start = wallToInstant(midnight + m * MINUTE);
+		const start = berlinMinuteInstant(date, m);
 		emit(start, start + duration * MINUTE);
 	}
 }

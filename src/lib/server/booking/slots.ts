@@ -1,15 +1,8 @@
+import { addDays, berlinDate, berlinInstant } from '../../time/berlin';
+import { DAY } from '../../time/durations';
 import type { Db, Tx } from '../db/transaction';
 import { getBookingSettings } from './settings';
-import {
-	addDays,
-	berlinDate,
-	berlinInstant,
-	computeSlots,
-	findSlot,
-	type Slot,
-	type SlotFormat,
-	type SprechtagInput
-} from './rules';
+import { computeSlots, findSlot, type Slot, type SlotFormat, type SprechtagInput } from './rules';
 
 /**
  * Slots as the outside sees them: loads what `computeSlots` needs for one office and calls it.
@@ -25,8 +18,6 @@ export interface SlotQuery {
 }
 
 export type OfferedSlot = Slot & { consultantName: string };
-
-const DAY = 86_400_000;
 
 /** Members of the office (leads too) whose accounts are not disabled. */
 export async function officeConsultants(

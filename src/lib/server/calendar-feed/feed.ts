@@ -1,9 +1,10 @@
 import type { Locale } from '../../i18n/locale';
 import { type MessageKey, translate } from '../../i18n/messages';
-import { berlinInstant } from '../booking/rules';
+import { berlinInstant } from '../../time/berlin';
+import { DAY } from '../../time/durations';
 import type { Db } from '../db/transaction';
 import { type CalendarEntry, renderCalendar } from '../platform/icalendar';
-import { hashToken } from '../platform/tokens';
+import { hashToken, plausibleToken } from '../platform/tokens';
 
 /**
  * The personal feed behind a subscription URL: the user's appointments (held and confirmed;
@@ -12,7 +13,6 @@ import { hashToken } from '../platform/tokens';
  * person's first name and the format only; an office that allows it (office_calendar_setting)
  * adds full name, e-mail and phone. A revoked token, or one of a disabled user, finds nothing.
  */
-const DAY = 24 * 60 * 60 * 1000;
 export const FEED_REFRESH_MINUTES = 15;
 
 function hostOf(publicBaseUrl: string): string {
@@ -30,7 +30,7 @@ export async function personalFeed(
 	token: string,
 	o: { publicBaseUrl: string; now: Date }
 ): Promise<string | null> {
-	if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return null;
+	if (!plausibleToken(token)) return null;
 	const user = await db
 		.selectFrom('calendar_feed as f')
 		.innerJoin('staff_user as u', 'u.id', 'f.user_id')

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { type TestServices, testServices } from '../../../../tests/support/test-database';
+import { berlinDate } from '../../time/berlin';
+import { DAY } from '../../time/durations';
 import { bookingFixture } from '../booking/commands-test-fixtures';
-import { DAY } from '../platform/clock';
-import { officeDay } from './calendar-day';
 import { consultant, lead, officeScope } from './case-test-fixtures';
 import { CASELOAD_PAGE_SIZE, type CaseloadFilter, caseload } from './caseload';
 import { dueState, isStalled } from './rhythm-rules';
@@ -23,7 +23,7 @@ const CASES = 2 * CASELOAD_PAGE_SIZE + 17;
 async function seedCaseload(svc: TestServices) {
 	const f = await bookingFixture(svc);
 	const now = svc.clock.now().getTime();
-	const today = officeDay(now);
+	const today = berlinDate(now);
 	const statuses = ['open', 'open', 'open', 'paused', 'closed'] as const;
 	const creatives = await svc.db
 		.insertInto('creative')
@@ -110,7 +110,7 @@ async function expected(
 	filter: CaseloadFilter
 ) {
 	const now = svc.clock.now().getTime();
-	const today = officeDay(now);
+	const today = berlinDate(now);
 	const settings = await getCaseSettings(svc.db, officeId);
 	let q = svc.db.selectFrom('case_file').selectAll().where('office_id', '=', officeId);
 	if (consultantId != null) q = q.where('consultant_id', '=', consultantId);

@@ -1,10 +1,10 @@
 import { type Expression, type SqlBool, sql } from 'kysely';
+import { berlinDate } from '../../time/berlin';
+import { DAY } from '../../time/durations';
 import { type OfficeScope, scopeIncludes } from '../access/scope';
 import type { CaseStatus } from '../db/schema';
 import type { Db, Tx } from '../db/transaction';
-import { DAY } from '../platform/clock';
 import { type CaseActor, seesWholeOffice } from './case-actor';
-import { officeDay } from './calendar-day';
 import { DUE_SOON_MS, type DueState, dueState, isStalled } from './rhythm-rules';
 import { getCaseSettings } from './settings';
 
@@ -94,7 +94,7 @@ export async function caseload(
 	const t = now.getTime();
 	const consultantId = seesWholeOffice(actor) ? filter.consultantId : actor.id;
 	const settings = await getCaseSettings(db, officeId);
-	const today = officeDay(now);
+	const today = berlinDate(now);
 	const stalledBefore = t - settings.stalledDays * DAY;
 	const dueUntil = t + DUE_SOON_MS;
 

@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { type TestServices, testServices } from '../../../../tests/support/test-database';
+import { DAY, WEEK } from '../../time/durations';
 import { mintScope } from '../access/scope';
 import { type BookingFixture, bookingFixture } from '../booking/commands-test-fixtures';
 import { ensureConsentTexts } from '../booking/consent';
 import { bookFollowUp, followUpSlots } from '../booking/follow-up';
-import { DAY } from '../platform/clock';
 import {
 	closeCase,
 	handOverCase,
@@ -28,7 +28,6 @@ import {
 } from './case-test-fixtures';
 import { mergeCases } from './merge';
 import { recordConsultation } from './record';
-import { WEEK } from './rhythm-rules';
 import { setStepDoneByCreative } from './steps';
 import { caseTimeline } from './timeline';
 

@@ -1,3 +1,4 @@
+import type { Locale } from '../../i18n/locale';
 import { type OfficeScope, scopeIncludes } from '../access/scope';
 import type { CaseStatus, CloseReason } from '../db/schema';
 import type { Db, Tx } from '../db/transaction';
@@ -11,7 +12,7 @@ export interface CaseRecord {
 	officeName: string;
 	creativeId: number;
 	creativeEmail: string;
-	creativeLocale: 'de' | 'en';
+	creativeLocale: Locale;
 	creativeErased: boolean;
 	consultantId: number;
 	consultantName: string;

@@ -1,13 +1,14 @@
+import type { Locale } from '../../i18n/locale';
 import { render } from 'svelte/server';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type TestServices, testServices } from '../../../../tests/support/test-database';
 import WithI18n from '../../../../tests/support/WithI18n.svelte';
 import CaseTimeline from '$lib/components/cases/CaseTimeline.svelte';
 import { formatDate } from '$lib/format/datetime';
+import { MINUTE } from '../../time/durations';
 import { type BookingFixture, bookingFixture } from '../booking/commands-test-fixtures';
 import { transact } from '../db/transaction';
 import { ensureCaseForBooking } from './open';
-import { MINUTE } from '../platform/clock';
 import {
 	confirmedBooking,
 	consultant,
@@ -193,7 +194,7 @@ describe('the withdrawal in the case timeline', () => {
 		return caseTimeline(s.db, caseId, { creativeEmail: c!.creativeEmail, officeId: c!.officeId });
 	}
 
-	function rendered(entries: TimelineEntry[], locale: 'de' | 'en'): string {
+	function rendered(entries: TimelineEntry[], locale: Locale): string {
 		const { body } = render(WithI18n, {
 			props: {
 				locale,

@@ -1,13 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { DAY } from '../platform/clock';
+import { DAY, WEEK } from '../../time/durations';
 import {
 	DEFAULT_CASE_SETTINGS,
 	dueAfterConsultation,
 	dueAfterContact,
 	dueState,
 	isStalled,
-	isStepOverdue,
-	WEEK
+	isStepOverdue
 } from './rhythm-rules';
 
 const NOW = Date.parse('2026-11-29T10:00:00Z');

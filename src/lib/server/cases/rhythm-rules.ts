@@ -1,4 +1,4 @@
-import { DAY } from '../platform/clock';
+import { DAY, WEEK } from '../../time/durations';
 
 /**
  * The rhythm of accompaniment (issue 4, item 3): when the next contact with a creative is due,
@@ -24,8 +24,6 @@ export const DEFAULT_CASE_SETTINGS: CaseSettings = {
 	referralFollowupDays: 21,
 	feedbackMail: true
 };
-
-export const WEEK = 7 * DAY;
 
 /** A check-in is "due" for the dashboard this long before the mail goes out. */
 export const DUE_SOON_MS = 7 * DAY;

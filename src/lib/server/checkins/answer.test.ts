@@ -1,7 +1,7 @@
+import type { Locale } from '../../i18n/locale';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type TestServices, testServices } from '../../../../tests/support/test-database';
-import { WEEK } from '../cases/rhythm-rules';
-import { DAY } from '../platform/clock';
+import { DAY, WEEK } from '../../time/durations';
 import { answerCheckIn, type CheckInInput, inspectCheckIn } from './answer';
 import {
 	addCase,
@@ -26,7 +26,7 @@ const NOW = Date.parse('2026-06-15T08:00:00Z');
 const SECRET_CHANGE = 'Ich habe drei Aufträge bekommen';
 const SECRET_QUESTION = 'Wie stelle ich eine Rechnung an Kunden im Ausland?';
 
-async function sentCheckIn(options: { locale?: 'de' | 'en'; consultantLocale?: 'de' | 'en' } = {}) {
+async function sentCheckIn(options: { locale?: Locale; consultantLocale?: Locale } = {}) {
 	s = await testServices();
 	const consultant = await addConsultant(s, 'nw', {
 		locale: options.consultantLocale,

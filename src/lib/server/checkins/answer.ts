@@ -6,9 +6,9 @@ import { type Db, type Tx, transact } from '../db/transaction';
 import type { RequestContext } from '../identity/context';
 import { absoluteLink } from '../identity/mails';
 import { enqueueMail, isDeliverableAddress } from '../notifications/outbox';
-import { hashToken } from '../platform/tokens';
+import { hashToken, plausibleToken } from '../platform/tokens';
 import type { Services } from '../runtime';
-import { ANSWER_TEXT_MAX, checkInState, cleanStepIds, plausibleToken } from './checkin-rules';
+import { ANSWER_TEXT_MAX, checkInState, cleanStepIds } from './checkin-rules';
 import { creativeActor } from './creative-actor';
 import { answerNoticeMail } from './mails';
 

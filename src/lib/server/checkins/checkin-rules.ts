@@ -1,4 +1,4 @@
-import { DAY } from '../platform/clock';
+import { DAY } from '../../time/durations';
 
 /** Pure decisions about check-ins and closure feedback; callers pass `now`. */
 
@@ -12,11 +12,6 @@ export const ANSWER_TEXT_MAX = 4000;
 export const FEEDBACK_COMMENT_MAX = 4000;
 /** More ticked steps than any case has: anything beyond is not a real form. */
 export const STEPS_MAX = 100;
-
-/** Tokens are randomToken() output (base64url); anything else is not worth a query. */
-export function plausibleToken(token: string): boolean {
-	return /^[A-Za-z0-9_-]{20,100}$/.test(token);
-}
 
 export type CheckInState = 'answered' | 'open' | 'expired';
 

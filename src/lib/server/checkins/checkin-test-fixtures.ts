@@ -1,3 +1,4 @@
+import type { Locale } from '../../i18n/locale';
 import type { TestServices } from '../../../../tests/support/test-database';
 import { addStaff } from '../identity/test-fixtures';
 
@@ -25,7 +26,7 @@ let counter = 0;
 export async function addConsultant(
 	s: TestServices,
 	officeKey: string,
-	options: { locale?: 'de' | 'en'; role?: 'office_lead' | 'consultant'; name?: string } = {}
+	options: { locale?: Locale; role?: 'office_lead' | 'consultant'; name?: string } = {}
 ) {
 	const staff = await addStaff(s, {
 		email: `berater${++counter}-${Math.floor(Math.random() * 1e6)}@example.org`,
@@ -47,7 +48,7 @@ export async function addCase(
 		consultantEmail?: string;
 		email?: string;
 		name?: string;
-		locale?: 'de' | 'en';
+		locale?: Locale;
 		status?: 'open' | 'paused' | 'closed';
 		nextContactDueAt?: number | null;
 		lastContactAt?: number | null;

@@ -1,7 +1,8 @@
+import type { Locale } from '../../i18n/locale';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type TestServices, testServices } from '../../../../tests/support/test-database';
+import { DAY } from '../../time/durations';
 import { transact } from '../db/transaction';
-import { DAY } from '../platform/clock';
 import { hashToken } from '../platform/tokens';
 import { addCase, auditRows, caseEvents, caseRow, mails, tokenFromMail } from './checkin-test-fixtures';
 import { inspectFeedback, queueFeedbackMail, submitFeedback } from './feedback';
@@ -15,7 +16,7 @@ afterEach(async () => {
 
 const NOW = Date.parse('2026-06-15T08:00:00Z');
 
-async function closedCase(options: { locale?: 'de' | 'en'; erased?: boolean } = {}) {
+async function closedCase(options: { locale?: Locale; erased?: boolean } = {}) {
 	s = await testServices();
 	const f = await addCase(s, { status: 'closed', ...options });
 	const queued = await transact(s.db, (trx) => queueFeedbackMail(trx, s!, f.caseId, s!.clock.now()));

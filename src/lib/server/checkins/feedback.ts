@@ -4,9 +4,9 @@ import { type Db, type Tx, transact } from '../db/transaction';
 import type { RequestContext } from '../identity/context';
 import { absoluteLink } from '../identity/mails';
 import { enqueueMail, isDeliverableAddress } from '../notifications/outbox';
-import { hashToken, randomToken } from '../platform/tokens';
+import { hashToken, plausibleToken, randomToken } from '../platform/tokens';
 import type { Services } from '../runtime';
-import { FEEDBACK_COMMENT_MAX, FEEDBACK_LIFETIME, isValidRating, plausibleToken } from './checkin-rules';
+import { FEEDBACK_COMMENT_MAX, FEEDBACK_LIFETIME, isValidRating } from './checkin-rules';
 import { creativeActor } from './creative-actor';
 import { feedbackMail } from './mails';
 

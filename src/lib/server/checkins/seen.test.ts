@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { type TestServices, testServices } from '../../../../tests/support/test-database';
+import { DAY } from '../../time/durations';
 import { mintScope } from '../access/scope';
 import type { CaseActor } from '../cases/case-actor';
-import { DAY } from '../platform/clock';
 import { answerCheckIn } from './answer';
 import { addCase, addConsultant, addStep, auditRows, tokenFromMail } from './checkin-test-fixtures';
 import { checkInsForCase, unseenAnswersForOffice } from './queries';

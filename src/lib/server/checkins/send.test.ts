@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { type TestServices, testServices } from '../../../../tests/support/test-database';
+import { HOUR, DAY } from '../../time/durations';
 import { runMinuteJobs } from '../background';
-import { DAY, HOUR } from '../platform/clock';
 import { hashToken } from '../platform/tokens';
 import { addCase, auditRows, caseEvents, caseRow, mails, tokenFromMail } from './checkin-test-fixtures';
 import { sendDueCheckIns } from './send';

@@ -1,6 +1,6 @@
+import { addDays, berlinDate, isoWeekday } from '../../time/berlin';
 import { bookFollowUp } from '../booking/follow-up';
 import { confirmBooking, holdBooking } from '../booking/commands';
-import { addDays, berlinDate, isoWeekday } from '../booking/rules';
 import { listSlots, type OfferedSlot } from '../booking/slots';
 import { bookOnBehalf, cancelByStaff, markAttendance } from '../booking/staff-commands';
 import { recordConsultation } from '../cases/record';

@@ -1,5 +1,5 @@
-import { addDays, berlinInstant, isoWeekday } from '../booking/rules';
-import { HOUR } from '../platform/clock';
+import { addDays, berlinInstant, isoWeekday } from '../../time/berlin';
+import { HOUR } from '../../time/durations';
 import { actAsRegistrant, registerForEvent } from '../events/register';
 import { finishPastEvents, sendFollowUps } from '../events/jobs';
 import type { EventInput } from '../events/schema';

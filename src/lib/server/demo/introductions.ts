@@ -1,4 +1,4 @@
-import { addDays } from '../booking/rules';
+import { addDays } from '../../time/berlin';
 import { expressInterest, confirmRequest, moderateRequest, submitRequest } from '../visibility/requests';
 import {
 	proposeIntroduction,

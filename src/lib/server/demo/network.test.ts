@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { testServices, type TestServices } from '../../../../tests/support/test-database';
-import { berlinDate } from '../booking/rules';
+import { berlinDate } from '../../time/berlin';
 import { seedDemoNetwork } from './network';
 
 /**

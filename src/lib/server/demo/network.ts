@@ -1,8 +1,9 @@
+import { addDays, berlinDate, isoWeekday } from '../../time/berlin';
+import { DAY } from '../../time/durations';
 import { seedDemoAvailability } from '../booking/demo';
-import { addDays, berlinDate, isoWeekday } from '../booking/rules';
 import { seedDirectory } from '../directory/seed';
 import { seedDemo, type DemoLogin } from '../identity/demo';
-import { DAY, fixedClock } from '../platform/clock';
+import { fixedClock } from '../platform/clock';
 import type { Services } from '../runtime';
 import { loadDemoOffices } from './acting-staff';
 import { morningJobs, runDailyJobs } from './case-life';

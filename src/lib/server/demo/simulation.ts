@@ -1,4 +1,4 @@
-import { addDays, berlinInstant } from '../booking/rules';
+import { addDays, berlinInstant } from '../../time/berlin';
 import type { Db } from '../db/transaction';
 import type { fixedClock } from '../platform/clock';
 import type { Services } from '../runtime';

@@ -1,7 +1,7 @@
+import { addDays, berlinDate, berlinTime, isoWeekday } from '../../time/berlin';
+import { MINUTE } from '../../time/durations';
 import { addOverride } from '../booking/availability';
-import { addDays, berlinDate, berlinTime, isoWeekday } from '../booking/rules';
 import { listSlots } from '../booking/slots';
-import { MINUTE } from '../platform/clock';
 import { bookFirstConsultation } from './consultations';
 import { at, count, type Simulation } from './simulation';
 

@@ -1,4 +1,4 @@
-import { addDays } from '../booking/rules';
+import { addDays } from '../../time/berlin';
 import { type CandidateProfile, proposeIntroductions } from './introductions';
 import { saveProfile, publishProfile, setProfileImage } from '../visibility/profiles';
 import { moderateProfile } from '../visibility/moderation';

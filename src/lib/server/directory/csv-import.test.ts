@@ -128,4 +128,13 @@ describe('importContactPointsCsv', () => {
 			problems: [{ message: 'directoryImport.error.empty' }]
 		});
 	});
+
+	it('refuses a file whose quote never closes, naming the line', async () => {
+		s = await testServices();
+		const r = await importContactPointsCsv(s, admin, `${HEADER}\n"neu,Name`);
+		expect(r).toEqual({
+			ok: false,
+			problems: [{ message: 'directoryImport.error.csv', params: { line: '2' } }]
+		});
+	});
 });

@@ -1,7 +1,7 @@
-import { berlinDayStart } from '../../format/datetime';
+import { berlinDayStart } from '../../time/berlin';
 import { type AuditActor, recordAudit } from '../audit/record';
 import { transact, type Tx } from '../db/transaction';
-import { parseCsvRows } from '../reference/csv';
+import { type CsvRow, readCsvRows, UnreadableCsv } from '../platform/csv';
 import { LAND_ISOS } from '../reference/schema';
 import { type CommandContext, type CommandServices, replaceAreasAndTerms } from './commands';
 import { termKeys } from './queries';
@@ -83,7 +83,16 @@ function parse(
 	text: string,
 	known: { topics: Set<string> }
 ): { ok: true; rows: Row[]; skipped: CsvSkipped[] } | { ok: false; problems: CsvProblem[] } {
-	const records = parseCsvRows(text);
+	let records: CsvRow[];
+	try {
+		records = readCsvRows(text);
+	} catch (e) {
+		if (!(e instanceof UnreadableCsv)) throw e;
+		return {
+			ok: false,
+			problems: [{ message: 'directoryImport.error.csv', params: { line: String(e.line) } }]
+		};
+	}
 	const header = records[0]?.fields.map((h) => h.trim());
 	if (!header) return { ok: false, problems: [{ message: 'directoryImport.error.empty' }] };
 	const missing = CSV_COLUMNS.filter((c) => !header.includes(c));

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { type MessageKey, translate } from '../../i18n/messages';
-import { berlinDate } from '../reference/rules';
+import { berlinDate } from '../../time/berlin';
 import type { Db, Tx } from '../db/transaction';
 import type {
 	HsdsAttribute,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { berlinDayStart, isIsoDay } from '../../format/datetime';
+import { berlinDayStart, isIsoDay } from '../../time/berlin';
 import { type AuditActor, recordAudit } from '../audit/record';
 import { transact } from '../db/transaction';
 import { replaceAreasAndTerms } from './commands';

@@ -1,4 +1,4 @@
-import { berlinDayStart } from '../../format/datetime';
+import { berlinDayStart } from '../../time/berlin';
 import type { Db } from '../db/transaction';
 import { transact } from '../db/transaction';
 import { referenceData } from '../reference/seed-data';

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { type TestServices, testServices } from '../../../../tests/support/test-database';
+import { HOUR, DAY } from '../../time/durations';
 import { mintScope } from '../access/scope';
 import { parsePeriod } from '../statistics/period-rules';
 import { statisticsFigures } from '../statistics/queries';
@@ -10,7 +11,6 @@ import { eventRegistrationsForTimeline, eventsForCreativeEmail } from './journey
 import { apiEvents, listOfficeEvents, listPublicEvents, publicEvent, staffEvent } from './queries';
 import { loadRegistration } from './records';
 import { actAsRegistrant, type RegistrationInput, registerForEvent } from './register';
-import { DAY_MS, HOUR_MS } from './rules';
 import type { EventInput } from './schema';
 import {
 	cancelEvent,
@@ -76,7 +76,7 @@ async function setup(options: { capacity?: number | null; start?: number } = {})
 		accessibility: 'Stufenloser Zugang',
 		onlineUrl: 'https://video.example/geheim-123',
 		start: options.start ?? START,
-		end: (options.start ?? START) + 2 * HOUR_MS,
+		end: (options.start ?? START) + 2 * HOUR,
 		capacity: options.capacity === undefined ? 2 : options.capacity,
 		registrationOpensAt: null,
 		registrationClosesAt: null,
@@ -285,7 +285,7 @@ describe('waiting list', () => {
 				.valid_until
 		).toBeNull();
 		// Unanswered for 48 hours: it passes on to person 4.
-		s.clock.advance(48 * HOUR_MS);
+		s.clock.advance(48 * HOUR);
 		await runEventJobs(s, s.clock.now());
 		const offer3 = await linkFor(s, 'person3@example.org', 'event.offer');
 		expect(await actAsRegistrant(s, offer3, 'accept')).toEqual({ ok: false, reason: 'not_allowed' });
@@ -326,7 +326,7 @@ describe('waiting-list join confirmed by mail (issue 16)', () => {
 		const confirm3 = await linkFor(s, 'person3@example.org', 'event.waitlisted');
 		// The confirm mail is worthless after 24 h (issue 12) and its link is stored hashed, expiring then.
 		const mail2 = (await mailsTo(s, 'person2@example.org'))[0]!;
-		expect(Number(mail2.valid_until)).toBe(s.clock.now().getTime() + 24 * HOUR_MS);
+		expect(Number(mail2.valid_until)).toBe(s.clock.now().getTime() + 24 * HOUR);
 		const tokens = await s.db
 			.selectFrom('event_registration_token')
 			.select(['token_hash', 'purpose', 'expires_at'])
@@ -336,7 +336,7 @@ describe('waiting-list join confirmed by mail (issue 16)', () => {
 			{
 				token_hash: expect.not.stringContaining(confirm2),
 				purpose: 'waitlist_confirm',
-				expires_at: s.clock.now().getTime() + 24 * HOUR_MS
+				expires_at: s.clock.now().getTime() + 24 * HOUR
 			}
 		]);
 		expect(confirm2.length).toBeGreaterThanOrEqual(40);
@@ -371,7 +371,7 @@ describe('waiting-list join confirmed by mail (issue 16)', () => {
 		expect((await mailsTo(s, 'person3@example.org')).map((m) => m.template)).toContain('event.offer');
 		expect((await mailsTo(s, 'person2@example.org')).map((m) => m.template)).toEqual(['event.waitlisted']);
 		// 24 hours without confirmation: the join lapses (audited, no mail to the unconfirmed address).
-		s.clock.advance(24 * HOUR_MS);
+		s.clock.advance(24 * HOUR);
 		await runEventJobs(s, s.clock.now());
 		expect((await loadRegistration(s.db, id2.registrationId))!.status).toBe('expired');
 		expect(await actAsRegistrant(s, confirm2, 'confirm_waitlist')).toEqual({ ok: false, reason: 'expired' });
@@ -442,12 +442,12 @@ describe('changing a published event', () => {
 			(await mailsTo(s, email)).filter((m) => m.template === 'event.changed');
 		expect(await changed('person1@example.org')).toHaveLength(0);
 
-		const later = input.start + 24 * HOUR_MS;
+		const later = input.start + 24 * HOUR;
 		const r = await updateEvent(s, staff, eventId, {
 			...input,
 			description: 'Neu',
 			start: later,
-			end: later + 2 * HOUR_MS
+			end: later + 2 * HOUR
 		});
 		expect(r.ok).toBe(true);
 		const [confirmed] = await changed('person1@example.org');
@@ -528,7 +528,7 @@ describe('before and after the event', () => {
 		const { s, eventId, staff } = await setup();
 		await registerAndConfirm(s, eventId, 1);
 		await registerAndConfirm(s, eventId, 2);
-		s.clock.set(new Date(START - 3 * DAY_MS));
+		s.clock.set(new Date(START - 3 * DAY));
 		expect((await runEventJobs(s, s.clock.now())).eventMails).toBe(2);
 		expect((await runEventJobs(s, s.clock.now())).eventMails).toBe(0);
 		const reconfirm = await linkFor(s, 'person1@example.org', 'event.reconfirm');
@@ -537,7 +537,7 @@ describe('before and after the event', () => {
 		// "Ich kann nicht" from the same page frees the place.
 		const reconfirm2 = await linkFor(s, 'person2@example.org', 'event.reconfirm');
 		expect(await actAsRegistrant(s, reconfirm2, 'cancel')).toMatchObject({ ok: true, status: 'cancelled' });
-		s.clock.set(new Date(START - DAY_MS));
+		s.clock.set(new Date(START - DAY));
 		expect((await runEventJobs(s, s.clock.now())).eventMails).toBe(1);
 		const reminder = (await mailsTo(s, 'person1@example.org')).find((m) => m.template === 'event.reminder')!;
 		expect(reminder.text_body).toContain('geheim-123');
@@ -549,7 +549,7 @@ describe('before and after the event', () => {
 		const counts = (await staffEvent(s.db, staff, eventId, s.clock.now()))!.counts;
 		expect(counts).toMatchObject({ confirmed: 1, attended: 1, noShow: 0, noShowRate: 0 });
 		// After the end: finished, thank-you with materials and feedback.
-		s.clock.set(new Date(START + 4 * HOUR_MS + 1));
+		s.clock.set(new Date(START + 4 * HOUR + 1));
 		const done = await runEventJobs(s, s.clock.now());
 		expect(done).toMatchObject({ eventsFinished: 1, eventFollowUps: 2 });
 		const after = (await mailsTo(s, 'person1@example.org')).map((m) => m.template);

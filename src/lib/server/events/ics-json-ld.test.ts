@@ -6,10 +6,10 @@ import {
 	withNodeIcal,
 	withPythonIcalendar
 } from '../../../../tests/support/ics-parsers';
+import { berlinInstant } from '../../time/berlin';
 import { eventIcs, eventsFeed } from './ics';
 import { eventJsonLd, jsonLdScript, postalAddress } from './json-ld';
 import type { EventRecord } from './records';
-import { berlinInstant } from './time';
 
 const BASE = 'https://kreativlotse.example';
 

@@ -1,3 +1,4 @@
+import type { Locale } from '../../i18n/locale';
 import { type CalendarEntry, type CalendarMethod, renderCalendar } from '../platform/icalendar';
 import { markdownToText } from './markdown';
 import type { EventRecord } from './records';
@@ -18,7 +19,7 @@ export function eventUid(publicBaseUrl: string, eventId: number): string {
 	return `event-${eventId}@${host}`;
 }
 
-export function eventPageUrl(publicBaseUrl: string, eventId: number, locale: 'de' | 'en' = 'de'): string {
+export function eventPageUrl(publicBaseUrl: string, eventId: number, locale: Locale = 'de'): string {
 	return `${publicBaseUrl.replace(/\/$/, '')}${locale === 'en' ? '/en' : ''}/veranstaltungen/${eventId}`;
 }
 

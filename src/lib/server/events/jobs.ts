@@ -1,16 +1,10 @@
+import { DAY } from '../../time/durations';
 import { recordAudit, systemActor } from '../audit/record';
 import { type Db, transact } from '../db/transaction';
 import type { Services } from '../runtime';
 import { mailRegistrant } from './notify';
 import { loadEvent, loadRegistration } from './records';
-import {
-	DAY_MS,
-	dueMail,
-	FOLLOW_UP_AFTER_MS,
-	followUpDue,
-	RECONFIRM_BEFORE_MS,
-	WAITLIST_CONFIRM_MS
-} from './rules';
+import { dueMail, FOLLOW_UP_AFTER_MS, followUpDue, RECONFIRM_BEFORE_MS, WAITLIST_CONFIRM_MS } from './rules';
 import { fillFreedPlaces, lockEvent } from './waitlist';
 
 /**
@@ -160,7 +154,7 @@ export async function sendFollowUps(services: Services, now: Date): Promise<numb
 		.where('status', 'in', ['published', 'finished'])
 		.where('followup_sent_at', 'is', null)
 		.where('end_at', '<=', t - FOLLOW_UP_AFTER_MS)
-		.where('end_at', '>', t - 7 * DAY_MS)
+		.where('end_at', '>', t - 7 * DAY)
 		.execute();
 	let mails = 0;
 	for (const row of events) {

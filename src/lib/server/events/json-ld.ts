@@ -1,3 +1,4 @@
+import type { Locale } from '../../i18n/locale';
 import { isoBerlin } from '../../format/iso-offset';
 import { markdownToText } from './markdown';
 import { eventPageUrl } from './ics';
@@ -18,7 +19,7 @@ const attendanceMode = {
 
 export interface JsonLdOptions {
 	publicBaseUrl: string;
-	locale: 'de' | 'en';
+	locale: Locale;
 	/** Places still free (null: no limit). */
 	remaining: number | null;
 }

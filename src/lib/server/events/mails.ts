@@ -1,7 +1,8 @@
-import { formatDate, formatTime } from '../../format/datetime';
+import type { Locale } from '../../i18n/locale';
+import { formatDate, formatTime, formatWeekday } from '../../format/datetime';
 import { type MessageKey, type MessageParams, translate } from '../../i18n/messages';
 import { type MailBlock, type RenderedMail, renderMail } from '../notifications/render';
-import type { EventRecord, Locale } from './records';
+import type { EventRecord } from './records';
 
 /**
  * The registrants' mails (texts in catalogue/events.ts, events.mail.*). Each says what
@@ -24,16 +25,11 @@ export type EventMailKind =
 	| 'offerExpired'
 	| 'waitlistConfirmed';
 
-const weekday: Record<Locale, Intl.DateTimeFormat> = {
-	de: new Intl.DateTimeFormat('de-DE', { weekday: 'long', timeZone: 'Europe/Berlin' }),
-	en: new Intl.DateTimeFormat('en-GB', { weekday: 'long', timeZone: 'Europe/Berlin' })
-};
-
 /** 'Montag, 15.06.2026, 10:00–12:00 Uhr'; across days both dates. */
 export function describeEventWhen(locale: Locale, start: number, end: number): string {
 	const sameDay = formatDate(start, locale) === formatDate(end, locale);
 	return translate(locale, sameDay ? 'events.when' : 'events.whenDays', {
-		weekday: weekday[locale].format(new Date(start)),
+		weekday: formatWeekday(start, locale),
 		date: formatDate(start, locale),
 		start: formatTime(start, locale),
 		endDate: formatDate(end, locale),
@@ -43,7 +39,7 @@ export function describeEventWhen(locale: Locale, start: number, end: number): s
 
 export function describeInstant(locale: Locale, instant: number): string {
 	return translate(locale, 'events.at', {
-		weekday: weekday[locale].format(new Date(instant)),
+		weekday: formatWeekday(instant, locale),
 		date: formatDate(instant, locale),
 		time: formatTime(instant, locale)
 	});

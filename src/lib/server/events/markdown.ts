@@ -1,4 +1,5 @@
 import { Marked, type Tokens } from 'marked';
+import { escapeHtml } from '../platform/html';
 
 /**
  * Event descriptions are Markdown written by staff, shown on a public page. Rendered with
@@ -9,15 +10,6 @@ import { Marked, type Tokens } from 'marked';
  * - images are not loaded (no third-party requests from our pages): their alt text is shown;
  * - headings start at level 3 (the page has h1 and h2).
  */
-function escapeHtml(value: string): string {
-	return value
-		.replace(/&/g, '&amp;')
-		.replace(/</g, '&lt;')
-		.replace(/>/g, '&gt;')
-		.replace(/"/g, '&quot;')
-		.replace(/'/g, '&#39;');
-}
-
 /** Only absolute http(s) and mailto links survive. */
 export function safeHref(href: string): string | null {
 	const trimmed = href.trim();

@@ -1,3 +1,4 @@
+import type { Locale } from '../../i18n/locale';
 import type { Tx } from '../db/transaction';
 import { type MessageKey, translate } from '../../i18n/messages';
 import { enqueueMail } from '../notifications/outbox';
@@ -15,7 +16,7 @@ import { LINK_VALID_AFTER_END_MS, waitlistConfirmExpiry } from './rules';
  * gets its own link token (stored as SHA-256, valid until 30 days after the event), so a job
  * can send a working link long after the first mail without anyone keeping a token in clear.
  */
-export function absoluteLink(publicBaseUrl: string, locale: 'de' | 'en', path: string): string {
+export function absoluteLink(publicBaseUrl: string, locale: Locale, path: string): string {
 	return publicBaseUrl.replace(/\/$/, '') + (locale === 'en' ? `/en${path}` : path);
 }
 

@@ -1,8 +1,8 @@
 import type { Kysely, SelectQueryBuilder } from 'kysely';
+import { berlinMonthRange } from '../../time/berlin';
 import type { DB } from '../db/schema';
 import { matchingIds } from '../platform/full-text-search';
 import type { ListFilter } from './rules';
-import { berlinMonthRange } from './time';
 
 /**
  * The public list's filters as SQL (issue 14), the same decisions as rules.ts `matchesFilter`

@@ -1,6 +1,8 @@
+import { DAY } from '../../time/durations';
 import type { OfficeScope } from '../access/scope';
 import type { EventType } from '../db/schema';
 import type { Db, Tx } from '../db/transaction';
+import { writeCsv } from '../platform/csv';
 import { eventPageUrl } from './ics';
 import {
 	type EventRecord,
@@ -159,7 +161,7 @@ export async function publicEvent(db: Db | Tx, id: number, now: Date): Promise<P
 export async function feedEvents(db: Db | Tx, now: Date, officeId?: number): Promise<EventRecord[]> {
 	let q = eventQuery(db)
 		.where('e.status', 'in', ['published', 'cancelled', 'finished'])
-		.where('e.end_at', '>', now.getTime() - 30 * 24 * 3_600_000)
+		.where('e.end_at', '>', now.getTime() - 30 * DAY)
 		.orderBy('e.start_at')
 		.limit(1000);
 	if (officeId !== undefined)
@@ -255,13 +257,6 @@ export async function staffEvent(
 /** The scope type, re-exported for routes that build an EventStaff. */
 export type { OfficeScope };
 
-const csvCell = (v: string | number | null) => {
-	const s = v === null ? '' : String(v);
-	// Quote everything; neutralise spreadsheet formulas (CSV injection).
-	const safe = /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
-	return `"${safe.replace(/"/g, '""')}"`;
-};
-
 /** Attendance list as CSV (UTF-8 with BOM for spreadsheets, semicolons as German Excel expects). */
 export function attendanceCsv(
 	detail: StaffEventDetail,
@@ -274,22 +269,15 @@ export function attendanceCsv(
 		time: (t: number | null) => string;
 	}
 ): string {
-	const lines = [labels.header.map(csvCell).join(';')];
-	for (const r of detail.registrations) {
-		lines.push(
-			[
-				r.name,
-				r.email,
-				labels.submarket(r.submarket),
-				labels.status(r.status),
-				labels.attendance(r.attendance),
-				labels.time(r.createdAt),
-				labels.time(r.confirmedAt),
-				...detail.event.questions.map((_, i) => r.answers[i] ?? '')
-			]
-				.map(csvCell)
-				.join(';')
-		);
-	}
-	return `\ufeff${lines.join('\r\n')}\r\n`;
+	const rows = detail.registrations.map((r) => [
+		r.name,
+		r.email,
+		labels.submarket(r.submarket),
+		labels.status(r.status),
+		labels.attendance(r.attendance),
+		labels.time(r.createdAt),
+		labels.time(r.confirmedAt),
+		...detail.event.questions.map((_, i) => r.answers[i] ?? '')
+	]);
+	return writeCsv([labels.header, ...rows], { separator: ';', quote: 'always' });
 }

@@ -1,3 +1,4 @@
+import type { Locale } from '../../i18n/locale';
 import type { EventFormat, EventStatus, EventType, RegistrationStatus } from '../db/schema';
 import type { Db, Tx } from '../db/transaction';
 
@@ -5,7 +6,6 @@ import type { Db, Tx } from '../db/transaction';
  * Rows of the events domain as domain objects (internal to events/). No scope here: callers
  * have proven access (the gate's scope in queries.ts, a token in register.ts).
  */
-export type Locale = 'de' | 'en';
 export const asLocale = (v: string): Locale => (v === 'en' ? 'en' : 'de');
 
 export interface EventRecord {

@@ -1,18 +1,18 @@
+import type { Locale } from '../../i18n/locale';
 import { createHash } from 'node:crypto';
 import type { Updateable } from 'kysely';
+import { HOUR } from '../../time/durations';
 import { type AuditActor, recordAudit } from '../audit/record';
 import type { EventRegistrationTable } from '../db/schema';
 import { type Db, isUniqueViolation, type Tx, transact } from '../db/transaction';
 import type { RequestContext } from '../identity/context';
 import { countHit, throttleKey } from '../identity/throttle';
-import { HOUR } from '../platform/clock';
-import { hashToken } from '../platform/tokens';
+import { hashToken, plausibleToken } from '../platform/tokens';
 import type { Services } from '../runtime';
 import type { CancelReason } from '../reference/cancel-reasons';
 import { mailOfficeDeregistered, mailRegistrant } from './notify';
 import {
 	type EventRecord,
-	type Locale,
 	loadEvent,
 	loadRegistration,
 	type RegistrationRecord,
@@ -249,10 +249,6 @@ export async function requestRegistration(
 
 // ---------------------------------------------------------------------------------------------
 // The registration page (link from a mail).
-
-export function plausibleToken(token: string): boolean {
-	return /^[A-Za-z0-9_-]{20,100}$/.test(token);
-}
 
 /** The registration a link token opens, or why not. */
 export async function registrationByToken(

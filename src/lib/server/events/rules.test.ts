@@ -1,13 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { HOUR, DAY } from '../../time/durations';
 import type { EventStatus, RegistrationStatus } from '../db/schema';
 import {
 	attendanceCounts,
-	DAY_MS,
 	dueMail,
 	type EventAction,
 	eventActionAllowed,
 	freePlaces,
-	HOUR_MS,
 	matchesFilter,
 	offerExpiry,
 	placeFor,
@@ -23,8 +22,8 @@ import {
 
 /** Every rule as a table: one row reads like a sentence of the issue. */
 const NOW = Date.UTC(2026, 5, 15, 8, 0);
-const START = NOW + 5 * DAY_MS;
-const END = START + 2 * HOUR_MS;
+const START = NOW + 5 * DAY;
+const END = START + 2 * HOUR;
 
 describe('event life cycle', () => {
 	it.each<[EventStatus, EventAction, number, boolean]>([
@@ -40,10 +39,10 @@ describe('event life cycle', () => {
 		['draft', 'edit', NOW, true],
 		['published', 'edit', NOW, true],
 		['cancelled', 'edit', NOW, false],
-		['finished', 'edit', END + DAY_MS, false],
+		['finished', 'edit', END + DAY, false],
 		['published', 'check_in', NOW, false],
-		['published', 'check_in', START - 12 * HOUR_MS, true],
-		['finished', 'check_in', END + DAY_MS, true],
+		['published', 'check_in', START - 12 * HOUR, true],
+		['finished', 'check_in', END + DAY, true],
 		['cancelled', 'check_in', START, false]
 	])('%s: %s at %d → %s', (status, action, now, expected) => {
 		expect(eventActionAllowed(status, action, { now, start: START, end: END })).toBe(expected);
@@ -63,12 +62,12 @@ describe('registration window', () => {
 		['draft', event({ status: 'draft' }), NOW, 'not_published'],
 		['cancelled', event({ status: 'cancelled' }), NOW, 'cancelled'],
 		['finished', event({ status: 'finished' }), NOW, 'closed'],
-		['before it opens', event({ registrationOpensAt: NOW + HOUR_MS }), NOW, 'not_yet'],
+		['before it opens', event({ registrationOpensAt: NOW + HOUR }), NOW, 'not_yet'],
 		['at the opening', event({ registrationOpensAt: NOW }), NOW, 'open'],
 		['after the deadline', event({ registrationClosesAt: NOW - 1 }), NOW, 'closed'],
 		[
 			'deadline after the start: the start closes',
-			event({ registrationClosesAt: START + DAY_MS }),
+			event({ registrationClosesAt: START + DAY }),
 			START,
 			'closed'
 		],
@@ -115,9 +114,9 @@ describe('places and the waiting list', () => {
 	});
 
 	it.each([
-		['48 h when the event is far away', 48, START, NOW + 48 * HOUR_MS],
-		['configurable', 12, START, NOW + 12 * HOUR_MS],
-		['never past the start', 48, NOW + 3 * HOUR_MS, NOW + 3 * HOUR_MS]
+		['48 h when the event is far away', 48, START, NOW + 48 * HOUR],
+		['configurable', 12, START, NOW + 12 * HOUR],
+		['never past the start', 48, NOW + 3 * HOUR, NOW + 3 * HOUR]
 	])('offer deadline: %s', (_name, hours, start, expected) => {
 		expect(offerExpiry(NOW, hours, start)).toBe(expected);
 	});
@@ -127,12 +126,12 @@ describe('what a registrant may do from the link', () => {
 	const reg = (status: RegistrationStatus, over: Record<string, unknown> = {}) => ({
 		status,
 		holdExpiresAt: NOW + 10 * 60_000,
-		offerExpiresAt: NOW + HOUR_MS,
+		offerExpiresAt: NOW + HOUR,
 		attendance: null,
 		feedbackAt: null,
-		waitlistedAt: NOW - HOUR_MS,
-		waitlistConfirmedAt: NOW - HOUR_MS + 60_000,
-		createdAt: NOW - HOUR_MS,
+		waitlistedAt: NOW - HOUR,
+		waitlistConfirmedAt: NOW - HOUR + 60_000,
+		createdAt: NOW - HOUR,
 		...over
 	});
 	const published = { status: 'published' as EventStatus, start: START, end: END };
@@ -187,7 +186,7 @@ describe('what a registrant may do from the link', () => {
 		],
 		[
 			'confirm a waiting-list join after 24 h',
-			reg('waitlisted', { waitlistConfirmedAt: null, waitlistedAt: NOW - 24 * HOUR_MS }),
+			reg('waitlisted', { waitlistConfirmedAt: null, waitlistedAt: NOW - 24 * HOUR }),
 			published,
 			'confirm_waitlist',
 			NOW,
@@ -206,7 +205,7 @@ describe('what a registrant may do from the link', () => {
 		['leave the confirmed waiting list', reg('waitlisted'), published, 'cancel', NOW, true],
 		[
 			'leave a lapsed waiting-list join',
-			reg('waitlisted', { waitlistConfirmedAt: null, waitlistedAt: NOW - 25 * HOUR_MS }),
+			reg('waitlisted', { waitlistConfirmedAt: null, waitlistedAt: NOW - 25 * HOUR }),
 			published,
 			'cancel',
 			NOW,
@@ -229,9 +228,9 @@ describe('waiting-list join (double opt-in, issue 16)', () => {
 		['just joined: waits for the mail link', w(), NOW, 'unconfirmed'],
 		['a minute before 24 h: still open', w(), NOW + WAITLIST_CONFIRM_MS - 60_000, 'unconfirmed'],
 		['24 h unconfirmed: lapsed', w(), NOW + WAITLIST_CONFIRM_MS, 'lapsed'],
-		['confirmed: offered places', w({ waitlistConfirmedAt: NOW + HOUR_MS }), NOW + 2 * HOUR_MS, 'confirmed'],
-		['confirmed never lapses', w({ waitlistConfirmedAt: NOW + HOUR_MS }), NOW + 10 * DAY_MS, 'confirmed'],
-		['no join time: counted from the registration', w({ waitlistedAt: null }), NOW + DAY_MS, 'lapsed'],
+		['confirmed: offered places', w({ waitlistConfirmedAt: NOW + HOUR }), NOW + 2 * HOUR, 'confirmed'],
+		['confirmed never lapses', w({ waitlistConfirmedAt: NOW + HOUR }), NOW + 10 * DAY, 'confirmed'],
+		['no join time: counted from the registration', w({ waitlistedAt: null }), NOW + DAY, 'lapsed'],
 		['not waiting', w({ status: 'confirmed' }), NOW, null],
 		['offered', w({ status: 'offered' }), NOW, null]
 	] as const)('%s → %s', (_name, r, now, expected) => {
@@ -241,8 +240,8 @@ describe('waiting-list join (double opt-in, issue 16)', () => {
 		['confirmed registration', w({ status: 'confirmed' }), NOW, true],
 		['pending registration (holds a place)', w({ status: 'pending' }), NOW, true],
 		['open offer', w({ status: 'offered' }), NOW, true],
-		['confirmed waiter', w({ waitlistConfirmedAt: NOW }), NOW + HOUR_MS, true],
-		['unconfirmed waiter', w(), NOW + HOUR_MS, false],
+		['confirmed waiter', w({ waitlistConfirmedAt: NOW }), NOW + HOUR, true],
+		['unconfirmed waiter', w(), NOW + HOUR, false],
 		['lapsed waiter', w(), NOW + WAITLIST_CONFIRM_MS, false],
 		['cancelled registration', w({ status: 'cancelled' }), NOW, false]
 	] as const)('told of changes and cancellation: %s → %s', (_name, r, now, expected) => {
@@ -250,7 +249,7 @@ describe('waiting-list join (double opt-in, issue 16)', () => {
 	});
 	it.each([
 		['24 h after joining', NOW, START, NOW + WAITLIST_CONFIRM_MS],
-		['never past the start', NOW, NOW + HOUR_MS, NOW + HOUR_MS]
+		['never past the start', NOW, NOW + HOUR, NOW + HOUR]
 	] as const)('confirm link expiry: %s', (_name, joined, start, expected) => {
 		expect(waitlistConfirmExpiry(joined, start)).toBe(expected);
 	});
@@ -258,32 +257,32 @@ describe('waiting-list join (double opt-in, issue 16)', () => {
 
 describe('reconfirmation and reminder', () => {
 	const r = (over: Partial<Parameters<typeof dueMail>[0]> = {}) => ({
-		confirmedAt: START - 10 * DAY_MS,
+		confirmedAt: START - 10 * DAY,
 		reconfirmSentAt: null,
 		reminderSentAt: null,
 		...over
 	});
 	it.each([
-		['4 days before: nothing yet', r(), START - 4 * DAY_MS, null],
-		['3 days before: "Kommen Sie noch?"', r(), START - 3 * DAY_MS, 'reconfirm'],
-		['2 days before, asked already', r({ reconfirmSentAt: START - 3 * DAY_MS }), START - 2 * DAY_MS, null],
-		['1 day before: the reminder', r({ reconfirmSentAt: START - 3 * DAY_MS }), START - DAY_MS, 'reminder'],
-		['1 day before without a reconfirmation: reminder only', r(), START - DAY_MS + 1, 'reminder'],
-		['reminded already', r({ reminderSentAt: START - DAY_MS }), START - 2 * HOUR_MS, null],
+		['4 days before: nothing yet', r(), START - 4 * DAY, null],
+		['3 days before: "Kommen Sie noch?"', r(), START - 3 * DAY, 'reconfirm'],
+		['2 days before, asked already', r({ reconfirmSentAt: START - 3 * DAY }), START - 2 * DAY, null],
+		['1 day before: the reminder', r({ reconfirmSentAt: START - 3 * DAY }), START - DAY, 'reminder'],
+		['1 day before without a reconfirmation: reminder only', r(), START - DAY + 1, 'reminder'],
+		['reminded already', r({ reminderSentAt: START - DAY }), START - 2 * HOUR, null],
 		[
 			'confirmed 2 days before: no reconfirmation',
-			r({ confirmedAt: START - 2 * DAY_MS }),
-			START - 2 * DAY_MS + 1,
+			r({ confirmedAt: START - 2 * DAY }),
+			START - 2 * DAY + 1,
 			null
 		],
 		[
 			'confirmed 2 days before: still the reminder',
-			r({ confirmedAt: START - 2 * DAY_MS }),
-			START - DAY_MS,
+			r({ confirmedAt: START - 2 * DAY }),
+			START - DAY,
 			'reminder'
 		],
-		['confirmed 3 hours before: nothing', r({ confirmedAt: START - 3 * HOUR_MS }), START - 2 * HOUR_MS, null],
-		['not confirmed', r({ confirmedAt: null }), START - DAY_MS, null],
+		['confirmed 3 hours before: nothing', r({ confirmedAt: START - 3 * HOUR }), START - 2 * HOUR, null],
+		['not confirmed', r({ confirmedAt: null }), START - DAY, null],
 		['after the start', r(), START, null]
 	] as const)('%s', (_name, reg, now, expected) => {
 		expect(dueMail(reg, START, now)).toBe(expected);
@@ -295,8 +294,8 @@ describe('attendance counts', () => {
 		status: RegistrationStatus,
 		attendance: 'attended' | 'no_show' | null = null,
 		hold: number | null = null,
-		waitlistConfirmedAt: number | null = NOW - HOUR_MS,
-		waitlistedAt: number | null = NOW - 2 * HOUR_MS
+		waitlistConfirmedAt: number | null = NOW - HOUR,
+		waitlistedAt: number | null = NOW - 2 * HOUR
 	) => ({
 		status,
 		attendance,
@@ -304,7 +303,7 @@ describe('attendance counts', () => {
 		offerExpiresAt: null,
 		waitlistedAt,
 		waitlistConfirmedAt,
-		createdAt: NOW - 2 * HOUR_MS
+		createdAt: NOW - 2 * HOUR
 	});
 	it('counts registered, confirmed, waiting, attended, no-shows and the rate', () => {
 		const counts = attendanceCounts(
@@ -318,7 +317,7 @@ describe('attendance counts', () => {
 				row('pending', null, NOW - 1),
 				row('waitlisted'),
 				row('waitlisted', null, null, null),
-				row('waitlisted', null, null, null, NOW - 25 * HOUR_MS),
+				row('waitlisted', null, null, null, NOW - 25 * HOUR),
 				row('cancelled')
 			],
 			NOW

@@ -1,3 +1,4 @@
+import { MINUTE, HOUR, DAY } from '../../time/durations';
 import type { EventFormat, EventStatus, EventType, RegistrationStatus } from '../db/schema';
 
 /**
@@ -7,26 +8,22 @@ import type { EventFormat, EventStatus, EventType, RegistrationStatus } from '..
 export const EVENT_TYPES: readonly EventType[] = ['info', 'workshop', 'network', 'sprechtag', 'webinar'];
 export const EVENT_FORMATS: readonly EventFormat[] = ['onsite', 'online', 'hybrid'];
 
-export const MINUTE_MS = 60_000;
-export const HOUR_MS = 60 * MINUTE_MS;
-export const DAY_MS = 24 * HOUR_MS;
-
 /** An unconfirmed registration holds its place this long (as a booking's hold: 30 minutes). */
-export const HOLD_MS = 30 * MINUTE_MS;
+export const HOLD_MS = 30 * MINUTE;
 /** A waiting-list offer lasts this long unless the event says otherwise (issue 5: 48 h). */
 export const DEFAULT_OFFER_HOURS = 48;
 /** Issue 16: a waiting-list join must be confirmed by mail within this long, or it lapses. */
-export const WAITLIST_CONFIRM_MS = 24 * HOUR_MS;
+export const WAITLIST_CONFIRM_MS = 24 * HOUR;
 /** "Kommen Sie noch?" goes out this long before the start … */
-export const RECONFIRM_BEFORE_MS = 3 * DAY_MS;
+export const RECONFIRM_BEFORE_MS = 3 * DAY;
 /** … and the reminder this long before. */
-export const REMINDER_BEFORE_MS = 1 * DAY_MS;
+export const REMINDER_BEFORE_MS = 1 * DAY;
 /** Thank-you and feedback mails go out this long after the end. */
-export const FOLLOW_UP_AFTER_MS = 2 * HOUR_MS;
+export const FOLLOW_UP_AFTER_MS = 2 * HOUR;
 /** Staff can mark attendance from this long before the start (the door opens). */
-export const CHECK_IN_OPENS_BEFORE_MS = 12 * HOUR_MS;
+export const CHECK_IN_OPENS_BEFORE_MS = 12 * HOUR;
 /** A registration's links work until this long after the event ends (feedback included). */
-export const LINK_VALID_AFTER_END_MS = 30 * DAY_MS;
+export const LINK_VALID_AFTER_END_MS = 30 * DAY;
 
 /** Statuses that take a place (a pending hold and an open offer only while they are live). */
 export const PLACE_STATUSES: readonly RegistrationStatus[] = ['pending', 'confirmed', 'offered'];
@@ -146,7 +143,7 @@ export function waitlistConfirmExpiry(joinedAt: number, start: number): number {
 
 /** An offer lasts `offerHours`, but never past the start of the event. */
 export function offerExpiry(now: number, offerHours: number, start: number): number {
-	return Math.min(now + offerHours * HOUR_MS, start);
+	return Math.min(now + offerHours * HOUR, start);
 }
 
 /** What a person may do from the link in their mail, given their status and the event. */

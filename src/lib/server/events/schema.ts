@@ -1,9 +1,9 @@
 import { z } from 'zod';
+import { berlinDate, berlinInstant, berlinTime, DATE_PATTERN, TIME_PATTERN } from '../../time/berlin';
 import { checkbox, optionalText, requiredText } from '../platform/form-fields';
 import { DESCRIPTION_MAX } from './markdown';
 import { ANSWER_MAX, NAME_MAX } from './register';
 import { EVENT_FORMATS, EVENT_TYPES } from './rules';
-import { berlinClock, berlinDay, berlinInstant, DATE_PATTERN, TIME_PATTERN } from './time';
 
 /**
  * Input schemas: the staff form (create and edit), the public registration form and the JSON
@@ -237,7 +237,7 @@ export function formValuesOf(e: {
 	materialsUrl: string | null;
 	officeId: number | null;
 }): Record<string, string | string[]> {
-	const endDate = berlinDay(e.end);
+	const endDate = berlinDate(e.end);
 	return {
 		type: e.type,
 		title: e.title,
@@ -250,13 +250,13 @@ export function formValuesOf(e: {
 		venue_land: e.venueLand ?? '',
 		accessibility: e.accessibility ?? '',
 		online_url: e.onlineUrl ?? '',
-		start_date: berlinDay(e.start),
-		start_time: berlinClock(e.start),
-		end_date: endDate === berlinDay(e.start) ? '' : endDate,
-		end_time: berlinClock(e.end),
+		start_date: berlinDate(e.start),
+		start_time: berlinTime(e.start),
+		end_date: endDate === berlinDate(e.start) ? '' : endDate,
+		end_time: berlinTime(e.end),
 		capacity: e.capacity === null ? '' : String(e.capacity),
-		registration_opens: e.registrationOpensAt === null ? '' : berlinDay(e.registrationOpensAt),
-		registration_closes: e.registrationClosesAt === null ? '' : berlinDay(e.registrationClosesAt),
+		registration_opens: e.registrationOpensAt === null ? '' : berlinDate(e.registrationOpensAt),
+		registration_closes: e.registrationClosesAt === null ? '' : berlinDate(e.registrationClosesAt),
 		offer_hours: String(e.offerHours),
 		questions: e.questions.join('\n'),
 		contact_name: e.contactName,

@@ -1,5 +1,5 @@
+import { DAY } from '../../time/durations';
 import type { Db } from '../db/transaction';
-import { DAY } from '../platform/clock';
 import { purgeExpiredSessions } from './sessions';
 import { timeStep } from './totp';
 

@@ -1,6 +1,6 @@
+import { HOUR, DAY } from '../../time/durations';
 import type { Db, Tx } from '../db/transaction';
-import { DAY, HOUR } from '../platform/clock';
-import { hashToken, randomToken } from '../platform/tokens';
+import { hashToken, plausibleToken, randomToken } from '../platform/tokens';
 
 /**
  * Single-use links sent by mail (password reset, invitation). The database holds only the
@@ -14,11 +14,6 @@ export const LINK_LIFETIME: Record<LinkPurpose, number> = {
 };
 
 export type LinkCheck = { ok: true; userId: number } | { ok: false; reason: 'invalid' | 'expired' | 'used' };
-
-/** Tokens come from URLs: refuse anything that randomToken() cannot have produced before hashing. */
-export function plausibleToken(token: string): boolean {
-	return /^[A-Za-z0-9_-]{20,100}$/.test(token);
-}
 
 export async function issueLinkToken(
 	trx: Tx,

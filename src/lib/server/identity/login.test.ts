@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { type TestServices, testServices } from '../../../../tests/support/test-database';
-import { MINUTE } from '../platform/clock';
+import { MINUTE } from '../../time/durations';
 import { login, logout } from './login';
 import { resolveSession } from './sessions';
 import { addStaff, auditActions, sessionFor, sessionsOf, TEST_PASSWORD } from './test-fixtures';

@@ -1,7 +1,8 @@
+import type { Locale } from '../../i18n/locale';
 import type { KyselyPlugin } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type TestServices, testServices } from '../../../../tests/support/test-database';
-import { HOUR, MINUTE } from '../platform/clock';
+import { MINUTE, HOUR } from '../../time/durations';
 import { hashToken } from '../platform/tokens';
 import { login } from './login';
 import { completePasswordReset, inspectResetToken, requestPasswordReset } from './password-reset';
@@ -22,7 +23,7 @@ afterEach(async () => {
 });
 
 const NEW_PASSWORD = 'ein-ganz-neues-Passwort-2026';
-const ask = (email: string, clientAddress = '198.51.100.7', locale: 'de' | 'en' = 'de') =>
+const ask = (email: string, clientAddress = '198.51.100.7', locale: Locale = 'de') =>
 	requestPasswordReset(s, { email, clientAddress, locale });
 
 async function outbox() {

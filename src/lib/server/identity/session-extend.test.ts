@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { type TestServices, testServices } from '../../../../tests/support/test-database';
-import { MINUTE } from '../platform/clock';
+import { MINUTE } from '../../time/durations';
 import { hashToken } from '../platform/tokens';
 import { extendStaffSession } from './session-extend';
 import { createSession, resolveSession } from './sessions';

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { testServices, type TestServices } from '../../../../tests/support/test-database';
-import { HOUR, MINUTE } from '../platform/clock';
+import { MINUTE, HOUR } from '../../time/durations';
 import { hashToken } from '../platform/tokens';
 import { createSession, endAllSessionsOf, endSession, resolveSession, upgradeSession } from './sessions';
 

@@ -1,5 +1,5 @@
+import { MINUTE, HOUR } from '../../time/durations';
 import type { Db } from '../db/transaction';
-import { MINUTE, HOUR } from '../platform/clock';
 import { hashToken, randomToken } from '../platform/tokens';
 import type { Actor, Membership } from './principal';
 

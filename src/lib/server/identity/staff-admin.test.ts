@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { type TestServices, testServices } from '../../../../tests/support/test-database';
-import { DAY, MINUTE } from '../platform/clock';
+import { MINUTE, DAY } from '../../time/durations';
 import type { AdminActor } from './context';
 import { createAdmin } from './create-admin';
 import { acceptInvite, inspectInvite, inviteStaff, resendInvite } from './invitations';

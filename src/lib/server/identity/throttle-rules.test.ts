@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { MINUTE, HOUR } from '../../time/durations';
 import { safeNextPath, staffStatus, stepAfterPassword } from './login-rules';
 import {
 	afterFailure,
@@ -11,14 +12,13 @@ import {
 	windowStartOf
 } from './throttle-rules';
 
-const MIN = 60_000;
 const T0 = Date.UTC(2026, 5, 15, 8, 0, 0);
 const policy = loginPolicy(5);
 
 /** Runs failures at the given minute offsets and returns the final state. */
 function failAt(minutes: number[], start: ThrottleState | null = null): ThrottleState | null {
 	let state = start;
-	for (const m of minutes) state = afterFailure(state, policy, T0 + m * MIN);
+	for (const m of minutes) state = afterFailure(state, policy, T0 + m * MINUTE);
 	return state;
 }
 
@@ -67,7 +67,7 @@ describe('blockDuration: doubling from one minute, capped at 15', () => {
 		[1000, 15]
 	];
 	it.each(rows)('strike %i blocks %i minute(s)', (strikes, minutes) => {
-		expect(blockDuration(strikes, policy)).toBe(minutes * MIN);
+		expect(blockDuration(strikes, policy)).toBe(minutes * MINUTE);
 	});
 });
 
@@ -78,7 +78,7 @@ describe('afterFailure', () => {
 		[
 			'the fifth failure blocks for one minute',
 			[0, 1, 2, 3, 4],
-			{ failures: 0, strikes: 1, blockedUntil: T0 + 5 * MIN },
+			{ failures: 0, strikes: 1, blockedUntil: T0 + 5 * MINUTE },
 			false
 		],
 		[
@@ -90,14 +90,14 @@ describe('afterFailure', () => {
 		[
 			'the window starts at the first failure in it',
 			[0, 14, 16],
-			{ failures: 1, windowStart: T0 + 16 * MIN },
+			{ failures: 1, windowStart: T0 + 16 * MINUTE },
 			true
 		]
 	];
 	it.each(rows)('%s', (_label, minutes, expected, allowedAfter) => {
 		const state = failAt(minutes)!;
 		expect(state).toMatchObject(expected);
-		expect(decide(state, T0 + minutes.at(-1)! * MIN).allowed).toBe(allowedAfter);
+		expect(decide(state, T0 + minutes.at(-1)! * MINUTE).allowed).toBe(allowedAfter);
 	});
 
 	it('escalates 1, 2, 4, 8, 15, 15 minutes and never locks for good', () => {
@@ -123,7 +123,7 @@ describe('afterFailure', () => {
 		expect(blocked.strikes).toBe(2);
 		const later = failAt([24 * 60 + 10, 24 * 60 + 10, 24 * 60 + 10, 24 * 60 + 10, 24 * 60 + 10], blocked)!;
 		expect(later.strikes).toBe(1);
-		expect(later.blockedUntil).toBe(T0 + (24 * 60 + 11) * MIN);
+		expect(later.blockedUntil).toBe(T0 + (24 * 60 + 11) * MINUTE);
 	});
 
 	it('a limit of one blocks at the first failure', () => {
@@ -133,14 +133,13 @@ describe('afterFailure', () => {
 });
 
 describe('rate counters', () => {
-	const HOUR = 60 * MIN;
 	const rows: [string, number, number, ReturnType<typeof rateDecision>][] = [
-		['first hit', 1, T0 + 10 * MIN, { allowed: true }],
-		['hit at the limit', 3, T0 + 10 * MIN, { allowed: true }],
+		['first hit', 1, T0 + 10 * MINUTE, { allowed: true }],
+		['hit at the limit', 3, T0 + 10 * MINUTE, { allowed: true }],
 		[
 			'one over the limit waits for the next window',
 			4,
-			T0 + 10 * MIN,
+			T0 + 10 * MINUTE,
 			{ allowed: false, retryAfterSeconds: 50 * 60 }
 		],
 		['over the limit late in the window', 9, T0 + HOUR - 1_000, { allowed: false, retryAfterSeconds: 1 }]

@@ -7,6 +7,8 @@
  * doubles the wait, up to a cap. Blocks always end: an account is never locked for good, so an
  * attacker cannot lock a colleague out for longer than the cap.
  */
+import { MINUTE } from '../../time/durations';
+
 export interface ThrottleState {
 	failures: number;
 	windowStart: number;
@@ -27,8 +29,6 @@ export interface ThrottlePolicy {
 }
 
 export type ThrottleDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number };
-
-const MINUTE = 60_000;
 
 /** 15-minute window, blocks of 1, 2, 4, 8, then 15 minutes at most; strikes forgotten after a day. */
 export function loginPolicy(limit: number): ThrottlePolicy {

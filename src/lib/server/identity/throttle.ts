@@ -1,6 +1,6 @@
 import { PostgresAdapter, sql } from 'kysely';
+import { HOUR } from '../../time/durations';
 import type { Db, Tx } from '../db/transaction';
-import { HOUR } from '../platform/clock';
 import type { Config } from '../platform/config';
 import { hashToken } from '../platform/tokens';
 import {

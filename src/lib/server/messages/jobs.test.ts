@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { type TestServices, testServices } from '../../../../tests/support/test-database';
+import { HOUR, DAY } from '../../time/durations';
 import { runMinuteJobs } from '../background';
 import { setStepDoneByCreative } from '../cases/steps';
 import { addCase, type CaseFixture } from '../checkins/checkin-test-fixtures';
-import { DAY, HOUR } from '../platform/clock';
 import { setStepReminders } from './commands';
 import { sendStepReminders } from './jobs';
 

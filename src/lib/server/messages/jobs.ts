@@ -1,5 +1,5 @@
+import { addDays, berlinDate } from '../../time/berlin';
 import { recordAudit, systemActor } from '../audit/record';
-import { berlinDate, addDays } from '../booking/rules';
 import { addCaseEvent } from '../cases/case-events';
 import { transact } from '../db/transaction';
 import { absoluteLink } from '../identity/mails';

@@ -1,4 +1,5 @@
-import { addDays, berlinDate, isoWeekday } from '../booking/rules';
+import { addDays, berlinDate, isoWeekday } from '../../time/berlin';
+import { DAY } from '../../time/durations';
 
 /**
  * Issue 18, pure decisions: what an attachment really is (by its first bytes, never by its
@@ -105,7 +106,7 @@ export function reminderKindFor(
 
 /** Whole days from today to the due day (for the mail's "in 3 Tagen"). */
 export function daysUntil(today: string, dueOn: string): number {
-	return Math.round((Date.parse(`${dueOn}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000);
+	return Math.round((Date.parse(`${dueOn}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / DAY);
 }
 
 /** Holidays as typed in the settings: one 'YYYY-MM-DD' per line (or comma), sorted, unique. */

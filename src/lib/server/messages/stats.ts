@@ -1,5 +1,6 @@
+import { berlinMonthRange } from '../../time/berlin';
+import { HOUR } from '../../time/durations';
 import { type OfficeScope, scopeIncludes } from '../access/scope';
-import { berlinInstant } from '../booking/rules';
 import type { Db, Tx } from '../db/transaction';
 import { isAnswerOverdue, median } from './rules';
 import { messageSettings } from './settings';
@@ -18,11 +19,6 @@ export interface AnswerTimeRow {
 	overdueNow: number;
 }
 
-const nextMonth = (month: string) => {
-	const [y, m] = month.split('-').map(Number) as [number, number];
-	return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
-};
-
 export async function answerTimesByOffice(
 	db: Db | Tx,
 	scope: OfficeScope,
@@ -37,8 +33,8 @@ export async function answerTimesByOffice(
 	const officeRows = await offices.execute();
 	if (officeRows.length === 0) return [];
 	const ids = officeRows.map((o) => Number(o.id));
-	const start = berlinInstant(`${filter.from}-01`, '00:00');
-	const end = berlinInstant(`${nextMonth(filter.to)}-01`, '00:00');
+	const start = berlinMonthRange(filter.from).from;
+	const end = berlinMonthRange(filter.to).to;
 	const [answered, waiting, settings] = await Promise.all([
 		db
 			.selectFrom('case_message as m')
@@ -65,7 +61,7 @@ export async function answerTimesByOffice(
 		const id = Number(o.id);
 		const hours = answered
 			.filter((a) => Number(a.office_id) === id)
-			.map((a) => (Number(a.answered_at) - Number(a.created_at)) / 3_600_000);
+			.map((a) => (Number(a.answered_at) - Number(a.created_at)) / HOUR);
 		const setting = settings.get(id)!;
 		const m = median(hours);
 		return {

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { type TestServices, testServices } from '../../../../tests/support/test-database';
+import { MINUTE } from '../../time/durations';
 import { createDb } from '../db/client';
-import { MINUTE } from '../platform/clock';
 import { backoffMs, claimDue, deliverDue, type MailTransport, type OutboxRow, requeueMail } from './deliver';
 import { enqueueMail } from './outbox';
 import { renderMail } from './render';

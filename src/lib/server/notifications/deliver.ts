@@ -1,7 +1,7 @@
 import { PostgresAdapter, sql } from 'kysely';
+import { MINUTE } from '../../time/durations';
 import type { Db } from '../db/transaction';
 import { transact } from '../db/transaction';
-import { MINUTE } from '../platform/clock';
 import type { OutboxTable } from '../db/schema';
 import type { Selectable } from 'kysely';
 import { maskCalendar, maskTokens } from './mask-tokens';

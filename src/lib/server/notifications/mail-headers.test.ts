@@ -1,3 +1,4 @@
+import type { Locale } from '../../i18n/locale';
 import { simpleParser } from 'mailparser';
 import MailComposer from 'nodemailer/lib/mail-composer';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -14,12 +15,7 @@ afterEach(async () => {
 });
 
 /** Builds the raw RFC 5322 message exactly as the SMTP transport would send it, then parses it. */
-async function sentAs(
-	s: TestServices,
-	template: string,
-	officeId: number | null,
-	locale: 'de' | 'en' = 'de'
-) {
+async function sentAs(s: TestServices, template: string, officeId: number | null, locale: Locale = 'de') {
 	await enqueueMail(s.db, sampleMail({ template, officeId, locale }), s.clock.now());
 	const row = await s.db.selectFrom('outbox').selectAll().orderBy('id', 'desc').executeTakeFirstOrThrow();
 	const ctx = databaseMailHeaderContext(s.db, s.config);

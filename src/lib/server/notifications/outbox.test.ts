@@ -2,7 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { type TestServices, testServices } from '../../../../tests/support/test-database';
 import { transact } from '../db/transaction';
 import { enqueueMail, headerSafe, isDeliverableAddress } from './outbox';
-import { escapeHtml, renderMail } from './render';
+import { escapeHtml } from '../platform/html';
+import { renderMail } from './render';
 import { sampleMail } from './test-mails';
 
 let s: TestServices | undefined;

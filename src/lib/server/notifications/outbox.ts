@@ -1,10 +1,11 @@
+import type { Locale } from '../../i18n/locale';
 import type { Db, Tx } from '../db/transaction';
 import type { RenderedMail } from './render';
 
 export interface OutgoingMail {
 	to: string;
 	toName?: string;
-	locale: 'de' | 'en';
+	locale: Locale;
 	template: string;
 	mail: RenderedMail;
 	/** Same key twice sends once: protects against double submits and retried jobs. */

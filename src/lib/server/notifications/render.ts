@@ -1,17 +1,11 @@
+import type { Locale } from '../../i18n/locale';
+import { escapeHtml } from '../platform/html';
+
 /** A mail as stored in the outbox and shown in Postausgang: subject, plain text and HTML. */
 export interface RenderedMail {
 	subject: string;
 	text: string;
 	html: string;
-}
-
-export function escapeHtml(value: string): string {
-	return value
-		.replace(/&/g, '&amp;')
-		.replace(/</g, '&lt;')
-		.replace(/>/g, '&gt;')
-		.replace(/"/g, '&quot;')
-		.replace(/'/g, '&#39;');
 }
 
 export interface MailBlock {
@@ -24,12 +18,7 @@ export interface MailBlock {
  * Builds both bodies from the same blocks, so text and HTML never say different things.
  * Every value is escaped; links are shown in full in the text part (no hidden targets).
  */
-export function renderMail(
-	lang: 'de' | 'en',
-	subject: string,
-	blocks: MailBlock[],
-	footer: string
-): RenderedMail {
+export function renderMail(lang: Locale, subject: string, blocks: MailBlock[], footer: string): RenderedMail {
 	const text = [
 		...blocks.map((b) => (b.kind === 'button' && b.href ? `${b.text}:\n${b.href}` : b.text)),
 		'--',

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { type TestServices, dialectUnderTest, testServices } from '../../../../tests/support/test-database';
+import { HOUR } from '../../time/durations';
 import { runMinuteJobs } from '../background';
 import { confirmBooking, holdBooking } from '../booking/commands';
 import {
@@ -11,7 +12,6 @@ import {
 } from '../booking/commands-test-fixtures';
 import { createSession, resolveSession } from '../identity/sessions';
 import { type MailTransport, deliverDue, type OutboxRow } from '../notifications/deliver';
-import { HOUR } from '../platform/clock';
 import { loadConfig } from '../platform/config';
 import { createServices, type Services } from '../runtime';
 

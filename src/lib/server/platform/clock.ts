@@ -42,8 +42,3 @@ export function offsetClock(): Clock & { advance(ms: number): void; reset(): voi
 		offsetMs: () => offset
 	};
 }
-
-export const MINUTE = 60_000;
-export const HOUR = 60 * MINUTE;
-export const DAY = 24 * HOUR;
-export const OFFICE_TIME_ZONE = 'Europe/Berlin';

@@ -1,3 +1,5 @@
+import { BERLIN_TIME_ZONE, berlinOffset } from '../../time/berlin';
+import { DAY, MINUTE } from '../../time/durations';
 import { utcOffsetMinutes, vtimezoneLines } from './vtimezone';
 
 /**
@@ -10,7 +12,7 @@ import { utcOffsetMinutes, vtimezoneLines } from './vtimezone';
  * Methods: PUBLISH for downloads and feeds (no attendees needed); REQUEST and CANCEL only in
  * mails to an attendee: the writer refuses them without one, as RFC 5546 requires.
  */
-export const CALENDAR_TIME_ZONE = 'Europe/Berlin';
+export const CALENDAR_TIME_ZONE = BERLIN_TIME_ZONE;
 
 export type CalendarMethod = 'PUBLISH' | 'REQUEST' | 'CANCEL';
 
@@ -93,25 +95,11 @@ const utc = (instant: number) => {
 	return `${d.getUTCFullYear()}${pad(d.getUTCMonth() + 1)}${pad(d.getUTCDate())}T${pad(d.getUTCHours())}${pad(d.getUTCMinutes())}${pad(d.getUTCSeconds())}Z`;
 };
 
-const wallClock = new Intl.DateTimeFormat('en-GB', {
-	timeZone: CALENDAR_TIME_ZONE,
-	hourCycle: 'h23',
-	year: 'numeric',
-	month: '2-digit',
-	day: '2-digit',
-	hour: '2-digit',
-	minute: '2-digit',
-	second: '2-digit'
-});
-
 /** An instant as a Berlin wall-clock value (with TZID on the property). */
 function local(instant: number): string {
-	const p = Object.fromEntries(wallClock.formatToParts(new Date(instant)).map((x) => [x.type, x.value]));
-	return `${p.year}${p.month}${p.day}T${p.hour}${p.minute}${p.second}`;
+	// The wall clock read as UTC: its UTC fields are Berlin's date and time.
+	return utc(instant + berlinOffset(instant)).slice(0, -1);
 }
-
-const MINUTE = 60_000;
-const DAY = 24 * 60 * MINUTE;
 
 /**
  * DTSTART/DTEND: Berlin wall-clock time with TZID, except in the hour that occurs twice when the

@@ -10,6 +10,14 @@ export function hashToken(token: string): string {
 	return createHash('sha256').update(token).digest('hex');
 }
 
+/**
+ * Tokens arrive in URLs. Anything randomToken() cannot have produced (base64url, 20–100
+ * characters) is refused before it is hashed and looked up, so junk never costs a query.
+ */
+export function plausibleToken(token: string): boolean {
+	return /^[A-Za-z0-9_-]{20,100}$/.test(token);
+}
+
 export function requestId(): string {
 	return randomUUID();
 }

@@ -4,9 +4,8 @@
  * of the zone in the years asked for, each as its own STANDARD/DAYLIGHT block. When the rules
  * change (a country abolishes DST), a new Node release changes the output, not our code.
  */
-const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
-const DAY = 24 * HOUR;
+
+import { MINUTE, DAY } from '../../time/durations';
 
 const offsetFormats = new Map<string, Intl.DateTimeFormat>();
 const nameFormats = new Map<string, Intl.DateTimeFormat>();

@@ -1,6 +1,7 @@
 import { isRedirect } from '@sveltejs/kit';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type TestServices, testServices } from '../../../../tests/support/test-database';
+import { MINUTE } from '../../time/durations';
 import { holdBooking } from '../booking/commands';
 import { bookingFixture, holdInput, slotsOn } from '../booking/commands-test-fixtures';
 import { confirmedBooking, lead, officeScope } from '../cases/case-test-fixtures';
@@ -8,7 +9,6 @@ import { mergeCases } from '../cases/merge';
 import { requireCreative, requireStaff } from '../http/gate';
 import type { Actor } from '../identity/principal';
 import { resolveSession } from '../identity/sessions';
-import { MINUTE } from '../platform/clock';
 import { hashToken } from '../platform/tokens';
 import { completePortalLogin, inspectPortalLink, logoutCreative, requestPortalLink } from './login';
 import { bookAs, portalToken, signIn } from './portal-test-fixtures';

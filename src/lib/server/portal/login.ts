@@ -1,3 +1,4 @@
+import { MINUTE, HOUR } from '../../time/durations';
 import { type AuditActor, recordAudit } from '../audit/record';
 import { type Db, type Tx, transact } from '../db/transaction';
 import type { RequestContext } from '../identity/context';
@@ -6,8 +7,7 @@ import { absoluteLink } from '../identity/mails';
 import { createSession, endSession, type NewSession } from '../identity/sessions';
 import { countHit, strictest, throttleKey } from '../identity/throttle';
 import { enqueueMail } from '../notifications/outbox';
-import { HOUR, MINUTE } from '../platform/clock';
-import { hashToken, randomToken } from '../platform/tokens';
+import { hashToken, plausibleToken, randomToken } from '../platform/tokens';
 import type { Services } from '../runtime';
 import type { Locale } from '../../i18n/locale';
 import { portalLoginMail } from './mails';
@@ -127,10 +127,6 @@ export async function requestPortalLink(
 export type PortalLinkCheck =
 	| { ok: true; creativeId: number }
 	| { ok: false; reason: 'invalid' | 'expired' | 'used' };
-
-function plausibleToken(token: string): boolean {
-	return /^[A-Za-z0-9_-]{20,100}$/.test(token);
-}
 
 /** For the page a link opens: is it still good? Changes nothing (mail scanners may GET it). */
 export async function inspectPortalLink(db: Db | Tx, token: string, now: Date): Promise<PortalLinkCheck> {

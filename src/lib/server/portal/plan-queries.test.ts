@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { type TestServices, testServices } from '../../../../tests/support/test-database';
+import { HOUR } from '../../time/durations';
 import { bookingFixture } from '../booking/commands-test-fixtures';
 import { closeCase } from '../cases/case-commands';
 import {
@@ -16,7 +17,6 @@ const recordInput = (caseId: number, overrides: Partial<RecordInput> = {}) =>
 	baseRecord(caseId, { steps: [], ...overrides });
 import { addNextStep } from '../cases/steps';
 import { seedDirectory } from '../directory/seed';
-import { HOUR } from '../platform/clock';
 import { myCases, myFollowUpCases, stepOverdue } from './plan-queries';
 
 let s: TestServices | null = null;

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { existsSync, readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { dialectUnderTest, type TestServices, testServices } from '../../../../tests/support/test-database';
+import { DAY } from '../../time/durations';
 import { confirmBooking, holdBooking } from '../booking/commands';
 import { bookingFixture, holdInput, slotsOn, tokenFrom } from '../booking/commands-test-fixtures';
 import { consultant, officeScope } from '../cases/case-test-fixtures';
@@ -9,7 +10,6 @@ import { recordConsultation } from '../cases/record';
 import { answerCheckIn } from '../checkins/answer';
 import { tokenFromMail } from '../checkins/checkin-test-fixtures';
 import { sendDueCheckIns } from '../checkins/send';
-import { DAY } from '../platform/clock';
 import { eraseCreative } from './erase';
 import { unfold } from './outbox-scrub';
 

@@ -1,6 +1,6 @@
 import { hostname } from 'node:os';
+import { HOUR } from '../../time/durations';
 import { claimLease } from '../db/lease';
-import { HOUR } from '../platform/clock';
 import type { Services } from '../runtime';
 import { runRetention } from './retention';
 

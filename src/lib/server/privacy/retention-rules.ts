@@ -1,4 +1,4 @@
-import { DAY } from '../platform/clock';
+import { DAY } from '../../time/durations';
 
 /**
  * The retention table (Löschkonzept): one row per data category, with its period, what starts

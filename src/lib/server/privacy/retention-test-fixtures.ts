@@ -1,6 +1,6 @@
 import type { TestServices } from '../../../../tests/support/test-database';
+import { HOUR, DAY } from '../../time/durations';
 import type { BookingFixture } from '../booking/commands-test-fixtures';
-import { DAY, HOUR } from '../platform/clock';
 import { retentionPeriods } from './retention-rules';
 
 /**

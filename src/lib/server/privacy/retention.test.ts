@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type TestServices, testServices } from '../../../../tests/support/test-database';
+import { HOUR } from '../../time/durations';
 import { bookingFixture } from '../booking/commands-test-fixtures';
 import { claimLease } from '../db/lease';
-import { HOUR } from '../platform/clock';
 import { runRetention } from './retention';
 import { renderDeletionConcept } from './retention-doc';
 import { retentionJob } from './retention-job';

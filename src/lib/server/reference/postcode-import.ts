@@ -1,6 +1,6 @@
 import { type AuditActor, recordAudit, systemActor } from '../audit/record';
 import { type Db, transact } from '../db/transaction';
-import { parseCsvRows } from './csv';
+import { type CsvRow, readCsvRows, UnreadableCsv } from '../platform/csv';
 import { countAmbiguousPostcodes, listLaender } from './queries';
 
 /**
@@ -63,7 +63,15 @@ export async function importPostcodes(
 		if (result.errors.length < maxErrors) result.errors.push({ line, reason });
 	};
 
-	const [header, ...rows] = parseCsvRows(text);
+	let records: CsvRow[];
+	try {
+		records = readCsvRows(text);
+	} catch (e) {
+		if (!(e instanceof UnreadableCsv)) throw e;
+		error(e.line, 'not readable as CSV: a quotation mark is not closed');
+		return result;
+	}
+	const [header, ...rows] = records;
 	result.rows = rows.length;
 	if (!header) return result;
 	const column = (name: string) => header.fields.findIndex((h) => h.trim().toLowerCase() === name);

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type TestServices, testServices } from '../../../../tests/support/test-database';
-import { parseCsvRows } from './csv';
+import { readCsvRows } from '../platform/csv';
 import { decideLand, type PostcodeMatch, readPostcode } from './postcode-rules';
 import { loadShippedPostcodes, shippedPostcodeMatches, shippedPostcodeRows } from './postcode-table';
 import { listOffices, lookupPostcode } from './queries';
@@ -20,7 +20,7 @@ const isoByAgs = new Map<string, string>(referenceData.laender.map((l) => [l.ags
 
 /** plz → Land → places, straight from the CSV. */
 function expectedFromCsv(): Map<string, Map<string, Set<string>>> {
-	const [header, ...rows] = parseCsvRows(csv);
+	const [header, ...rows] = readCsvRows(csv);
 	const col = (name: string) => header!.fields.indexOf(name);
 	const [plzCol, agsCol, ortCol] = [col('plz'), col('ags'), col('ort')];
 	const byPlz = new Map<string, Map<string, Set<string>>>();

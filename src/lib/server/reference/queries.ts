@@ -1,3 +1,5 @@
+import type { Locale } from '../../i18n/locale';
+import { berlinDate } from '../../time/berlin';
 import type { Db, Tx } from '../db/transaction';
 import type { OfficeTable } from '../db/schema';
 import type { Selectable } from 'kysely';
@@ -10,14 +12,13 @@ import {
 	readPostcode,
 	suggestLand
 } from './postcode-rules';
-import { berlinDate, officeInService } from './rules';
+import { officeInService } from './rules';
 import type { ReferenceKind, SubmarketGroup } from './schema';
 
 /**
  * Reads of reference data, mapped to domain objects: flags become booleans, instants are
  * epoch milliseconds, names are picked by locale. Nothing here writes.
  */
-export type Locale = 'de' | 'en';
 type Reader = Db | Tx;
 
 export interface Land {

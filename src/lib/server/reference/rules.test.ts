@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { berlinDate, landConflicts, type OfficeCoverage, officeInService, periodsOverlap } from './rules';
+import { berlinDate } from '../../time/berlin';
+import { landConflicts, type OfficeCoverage, officeInService, periodsOverlap } from './rules';
 
 const office = (id: number, laender: string[], extra: Partial<OfficeCoverage> = {}): OfficeCoverage => ({
 	id,

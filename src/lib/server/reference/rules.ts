@@ -55,14 +55,3 @@ export function officeInService(
 	if (office.validTo !== null && office.validTo < today) return false;
 	return true;
 }
-
-/** The calendar date in Europe/Berlin of an instant, as YYYY-MM-DD. */
-export function berlinDate(now: Date): string {
-	// en-CA formats as YYYY-MM-DD.
-	return new Intl.DateTimeFormat('en-CA', {
-		timeZone: 'Europe/Berlin',
-		year: 'numeric',
-		month: '2-digit',
-		day: '2-digit'
-	}).format(now);
-}

@@ -1,10 +1,10 @@
+import { DAY } from '../../time/durations';
 import type { OfficeScope } from '../access/scope';
 import { scopeIncludes } from '../access/scope';
 import { type AuditActor, recordAudit } from '../audit/record';
 import type { ReferralStatus } from '../db/schema';
 import { type Db, transact, type Tx } from '../db/transaction';
-import { DAY } from '../platform/clock';
-import { hashToken } from '../platform/tokens';
+import { hashToken, plausibleToken } from '../platform/tokens';
 import type { Services } from '../runtime';
 import { caseForStaff, loadReferralForChange, type ReferralStaffActor } from './queries';
 import { decideTransition, isSettableStatus } from './rules';
@@ -251,7 +251,7 @@ export async function updateReferralStatusByToken(
 	status: string,
 	ctx: ReferralContext = {}
 ): Promise<StatusChangeResult> {
-	if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return { ok: false, reason: 'invalid' };
+	if (!plausibleToken(token)) return { ok: false, reason: 'invalid' };
 	if (!isSettableStatus(status)) return { ok: false, reason: 'refused' };
 	const now = services.clock.now();
 	return transact(services.db, async (trx) => {

@@ -1,8 +1,8 @@
 import { formatDate } from '../../format/datetime';
+import { DAY } from '../../time/durations';
 import { recordAudit, systemActor } from '../audit/record';
 import { transact } from '../db/transaction';
 import { enqueueMail, isDeliverableAddress } from '../notifications/outbox';
-import { DAY } from '../platform/clock';
 import { hashToken, randomToken } from '../platform/tokens';
 import type { Services } from '../runtime';
 import { referralFollowupMail } from './mails';

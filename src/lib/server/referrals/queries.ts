@@ -1,10 +1,11 @@
+import type { Locale } from '../../i18n/locale';
 import type { OfficeScope } from '../access/scope';
 import { scopeIncludes } from '../access/scope';
 import type { ReferralStatus } from '../db/schema';
 import type { Db, Tx } from '../db/transaction';
 import { listContactPoints } from '../directory/queries';
 import type { ContactPointKind } from '../directory/schema';
-import { hashToken } from '../platform/tokens';
+import { hashToken, plausibleToken } from '../platform/tokens';
 import { type OutcomeFigure, OUTCOME_STATUSES, outcomeFigure, rankContactPoint } from './rules';
 
 /**
@@ -13,8 +14,6 @@ import { type OutcomeFigure, OUTCOME_STATUSES, outcomeFigure, rankContactPoint }
  * access to the case (the case pages) or the creative's own data (the portal).
  */
 type Reader = Db | Tx;
-export type Locale = 'de' | 'en';
-
 /** The people who act on an office's case pages, as the gate proved them. */
 export interface ReferralStaffActor {
 	id: number;
@@ -360,7 +359,7 @@ export type TokenInspection =
 
 /** What the mail link page shows; changes nothing. */
 export async function inspectReferralToken(db: Reader, token: string, now: Date): Promise<TokenInspection> {
-	if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return { ok: false, reason: 'invalid' };
+	if (!plausibleToken(token)) return { ok: false, reason: 'invalid' };
 	const r = await referralBase(db)
 		.innerJoin('office as of', 'of.id', 'c.office_id')
 		.innerJoin('creative as cv', 'cv.id', 'c.creative_id')

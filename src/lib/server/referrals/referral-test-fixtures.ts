@@ -1,3 +1,4 @@
+import type { Locale } from '../../i18n/locale';
 import type { TestServices } from '../../../../tests/support/test-database';
 import { seedDirectory } from '../directory/seed';
 import { addStaff } from '../identity/test-fixtures';
@@ -42,7 +43,7 @@ export async function caseFixture(
 		topics?: string[];
 		submarket?: string | null;
 		email?: string;
-		locale?: 'de' | 'en';
+		locale?: Locale;
 	}
 ): Promise<{ caseId: number; creativeId: number; officeId: number; email: string }> {
 	const t = s.clock.now().getTime();

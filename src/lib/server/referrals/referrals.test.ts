@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { type TestServices, testServices } from '../../../../tests/support/test-database';
+import { DAY } from '../../time/durations';
 import { mintScope } from '../access/scope';
 import { transact } from '../db/transaction';
-import { DAY } from '../platform/clock';
 import {
 	addReferralsByStaff,
 	createReferrals,

@@ -12,6 +12,8 @@
  * booking's start (or the record's held_at), and the topics from the record when it names any,
  * else from the booking.
  */
+import { berlinDate } from '../../time/berlin';
+import { DAY } from '../../time/durations';
 export type BookingStatus = 'held' | 'confirmed' | 'cancelled' | 'expired' | 'attended' | 'no_show';
 export type ConsultationKind = 'first' | 'follow_up';
 
@@ -73,7 +75,7 @@ export function consultationFact(input: FactInput): ConsultationFact | null {
 	const { booking, record, caseFile } = input;
 	if (booking) {
 		if (!bookingCounts(booking.status, record !== null)) return null;
-		const day = berlinDay(booking.startAt);
+		const day = berlinDate(booking.startAt);
 		const topics = record && record.topics.length > 0 ? record.topics : booking.topics;
 		return {
 			source: 'booking',
@@ -89,7 +91,7 @@ export function consultationFact(input: FactInput): ConsultationFact | null {
 		};
 	}
 	if (record && caseFile) {
-		const day = berlinDay(record.heldAt);
+		const day = berlinDate(record.heldAt);
 		return {
 			source: 'record',
 			sourceId: record.id,
@@ -133,22 +135,10 @@ export function sameFact(a: ConsultationFact, b: ConsultationFact): boolean {
 	);
 }
 
-const dayFormatter = new Intl.DateTimeFormat('en-CA', {
-	timeZone: 'Europe/Berlin',
-	year: 'numeric',
-	month: '2-digit',
-	day: '2-digit'
-});
-
-/** The Berlin calendar day of an instant, 'YYYY-MM-DD'. */
-export function berlinDay(epochMs: number): string {
-	return dayFormatter.format(new Date(epochMs));
-}
-
 /** Day number (days since 1970-01-01) and month of a calendar day. */
 export function dayKeys(day: string): { day: string; dayNo: number; month: string } {
 	const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-	return { day, dayNo: Math.round(Date.UTC(y, m - 1, d) / 86_400_000), month: day.slice(0, 7) };
+	return { day, dayNo: Math.round(Date.UTC(y, m - 1, d) / DAY), month: day.slice(0, 7) };
 }
 
 function uniqueSorted(xs: string[]): string[] {

@@ -1,7 +1,8 @@
 import writeXlsxFile from 'write-excel-file/node';
 import type { Locale } from '../../i18n/locale';
 import { type MessageKey, translate } from '../../i18n/messages';
-import type { Cell, StatTable } from './tables';
+import { writeCsv } from '../platform/csv';
+import type { StatTable } from './tables';
 
 /**
  * Exports of the dashboard's tables (always built with suppression by the caller). CSV is UTF-8
@@ -15,24 +16,9 @@ export function parseSeparator(v: string | null): Separator {
 	return v === 'comma' ? ',' : ';';
 }
 
-function text(value: string): string {
-	return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
-
-function csvField(value: Cell | string, sep: Separator): string {
-	let s: string;
-	if (value === null) s = '';
-	else if (typeof value === 'number') s = sep === ';' ? String(value).replace('.', ',') : String(value);
-	else s = text(value);
-	return /[",;\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
-}
-
 export function tableCsv(table: StatTable, sep: Separator): string {
-	const lines = [
-		[table.rowHeader, ...table.columns].map((v) => csvField(v, sep)).join(sep),
-		...table.rows.map((r) => [csvField(r.label, sep), ...r.cells.map((c) => csvField(c, sep))].join(sep))
-	];
-	return `\uFEFF${lines.join('\r\n')}\r\n`;
+	const rows = [[table.rowHeader, ...table.columns], ...table.rows.map((r) => [r.label, ...r.cells])];
+	return writeCsv(rows, { separator: sep, quote: 'when-needed' });
 }
 
 /** Excel's limit for a sheet name. */

@@ -1,5 +1,4 @@
-import { berlinDayStart } from '../../format/datetime';
-import { berlinDay } from './consultation-rules';
+import { addMonths, berlinDayStart } from '../../time/berlin';
 
 /**
  * The reporting period (decision 008): a month, a quarter, a year or a custom range of whole
@@ -23,14 +22,6 @@ export const MAX_MONTHS = 120;
 
 export function isMonth(value: string): boolean {
 	return MONTH.test(value) && Number(value.slice(0, 4)) >= 2000 && Number(value.slice(0, 4)) <= 2100;
-}
-
-export function addMonths(month: string, n: number): string {
-	const y = Number(month.slice(0, 4));
-	const m = Number(month.slice(5, 7)) - 1 + n;
-	const yy = y + Math.floor(m / 12);
-	const mm = ((m % 12) + 12) % 12;
-	return `${yy}-${String(mm + 1).padStart(2, '0')}`;
 }
 
 export function monthsOf(from: string, to: string): string[] {
@@ -84,9 +75,4 @@ export function parsePeriod(params: URLSearchParams, today: string): Period {
 /** The instants [start, end) of a range of months, Berlin time. */
 export function periodInstants(p: Pick<Period, 'from' | 'to'>): { start: number; end: number } {
 	return { start: berlinDayStart(`${p.from}-01`), end: berlinDayStart(`${addMonths(p.to, 1)}-01`) };
-}
-
-/** The Berlin month of an instant. */
-export function berlinMonth(epochMs: number): string {
-	return berlinDay(epochMs).slice(0, 7);
 }

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { DAY } from '../../time/durations';
 import { type OfficeScope, scopeIncludes } from '../access/scope';
 import type { Db, Tx } from '../db/transaction';
 import { peopleBuckets, scopeFor } from './people-aggregates';
@@ -76,7 +77,6 @@ export interface Figures {
 	visibility: VisibilityFigures;
 }
 
-export const DAY_MS = 86_400_000;
 export const DEFAULT_STALLED_DAYS = 60;
 
 /** The offices the figures cover, or 'denied' when the caller asks for one outside the scope. */
@@ -314,7 +314,7 @@ async function caseFigures(db: Reader, q: PartFilter, now: number): Promise<Figu
 			.select([
 				'c.status',
 				sql<number>`count(*)`.as('n'),
-				sql<number>`sum(case when c.status = 'open' and coalesce(c.last_contact_at, c.opened_at) + coalesce(s.stalled_days, ${DEFAULT_STALLED_DAYS}) * cast(${DAY_MS} as bigint) < cast(${now} as bigint) then 1 else 0 end)`.as(
+				sql<number>`sum(case when c.status = 'open' and coalesce(c.last_contact_at, c.opened_at) + coalesce(s.stalled_days, ${DEFAULT_STALLED_DAYS}) * cast(${DAY} as bigint) < cast(${now} as bigint) then 1 else 0 end)`.as(
 					'stalled'
 				)
 			])

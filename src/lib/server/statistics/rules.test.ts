@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-	type BookingStatus,
-	bookingCounts,
-	berlinDay,
-	consultationFact,
-	dayKeys
-} from './consultation-rules';
+import { berlinDate } from '../../time/berlin';
+import { type BookingStatus, bookingCounts, consultationFact, dayKeys } from './consultation-rules';
 import { parsePeriod, periodInstants } from './period-rules';
 import { SUPPRESSED as S, suppressOne, suppressTable } from './suppression-rules';
 
@@ -84,7 +79,7 @@ describe('what counts as a consultation', () => {
 		[Date.UTC(2025, 9, 26, 23, 0), '2025-10-27'],
 		[Date.UTC(2025, 0, 1, 0, 0), '2025-01-01']
 	])('Berlin day of %d is %s', (ms, day) => {
-		expect(berlinDay(ms)).toBe(day);
+		expect(berlinDate(ms)).toBe(day);
 	});
 
 	it('numbers days', () => {

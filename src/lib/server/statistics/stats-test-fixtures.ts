@@ -1,4 +1,5 @@
 import type { TestServices } from '../../../../tests/support/test-database';
+import { HOUR, DAY } from '../../time/durations';
 
 /**
  * Generated data for the statistics tests (imported by *.test.ts only): bookings, records,
@@ -67,9 +68,6 @@ function prng(seed: number): () => number {
 		return x / 2_147_483_648;
 	};
 }
-
-const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
 
 export async function generateStatisticsData(
 	s: TestServices,

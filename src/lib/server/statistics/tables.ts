@@ -1,3 +1,4 @@
+import type { Locale } from '../../i18n/locale';
 import { type MessageKey, translate } from '../../i18n/messages';
 import { CANCEL_REASONS } from '../reference/cancel-reasons';
 import type { Db, Tx } from '../db/transaction';
@@ -19,8 +20,6 @@ import {
  * (network-wide views and every export) counts below 5 are "< 5" with secondary suppression.
  */
 export type Cell = Shown | null;
-export type Locale = 'de' | 'en';
-
 export interface StatRow {
 	key: string;
 	label: string;

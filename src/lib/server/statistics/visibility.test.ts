@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { type TestServices, testServices } from '../../../../tests/support/test-database';
+import { DAY } from '../../time/durations';
 import { mintScope } from '../access/scope';
 import { addStaff } from '../identity/test-fixtures';
-import { DAY } from '../platform/clock';
 import { moderateProfile } from '../visibility/moderation';
 import { ownProfile, publishProfile, saveProfile } from '../visibility/profiles';
 import { visibilityFigures } from './visibility';

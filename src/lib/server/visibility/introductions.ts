@@ -6,7 +6,7 @@ import { type Db, type Tx, isUniqueViolation, transact } from '../db/transaction
 import type { RequestContext } from '../identity/context';
 import { absoluteLink } from '../identity/mails';
 import { enqueueMail } from '../notifications/outbox';
-import { hashToken, randomToken } from '../platform/tokens';
+import { hashToken, plausibleToken, randomToken } from '../platform/tokens';
 import type { Services } from '../runtime';
 import type { Locale } from '../../i18n/locale';
 import { translate } from '../../i18n/messages';
@@ -312,7 +312,7 @@ export type IntroductionCheck =
 
 /** The page the proposal mail links to: shows the request (no contact data yet), changes nothing. */
 export async function inspectIntroduction(db: Db | Tx, token: string, now: Date): Promise<IntroductionCheck> {
-	if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return { ok: false, reason: 'invalid' };
+	if (!plausibleToken(token)) return { ok: false, reason: 'invalid' };
 	const row = await db
 		.selectFrom('introduction as n')
 		.innerJoin('project_request as r', 'r.id', 'n.request_id')
@@ -458,7 +458,7 @@ export async function respondToIntroduction(
 	const { db, clock } = services;
 	const now = clock.now();
 	const t = now.getTime();
-	if (!/^[A-Za-z0-9_-]{20,100}$/.test(input.token)) return { ok: false, reason: 'invalid' };
+	if (!plausibleToken(input.token)) return { ok: false, reason: 'invalid' };
 	const status = input.decision === 'accept' ? ('accepted' as const) : ('declined' as const);
 	return transact(db, async (trx) => {
 		const n = await trx

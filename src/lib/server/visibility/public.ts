@@ -1,12 +1,12 @@
 import { type ExpressionBuilder, sql } from 'kysely';
 import { z } from 'zod';
+import { HOUR, DAY } from '../../time/durations';
 import { recordAudit } from '../audit/record';
 import type { DB } from '../db/schema';
 import { type Db, type Tx, transact } from '../db/transaction';
 import type { RequestContext } from '../identity/context';
 import { countHit, strictest, throttleKey } from '../identity/throttle';
 import { enqueueMail } from '../notifications/outbox';
-import { DAY, HOUR } from '../platform/clock';
 import { matchingIds } from '../platform/full-text-search';
 import { decodeCursor, encodeCursor } from '../platform/keyset-cursor';
 import type { Services } from '../runtime';

@@ -1,3 +1,4 @@
+import { HOUR } from '../../time/durations';
 import { recordAudit } from '../audit/record';
 import { type OfficeScope, scopeIncludes } from '../access/scope';
 import type { ProjectRequestStatus } from '../db/schema';
@@ -6,8 +7,7 @@ import type { RequestContext } from '../identity/context';
 import { absoluteLink } from '../identity/mails';
 import { countHit, strictest, throttleKey } from '../identity/throttle';
 import { enqueueMail } from '../notifications/outbox';
-import { HOUR } from '../platform/clock';
-import { hashToken, randomToken } from '../platform/tokens';
+import { hashToken, plausibleToken, randomToken } from '../platform/tokens';
 import { officesForLand } from '../reference/queries';
 import type { Services } from '../runtime';
 import type { Locale } from '../../i18n/locale';
@@ -189,11 +189,9 @@ export type ConfirmCheck =
 	| { ok: true; requestId: number; title: string; confirmed: boolean }
 	| { ok: false; reason: 'invalid' | 'expired' };
 
-const plausible = (token: string) => /^[A-Za-z0-9_-]{20,100}$/.test(token);
-
 /** For the page the mail link opens: changes nothing. */
 export async function inspectRequestLink(db: Db | Tx, token: string, now: Date): Promise<ConfirmCheck> {
-	if (!plausible(token)) return { ok: false, reason: 'invalid' };
+	if (!plausibleToken(token)) return { ok: false, reason: 'invalid' };
 	const row = await db
 		.selectFrom('auth_token as a')
 		.innerJoin('project_request as r', 'r.id', 'a.subject_id')
@@ -217,7 +215,7 @@ export async function confirmRequest(
 	const { db, clock } = services;
 	const now = clock.now();
 	const t = now.getTime();
-	if (!plausible(token)) return { ok: false, reason: 'invalid' };
+	if (!plausibleToken(token)) return { ok: false, reason: 'invalid' };
 	return transact(db, async (trx) => {
 		const used = await trx
 			.updateTable('auth_token')

@@ -1,15 +1,15 @@
 /**
  * Pure decisions of the visibility domain (no I/O, no clock: `now` is an argument).
  */
+import { DAY } from '../../time/durations';
 import type { IntroductionStatus, ProfileStatus, ProjectRequestStatus } from '../db/schema';
 
-export const DAY_MS = 24 * 60 * 60 * 1000;
 /** "Open for projects" lasts this long from setting or renewing it. */
-export const OPEN_FOR_PROJECTS_MS = 30 * DAY_MS;
+export const OPEN_FOR_PROJECTS_MS = 30 * DAY;
 /** The reminder goes out this long before it lapses. */
-export const OPEN_REMINDER_BEFORE_MS = 3 * DAY_MS;
+export const OPEN_REMINDER_BEFORE_MS = 3 * DAY;
 /** The link in a proposal mail works this long. */
-export const INTRODUCTION_LINK_MS = 30 * DAY_MS;
+export const INTRODUCTION_LINK_MS = 30 * DAY;
 /** The link that confirms a decision maker's address and request. */
 export const REQUEST_CONFIRM_MS = 48 * 60 * 60 * 1000;
 export const LINKS_MAX = 6;

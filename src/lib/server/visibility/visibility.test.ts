@@ -1,6 +1,7 @@
 import jpeg from 'jpeg-js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type TestServices, testServices } from '../../../../tests/support/test-database';
+import { DAY } from '../../time/durations';
 import { mintScope } from '../access/scope';
 import { addStaff } from '../identity/test-fixtures';
 import { eraseCreative } from '../privacy/erase';
@@ -31,7 +32,6 @@ import {
 	publicRequest,
 	submitRequest
 } from './requests';
-import { DAY_MS } from './rules';
 import type { ProfileInput } from './schema';
 
 let s: TestServices | null = null;
@@ -194,12 +194,12 @@ describe('profiles', () => {
 		const { s, creativeId } = await setup();
 		await saveProfile(s, creativeId, input);
 		expect((await ownProfile(s.db, creativeId, s.clock.now()))!.open).toBe(true);
-		s.clock.advance(26 * DAY_MS);
+		s.clock.advance(26 * DAY);
 		expect(await runOpenForProjectsJobs(s)).toEqual({ openReminders: 0, openExpired: 0 });
-		s.clock.advance(1 * DAY_MS + 1000);
+		s.clock.advance(1 * DAY + 1000);
 		expect(await runOpenForProjectsJobs(s)).toEqual({ openReminders: 1, openExpired: 0 });
 		expect(await runOpenForProjectsJobs(s)).toEqual({ openReminders: 0, openExpired: 0 });
-		s.clock.advance(3 * DAY_MS);
+		s.clock.advance(3 * DAY);
 		expect(await runOpenForProjectsJobs(s)).toEqual({ openReminders: 0, openExpired: 1 });
 		expect((await ownProfile(s.db, creativeId, s.clock.now()))!.open).toBe(false);
 	});
@@ -303,15 +303,13 @@ describe('requests and introductions', () => {
 			).ok
 		).toBe(true);
 		const now = s.clock.now().getTime();
-		expect(
-			await visibilityFigures(s.db, { officeIds: [officeId], from: now - DAY_MS, to: now + DAY_MS })
-		).toEqual({
+		expect(await visibilityFigures(s.db, { officeIds: [officeId], from: now - DAY, to: now + DAY })).toEqual({
 			profilesPublished: 1,
 			introductionsProposed: 1,
 			introductionsAccepted: 1,
 			cooperations: 1
 		});
-		expect(await visibilityFigures(s.db, { officeIds: [], from: 0, to: now + DAY_MS })).toEqual({
+		expect(await visibilityFigures(s.db, { officeIds: [], from: 0, to: now + DAY })).toEqual({
 			profilesPublished: 0,
 			introductionsProposed: 0,
 			introductionsAccepted: 0,

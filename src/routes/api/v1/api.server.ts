@@ -1,8 +1,8 @@
 import { json, type RequestEvent } from '@sveltejs/kit';
 import { bookingReferenceKeys } from '$lib/server/booking/calendar-queries';
 import { countHit, throttleKey } from '$lib/server/identity/throttle';
-import { MINUTE } from '$lib/server/platform/clock';
 import { services } from '$lib/server/runtime';
+import { MINUTE } from '$lib/time/durations';
 
 /**
  * Shared by the /api/v1 endpoints: JSON answers and the rate limit per client address. The

@@ -1,8 +1,8 @@
 import { json } from '@sveltejs/kit';
-import { DAY } from '$lib/server/platform/clock';
 import { movableClock } from '$lib/server/http/e2e-only';
 import { forgetFutureTotpSteps } from '$lib/server/identity/housekeeping';
 import { services } from '$lib/server/runtime';
+import { DAY } from '$lib/time/durations';
 import type { RequestHandler } from './$types';
 
 // End-to-end suite only (KL_E2E=1): read or move the server's clock. 404 everywhere else.

@@ -1,7 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { localizePath } from '$lib/i18n/locale';
 import { type MessageKey, translate } from '$lib/i18n/messages';
-import { berlinDate } from '$lib/server/booking/rules';
 import { fieldFailure, parseForm } from '$lib/server/http/form';
 import { minutesToWait } from '$lib/server/identity/throttle-rules';
 import { randomToken } from '$lib/server/platform/tokens';
@@ -10,6 +9,7 @@ import { services } from '$lib/server/runtime';
 import { currentVisibilityConsent } from '$lib/server/visibility/consent';
 import { submitRequest } from '$lib/server/visibility/requests';
 import { requestFormSchemaOn } from '$lib/server/visibility/schema';
+import { berlinDate } from '$lib/time/berlin';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {

@@ -7,11 +7,11 @@ import {
 	followUpFrom,
 	followUpSlots
 } from '$lib/server/booking/follow-up';
-import { addDays, berlinDate } from '$lib/server/booking/rules';
 import { requireCreative } from '$lib/server/http/gate';
 import { randomToken } from '$lib/server/platform/tokens';
 import { hasOpenCase, myCaseStatus, myFollowUpCases } from '$lib/server/portal/plan-queries';
 import { services } from '$lib/server/runtime';
+import { addDays, berlinDate } from '$lib/time/berlin';
 import type { Actions, PageServerLoad } from './$types';
 
 /**

@@ -1,5 +1,5 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { localizePath } from '$lib/i18n/locale';
+import { localizePath, type Locale } from '$lib/i18n/locale';
 import { type MessageKey, translate } from '$lib/i18n/messages';
 import { type FormValues, fieldFailure, formValues, parseForm } from '$lib/server/http/form';
 import { requireCreative } from '$lib/server/http/gate';
@@ -42,7 +42,7 @@ export const load: PageServerLoad = async (event) => {
 	};
 };
 
-const done = (locale: 'de' | 'en', notice: string) =>
+const done = (locale: Locale, notice: string) =>
 	redirect(303, localizePath(locale, `/portal/profil?hinweis=${notice}`));
 
 export const actions: Actions = {

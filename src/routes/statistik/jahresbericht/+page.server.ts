@@ -1,12 +1,12 @@
-import { berlinDay } from '$lib/server/statistics/consultation-rules';
 import { yearPeriod } from '$lib/server/statistics/period-rules';
 import { services } from '$lib/server/runtime';
+import { berlinDate } from '$lib/time/berlin';
 import { statsAccess, statsTables } from '../access.server';
 import type { PageServerLoad } from './$types';
 
 /** The annual report: the standard breakdowns of one year, suppressed (it goes to the funder). */
 export const load: PageServerLoad = async (event) => {
-	const today = berlinDay(services().clock.now().getTime());
+	const today = berlinDate(services().clock.now().getTime());
 	const raw = event.url.searchParams.get('jahr') ?? '';
 	const year =
 		/^\d{4}$/.test(raw) && Number(raw) >= 2000 && Number(raw) <= 2100

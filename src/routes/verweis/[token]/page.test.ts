@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { DAY } from '$lib/time/durations';
 import { type TestServices, testServices } from '../../../../tests/support/test-database';
 import { transact } from '$lib/server/db/transaction';
-import { DAY } from '$lib/server/platform/clock';
 import { createReferrals } from '$lib/server/referrals/commands';
 import { sendDueReferralFollowups } from '$lib/server/referrals/followup';
 import {

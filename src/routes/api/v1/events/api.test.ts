@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { HOUR } from '$lib/time/durations';
 import { conforms } from '../../../../../tests/support/openapi-contract';
 import { type TestServices, testServices } from '../../../../../tests/support/test-database';
 import { mintScope } from '$lib/server/access/scope';
 import { createEvent, publishEvent } from '$lib/server/events/staff';
-import { HOUR_MS } from '$lib/server/events/rules';
 import { setServices } from '$lib/server/runtime';
 import { apiEvent } from '../api-fixture';
 import { GET as listEvents } from './+server';
@@ -60,7 +60,7 @@ async function setup(capacity: number) {
 		accessibility: null,
 		onlineUrl: 'https://video.example/x',
 		start,
-		end: start + HOUR_MS,
+		end: start + HOUR,
 		capacity,
 		registrationOpensAt: null,
 		registrationClosesAt: null,

@@ -1,3 +1,4 @@
+import type { Locale } from '$lib/i18n/locale';
 import { fail, redirect } from '@sveltejs/kit';
 import { translate } from '$lib/i18n/messages';
 import { cancelByCreative, rescheduleByCreative } from '$lib/server/booking/commands';
@@ -46,7 +47,7 @@ export const load: PageServerLoad = async ({ params, locals, url, setHeaders }) 
 	};
 };
 
-function failure(locale: 'de' | 'en', reason: string, officePhone?: string) {
+function failure(locale: Locale, reason: string, officePhone?: string) {
 	const key =
 		reason === 'slot_taken'
 			? 'booking.manage.error.slotTaken'

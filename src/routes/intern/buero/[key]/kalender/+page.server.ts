@@ -1,4 +1,3 @@
-import { isIsoDay } from '$lib/format/datetime';
 import {
 	type CalendarView,
 	calendarConsultants,
@@ -7,8 +6,8 @@ import {
 	listCalendar,
 	seesWholeOffice
 } from '$lib/server/booking/calendar-queries';
-import { berlinDate, berlinInstant, isoWeekday } from '$lib/server/booking/rules';
 import { services } from '$lib/server/runtime';
+import { berlinDate, berlinInstant, isIsoDay, isoWeekday } from '$lib/time/berlin';
 import { calendarAccess } from './access.server';
 import type { PageServerLoad } from './$types';
 

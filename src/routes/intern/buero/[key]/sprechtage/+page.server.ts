@@ -1,11 +1,11 @@
 import { redirect } from '@sveltejs/kit';
 import { cancelSprechtag, createSprechtag, listSprechtage } from '$lib/server/booking/availability';
 import { idSchema, sprechtagSchema } from '$lib/server/booking/availability-schema';
-import { addDays, berlinDate } from '$lib/server/booking/rules';
 import { officeConsultants } from '$lib/server/booking/slots';
 import { localizePath } from '$lib/i18n/locale';
 import { parseForm } from '$lib/server/http/form';
 import { services } from '$lib/server/runtime';
+import { addDays, berlinDate } from '$lib/time/berlin';
 import { availabilityAccess, refusal } from '../verfuegbarkeit/access.server';
 import type { Actions, PageServerLoad } from './$types';
 

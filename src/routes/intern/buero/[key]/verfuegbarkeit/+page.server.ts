@@ -17,13 +17,13 @@ import {
 	ruleSchema,
 	settingsSchema
 } from '$lib/server/booking/availability-schema';
-import { berlinDate } from '$lib/server/booking/rules';
 import { getBookingSettings, updateBookingSettings } from '$lib/server/booking/settings';
 import { officeFeedDetails, setOfficeFeedDetails } from '$lib/server/calendar-feed/commands';
 import { officeConsultants } from '$lib/server/booking/slots';
 import { localizePath } from '$lib/i18n/locale';
 import { parseForm } from '$lib/server/http/form';
 import { services } from '$lib/server/runtime';
+import { berlinDate } from '$lib/time/berlin';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { availabilityAccess, refusal } from './access.server';
 

@@ -1,10 +1,10 @@
 import type { z } from 'zod';
 import { isoBerlin } from '$lib/format/iso-offset';
 import { type slotListSchema, slotsQuerySchema } from '$lib/server/booking/api-schema';
-import { addDays } from '$lib/server/booking/rules';
 import { listSlots } from '$lib/server/booking/slots';
 import { getOfficeById } from '$lib/server/reference/queries';
 import { services } from '$lib/server/runtime';
+import { addDays } from '$lib/time/berlin';
 import { apiError, apiJson, rateLimited } from '../../../api.server';
 import type { RequestHandler } from './$types';
 

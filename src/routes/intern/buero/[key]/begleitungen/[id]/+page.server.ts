@@ -28,13 +28,13 @@ import { z } from 'zod';
 import { addNextStep, setStepDoneByStaff } from '$lib/server/cases/steps';
 import { caseTimeline } from '$lib/server/cases/timeline';
 import { messageStateOfCases } from '$lib/server/messages/queries';
-import { officeDay } from '$lib/server/cases/calendar-day';
 import { checkInsForCase } from '$lib/server/checkins/queries';
 import { queueFeedbackMail } from '$lib/server/checkins/feedback';
 import { markCheckInSeen } from '$lib/server/checkins/seen';
 import { referralsForCase } from '$lib/server/referrals/queries';
 import { listLaender, listStages, listSubmarkets, listTopics } from '$lib/server/reference/queries';
 import { services } from '$lib/server/runtime';
+import { berlinDate } from '$lib/time/berlin';
 import { calendarAccess } from '../../kalender/access.server';
 import { caseAction, caseOutcome, parseCaseForm } from '../case-actions.server';
 import type { Actions, PageServerLoad } from './$types';
@@ -106,7 +106,7 @@ export const load: PageServerLoad = async (event) => {
 			view.bookings
 				.filter((b) => b.status === 'confirmed' && b.start > now.getTime())
 				.sort((a, b) => a.start - b.start)[0] ?? null,
-		today: officeDay(now),
+		today: berlinDate(now),
 		timeline,
 		checkIns: checkIns ?? [],
 		referrals,

@@ -1,5 +1,5 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { localizePath } from '$lib/i18n/locale';
+import { localizePath, type Locale } from '$lib/i18n/locale';
 import { translate } from '$lib/i18n/messages';
 import { openCaseByStaff } from '$lib/server/cases/case-commands';
 import { openCaseSchema } from '$lib/server/cases/case-schemas';
@@ -11,7 +11,7 @@ import { calendarAccess } from '../../kalender/access.server';
 import { parseCaseForm } from '../case-actions.server';
 import type { Actions, PageServerLoad } from './$types';
 
-async function reference(locale: 'de' | 'en') {
+async function reference(locale: Locale) {
 	const { db } = services();
 	const [topics, submarkets, stages, laender] = await Promise.all([
 		listTopics(db, locale, { activeOnly: true }),

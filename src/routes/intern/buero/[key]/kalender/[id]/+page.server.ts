@@ -1,10 +1,9 @@
 import { error } from '@sveltejs/kit';
-import { isIsoDay } from '$lib/format/datetime';
 import { getCalendarBooking } from '$lib/server/booking/calendar-queries';
-import { addDays, berlinDate } from '$lib/server/booking/rules';
 import { listSlots } from '$lib/server/booking/slots';
 import { listStages, listSubmarkets, listTopics } from '$lib/server/reference/queries';
 import { services } from '$lib/server/runtime';
+import { addDays, berlinDate, isIsoDay } from '$lib/time/berlin';
 import { calendarAccess } from '../access.server';
 import { cancelSchema, moveSchema } from '$lib/server/booking/calendar-schema';
 import { cancelByStaff, markAttendance, moveByStaff } from '$lib/server/booking/commands';

@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { isIsoDay } from '$lib/format/datetime';
 import { API_FORMATS } from '$lib/server/booking/api-schema';
 import { slotValue } from '$lib/server/booking/calendar-schema';
-import { addDays, berlinDate, berlinInstant } from '$lib/server/booking/rules';
 import { listSlots, officeConsultants } from '$lib/server/booking/slots';
 import { listLaender, listStages, listSubmarkets, listTopics } from '$lib/server/reference/queries';
 import { services } from '$lib/server/runtime';
+import { addDays, berlinDate, berlinInstant, isIsoDay } from '$lib/time/berlin';
 import { calendarAccess } from '../access.server';
 import { bookOnBehalfAction } from './book.server';
 import type { Actions, PageServerLoad } from './$types';

@@ -1,5 +1,5 @@
 import { redirect } from '@sveltejs/kit';
-import { localizePath } from '$lib/i18n/locale';
+import { localizePath, type Locale } from '$lib/i18n/locale';
 import { cancelEventSchema, eventFormSchema, formValuesOf } from '$lib/server/events/schema';
 import { cancelEvent, publishEvent, updateEvent } from '$lib/server/events/staff';
 import { eventActionAllowed } from '$lib/server/events/rules';
@@ -69,7 +69,7 @@ export const load: PageServerLoad = async (event) => {
 	};
 };
 
-const back = (locale: 'de' | 'en', key: string, id: number, query: string) =>
+const back = (locale: Locale, key: string, id: number, query: string) =>
 	localizePath(locale, `/intern/buero/${key}/veranstaltungen/${id}?${query}`);
 
 export const actions: Actions = {

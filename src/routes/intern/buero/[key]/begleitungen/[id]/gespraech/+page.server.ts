@@ -1,6 +1,5 @@
 import { error, fail } from '@sveltejs/kit';
 import { translate } from '$lib/i18n/messages';
-import { berlinDate, berlinInstant } from '$lib/server/booking/rules';
 import { OUTCOMES, recordSchema, STEP_ROWS } from '$lib/server/cases/case-schemas';
 import { caseFor } from '$lib/server/cases/load';
 import { recordConsultation } from '$lib/server/cases/record';
@@ -14,6 +13,7 @@ import { createReferrals } from '$lib/server/referrals/commands';
 import { suggestContactPoints } from '$lib/server/referrals/queries';
 import { listLaender, listStages, listSubmarkets, listTopics } from '$lib/server/reference/queries';
 import { services } from '$lib/server/runtime';
+import { berlinDate, berlinInstant } from '$lib/time/berlin';
 import { calendarAccess } from '../../../kalender/access.server';
 import { caseAction, caseOutcome, parseCaseForm } from '../../case-actions.server';
 import type { Actions, PageServerLoad } from './$types';

@@ -9,9 +9,9 @@ import { readConversationAsStaff } from '$lib/server/messages/queries';
 import { answerDueDay } from '$lib/server/messages/rules';
 import { messageSchema } from '$lib/server/messages/schema';
 import { messageSetting } from '$lib/server/messages/settings';
-import { berlinDate } from '$lib/server/booking/rules';
 import { randomToken } from '$lib/server/platform/tokens';
 import { services } from '$lib/server/runtime';
+import { berlinDate } from '$lib/time/berlin';
 import { caseAction } from '../../case-actions.server';
 import type { Actions, PageServerLoad } from './$types';
 

@@ -1,5 +1,5 @@
 import { error, fail, redirect } from '@sveltejs/kit';
-import { localizePath } from '$lib/i18n/locale';
+import { localizePath, type Locale } from '$lib/i18n/locale';
 import { translate } from '$lib/i18n/messages';
 import {
 	addSensitiveKeyword,
@@ -25,7 +25,7 @@ export const load: PageServerLoad = async (event) => {
 	};
 };
 
-const back = (locale: 'de' | 'en', key: string, ok: string) =>
+const back = (locale: Locale, key: string, ok: string) =>
 	localizePath(locale, `/intern/buero/${key}/begleitungen/einstellungen/begriffe?ok=${ok}`);
 
 export const actions: Actions = {
