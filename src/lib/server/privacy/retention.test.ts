@@ -185,7 +185,10 @@ describe('retention run (Löschkonzept)', () => {
 		const seeded = await seedRetentionRows(s, f);
 		const dry = await runRetention(s, { dryRun: true });
 		const progress: [string, number][] = [];
-		const report = await runRetention(s, { batchSize: 1, onBatch: (key, done) => progress.push([key, done]) });
+		const report = await runRetention(s, {
+			batchSize: 1,
+			onBatch: (key, done) => progress.push([key, done])
+		});
 		for (const [label, read, expected] of expectations) {
 			expect.soft(await read(seeded), label).toBe(expected);
 		}

@@ -29,14 +29,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 	await db.schema
 		.createIndex('case_file_active_counts_idx')
 		.on('case_file')
-		.columns([
-			'office_id',
-			'consultant_id',
-			'status',
-			'next_contact_due_at',
-			'last_contact_at',
-			'opened_at'
-		])
+		.columns(['office_id', 'consultant_id', 'status', 'next_contact_due_at', 'last_contact_at', 'opened_at'])
 		.where(sql.ref('status'), '<>', 'closed')
 		.execute();
 	await db.schema
