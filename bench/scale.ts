@@ -6,7 +6,11 @@ import { sql } from 'kysely';
 import { createDb } from '../src/lib/server/db/client';
 import type { Db } from '../src/lib/server/db/transaction';
 import { createSession } from '../src/lib/server/identity/sessions';
+import { migrateToLatest } from '../src/lib/server/db/migrate';
+import { systemClock } from '../src/lib/server/platform/clock';
+import { loadConfig } from '../src/lib/server/platform/config';
 import { parseDatabaseUrl } from '../src/lib/server/platform/database-url';
+import { runRetention } from '../src/lib/server/privacy/retention';
 import { rebuildPeopleAggregates } from '../src/lib/server/statistics/people-aggregates';
 import { DAY } from '../src/lib/time/durations';
 import { generate, insertAll } from './stats';
@@ -29,7 +33,8 @@ const BASE = `http://127.0.0.1:${PORT}`;
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const MIXED = 1000;
 const RSS_GOAL_MB = 150;
-const STATS_GOAL = 2;
+// Issue 14's acceptance: every page national ÷ demo ≤ 2.
+const RATIO_GOAL = 2;
 
 function scaleArg(): number {
 	const i = process.argv.indexOf('--scale');
@@ -250,6 +255,37 @@ async function ensureNational(file: string, scale: number): Promise<void> {
 	writeFileSync(done, new Date().toISOString());
 }
 
+/**
+ * A live network's database has been through the hourly retention run; the generated one has
+ * not (its old registrations, mails and people without data are all due at once). Run it once
+ * here, with progress, so its first run is not timed as page latency. A no-op when nothing is due.
+ */
+async function applyRetention(file: string): Promise<void> {
+	const d = createDb(parseDatabaseUrl(`sqlite:${file}`));
+	try {
+		await migrateToLatest(d.db);
+		const t0 = Date.now();
+		const report = await runRetention(
+			{
+				db: d.db,
+				clock: systemClock,
+				config: loadConfig({ ...process.env, DATABASE_URL: `sqlite:${file}` })
+			},
+			{
+				onBatch: (key, n) => {
+					if (n % 20_000 === 0) console.log(`  retention … ${key}: ${n.toLocaleString('en')}`);
+				}
+			}
+		);
+		const total = report.lines.reduce((sum, l) => sum + l.count, 0);
+		console.log(
+			`retention run: ${total.toLocaleString('en')} rows deleted or anonymised in ${((Date.now() - t0) / 1000).toFixed(1)} s`
+		);
+	} finally {
+		await d.close();
+	}
+}
+
 interface Target {
 	label: string;
 	path: string;
@@ -402,6 +438,8 @@ export async function scale(): Promise<void> {
 	console.log(`scale ${factor}; databases in ${dir} (reused when present)`);
 	await ensureDemo(demo);
 	await ensureNational(national, factor);
+	await applyRetention(demo);
+	await applyRetention(national);
 
 	console.log(`\ntiming each page: median of ${RUNS} whole-page requests after one warm-up`);
 	const onDemo = await timePages(demo);
@@ -412,9 +450,7 @@ export async function scale(): Promise<void> {
 	for (const [label, d] of onDemo) {
 		const n = onNational.get(label)!;
 		const ratio = n / d;
-		const goal = label.startsWith('/statistik')
-			? `  goal ≤ ${STATS_GOAL}×: ${ratio <= STATS_GOAL ? 'met' : 'MISSED'}`
-			: '';
+		const goal = `  goal ≤ ${RATIO_GOAL}×: ${ratio <= RATIO_GOAL ? 'met' : 'MISSED'}`;
 		console.log(
 			`${label.padEnd(28)} ${d.toFixed(1).padStart(9)} ${n.toFixed(1).padStart(9)} ${ratio.toFixed(2).padStart(7)}${goal}`
 		);
