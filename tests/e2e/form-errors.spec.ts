@@ -95,7 +95,7 @@ async function submitAsIs(page: Page): Promise<string[]> {
 }
 
 test('a schema error and a rule error are reported together (no second round)', async ({ page }) => {
-	allowFailedLoads([400], 'both forms are sent with mistakes on purpose');
+	allowFailedLoads([400], 'every form is sent with mistakes on purpose');
 	await login(page, ADMIN);
 	// A new event: the title missing (schema) and the start in the past (a rule checked against now).
 	await page.goto('/intern/buero/bw/veranstaltungen/neu');
@@ -126,6 +126,20 @@ test('a schema error and a rule error are reported together (no second round)', 
 		entries.some((e) => /bereits einen Zugang/.test(e)),
 		entries.join(' | ')
 	).toBe(true);
+	// A new office: the name missing (schema) and the key already used (a database rule, issue 16).
+	await page.goto('/intern/admin/stammdaten/bueros/neu');
+	await hydrated(page);
+	await page.locator('main input[name="key"]').fill('nw');
+	entries = await submitAsIs(page);
+	expect(
+		entries.some((e) => e.startsWith('Name')),
+		entries.join(' | ')
+	).toBe(true);
+	expect(
+		entries.some((e) => /Kürzel ist bereits vergeben/.test(e)),
+		entries.join(' | ')
+	).toBe(true);
+	await expectAccessible(page, 'new office with a schema and a rule error');
 });
 
 /**

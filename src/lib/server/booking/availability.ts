@@ -253,7 +253,7 @@ function mayActFor(actor: OfficeActor, consultantId: number): boolean {
 	return isLead(actor) || actor.id === consultantId;
 }
 
-async function isMember(trx: Tx, officeId: number, consultantId: number): Promise<boolean> {
+async function isMember(trx: Db | Tx, officeId: number, consultantId: number): Promise<boolean> {
 	const members = await officeConsultants(trx, officeId);
 	return members.some((m) => m.id === consultantId);
 }
@@ -299,6 +299,56 @@ async function addForMember(
 	});
 }
 
+/** One weekly window of one person, as the rule form describes it. */
+export interface RuleWindow {
+	consultantId: number;
+	weekday: number;
+	startTime: string;
+	endTime: string;
+	validFrom: string | null;
+	validTo: string | null;
+}
+
+/**
+ * Two windows of one person on one weekday may not overlap (in any office or format): the
+ * slots would compete and the week would read ambiguously.
+ */
+async function overlapsOwnRule(db: Db | Tx, rule: RuleWindow): Promise<boolean> {
+	const sameDay = await db
+		.selectFrom('availability_rule')
+		.select(['start_time', 'end_time', 'valid_from', 'valid_to'])
+		.where('consultant_id', '=', rule.consultantId)
+		.where('weekday', '=', rule.weekday)
+		.execute();
+	return sameDay.some(
+		(r) =>
+			r.start_time < rule.endTime &&
+			rule.startTime < r.end_time &&
+			rangesOverlap(r.valid_from, r.valid_to, rule.validFrom, rule.validTo)
+	);
+}
+
+/**
+ * The overlap rule of addRule, read-only, for a rule form that failed its schema too: the
+ * overlap is reported in the same round (issue 16). It answers only where addRule would get
+ * that far (the actor may act for the person, who is a member here) and only when every part
+ * of the window passed the schema, start before end and "from" not after "to".
+ */
+export async function ruleWouldOverlap(
+	db: Db | Tx,
+	actor: OfficeActor,
+	officeId: number,
+	rule: { [K in keyof RuleWindow]?: RuleWindow[K] | undefined }
+): Promise<boolean> {
+	const { consultantId, weekday, startTime, endTime, validFrom, validTo } = rule;
+	if (consultantId === undefined || weekday === undefined || startTime === undefined) return false;
+	if (endTime === undefined || validFrom === undefined || validTo === undefined) return false;
+	if (endTime <= startTime || (validFrom && validTo && validTo < validFrom)) return false;
+	if (!mayActFor(actor, consultantId)) return false;
+	if (!(await isMember(db, officeId, consultantId))) return false;
+	return overlapsOwnRule(db, { consultantId, weekday, startTime, endTime, validFrom, validTo });
+}
+
 export function addRule(
 	services: CommandServices,
 	actor: OfficeActor,
@@ -318,21 +368,7 @@ export function addRule(
 		officeId,
 		target,
 		async (trx, now) => {
-			// Two windows of one person on one weekday may not overlap (in any office or format):
-			// the slots would compete and the week would read ambiguously.
-			const sameDay = await trx
-				.selectFrom('availability_rule')
-				.select(['start_time', 'end_time', 'valid_from', 'valid_to'])
-				.where('consultant_id', '=', input.consultantId)
-				.where('weekday', '=', input.weekday)
-				.execute();
-			const clash = sameDay.some(
-				(r) =>
-					r.start_time < input.endTime &&
-					input.startTime < r.end_time &&
-					rangesOverlap(r.valid_from, r.valid_to, input.validFrom, input.validTo)
-			);
-			if (clash) return { refused: 'overlap' };
+			if (await overlapsOwnRule(trx, input)) return { refused: 'overlap' };
 			const row = await trx
 				.insertInto('availability_rule')
 				.values({

@@ -247,7 +247,7 @@ export interface WantedSlot {
  * the first consultant (by name) who offers exactly that start takes it.
  */
 export async function resolveSlot(
-	trx: Tx,
+	trx: Db | Tx,
 	wanted: WantedSlot,
 	now: Date,
 	ignoreBookingId?: number

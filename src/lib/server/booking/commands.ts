@@ -29,5 +29,6 @@ export {
 	cancelByStaff,
 	markAttendance,
 	moveByStaff,
+	onBehalfSlotFree,
 	type StaffChangeResult
 } from './staff-commands';

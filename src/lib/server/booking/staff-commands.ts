@@ -3,7 +3,14 @@ import { recordAudit } from '../audit/record';
 import { transact } from '../db/transaction';
 import { type RequestContext, staffActor } from '../identity/context';
 import type { Services } from '../runtime';
-import { type BookingRecord, isOverlapError, isSerializationFailure, loadBooking } from './commands-shared';
+import {
+	type BookingRecord,
+	isOverlapError,
+	isSerializationFailure,
+	loadBooking,
+	resolveSlot,
+	type WantedSlot
+} from './commands-shared';
 import { type HoldInput, type HoldResult, takeSlot } from './hold';
 import { applyCancel, applyMove, type NewSlot } from './manage';
 import type { OfficeActor } from './settings';
@@ -31,6 +38,26 @@ export type StaffChangeResult =
 const mayActOn = (actor: OfficeActor, scope: OfficeScope, b: BookingRecord) =>
 	scopeIncludes(scope, b.officeId) && (actor.role !== 'consultant' || b.consultantId === actor.id);
 
+/** The slot an on-behalf booking asks for: consultants book for themselves. */
+function onBehalfWish<T extends { consultantId?: number | null }>(actor: OfficeActor, wish: T): T {
+	return { ...wish, consultantId: actor.role === 'consultant' ? actor.id : (wish.consultantId ?? null) };
+}
+
+/**
+ * Whether the slot an on-behalf form names is still offered: the check bookOnBehalf makes under
+ * its lock (resolveSlot), here read-only, so a form with other errors reports a slot taken
+ * meanwhile in the same round (issue 16). Outside the scope it says nothing (true).
+ */
+export async function onBehalfSlotFree(
+	services: Pick<Services, 'db' | 'clock'>,
+	actor: OfficeActor,
+	scope: OfficeScope,
+	wish: WantedSlot
+): Promise<boolean> {
+	if (!scopeIncludes(scope, wish.officeId)) return true;
+	return (await resolveSlot(services.db, onBehalfWish(actor, wish), services.clock.now())) !== null;
+}
+
 /**
  * Books for a creative who called or e-mailed. Consultants book for themselves (their
  * consultantId is used); leads may pick any consultant or leave it open.
@@ -43,8 +70,7 @@ export async function bookOnBehalf(
 	ctx: RequestContext = {}
 ): Promise<HoldResult | { ok: false; reason: 'not_found' }> {
 	if (!scopeIncludes(scope, input.officeId)) return { ok: false, reason: 'not_found' };
-	const consultantId = actor.role === 'consultant' ? actor.id : (input.consultantId ?? null);
-	return takeSlot(services, { ...input, consultantId }, ctx, {
+	return takeSlot(services, onBehalfWish(actor, input), ctx, {
 		confirmNow: { actor: staffActor(actor), createdBy: actor.id }
 	});
 }

@@ -1,7 +1,8 @@
 import { type AuditActor, recordAudit } from '../audit/record';
 import { type Db, isUniqueViolation, transact, type Tx } from '../db/transaction';
 import type { Services } from '../runtime';
-import { type ContactPoint, getContactPoint, termKeys } from './queries';
+import { contactPointProblems, type FieldProblem } from './checks';
+import { type ContactPoint, getContactPoint } from './queries';
 import type { ContactPointCreateInput, ContactPointInput } from './schema';
 
 /**
@@ -15,11 +16,7 @@ export interface CommandContext {
 	requestId?: string | null;
 }
 
-export interface FieldProblem {
-	field: string;
-	message: 'directory.error.keyTaken' | 'directory.error.termUnknown';
-	params?: Record<string, string>;
-}
+export type { FieldProblem };
 
 export type CommandFailure = { ok: false; notFound: boolean; problems: FieldProblem[] };
 export type CommandResult<T> = { ok: true; value: T } | CommandFailure;
@@ -41,15 +38,8 @@ async function run<T>(db: Db, work: (trx: Tx) => Promise<CommandResult<T>>): Pro
 	}
 }
 
-async function checkTerms(trx: Tx, input: ContactPointInput): Promise<void> {
-	const known = await termKeys(trx);
-	const problems: FieldProblem[] = [];
-	const badTopic = input.topics.find((k) => !known.topics.has(k));
-	if (badTopic)
-		problems.push({ field: 'topics', message: 'directory.error.termUnknown', params: { key: badTopic } });
-	const badSub = input.submarkets.find((k) => !known.submarkets.has(k));
-	if (badSub)
-		problems.push({ field: 'submarkets', message: 'directory.error.termUnknown', params: { key: badSub } });
+/** Rolls the transaction back when one of the form's rules (checks.ts) refuses. */
+function refuseOn(problems: FieldProblem[]): void {
 	if (problems.length > 0) throw new Rejected(problems);
 }
 
@@ -148,13 +138,7 @@ export async function createContactPoint(
 	};
 	try {
 		return await run(services.db, async (trx) => {
-			const exists = await trx
-				.selectFrom('cp_organization')
-				.select('id')
-				.where('key', '=', input.key)
-				.executeTakeFirst();
-			if (exists) return taken;
-			await checkTerms(trx, input);
+			refuseOn(await contactPointProblems(trx, input));
 			const { id } = await trx
 				.insertInto('cp_organization')
 				.values({
@@ -204,7 +188,7 @@ export async function updateContactPoint(
 	return run(services.db, async (trx) => {
 		const before = await getContactPoint(trx, id);
 		if (!before) return notFound;
-		await checkTerms(trx, input);
+		refuseOn(await contactPointProblems(trx, { topics: input.topics, submarkets: input.submarkets }));
 		const changed = changedFields(before, input);
 		await trx
 			.updateTable('cp_organization')

@@ -66,9 +66,13 @@ export function fieldErrors(error: z.ZodError, locale: Locale): Record<string, s
 	return errors;
 }
 
+/**
+ * On failure, `input` is the form as the schema saw it, so rules checked after the schema can
+ * still be asked about the fields that were fine (issue 16, see `validFields`).
+ */
 export type Parsed<T> =
 	| { ok: true; data: T; values: FormValues }
-	| { ok: false; failure: ActionFailure<FormFailure> };
+	| { ok: false; failure: ActionFailure<FormFailure>; input: Record<string, unknown> };
 
 export async function parseForm<S extends z.ZodType>(
 	request: Request,
@@ -83,9 +87,10 @@ export async function parseForm<S extends z.ZodType>(
 		form = new FormData();
 	}
 	const values = formValues(form, options.secret);
-	const result = schema.safeParse(formObject(form, options.multi));
+	const input = formObject(form, options.multi);
+	const result = schema.safeParse(input);
 	if (result.success) return { ok: true, data: result.data, values };
-	return { ok: false, failure: fail(400, { values, errors: fieldErrors(result.error, locale) }) };
+	return { ok: false, failure: fail(400, { values, errors: fieldErrors(result.error, locale) }), input };
 }
 
 /** A failure for one field (or `_form` for the whole form) found after validation. */
@@ -96,6 +101,22 @@ export function fieldFailure(
 	message?: string
 ): ActionFailure<FormFailure> {
 	return fail(status, { values, errors, message });
+}
+
+/**
+ * The fields of a failed form that pass their own schema, each on its own: a rule that needs
+ * only these can still run, and one whose field failed stays quiet (the schema said enough).
+ */
+export function validFields<Shape extends z.core.$ZodShape>(
+	shape: Shape,
+	input: Record<string, unknown>
+): { [K in keyof Shape]?: z.output<Shape[K]> } {
+	const valid: Record<string, unknown> = {};
+	for (const [name, field] of Object.entries(shape)) {
+		const result = (field as z.ZodType).safeParse(input[name]);
+		if (result.success) valid[name] = result.data;
+	}
+	return valid as { [K in keyof Shape]?: z.output<Shape[K]> };
 }
 
 /**

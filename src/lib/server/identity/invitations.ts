@@ -8,7 +8,7 @@ import { consumeLinkToken, inspectLinkToken, issueLinkToken, retireLinkTokens } 
 import { absoluteLink, inviteMail } from './mails';
 import { hashPassword } from './password';
 import { endAllSessionsOf } from './sessions';
-import type { MembershipInput } from './staff-queries';
+import { type MembershipInput, staffEmailTaken } from './staff-queries';
 import { clearThrottle, keys } from './throttle';
 
 export interface InviteInput {
@@ -90,12 +90,7 @@ export async function inviteStaff(
 	const email = input.email.trim().toLowerCase();
 	try {
 		return await transact(db, async (trx) => {
-			const taken = await trx
-				.selectFrom('staff_user')
-				.select('id')
-				.where('email', '=', email)
-				.executeTakeFirst();
-			if (taken) return { ok: false as const, reason: 'email_taken' as const };
+			if (await staffEmailTaken(trx, email)) return { ok: false as const, reason: 'email_taken' as const };
 			const check = await checkMemberships(trx, input.memberships);
 			if (check !== 'ok') return { ok: false as const, reason: check };
 			const { id } = await trx

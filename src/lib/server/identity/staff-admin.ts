@@ -4,7 +4,7 @@ import type { Services } from '../runtime';
 import { type AdminActor, type RequestContext, staffActor } from './context';
 import { checkMemberships } from './invitations';
 import { endAllSessionsOf } from './sessions';
-import type { MembershipInput } from './staff-queries';
+import { type MembershipInput, staffEmailTaken } from './staff-queries';
 
 /**
  * What network admins do to staff accounts. Every change writes its audit row in the same
@@ -46,6 +46,11 @@ export interface StaffUpdate {
 	memberships: MembershipInput[];
 }
 
+/** An admin may not take their own admin rights away (the network would lose its last admin). */
+export function demotesSelf(admin: AdminActor, userId: number, isNetworkAdmin: boolean): boolean {
+	return admin.id === userId && !isNetworkAdmin;
+}
+
 /** Name, address, admin flag and office roles in one go (the edit form). */
 export async function updateStaff(
 	services: Services,
@@ -56,7 +61,7 @@ export async function updateStaff(
 ): Promise<AdminResult> {
 	const denied = guard(admin, userId, true);
 	if (denied) return denied;
-	if (admin.id === userId && !input.isNetworkAdmin) return { ok: false, reason: 'self' };
+	if (demotesSelf(admin, userId, input.isNetworkAdmin)) return { ok: false, reason: 'self' };
 	const { db, clock } = services;
 	const now = clock.now();
 	const email = input.email.trim().toLowerCase();
@@ -66,15 +71,8 @@ export async function updateStaff(
 			if (!user) return { ok: false as const, reason: 'not_found' as const };
 			const check = await checkMemberships(trx, input.memberships);
 			if (check !== 'ok') return { ok: false as const, reason: check };
-			if (email !== user.email) {
-				const taken = await trx
-					.selectFrom('staff_user')
-					.select('id')
-					.where('email', '=', email)
-					.where('id', '!=', userId)
-					.executeTakeFirst();
-				if (taken) return { ok: false as const, reason: 'email_taken' as const };
-			}
+			if (await staffEmailTaken(trx, email, userId))
+				return { ok: false as const, reason: 'email_taken' as const };
 			const before = await trx
 				.selectFrom('staff_membership')
 				.select(['office_id', 'role'])

@@ -168,8 +168,9 @@ export async function assignableOffices(db: Db | Tx): Promise<AssignableOffice[]
 }
 
 /**
- * Whether a staff account (other than `exceptId`) already uses this address. Issue 16: the
- * staff form asks this also when other fields failed, so every error shows in one round.
+ * Whether a staff account (other than `exceptId`) already uses this address. The invite and
+ * edit commands ask it in their transaction; issue 16: the staff forms ask it also when other
+ * fields failed, so every error shows in one round.
  */
 export async function staffEmailTaken(
 	db: Db | Tx,

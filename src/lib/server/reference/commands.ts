@@ -2,8 +2,8 @@ import { addDefaultSensitiveKeywords } from './sensitive-keyword-defaults';
 import { type AuditActor, recordAudit } from '../audit/record';
 import { type Db, isUniqueViolation, transact, type Tx } from '../db/transaction';
 import type { Services } from '../runtime';
-import { getOfficeById, listLaender, listOffices, type Office } from './queries';
-import { landConflicts } from './rules';
+import { getOfficeById, type Office } from './queries';
+import { entryKeyProblems, type FieldProblem, officeProblems } from './checks';
 import type {
 	EntryCreateInput,
 	EntryInput,
@@ -25,16 +25,7 @@ export interface CommandContext {
 	requestId?: string | null;
 }
 
-/** A problem with one field, as a catalogue key so the route words it in the user's language. */
-export interface FieldProblem {
-	field: string;
-	message:
-		| 'reference.error.landTaken'
-		| 'reference.error.officeKeyTaken'
-		| 'reference.error.entryKeyTaken'
-		| 'reference.error.landUnknown';
-	params?: Record<string, string>;
-}
+export type { FieldProblem };
 
 export type CommandFailure = { ok: false; notFound: boolean; problems: FieldProblem[] };
 export type CommandResult<T> = { ok: true; value: T } | CommandFailure;
@@ -143,36 +134,9 @@ function changedFields(before: Office, after: Partial<OfficeColumns>, laender?: 
 	return changed;
 }
 
-/** Refuses a Land set that would give a Land two active offices at the same time. */
-async function checkLaender(
-	trx: Tx,
-	candidate: {
-		id: number | null;
-		name: string;
-		active: boolean;
-		validFrom: string | null;
-		validTo: string | null;
-		laender: readonly string[];
-	}
-): Promise<void> {
-	const known = new Set((await listLaender(trx)).map((l) => l.iso));
-	const unknown = candidate.laender.filter((l) => !known.has(l));
-	if (unknown.length > 0)
-		throw new Rejected([
-			{ field: 'laender', message: 'reference.error.landUnknown', params: { land: unknown[0]! } }
-		]);
-	const others = await listOffices(trx);
-	const conflicts = landConflicts(candidate, others);
-	if (conflicts.length > 0) {
-		const first = conflicts[0]!;
-		throw new Rejected([
-			{
-				field: 'laender',
-				message: 'reference.error.landTaken',
-				params: { land: first.land, office: first.officeName }
-			}
-		]);
-	}
+/** Rolls the transaction back when one of the form's rules (checks.ts) refuses. */
+function refuseOn(problems: FieldProblem[]): void {
+	if (problems.length > 0) throw new Rejected(problems);
 }
 
 async function replaceLaender(trx: Tx, officeId: number, laender: readonly string[]): Promise<void> {
@@ -195,13 +159,7 @@ export async function createOffice(
 	const t = now.getTime();
 	try {
 		return await runCommand(services.db, async (trx) => {
-			const taken = await trx
-				.selectFrom('office')
-				.select('id')
-				.where('key', '=', input.key)
-				.executeTakeFirst();
-			if (taken) throw new Rejected([{ field: 'key', message: 'reference.error.officeKeyTaken' }]);
-			await checkLaender(trx, { id: null, ...input });
+			refuseOn(await officeProblems(trx, { id: null, ...input }));
 			const { id } = await trx
 				.insertInto('office')
 				.values({ key: input.key, ...officeColumns(input), created_at: t, updated_at: t })
@@ -242,7 +200,7 @@ export async function updateOffice(
 	return runCommand(services.db, async (trx) => {
 		const before = await getOfficeById(trx, officeId);
 		if (!before) return notFound;
-		await checkLaender(trx, { id: officeId, ...input });
+		refuseOn(await officeProblems(trx, { id: officeId, ...input }));
 		const columns = officeColumns(input);
 		const changed = changedFields(before, columns, input.laender);
 		if (changed.length === 0) return { ok: true, value: { changed } };
@@ -323,8 +281,7 @@ export async function createEntry(
 	const now = services.clock.now();
 	try {
 		return await runCommand(services.db, async (trx) => {
-			const taken = await trx.selectFrom(kind).select('key').where('key', '=', input.key).executeTakeFirst();
-			if (taken) throw new Rejected([{ field: 'key', message: 'reference.error.entryKeyTaken' }]);
+			refuseOn(await entryKeyProblems(trx, kind, input.key));
 			const columns = entryColumns(kind, input);
 			if (kind === 'submarket')
 				await trx

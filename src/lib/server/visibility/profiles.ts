@@ -79,17 +79,33 @@ export type SaveProfileResult =
 	| { ok: true; status: ProfileStatus }
 	| { ok: false; fields: Record<string, 'unknown'> };
 
-async function checkReference(trx: Tx, input: ProfileInput): Promise<Record<string, 'unknown'>> {
+/**
+ * Sub-markets active and the Land known, read-only: saveProfile asks it in its transaction,
+ * and a profile form that failed its schema asks it on the fields that were fine, so every
+ * error shows in one round (issue 16). A field left out is not asked about.
+ */
+export async function profileReferenceFields(
+	db: Db | Tx,
+	input: { submarkets?: readonly string[] | undefined; landIso?: string | undefined }
+): Promise<Record<string, 'unknown'>> {
 	const fields: Record<string, 'unknown'> = {};
-	const known = await trx
-		.selectFrom('submarket')
-		.select('key')
-		.where('key', 'in', input.submarkets)
-		.where('active', '=', 1)
-		.execute();
-	if (known.length !== input.submarkets.length) fields.submarkets = 'unknown';
-	const land = await trx.selectFrom('land').select('iso').where('iso', '=', input.landIso).executeTakeFirst();
-	if (!land) fields.land = 'unknown';
+	if (input.submarkets !== undefined && input.submarkets.length > 0) {
+		const known = await db
+			.selectFrom('submarket')
+			.select('key')
+			.where('key', 'in', input.submarkets)
+			.where('active', '=', 1)
+			.execute();
+		if (known.length !== input.submarkets.length) fields.submarkets = 'unknown';
+	}
+	if (input.landIso !== undefined) {
+		const land = await db
+			.selectFrom('land')
+			.select('iso')
+			.where('iso', '=', input.landIso)
+			.executeTakeFirst();
+		if (!land) fields.land = 'unknown';
+	}
 	return fields;
 }
 
@@ -103,7 +119,7 @@ export async function saveProfile(
 	const now = clock.now();
 	const t = now.getTime();
 	return transact(db, async (trx) => {
-		const fields = await checkReference(trx, input);
+		const fields = await profileReferenceFields(trx, input);
 		if (Object.keys(fields).length > 0) return { ok: false as const, fields };
 		const office = (await officesForLand(trx, input.landIso, now))[0] ?? null;
 		const existing = await trx

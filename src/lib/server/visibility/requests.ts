@@ -31,6 +31,31 @@ export type SubmitRequestResult =
 	| { ok: false; reason: 'invalid'; fields: Record<string, 'unknown' | 'past' | 'no_office'> }
 	| { ok: false; reason: 'throttled'; retryAfterSeconds: number };
 
+/**
+ * The request form's rules that need the database: every sub-market known, an office in
+ * service for the Land (it receives the request). Read-only: submitRequest asks it in its
+ * transaction, and a form that failed its schema asks it on the fields that were fine, so every
+ * error shows in one round (issue 16). A field left out is not asked about.
+ */
+export async function requestRuleFields(
+	db: Db | Tx,
+	input: { submarkets?: readonly string[] | undefined; land?: string | undefined },
+	now: Date
+) {
+	const fields: Record<string, 'unknown' | 'no_office'> = {};
+	if (input.submarkets !== undefined && input.submarkets.length > 0) {
+		const known = await db
+			.selectFrom('submarket')
+			.select('key')
+			.where('key', 'in', input.submarkets)
+			.execute();
+		if (known.length !== new Set(input.submarkets).size) fields.submarkets = 'unknown';
+	}
+	const office = input.land === undefined ? undefined : (await officesForLand(db, input.land, now))[0];
+	if (input.land !== undefined && !office) fields.land = 'no_office';
+	return { fields, office };
+}
+
 export async function submitRequest(
 	services: Services,
 	input: RequestFormInput & { locale: Locale; clientAddress: string; today: string },
@@ -66,15 +91,7 @@ export async function submitRequest(
 				.where('idempotency_key', '=', key)
 				.executeTakeFirst();
 			if (again) return { ok: true as const, requestId: Number(again.id) };
-			const fields: Record<string, 'unknown' | 'no_office'> = {};
-			const known = await trx
-				.selectFrom('submarket')
-				.select('key')
-				.where('key', 'in', input.submarkets)
-				.execute();
-			if (known.length !== new Set(input.submarkets).size) fields.submarkets = 'unknown';
-			const office = (await officesForLand(trx, input.land, now))[0];
-			if (!office) fields.land = 'no_office';
+			const { fields, office } = await requestRuleFields(trx, input, now);
 			if (Object.keys(fields).length > 0 || !office)
 				return { ok: false as const, reason: 'invalid' as const, fields };
 			await ensureVisibilityConsent(trx, now);

@@ -1,13 +1,13 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { localizePath } from '$lib/i18n/locale';
+import { type Locale, localizePath } from '$lib/i18n/locale';
 import { type MessageKey, translate } from '$lib/i18n/messages';
-import { fieldFailure, parseForm } from '$lib/server/http/form';
+import { fieldFailure, parseForm, validFields, withRuleErrors } from '$lib/server/http/form';
 import { minutesToWait } from '$lib/server/identity/throttle-rules';
 import { randomToken } from '$lib/server/platform/tokens';
 import { listLaender, listSubmarkets } from '$lib/server/reference/queries';
 import { services } from '$lib/server/runtime';
 import { currentVisibilityConsent } from '$lib/server/visibility/consent';
-import { submitRequest } from '$lib/server/visibility/requests';
+import { requestRuleFields, submitRequest } from '$lib/server/visibility/requests';
 import { requestFormSchemaOn } from '$lib/server/visibility/schema';
 import { berlinDate } from '$lib/time/berlin';
 import type { Actions, PageServerLoad } from './$types';
@@ -37,15 +37,27 @@ const FIELD_ERRORS: Record<string, MessageKey> = {
 	unknown: 'visibility.error.unknown'
 };
 
+const fieldErrorsIn = (locale: Locale, fields: Record<string, string>) =>
+	Object.fromEntries(
+		Object.entries(fields).map(([f, code]) => [
+			f,
+			translate(locale, FIELD_ERRORS[code] ?? 'form.error.invalid')
+		])
+	);
+
 export const actions: Actions = {
 	default: async (event) => {
 		const { locale, requestId } = event.locals;
 		const s = services();
 		const today = berlinDate(s.clock.now());
-		const parsed = await parseForm(event.request, requestFormSchemaOn(today), locale, {
-			multi: ['submarkets']
-		});
-		if (!parsed.ok) return parsed.failure;
+		const schema = requestFormSchemaOn(today);
+		const parsed = await parseForm(event.request, schema, locale, { multi: ['submarkets'] });
+		if (!parsed.ok) {
+			// A Land no office serves (or an unknown sub-market) is reported with the other errors (issue 16).
+			const { submarkets, land } = validFields(schema.shape, parsed.input);
+			const { fields } = await requestRuleFields(s.db, { submarkets, land }, s.clock.now());
+			return withRuleErrors(parsed.failure, fieldErrorsIn(locale, fields));
+		}
 		const r = await submitRequest(
 			s,
 			{ ...parsed.data, locale, clientAddress: event.getClientAddress(), today },
@@ -62,15 +74,6 @@ export const actions: Actions = {
 				})
 			});
 		}
-		return fieldFailure(
-			400,
-			parsed.values,
-			Object.fromEntries(
-				Object.entries(r.fields).map(([f, code]) => [
-					f,
-					translate(locale, FIELD_ERRORS[code] ?? 'form.error.invalid')
-				])
-			)
-		);
+		return fieldFailure(400, parsed.values, fieldErrorsIn(locale, r.fields));
 	}
 };

@@ -1,7 +1,14 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { localizePath, type Locale } from '$lib/i18n/locale';
 import { type MessageKey, translate } from '$lib/i18n/messages';
-import { type FormValues, fieldFailure, formValues, parseForm } from '$lib/server/http/form';
+import {
+	type FormValues,
+	fieldFailure,
+	formValues,
+	parseForm,
+	validFields,
+	withRuleErrors
+} from '$lib/server/http/form';
 import { requireCreative } from '$lib/server/http/gate';
 import { listLaender, listSubmarkets } from '$lib/server/reference/queries';
 import { services } from '$lib/server/runtime';
@@ -9,6 +16,7 @@ import { currentVisibilityConsent } from '$lib/server/visibility/consent';
 import { IMAGE_MAX_BYTES, IMAGE_MAX_MB } from '$lib/server/visibility/image';
 import {
 	ownProfile,
+	profileReferenceFields,
 	publishProfile,
 	removeProfileImage,
 	renewOpenForProjects,
@@ -50,16 +58,16 @@ export const actions: Actions = {
 		const me = requireCreative(event);
 		const { locale, requestId } = event.locals;
 		const parsed = await parseForm(event.request, profileFormSchema, locale, { multi: ['submarkets'] });
-		if (!parsed.ok) return parsed.failure;
+		const unknown = (fields: Record<string, string>) =>
+			Object.fromEntries(Object.keys(fields).map((f) => [f, translate(locale, 'visibility.error.unknown')]));
+		if (!parsed.ok) {
+			// An inactive sub-market or an unknown Land is reported with the other errors (issue 16).
+			const { submarkets, land } = validFields(profileFormSchema.shape, parsed.input);
+			const fields = await profileReferenceFields(services().db, { submarkets, landIso: land });
+			return withRuleErrors(parsed.failure, unknown(fields));
+		}
 		const r = await saveProfile(services(), me.id, profileInputFrom(parsed.data), { requestId });
-		if (!r.ok)
-			return fieldFailure(
-				400,
-				parsed.values,
-				Object.fromEntries(
-					Object.keys(r.fields).map((f) => [f, translate(locale, 'visibility.error.unknown')])
-				)
-			);
+		if (!r.ok) return fieldFailure(400, parsed.values, unknown(r.fields));
 		done(locale, r.status === 'pending' ? 'geprueft' : 'gespeichert');
 	},
 	publish: async (event) => {

@@ -49,6 +49,14 @@ export function idParam(raw: string): number {
 	return Number(raw);
 }
 
+/** The rules' errors for a form that failed its schema as well (issue 16); same words as below. */
+export function staffRuleErrors(locale: Locale, broken: { taken: boolean; demoted?: boolean }) {
+	const errors: Record<string, string> = {};
+	if (broken.taken) errors.email = translate(locale, 'admin.error.emailTaken');
+	if (broken.demoted) errors.is_network_admin = translate(locale, 'admin.error.selfDemote');
+	return errors;
+}
+
 type Failure = Exclude<AdminResult, { ok: true }>['reason'] | 'not_invited';
 
 /** Maps a refused admin command to the page: a field error where one field is at fault. */

@@ -1,9 +1,10 @@
 import { error, redirect } from '@sveltejs/kit';
 import { localizePath } from '$lib/i18n/locale';
+import { contactPointProblems } from '$lib/server/directory/checks';
 import { markVerified, updateContactPoint } from '$lib/server/directory/commands';
 import { getContactPoint } from '$lib/server/directory/queries';
 import { contactPointSchema, MULTI_FIELDS } from '$lib/server/directory/schema';
-import { fieldFailure, parseForm } from '$lib/server/http/form';
+import { fieldFailure, parseForm, validFields, withRuleErrors } from '$lib/server/http/form';
 import { contactPointOutcomes } from '$lib/server/referrals/queries';
 import { services } from '$lib/server/runtime';
 import { directoryAccess, formChoices, idParam, problemErrors, requireEditor } from '../support.server';
@@ -39,7 +40,12 @@ export const actions: Actions = {
 		const { locale, requestId } = event.locals;
 		const id = idParam(event.params.id);
 		const parsed = await parseForm(event.request, contactPointSchema, locale, { multi: MULTI_FIELDS });
-		if (!parsed.ok) return parsed.failure;
+		if (!parsed.ok) {
+			// An unknown topic or sub-market is reported with the other errors (issue 16).
+			const { topics, submarkets } = validFields(contactPointSchema.shape, parsed.input);
+			const problems = await contactPointProblems(services().db, { topics, submarkets });
+			return withRuleErrors(parsed.failure, problemErrors(problems, locale));
+		}
 		const result = await updateContactPoint(services(), actor(staff), id, parsed.data, { requestId });
 		if (!result.ok) {
 			if (result.notFound) error(404, { message: 'not found' });

@@ -1,8 +1,9 @@
 import { redirect } from '@sveltejs/kit';
 import { localizePath } from '$lib/i18n/locale';
+import { contactPointProblems } from '$lib/server/directory/checks';
 import { createContactPoint } from '$lib/server/directory/commands';
 import { contactPointCreateSchema, MULTI_FIELDS } from '$lib/server/directory/schema';
-import { fieldFailure, parseForm } from '$lib/server/http/form';
+import { fieldFailure, parseForm, validFields, withRuleErrors } from '$lib/server/http/form';
 import { services } from '$lib/server/runtime';
 import { formChoices, problemErrors, requireEditor } from '../support.server';
 import type { Actions, PageServerLoad } from './$types';
@@ -17,7 +18,12 @@ export const actions: Actions = {
 		const { staff } = requireEditor(event);
 		const { locale, requestId } = event.locals;
 		const parsed = await parseForm(event.request, contactPointCreateSchema, locale, { multi: MULTI_FIELDS });
-		if (!parsed.ok) return parsed.failure;
+		if (!parsed.ok) {
+			// A used key (or an unknown term) is reported with the other errors (issue 16).
+			const valid = validFields(contactPointCreateSchema.shape, parsed.input);
+			const problems = await contactPointProblems(services().db, valid);
+			return withRuleErrors(parsed.failure, problemErrors(problems, locale));
+		}
 		const result = await createContactPoint(
 			services(),
 			{ kind: 'staff', id: staff.id, label: staff.email },

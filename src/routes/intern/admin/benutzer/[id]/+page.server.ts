@@ -1,12 +1,19 @@
 import { error, type RequestEvent, redirect } from '@sveltejs/kit';
 import { localizePath } from '$lib/i18n/locale';
-import { parseForm } from '$lib/server/http/form';
+import { parseForm, withRuleErrors } from '$lib/server/http/form';
 import { requireNetworkAdmin } from '$lib/server/http/gate';
 import { resendInvite } from '$lib/server/identity/invitations';
-import { disableStaff, enableStaff, resetStaffTotp, updateStaff } from '$lib/server/identity/staff-admin';
-import { assignableOffices, getStaff } from '$lib/server/identity/staff-queries';
+import {
+	demotesSelf,
+	disableStaff,
+	enableStaff,
+	resetStaffTotp,
+	updateStaff
+} from '$lib/server/identity/staff-admin';
+import { assignableOffices, getStaff, staffEmailTaken } from '$lib/server/identity/staff-queries';
+import { checkbox } from '$lib/server/platform/form-fields';
 import { services } from '$lib/server/runtime';
-import { adminFailure, idParam, staffSchema, staffValues } from '../staff-form.server';
+import { adminFailure, idParam, staffRuleErrors, staffSchema, staffValues } from '../staff-form.server';
 import type { Actions, PageServerLoad } from './$types';
 
 const NOTICES = [
@@ -57,7 +64,16 @@ export const actions: Actions = {
 		const id = idParam(event.params.id);
 		const offices = await assignableOffices(services().db);
 		const parsed = await parseForm(event.request, staffSchema(offices.map((o) => o.id)), locale);
-		if (!parsed.ok) return parsed.failure;
+		if (!parsed.ok) {
+			// A used address or taking one's own admin rights is reported with the other errors (issue 16).
+			const taken = await staffEmailTaken(services().db, String(parsed.input.email ?? ''), id);
+			const demoted = demotesSelf(
+				staff,
+				id,
+				checkbox().safeParse(parsed.input.is_network_admin).data === true
+			);
+			return withRuleErrors(parsed.failure, staffRuleErrors(locale, { taken, demoted }));
+		}
 		const r = await updateStaff(services(), staff, id, parsed.data, { requestId });
 		if (!r.ok) return adminFailure(locale, parsed.values, r.reason, 'admin.error.selfDemote');
 		redirect(303, localizePath(locale, `/intern/admin/benutzer/${id}?hinweis=gespeichert`));

@@ -1,7 +1,8 @@
 import { redirect } from '@sveltejs/kit';
 import { localizePath } from '$lib/i18n/locale';
-import { fieldFailure, parseForm } from '$lib/server/http/form';
+import { fieldFailure, parseForm, validFields, withRuleErrors } from '$lib/server/http/form';
 import { requireNetworkAdmin } from '$lib/server/http/gate';
+import { entryKeyProblems } from '$lib/server/reference/checks';
 import { createEntry, staffAuditActor } from '$lib/server/reference/commands';
 import { listEntries } from '$lib/server/reference/queries';
 import { entryCreateSchema } from '$lib/server/reference/schema';
@@ -29,7 +30,12 @@ export const actions: Actions = {
 		const kind = kindOf(event.params.liste);
 		const { locale, requestId } = event.locals;
 		const parsed = await parseForm(event.request, entryCreateSchema, locale);
-		if (!parsed.ok) return parsed.failure;
+		if (!parsed.ok) {
+			// A used key is reported with the other errors (issue 16).
+			const { key } = validFields(entryCreateSchema.shape, parsed.input);
+			const problems = key === undefined ? [] : await entryKeyProblems(services().db, kind, key);
+			return withRuleErrors(parsed.failure, problemErrors(problems, locale));
+		}
 		const result = await createEntry(services(), staffAuditActor(staff), kind, parsed.data, { requestId });
 		if (!result.ok) return fieldFailure(400, parsed.values, problemErrors(result.problems, locale));
 		redirect(303, localizePath(locale, `/intern/admin/stammdaten/${event.params.liste}?angelegt=1`));

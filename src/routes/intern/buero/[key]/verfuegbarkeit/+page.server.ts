@@ -8,7 +8,8 @@ import {
 	listRules,
 	removeAbsence,
 	removeOverride,
-	removeRule
+	removeRule,
+	ruleWouldOverlap
 } from '$lib/server/booking/availability';
 import {
 	absenceSchema,
@@ -21,7 +22,8 @@ import { getBookingSettings, updateBookingSettings } from '$lib/server/booking/s
 import { officeFeedDetails, setOfficeFeedDetails } from '$lib/server/calendar-feed/commands';
 import { officeConsultants } from '$lib/server/booking/slots';
 import { localizePath } from '$lib/i18n/locale';
-import { parseForm } from '$lib/server/http/form';
+import { translate } from '$lib/i18n/messages';
+import { parseForm, validFields, withRuleErrors } from '$lib/server/http/form';
 import { services } from '$lib/server/runtime';
 import { berlinDate } from '$lib/time/berlin';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
@@ -65,7 +67,22 @@ export const actions: Actions = {
 		const { office, actor } = await availabilityAccess(event);
 		const { locale, requestId } = event.locals;
 		const parsed = await parseForm(event.request, ruleSchema, locale);
-		if (!parsed.ok) return parsed.failure;
+		if (!parsed.ok) {
+			// An overlap with another window of the person is reported with the other errors (issue 16).
+			const v = validFields(ruleSchema.in.shape, parsed.input);
+			const overlap = await ruleWouldOverlap(services().db, actor, office.id, {
+				consultantId: v.consultantId,
+				weekday: v.ruleWeekday,
+				startTime: v.ruleStart,
+				endTime: v.ruleEnd,
+				validFrom: v.ruleFrom,
+				validTo: v.ruleTo
+			});
+			const errors: Record<string, string> = overlap
+				? { ruleStart: translate(locale, 'availability.error.overlap') }
+				: {};
+			return withRuleErrors(parsed.failure, errors);
+		}
 		const result = await addRule(services(), actor, office.id, parsed.data, { requestId });
 		if (!result.ok)
 			return refusal(result, parsed.values, locale, result.reason === 'overlap' ? 'ruleStart' : undefined);

@@ -1,7 +1,8 @@
 import { error, redirect } from '@sveltejs/kit';
 import { localizePath } from '$lib/i18n/locale';
-import { fieldFailure, parseForm } from '$lib/server/http/form';
+import { fieldFailure, parseForm, validFields, withRuleErrors } from '$lib/server/http/form';
 import { requireNetworkAdmin } from '$lib/server/http/gate';
+import { officeProblems } from '$lib/server/reference/checks';
 import { staffAuditActor, updateOffice } from '$lib/server/reference/commands';
 import { getOfficeById, listLaender } from '$lib/server/reference/queries';
 import { officeSchema } from '$lib/server/reference/schema';
@@ -28,7 +29,12 @@ export const actions: Actions = {
 		const { locale, requestId } = event.locals;
 		const id = idParam(event.params.id);
 		const parsed = await parseForm(event.request, officeSchema, locale, { multi: ['laender'] });
-		if (!parsed.ok) return parsed.failure;
+		if (!parsed.ok) {
+			// A Land already covered is reported with the other errors (issue 16).
+			const valid = validFields(officeSchema.shape, parsed.input);
+			const problems = await officeProblems(services().db, { id, ...valid });
+			return withRuleErrors(parsed.failure, problemErrors(problems, locale));
+		}
 		const result = await updateOffice(services(), staffAuditActor(staff), id, parsed.data, { requestId });
 		if (!result.ok) {
 			if (result.notFound) error(404, { message: 'not found' });

@@ -1,7 +1,8 @@
 import { redirect } from '@sveltejs/kit';
 import { localizePath } from '$lib/i18n/locale';
-import { fieldFailure, parseForm } from '$lib/server/http/form';
+import { fieldFailure, parseForm, validFields, withRuleErrors } from '$lib/server/http/form';
 import { requireNetworkAdmin } from '$lib/server/http/gate';
+import { officeProblems } from '$lib/server/reference/checks';
 import { createOffice, staffAuditActor } from '$lib/server/reference/commands';
 import { listLaender } from '$lib/server/reference/queries';
 import { officeCreateSchema } from '$lib/server/reference/schema';
@@ -19,7 +20,12 @@ export const actions: Actions = {
 		const { staff } = await requireNetworkAdmin(event);
 		const { locale, requestId } = event.locals;
 		const parsed = await parseForm(event.request, officeCreateSchema, locale, { multi: ['laender'] });
-		if (!parsed.ok) return parsed.failure;
+		if (!parsed.ok) {
+			// A used key or a Land already covered is reported with the other errors (issue 16).
+			const valid = validFields(officeCreateSchema.shape, parsed.input);
+			const problems = await officeProblems(services().db, { id: null, ...valid });
+			return withRuleErrors(parsed.failure, problemErrors(problems, locale));
+		}
 		const result = await createOffice(services(), staffAuditActor(staff), parsed.data, { requestId });
 		if (!result.ok) return fieldFailure(400, parsed.values, problemErrors(result.problems, locale));
 		redirect(303, localizePath(locale, `/intern/admin/stammdaten/bueros/${result.value.id}?angelegt=1`));

@@ -3,8 +3,8 @@ import { localizePath } from '$lib/i18n/locale';
 import { type MessageKey, translate } from '$lib/i18n/messages';
 import { bookingReferenceKeys } from '$lib/server/booking/calendar-queries';
 import { onBehalfSchema } from '$lib/server/booking/calendar-schema';
-import { bookOnBehalf } from '$lib/server/booking/commands';
-import { fieldFailure, parseForm } from '$lib/server/http/form';
+import { bookOnBehalf, onBehalfSlotFree } from '$lib/server/booking/commands';
+import { fieldFailure, parseForm, validFields, withRuleErrors } from '$lib/server/http/form';
 import { services } from '$lib/server/runtime';
 import { calendarAccess } from '../access.server';
 
@@ -26,10 +26,18 @@ export async function bookOnBehalfAction(event: RequestEvent<{ key: string }>) {
 		.clone()
 		.formData()
 		.catch(() => new FormData());
-	const parsed = await parseForm(event.request, onBehalfSchema(await bookingReferenceKeys(db)), locale, {
-		multi: ['topics']
-	});
-	if (!parsed.ok) return parsed.failure;
+	const schema = onBehalfSchema(await bookingReferenceKeys(db));
+	const parsed = await parseForm(event.request, schema, locale, { multi: ['topics'] });
+	if (!parsed.ok) {
+		// A slot taken meanwhile is reported with the other errors (issue 16).
+		const { slot } = validFields(schema.shape, parsed.input);
+		const free =
+			!slot || (await onBehalfSlotFree(services(), viewer, scope, { officeId: office.id, ...slot }));
+		return withRuleErrors(
+			parsed.failure,
+			free ? {} : { slot: translate(locale, 'calendar.error.slotTaken') }
+		);
+	}
 	const d = parsed.data;
 	const submission = form.get('_submission');
 	const result = await bookOnBehalf(

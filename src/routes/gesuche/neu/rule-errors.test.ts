@@ -1,0 +1,62 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { type TestServices, testServices } from '../../../../tests/support/test-database';
+import { setServices } from '$lib/server/runtime';
+import { requestRuleFields } from '$lib/server/visibility/requests';
+import { actions } from './+page.server';
+
+/**
+ * Issue 16: a request for a Land no office serves (or with an unknown sub-market) is told so
+ * together with the form's other errors, not only after those are fixed.
+ */
+let s: TestServices | null = null;
+afterEach(async () => {
+	await s?.close().catch(() => {});
+	s = null;
+});
+
+/** Bremen without its office: the Niedersachsen/Bremen office is switched off. */
+async function withoutBremenOffice() {
+	s = await testServices();
+	setServices(s);
+	await s.db.updateTable('office').set({ active: 0 }).where('key', '=', 'ni-hb').execute();
+	return s;
+}
+
+describe('requestRuleFields', () => {
+	it.each<[string, { submarkets?: string[]; land?: string }, Record<string, string>]>([
+		['a served Land and known sub-markets', { land: 'DE-NW', submarkets: ['design'] }, {}],
+		['a Land no office serves', { land: 'DE-HB' }, { land: 'no_office' }],
+		['an unknown sub-market', { submarkets: ['design', 'erfunden'] }, { submarkets: 'unknown' }],
+		['nothing passed the schema', {}, {}]
+	])('%s', async (_, input, expected) => {
+		const svc = await withoutBremenOffice();
+		expect((await requestRuleFields(svc.db, input, svc.clock.now())).fields).toEqual(expected);
+	});
+});
+
+describe('/gesuche/neu', () => {
+	it('the organisation missing and a Land no office serves: both in the first answer', async () => {
+		await withoutBremenOffice();
+		const url = new URL('http://localhost/gesuche/neu');
+		const body = new FormData();
+		for (const [k, v] of [
+			['organisation', ''],
+			['land', 'DE-HB'],
+			['submarkets', 'design']
+		])
+			body.append(k!, v!);
+		const event = {
+			url,
+			locals: { locale: 'de', requestId: 'test' },
+			request: new Request(url, { method: 'POST', body })
+		};
+		const r = (await actions.default!(event as never)) as {
+			status: number;
+			data: { errors: Record<string, string> };
+		};
+		expect(r.status).toBe(400);
+		expect(r.data.errors.organisation).toBeTruthy();
+		expect(r.data.errors.land).toMatch(/Regionalbüro|Büro/);
+		expect(r.data.errors.submarkets).toBeUndefined();
+	});
+});

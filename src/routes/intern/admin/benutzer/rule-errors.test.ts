@@ -1,0 +1,96 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { type TestServices, testServices } from '../../../../../tests/support/test-database';
+import { demotesSelf } from '$lib/server/identity/staff-admin';
+import { staffEmailTaken } from '$lib/server/identity/staff-queries';
+import { addStaff } from '$lib/server/identity/test-fixtures';
+import { setServices } from '$lib/server/runtime';
+import { actions as edit } from './[id]/+page.server';
+import { actions as invite } from './neu/+page.server';
+
+/**
+ * Issue 16: the staff forms report a used address (and an admin taking their own admin rights)
+ * together with the schema's errors, not in a second round.
+ */
+let s: TestServices | null = null;
+afterEach(async () => {
+	await s?.close().catch(() => {});
+	s = null;
+});
+
+type Admin = { id: number; email: string };
+
+function event(admin: Admin, path: string, params: Record<string, string>, form: Record<string, string>) {
+	const url = new URL(`http://localhost${path}`);
+	const body = new FormData();
+	for (const [k, v] of Object.entries(form)) body.set(k, v);
+	return {
+		params,
+		url,
+		locals: {
+			locale: 'de',
+			requestId: 'test',
+			actor: {
+				kind: 'staff',
+				id: admin.id,
+				name: 'Admin',
+				email: admin.email,
+				isNetworkAdmin: true,
+				memberships: [],
+				sessionHash: 'x'
+			}
+		},
+		request: new Request(url, { method: 'POST', body })
+	} as never;
+}
+
+type Failure = { status: number; data: { errors: Record<string, string> } };
+
+describe('staff forms: every error in one round', () => {
+	it('the rules on their own: a used address (not the own one), a self-demotion', async () => {
+		s = await testServices();
+		const a = await addStaff(s, { email: 'a@example.org', name: 'A', admin: true });
+		await addStaff(s, { email: 'b@example.org', name: 'B' });
+		expect(await staffEmailTaken(s.db, ' B@Example.org ')).toBe(true);
+		expect(await staffEmailTaken(s.db, 'a@example.org', a.id)).toBe(false);
+		expect(await staffEmailTaken(s.db, 'kein-format')).toBe(false);
+		const admin = { id: a.id, email: a.email, name: 'A', isNetworkAdmin: true };
+		expect(demotesSelf(admin, a.id, false)).toBe(true);
+		expect(demotesSelf(admin, a.id, true)).toBe(false);
+		expect(demotesSelf(admin, a.id + 1, false)).toBe(false);
+	});
+
+	it('editing: the missing name and another account’s address', async () => {
+		s = await testServices();
+		setServices(s);
+		const a = await addStaff(s, { email: 'a@example.org', name: 'A', admin: true });
+		const b = await addStaff(s, { email: 'b@example.org', name: 'B' });
+		const r = (await edit.save!(
+			event(a, `/intern/admin/benutzer/${b.id}`, { id: String(b.id) }, { name: '', email: 'a@example.org' })
+		)) as Failure;
+		expect(r.status).toBe(400);
+		expect(r.data.errors.name).toBeTruthy();
+		expect(r.data.errors.email).toMatch(/bereits einen Zugang/);
+	});
+
+	it('editing oneself: the missing name and the admin box unticked', async () => {
+		s = await testServices();
+		setServices(s);
+		const a = await addStaff(s, { email: 'a@example.org', name: 'A', admin: true });
+		const r = (await edit.save!(
+			event(a, `/intern/admin/benutzer/${a.id}`, { id: String(a.id) }, { name: '', email: 'a@example.org' })
+		)) as Failure;
+		expect(r.status).toBe(400);
+		expect(Object.keys(r.data.errors).sort()).toEqual(['is_network_admin', 'name']);
+	});
+
+	it('inviting: the missing name and a used address', async () => {
+		s = await testServices();
+		setServices(s);
+		const a = await addStaff(s, { email: 'a@example.org', name: 'A', admin: true });
+		const r = (await invite.default!(
+			event(a, '/intern/admin/benutzer/neu', {}, { name: '', email: 'A@example.org' })
+		)) as Failure;
+		expect(r.status).toBe(400);
+		expect(Object.keys(r.data.errors).sort()).toEqual(['email', 'name']);
+	});
+});

@@ -1,0 +1,111 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { type TestServices, testServices } from '../../../../../tests/support/test-database';
+import { getOfficeByKey } from '$lib/server/reference/queries';
+import { setServices } from '$lib/server/runtime';
+import { actions as editOffice } from './bueros/[id]/+page.server';
+import { actions as newOffice } from './bueros/neu/+page.server';
+import { actions as newEntry } from './[liste]/+page.server';
+
+/**
+ * Issue 16: a form with a schema error also shows the database rules' errors (a used key, a
+ * covered Land) in the same answer, so the user does not meet them in a second round.
+ */
+let s: TestServices | null = null;
+afterEach(async () => {
+	await s?.close().catch(() => {});
+	s = null;
+});
+
+function event(path: string, params: Record<string, string>, form: [string, string][]) {
+	const url = new URL(`http://localhost${path}`);
+	const body = new FormData();
+	for (const [k, v] of form) body.append(k, v);
+	return {
+		params,
+		url,
+		locals: {
+			locale: 'de',
+			requestId: 'test',
+			actor: {
+				kind: 'staff',
+				id: 1,
+				name: 'Admin',
+				email: 'admin@example.org',
+				isNetworkAdmin: true,
+				memberships: [],
+				sessionHash: 'x'
+			}
+		},
+		request: new Request(url, { method: 'POST', body })
+	} as never;
+}
+
+type Failure = { status: number; data: { errors: Record<string, string> } };
+
+describe('reference forms: every error in one round', () => {
+	it('a new office: the missing name and the used key and the covered Land', async () => {
+		s = await testServices();
+		setServices(s);
+		const r = (await newOffice.default!(
+			event('/intern/admin/stammdaten/bueros/neu', {}, [
+				['key', 'nw'],
+				['name', ''],
+				['seat', 'Hannover'],
+				['phone', ''],
+				['active', 'on'],
+				['laender', 'DE-NI']
+			])
+		)) as Failure;
+		expect(r.status).toBe(400);
+		expect(Object.keys(r.data.errors).sort()).toEqual(['key', 'laender', 'name']);
+		expect(r.data.errors.key).toMatch(/vergeben|verwendet|bereits/i);
+		expect(r.data.errors.laender).toContain('Niedersachsen');
+	});
+
+	it('a malformed key keeps the schema\'s own message (not "taken")', async () => {
+		s = await testServices();
+		setServices(s);
+		const r = (await newOffice.default!(
+			event('/intern/admin/stammdaten/bueros/neu', {}, [
+				['key', 'NW!'],
+				['name', ''],
+				['seat', 'x']
+			])
+		)) as Failure;
+		expect(r.status).toBe(400);
+		expect(Object.keys(r.data.errors).sort()).toEqual(['key', 'name']);
+	});
+
+	it('an office edited: a bad phone number and a Land another office covers', async () => {
+		s = await testServices();
+		setServices(s);
+		const hh = await getOfficeByKey(s.db, 'hh-mv-sh');
+		const r = (await editOffice.default!(
+			event(`/intern/admin/stammdaten/bueros/${hh!.id}`, { id: String(hh!.id) }, [
+				['name', hh!.name],
+				['seat', hh!.seat],
+				['phone', 'abc'],
+				['active', 'on'],
+				...[...hh!.laender, 'DE-NI'].map((l): [string, string] => ['laender', l])
+			])
+		)) as Failure;
+		expect(r.status).toBe(400);
+		expect(Object.keys(r.data.errors).sort()).toEqual(['laender', 'phone']);
+	});
+
+	it('a new topic: the missing name and the used key', async () => {
+		s = await testServices();
+		setServices(s);
+		const topic = await s.db.selectFrom('topic').select('key').executeTakeFirstOrThrow();
+		const r = (await newEntry.default!(
+			event('/intern/admin/stammdaten/themen', { liste: 'themen' }, [
+				['key', topic.key],
+				['nameDe', ''],
+				['nameEn', 'x'],
+				['sort', '1']
+			])
+		)) as Failure;
+		expect(r.status).toBe(400);
+		expect(Object.keys(r.data.errors).sort()).toEqual(['key', 'nameDe']);
+	});
+});

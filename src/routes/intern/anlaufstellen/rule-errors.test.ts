@@ -1,0 +1,79 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { type TestServices, testServices } from '../../../../tests/support/test-database';
+import { getContactPointByKey } from '$lib/server/directory/queries';
+import { seedDirectory } from '$lib/server/directory/seed';
+import { setServices } from '$lib/server/runtime';
+import { actions as edit } from './[id]/+page.server';
+import { actions as create } from './neu/+page.server';
+
+/** Issue 16: the contact-point forms report a used key or an unknown term with the schema's errors. */
+let s: TestServices | null = null;
+afterEach(async () => {
+	await s?.close().catch(() => {});
+	s = null;
+});
+
+function event(path: string, params: Record<string, string>, form: [string, string][]) {
+	const url = new URL(`http://localhost${path}`);
+	const body = new FormData();
+	for (const [k, v] of form) body.append(k, v);
+	return {
+		params,
+		url,
+		locals: {
+			locale: 'de',
+			requestId: 'test',
+			actor: {
+				kind: 'staff',
+				id: 1,
+				name: 'Admin',
+				email: 'admin@example.org',
+				isNetworkAdmin: true,
+				memberships: [],
+				sessionHash: 'x'
+			}
+		},
+		request: new Request(url, { method: 'POST', body })
+	} as never;
+}
+
+type Failure = { status: number; data: { errors: Record<string, string> } };
+
+async function seeded() {
+	s = await testServices();
+	await seedDirectory(s.db, s.clock.now());
+	setServices(s);
+}
+
+describe('contact-point forms: every error in one round', () => {
+	it('a new entry: the missing name and the used key', async () => {
+		await seeded();
+		const r = (await create.default!(
+			event('/intern/anlaufstellen/neu', {}, [
+				['key', 'ksk'],
+				['name', ''],
+				['description', 'Hilft'],
+				['kind', 'beratung'],
+				['scope', 'bund']
+			])
+		)) as Failure;
+		expect(r.status).toBe(400);
+		expect(Object.keys(r.data.errors).sort()).toEqual(['key', 'name']);
+	});
+
+	it('an entry edited: the missing name and an unknown topic', async () => {
+		await seeded();
+		const hwk = await getContactPointByKey(s!.db, 'hwk');
+		const r = (await edit.save!(
+			event(`/intern/anlaufstellen/${hwk!.id}`, { id: String(hwk!.id) }, [
+				['name', ''],
+				['description', 'Hilft'],
+				['kind', 'beratung'],
+				['scope', 'bund'],
+				['topics', 'erfunden']
+			])
+		)) as Failure;
+		expect(r.status).toBe(400);
+		expect(Object.keys(r.data.errors).sort()).toEqual(['name', 'topics']);
+	});
+});

@@ -1,0 +1,91 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { type TestServices, testServices } from '../../../../../../../tests/support/test-database';
+import { mintScope } from '$lib/server/access/scope';
+import { slotValue } from '$lib/server/booking/calendar-schema';
+import { holdBooking, onBehalfSlotFree } from '$lib/server/booking/commands';
+import { bookingFixture, holdInput, slotsOn } from '$lib/server/booking/commands-test-fixtures';
+import { setServices } from '$lib/server/runtime';
+import { actions } from './+page.server';
+
+/**
+ * Issue 16: booking on behalf, a slot taken meanwhile is reported with the form's other errors
+ * (here the name left empty), not only after those are fixed.
+ */
+let s: TestServices | null = null;
+afterEach(async () => {
+	await s?.close().catch(() => {});
+	s = null;
+});
+
+const DAY = '2026-06-17';
+const lead = (id: number, officeId: number) => ({
+	kind: 'staff',
+	id,
+	name: 'Lea Leitung',
+	email: 'lea@kreativlotse.example',
+	isNetworkAdmin: false,
+	memberships: [{ officeId, officeKey: 'nw', officeName: 'NW', role: 'office_lead' }],
+	sessionHash: 'x'
+});
+
+function event(actor: ReturnType<typeof lead>, form: Record<string, string>) {
+	const url = new URL('http://localhost/intern/buero/nw/kalender/neu');
+	const body = new FormData();
+	for (const [k, v] of Object.entries(form)) body.set(k, v);
+	return {
+		params: { key: 'nw' },
+		url,
+		route: { id: '/intern/buero/[key]/kalender/neu' },
+		locals: { locale: 'de', requestId: 'test', actor },
+		request: new Request(url, { method: 'POST', body })
+	} as never;
+}
+
+type Failure = { status: number; data: { errors: Record<string, string> } };
+
+describe('booking on behalf: every error in one round', () => {
+	it('onBehalfSlotFree: free until someone holds it; outside the scope it says nothing', async () => {
+		s = await testServices();
+		const f = await bookingFixture(s);
+		const [slot] = await slotsOn(s, f, DAY);
+		const wish = {
+			officeId: f.officeId,
+			consultantId: f.consultantId,
+			format: 'office' as const,
+			start: slot!.start
+		};
+		const actor = { id: f.consultantId, email: f.consultantEmail, role: 'office_lead' as const };
+		const scope = mintScope(false, [f.officeId]);
+		expect(await onBehalfSlotFree(s, actor, scope, wish)).toBe(true);
+		expect((await holdBooking(s, holdInput(f, slot!.start))).ok).toBe(true);
+		expect(await onBehalfSlotFree(s, actor, scope, wish)).toBe(false);
+		expect(await onBehalfSlotFree(s, actor, mintScope(false, [9999]), wish)).toBe(true);
+	});
+
+	it('the name missing and the slot taken meanwhile: both in the first answer', async () => {
+		s = await testServices();
+		setServices(s);
+		const f = await bookingFixture(s);
+		const [slot] = await slotsOn(s, f, DAY);
+		expect((await holdBooking(s, holdInput(f, slot!.start))).ok).toBe(true);
+		const r = (await actions.default!(
+			event(lead(f.consultantId, f.officeId), {
+				slot: slotValue({ start: slot!.start, consultantId: f.consultantId, format: 'office' }),
+				name: '',
+				email: 'kim@example.org',
+				phone: '',
+				postcode: '',
+				land: 'DE-NW',
+				submarket: 'design',
+				stage: 'idee',
+				concern: 'Preise',
+				heardFrom: '',
+				locale: 'de',
+				consentProcessing: 'on'
+			})
+		)) as Failure;
+		expect(r.status).toBe(400);
+		expect(Object.keys(r.data.errors).sort()).toEqual(['name', 'slot']);
+		expect(r.data.errors.slot).toMatch(/inzwischen vergeben/);
+	});
+});

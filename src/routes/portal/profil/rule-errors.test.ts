@@ -1,0 +1,55 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { type TestServices, testServices } from '../../../../tests/support/test-database';
+import { setServices } from '$lib/server/runtime';
+import { profileReferenceFields } from '$lib/server/visibility/profiles';
+import { actions } from './+page.server';
+
+/** Issue 16: a profile with an inactive sub-market is told so together with its other errors. */
+let s: TestServices | null = null;
+afterEach(async () => {
+	await s?.close().catch(() => {});
+	s = null;
+});
+
+describe('profileReferenceFields', () => {
+	it.each<[string, { submarkets?: string[]; landIso?: string }, Record<string, string>]>([
+		['active sub-markets and a known Land', { submarkets: ['design'], landIso: 'DE-NW' }, {}],
+		['an unknown sub-market', { submarkets: ['design', 'erfunden'] }, { submarkets: 'unknown' }],
+		['an unknown Land', { landIso: 'DE-ZZ' }, { land: 'unknown' }],
+		['nothing passed the schema', {}, {}]
+	])('%s', async (_, input, expected) => {
+		s = await testServices();
+		expect(await profileReferenceFields(s.db, input)).toEqual(expected);
+	});
+});
+
+describe('/portal/profil ?/save', () => {
+	it('the name missing and an unknown sub-market: both in the first answer', async () => {
+		s = await testServices();
+		setServices(s);
+		const url = new URL('http://localhost/portal/profil?/save');
+		const body = new FormData();
+		for (const [k, v] of [
+			['kind', 'person'],
+			['display_name', ''],
+			['submarkets', 'design'],
+			['submarkets', 'erfunden'],
+			['land', 'DE-NW'],
+			['town', 'Bochum']
+		])
+			body.append(k!, v!);
+		const event = {
+			url,
+			locals: { locale: 'de', requestId: 'test', actor: { kind: 'creative', id: 1 } },
+			request: new Request(url, { method: 'POST', body })
+		};
+		const r = (await actions.save!(event as never)) as {
+			status: number;
+			data: { errors: Record<string, string> };
+		};
+		expect(r.status).toBe(400);
+		expect(r.data.errors.display_name).toBeTruthy();
+		expect(r.data.errors.submarkets).toBeTruthy();
+		expect(r.data.errors.land).toBeUndefined();
+	});
+});
