@@ -1,3 +1,4 @@
+import { submitEachFormEmpty } from './empty-forms';
 import { expect, test } from './support';
 import { allowFailedLoads } from './support';
 import { ADMIN, expectAccessible, hydrated, mailLink, moveServerClock, staffPage } from './support';
@@ -186,6 +187,23 @@ test('accompaniment over months: record, check-in, follow-up, referral loop, clo
 		await expectAccessible(consultant, 'closed case');
 		await admin.goto(`/intern/postausgang?to=${encodeURIComponent(email)}`);
 		await expect(admin.getByRole('link', { name: /Wie war die Begleitung/ })).toBeVisible();
+
+		// 8. The creative rates the accompaniment from the closure mail (the rating is required).
+		const feedback = await mailLink(
+			admin,
+			email,
+			/Wie war die Begleitung/,
+			/https?:\/\/\S+\/rueckmeldung\/abschluss\/[A-Za-z0-9_-]+/
+		);
+		await creative.goto(feedback);
+		await expect(creative.getByRole('heading', { level: 1 })).toHaveText('Wie war die Begleitung?');
+		await expectAccessible(creative, 'closure feedback form');
+		// form census: /rueckmeldung/abschluss/[token]
+		await submitEachFormEmpty(creative, 'closure feedback', () => creative.goto(feedback));
+		await creative.getByLabel('5 – sehr zufrieden').check();
+		await creative.getByRole('button', { name: 'Bewertung senden' }).click();
+		await expect(creative.getByRole('status')).toHaveText('Wir haben Ihre Bewertung gespeichert.');
+		await expectAccessible(creative, 'closure feedback given');
 	} finally {
 		await creative.context().close();
 	}

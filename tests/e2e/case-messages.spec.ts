@@ -1,4 +1,5 @@
 import type { Browser, Page } from '@playwright/test';
+import { submitEachFormEmpty } from './empty-forms';
 import { ADMIN, expect, expectAccessible, hydrated, login, mailText, tabTo, test } from './support';
 import { allowFailedLoads } from './support';
 
@@ -77,6 +78,8 @@ test('messages in the case: write with a PDF, notice without text, answer, hand-
 		await hydrated(creative);
 		await expect(creative.getByText('Noch keine Nachrichten.')).toBeVisible();
 		await expectAccessible(creative, 'portal messages, empty');
+		// form census: /portal/nachrichten
+		await submitEachFormEmpty(creative, 'portal messages', () => creative.goto('/portal/nachrichten'));
 		const body = creative.getByLabel('Ihre Nachricht');
 		await tabTo(creative, body);
 		await creative.keyboard.type(TEXT);
@@ -124,6 +127,8 @@ test('messages in the case: write with a PDF, notice without text, answer, hand-
 		await expect(consultant.getByText(TEXT)).toBeVisible();
 		await expectAccessible(consultant, 'staff conversation');
 		const conversationUrl = new URL(consultant.url()).pathname;
+		// form census: /intern/buero/[key]/begleitungen/[id]/nachrichten
+		await submitEachFormEmpty(consultant, 'staff conversation', () => consultant.goto(conversationUrl));
 		const fileHref = await consultant
 			.getByRole('link', { name: /Angebot KSK\.pdf herunterladen/ })
 			.getAttribute('href');

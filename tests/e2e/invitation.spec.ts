@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { base32Decode, timeStep, totpAt } from '../../src/lib/server/identity/totp';
+import { submitEachFormEmpty } from './empty-forms';
 import { ADMIN, DEMO_PASSWORD, expect, expectAccessible, login, mailText, test } from './support';
 import { allowFailedLoads } from './support';
 
@@ -53,6 +54,8 @@ test('invitation: admin invites, the mail is in Postausgang, the invitee sets a 
 	await invitee.goto(link);
 	await expect(invitee.getByRole('heading', { level: 1 })).toHaveText('Willkommen bei Kreativlotse');
 	await expectAccessible(invitee, 'invitation page');
+	// form census: /anmelden/einladung/[token]
+	await submitEachFormEmpty(invitee, 'invitation page', () => invitee.goto(link));
 	const password = 'Ein-langes-Passwort-2026';
 	await invitee.getByLabel('Neues Passwort', { exact: true }).fill(password);
 	await invitee.getByLabel('Neues Passwort wiederholen').fill(password);
@@ -70,6 +73,8 @@ test('invitation: admin invites, the mail is in Postausgang, the invitee sets a 
 	await invitee.waitForURL(/\/anmelden\/einrichten/);
 	await expect(invitee.getByRole('img', { name: /QR-Code/ })).toBeVisible();
 	await expectAccessible(invitee, 'TOTP enrolment');
+	// form census: /anmelden/einrichten
+	await submitEachFormEmpty(invitee, 'TOTP enrolment', () => invitee.goto('/anmelden/einrichten'));
 	const secret = (await invitee.locator('.secret code').textContent())!.replace(/\s/g, '');
 	expect(base32Decode(secret).length).toBeGreaterThanOrEqual(20);
 	await invitee.getByLabel('Sechsstelliger Code').fill(totpAt(secret, timeStep(new Date())));
@@ -125,6 +130,8 @@ test('password reset: same answer for known and unknown addresses; the link sets
 	);
 	await page.goto(link);
 	await expectAccessible(page, 'reset form');
+	// form census: /anmelden/passwort-neu/[token]
+	await submitEachFormEmpty(page, 'reset form', () => page.goto(link));
 	await page.getByLabel('Neues Passwort', { exact: true }).fill('Kurz');
 	await page.getByLabel('Neues Passwort wiederholen').fill('Kurz');
 	await page.getByRole('button', { name: 'Passwort speichern' }).click();

@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import sharp from 'sharp';
-import { ADMIN, expect, expectAccessible, hydrated, login, mailText, test } from './support';
+import { signInAsNewCreative } from './creative-support';
+import { ADMIN, expect, expectAccessible, login, test } from './support';
 import { allowFailedLoads } from './support';
 
 /**
@@ -27,33 +28,9 @@ const noiseJpeg = (width: number, height: number) =>
 		.withMetadata({ orientation: 6 })
 		.toBuffer();
 
-async function mailOf(admin: Page, to: string, subject: string): Promise<string> {
-	return mailText(admin, to, new RegExp(subject.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
-}
-
 /** A creative known to the portal (through a booking), signed in, with a saved profile. */
 async function creativeWithProfile(page: Page, admin: Page): Promise<void> {
-	const email = `foto.${Date.now()}@example.org`;
-	await page.goto('/termin?land=DE-NW&buero=nw&format=video');
-	await hydrated(page);
-	await page.locator('#slot').check();
-	await page.getByRole('button', { name: 'Weiter' }).click();
-	await page.locator('#name').fill('Fiona Foto');
-	await page.locator('#email').fill(email);
-	await page.locator('#submarket').selectOption('design');
-	await page.locator('#stage').selectOption('idee');
-	await page.locator('#concern').fill('Ein Profil mit Foto');
-	await page.locator('#consent_processing').check();
-	await page.getByRole('button', { name: 'Termin anfragen' }).click();
-	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Bitte bestätigen Sie Ihre E-Mail');
-	await page.goto('/portal/anmelden');
-	await page.getByLabel('E-Mail-Adresse').fill(email);
-	await page.getByRole('button', { name: 'Anmeldelink senden' }).click();
-	const link = (await mailOf(admin, email, 'Kreativlotse: Ihr Anmeldelink')).match(
-		/https?:\/\/\S+\/portal\/anmelden\/[A-Za-z0-9_-]+/
-	)![0];
-	await page.goto(link);
-	await page.getByRole('button', { name: 'Jetzt anmelden' }).click();
+	await signInAsNewCreative(page, admin, { name: 'Fiona Foto' });
 	await page.goto('/portal/profil');
 	await page.getByLabel('Anzeigename').fill(`Fiona Foto ${Date.now()}`);
 	await page.getByLabel('Designwirtschaft').check();

@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import jpeg from 'jpeg-js';
+import { submitEachFormEmpty } from './empty-forms';
 import { ADMIN, expect, expectAccessible, hydrated, login, mailText, test } from './support';
 import { allowFailedLoads } from './support';
 
@@ -118,6 +119,8 @@ test('a creative publishes a profile, staff approve it, a decision maker’s req
 		'Sichtbarkeit: Regionalbüro Berlin und Brandenburg'
 	);
 	await expectAccessible(staff, 'moderation queue');
+	// form census: /intern/buero/[key]/sichtbarkeit
+	await submitEachFormEmpty(staff, 'moderation queue', () => staff.goto('/intern/buero/be-bb/sichtbarkeit'));
 	await staff.getByRole('button', { name: `Freigeben: ${name}` }).click();
 	await expect(staff.getByRole('status')).toHaveText('Gespeichert.');
 
