@@ -1,6 +1,6 @@
 import { type OfficeScope, scopeIncludes } from '../access/scope';
 import { type AuditActor, recordAudit } from '../audit/record';
-import { type Tx, transact } from '../db/transaction';
+import { type Db, type Tx, transact } from '../db/transaction';
 import type { RequestContext } from '../identity/context';
 import type { Services } from '../runtime';
 import { mailRegistrant } from './notify';
@@ -39,7 +39,15 @@ export type StaffResult<T = { eventId: number }> =
 			fields?: Record<string, string>;
 	  };
 
-async function validateReferences(trx: Tx, input: EventInput): Promise<Record<string, string>> {
+/**
+ * The keys an event names that the reference data does not know, as field codes ('unknown').
+ * Read-only: the commands ask it in their transaction, and the routes ask it of a form that
+ * failed its schema anyway, so these errors come with the others in one round (issue 16).
+ */
+export async function validateReferences(
+	trx: Db | Tx,
+	input: Pick<EventInput, 'submarkets' | 'topics' | 'venueLand'>
+): Promise<Record<string, string>> {
 	const fields: Record<string, string> = {};
 	if (input.submarkets.length > 0) {
 		const rows = await trx

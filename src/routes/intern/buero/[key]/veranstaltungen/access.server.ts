@@ -1,10 +1,10 @@
-import { error, type RequestEvent } from '@sveltejs/kit';
+import { type ActionFailure, error, type RequestEvent } from '@sveltejs/kit';
 import type { Locale } from '$lib/i18n/locale';
 import { type MessageKey, translate } from '$lib/i18n/messages';
 import { recordAudit } from '$lib/server/audit/record';
 import { staffEvent } from '$lib/server/events/queries';
-import type { EventStaff, StaffResult } from '$lib/server/events/staff';
-import { fieldFailure, type FormValues } from '$lib/server/http/form';
+import { type EventStaff, type StaffResult, validateReferences } from '$lib/server/events/staff';
+import { type FormFailure, fieldFailure, type FormValues, withRuleErrors } from '$lib/server/http/form';
 import { requireOffice, requireStaff } from '$lib/server/http/gate';
 import { getOfficeByKey } from '$lib/server/reference/queries';
 import { services } from '$lib/server/runtime';
@@ -63,21 +63,38 @@ const FIELD_CODES: Record<string, MessageKey> = {
 	past: 'events.error.past'
 };
 
+/** Field codes of the events domain as messages of the form's fields. */
+function fieldMessages(fields: Record<string, string>, locale: Locale): Record<string, string> {
+	return Object.fromEntries(
+		Object.entries(fields).map(([f, c]) => [f, translate(locale, FIELD_CODES[c] ?? 'form.error.invalid')])
+	);
+}
+
 /** A domain refusal as a form failure (field errors for 'invalid'). */
 export function staffRefusal(result: Exclude<StaffResult, { ok: true }>, values: FormValues, locale: Locale) {
 	if (result.reason === 'not_found') error(404, { message: 'not found' });
 	const [status, key] = REASONS[result.reason];
-	if (result.reason === 'invalid' && result.fields) {
-		return fieldFailure(
-			status,
-			values,
-			Object.fromEntries(
-				Object.entries(result.fields).map(([f, c]) => [
-					f,
-					translate(locale, FIELD_CODES[c] ?? 'form.error.invalid')
-				])
-			)
-		);
-	}
+	if (result.reason === 'invalid' && result.fields)
+		return fieldFailure(status, values, fieldMessages(result.fields, locale));
 	return fieldFailure(status, values, {}, translate(locale, key));
+}
+
+/**
+ * Issue 16: an event form that failed its schema also reports the sub-markets, topics or Land
+ * the reference data does not know (the command's own check, asked of the raw input), so every
+ * error comes in one round.
+ */
+export async function withReferenceErrors(
+	parsed: { failure: ActionFailure<FormFailure>; input: Record<string, unknown> },
+	locale: Locale
+): Promise<ActionFailure<FormFailure>> {
+	const keys = (v: unknown): string[] =>
+		(Array.isArray(v) ? v : [v]).filter((x): x is string => typeof x === 'string' && x !== '');
+	const fields = await validateReferences(services().db, {
+		submarkets: keys(parsed.input.submarkets),
+		topics: keys(parsed.input.topics),
+		// As the schema's transform: an online event has no venue.
+		venueLand: parsed.input.format === 'online' ? null : (keys(parsed.input.venue_land)[0] ?? null)
+	});
+	return withRuleErrors(parsed.failure, fieldMessages(fields, locale));
 }

@@ -7,7 +7,7 @@ import { parseForm } from '$lib/server/http/form';
 import { listSubmarkets, listTopics } from '$lib/server/reference/queries';
 import { LAND_ISOS } from '$lib/server/reference/schema';
 import { services } from '$lib/server/runtime';
-import { eventAccess, staffRefusal } from '../access.server';
+import { eventAccess, staffRefusal, withReferenceErrors } from '../access.server';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -79,7 +79,7 @@ export const actions: Actions = {
 		const parsed = await parseForm(event.request, eventFormSchema, locale, {
 			multi: ['submarkets', 'topics']
 		});
-		if (!parsed.ok) return parsed.failure;
+		if (!parsed.ok) return withReferenceErrors(parsed, locale);
 		const r = await updateEvent(services(), eventStaff, detail.event.id, parsed.data, { requestId });
 		if (!r.ok) return staffRefusal(r, parsed.values, locale);
 		redirect(303, back(locale, office.key, detail.event.id, 'gespeichert=1'));

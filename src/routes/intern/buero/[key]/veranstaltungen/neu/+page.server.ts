@@ -6,7 +6,7 @@ import { parseForm } from '$lib/server/http/form';
 import { listSubmarkets, listTopics } from '$lib/server/reference/queries';
 import { LAND_ISOS } from '$lib/server/reference/schema';
 import { services } from '$lib/server/runtime';
-import { eventsAccess, staffRefusal } from '../access.server';
+import { eventsAccess, staffRefusal, withReferenceErrors } from '../access.server';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -41,7 +41,7 @@ export const actions: Actions = {
 		const parsed = await parseForm(event.request, newEventFormSchemaAt(now), locale, {
 			multi: ['submarkets', 'topics']
 		});
-		if (!parsed.ok) return parsed.failure;
+		if (!parsed.ok) return withReferenceErrors(parsed, locale);
 		const r = await createEvent(services(), eventStaff, office.id, parsed.data, { requestId });
 		if (!r.ok) return staffRefusal(r, parsed.values, locale);
 		redirect(
