@@ -1,4 +1,5 @@
 import { hostname } from 'node:os';
+import { refreshPlannerStatistics } from './db/client';
 import { releaseExpiredHolds, sendDueReminders } from './booking/jobs';
 import { sendDueCheckIns } from './checkins/send';
 import { runEventJobs } from './events/jobs';
@@ -73,13 +74,15 @@ export function startBackgroundWork(s: Services): BackgroundWork {
 	timers.push(
 		setInterval(() => {
 			track(
-				purgeExpiredAuthState(s.db, s.clock.now()).then(
-					() => recordJobRun('housekeeping', 'ok', 0, 0),
-					(err) => {
-						recordJobRun('housekeeping', 'error', 0, 0);
-						log.error('housekeeping failed', { error: String(err) });
-					}
-				)
+				purgeExpiredAuthState(s.db, s.clock.now())
+					.then(() => refreshPlannerStatistics(s.db, s.dialect))
+					.then(
+						() => recordJobRun('housekeeping', 'ok', 0, 0),
+						(err) => {
+							recordJobRun('housekeeping', 'error', 0, 0);
+							log.error('housekeeping failed', { error: String(err) });
+						}
+					)
 			);
 		}, 10 * 60_000).unref()
 	);

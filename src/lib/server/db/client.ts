@@ -78,6 +78,14 @@ function openSqlite(path: string): Database.Database {
 	// Deleted and overwritten content is zeroed in the file, not left in free pages (issue 13:
 	// erasure must leave no raw bytes behind); erasure then truncates the WAL (checkpointWal).
 	sqlite.pragma('secure_delete = ON');
+	// The query planner needs table statistics (sqlite_stat1) to pick the better of two indexes;
+	// without them it guessed, e.g. it read 300,000 case files to find no unanswered message
+	// (issue 14). SQLite's advice for long-lived connections: optimize at open, with a bounded
+	// sample (analysis_limit), and again from time to time (refreshPlannerStatistics).
+	if (path !== ':memory:') {
+		sqlite.pragma('analysis_limit = 1000');
+		sqlite.pragma('optimize = 0x10002');
+	}
 	return sqlite;
 }
 
@@ -100,6 +108,14 @@ export function createDb(target: DatabaseTarget, options: { poolSize?: number } 
 	const sqlite = openSqlite(target.path);
 	const db = new Kysely<DB>({ dialect: new ImmediateSqliteDialect({ database: sqlite }) });
 	return { db, dialect: 'sqlite', close: () => db.destroy() };
+}
+
+/**
+ * SQLite: re-analyses the tables whose size changed a lot since their statistics were taken (a
+ * no-op otherwise). PostgreSQL's autovacuum keeps its own statistics, so nothing to do there.
+ */
+export async function refreshPlannerStatistics(db: Kysely<DB>, dialect: Dialect): Promise<void> {
+	if (dialect === 'sqlite') await sql`pragma optimize`.execute(db);
 }
 
 /**
