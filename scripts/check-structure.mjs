@@ -19,7 +19,10 @@ const graph = new Map();
 for (const file of files(root)) {
 	const text = readFileSync(file, 'utf8');
 	const domain = domainOf(file);
-	const isTest = /(\.test\.ts|-test-fixtures\.ts)$/.test(file);
+	const isTest = /\.test\.ts$/.test(file);
+	// Issue 17: test fixtures (builders of staff, cases, bookings) live in tests/support, not beside the code.
+	if (/fixtures?\.ts$/.test(file))
+		problems.push(`${file}: a test fixture in production code; move it to tests/support`);
 	for (const m of text.matchAll(importRe)) {
 		const spec = m[1] ?? m[2];
 		if (domain !== 'http' && !isTest && /^(@sveltejs\/kit|\$app\/|\$env\/)/.test(spec)) {

@@ -7,7 +7,7 @@ import {
 	outbox,
 	slotsOn,
 	tokenFrom
-} from '$lib/server/booking/commands-test-fixtures';
+} from '../../../tests/support/booking-fixtures';
 import { invalidateScrapeCache, mayScrape } from '$lib/server/operations/scrape';
 import { setServices } from '$lib/server/runtime';
 import { handle } from '../../hooks.server';

@@ -1,7 +1,7 @@
 import { isActionFailure, isRedirect } from '@sveltejs/kit';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type TestServices, testServices } from '../../../tests/support/test-database';
-import { addCase, tokenFromMail } from '$lib/server/checkins/checkin-test-fixtures';
+import { addCase, tokenFromMail } from '../../../tests/support/checkin-fixtures';
 import { sendDueCheckIns } from '$lib/server/checkins/send';
 import { setServices } from '$lib/server/runtime';
 import * as checkInPage from './[token]/+page.server';

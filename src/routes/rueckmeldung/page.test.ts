@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { type TestServices, testServices } from '../../../tests/support/test-database';
 import { transact } from '$lib/server/db/transaction';
 import { queueFeedbackMail } from '$lib/server/checkins/feedback';
-import { addCase, addStep, tokenFromMail } from '$lib/server/checkins/checkin-test-fixtures';
+import { addCase, addStep, tokenFromMail } from '../../../tests/support/checkin-fixtures';
 import { sendDueCheckIns } from '$lib/server/checkins/send';
 import { setServices } from '$lib/server/runtime';
 import * as checkInPage from './[token]/+page.server';

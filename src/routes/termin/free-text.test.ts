@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { type TestServices, testServices } from '../../../tests/support/test-database';
-import { bookingFixture, slotsOn } from '$lib/server/booking/commands-test-fixtures';
+import { bookingFixture, slotsOn } from '../../../tests/support/booking-fixtures';
 import { setServices } from '$lib/server/runtime';
 import { actions } from './+page.server';
 

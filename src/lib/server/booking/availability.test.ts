@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { testServices, type TestServices } from '../../../../tests/support/test-database';
 import { berlinDate, berlinInstant, berlinTime } from '../../time/berlin';
 import { mintScope } from '../access/scope';
-import { addStaff } from '../identity/test-fixtures';
+import { addStaff } from '../../../../tests/support/identity-fixtures';
 import {
 	absenceSchema,
 	overrideSchema,

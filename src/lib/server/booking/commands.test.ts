@@ -9,7 +9,13 @@ import {
 	rescheduleByCreative,
 	sendBookingLinks
 } from './commands';
-import { bookingFixture, holdInput, outbox, slotsOn, tokenFrom } from './commands-test-fixtures';
+import {
+	bookingFixture,
+	holdInput,
+	outbox,
+	slotsOn,
+	tokenFrom
+} from '../../../../tests/support/booking-fixtures';
 import { confirmPage, manageIcs, managePage } from './queries';
 
 let s: TestServices | null = null;

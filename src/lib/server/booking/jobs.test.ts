@@ -3,7 +3,13 @@ import { HOUR } from '../../time/durations';
 import { mintScope } from '../access/scope';
 import { type TestServices, testServices } from '../../../../tests/support/test-database';
 import { confirmBooking, holdBooking, sendDueReminders } from './commands';
-import { bookingFixture, holdInput, outbox, slotsOn, tokenFrom } from './commands-test-fixtures';
+import {
+	bookingFixture,
+	holdInput,
+	outbox,
+	slotsOn,
+	tokenFrom
+} from '../../../../tests/support/booking-fixtures';
 import { bookOnBehalf, cancelByStaff, markAttendance, moveByStaff } from './staff-commands';
 import { raceTest } from '../../../../tests/support/race-name';
 

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { type TestServices, testServices } from '../../../../tests/support/test-database';
-import { bookingFixture } from './commands-test-fixtures';
+import { bookingFixture } from '../../../../tests/support/booking-fixtures';
 import { upcomingSprechtage } from './queries';
 
 let s: TestServices | null = null;

@@ -1,7 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { type TestServices, testServices } from '../../../../tests/support/test-database';
 import { confirmBooking, holdBooking } from './commands';
-import { bookingFixture, holdInput, outbox, slotsOn, tokenFrom } from './commands-test-fixtures';
+import {
+	bookingFixture,
+	holdInput,
+	outbox,
+	slotsOn,
+	tokenFrom
+} from '../../../../tests/support/booking-fixtures';
 import { managePage } from './queries';
 import { isPlaceholderVideoUrl } from './video-link';
 

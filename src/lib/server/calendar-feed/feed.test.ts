@@ -7,7 +7,7 @@ import {
 	withPythonIcalendar
 } from '../../../../tests/support/ics-parsers';
 import { type TestServices, testServices } from '../../../../tests/support/test-database';
-import { bookingFixture, holdInput, slotsOn } from '../booking/commands-test-fixtures';
+import { bookingFixture, holdInput, slotsOn } from '../../../../tests/support/booking-fixtures';
 import { holdBooking } from '../booking/hold';
 import { createFeed, feedStatus, revokeFeed, setOfficeFeedDetails } from './commands';
 import { personalFeed } from './feed';

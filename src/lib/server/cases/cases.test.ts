@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { type TestServices, testServices } from '../../../../tests/support/test-database';
 import { DAY, WEEK } from '../../time/durations';
 import { mintScope } from '../access/scope';
-import { type BookingFixture, bookingFixture } from '../booking/commands-test-fixtures';
+import { type BookingFixture, bookingFixture } from '../../../../tests/support/booking-fixtures';
 import { ensureConsentTexts } from '../booking/consent';
 import { bookFollowUp, followUpSlots } from '../booking/follow-up';
 import {
@@ -25,7 +25,7 @@ import {
 	noReferrals,
 	officeScope,
 	recordInput
-} from './case-test-fixtures';
+} from '../../../../tests/support/case-fixtures';
 import { mergeCases } from './merge';
 import { recordConsultation } from './record';
 import { setStepDoneByCreative } from './steps';

@@ -6,7 +6,7 @@ import WithI18n from '../../../../tests/support/WithI18n.svelte';
 import CaseTimeline from '$lib/components/cases/CaseTimeline.svelte';
 import { formatDate } from '$lib/format/datetime';
 import { MINUTE } from '../../time/durations';
-import { type BookingFixture, bookingFixture } from '../booking/commands-test-fixtures';
+import { type BookingFixture, bookingFixture } from '../../../../tests/support/booking-fixtures';
 import { transact } from '../db/transaction';
 import { ensureCaseForBooking } from './open';
 import {
@@ -16,7 +16,7 @@ import {
 	noReferrals,
 	officeScope,
 	recordInput
-} from './case-test-fixtures';
+} from '../../../../tests/support/case-fixtures';
 import { loadCase } from './load';
 import { recordNotesConsentWithdrawal, withdrawNotesConsentAsCreative } from './notes-consent-withdrawal';
 import { recordConsultation } from './record';

@@ -1,14 +1,20 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { type TestServices, testServices } from '../../../../tests/support/test-database';
 import { mintScope } from '../access/scope';
-import { type BookingFixture, bookingFixture, tokenFrom } from '../booking/commands-test-fixtures';
+import { type BookingFixture, bookingFixture, tokenFrom } from '../../../../tests/support/booking-fixtures';
 import { bookFollowUp, followUpSlots } from '../booking/follow-up';
 import { cancelByCreative } from '../booking/manage';
 import { cancelByStaff, markAttendance } from '../booking/staff-commands';
 import { myCases, myFollowUpCases } from '../portal/plan-queries';
 import { parsePeriod } from '../statistics/period-rules';
 import { statisticsFigures } from '../statistics/queries';
-import { confirmedBooking, consultant, noReferrals, officeScope, recordInput } from './case-test-fixtures';
+import {
+	confirmedBooking,
+	consultant,
+	noReferrals,
+	officeScope,
+	recordInput
+} from '../../../../tests/support/case-fixtures';
 import { recordConsultation } from './record';
 import { bookingToRecord } from './talks';
 

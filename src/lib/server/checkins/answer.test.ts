@@ -12,7 +12,7 @@ import {
 	caseRow,
 	mails,
 	tokenFromMail
-} from './checkin-test-fixtures';
+} from '../../../../tests/support/checkin-fixtures';
 import { sendDueCheckIns } from './send';
 import { raceTest } from '../../../../tests/support/race-name';
 

@@ -4,7 +4,14 @@ import { type TestServices, testServices } from '../../../../tests/support/test-
 import { DAY } from '../../time/durations';
 import { transact } from '../db/transaction';
 import { hashToken } from '../platform/tokens';
-import { addCase, auditRows, caseEvents, caseRow, mails, tokenFromMail } from './checkin-test-fixtures';
+import {
+	addCase,
+	auditRows,
+	caseEvents,
+	caseRow,
+	mails,
+	tokenFromMail
+} from '../../../../tests/support/checkin-fixtures';
 import { inspectFeedback, queueFeedbackMail, submitFeedback } from './feedback';
 import { raceTest } from '../../../../tests/support/race-name';
 

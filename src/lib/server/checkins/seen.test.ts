@@ -4,7 +4,13 @@ import { DAY } from '../../time/durations';
 import { mintScope } from '../access/scope';
 import type { CaseActor } from '../cases/case-actor';
 import { answerCheckIn } from './answer';
-import { addCase, addConsultant, addStep, auditRows, tokenFromMail } from './checkin-test-fixtures';
+import {
+	addCase,
+	addConsultant,
+	addStep,
+	auditRows,
+	tokenFromMail
+} from '../../../../tests/support/checkin-fixtures';
 import { checkInsForCase, unseenAnswersForOffice } from './queries';
 import { markCheckInSeen } from './seen';
 import { sendDueCheckIns } from './send';

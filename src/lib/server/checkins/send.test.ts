@@ -3,7 +3,14 @@ import { type TestServices, testServices } from '../../../../tests/support/test-
 import { HOUR, DAY } from '../../time/durations';
 import { runMinuteJobs } from '../background';
 import { hashToken } from '../platform/tokens';
-import { addCase, auditRows, caseEvents, caseRow, mails, tokenFromMail } from './checkin-test-fixtures';
+import {
+	addCase,
+	auditRows,
+	caseEvents,
+	caseRow,
+	mails,
+	tokenFromMail
+} from '../../../../tests/support/checkin-fixtures';
 import { sendDueCheckIns } from './send';
 import { raceTest } from '../../../../tests/support/race-name';
 

@@ -3,7 +3,14 @@ import { type TestServices, testServices } from '../../../../tests/support/test-
 import { accountOverview, changePassword, regenerateRecoveryCodes } from './account';
 import { verifyPassword } from './password';
 import { legacyRecoveryCodeHash } from './recovery-codes';
-import { addStaff, auditActions, currentCode, sessionFor, sessionsOf, TEST_PASSWORD } from './test-fixtures';
+import {
+	addStaff,
+	auditActions,
+	currentCode,
+	sessionFor,
+	sessionsOf,
+	TEST_PASSWORD
+} from '../../../../tests/support/identity-fixtures';
 
 let s: TestServices;
 afterEach(async () => {

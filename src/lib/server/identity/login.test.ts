@@ -3,7 +3,13 @@ import { type TestServices, testServices } from '../../../../tests/support/test-
 import { MINUTE } from '../../time/durations';
 import { login, logout } from './login';
 import { resolveSession } from './sessions';
-import { addStaff, auditActions, sessionFor, sessionsOf, TEST_PASSWORD } from './test-fixtures';
+import {
+	addStaff,
+	auditActions,
+	sessionFor,
+	sessionsOf,
+	TEST_PASSWORD
+} from '../../../../tests/support/identity-fixtures';
 import { countHit, keys, recordFailure, throttleStatus } from './throttle';
 import { loginPolicy } from './throttle-rules';
 import { transact } from '../db/transaction';

@@ -14,7 +14,7 @@ import {
 	sessionFor,
 	sessionsOf,
 	TEST_PASSWORD
-} from './test-fixtures';
+} from '../../../../tests/support/identity-fixtures';
 import { raceTest } from '../../../../tests/support/race-name';
 
 let s: TestServices;

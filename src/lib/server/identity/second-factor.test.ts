@@ -3,7 +3,13 @@ import { type TestServices, testServices } from '../../../../tests/support/test-
 import { confirmEnrolment, groupSecret, pendingEnrolment, prepareEnrolment, qrSvg } from './enrolment';
 import { hashRecoveryCode, legacyRecoveryCodeHash, normaliseRecoveryCode } from './recovery-codes';
 import { completeLoginWithRecoveryCode, completeLoginWithTotp } from './second-factor';
-import { addStaff, auditActions, currentCode, sessionFor, sessionsOf } from './test-fixtures';
+import {
+	addStaff,
+	auditActions,
+	currentCode,
+	sessionFor,
+	sessionsOf
+} from '../../../../tests/support/identity-fixtures';
 import { timeStep, totpAt } from './totp';
 import { raceTest } from '../../../../tests/support/race-name';
 

@@ -15,7 +15,7 @@ import {
 	sessionFor,
 	sessionsOf,
 	TEST_PASSWORD
-} from './test-fixtures';
+} from '../../../../tests/support/identity-fixtures';
 
 let s: TestServices;
 afterEach(async () => {

@@ -3,7 +3,7 @@ import { type TestServices, testServices } from '../../../../tests/support/test-
 import { HOUR, DAY } from '../../time/durations';
 import { runMinuteJobs } from '../background';
 import { setStepDoneByCreative } from '../cases/steps';
-import { addCase, type CaseFixture } from '../checkins/checkin-test-fixtures';
+import { addCase, type CaseFixture } from '../../../../tests/support/checkin-fixtures';
 import { setStepReminders } from './commands';
 import { sendStepReminders } from './jobs';
 

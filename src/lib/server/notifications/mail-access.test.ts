@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { type TestServices, testServices } from '../../../../tests/support/test-database';
 import { mintScope } from '../access/scope';
-import { bookingFixture } from '../booking/commands-test-fixtures';
-import { confirmedBooking } from '../cases/case-test-fixtures';
+import { bookingFixture } from '../../../../tests/support/booking-fixtures';
+import { confirmedBooking } from '../../../../tests/support/case-fixtures';
 import { requestPortalLink } from '../portal/login';
 import { deliverDue, type MailTransport } from './deliver';
 import { MASK, maskTokens } from './mask-tokens';

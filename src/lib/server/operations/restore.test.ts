@@ -14,7 +14,7 @@ import {
 	holdInput,
 	slotsOn,
 	tokenFrom
-} from '../booking/commands-test-fixtures';
+} from '../../../../tests/support/booking-fixtures';
 import type { createDb } from '../db/client';
 import { migrateToLatest } from '../db/migrate';
 import { createServices } from '../runtime';

@@ -9,7 +9,7 @@ import {
 	holdInput,
 	slotsOn,
 	tokenFrom
-} from '../booking/commands-test-fixtures';
+} from '../../../../tests/support/booking-fixtures';
 import { createSession, resolveSession } from '../identity/sessions';
 import { type MailTransport, deliverDue, type OutboxRow } from '../notifications/deliver';
 import { loadConfig } from '../platform/config';

@@ -3,15 +3,15 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { type TestServices, testServices } from '../../../../tests/support/test-database';
 import { MINUTE } from '../../time/durations';
 import { holdBooking } from '../booking/commands';
-import { bookingFixture, holdInput, slotsOn } from '../booking/commands-test-fixtures';
-import { confirmedBooking, lead, officeScope } from '../cases/case-test-fixtures';
+import { bookingFixture, holdInput, slotsOn } from '../../../../tests/support/booking-fixtures';
+import { confirmedBooking, lead, officeScope } from '../../../../tests/support/case-fixtures';
 import { mergeCases } from '../cases/merge';
 import { requireCreative, requireStaff } from '../http/gate';
 import type { Actor } from '../identity/principal';
 import { resolveSession } from '../identity/sessions';
 import { hashToken } from '../platform/tokens';
 import { completePortalLogin, inspectPortalLink, logoutCreative, requestPortalLink } from './login';
-import { bookAs, portalToken, signIn } from './portal-test-fixtures';
+import { bookAs, portalToken, signIn } from '../../../../tests/support/portal-fixtures';
 import { myBookings } from './queries';
 
 let s: TestServices | null = null;

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { type TestServices, testServices } from '../../../../tests/support/test-database';
 import { HOUR } from '../../time/durations';
-import { bookingFixture } from '../booking/commands-test-fixtures';
+import { bookingFixture } from '../../../../tests/support/booking-fixtures';
 import { closeCase } from '../cases/case-commands';
 import {
 	confirmedBooking,
@@ -9,7 +9,7 @@ import {
 	noReferrals,
 	officeScope,
 	recordInput as baseRecord
-} from '../cases/case-test-fixtures';
+} from '../../../../tests/support/case-fixtures';
 import { type RecordInput, recordConsultation } from '../cases/record';
 
 /** The shared fixture, without its default step (these tests count steps). */

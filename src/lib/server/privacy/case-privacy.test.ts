@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { type TestServices, testServices } from '../../../../tests/support/test-database';
-import { bookingFixture } from '../booking/commands-test-fixtures';
-import { confirmedBooking, consultant, officeScope } from '../cases/case-test-fixtures';
+import { bookingFixture } from '../../../../tests/support/booking-fixtures';
+import { confirmedBooking, consultant, officeScope } from '../../../../tests/support/case-fixtures';
 import { recordConsultation } from '../cases/record';
 import { eraseCreative } from './erase';
 import { exportCreative } from './export';

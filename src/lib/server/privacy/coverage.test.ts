@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type TestServices, testServices } from '../../../../tests/support/test-database';
-import { bookingFixture } from '../booking/commands-test-fixtures';
-import { signIn } from '../portal/portal-test-fixtures';
+import { bookingFixture } from '../../../../tests/support/booking-fixtures';
+import { signIn } from '../../../../tests/support/portal-fixtures';
 import { creativeTables, privacyMap } from './coverage';
 import { exportCreative } from './export';
 

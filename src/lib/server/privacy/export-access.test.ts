@@ -1,13 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { type TestServices, testServices } from '../../../../tests/support/test-database';
-import { bookingFixture } from '../booking/commands-test-fixtures';
+import { bookingFixture } from '../../../../tests/support/booking-fixtures';
 import {
 	confirmedBooking,
 	consultant,
 	noReferrals,
 	officeScope,
 	recordInput
-} from '../cases/case-test-fixtures';
+} from '../../../../tests/support/case-fixtures';
 import { loadCase } from '../cases/load';
 import { recordConsultation } from '../cases/record';
 import { exportCreative } from './export';

@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { type TestServices, testServices } from '../../../../tests/support/test-database';
-import { bookingFixture, slotsOn } from '../booking/commands-test-fixtures';
+import { bookingFixture, slotsOn } from '../../../../tests/support/booking-fixtures';
 import { resolveSession } from '../identity/sessions';
 import { requestPortalLink } from '../portal/login';
-import { bookAs, signIn } from '../portal/portal-test-fixtures';
+import { bookAs, signIn } from '../../../../tests/support/portal-fixtures';
 import { eraseCreative } from './erase';
 import { exportCreative } from './export';
 

@@ -2,13 +2,13 @@ import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type TestServices, testServices } from '../../../../tests/support/test-database';
 import { HOUR } from '../../time/durations';
-import { bookingFixture } from '../booking/commands-test-fixtures';
+import { bookingFixture } from '../../../../tests/support/booking-fixtures';
 import { claimLease } from '../db/lease';
 import { runRetention } from './retention';
 import { renderDeletionConcept } from './retention-doc';
 import { retentionJob } from './retention-job';
 import { RETENTION_KEYS, RETENTION_TABLE, RetentionConfigError, retentionPeriods } from './retention-rules';
-import { seedRetentionRows } from './retention-test-fixtures';
+import { seedRetentionRows } from '../../../../tests/support/retention-fixtures';
 
 let s: TestServices | null = null;
 afterEach(async () => {

@@ -26,7 +26,7 @@ import {
 	serviceIdOf,
 	staffIn,
 	withDirectory
-} from './referral-test-fixtures';
+} from '../../../../tests/support/referral-fixtures';
 import { raceTest } from '../../../../tests/support/race-name';
 
 let s: TestServices | null = null;

@@ -5,7 +5,7 @@ import { syncBookingFact, syncRecordFact } from './facts';
 import { rebuildPeopleAggregates } from './people-aggregates';
 import { periodInstants, yearPeriod } from './period-rules';
 import { type PartFilter, peopleFigures, peopleFiguresFromFacts } from './queries';
-import { generateStatisticsData } from './stats-test-fixtures';
+import { generateStatisticsData } from '../../../../tests/support/stats-fixtures';
 
 // Issue 14: the people figures of a whole year come from pre-aggregated rows kept with the facts.
 // They must give the same numbers as grouping the year's facts by person, in every scope, and

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { type TestServices, testServices } from '../../../../tests/support/test-database';
 import { DAY } from '../../time/durations';
 import { mintScope } from '../access/scope';
-import { addStaff } from '../identity/test-fixtures';
+import { addStaff } from '../../../../tests/support/identity-fixtures';
 import { moderateProfile } from '../visibility/moderation';
 import { ownProfile, publishProfile, saveProfile } from '../visibility/profiles';
 import { visibilityFigures } from './visibility';

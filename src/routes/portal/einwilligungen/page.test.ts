@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { type TestServices, testServices } from '../../../../tests/support/test-database';
-import { bookingFixture } from '$lib/server/booking/commands-test-fixtures';
-import { confirmedBooking } from '$lib/server/cases/case-test-fixtures';
+import { bookingFixture } from '../../../../tests/support/booking-fixtures';
+import { confirmedBooking } from '../../../../tests/support/case-fixtures';
 import type { Actor } from '$lib/server/identity/principal';
 import { setServices } from '$lib/server/runtime';
 import { actions, load } from './+page.server';

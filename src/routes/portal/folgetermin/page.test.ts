@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { type TestServices, testServices } from '../../../../tests/support/test-database';
-import { type BookingFixture, bookingFixture } from '$lib/server/booking/commands-test-fixtures';
+import { type BookingFixture, bookingFixture } from '../../../../tests/support/booking-fixtures';
 import { closeCase } from '$lib/server/cases/case-commands';
-import { confirmedBooking, consultant, officeScope } from '$lib/server/cases/case-test-fixtures';
+import { confirmedBooking, consultant, officeScope } from '../../../../tests/support/case-fixtures';
 import type { Actor } from '$lib/server/identity/principal';
 import { setServices } from '$lib/server/runtime';
 import { actions, load } from './+page.server';

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { type TestServices, testServices } from '../../../../tests/support/test-database';
-import { addCase } from '$lib/server/checkins/checkin-test-fixtures';
+import { addCase } from '../../../../tests/support/checkin-fixtures';
 import { setServices } from '$lib/server/runtime';
 import { actions } from './+page.server';
 

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { type TestServices, testServices } from '../../../../../tests/support/test-database';
 import { demotesSelf } from '$lib/server/identity/staff-admin';
 import { staffEmailTaken } from '$lib/server/identity/staff-queries';
-import { addStaff } from '$lib/server/identity/test-fixtures';
+import { addStaff } from '../../../../../tests/support/identity-fixtures';
 import { setServices } from '$lib/server/runtime';
 import { actions as edit } from './[id]/+page.server';
 import { actions as invite } from './neu/+page.server';

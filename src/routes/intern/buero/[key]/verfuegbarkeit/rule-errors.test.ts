@@ -3,7 +3,7 @@ import { type TestServices, testServices } from '../../../../../../tests/support
 import { addRule, ruleWouldOverlap } from '$lib/server/booking/availability';
 import { ruleSchema } from '$lib/server/booking/availability-schema';
 import type { OfficeActor } from '$lib/server/booking/settings';
-import { addStaff } from '$lib/server/identity/test-fixtures';
+import { addStaff } from '../../../../../../tests/support/identity-fixtures';
 import { setServices } from '$lib/server/runtime';
 import { actions } from './+page.server';
 

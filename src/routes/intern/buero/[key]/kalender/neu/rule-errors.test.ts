@@ -3,7 +3,7 @@ import { type TestServices, testServices } from '../../../../../../../tests/supp
 import { mintScope } from '$lib/server/access/scope';
 import { slotValue } from '$lib/server/booking/calendar-schema';
 import { holdBooking, onBehalfSlotFree } from '$lib/server/booking/commands';
-import { bookingFixture, holdInput, slotsOn } from '$lib/server/booking/commands-test-fixtures';
+import { bookingFixture, holdInput, slotsOn } from '../../../../../../../tests/support/booking-fixtures';
 import { setServices } from '$lib/server/runtime';
 import { actions } from './+page.server';
 

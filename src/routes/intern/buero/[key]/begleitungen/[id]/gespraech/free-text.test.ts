@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { type TestServices, testServices } from '../../../../../../../../tests/support/test-database';
 import { OUTCOMES, STEP_ROWS } from '$lib/server/cases/case-schemas';
-import { caseFixture, officeId, staffIn } from '$lib/server/referrals/referral-test-fixtures';
+import { caseFixture, officeId, staffIn } from '../../../../../../../../tests/support/referral-fixtures';
 import { setServices } from '$lib/server/runtime';
 import { actions } from './+page.server';
 

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { type TestServices, testServices } from '../../../../../../../../tests/support/test-database';
-import { addCase, addConsultant, officeId } from '$lib/server/checkins/checkin-test-fixtures';
+import { addCase, addConsultant, officeId } from '../../../../../../../../tests/support/checkin-fixtures';
 import { sendMessageAsCreative } from '$lib/server/messages/commands';
 import { setServices } from '$lib/server/runtime';
 import { GET as portalFile } from '../../../../../../portal/nachrichten/anhang/[id]/+server';

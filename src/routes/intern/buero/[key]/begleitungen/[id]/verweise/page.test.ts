@@ -6,7 +6,7 @@ import {
 	serviceIdOf,
 	staffIn,
 	withDirectory
-} from '$lib/server/referrals/referral-test-fixtures';
+} from '../../../../../../../../tests/support/referral-fixtures';
 import { setServices } from '$lib/server/runtime';
 import { actions, load } from './+page.server';
 

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { type TestServices, testServices } from '../../../../../../../../tests/support/test-database';
-import { addConsultant, officeId } from '$lib/server/checkins/checkin-test-fixtures';
+import { addConsultant, officeId } from '../../../../../../../../tests/support/checkin-fixtures';
 import { checkFreeText } from '$lib/server/privacy/free-text-guard';
 import { setServices } from '$lib/server/runtime';
 import { actions, load } from './+page.server';

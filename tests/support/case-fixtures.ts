@@ -1,9 +1,9 @@
-import type { TestServices } from '../../../../tests/support/test-database';
-import { mintScope } from '../access/scope';
-import { confirmBooking, holdBooking } from '../booking/commands';
-import { type BookingFixture, holdInput, slotsOn, tokenFrom } from '../booking/commands-test-fixtures';
-import type { CaseActor } from './case-actor';
-import type { RecordInput } from './record';
+import type { TestServices } from './test-database';
+import { mintScope } from '../../src/lib/server/access/scope';
+import { confirmBooking, holdBooking } from '../../src/lib/server/booking/commands';
+import { type BookingFixture, holdInput, slotsOn, tokenFrom } from './booking-fixtures';
+import type { CaseActor } from '../../src/lib/server/cases/case-actor';
+import type { RecordInput } from '../../src/lib/server/cases/record';
 
 /** Helpers for the case tests (imported by *.test.ts only). */
 export const officeScope = (officeId: number) => mintScope(false, [officeId]);

@@ -1,6 +1,6 @@
-import type { Locale } from '../../i18n/locale';
-import type { TestServices } from '../../../../tests/support/test-database';
-import { addStaff } from '../identity/test-fixtures';
+import type { Locale } from '../../src/lib/i18n/locale';
+import type { TestServices } from './test-database';
+import { addStaff } from './identity-fixtures';
 
 /**
  * Helpers for the checkins tests (imported by *.test.ts only): office, staff, creative,

@@ -1,8 +1,8 @@
-import type { TestServices } from '../../../../tests/support/test-database';
-import { confirmBooking, holdBooking } from '../booking/commands';
-import { type BookingFixture, holdInput, tokenFrom } from '../booking/commands-test-fixtures';
-import { hashToken } from '../platform/tokens';
-import { completePortalLogin, requestPortalLink } from './login';
+import type { TestServices } from './test-database';
+import { confirmBooking, holdBooking } from '../../src/lib/server/booking/commands';
+import { type BookingFixture, holdInput, tokenFrom } from './booking-fixtures';
+import { hashToken } from '../../src/lib/server/platform/tokens';
+import { completePortalLogin, requestPortalLink } from '../../src/lib/server/portal/login';
 
 /** Helpers for the portal and privacy tests (imported by *.test.ts only). */
 export async function bookAs(

@@ -1,6 +1,6 @@
-import type { TestServices } from '../../../../tests/support/test-database';
-import type { HoldInput } from './hold';
-import { listSlots } from './slots';
+import type { TestServices } from './test-database';
+import type { HoldInput } from '../../src/lib/server/booking/hold';
+import { listSlots } from '../../src/lib/server/booking/slots';
 
 /**
  * Helpers for the booking command tests (imported by *.test.ts only): an office with one

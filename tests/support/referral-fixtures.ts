@@ -1,8 +1,8 @@
-import type { Locale } from '../../i18n/locale';
-import type { TestServices } from '../../../../tests/support/test-database';
-import { seedDirectory } from '../directory/seed';
-import { addStaff } from '../identity/test-fixtures';
-import type { ReferralStaffActor } from './queries';
+import type { Locale } from '../../src/lib/i18n/locale';
+import type { TestServices } from './test-database';
+import { seedDirectory } from '../../src/lib/server/directory/seed';
+import { addStaff } from './identity-fixtures';
+import type { ReferralStaffActor } from '../../src/lib/server/referrals/queries';
 
 /**
  * Helpers for the referral tests (imported by *.test.ts only): case rows written straight into

@@ -1,8 +1,8 @@
-import type { Services } from '../runtime';
-import { hashToken } from '../platform/tokens';
-import { hashPassword } from './password';
-import { createSession } from './sessions';
-import { newTotpSecret, timeStep, totpAt } from './totp';
+import type { Services } from '../../src/lib/server/runtime';
+import { hashToken } from '../../src/lib/server/platform/tokens';
+import { hashPassword } from '../../src/lib/server/identity/password';
+import { createSession } from '../../src/lib/server/identity/sessions';
+import { newTotpSecret, timeStep, totpAt } from '../../src/lib/server/identity/totp';
 
 /**
  * Helpers for the identity tests (imported by *.test.ts only): staff rows in a known state

@@ -1,5 +1,5 @@
-import type { TestServices } from '../../../../tests/support/test-database';
-import { HOUR, DAY } from '../../time/durations';
+import type { TestServices } from './test-database';
+import { HOUR, DAY } from '../../src/lib/time/durations';
 
 /**
  * Generated data for the statistics tests (imported by *.test.ts only): bookings, records,

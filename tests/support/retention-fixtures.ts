@@ -1,7 +1,7 @@
-import type { TestServices } from '../../../../tests/support/test-database';
-import { HOUR, DAY } from '../../time/durations';
-import type { BookingFixture } from '../booking/commands-test-fixtures';
-import { retentionPeriods } from './retention-rules';
+import type { TestServices } from './test-database';
+import { HOUR, DAY } from '../../src/lib/time/durations';
+import type { BookingFixture } from './booking-fixtures';
+import { retentionPeriods } from '../../src/lib/server/privacy/retention-rules';
 
 /**
  * Rows of every retention category, one just past its period ("old") and one just inside it
