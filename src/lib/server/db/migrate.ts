@@ -21,6 +21,7 @@ import * as staffLists from './migrations/2026-12-05-04-staff-lists';
 import * as statisticsPersons from './migrations/2026-12-05-05-statistics-persons';
 import * as searchPaging from './migrations/2026-12-05-03-search-paging';
 import * as scaleIndexes from './migrations/2026-12-05-06-scale-indexes';
+import * as messageAnswerIndexes from './migrations/2026-12-06-01-message-answer-indexes';
 
 // A static map, not FileMigrationProvider: the bundled server has no migrations folder to read.
 const migrations = {
@@ -45,7 +46,8 @@ const migrations = {
 	'2026-12-05-03-search-paging': searchPaging,
 	'2026-12-05-04-staff-lists': staffLists,
 	'2026-12-05-05-statistics-persons': statisticsPersons,
-	'2026-12-05-06-scale-indexes': scaleIndexes
+	'2026-12-05-06-scale-indexes': scaleIndexes,
+	'2026-12-06-01-message-answer-indexes': messageAnswerIndexes
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -36,9 +36,12 @@ export async function answerTimesByOffice(
 	const start = berlinMonthRange(filter.from).from;
 	const end = berlinMonthRange(filter.to).to;
 	const [answered, waiting, settings] = await Promise.all([
+		// The messages lead (CROSS JOIN keeps SQLite's join order; PostgreSQL plans it freely): the
+		// cost follows the period's messages through their indexes, not the case files (issue 14).
 		db
 			.selectFrom('case_message as m')
-			.innerJoin('case_file as c', 'c.id', 'm.case_id')
+			.crossJoin('case_file as c')
+			.whereRef('c.id', '=', 'm.case_id')
 			.select(['c.office_id', 'm.created_at', 'm.answered_at'])
 			.where('m.author_kind', '=', 'creative')
 			.where('m.answered_at', 'is not', null)
@@ -48,7 +51,8 @@ export async function answerTimesByOffice(
 			.execute(),
 		db
 			.selectFrom('case_message as m')
-			.innerJoin('case_file as c', 'c.id', 'm.case_id')
+			.crossJoin('case_file as c')
+			.whereRef('c.id', '=', 'm.case_id')
 			.select(['c.office_id', 'm.created_at'])
 			.where('m.author_kind', '=', 'creative')
 			.where('m.answered_at', 'is', null)
