@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { addCreative } from '../../../../tests/support/creative-fixtures';
 import { type TestServices, testServices } from '../../../../tests/support/test-database';
 import { DAY } from '../../time/durations';
 import { mintScope } from '../access/scope';
@@ -18,11 +19,7 @@ describe('visibility figures on the dashboard', () => {
 	it('counts a profile approved in the period for its office and Land, and nowhere else', async () => {
 		s = await testServices();
 		const t = s.clock.now().getTime();
-		const c = await s.db
-			.insertInto('creative')
-			.values({ email: 'kim@example.org', email_verified_at: t, created_at: t, updated_at: t })
-			.returning('id')
-			.executeTakeFirstOrThrow();
+		const creativeId = await addCreative(s, 'kim@example.org');
 		const office = await s.db
 			.selectFrom('office')
 			.select('id')
@@ -30,7 +27,6 @@ describe('visibility figures on the dashboard', () => {
 			.executeTakeFirstOrThrow();
 		const officeId = Number(office.id);
 		const staff = await addStaff(s, { offices: [{ key: 'be-bb', role: 'office_lead' }] });
-		const creativeId = Number(c.id);
 		await saveProfile(s, creativeId, {
 			kind: 'studio',
 			displayName: 'Studio Nordlicht',

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { addStaff } from '../../../../tests/support/identity-fixtures';
+import { addCreative } from '../../../../tests/support/creative-fixtures';
 import { type TestServices, testServices } from '../../../../tests/support/test-database';
 import { mintScope } from '../access/scope';
 import { moderateProfile, moderationOverview } from './moderation';
@@ -71,13 +72,7 @@ const AUDIT: Record<Action, string> = {
 
 async function submittedProfile() {
 	s = await testServices();
-	const t = s.clock.now().getTime();
-	const c = await s.db
-		.insertInto('creative')
-		.values({ email: 'mara@example.org', email_verified_at: t, created_at: t, updated_at: t })
-		.returning('id')
-		.executeTakeFirstOrThrow();
-	const creativeId = Number(c.id);
+	const creativeId = await addCreative(s, 'mara@example.org');
 	const office = await s.db
 		.selectFrom('office')
 		.select('id')

@@ -1,5 +1,6 @@
 import jpeg from 'jpeg-js';
 import { afterEach, describe, expect, it } from 'vitest';
+import { addCreative } from '../../../../tests/support/creative-fixtures';
 import { type TestServices, testServices } from '../../../../tests/support/test-database';
 import { DAY } from '../../time/durations';
 import { mintScope } from '../access/scope';
@@ -55,12 +56,7 @@ const input: ProfileInput = {
 
 async function setup() {
 	s = await testServices();
-	const t = s.clock.now().getTime();
-	const c = await s.db
-		.insertInto('creative')
-		.values({ email: 'kim@example.org', email_verified_at: t, created_at: t, updated_at: t })
-		.returning('id')
-		.executeTakeFirstOrThrow();
+	const creativeId = await addCreative(s, 'kim@example.org');
 	const office = await s.db
 		.selectFrom('office')
 		.select('id')
@@ -68,7 +64,7 @@ async function setup() {
 		.executeTakeFirstOrThrow();
 	const staff = await addStaff(s, { offices: [{ key: 'be-bb', role: 'office_lead' }] });
 	const scope = mintScope(false, [office.id]);
-	return { s, creativeId: Number(c.id), officeId: Number(office.id), staff, scope };
+	return { s, creativeId, officeId: Number(office.id), staff, scope };
 }
 
 async function mailsTo(s: TestServices, to: string) {
