@@ -1,12 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { addStaff } from '../../../../tests/support/identity-fixtures';
-import { addCreative } from '../../../../tests/support/creative-fixtures';
+import { addCreative, profileInput } from '../../../../tests/support/creative-fixtures';
 import { type TestServices, testServices } from '../../../../tests/support/test-database';
 import { mintScope } from '../access/scope';
 import { moderateProfile, moderationOverview } from './moderation';
 import { ownProfile, publishProfile, saveProfile } from './profiles';
 import { reportProfile } from './public';
-import type { ProfileInput } from './schema';
 
 /**
  * Issue 17 (visibility's tests brought to booking's level): the four staff moves on a profile as
@@ -20,18 +19,7 @@ afterEach(async () => {
 	s = null;
 });
 
-const input: ProfileInput = {
-	kind: 'person',
-	displayName: 'Mara Mond',
-	submarkets: ['design'],
-	landIso: 'DE-BE',
-	town: 'Berlin',
-	bio: 'Illustration für Bühnen und Verlage.',
-	services: ['Illustration'],
-	links: [],
-	contactPreference: 'form',
-	openForProjects: false
-};
+const input = profileInput();
 
 type State = 'pending' | 'published' | 'hidden' | 'rejected';
 type Action = 'approve' | 'reject' | 'hide' | 'unhide';
