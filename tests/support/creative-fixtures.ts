@@ -1,5 +1,4 @@
 import type { Services } from '../../src/lib/server/runtime';
-import type { ProfileInput } from '../../src/lib/server/visibility/schema';
 
 /**
  * A creative with a verified address, written straight into the real test database (the
@@ -13,21 +12,4 @@ export async function addCreative(s: Services, email: string): Promise<number> {
 		.returning('id')
 		.executeTakeFirstOrThrow();
 	return Number(row.id);
-}
-
-/** A complete, valid profile form for a person in Berlin; `overrides` changes what a test is about. */
-export function profileInput(overrides: Partial<ProfileInput> = {}): ProfileInput {
-	return {
-		kind: 'person',
-		displayName: 'Mara Mond',
-		submarkets: ['design'],
-		landIso: 'DE-BE',
-		town: 'Berlin',
-		bio: 'Illustration für Bühnen und Verlage.',
-		services: ['Illustration'],
-		links: [],
-		contactPreference: 'form',
-		openForProjects: false,
-		...overrides
-	};
 }

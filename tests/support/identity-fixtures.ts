@@ -1,3 +1,4 @@
+import { mintScope } from '../../src/lib/server/access/scope';
 import type { Services } from '../../src/lib/server/runtime';
 import { hashToken } from '../../src/lib/server/platform/tokens';
 import { hashPassword } from '../../src/lib/server/identity/password';
@@ -111,4 +112,16 @@ export async function linkTokenFromMail(s: Services, to: string, pathPart: strin
 	const match = new RegExp(`${pathPart}/([A-Za-z0-9_-]+)`).exec(row.text_body);
 	if (!match?.[1]) throw new Error(`no ${pathPart} link in mail to ${to}`);
 	return match[1];
+}
+
+/** An office lead of the office `key`, with the office's id and the scope the gate would mint. */
+export async function addOfficeLead(s: Services, key: string) {
+	const office = await s.db
+		.selectFrom('office')
+		.select('id')
+		.where('key', '=', key)
+		.executeTakeFirstOrThrow();
+	const officeId = Number(office.id);
+	const staff = await addStaff(s, { offices: [{ key, role: 'office_lead' }] });
+	return { officeId, staff, scope: mintScope(false, [officeId]) };
 }

@@ -2,8 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { addCreative } from '../../../../tests/support/creative-fixtures';
 import { type TestServices, testServices } from '../../../../tests/support/test-database';
 import { DAY } from '../../time/durations';
-import { mintScope } from '../access/scope';
-import { addStaff } from '../../../../tests/support/identity-fixtures';
+import { addOfficeLead } from '../../../../tests/support/identity-fixtures';
 import { moderateProfile } from '../visibility/moderation';
 import { ownProfile, publishProfile, saveProfile } from '../visibility/profiles';
 import { visibilityFigures } from './visibility';
@@ -20,13 +19,7 @@ describe('visibility figures on the dashboard', () => {
 		s = await testServices();
 		const t = s.clock.now().getTime();
 		const creativeId = await addCreative(s, 'kim@example.org');
-		const office = await s.db
-			.selectFrom('office')
-			.select('id')
-			.where('key', '=', 'be-bb')
-			.executeTakeFirstOrThrow();
-		const officeId = Number(office.id);
-		const staff = await addStaff(s, { offices: [{ key: 'be-bb', role: 'office_lead' }] });
+		const { officeId, staff, scope } = await addOfficeLead(s, 'be-bb');
 		await saveProfile(s, creativeId, {
 			kind: 'studio',
 			displayName: 'Studio Nordlicht',
@@ -41,7 +34,7 @@ describe('visibility figures on the dashboard', () => {
 		});
 		await publishProfile(s, creativeId);
 		const own = (await ownProfile(s.db, creativeId, s.clock.now()))!;
-		const approved = await moderateProfile(s, staff, mintScope(false, [officeId]), {
+		const approved = await moderateProfile(s, staff, scope, {
 			officeId,
 			profileId: own.id,
 			action: 'approve'

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { addCreative, profileInput } from '../../../../tests/support/creative-fixtures';
+import { addCreative } from '../../../../tests/support/creative-fixtures';
 import { type TestServices, testServices } from '../../../../tests/support/test-database';
+import { profileInput } from '../../../../tests/support/visibility-fixtures';
 import { DAY, HOUR } from '../../time/durations';
 import { runOpenForProjectsJobs } from './jobs';
 import { ownProfile, renewOpenForProjects, saveProfile } from './profiles';

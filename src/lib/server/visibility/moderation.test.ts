@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { addStaff } from '../../../../tests/support/identity-fixtures';
-import { addCreative, profileInput } from '../../../../tests/support/creative-fixtures';
+import { addOfficeLead } from '../../../../tests/support/identity-fixtures';
+import { addCreative } from '../../../../tests/support/creative-fixtures';
 import { type TestServices, testServices } from '../../../../tests/support/test-database';
+import { profileInput } from '../../../../tests/support/visibility-fixtures';
 import { mintScope } from '../access/scope';
 import { moderateProfile, moderationOverview } from './moderation';
 import { ownProfile, publishProfile, saveProfile } from './profiles';
@@ -61,17 +62,10 @@ const AUDIT: Record<Action, string> = {
 async function submittedProfile() {
 	s = await testServices();
 	const creativeId = await addCreative(s, 'mara@example.org');
-	const office = await s.db
-		.selectFrom('office')
-		.select('id')
-		.where('key', '=', 'be-bb')
-		.executeTakeFirstOrThrow();
-	const officeId = Number(office.id);
-	const staff = await addStaff(s, { offices: [{ key: 'be-bb', role: 'office_lead' }] });
+	const { officeId, staff, scope } = await addOfficeLead(s, 'be-bb');
 	expect((await saveProfile(s, creativeId, input)).ok).toBe(true);
 	expect((await publishProfile(s, creativeId)).ok).toBe(true);
 	const profileId = (await ownProfile(s.db, creativeId, s.clock.now()))!.id;
-	const scope = mintScope(false, [officeId]);
 	const move = (action: Action, reason: string | null = 'Passt nicht zu den Regeln.') =>
 		moderateProfile(s!, staff, scope, { officeId, profileId, action, reason });
 	return { s, creativeId, officeId, profileId, scope, staff, move };

@@ -2,6 +2,7 @@ import jpeg from 'jpeg-js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { addCreative } from '../../../../tests/support/creative-fixtures';
 import { type TestServices, testServices } from '../../../../tests/support/test-database';
+import { requestSubmission } from '../../../../tests/support/visibility-fixtures';
 import { DAY } from '../../time/durations';
 import { mintScope } from '../access/scope';
 import { addStaff } from '../../../../tests/support/identity-fixtures';
@@ -209,27 +210,15 @@ describe('requests and introductions', () => {
 		await publishProfile(s, creativeId);
 		await moderateProfile(s, staff, scope, { officeId, profileId: own.id, action: 'approve' });
 
-		const submitted = await submitRequest(s, {
-			submission_id: 'req-123456789',
-			organisation: 'Stadt Potsdam',
-			org_type: 'municipality',
-			contact_name: 'Frau Amt',
-			email: 'amt@potsdam.example',
-			phone: null,
-			title: 'Plakate für das Stadtfest',
-			description: 'Wir suchen Illustration für eine Plakatserie.',
-			submarkets: ['design'],
-			land: 'DE-BB',
-			region: 'Potsdam',
-			budget_min: 2000,
-			budget_max: 5000,
-			deadline: '2026-09-01',
-			visibility: 'public',
-			consent_request: true,
-			locale: 'de',
-			clientAddress: '1.2.3.4',
-			today: '2026-06-15'
-		});
+		const submitted = await submitRequest(
+			s,
+			requestSubmission({
+				budget_min: 2000,
+				budget_max: 5000,
+				deadline: '2026-09-01',
+				clientAddress: '1.2.3.4'
+			})
+		);
 		expect(submitted.ok).toBe(true);
 		if (!submitted.ok) return;
 		const requestId = submitted.requestId;
