@@ -20,9 +20,6 @@ for (const file of files(root)) {
 	const text = readFileSync(file, 'utf8');
 	const domain = domainOf(file);
 	const isTest = /\.test\.ts$/.test(file);
-	// Issue 17: test fixtures (builders of staff, cases, bookings) live in tests/support, not beside the code.
-	if (/fixtures?\.ts$/.test(file))
-		problems.push(`${file}: a test fixture in production code; move it to tests/support`);
 	for (const m of text.matchAll(importRe)) {
 		const spec = m[1] ?? m[2];
 		if (domain !== 'http' && !isTest && /^(@sveltejs\/kit|\$app\/|\$env\/)/.test(spec)) {
@@ -56,6 +53,17 @@ for (const file of files(root)) {
 		problems.push(`${file}: a rules file reads the clock; take \`now\` as an argument`);
 	}
 }
+
+// Issue 17: test fixtures (builders of staff, cases, bookings, API data) live in tests/support,
+// not beside the code, anywhere under src/ (routes included).
+const everyFile = (dir) =>
+	readdirSync(dir).flatMap((name) => {
+		const p = join(dir, name);
+		return statSync(p).isDirectory() ? everyFile(p) : [p];
+	});
+for (const file of everyFile('src'))
+	if (/fixtures?\.ts$/.test(file))
+		problems.push(`${file}: a test fixture in production code; move it to tests/support`);
 
 // Lower layers never reach up: db, platform and access import no domain.
 const lower = ['db', 'platform', 'access'];

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { testServices, type TestServices } from '../../../../tests/support/test-database';
 import { setServices } from '$lib/server/runtime';
-import { apiEvent, apiFixture, bookingBody, postBooking } from './api-fixture';
+import { apiEvent, apiFixture, bookingBody, postBooking } from '../../../../tests/support/api-fixtures';
 import { POST as postBookings } from './bookings/+server';
 import { GET as getOffices } from './offices/+server';
 import { GET as getSlots } from './offices/[id]/slots/+server';

@@ -3,7 +3,7 @@ import { matchesIfNoneMatch } from '$lib/server/http/conditional-response';
 import { setServices } from '$lib/server/runtime';
 import { testServices, type TestServices } from '../../../../tests/support/test-database';
 import { GET as getFeed } from '../../veranstaltungen.ics/+server';
-import { apiEvent } from './api-fixture';
+import { apiEvent } from '../../../../tests/support/api-fixtures';
 import { GET as getOffices } from './offices/+server';
 import { GET as getOpenApi } from './openapi.json/+server';
 

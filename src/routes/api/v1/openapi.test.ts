@@ -5,7 +5,7 @@ import { testServices, type TestServices } from '../../../../tests/support/test-
 import { seedDirectory } from '$lib/server/directory/seed';
 import { openApiDocument } from '$lib/server/http/openapi-document';
 import { setServices } from '$lib/server/runtime';
-import { apiEvent, apiFixture, bookingBody, postBooking } from './api-fixture';
+import { apiEvent, apiFixture, bookingBody, postBooking } from '../../../../tests/support/api-fixtures';
 import { POST as postBookings } from './bookings/+server';
 import { GET as getContactPoints } from './contact-points/+server';
 import { GET as getEvents } from './events/+server';

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { type TestServices, testServices } from '../../../../../tests/support/test-database';
 import { seedDirectory } from '$lib/server/directory/seed';
 import { setServices } from '$lib/server/runtime';
-import { apiEvent } from '../api-fixture';
+import { apiEvent } from '../../../../../tests/support/api-fixtures';
 import { GET } from './+server';
 
 let s: TestServices | null = null;

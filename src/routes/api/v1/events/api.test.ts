@@ -5,7 +5,7 @@ import { type TestServices, testServices } from '../../../../../tests/support/te
 import { mintScope } from '$lib/server/access/scope';
 import { createEvent, publishEvent } from '$lib/server/events/staff';
 import { setServices } from '$lib/server/runtime';
-import { apiEvent } from '../api-fixture';
+import { apiEvent } from '../../../../../tests/support/api-fixtures';
 import { GET as listEvents } from './+server';
 import { POST as register } from './[id]/registrations/+server';
 

@@ -3,7 +3,7 @@ import { conforms } from '../../../../../tests/support/openapi-contract';
 import { type TestServices, testServices } from '../../../../../tests/support/test-database';
 import { setServices } from '$lib/server/runtime';
 import { insertPublishedProfiles } from '$lib/server/visibility/bulk-profiles';
-import { apiEvent } from '../api-fixture';
+import { apiEvent } from '../../../../../tests/support/api-fixtures';
 import { GET } from './+server';
 
 let s: TestServices | null = null;

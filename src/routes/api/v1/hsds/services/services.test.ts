@@ -12,7 +12,7 @@ import { serviceUuid, stableUuid, taxonomyUuid } from '$lib/server/directory/hsd
 import { listContactPoints } from '$lib/server/directory/queries';
 import { seedDirectory } from '$lib/server/directory/seed';
 import { setServices } from '$lib/server/runtime';
-import { apiEvent } from '../../api-fixture';
+import { apiEvent } from '../../../../../../tests/support/api-fixtures';
 import { GET as meta } from '../+server';
 import { GET as one } from './[id]/+server';
 import { GET } from './+server';

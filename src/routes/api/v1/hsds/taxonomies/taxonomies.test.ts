@@ -8,7 +8,7 @@ import {
 import { stableUuid, taxonomyUuid } from '$lib/server/directory/hsds-shape';
 import { seedDirectory } from '$lib/server/directory/seed';
 import { setServices } from '$lib/server/runtime';
-import { apiEvent } from '../../api-fixture';
+import { apiEvent } from '../../../../../../tests/support/api-fixtures';
 import { GET as services } from '../services/+server';
 import { GET as termById } from '../taxonomy_terms/[id]/+server';
 import { GET as terms } from '../taxonomy_terms/+server';

@@ -1,4 +1,4 @@
-import type { TestServices } from '../../../../tests/support/test-database';
+import type { TestServices } from './test-database';
 
 /**
  * Test support for the /api/v1 handlers: an office with one consultant who offers office and
