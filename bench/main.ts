@@ -4,6 +4,7 @@ import { bookingHttp } from './booking-http';
 import { image } from './image';
 import { healthz } from './healthz';
 import { lighthouse } from './lighthouse';
+import { passwordReset } from './password-reset';
 import { slots } from './slots';
 import { scale } from './scale';
 import { startup } from './startup';
@@ -16,6 +17,7 @@ const entries: Record<string, () => Promise<void>> = {
 	'booking-http': bookingHttp,
 	stats,
 	image,
+	'password-reset': passwordReset,
 	healthz,
 	scale,
 	lighthouse,

@@ -239,27 +239,6 @@ describe('password reset: no timing difference between known and unknown address
 		expect(await s.db.selectFrom('auth_token').select('subject_id').execute()).toHaveLength(1);
 		expect((await outbox()).map((m) => m.to_address)).toEqual(['jana@example.org']);
 	});
-
-	it('answers in about the same time (medians over 15 runs each, generous tolerance)', async () => {
-		s = await testServices({ env: { PUBLIC_FORM_LIMIT: '1000' } });
-		await addStaff(s, { email: 'jana@example.org' });
-		const time = async (email: string, i: number) => {
-			const t = performance.now();
-			await requestPasswordReset(s, { email, clientAddress: `198.51.100.${i}`, locale: 'de' });
-			return performance.now() - t;
-		};
-		const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-		const known: number[] = [];
-		const unknown: number[] = [];
-		// Interleaved, each a fresh address so the per-address throttle does not step in.
-		for (let i = 0; i < 15; i++) {
-			s.clock.advance(HOUR);
-			known.push(await time('jana@example.org', i));
-			unknown.push(await time(`probe${i}@example.org`, i + 100));
-		}
-		const [k, u] = [median(known), median(unknown)];
-		// Before the change the gap was ~3.5 ms on PostgreSQL; a shared CI machine is noisy, so
-		// the bound is loose and relative, and the structural test above is the strict one.
-		expect(Math.abs(k - u)).toBeLessThan(Math.max(2, 0.5 * Math.max(k, u)));
-	});
+	// The time itself is measured in `npm run bench -- password-reset` (ratio of the medians);
+	// a timed test would fail on a busy machine, so the test above proves the equal work.
 });

@@ -67,7 +67,10 @@ export async function sanitizeImage(input: Uint8Array): Promise<SanitizedImage |
 	let meta: Metadata;
 	try {
 		meta = await decoder(input).metadata();
-	} catch {
+	} catch (err) {
+		// libvips reads the size from the header and refuses a bomb before decoding a pixel: the
+		// person hears that the picture is too large, not that it is broken.
+		if (err instanceof Error && /pixel limit/.test(err.message)) return { ok: false, reason: 'dimensions' };
 		return { ok: false, reason: type === 'image/heic' ? 'heic' : 'corrupt' };
 	}
 	// A HEIF container with HEVC pixels (an iPhone photo) cannot be decoded by this build.
