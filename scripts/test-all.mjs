@@ -7,11 +7,14 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 
 const TZ = process.env.TEST_TZ ?? 'Pacific/Chatham';
 const pgOnly = process.argv.includes('--pg');
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const failures = [];
+// The failed tests by name, printed last: CI shows only the end of a long log.
+const failedTests = [];
 
 function run(label, cmd, args, env = {}) {
 	const started = Date.now();
@@ -23,18 +26,35 @@ function run(label, cmd, args, env = {}) {
 	return r.status === 0;
 }
 
-function countVitest(file) {
+function countVitest(file, label) {
 	if (!existsSync(file)) return;
 	const j = JSON.parse(readFileSync(file, 'utf8'));
+	for (const suite of j.testResults ?? []) {
+		const where = suite.name?.replace(`${process.cwd()}/`, '') ?? '?';
+		const failed = (suite.assertionResults ?? []).filter((a) => a.status === 'failed');
+		for (const a of failed)
+			failedTests.push(`${label}: ${where} › ${a.fullName}: ${firstLine(a.failureMessages?.[0])}`);
+		if (suite.status === 'failed' && failed.length === 0)
+			failedTests.push(`${label}: ${where}: ${firstLine(suite.message)}`);
+	}
 	totals.passed += j.numPassedTests ?? 0;
 	totals.failed += (j.numFailedTests ?? 0) + (j.numRuntimeErrorTestSuites ?? 0);
 	totals.skipped += (j.numPendingTests ?? 0) + (j.numTodoTests ?? 0);
 	rmSync(file);
 }
 
-function countPlaywright(file) {
+function countPlaywright(file, label) {
 	if (!existsSync(file)) return;
 	const j = JSON.parse(readFileSync(file, 'utf8'));
+	const walk = (suite) => {
+		for (const spec of suite.specs ?? [])
+			if (!spec.ok) {
+				const error = spec.tests?.flatMap((t) => t.results ?? []).find((r) => r.error)?.error?.message;
+				failedTests.push(`${label}: ${spec.file}:${spec.line} › ${spec.title}: ${firstLine(error)}`);
+			}
+		for (const child of suite.suites ?? []) walk(child);
+	};
+	for (const suite of j.suites ?? []) walk(suite);
 	const s = j.stats ?? {};
 	totals.passed += (s.expected ?? 0) + (s.flaky ?? 0);
 	totals.failed += s.unexpected ?? 0;
@@ -42,10 +62,18 @@ function countPlaywright(file) {
 	rmSync(file);
 }
 
+// Colour codes and the rest of the message stay in the log above; one line names the failure.
+const firstLine = (text) =>
+	stripVTControlCharacters(text ?? '')
+		.split('\n')
+		.find((l) => l.trim())
+		?.trim()
+		.slice(0, 300) ?? '';
+
 function unit(label, env) {
 	const out = join(tmpdir(), `kl-vitest-${process.pid}-${label.length}.json`);
 	run(label, 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile=${out}`], env);
-	countVitest(out);
+	countVitest(out, label);
 }
 
 function e2e(label, env) {
@@ -54,7 +82,7 @@ function e2e(label, env) {
 		PLAYWRIGHT_JSON_OUTPUT_NAME: out,
 		...env
 	});
-	countPlaywright(out);
+	countPlaywright(out, label);
 }
 
 const pgAvailable = () =>
@@ -116,6 +144,7 @@ if (pgOnly) {
 			totals.failed += sub.failed;
 			totals.skipped += sub.skipped;
 			failures.push(...sub.failures);
+			failedTests.push(...(sub.failedTests ?? []));
 		}
 		if (r.status !== 0 && !line) failures.push('PostgreSQL suite');
 	} else if (process.env.KL_REQUIRE_PG === '1') {
@@ -128,11 +157,12 @@ if (pgOnly) {
 if (process.env.KL_TOTALS_FD) {
 	// Hand the counts to the parent run instead of printing a second closing line.
 	const { writeSync } = await import('node:fs');
-	writeSync(Number(process.env.KL_TOTALS_FD), JSON.stringify({ ...totals, failures }) + '\n');
+	writeSync(Number(process.env.KL_TOTALS_FD), JSON.stringify({ ...totals, failures, failedTests }) + '\n');
 	process.exit(failures.length ? 1 : 0);
 }
 
 console.log('');
+if (failedTests.length) console.log(`Failed tests:\n${failedTests.map((t) => `  ${t}`).join('\n')}`);
 if (failures.length) console.log(`Failed steps: ${failures.join(', ')}`);
 if (totals.passed === 0 && failures.length === 0) {
 	console.log('No test ran.');
