@@ -2,32 +2,32 @@ import type { Locale } from '../../i18n/locale';
 import { createHash } from 'node:crypto';
 import { HOUR } from '../../time/durations';
 import { type AuditActor, recordAudit } from '../audit/record';
-import { ensureCaseForBooking } from '../cases/open';
+import type { Insertable } from 'kysely';
+import type { BookingTable } from '../db/schema';
 import { type Db, isUniqueViolation, type Tx, transact } from '../db/transaction';
 import type { RequestContext } from '../identity/context';
 import { countHit, throttleKey } from '../identity/throttle';
 import type { Services } from '../runtime';
 import {
+	type BookingRecord,
 	creativeActor,
 	expireStaleHolds,
 	HOLD_MS,
 	isOverlapError,
 	isSerializationFailure,
 	loadBooking,
-	manageTokenExpiry,
 	newToken,
 	openFirstBookings,
-	resolveSlot,
-	videoUrlFor
+	resolveSlot
 } from './commands-shared';
-import { mailConfirmed, mailHold } from './commands-mails';
+import { type MailContext, mailHold } from './commands-mails';
 import { currentConsentVersions, ensureConsentTexts } from './consent';
-import type { SlotFormat } from './rules';
+import type { Slot, SlotFormat } from './rules';
 import { getBookingSettings } from './settings';
 
 /**
- * Taking a slot: the public hold (double opt-in follows in confirm.ts) and, with `confirmNow`,
- * the staff booking on behalf of a caller. One locking protocol for both (ARCHITECTURE.md):
+ * Taking a slot: the public hold here (double opt-in follows in confirm.ts), the staff booking on
+ * behalf of a caller in staff-commands.ts (a SlotTaking each). One locking protocol for both (ARCHITECTURE.md):
  * in one transaction (SQLite: BEGIN IMMEDIATE; PostgreSQL: SERIALIZABLE with retry) expire
  * stale holds, check the per-person limit, re-check the slot, insert. The database's
  * exclusion constraint / trigger is the last word: its refusal becomes 'slot_taken'.
@@ -148,9 +148,82 @@ async function invalidFields(trx: Tx, input: HoldInput): Promise<Record<string, 
 	return fields;
 }
 
-export interface TakeSlotOptions {
-	/** Staff booking: confirmed at once, manage link and confirmation mailed. */
-	confirmNow?: { actor: AuditActor; createdBy: number };
+/**
+ * What sets one way of taking a slot apart from the other (the public hold, the staff booking on
+ * behalf of a caller): the columns the new row starts with, and what follows its insert in the
+ * same transaction (case, mail, audit). The locking protocol around them is takeSlot's alone.
+ */
+export interface SlotTaking {
+	columns(slot: Slot, t: number): TakingColumns;
+	/** Runs after the insert, in its transaction; answers the booking as it now is. */
+	finish(taken: TakenSlot): Promise<BookingRecord>;
+}
+
+export type TakingColumns = Pick<
+	Insertable<BookingTable>,
+	| 'status'
+	| 'hold_expires_at'
+	| 'confirm_token_hash'
+	| 'manage_token_hash'
+	| 'manage_token_expires_at'
+	| 'video_url'
+	| 'created_by'
+	| 'confirmed_at'
+>;
+
+/** The freshly inserted booking, as a taking's `finish` sees it. */
+export interface TakenSlot {
+	trx: Tx;
+	bookingId: number;
+	slot: Slot;
+	input: HoldInput;
+	mail: MailContext;
+	requestId: RequestContext['requestId'];
+}
+
+/** The audit row every taken slot writes; who took it and how is the taking's. */
+export async function auditTaken(taken: TakenSlot, actor: AuditActor, action: string): Promise<void> {
+	const { trx, bookingId, slot, input, mail } = taken;
+	await recordAudit(
+		trx,
+		actor,
+		{
+			action,
+			subject: { kind: 'booking', id: bookingId },
+			officeId: input.officeId,
+			data: {
+				format: slot.format,
+				start: slot.start,
+				consultantId: slot.consultantId,
+				consentNotes: input.consents.notes,
+				consentNews: input.consents.news
+			}
+		},
+		{ now: mail.now, requestId: taken.requestId }
+	);
+}
+
+/** The public way: a 30-minute hold, confirmed by the link in the "please confirm" mail. */
+function publicHold(): SlotTaking {
+	const confirm = newToken();
+	return {
+		columns: (_slot, t) => ({
+			status: 'held',
+			hold_expires_at: t + HOLD_MS,
+			confirm_token_hash: confirm.hash,
+			manage_token_hash: null,
+			manage_token_expires_at: null,
+			video_url: null,
+			created_by: null,
+			confirmed_at: null
+		}),
+		async finish(taken) {
+			const booking = (await loadBooking(taken.trx, taken.bookingId))!;
+			await mailHold(taken.trx, taken.mail, booking, confirm.token);
+			await auditTaken(taken, creativeActor(taken.bookingId), 'booking.held');
+			return booking;
+		}
+	};
 }
 
 async function existingByKey(
@@ -176,12 +249,15 @@ async function existingByKey(
 	};
 }
 
-/** The shared core of holdBooking and bookOnBehalf. */
+/**
+ * The locking protocol holdBooking and bookOnBehalf share: idempotency, validation, the per-person
+ * limit and the slot re-check under the lock, the insert; `taking` supplies the rest.
+ */
 export async function takeSlot(
 	services: Services,
 	input: HoldInput,
 	ctx: RequestContext,
-	options: TakeSlotOptions = {}
+	taking: SlotTaking
 ): Promise<HoldResult> {
 	const { db, clock, config } = services;
 	const now = clock.now();
@@ -214,12 +290,11 @@ export async function takeSlot(
 				await ensureConsentTexts(trx, now);
 				const versions = await currentConsentVersions(trx);
 				const settings = await getBookingSettings(trx, input.officeId);
-				const confirm = newToken();
-				const manage = options.confirmNow ? newToken() : null;
 				const i = input.intake;
 				const inserted = await trx
 					.insertInto('booking')
 					.values({
+						...taking.columns(slot, t),
 						office_id: input.officeId,
 						consultant_id: slot.consultantId,
 						format: slot.format,
@@ -227,8 +302,6 @@ export async function takeSlot(
 						kind: 'first',
 						start_at: slot.start,
 						end_at: slot.end,
-						status: options.confirmNow ? 'confirmed' : 'held',
-						hold_expires_at: options.confirmNow ? null : t + HOLD_MS,
 						name: i.name.trim(),
 						email,
 						phone: i.phone?.trim() || null,
@@ -244,50 +317,22 @@ export async function takeSlot(
 						consent_notes_version: input.consents.notes ? versions.notes : null,
 						consent_news_version: input.consents.news ? versions.news : null,
 						consented_at: t,
-						confirm_token_hash: options.confirmNow ? null : confirm.hash,
-						manage_token_hash: manage?.hash ?? null,
-						manage_token_expires_at: manage ? manageTokenExpiry(slot.end) : null,
-						video_url:
-							options.confirmNow && slot.format === 'video' ? videoUrlFor(config.videoBaseUrl) : null,
 						idempotency_key: key,
 						request_hash: requestHash,
-						created_by: options.confirmNow?.createdBy ?? null,
-						confirmed_at: options.confirmNow ? t : null,
 						created_at: t,
 						updated_at: t
 					})
 					.returning('id')
 					.executeTakeFirstOrThrow();
 				const id = Number(inserted.id);
-				if (options.confirmNow) {
-					// Booked by staff for someone who called: the case opens now, the address is unverified.
-					await ensureCaseForBooking(trx, id, {
-						now,
-						verified: false,
-						actor: { kind: 'staff', id: options.confirmNow.createdBy }
-					});
-				}
-				const booking = (await loadBooking(trx, id))!;
-				const mailCtx = { services, now, changeNoticeMinutes: settings.changeNoticeMinutes };
-				if (options.confirmNow) await mailConfirmed(trx, mailCtx, booking, manage!.token, 'staff');
-				else await mailHold(trx, mailCtx, booking, confirm.token);
-				await recordAudit(
+				const booking = await taking.finish({
 					trx,
-					options.confirmNow?.actor ?? creativeActor(id),
-					{
-						action: options.confirmNow ? 'booking.booked_by_staff' : 'booking.held',
-						subject: { kind: 'booking', id },
-						officeId: input.officeId,
-						data: {
-							format: slot.format,
-							start: slot.start,
-							consultantId: slot.consultantId,
-							consentNotes: input.consents.notes,
-							consentNews: input.consents.news
-						}
-					},
-					{ now, requestId: ctx.requestId }
-				);
+					bookingId: id,
+					slot,
+					input,
+					mail: { services, now, changeNoticeMinutes: settings.changeNoticeMinutes },
+					requestId: ctx.requestId
+				});
 				return {
 					ok: true,
 					bookingId: id,
@@ -299,19 +344,30 @@ export async function takeSlot(
 			{ serializable: true, attempts: 10 }
 		);
 	} catch (err) {
-		if (key && isUniqueViolation(err)) {
-			// A parallel request with the same key won the race: answer with its booking.
-			const known = await existingByKey(db, key, requestHash);
-			if (known) return known;
-		}
-		if (isOverlapError(err)) return { ok: false, reason: 'slot_taken' };
-		if (isSerializationFailure(err)) {
-			// Still contended after every retry: only a taken slot explains that honestly.
-			const free = await transact(db, (trx) => resolveSlot(trx, input, clock.now()));
-			if (!free) return { ok: false, reason: 'slot_taken' };
-		}
-		throw err;
+		return answerRefusal(services, input, key, requestHash, err);
 	}
+}
+
+/** What the database's refusal of a take means for the person; anything else is thrown on. */
+async function answerRefusal(
+	{ db, clock }: Services,
+	input: HoldInput,
+	key: string | null,
+	requestHash: string | null,
+	err: unknown
+): Promise<HoldResult> {
+	if (key && isUniqueViolation(err)) {
+		// A parallel request with the same key won the race: answer with its booking.
+		const known = await existingByKey(db, key, requestHash);
+		if (known) return known;
+	}
+	if (isOverlapError(err)) return { ok: false, reason: 'slot_taken' };
+	if (isSerializationFailure(err)) {
+		// Still contended after every retry: only a taken slot explains that honestly.
+		const free = await transact(db, (trx) => resolveSlot(trx, input, clock.now()));
+		if (!free) return { ok: false, reason: 'slot_taken' };
+	}
+	throw err;
 }
 
 /** The public booking: a 30-minute hold and the "please confirm" mail. */
@@ -320,7 +376,7 @@ export async function holdBooking(
 	input: HoldInput,
 	ctx: RequestContext = {}
 ): Promise<HoldResult> {
-	return takeSlot(services, input, ctx);
+	return takeSlot(services, input, ctx, publicHold());
 }
 
 export type PublicHoldResult = HoldResult | { ok: false; reason: 'throttled'; retryAfterSeconds: number };

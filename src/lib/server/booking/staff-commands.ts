@@ -8,10 +8,15 @@ import {
 	isOverlapError,
 	isSerializationFailure,
 	loadBooking,
+	manageTokenExpiry,
+	newToken,
 	resolveSlot,
+	videoUrlFor,
 	type WantedSlot
 } from './commands-shared';
-import { type HoldInput, type HoldResult, takeSlot } from './hold';
+import { auditTaken, type HoldInput, type HoldResult, type SlotTaking, takeSlot } from './hold';
+import { mailConfirmed } from './commands-mails';
+import { ensureCaseForBooking } from '../cases/open';
 import { applyCancel, applyMove, type NewSlot } from './manage';
 import type { OfficeActor } from './settings';
 import { syncBookingFact } from '../statistics/facts';
@@ -70,9 +75,38 @@ export async function bookOnBehalf(
 	ctx: RequestContext = {}
 ): Promise<HoldResult | { ok: false; reason: 'not_found' }> {
 	if (!scopeIncludes(scope, input.officeId)) return { ok: false, reason: 'not_found' };
-	return takeSlot(services, onBehalfWish(actor, input), ctx, {
-		confirmNow: { actor: staffActor(actor), createdBy: actor.id }
-	});
+	return takeSlot(services, onBehalfWish(actor, input), ctx, onBehalf(services, actor));
+}
+
+/**
+ * The staff way of taking a slot: confirmed at once (the caller's address is unverified, so no
+ * double opt-in), the case opened now, the manage link and the confirmation mailed.
+ */
+function onBehalf(services: Services, actor: OfficeActor): SlotTaking {
+	const manage = newToken();
+	return {
+		columns: (slot, t) => ({
+			status: 'confirmed',
+			hold_expires_at: null,
+			confirm_token_hash: null,
+			manage_token_hash: manage.hash,
+			manage_token_expires_at: manageTokenExpiry(slot.end),
+			video_url: slot.format === 'video' ? videoUrlFor(services.config.videoBaseUrl) : null,
+			created_by: actor.id,
+			confirmed_at: t
+		}),
+		async finish(taken) {
+			await ensureCaseForBooking(taken.trx, taken.bookingId, {
+				now: taken.mail.now,
+				verified: false,
+				actor: { kind: 'staff', id: actor.id }
+			});
+			const booking = (await loadBooking(taken.trx, taken.bookingId))!;
+			await mailConfirmed(taken.trx, taken.mail, booking, manage.token, 'staff');
+			await auditTaken(taken, staffActor(actor), 'booking.booked_by_staff');
+			return booking;
+		}
+	};
 }
 
 export async function cancelByStaff(
