@@ -52,6 +52,40 @@ for (const file of files(root)) {
 	if (/rules\.ts$/.test(file) && /Date\.now\(\)|new Date\(\)/.test(text)) {
 		problems.push(`${file}: a rules file reads the clock; take \`now\` as an argument`);
 	}
+	if (!isTest) problems.push(...vocabularyProblems(file, text));
+}
+
+/**
+ * The file vocabulary (ARCHITECTURE.md "File vocabulary"): a file's name promises what it may do.
+ * Rules and input schemas are pure; queries read (marking read and auditing the read are part of
+ * reading); commands that write record their audit row (recordAudit, or the domain's audit… helper).
+ */
+function vocabularyProblems(file, text) {
+	const name = file.split(sep).pop();
+	const out = [];
+	// A type from the database schema is a word, not access: only value imports count.
+	const dbValueImport = [...text.matchAll(/^import\s+(?!type\b)[^;]*?from\s+['"]([^'"]+)['"]/gm)].some(
+		(m) => m[1] === 'kysely' || /(^|\/)db\/(?!schema$)/.test(m[1])
+	);
+	const pure = /(^|-)rules\.ts$/.test(name) || (/(^|-)schema\.ts$/.test(name) && domainOf(file) !== 'db');
+	if (pure && (dbValueImport || /\btransact\(|\btrx\b/.test(text)))
+		out.push(
+			`${file}: a ${name.endsWith('rules.ts') ? 'rules' : 'schema'} file touches the database; it is pure (take the rows as arguments)`
+		);
+	if (/(^|-)queries\.ts$/.test(name)) {
+		if (/\.(insertInto|deleteFrom)\(/.test(text))
+			out.push(`${file}: a queries file inserts or deletes; writes belong in a command`);
+		for (const m of text.matchAll(/\.updateTable\([^)]*\)\s*\.set\(\{([^}]*)\}/g))
+			if (!/^\s*read_at:/.test(m[1]) || m[1].includes(','))
+				out.push(`${file}: a queries file updates more than a read marker (${m[1].trim()})`);
+	}
+	if (
+		/(^|-)commands\.ts$/.test(name) &&
+		/\.(insertInto|updateTable|deleteFrom)\(/.test(text) &&
+		!/\b(recordAudit|audit[A-Z]\w*)\(/.test(text)
+	)
+		out.push(`${file}: a commands file writes without recordAudit in the same file`);
+	return out;
 }
 
 // Issue 17: test fixtures (builders of staff, cases, bookings, API data) live in tests/support,
