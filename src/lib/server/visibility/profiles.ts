@@ -1,4 +1,4 @@
-import { recordAudit } from '../audit/record';
+import { type AuditEntry, recordAudit } from '../audit/record';
 import type { Db, Tx } from '../db/transaction';
 import { transact } from '../db/transaction';
 import type { ProfileStatus } from '../db/schema';
@@ -190,25 +190,70 @@ export async function saveProfile(
 
 export type ProfileMoveResult = { ok: true } | { ok: false; reason: 'not_found' | 'state' };
 
+/** The live profile row a change of one's own profile starts from. */
+interface OwnProfileRow {
+	id: number;
+	status: ProfileStatus;
+	officeId: number | null;
+	displayName: string;
+}
+
+/** What a change wrote, for its audit row. */
+interface Changed {
+	action: string;
+	data?: AuditEntry['data'];
+}
+
+/**
+ * One change by the creative to their own profile: in one transaction the live profile is found
+ * (or 'not_found'), `change` decides and writes (or refuses), and the audit row follows with the
+ * creative as the actor.
+ */
+async function changeOwnProfile<Outcome extends Changed | { ok: false; reason: string }>(
+	services: Services,
+	creativeId: number,
+	ctx: RequestContext,
+	change: (trx: Tx, p: OwnProfileRow, now: Date) => Promise<Outcome>
+): Promise<{ ok: true } | Exclude<Outcome, Changed> | { ok: false; reason: 'not_found' }> {
+	const now = services.clock.now();
+	return transact(services.db, async (trx) => {
+		const row = await trx
+			.selectFrom('profile')
+			.select(['id', 'status', 'office_id', 'display_name'])
+			.where('creative_id', '=', creativeId)
+			.where('erased_at', 'is', null)
+			.executeTakeFirst();
+		if (!row) return { ok: false as const, reason: 'not_found' as const };
+		const p = {
+			id: Number(row.id),
+			status: row.status,
+			officeId: row.office_id,
+			displayName: row.display_name
+		};
+		const done = await change(trx, p, now);
+		if ('ok' in done) return done as Exclude<Outcome, Changed>;
+		await recordAudit(
+			trx,
+			creativeActor(creativeId),
+			{ action: done.action, subject: { kind: 'profile', id: p.id }, officeId: p.officeId, data: done.data },
+			{ now, requestId: ctx.requestId }
+		);
+		return { ok: true as const };
+	});
+}
+
+const refusedInState = { ok: false as const, reason: 'state' as const };
+
 export async function publishProfile(
 	services: Services,
 	creativeId: number,
 	ctx: RequestContext = {}
 ): Promise<ProfileMoveResult> {
-	const { db, clock } = services;
-	const now = clock.now();
-	const t = now.getTime();
-	return transact(db, async (trx) => {
+	return changeOwnProfile(services, creativeId, ctx, async (trx, p, now) => {
+		if (!canPublish(p.status)) return refusedInState;
 		await ensureVisibilityConsent(trx, now);
 		const consent = await currentVisibilityConsent(trx, 'profile');
-		const p = await trx
-			.selectFrom('profile')
-			.select(['id', 'status', 'office_id'])
-			.where('creative_id', '=', creativeId)
-			.where('erased_at', 'is', null)
-			.executeTakeFirst();
-		if (!p) return { ok: false as const, reason: 'not_found' as const };
-		if (!canPublish(p.status)) return { ok: false as const, reason: 'state' as const };
+		const t = now.getTime();
 		await trx
 			.updateTable('profile')
 			.set({
@@ -222,18 +267,7 @@ export async function publishProfile(
 			.where('id', '=', p.id)
 			.where('status', '=', p.status)
 			.execute();
-		await recordAudit(
-			trx,
-			creativeActor(creativeId),
-			{
-				action: 'profile.publish_requested',
-				subject: { kind: 'profile', id: Number(p.id) },
-				officeId: p.office_id,
-				data: { consentVersion: consent.version }
-			},
-			{ now, requestId: ctx.requestId }
-		);
-		return { ok: true as const };
+		return { action: 'profile.publish_requested', data: { consentVersion: consent.version } };
 	});
 }
 
@@ -243,33 +277,14 @@ export async function unpublishProfile(
 	creativeId: number,
 	ctx: RequestContext = {}
 ): Promise<ProfileMoveResult> {
-	const { db, clock } = services;
-	const now = clock.now();
-	return transact(db, async (trx) => {
-		const p = await trx
-			.selectFrom('profile')
-			.select(['id', 'status', 'office_id'])
-			.where('creative_id', '=', creativeId)
-			.where('erased_at', 'is', null)
-			.executeTakeFirst();
-		if (!p) return { ok: false as const, reason: 'not_found' as const };
-		if (!canUnpublish(p.status)) return { ok: false as const, reason: 'state' as const };
+	return changeOwnProfile(services, creativeId, ctx, async (trx, p, now) => {
+		if (!canUnpublish(p.status)) return refusedInState;
 		await trx
 			.updateTable('profile')
 			.set({ status: 'draft', updated_at: now.getTime() })
 			.where('id', '=', p.id)
 			.execute();
-		await recordAudit(
-			trx,
-			creativeActor(creativeId),
-			{
-				action: 'profile.unpublished',
-				subject: { kind: 'profile', id: Number(p.id) },
-				officeId: p.office_id
-			},
-			{ now, requestId: ctx.requestId }
-		);
-		return { ok: true as const };
+		return { action: 'profile.unpublished' };
 	});
 }
 
@@ -278,33 +293,14 @@ export async function renewOpenForProjects(
 	creativeId: number,
 	ctx: RequestContext = {}
 ): Promise<ProfileMoveResult> {
-	const { db, clock } = services;
-	const now = clock.now();
-	const t = now.getTime();
-	return transact(db, async (trx) => {
-		const p = await trx
-			.selectFrom('profile')
-			.select(['id', 'office_id'])
-			.where('creative_id', '=', creativeId)
-			.where('erased_at', 'is', null)
-			.executeTakeFirst();
-		if (!p) return { ok: false as const, reason: 'not_found' as const };
+	return changeOwnProfile(services, creativeId, ctx, async (trx, p, now) => {
+		const t = now.getTime();
 		await trx
 			.updateTable('profile')
 			.set({ open_until: t + OPEN_FOR_PROJECTS_MS, open_reminder_sent_at: null, updated_at: t })
 			.where('id', '=', p.id)
 			.execute();
-		await recordAudit(
-			trx,
-			creativeActor(creativeId),
-			{
-				action: 'profile.open_renewed',
-				subject: { kind: 'profile', id: Number(p.id) },
-				officeId: p.office_id
-			},
-			{ now, requestId: ctx.requestId }
-		);
-		return { ok: true as const };
+		return { action: 'profile.open_renewed' };
 	});
 }
 
@@ -322,17 +318,8 @@ export async function setProfileImage(
 ): Promise<ImageResult> {
 	const clean = await sanitizeImage(upload.bytes);
 	if (!clean.ok) return clean;
-	const { db, clock } = services;
-	const now = clock.now();
-	const t = now.getTime();
-	return transact(db, async (trx) => {
-		const p = await trx
-			.selectFrom('profile')
-			.select(['id', 'status', 'office_id', 'display_name'])
-			.where('creative_id', '=', creativeId)
-			.where('erased_at', 'is', null)
-			.executeTakeFirst();
-		if (!p) return { ok: false as const, reason: 'not_found' as const };
+	return changeOwnProfile(services, creativeId, ctx, async (trx, p, now) => {
+		const t = now.getTime();
 		await trx.deleteFrom('profile_image').where('profile_id', '=', p.id).execute();
 		await trx
 			.insertInto('profile_image')
@@ -342,7 +329,7 @@ export async function setProfileImage(
 				bytes: clean.bytes,
 				width: clean.width,
 				height: clean.height,
-				alt: upload.alt ?? p.display_name,
+				alt: upload.alt ?? p.displayName,
 				created_at: t
 			})
 			.execute();
@@ -352,18 +339,10 @@ export async function setProfileImage(
 			.set({ status, updated_at: t, ...(status !== p.status ? { submitted_at: t } : {}) })
 			.where('id', '=', p.id)
 			.execute();
-		await recordAudit(
-			trx,
-			creativeActor(creativeId),
-			{
-				action: 'profile.image_set',
-				subject: { kind: 'profile', id: Number(p.id) },
-				officeId: p.office_id,
-				data: { mime: clean.mime, width: clean.width, height: clean.height }
-			},
-			{ now, requestId: ctx.requestId }
-		);
-		return { ok: true as const };
+		return {
+			action: 'profile.image_set',
+			data: { mime: clean.mime, width: clean.width, height: clean.height }
+		};
 	});
 }
 
@@ -372,28 +351,9 @@ export async function removeProfileImage(
 	creativeId: number,
 	ctx: RequestContext = {}
 ): Promise<ProfileMoveResult> {
-	const { db, clock } = services;
-	const now = clock.now();
-	return transact(db, async (trx) => {
-		const p = await trx
-			.selectFrom('profile')
-			.select(['id', 'office_id'])
-			.where('creative_id', '=', creativeId)
-			.where('erased_at', 'is', null)
-			.executeTakeFirst();
-		if (!p) return { ok: false as const, reason: 'not_found' as const };
+	return changeOwnProfile(services, creativeId, ctx, async (trx, p) => {
 		await trx.deleteFrom('profile_image').where('profile_id', '=', p.id).execute();
-		await recordAudit(
-			trx,
-			creativeActor(creativeId),
-			{
-				action: 'profile.image_removed',
-				subject: { kind: 'profile', id: Number(p.id) },
-				officeId: p.office_id
-			},
-			{ now, requestId: ctx.requestId }
-		);
-		return { ok: true as const };
+		return { action: 'profile.image_removed' };
 	});
 }
 
