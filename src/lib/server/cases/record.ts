@@ -78,89 +78,9 @@ export async function recordConsultation(
 		const withNotes = input.situation != null || input.advice != null;
 		if (withNotes && c.notesConsentVersion == null) return { ok: false, reason: 'no_consent' };
 
-		let heldAt = input.heldAt ?? t;
-		let format: string = input.format ?? 'office';
-		let kind: 'first' | 'follow_up';
-		if (input.bookingId != null) {
-			const b = await trx
-				.selectFrom('booking')
-				.select(['id', 'case_id', 'status', 'start_at', 'format', 'kind'])
-				.where('id', '=', input.bookingId)
-				.executeTakeFirst();
-			if (
-				!b ||
-				Number(b.case_id) !== c.id ||
-				!['confirmed', 'attended'].includes(b.status) ||
-				Number(b.start_at) > t
-			)
-				return { ok: false, reason: 'booking_invalid' };
-			const recorded = await trx
-				.selectFrom('consultation_record')
-				.select('id')
-				.where('booking_id', '=', b.id)
-				.executeTakeFirst();
-			if (recorded) return { ok: false, reason: 'already_recorded' };
-			heldAt = Number(b.start_at);
-			format = b.format;
-			kind = b.kind;
-			// Documenting the talk is proof it took place.
-			if (b.status === 'confirmed')
-				await trx
-					.updateTable('booking')
-					.set({ status: 'attended', updated_at: t })
-					.where('id', '=', b.id)
-					.execute();
-		} else {
-			const earlier = await trx
-				.selectFrom('consultation_record')
-				.select('id')
-				.where('case_id', '=', c.id)
-				.limit(1)
-				.executeTakeFirst();
-			kind = earlier ? 'follow_up' : 'first';
-		}
-
-		const record = await trx
-			.insertInto('consultation_record')
-			.values({
-				case_id: c.id,
-				booking_id: input.bookingId,
-				consultant_id: actor.id,
-				held_at: heldAt,
-				kind,
-				format,
-				topics: JSON.stringify([...new Set(input.topics)]),
-				outcome: input.outcome,
-				situation: input.situation,
-				advice: input.advice,
-				follow_up_weeks: input.followUpWeeks,
-				share_advice: input.share.advice && input.advice != null ? 1 : 0,
-				share_steps: input.share.steps ? 1 : 0,
-				share_referrals: input.share.referrals ? 1 : 0,
-				idempotency_key: input.idempotencyKey,
-				created_at: t,
-				updated_at: t
-			})
-			.returning('id')
-			.executeTakeFirstOrThrow();
-		const recordId = Number(record.id);
-
-		for (const step of input.steps) {
-			await trx
-				.insertInto('next_step')
-				.values({
-					case_id: c.id,
-					record_id: recordId,
-					text: step.text,
-					owner: step.owner,
-					due_on: step.dueOn,
-					shared: input.share.steps ? 1 : 0,
-					done_at: null,
-					done_by_kind: null,
-					created_at: t
-				})
-				.execute();
-		}
+		const talk = await talkRecorded(trx, c.id, input, t);
+		if ('refused' in talk) return { ok: false, reason: talk.refused };
+		const recordId = await insertRecord(trx, c.id, actor.id, input, talk, t);
 
 		const settings = await getCaseSettings(trx, c.officeId);
 		const referralIds =
@@ -177,7 +97,7 @@ export async function recordConsultation(
 
 		await syncRecordFact(trx, recordId, t); // statistics: the consultation counts (decision 008)
 
-		const lastContact = Math.max(c.lastContactAt ?? 0, heldAt);
+		const lastContact = Math.max(c.lastContactAt ?? 0, talk.heldAt);
 		const topics = [...new Set([...c.topics, ...input.topics])];
 		await trx
 			.updateTable('case_file')
@@ -199,7 +119,7 @@ export async function recordConsultation(
 			{
 				recordId,
 				bookingId: input.bookingId,
-				kind,
+				kind: talk.kind,
 				steps: input.steps.length,
 				referrals: referralIds.length,
 				withNotes
@@ -209,4 +129,113 @@ export async function recordConsultation(
 		);
 		return { ok: true, caseId: c.id, recordId };
 	});
+}
+
+/** When, how and as which kind of talk the record counts. */
+interface Talk {
+	heldAt: number;
+	format: string;
+	kind: 'first' | 'follow_up';
+}
+
+/**
+ * The talk a record documents: its booking's (which must be this case's, held and not yet
+ * recorded; documenting it proves it took place, so a confirmed booking becomes attended), or,
+ * without a booking, the given time, a follow-up when the case has a record already.
+ */
+async function talkRecorded(
+	trx: Tx,
+	caseId: number,
+	input: RecordInput,
+	t: number
+): Promise<Talk | { refused: 'booking_invalid' | 'already_recorded' }> {
+	if (input.bookingId == null) {
+		const earlier = await trx
+			.selectFrom('consultation_record')
+			.select('id')
+			.where('case_id', '=', caseId)
+			.limit(1)
+			.executeTakeFirst();
+		return {
+			heldAt: input.heldAt ?? t,
+			format: input.format ?? 'office',
+			kind: earlier ? 'follow_up' : 'first'
+		};
+	}
+	const b = await trx
+		.selectFrom('booking')
+		.select(['id', 'case_id', 'status', 'start_at', 'format', 'kind'])
+		.where('id', '=', input.bookingId)
+		.executeTakeFirst();
+	if (
+		!b ||
+		Number(b.case_id) !== caseId ||
+		!['confirmed', 'attended'].includes(b.status) ||
+		Number(b.start_at) > t
+	)
+		return { refused: 'booking_invalid' };
+	const recorded = await trx
+		.selectFrom('consultation_record')
+		.select('id')
+		.where('booking_id', '=', b.id)
+		.executeTakeFirst();
+	if (recorded) return { refused: 'already_recorded' };
+	if (b.status === 'confirmed')
+		await trx
+			.updateTable('booking')
+			.set({ status: 'attended', updated_at: t })
+			.where('id', '=', b.id)
+			.execute();
+	return { heldAt: Number(b.start_at), format: b.format, kind: b.kind };
+}
+
+/** The record row and its agreed next steps; answers the record's id. */
+async function insertRecord(
+	trx: Tx,
+	caseId: number,
+	consultantId: number,
+	input: RecordInput,
+	talk: Talk,
+	t: number
+): Promise<number> {
+	const record = await trx
+		.insertInto('consultation_record')
+		.values({
+			case_id: caseId,
+			booking_id: input.bookingId,
+			consultant_id: consultantId,
+			held_at: talk.heldAt,
+			kind: talk.kind,
+			format: talk.format,
+			topics: JSON.stringify([...new Set(input.topics)]),
+			outcome: input.outcome,
+			situation: input.situation,
+			advice: input.advice,
+			follow_up_weeks: input.followUpWeeks,
+			share_advice: input.share.advice && input.advice != null ? 1 : 0,
+			share_steps: input.share.steps ? 1 : 0,
+			share_referrals: input.share.referrals ? 1 : 0,
+			idempotency_key: input.idempotencyKey,
+			created_at: t,
+			updated_at: t
+		})
+		.returning('id')
+		.executeTakeFirstOrThrow();
+	const recordId = Number(record.id);
+	for (const step of input.steps)
+		await trx
+			.insertInto('next_step')
+			.values({
+				case_id: caseId,
+				record_id: recordId,
+				text: step.text,
+				owner: step.owner,
+				due_on: step.dueOn,
+				shared: input.share.steps ? 1 : 0,
+				done_at: null,
+				done_by_kind: null,
+				created_at: t
+			})
+			.execute();
+	return recordId;
 }
