@@ -61,25 +61,12 @@ export async function submitRequest(
 	input: RequestFormInput & { locale: Locale; clientAddress: string; today: string },
 	ctx: RequestContext = {}
 ): Promise<SubmitRequestResult> {
-	const { db, clock, config } = services;
+	const { db, clock } = services;
 	const now = clock.now();
 	const t = now.getTime();
 	if (input.deadline && input.deadline < input.today)
 		return { ok: false, reason: 'invalid', fields: { deadline: 'past' } };
-	const decision = strictest(
-		await countHit(
-			db,
-			throttleKey('request-address', input.clientAddress),
-			{ limit: config.publicFormLimit, windowMs: HOUR },
-			now
-		),
-		await countHit(
-			db,
-			throttleKey('request-email', input.email),
-			{ limit: REQUESTS_PER_EMAIL_HOUR, windowMs: HOUR },
-			now
-		)
-	);
+	const decision = await countRequest(services, input, now);
 	if (!decision.allowed)
 		return { ok: false, reason: 'throttled', retryAfterSeconds: decision.retryAfterSeconds };
 	const key = `form:${input.submission_id}`;
@@ -96,35 +83,7 @@ export async function submitRequest(
 				return { ok: false as const, reason: 'invalid' as const, fields };
 			await ensureVisibilityConsent(trx, now);
 			const consent = await currentVisibilityConsent(trx, 'request');
-			const existing = await trx
-				.selectFrom('decision_maker')
-				.select(['id', 'email_verified_at', 'erased_at'])
-				.where('email', '=', input.email)
-				.executeTakeFirst();
-			const details = {
-				organisation: input.organisation,
-				org_type: input.org_type,
-				contact_name: input.contact_name,
-				phone: input.phone,
-				locale: input.locale,
-				consent_version: consent.version,
-				updated_at: t
-			};
-			let dmId: number;
-			if (existing) {
-				dmId = Number(existing.id);
-				// A verified record changes only through a verified link: an unconfirmed form must not
-				// overwrite someone's organisation data. Unverified ones take the newest details.
-				if (existing.email_verified_at == null)
-					await trx.updateTable('decision_maker').set(details).where('id', '=', dmId).execute();
-			} else {
-				const row = await trx
-					.insertInto('decision_maker')
-					.values({ ...details, email: input.email, email_verified_at: null, created_at: t })
-					.returning('id')
-					.executeTakeFirstOrThrow();
-				dmId = Number(row.id);
-			}
+			const dmId = await upsertDecisionMaker(trx, input, consent.version, t);
 			const request = await trx
 				.insertInto('project_request')
 				.values({
@@ -147,36 +106,7 @@ export async function submitRequest(
 				.returning('id')
 				.executeTakeFirstOrThrow();
 			const requestId = Number(request.id);
-			const token = randomToken();
-			await trx
-				.insertInto('auth_token')
-				.values({
-					token_hash: hashToken(token),
-					purpose: PURPOSE,
-					subject_kind: 'project_request',
-					subject_id: requestId,
-					created_at: t,
-					expires_at: t + REQUEST_CONFIRM_MS,
-					used_at: null
-				})
-				.execute();
-			await enqueueMail(
-				trx,
-				{
-					to: input.email,
-					toName: input.contact_name,
-					locale: input.locale,
-					template: 'visibility.request_confirm',
-					mail: requestConfirmMail(input.locale, {
-						name: input.contact_name,
-						title: input.title,
-						link: absoluteLink(config.publicBaseUrl, input.locale, `/gesuche/bestaetigen/${token}`)
-					}),
-					officeId: office.id,
-					subject: { kind: 'project_request', id: requestId }
-				},
-				now
-			);
+			await mailConfirmLink(trx, services, input, { requestId, officeId: office.id }, now);
 			await recordAudit(
 				trx,
 				decisionMakerActor(dmId),
@@ -200,6 +130,107 @@ export async function submitRequest(
 		if (!row) throw err;
 		return { ok: true, requestId: Number(row.id) };
 	}
+}
+
+/** One hit on both counters a public request counts against: the client's address and the e-mail. */
+async function countRequest(
+	{ db, config }: Services,
+	input: { clientAddress: string; email: string },
+	now: Date
+) {
+	return strictest(
+		await countHit(
+			db,
+			throttleKey('request-address', input.clientAddress),
+			{ limit: config.publicFormLimit, windowMs: HOUR },
+			now
+		),
+		await countHit(
+			db,
+			throttleKey('request-email', input.email),
+			{ limit: REQUESTS_PER_EMAIL_HOUR, windowMs: HOUR },
+			now
+		)
+	);
+}
+
+/**
+ * The decision maker behind a request, by e-mail. A verified record changes only through a
+ * verified link: an unconfirmed form must not overwrite someone's organisation data. Unverified
+ * ones take the newest details.
+ */
+async function upsertDecisionMaker(
+	trx: Tx,
+	input: RequestFormInput & { locale: Locale },
+	consentVersion: number,
+	t: number
+): Promise<number> {
+	const existing = await trx
+		.selectFrom('decision_maker')
+		.select(['id', 'email_verified_at'])
+		.where('email', '=', input.email)
+		.executeTakeFirst();
+	const details = {
+		organisation: input.organisation,
+		org_type: input.org_type,
+		contact_name: input.contact_name,
+		phone: input.phone,
+		locale: input.locale,
+		consent_version: consentVersion,
+		updated_at: t
+	};
+	if (existing) {
+		if (existing.email_verified_at == null)
+			await trx.updateTable('decision_maker').set(details).where('id', '=', existing.id).execute();
+		return Number(existing.id);
+	}
+	const row = await trx
+		.insertInto('decision_maker')
+		.values({ ...details, email: input.email, email_verified_at: null, created_at: t })
+		.returning('id')
+		.executeTakeFirstOrThrow();
+	return Number(row.id);
+}
+
+/** The single-purpose confirmation link (stored as a hash) and the mail that carries it. */
+async function mailConfirmLink(
+	trx: Tx,
+	{ config }: Services,
+	input: RequestFormInput & { locale: Locale },
+	request: { requestId: number; officeId: number },
+	now: Date
+): Promise<void> {
+	const t = now.getTime();
+	const token = randomToken();
+	await trx
+		.insertInto('auth_token')
+		.values({
+			token_hash: hashToken(token),
+			purpose: PURPOSE,
+			subject_kind: 'project_request',
+			subject_id: request.requestId,
+			created_at: t,
+			expires_at: t + REQUEST_CONFIRM_MS,
+			used_at: null
+		})
+		.execute();
+	await enqueueMail(
+		trx,
+		{
+			to: input.email,
+			toName: input.contact_name,
+			locale: input.locale,
+			template: 'visibility.request_confirm',
+			mail: requestConfirmMail(input.locale, {
+				name: input.contact_name,
+				title: input.title,
+				link: absoluteLink(config.publicBaseUrl, input.locale, `/gesuche/bestaetigen/${token}`)
+			}),
+			officeId: request.officeId,
+			subject: { kind: 'project_request', id: request.requestId }
+		},
+		now
+	);
 }
 
 export type ConfirmCheck =
