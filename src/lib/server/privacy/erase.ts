@@ -1,4 +1,5 @@
-import { recordAudit } from '../audit/record';
+import { type AuditActor, recordAudit } from '../audit/record';
+import type { BookingStatus } from '../db/schema';
 import { ACTIVE, loadBooking } from '../booking/commands-shared';
 import { mailBooking, mailConsultant } from '../booking/commands-mails';
 import { applyCancel } from '../booking/manage';
@@ -61,62 +62,20 @@ export async function eraseCreative(
 
 		// Future appointments are cancelled first (the slot is free again, statistics see a
 		// cancellation); the notices this writes are redacted below with every mail about the booking.
-		let cancelled = 0;
-		const cancelledIds: number[] = [];
-		for (const b of bookings) {
-			if (!ACTIVE.includes(b.status) || Number(b.start_at) <= t) continue;
-			const record = await loadBooking(trx, Number(b.id));
-			if (!record) continue;
-			const done = await applyCancel(trx, services, record, {
-				by: 'creative',
-				reason: null,
-				actor,
-				now,
-				requestId: ctx.requestId
-			});
-			if (done) cancelled++;
-			if (done && b.status === 'confirmed') cancelledIds.push(Number(b.id));
-		}
+		const { cancelled, confirmedIds } = await cancelFutureBookings(trx, services, bookings, {
+			actor,
+			now,
+			requestId: ctx.requestId
+		});
 
 		await anonymiseBookings(trx, bookingIds, t);
 
-		// Mails to the person: no address, no content; those not yet sent never will be.
-		const mine = await trx
-			.updateTable('outbox')
-			.set(MAIL_REDACTION)
-			.set({ to_address: ERASED_ADDRESS })
-			.where('to_address', '=', email)
-			.executeTakeFirst();
-		await trx
-			.updateTable('outbox')
-			.set({ status: 'dead', last_error: REDACTED, claimed_by: null, claimed_at: null })
-			.where('to_address', '=', ERASED_ADDRESS)
-			.where('status', 'in', ['pending', 'sending'])
-			.execute();
+		const mine = await redactMailsTo(trx, email);
 		// Mails to staff about my bookings hold my name, address and concern (in the body and in
 		// the calendar file's ATTENDEE line) whatever their state; the cancellation notices just
 		// written included: no new mail names an erased person. The calendar shows the freed slot.
 		const aboutBookings = await redactMailsAbout(trx, 'booking', bookingIds);
-		const caseNames = await trx
-			.selectFrom('case_file')
-			.select('name')
-			.where('creative_id', '=', creativeId)
-			.execute();
-		const profileNames = await trx
-			.selectFrom('profile')
-			.select('display_name as name')
-			.where('creative_id', '=', creativeId)
-			.execute();
-		const registrationNames = await trx
-			.selectFrom('event_registration')
-			.select('name')
-			.where('email', '=', email)
-			.execute();
-		const needles = [
-			email,
-			...names([...bookings, ...caseNames, ...profileNames, ...registrationNames]),
-			...bookings.map((b) => b.phone ?? '').filter((p) => p.replace(/\D/g, '').length >= 6)
-		];
+		const needles = await identifyingValues(trx, creativeId, email, bookings);
 		await closeAndEraseCases(trx, creativeId, t);
 		// Profile off the public at once, image and reports deleted, introductions without messages.
 		await eraseVisibility(trx, creativeId, t);
@@ -127,39 +86,12 @@ export async function eraseCreative(
 		const leftovers = await redactMailsNaming(trx, needles);
 		// Only now, after every redaction: the consultant still learns that the slot is free,
 		// from a notice (with the calendar CANCEL) that names nobody.
-		for (const id of cancelledIds) await noticeWithoutName(trx, services, id, now);
-		await endAllSessionsOf(trx, 'creative', creativeId);
-		await trx
-			.deleteFrom('auth_token')
-			.where('subject_kind', '=', 'creative')
-			.where('subject_id', '=', creativeId)
-			.execute();
-		// The audit log is append-only: redact, never delete.
-		await trx
-			.updateTable('audit_event')
-			.set({ actor_label: REDACTED })
-			.where('actor_kind', '=', 'creative')
-			.where('actor_id', '=', creativeId)
-			.execute();
-		await trx
-			.updateTable('creative')
-			.set({
-				email: `erased-${creativeId}@invalid`,
-				email_verified_at: null,
-				deleted_at: t,
-				updated_at: t
-			})
-			.where('id', '=', creativeId)
-			.execute();
-		await trx
-			.updateTable('creative')
-			.set({ merged_into_id: null })
-			.where('merged_into_id', '=', creativeId)
-			.execute();
+		for (const id of confirmedIds) await noticeWithoutName(trx, services, id, now);
+		await forgetAccount(trx, creativeId, t);
 		const counts = {
 			bookingsAnonymised: bookingIds.length,
 			bookingsCancelled: cancelled,
-			mailsRedacted: Number(mine.numUpdatedRows) + aboutBookings + leftovers
+			mailsRedacted: mine + aboutBookings + leftovers
 		};
 		await recordAudit(
 			trx,
@@ -173,6 +105,116 @@ export async function eraseCreative(
 	// with secure_delete, so the database file itself keeps no freed copy either).
 	if (result.ok) await checkpointWal(db, services.dialect);
 	return result;
+}
+
+type ErasedBooking = {
+	id: number | bigint;
+	status: BookingStatus;
+	start_at: number | bigint;
+	name: string;
+	phone: string | null;
+};
+
+/**
+ * Cancels the person's future appointments, as if they had cancelled them. Answers how many,
+ * and which were confirmed (their consultant gets a notice without a name afterwards).
+ */
+async function cancelFutureBookings(
+	trx: Tx,
+	services: Services,
+	bookings: ErasedBooking[],
+	by: { actor: AuditActor; now: Date; requestId: RequestContext['requestId'] }
+): Promise<{ cancelled: number; confirmedIds: number[] }> {
+	let cancelled = 0;
+	const confirmedIds: number[] = [];
+	for (const b of bookings) {
+		if (!ACTIVE.includes(b.status) || Number(b.start_at) <= by.now.getTime()) continue;
+		const record = await loadBooking(trx, Number(b.id));
+		if (!record) continue;
+		const done = await applyCancel(trx, services, record, { by: 'creative', reason: null, ...by });
+		if (done) cancelled++;
+		if (done && b.status === 'confirmed') confirmedIds.push(Number(b.id));
+	}
+	return { cancelled, confirmedIds };
+}
+
+/** Mails to the person: no address, no content; those not yet sent never will be. */
+async function redactMailsTo(trx: Tx, email: string): Promise<number> {
+	const mine = await trx
+		.updateTable('outbox')
+		.set(MAIL_REDACTION)
+		.set({ to_address: ERASED_ADDRESS })
+		.where('to_address', '=', email)
+		.executeTakeFirst();
+	await trx
+		.updateTable('outbox')
+		.set({ status: 'dead', last_error: REDACTED, claimed_by: null, claimed_at: null })
+		.where('to_address', '=', ERASED_ADDRESS)
+		.where('status', 'in', ['pending', 'sending'])
+		.execute();
+	return Number(mine.numUpdatedRows);
+}
+
+/**
+ * Every value the person entered that identifies them (address, names from bookings, cases,
+ * profile and registrations, phone numbers long enough to be one), read before any is erased:
+ * what a mail naming them would contain.
+ */
+async function identifyingValues(
+	trx: Tx,
+	creativeId: number,
+	email: string,
+	bookings: ErasedBooking[]
+): Promise<string[]> {
+	const caseNames = await trx
+		.selectFrom('case_file')
+		.select('name')
+		.where('creative_id', '=', creativeId)
+		.execute();
+	const profileNames = await trx
+		.selectFrom('profile')
+		.select('display_name as name')
+		.where('creative_id', '=', creativeId)
+		.execute();
+	const registrationNames = await trx
+		.selectFrom('event_registration')
+		.select('name')
+		.where('email', '=', email)
+		.execute();
+	return [
+		email,
+		...names([...bookings, ...caseNames, ...profileNames, ...registrationNames]),
+		...bookings.map((b) => b.phone ?? '').filter((p) => p.replace(/\D/g, '').length >= 6)
+	];
+}
+
+/**
+ * The account itself: sessions and links end, the audit log (append-only) keeps its rows with
+ * the actor's label redacted, the address is replaced, and merged records no longer point here.
+ */
+async function forgetAccount(trx: Tx, creativeId: number, t: number): Promise<void> {
+	await endAllSessionsOf(trx, 'creative', creativeId);
+	await trx
+		.deleteFrom('auth_token')
+		.where('subject_kind', '=', 'creative')
+		.where('subject_id', '=', creativeId)
+		.execute();
+	await trx
+		.updateTable('audit_event')
+		.set({ actor_label: REDACTED })
+		.where('actor_kind', '=', 'creative')
+		.where('actor_id', '=', creativeId)
+		.execute();
+	await trx
+		.updateTable('creative')
+		.set({ email: `erased-${creativeId}@invalid`, email_verified_at: null, deleted_at: t, updated_at: t })
+		.where('id', '=', creativeId)
+		.execute();
+	await trx
+		.updateTable('creative')
+		.set({ merged_into_id: null })
+		.where('merged_into_id', '=', creativeId)
+		.execute();
 }
 
 /**
