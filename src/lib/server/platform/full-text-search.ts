@@ -56,12 +56,43 @@ export function matchingIds(
 ): RawBuilder<number> | null {
 	const words = searchWords(text);
 	if (words.length === 0) return null;
+	return sql<number>`(${matches(db, index, words, sql`select ${sql.raw(isPostgres(db) ? 'id' : 'rowid')}`)})`;
+}
+
+/** `what` from the rows of `index` that hold every word. */
+function matches(db: Kysely<any>, index: SearchIndex, words: readonly string[], what: RawBuilder<unknown>) {
 	const table = sql.table(TABLES[index]);
-	if (!isPostgres(db))
-		return sql<number>`(select rowid from ${table} where ${table} match ${fts5Query(words)})`;
+	if (!isPostgres(db)) return sql`${what} from ${table} where ${table} match ${fts5Query(words)}`;
 	// Every word, as on SQLite: a prefix of a word as written ('simple' lexemes are not stemmed, so
 	// "desi" finds "Design" and "Gründungsberatung" finds "Gründungsberatungen"), or the German stem
 	// for inflected forms. Words hold letters and digits only, so to_tsquery cannot meet an operator.
 	const terms = words.map((w) => sql`(to_tsquery('simple', ${`${w}:*`}) || plainto_tsquery('german', ${w}))`);
-	return sql<number>`(select id from ${table} where document @@ (${sql.join(terms, sql` && `)}))`;
+	return sql`${what} from ${table} where document @@ (${sql.join(terms, sql` && `)})`;
+}
+
+/**
+ * How many rows of `index` match `text`, read from the search index alone. Exact for a caller
+ * whose list shows every indexed row (the triggers index only what is public: /kreative's
+ * published, unhidden, unerased profiles); null when the text holds no word.
+ */
+export async function countMatching(
+	db: Kysely<any>,
+	index: SearchIndex,
+	text: string | null | undefined
+): Promise<number | null> {
+	const words = searchWords(text);
+	if (words.length === 0) return null;
+	const { rows } = await matches(db, index, words, sql`select count(*) as n`).execute(db);
+	return Number((rows[0] as { n: number | string }).n);
+}
+
+/**
+ * The column a caller tests against matchingIds when it pages in the order of its own index. On
+ * SQLite `+column` keeps the planner walking that ordered index and testing each row against the
+ * matches (a page reads about as many rows as it shows, when a word matches many rows, which is
+ * what people type first), where it would otherwise fetch and sort every match. PostgreSQL
+ * weighs the two plans itself.
+ */
+export function memberColumn(db: Kysely<any>, column: string): RawBuilder<number> {
+	return isPostgres(db) ? sql<number>`${sql.ref(column)}` : sql<number>`+${sql.ref(column)}`;
 }

@@ -1,0 +1,68 @@
+import { afterEach, expect, it } from 'vitest';
+import { addCreative } from '../../../../tests/support/creative-fixtures';
+import { addOfficeLead } from '../../../../tests/support/identity-fixtures';
+import { type TestServices, testServices } from '../../../../tests/support/test-database';
+import { profileInput } from '../../../../tests/support/visibility-fixtures';
+import { eraseCreative } from '../privacy/erase';
+import { moderateProfile } from './moderation';
+import { ownProfile, publishProfile, saveProfile, unpublishProfile } from './profiles';
+import { searchProfiles } from './public';
+
+/**
+ * Issue 14: a text-only search on /kreative counts its matches from the search index alone,
+ * which is exact only while the index holds exactly the listed profiles. Every way a profile
+ * leaves (or never reaches) the list is here; the count must agree with the list and with the
+ * count that reads every profile row (any other filter takes that path).
+ */
+let s: TestServices | null = null;
+afterEach(async () => {
+	await s?.close();
+	s = null;
+});
+
+type Fate = 'published' | 'pending' | 'draft' | 'hidden' | 'rejected' | 'unpublished' | 'erased';
+const FATES: [string, Fate][] = [
+	['Nordlicht Anna', 'published'],
+	['Nordlicht Berta', 'published'],
+	['Nordlicht Clara', 'pending'],
+	['Nordlicht Dora', 'draft'],
+	['Nordlicht Emil', 'hidden'],
+	['Nordlicht Fritz', 'rejected'],
+	['Nordlicht Greta', 'unpublished'],
+	['Nordlicht Hanna', 'erased']
+];
+
+it('a text-only search counts exactly the listed profiles, whatever became of the others', async () => {
+	s = await testServices();
+	const t = s;
+	const { officeId, staff, scope } = await addOfficeLead(t, 'be-bb');
+	for (const [i, [displayName, fate]] of FATES.entries()) {
+		const creativeId = await addCreative(t, `person${i}@example.org`);
+		expect((await saveProfile(t, creativeId, profileInput({ displayName }))).ok).toBe(true);
+		if (fate === 'draft') continue;
+		expect((await publishProfile(t, creativeId)).ok).toBe(true);
+		const profileId = (await ownProfile(t.db, creativeId, t.clock.now()))!.id;
+		const move = (action: 'approve' | 'reject' | 'hide') =>
+			moderateProfile(t, staff, scope, { officeId, profileId, action, reason: 'Passt nicht.' });
+		if (fate === 'pending') continue;
+		if (fate === 'rejected') {
+			expect((await move('reject')).ok).toBe(true);
+			continue;
+		}
+		expect((await move('approve')).ok).toBe(true);
+		if (fate === 'hidden') expect((await move('hide')).ok).toBe(true);
+		if (fate === 'unpublished') expect((await unpublishProfile(t, creativeId)).ok).toBe(true);
+		if (fate === 'erased') expect((await eraseCreative(t, creativeId)).ok).toBe(true);
+	}
+	const now = t.clock.now();
+	const byText = await searchProfiles(t.db, { q: 'nordlicht' }, now);
+	const byRows = await searchProfiles(t.db, { q: 'nordlicht', land: 'DE-BE' }, now);
+	const listed = FATES.filter(([, fate]) => fate === 'published').map(([name]) => name);
+	expect(byText.profiles.map((p) => p.displayName)).toEqual(listed);
+	expect({ text: byText.total, rows: byRows.total }).toEqual({ text: listed.length, rows: listed.length });
+	// Another filter is never dropped: no listed profile is in Hamburg.
+	expect((await searchProfiles(t.db, { q: 'nordlicht', land: 'DE-HH' }, now)).total).toBe(0);
+	// A prefix as people type, and a word nobody used.
+	expect((await searchProfiles(t.db, { q: 'nordl' }, now)).total).toBe(listed.length);
+	expect((await searchProfiles(t.db, { q: 'südwind' }, now)).total).toBe(0);
+});
