@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { testServices, type TestServices } from '../../../../tests/support/test-database';
 import { HOUR } from '../../time/durations';
+import { addStaff } from '../../../../tests/support/identity-fixtures';
 
 let s: TestServices | null = null;
 afterEach(async () => {
@@ -16,19 +17,7 @@ async function fixture(svc: TestServices) {
 		.select('id')
 		.where('key', '=', 'nw')
 		.executeTakeFirstOrThrow();
-	const t = svc.clock.now().getTime();
-	const consultant = await svc.db
-		.insertInto('staff_user')
-		.values({
-			email: `c${Math.random()}@x.de`,
-			name: 'C',
-			is_network_admin: 0,
-			locale: 'de',
-			created_at: t,
-			updated_at: t
-		})
-		.returning('id')
-		.executeTakeFirstOrThrow();
+	const consultant = await addStaff(svc, { name: 'C', password: false, totp: false });
 	return { officeId: office.id, consultantId: consultant.id };
 }
 

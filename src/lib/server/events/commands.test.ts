@@ -21,6 +21,7 @@ import {
 	updateEvent
 } from './staff';
 import { raceTest } from '../../../../tests/support/race-name';
+import { addStaff } from '../../../../tests/support/identity-fixtures';
 
 let s: TestServices | null = null;
 afterEach(async () => {
@@ -43,19 +44,12 @@ async function setup(options: { capacity?: number | null; start?: number } = {})
 		.select(['id'])
 		.where('key', '=', 'by')
 		.executeTakeFirstOrThrow();
-	const t = s.clock.now().getTime();
-	const user = await s.db
-		.insertInto('staff_user')
-		.values({
-			email: 'eva@kreativlotse.example',
-			name: 'Eva Events',
-			is_network_admin: 0,
-			locale: 'de',
-			created_at: t,
-			updated_at: t
-		})
-		.returning('id')
-		.executeTakeFirstOrThrow();
+	const user = await addStaff(s, {
+		email: 'eva@kreativlotse.example',
+		name: 'Eva Events',
+		password: false,
+		totp: false
+	});
 	const officeId = Number(office.id);
 	const staff: EventStaff = {
 		id: Number(user.id),

@@ -4,6 +4,7 @@ import { MINUTE } from '../../time/durations';
 import { hashToken } from '../platform/tokens';
 import { extendStaffSession } from './session-extend';
 import { createSession, resolveSession } from './sessions';
+import { addStaff } from '../../../../tests/support/identity-fixtures';
 
 /** Issue 16 (WCAG 2.2.1): "Angemeldet bleiben" starts the idle time again; audited. */
 let s: TestServices | null = null;
@@ -13,22 +14,12 @@ afterEach(async () => {
 });
 
 async function staffUser(svc: TestServices): Promise<{ id: number; email: string }> {
-	const t = svc.clock.now().getTime();
-	const email = 'jana.petersen@example.org';
-	const { id } = await svc.db
-		.insertInto('staff_user')
-		.values({
-			email,
-			name: 'Jana Petersen',
-			is_network_admin: 0,
-			locale: 'de',
-			totp_enabled_at: t,
-			created_at: t,
-			updated_at: t
-		})
-		.returning('id')
-		.executeTakeFirstOrThrow();
-	return { id: Number(id), email };
+	const { id, email } = await addStaff(svc, {
+		email: 'jana.petersen@example.org',
+		name: 'Jana Petersen',
+		password: false
+	});
+	return { id, email };
 }
 
 describe('extending a staff session', () => {

@@ -3,6 +3,7 @@ import { testServices, type TestServices } from '../../../../tests/support/test-
 import { MINUTE, HOUR } from '../../time/durations';
 import { hashToken } from '../platform/tokens';
 import { createSession, endAllSessionsOf, endSession, resolveSession, upgradeSession } from './sessions';
+import { addStaff } from '../../../../tests/support/identity-fixtures';
 
 let s: TestServices | null = null;
 afterEach(async () => {
@@ -13,30 +14,12 @@ afterEach(async () => {
 const policy = { idleMinutes: 30, absoluteHours: 10 };
 
 async function staff(svc: TestServices, disabled = false) {
-	const t = svc.clock.now().getTime();
-	const { id } = await svc.db
-		.insertInto('staff_user')
-		.values({
-			email: `u${Math.random()}@x.de`,
-			name: 'Uta Test',
-			is_network_admin: 0,
-			locale: 'de',
-			totp_enabled_at: t,
-			disabled_at: disabled ? t : null,
-			created_at: t,
-			updated_at: t
-		})
-		.returning('id')
-		.executeTakeFirstOrThrow();
-	const office = await svc.db
-		.selectFrom('office')
-		.select('id')
-		.where('key', '=', 'nw')
-		.executeTakeFirstOrThrow();
-	await svc.db
-		.insertInto('staff_membership')
-		.values({ user_id: id, office_id: office.id, role: 'consultant' })
-		.execute();
+	const { id } = await addStaff(svc, {
+		name: 'Uta Test',
+		password: false,
+		disabled,
+		offices: [{ key: 'nw', role: 'consultant' }]
+	});
 	return id;
 }
 

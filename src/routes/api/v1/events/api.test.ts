@@ -8,6 +8,7 @@ import { setServices } from '$lib/server/runtime';
 import { apiEvent } from '../../../../../tests/support/api-fixtures';
 import { GET as listEvents } from './+server';
 import { POST as register } from './[id]/registrations/+server';
+import { addStaff } from '../../../../../tests/support/identity-fixtures';
 
 let s: TestServices | null = null;
 afterEach(async () => {
@@ -27,19 +28,7 @@ async function setup(capacity: number) {
 		.where('key', '=', 'nw')
 		.executeTakeFirstOrThrow();
 	const officeId = Number(office.id);
-	const t = s.clock.now().getTime();
-	const user = await s.db
-		.insertInto('staff_user')
-		.values({
-			email: 'eva@example.org',
-			name: 'Eva',
-			is_network_admin: 0,
-			locale: 'de',
-			created_at: t,
-			updated_at: t
-		})
-		.returning('id')
-		.executeTakeFirstOrThrow();
+	const user = await addStaff(s, { email: 'eva@example.org', name: 'Eva', password: false, totp: false });
 	const staff = {
 		id: Number(user.id),
 		email: 'eva@example.org',
