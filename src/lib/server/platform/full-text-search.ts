@@ -87,6 +87,16 @@ export async function countMatching(
 }
 
 /**
+ * How many rows `index` holds: the count of an unfiltered list that shows every indexed row (as
+ * countMatching is for a search). A scan of the small search table instead of the rows behind it
+ * and the joins that decide what is listed.
+ */
+export async function countIndexed(db: Kysely<any>, index: SearchIndex): Promise<number> {
+	const { rows } = await sql`select count(*) as n from ${sql.table(TABLES[index])}`.execute(db);
+	return Number((rows[0] as { n: number | string }).n);
+}
+
+/**
  * The column a caller tests against matchingIds when it pages in the order of its own index. On
  * SQLite `+column` keeps the planner walking that ordered index and testing each row against the
  * matches (a page reads about as many rows as it shows, when a word matches many rows, which is

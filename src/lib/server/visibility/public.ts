@@ -7,7 +7,7 @@ import { type Db, type Tx, transact } from '../db/transaction';
 import type { RequestContext } from '../identity/context';
 import { countHit, strictest, throttleKey } from '../identity/throttle';
 import { enqueueMail } from '../notifications/outbox';
-import { countMatching, matchingIds, memberColumn } from '../platform/full-text-search';
+import { countIndexed, countMatching, matchingIds, memberColumn } from '../platform/full-text-search';
 import { decodeCursor, encodeCursor } from '../platform/keyset-cursor';
 import type { Services } from '../runtime';
 import type { Locale } from '../../i18n/locale';
@@ -142,9 +142,12 @@ export async function searchProfiles(
 	// Text alone: the search index holds exactly the listed profiles (its triggers index what
 	// visible() lets through; erasing an account erases its profile in the same transaction), so
 	// it counts them without reading a profile row.
+	// With no filter at all it counts the index itself.
 	const textOnly = !filters.submarket && !filters.land && !filters.openOnly && !filters.service;
 	const total =
-		(textOnly ? await countMatching(db, 'profile', filters.q) : null) ??
+		(textOnly
+			? ((await countMatching(db, 'profile', filters.q)) ?? (await countIndexed(db, 'profile')))
+			: null) ??
 		Number((await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
 	const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
 	const current = Math.min(Math.max(1, page), pageCount);

@@ -65,4 +65,10 @@ it('a text-only search counts exactly the listed profiles, whatever became of th
 	// A prefix as people type, and a word nobody used.
 	expect((await searchProfiles(t.db, { q: 'nordl' }, now)).total).toBe(listed.length);
 	expect((await searchProfiles(t.db, { q: 'südwind' }, now)).total).toBe(0);
+	// No filter at all: the index's own count is the list's length, and agrees with the count
+	// over the profile rows (an open-only filter that every listed profile passes would not).
+	const all = await searchProfiles(t.db, {}, now);
+	expect(all.total).toBe(listed.length);
+	expect(all.profiles.map((p) => p.displayName)).toEqual(listed);
+	expect((await searchProfiles(t.db, { land: 'DE-BE' }, now)).total).toBe(listed.length);
 });
