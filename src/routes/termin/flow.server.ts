@@ -145,6 +145,25 @@ export async function loadFlow(db: Db, url: URL, now: Date) {
 			slots = await weekSlots(week);
 		}
 	}
+	const days = await slotDays(db, slots);
+	return {
+		step: 4 as const,
+		...step1,
+		office: officeInfo,
+		format,
+		week,
+		weekEnd: addDays(week, 6),
+		prevWeek: week > firstWeek ? addDays(week, -7) : null,
+		nextWeek: addDays(week, 7) <= lastDay ? addDays(week, 7) : null,
+		days,
+		slotGone: q.has('slot')
+	};
+}
+
+export type Flow = Awaited<ReturnType<typeof loadFlow>>;
+
+/** A week's slots grouped by Berlin day, each with its Sprechtag place (for the booking and the move). */
+async function slotDays(db: Db, slots: Awaited<ReturnType<typeof listSlots>>) {
 	const places = await sprechtagPlaces(db, [
 		...new Set(slots.map((s) => s.sprechtagId).filter((id): id is number => id !== null))
 	]);
@@ -165,21 +184,8 @@ export async function loadFlow(db: Db, url: URL, now: Date) {
 			place: place ? `${place.venue}, ${place.town}` : null
 		});
 	}
-	return {
-		step: 4 as const,
-		...step1,
-		office: officeInfo,
-		format,
-		week,
-		weekEnd: addDays(week, 6),
-		prevWeek: week > firstWeek ? addDays(week, -7) : null,
-		nextWeek: addDays(week, 7) <= lastDay ? addDays(week, 7) : null,
-		days,
-		slotGone: q.has('slot')
-	};
+	return days;
 }
-
-export type Flow = Awaited<ReturnType<typeof loadFlow>>;
 
 /** Office, format and slot as the URL names them (for the final POST); null when incomplete. */
 export async function chosenSlot(db: Db, url: URL) {
@@ -251,26 +257,7 @@ export async function rescheduleWeek(
 			now
 		)
 	).filter((s) => s.start !== booking.start);
-	const places = await sprechtagPlaces(db, [
-		...new Set(slots.map((s) => s.sprechtagId).filter((id): id is number => id !== null))
-	]);
-	const days: { date: string; slots: FlowSlot[] }[] = [];
-	for (const s of slots) {
-		const date = berlinDate(s.start);
-		let day = days.find((d) => d.date === date);
-		if (!day) {
-			day = { date, slots: [] };
-			days.push(day);
-		}
-		const place = s.sprechtagId ? places.get(s.sprechtagId) : undefined;
-		day.slots.push({
-			key: slotKey(s),
-			start: s.start,
-			end: s.end,
-			consultantName: s.consultantName,
-			place: place ? `${place.venue}, ${place.town}` : null
-		});
-	}
+	const days = await slotDays(db, slots);
 	return {
 		week,
 		weekEnd: addDays(week, 6),

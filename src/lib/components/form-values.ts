@@ -1,0 +1,28 @@
+/**
+ * What a staff form shows in its fields: the stored record, or what the person typed before a
+ * failed save (nothing typed is lost). The readers take getters, so a form that receives new
+ * values or errors after an enhanced submit shows them.
+ */
+export type FormValues = Record<string, string | string[] | undefined>;
+export type FormErrors = Record<string, string> | null | undefined;
+
+export function formValues(values: () => FormValues, errors: () => FormErrors) {
+	const list = (name: string): string[] => {
+		const v = values()[name];
+		return Array.isArray(v) ? v : v ? [v] : [];
+	};
+	const err = (name: string): string | null => errors()?.[name] ?? null;
+	return {
+		/** A single value ('' when absent; the first when a field was sent twice). */
+		text: (name: string): string => list(name)[0] ?? '',
+		/** The values of a checkbox group. */
+		list,
+		/** A lone checkbox: ticked when the form sent it. */
+		checked: (name: string): boolean => list(name).length > 0,
+		err,
+		/** aria-describedby for a field with an optional hint and its error. */
+		describedBy: (name: string, hint: boolean): string | undefined =>
+			[hint ? `${name}-hint` : null, err(name) ? `${name}-error` : null].filter(Boolean).join(' ') ||
+			undefined
+	};
+}
