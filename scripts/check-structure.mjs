@@ -15,6 +15,8 @@ function files(dir) {
 const importRe = /(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g;
 const domainOf = (file) => relative(root, file).split(sep)[0];
 const graph = new Map();
+// Lower layers: every domain may import their files directly.
+const lower = ['db', 'platform', 'access'];
 
 for (const file of files(root)) {
 	const text = readFileSync(file, 'utf8');
@@ -36,6 +38,10 @@ for (const file of files(root)) {
 			if (to !== domain && !isTest && statSync(resolve(root, to), { throwIfNoEntry: false })?.isDirectory()) {
 				if (!graph.has(domain)) graph.set(domain, new Set());
 				graph.get(domain).add(to);
+				// A product domain's index.ts is what other domains may use (http is refused below anyway).
+				const entry = /^[^/]+\/index(\.[jt]s)?$/.test(rel.split(sep).join('/'));
+				if (!lower.includes(to) && to !== 'http' && !entry)
+					problems.push(`${file}: imports ${spec}; other domains enter ${to} through ${to}/index`);
 			}
 		}
 	}
@@ -79,6 +85,8 @@ function vocabularyProblems(file, text) {
 			if (!/^\s*read_at:/.test(m[1]) || m[1].includes(','))
 				out.push(`${file}: a queries file updates more than a read marker (${m[1].trim()})`);
 	}
+	if (name === 'index.ts' && /^export\s+(type\s+)?\*/m.test(text))
+		out.push(`${file}: a domain's index uses export *; name what it offers (export { … } from './x')`);
 	if (
 		/(^|-)commands\.ts$/.test(name) &&
 		/\.(insertInto|updateTable|deleteFrom)\(/.test(text) &&
@@ -100,7 +108,6 @@ for (const file of everyFile('src'))
 		problems.push(`${file}: a test fixture in production code; move it to tests/support`);
 
 // Lower layers never reach up: db, platform and access import no domain.
-const lower = ['db', 'platform', 'access'];
 for (const low of lower) {
 	for (const to of graph.get(low) ?? []) {
 		if (!lower.includes(to))

@@ -1,19 +1,17 @@
 import { hostname } from 'node:os';
 import { refreshPlannerStatistics } from './db/client';
-import { releaseExpiredHolds, sendDueReminders } from './booking/jobs';
-import { sendDueCheckIns } from './checkins/send';
-import { runEventJobs } from './events/jobs';
-import { purgeExpiredAuthState } from './identity/housekeeping';
-import { deliverDue, releaseClaims } from './notifications/deliver';
-import { databaseMailHeaderContext } from './notifications/mail-headers';
-import { smtpTransport } from './notifications/smtp-transport';
+import { releaseExpiredHolds, sendDueReminders } from './booking/index';
+import { sendDueCheckIns } from './checkins/index';
+import { runEventJobs } from './events/index';
+import { purgeExpiredAuthState } from './identity/index';
+import { deliverDue, releaseClaims, databaseMailHeaderContext, smtpTransport } from './notifications/index';
 import { log } from './platform/logger';
-import { sendStepReminders } from './messages/jobs';
+import { sendStepReminders } from './messages/index';
 import { mailDeliveries, recordJobRun } from './platform/metrics';
-import { retentionJob } from './privacy/retention-job';
-import { sendDueReferralFollowups } from './referrals/followup';
+import { retentionJob } from './privacy/index';
+import { sendDueReferralFollowups } from './referrals/index';
 import type { Services } from './runtime';
-import { runOpenForProjectsJobs } from './visibility/jobs';
+import { runOpenForProjectsJobs } from './visibility/index';
 
 /** Stops the timers, waits for a running round, hands claimed mails back (graceful shutdown). */
 export interface BackgroundWork {

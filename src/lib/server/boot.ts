@@ -1,16 +1,16 @@
-import { ensureConsentTexts } from './booking/consent';
+import { ensureConsentTexts } from './booking/index';
 import { migrateToLatest } from './db/migrate';
 import { DatabaseOpenError } from './db/client';
-import { type DemoLogin, printDemoLogins } from './identity/demo';
-import { printDemoSummary, seedDemoNetwork } from './demo/network';
+import { type DemoLogin, printDemoLogins } from './identity/index';
+import { printDemoSummary, seedDemoNetwork } from './demo/index';
 import { ConfigError, formatConfigError, loadConfig } from './platform/config';
 import { log } from './platform/logger';
 import { offsetClock, systemClock } from './platform/clock';
-import { seedReferenceData } from './reference/seed';
-import { RetentionConfigError, retentionPeriods } from './privacy/retention-rules';
-import { seedDirectory } from './directory/seed';
+import { seedReferenceData } from './reference/index';
+import { RetentionConfigError, retentionPeriods } from './privacy/index';
+import { seedDirectory } from './directory/index';
 import { createServices, type Services } from './runtime';
-import { needsBackfill, rebuildStatistics } from './statistics/rebuild';
+import { needsBackfill, rebuildStatistics } from './statistics/index';
 
 export interface BootResult {
 	services: Services;

@@ -1,12 +1,11 @@
 import { addDays, berlinInstant } from '../../time/berlin';
 import { type OfficeScope, scopeIncludes } from '../access/scope';
 import type { Selectable } from 'kysely';
-import { type AuditEntry, recordAudit } from '../audit/record';
+import { type AuditEntry, recordAudit } from '../audit/index';
 import type { DB } from '../db/schema';
 import type { Db, Tx } from '../db/transaction';
 import { transact } from '../db/transaction';
-import type { RequestContext } from '../identity/context';
-import { staffActor } from '../identity/context';
+import { type RequestContext, staffActor } from '../identity/index';
 import type { Services } from '../runtime';
 import type {
 	AbsenceFormInput,

@@ -2,7 +2,7 @@ import { addDays, berlinDate, berlinInstant, isoWeekday } from '../../time/berli
 import { type OfficeScope, scopeIncludes } from '../access/scope';
 import type { BookingFormat, BookingStatus } from '../db/schema';
 import type { Db, Tx } from '../db/transaction';
-import { listLaender, listStages, listSubmarkets, listTopics } from '../reference/queries';
+import { listLaender, listStages, listSubmarkets, listTopics } from '../reference/index';
 import type { ApiReference } from './api-schema';
 import type { OfficeActor } from './settings';
 import { isPlaceholderVideoUrl } from './video-link';

@@ -1,6 +1,6 @@
 import type { Locale } from '../../i18n/locale';
 import type { Tx } from '../db/transaction';
-import { enqueueMail } from '../notifications/outbox';
+import { enqueueMail } from '../notifications/index';
 import type { Services } from '../runtime';
 import type { BookingRecord } from './commands-shared';
 import { bookingIcs } from './ics';

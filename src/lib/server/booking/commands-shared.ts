@@ -1,7 +1,7 @@
 import type { Locale } from '../../i18n/locale';
 import { berlinDate } from '../../time/berlin';
 import { DAY } from '../../time/durations';
-import { recordAudit, systemActor, type AuditActor } from '../audit/record';
+import { recordAudit, systemActor, type AuditActor } from '../audit/index';
 import type { BookingFormat, BookingStatus } from '../db/schema';
 import type { Db, Tx } from '../db/transaction';
 import { hashToken, randomToken } from '../platform/tokens';

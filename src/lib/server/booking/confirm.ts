@@ -1,7 +1,7 @@
-import { recordAudit } from '../audit/record';
-import { ensureCaseForBooking } from '../cases/open';
+import { recordAudit } from '../audit/index';
+import { ensureCaseForBooking } from '../cases/index';
 import { transact } from '../db/transaction';
-import type { RequestContext } from '../identity/context';
+import type { RequestContext } from '../identity/index';
 import { hashToken, plausibleToken } from '../platform/tokens';
 import type { Services } from '../runtime';
 import {

@@ -1,5 +1,5 @@
 import { addDays, berlinDate, isoWeekday } from '../../time/berlin';
-import { recordAudit, systemActor } from '../audit/record';
+import { recordAudit, systemActor } from '../audit/index';
 import { type Db, transact } from '../db/transaction';
 import type { WeeklyFormat } from './rules';
 import { ensureDefaultSettings } from './settings';

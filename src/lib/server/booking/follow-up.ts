@@ -1,12 +1,9 @@
 import { addDays, berlinDate } from '../../time/berlin';
 import type { OfficeScope } from '../access/scope';
-import { recordAudit } from '../audit/record';
-import { addCaseEvent } from '../cases/case-events';
-import { type CaseRecord, caseFor, loadCase } from '../cases/load';
-import { mayBookFollowUp } from '../cases/talks';
+import { recordAudit } from '../audit/index';
+import { addCaseEvent, type CaseRecord, caseFor, loadCase, mayBookFollowUp } from '../cases/index';
 import { transact, type Db, type Tx } from '../db/transaction';
-import type { RequestContext } from '../identity/context';
-import { staffActor } from '../identity/context';
+import { type RequestContext, staffActor } from '../identity/index';
 import type { Services } from '../runtime';
 import {
 	expireStaleHolds,

@@ -1,12 +1,11 @@
 import type { Locale } from '../../i18n/locale';
 import { createHash } from 'node:crypto';
 import { HOUR } from '../../time/durations';
-import { type AuditActor, recordAudit } from '../audit/record';
+import { type AuditActor, recordAudit } from '../audit/index';
 import type { Insertable } from 'kysely';
 import type { BookingTable } from '../db/schema';
 import { type Db, isUniqueViolation, type Tx, transact } from '../db/transaction';
-import type { RequestContext } from '../identity/context';
-import { countHit, throttleKey } from '../identity/throttle';
+import { type RequestContext, countHit, throttleKey } from '../identity/index';
 import type { Services } from '../runtime';
 import {
 	type BookingRecord,

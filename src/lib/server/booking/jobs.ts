@@ -1,5 +1,5 @@
 import { HOUR } from '../../time/durations';
-import { recordAudit, systemActor } from '../audit/record';
+import { recordAudit, systemActor } from '../audit/index';
 import { type Db, transact } from '../db/transaction';
 import type { Services } from '../runtime';
 import { expireStaleHolds, loadBooking } from './commands-shared';

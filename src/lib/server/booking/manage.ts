@@ -1,13 +1,17 @@
 import type { Locale } from '../../i18n/locale';
 import { HOUR } from '../../time/durations';
-import type { CancelReason } from '../reference/cancel-reasons';
+import type { CancelReason } from '../reference/index';
 import { translate } from '../../i18n/messages';
-import { closeIfNoTalk } from '../cases/talks';
-import { type AuditActor, recordAudit } from '../audit/record';
+import { closeIfNoTalk } from '../cases/index';
+import { type AuditActor, recordAudit } from '../audit/index';
 import { type Tx, transact } from '../db/transaction';
-import type { RequestContext } from '../identity/context';
-import { countHit, strictest, throttleKey } from '../identity/throttle';
-import type { ThrottleDecision } from '../identity/throttle-rules';
+import {
+	type RequestContext,
+	countHit,
+	strictest,
+	throttleKey,
+	type ThrottleDecision
+} from '../identity/index';
 import { hashToken, plausibleToken } from '../platform/tokens';
 import type { Services } from '../runtime';
 import {
@@ -29,7 +33,7 @@ import { absoluteLink, mailBooking, mailCancelled, mailConsultant, mailMoved } f
 import { linkMail } from './mails';
 import type { SlotFormat } from './rules';
 import { getBookingSettings } from './settings';
-import { enqueueMail } from '../notifications/outbox';
+import { enqueueMail } from '../notifications/index';
 
 /**
  * What a creative can do with the manage link: cancel, or move to another free slot of the same

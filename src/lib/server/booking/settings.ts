@@ -1,8 +1,7 @@
-import { recordAudit } from '../audit/record';
+import { recordAudit } from '../audit/index';
 import type { Db, Tx } from '../db/transaction';
 import { transact } from '../db/transaction';
-import type { RequestContext } from '../identity/context';
-import { staffActor } from '../identity/context';
+import { type RequestContext, staffActor } from '../identity/index';
 import type { Services } from '../runtime';
 import { type BookingSettings, DEFAULT_BOOKING_SETTINGS } from './rules';
 

@@ -1,7 +1,7 @@
 import { type OfficeScope, scopeIncludes } from '../access/scope';
-import { recordAudit } from '../audit/record';
+import { recordAudit } from '../audit/index';
 import { transact } from '../db/transaction';
-import { type RequestContext, staffActor } from '../identity/context';
+import { type RequestContext, staffActor } from '../identity/index';
 import type { Services } from '../runtime';
 import {
 	type BookingRecord,
@@ -16,10 +16,10 @@ import {
 } from './commands-shared';
 import { auditTaken, type HoldInput, type HoldResult, type SlotTaking, takeSlot } from './hold';
 import { mailConfirmed } from './commands-mails';
-import { ensureCaseForBooking } from '../cases/open';
+import { ensureCaseForBooking } from '../cases/index';
 import { applyCancel, applyMove, type NewSlot } from './manage';
 import type { OfficeActor } from './settings';
-import { syncBookingFact } from '../statistics/facts';
+import { syncBookingFact } from '../statistics/index';
 
 /**
  * Booking commands for staff (the calendar's forms call these). The gate proves the office

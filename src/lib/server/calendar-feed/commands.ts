@@ -1,4 +1,4 @@
-import { type AuditActor, recordAudit } from '../audit/record';
+import { type AuditActor, recordAudit } from '../audit/index';
 import type { Clock } from '../platform/clock';
 import { hashToken, randomToken } from '../platform/tokens';
 import { type Db, type Tx, transact } from '../db/transaction';

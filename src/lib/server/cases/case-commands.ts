@@ -2,7 +2,7 @@ import type { OfficeScope } from '../access/scope';
 import { currentNotesConsentVersion } from './consent-version';
 import type { CloseReason } from '../db/schema';
 import { transact, type Tx } from '../db/transaction';
-import type { RequestContext } from '../identity/context';
+import type { RequestContext } from '../identity/index';
 import type { Services } from '../runtime';
 import type { CaseActor } from './case-actor';
 import { addCaseEvent } from './case-events';

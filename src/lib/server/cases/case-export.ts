@@ -1,7 +1,7 @@
 import type { OfficeScope } from '../access/scope';
-import { recordAudit } from '../audit/record';
+import { recordAudit } from '../audit/index';
 import type { Db } from '../db/transaction';
-import type { RequestContext } from '../identity/context';
+import type { RequestContext } from '../identity/index';
 import { auditActorOf, type CaseActor } from './case-actor';
 import { caseView } from './case-view';
 import { caseTimeline } from './timeline';

@@ -1,8 +1,8 @@
 import type { OfficeScope } from '../access/scope';
-import { recordAudit } from '../audit/record';
+import { recordAudit } from '../audit/index';
 import type { ConsultationOutcome } from '../db/schema';
 import type { Db, Tx } from '../db/transaction';
-import type { RequestContext } from '../identity/context';
+import type { RequestContext } from '../identity/index';
 import { auditActorOf, type CaseActor } from './case-actor';
 import { type CaseRecord, caseFor } from './load';
 

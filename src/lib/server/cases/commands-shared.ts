@@ -1,4 +1,4 @@
-import { type AuditEntry, recordAudit } from '../audit/record';
+import { type AuditEntry, recordAudit } from '../audit/index';
 import type { OfficeScope } from '../access/scope';
 import type { Updateable } from 'kysely';
 import type { CaseFileTable } from '../db/schema';
@@ -6,7 +6,7 @@ import { type Tx, transact } from '../db/transaction';
 import { addCaseEvent, type CaseEventKind } from './case-events';
 import type { Services } from '../runtime';
 import { type CaseRecord, caseFor } from './load';
-import type { RequestContext } from '../identity/context';
+import type { RequestContext } from '../identity/index';
 import { auditActorOf, type CaseActor } from './case-actor';
 
 /** What the case commands answer. `not_found` also covers "not yours to see" (no leak). */

@@ -1,12 +1,12 @@
 import type { OfficeScope } from '../access/scope';
 import { transact } from '../db/transaction';
-import type { RequestContext } from '../identity/context';
+import type { RequestContext } from '../identity/index';
 import type { Services } from '../runtime';
 import type { CaseActor } from './case-actor';
 import { addCaseEvent } from './case-events';
 import { auditCase, type CaseResult } from './commands-shared';
 import { caseFor } from './load';
-import { repseudonymiseCase } from '../statistics/facts';
+import { repseudonymiseCase } from '../statistics/index';
 
 /**
  * Staff merge duplicates (issue 4, item 1): the same person booked twice with two addresses.

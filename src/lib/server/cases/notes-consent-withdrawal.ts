@@ -1,7 +1,7 @@
 import type { OfficeScope } from '../access/scope';
-import { type AuditActor, recordAudit } from '../audit/record';
+import { type AuditActor, recordAudit } from '../audit/index';
 import { transact, type Tx } from '../db/transaction';
-import type { RequestContext } from '../identity/context';
+import type { RequestContext } from '../identity/index';
 import type { Services } from '../runtime';
 import { auditActorOf, type CaseActor } from './case-actor';
 import { addCaseEvent, type CaseEventActor } from './case-events';

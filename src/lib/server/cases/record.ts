@@ -1,14 +1,14 @@
 import type { OfficeScope } from '../access/scope';
 import type { BookingFormat, ConsultationOutcome } from '../db/schema';
 import { transact, type Tx } from '../db/transaction';
-import type { RequestContext } from '../identity/context';
+import type { RequestContext } from '../identity/index';
 import type { Services } from '../runtime';
 import type { CaseActor } from './case-actor';
 import { auditCase, type CaseResult } from './commands-shared';
 import { caseFor } from './load';
 import { dueAfterConsultation } from './rhythm-rules';
 import { getCaseSettings } from './settings';
-import { syncRecordFact } from '../statistics/facts';
+import { syncRecordFact } from '../statistics/index';
 
 /**
  * Issue 4, item 2: the one short form after an appointment. Structured fields always; content

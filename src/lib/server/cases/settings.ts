@@ -1,7 +1,7 @@
-import { recordAudit } from '../audit/record';
+import { recordAudit } from '../audit/index';
 import type { Db, Tx } from '../db/transaction';
 import { transact } from '../db/transaction';
-import type { RequestContext } from '../identity/context';
+import type { RequestContext } from '../identity/index';
 import type { Services } from '../runtime';
 import type { CaseActor } from './case-actor';
 import { type CaseSettings, DEFAULT_CASE_SETTINGS } from './rhythm-rules';

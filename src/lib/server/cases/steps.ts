@@ -1,7 +1,7 @@
 import type { OfficeScope } from '../access/scope';
-import { recordAudit } from '../audit/record';
+import { recordAudit } from '../audit/index';
 import { transact } from '../db/transaction';
-import type { RequestContext } from '../identity/context';
+import type { RequestContext } from '../identity/index';
 import type { Services } from '../runtime';
 import type { CaseActor } from './case-actor';
 import { addCaseEvent } from './case-events';

@@ -1,4 +1,4 @@
-import { recordAudit, systemActor } from '../audit/record';
+import { recordAudit, systemActor } from '../audit/index';
 import type { BookingFormat } from '../db/schema';
 import type { Db, Tx } from '../db/transaction';
 import { addCaseEvent } from './case-events';

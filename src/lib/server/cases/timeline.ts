@@ -1,6 +1,6 @@
 import type { Db, Tx } from '../db/transaction';
-import { eventRegistrationsForTimeline } from '../events/journey';
-import { introductionsForTimeline } from '../visibility/introductions';
+import { eventRegistrationsForTimeline } from '../events/index';
+import { introductionsForTimeline } from '../visibility/index';
 
 /**
  * Issue 4, item 7: one chronological view of a case — bookings, consultations, check-ins,

@@ -1,11 +1,8 @@
-import { recordAudit } from '../audit/record';
-import { addCaseEvent } from '../cases/case-events';
-import { dueAfterContact } from '../cases/rhythm-rules';
-import { getCaseSettings } from '../cases/settings';
+import { recordAudit } from '../audit/index';
+import { addCaseEvent, dueAfterContact, getCaseSettings } from '../cases/index';
 import { type Db, type Tx, transact } from '../db/transaction';
-import type { RequestContext } from '../identity/context';
-import { absoluteLink } from '../identity/mails';
-import { enqueueMail, isDeliverableAddress } from '../notifications/outbox';
+import { type RequestContext, absoluteLink } from '../identity/index';
+import { enqueueMail, isDeliverableAddress } from '../notifications/index';
 import { hashToken, plausibleToken } from '../platform/tokens';
 import type { Services } from '../runtime';
 import { ANSWER_TEXT_MAX, checkInState, cleanStepIds } from './checkin-rules';

@@ -1,4 +1,4 @@
-import type { AuditActor } from '../audit/record';
+import type { AuditActor } from '../audit/index';
 
 /**
  * The creative who answers from a mail link, as the audit log names them. Same shape as

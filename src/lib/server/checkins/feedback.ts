@@ -1,9 +1,8 @@
-import { recordAudit, systemActor } from '../audit/record';
-import { addCaseEvent } from '../cases/case-events';
+import { recordAudit, systemActor } from '../audit/index';
+import { addCaseEvent } from '../cases/index';
 import { type Db, type Tx, transact } from '../db/transaction';
-import type { RequestContext } from '../identity/context';
-import { absoluteLink } from '../identity/mails';
-import { enqueueMail, isDeliverableAddress } from '../notifications/outbox';
+import { type RequestContext, absoluteLink } from '../identity/index';
+import { enqueueMail, isDeliverableAddress } from '../notifications/index';
 import { hashToken, plausibleToken, randomToken } from '../platform/tokens';
 import type { Services } from '../runtime';
 import { FEEDBACK_COMMENT_MAX, FEEDBACK_LIFETIME, isValidRating } from './checkin-rules';

@@ -1,6 +1,6 @@
 import type { Locale } from '../../i18n/locale';
 import { type MessageKey, type MessageParams, translate } from '../../i18n/messages';
-import { type MailBlock, type RenderedMail, renderMail } from '../notifications/render';
+import { type MailBlock, type RenderedMail, renderMail } from '../notifications/index';
 
 /**
  * The mails of check-ins and closure feedback. Text lives in the catalogue (checkins.mail.*),

@@ -1,8 +1,8 @@
 import { type OfficeScope, scopeIncludes } from '../access/scope';
-import { recordAudit } from '../audit/record';
-import { auditActorOf, type CaseActor } from '../cases/case-actor';
+import { recordAudit } from '../audit/index';
+import { auditActorOf, type CaseActor } from '../cases/index';
 import { transact } from '../db/transaction';
-import type { RequestContext } from '../identity/context';
+import type { RequestContext } from '../identity/index';
 import type { Services } from '../runtime';
 
 export type MarkSeenResult =

@@ -1,8 +1,8 @@
-import { recordAudit, systemActor } from '../audit/record';
-import { addCaseEvent } from '../cases/case-events';
+import { recordAudit, systemActor } from '../audit/index';
+import { addCaseEvent } from '../cases/index';
 import { transact } from '../db/transaction';
-import { absoluteLink } from '../identity/mails';
-import { enqueueMail, isDeliverableAddress } from '../notifications/outbox';
+import { absoluteLink } from '../identity/index';
+import { enqueueMail, isDeliverableAddress } from '../notifications/index';
 import { hashToken, randomToken } from '../platform/tokens';
 import type { Services } from '../runtime';
 import { CHECK_IN_LIFETIME } from './checkin-rules';

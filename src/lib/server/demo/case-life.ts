@@ -1,13 +1,16 @@
-import { releaseExpiredHolds, sendDueReminders } from '../booking/jobs';
-import { closeCase, setCaseStatus } from '../cases/case-commands';
-import { answerCheckIn, inspectCheckIn } from '../checkins/answer';
-import { queueFeedbackMail, submitFeedback } from '../checkins/feedback';
-import { sendDueCheckIns } from '../checkins/send';
+import { releaseExpiredHolds, sendDueReminders } from '../booking/index';
+import { closeCase, setCaseStatus } from '../cases/index';
+import {
+	answerCheckIn,
+	inspectCheckIn,
+	queueFeedbackMail,
+	submitFeedback,
+	sendDueCheckIns
+} from '../checkins/index';
 import type { CloseReason } from '../db/schema';
-import { updateReferralStatusByToken } from '../referrals/commands';
-import { runEventJobs } from '../events/jobs';
-import { sendDueReferralFollowups } from '../referrals/followup';
-import { runOpenForProjectsJobs } from '../visibility/jobs';
+import { updateReferralStatusByToken, sendDueReferralFollowups } from '../referrals/index';
+import { runEventJobs } from '../events/index';
+import { runOpenForProjectsJobs } from '../visibility/index';
 import type { DemoOffice, DemoStaff } from './acting-staff';
 import { linkToken } from './mail-links';
 import { count, laterDay, schedule, type Simulation } from './simulation';

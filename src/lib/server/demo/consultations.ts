@@ -1,12 +1,17 @@
 import { addDays, berlinDate, isoWeekday } from '../../time/berlin';
-import { bookFollowUp } from '../booking/follow-up';
-import { confirmBooking, holdBooking } from '../booking/commands';
-import { listSlots, type OfferedSlot } from '../booking/slots';
-import { bookOnBehalf, cancelByStaff, markAttendance } from '../booking/staff-commands';
-import { recordConsultation } from '../cases/record';
+import {
+	bookFollowUp,
+	confirmBooking,
+	holdBooking,
+	listSlots,
+	type OfferedSlot,
+	bookOnBehalf,
+	cancelByStaff,
+	markAttendance
+} from '../booking/index';
+import { recordConsultation } from '../cases/index';
 import type { ConsultationOutcome } from '../db/schema';
-import { createReferrals } from '../referrals/commands';
-import { suggestContactPoints } from '../referrals/queries';
+import { createReferrals, suggestContactPoints } from '../referrals/index';
 import type { DemoOffice, DemoStaff } from './acting-staff';
 import { decideCaseFuture } from './case-life';
 import { linkToken } from './mail-links';

@@ -1,9 +1,16 @@
 import { addDays, berlinInstant, isoWeekday } from '../../time/berlin';
 import { HOUR } from '../../time/durations';
-import { actAsRegistrant, registerForEvent } from '../events/register';
-import { finishPastEvents, sendFollowUps } from '../events/jobs';
-import type { EventInput } from '../events/schema';
-import { createEvent, type EventStaff, markAttendance, publishEvent } from '../events/staff';
+import {
+	actAsRegistrant,
+	registerForEvent,
+	finishPastEvents,
+	sendFollowUps,
+	type EventInput,
+	createEvent,
+	type EventStaff,
+	markAttendance,
+	publishEvent
+} from '../events/index';
 import type { DemoOffice } from './acting-staff';
 import { linkToken } from './mail-links';
 import { makePerson } from './people';

@@ -1,10 +1,13 @@
 import { addDays } from '../../time/berlin';
-import { expressInterest, confirmRequest, moderateRequest, submitRequest } from '../visibility/requests';
 import {
+	expressInterest,
+	confirmRequest,
+	moderateRequest,
+	submitRequest,
 	proposeIntroduction,
 	respondToIntroduction,
 	staffIntroductionAction
-} from '../visibility/introductions';
+} from '../visibility/index';
 import type { DemoOffice } from './acting-staff';
 import { linkToken } from './mail-links';
 import { contactName, DEMO_ORG_DOMAIN } from './people';

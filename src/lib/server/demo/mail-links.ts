@@ -1,5 +1,5 @@
 import type { Db } from '../db/transaction';
-import { deliverDue, type MailTransport } from '../notifications/deliver';
+import { deliverDue, type MailTransport } from '../notifications/index';
 import type { Services } from '../runtime';
 
 /**

@@ -1,8 +1,8 @@
 import { addDays, berlinDate, isoWeekday } from '../../time/berlin';
 import { DAY } from '../../time/durations';
-import { seedDemoAvailability } from '../booking/demo';
-import { seedDirectory } from '../directory/seed';
-import { seedDemo, type DemoLogin } from '../identity/demo';
+import { seedDemoAvailability } from '../booking/index';
+import { seedDirectory } from '../directory/index';
+import { seedDemo, type DemoLogin } from '../identity/index';
 import { fixedClock } from '../platform/clock';
 import type { Services } from '../runtime';
 import { loadDemoOffices } from './acting-staff';

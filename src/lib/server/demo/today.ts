@@ -1,7 +1,6 @@
 import { addDays, berlinDate, berlinTime, isoWeekday } from '../../time/berlin';
 import { MINUTE } from '../../time/durations';
-import { addOverride } from '../booking/availability';
-import { listSlots } from '../booking/slots';
+import { addOverride, listSlots } from '../booking/index';
 import { bookFirstConsultation } from './consultations';
 import { at, count, type Simulation } from './simulation';
 

@@ -1,7 +1,6 @@
 import { addDays } from '../../time/berlin';
 import { type CandidateProfile, proposeIntroductions } from './introductions';
-import { saveProfile, publishProfile, setProfileImage } from '../visibility/profiles';
-import { moderateProfile } from '../visibility/moderation';
+import { saveProfile, publishProfile, setProfileImage, moderateProfile } from '../visibility/index';
 import { demoProfileImage } from './images';
 import { TOWNS } from './people';
 import { count, laterDay, schedule, type Simulation } from './simulation';

@@ -1,4 +1,4 @@
-import { type AuditActor, recordAudit } from '../audit/record';
+import { type AuditActor, recordAudit } from '../audit/index';
 import { type Db, isUniqueViolation, transact, type Tx } from '../db/transaction';
 import type { Services } from '../runtime';
 import { contactPointProblems, type FieldProblem } from './checks';

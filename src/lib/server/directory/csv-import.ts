@@ -1,8 +1,8 @@
 import { berlinDayStart } from '../../time/berlin';
-import { type AuditActor, recordAudit } from '../audit/record';
+import { type AuditActor, recordAudit } from '../audit/index';
 import { transact, type Tx } from '../db/transaction';
 import { type CsvRow, readCsvRows, UnreadableCsv } from '../platform/csv';
-import { LAND_ISOS } from '../reference/schema';
+import { LAND_ISOS } from '../reference/index';
 import { type CommandContext, type CommandServices, replaceAreasAndTerms } from './commands';
 import { termKeys } from './queries';
 import {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { berlinDayStart, isIsoDay } from '../../time/berlin';
-import { type AuditActor, recordAudit } from '../audit/record';
+import { type AuditActor, recordAudit } from '../audit/index';
 import { transact } from '../db/transaction';
 import { replaceAreasAndTerms } from './commands';
 import type { CommandContext, CommandServices } from './commands';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { checkbox, optionalEmail, optionalText, requiredText } from '../platform/form-fields';
-import { LAND_ISOS } from '../reference/schema';
+import { LAND_ISOS } from '../reference/index';
 
 /**
  * Input schemas of the directory of further contact points. Messages are catalogue keys

@@ -1,7 +1,7 @@
 import { berlinDayStart } from '../../time/berlin';
 import type { Db } from '../db/transaction';
 import { transact } from '../db/transaction';
-import { referenceData } from '../reference/seed-data';
+import { referenceData } from '../reference/index';
 import { CONTACT_POINT_COSTS, type ContactPointCost, normalizeWebsite } from './schema';
 import { replaceAreasAndTerms } from './commands';
 import { germanDescriptions } from './seed-descriptions';

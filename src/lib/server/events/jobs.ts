@@ -1,5 +1,5 @@
 import { DAY } from '../../time/durations';
-import { recordAudit, systemActor } from '../audit/record';
+import { recordAudit, systemActor } from '../audit/index';
 import { type Db, transact } from '../db/transaction';
 import type { Services } from '../runtime';
 import { mailRegistrant } from './notify';

@@ -1,7 +1,7 @@
 import type { Locale } from '../../i18n/locale';
 import { formatDate, formatTime, formatWeekday } from '../../format/datetime';
 import { type MessageKey, type MessageParams, translate } from '../../i18n/messages';
-import { type MailBlock, type RenderedMail, renderMail } from '../notifications/render';
+import { type MailBlock, type RenderedMail, renderMail } from '../notifications/index';
 import type { EventRecord } from './records';
 
 /**

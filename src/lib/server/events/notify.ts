@@ -1,9 +1,8 @@
 import type { Locale } from '../../i18n/locale';
 import type { Tx } from '../db/transaction';
 import { type MessageKey, translate } from '../../i18n/messages';
-import { enqueueMail } from '../notifications/outbox';
-import { type MailBlock, renderMail } from '../notifications/render';
-import { cancelReasonOf } from '../reference/cancel-reasons';
+import { enqueueMail, type MailBlock, renderMail } from '../notifications/index';
+import { cancelReasonOf } from '../reference/index';
 import { hashToken, randomToken } from '../platform/tokens';
 import type { Services } from '../runtime';
 import { eventIcs, eventPageUrl } from './ics';

@@ -1,10 +1,9 @@
-import type { AuditActor } from '../audit/record';
+import { type AuditActor, recordAudit } from '../audit/index';
 import type { Db, Tx } from '../db/transaction';
 import type { Services } from '../runtime';
 import { loadEvent } from './records';
 import { ACTIVE_STATUSES } from './rules';
 import { fillFreedPlaces, lockEvent } from './waitlist';
-import { recordAudit } from '../audit/record';
 
 /**
  * Event registrations are creatives' personal data, matched by e-mail (privacy/coverage.ts).

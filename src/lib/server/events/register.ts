@@ -2,14 +2,13 @@ import type { Locale } from '../../i18n/locale';
 import { createHash } from 'node:crypto';
 import type { Updateable } from 'kysely';
 import { HOUR } from '../../time/durations';
-import { type AuditActor, recordAudit } from '../audit/record';
+import { type AuditActor, recordAudit } from '../audit/index';
 import type { EventRegistrationTable } from '../db/schema';
 import { type Db, isUniqueViolation, type Tx, transact } from '../db/transaction';
-import type { RequestContext } from '../identity/context';
-import { countHit, throttleKey } from '../identity/throttle';
+import { type RequestContext, countHit, throttleKey } from '../identity/index';
 import { hashToken, plausibleToken } from '../platform/tokens';
 import type { Services } from '../runtime';
-import type { CancelReason } from '../reference/cancel-reasons';
+import type { CancelReason } from '../reference/index';
 import { mailOfficeDeregistered, mailRegistrant } from './notify';
 import {
 	type EventRecord,

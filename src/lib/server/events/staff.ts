@@ -1,7 +1,7 @@
 import { type OfficeScope, scopeIncludes } from '../access/scope';
-import { type AuditActor, recordAudit } from '../audit/record';
+import { type AuditActor, recordAudit } from '../audit/index';
 import { type Db, type Tx, transact } from '../db/transaction';
-import type { RequestContext } from '../identity/context';
+import type { RequestContext } from '../identity/index';
 import type { Services } from '../runtime';
 import { mailRegistrant } from './notify';
 import { type EventRecord, loadEvent, loadRegistration, registrationsOf } from './records';

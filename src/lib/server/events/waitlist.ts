@@ -1,4 +1,4 @@
-import { type AuditActor, recordAudit, systemActor } from '../audit/record';
+import { type AuditActor, recordAudit, systemActor } from '../audit/index';
 import type { Tx } from '../db/transaction';
 import type { Services } from '../runtime';
 import { mailRegistrant } from './notify';

@@ -4,4 +4,4 @@ export type {
 	StaffPrincipal,
 	PendingStaff,
 	Membership
-} from '../identity/principal';
+} from '../identity/index';

@@ -2,8 +2,7 @@ import { type ActionFailure, fail } from '@sveltejs/kit';
 import type { Locale } from '../../i18n/locale';
 import { translate } from '../../i18n/messages';
 import type { Db } from '../db/transaction';
-import { checkFreeText } from '../privacy/free-text-guard';
-import type { SensitiveKind } from '../privacy/sensitive-text';
+import { checkFreeText, type SensitiveKind } from '../privacy/index';
 import type { FormValues } from './form';
 
 /**

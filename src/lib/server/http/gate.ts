@@ -1,9 +1,9 @@
 import { error, redirect, type RequestEvent } from '@sveltejs/kit';
-import { recordAudit } from '../audit/record';
+import { recordAudit } from '../audit/index';
 import { localizePath } from '../../i18n/locale';
-import type { CreativePrincipal, StaffPrincipal } from '../identity/principal';
+import type { CreativePrincipal, StaffPrincipal } from '../identity/index';
 import { mintScope, type OfficeScope } from '../access/scope';
-import type { MailViewer } from '../notifications/queries';
+import type { MailViewer } from '../notifications/index';
 import { services } from '../runtime';
 
 /**

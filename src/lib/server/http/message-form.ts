@@ -2,7 +2,7 @@ import { fail } from '@sveltejs/kit';
 import type { z } from 'zod';
 import type { Locale } from '../../i18n/locale';
 import { translate } from '../../i18n/messages';
-import type { AttachmentInput, SendResult } from '../messages/commands';
+import type { AttachmentInput, SendResult } from '../messages/index';
 import { fieldErrors, formObject, formValues } from './form';
 
 /**

@@ -1,10 +1,10 @@
-import { bookingPaths } from '../booking/openapi';
-import { directoryPaths } from '../directory/openapi';
-import { eventPaths } from '../events/openapi';
+import { bookingPaths } from '../booking/index';
+import { directoryPaths } from '../directory/index';
+import { eventPaths } from '../events/index';
 import { DEFAULT_API_DATA_LICENSE } from '../platform/config';
 import { jsonResponse, rateLimitedResponse } from '../platform/openapi';
-import { referencePaths } from '../reference/openapi';
-import { profilePaths } from '../visibility/openapi';
+import { referencePaths } from '../reference/index';
+import { profilePaths } from '../visibility/index';
 import { z } from 'zod';
 
 /**

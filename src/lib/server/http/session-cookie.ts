@@ -1,5 +1,5 @@
 import type { Cookies } from '@sveltejs/kit';
-import { sessionCookieNameFor } from '../identity/session-cookie-name';
+import { sessionCookieNameFor } from '../identity/index';
 import { services } from '../runtime';
 
 export function sessionCookieName(): string {

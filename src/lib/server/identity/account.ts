@@ -1,4 +1,4 @@
-import { recordAudit } from '../audit/record';
+import { recordAudit } from '../audit/index';
 import { transact } from '../db/transaction';
 import type { Services } from '../runtime';
 import type { Locale } from '../../i18n/locale';

@@ -1,4 +1,4 @@
-import type { AuditActor } from '../audit/record';
+import type { AuditActor } from '../audit/index';
 import type { Config } from '../platform/config';
 import type { SessionPolicy } from './sessions';
 

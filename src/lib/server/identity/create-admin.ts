@@ -1,4 +1,4 @@
-import { recordAudit, systemActor } from '../audit/record';
+import { recordAudit, systemActor } from '../audit/index';
 import { transact } from '../db/transaction';
 import type { Services } from '../runtime';
 import { issueInvite } from './invitations';

@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { recordAudit, systemActor } from '../audit/record';
+import { recordAudit, systemActor } from '../audit/index';
 import { transact } from '../db/transaction';
 import type { Services } from '../runtime';
 import { hashPassword } from './password';

@@ -1,5 +1,5 @@
 import QRCode from 'qrcode';
-import { recordAudit } from '../audit/record';
+import { recordAudit } from '../audit/index';
 import { type Tx, transact } from '../db/transaction';
 import type { SecretBox } from '../platform/secret-box';
 import type { Services } from '../runtime';

@@ -1,6 +1,6 @@
-import { recordAudit } from '../audit/record';
+import { recordAudit } from '../audit/index';
 import { isUniqueViolation, type Tx, transact } from '../db/transaction';
-import { enqueueMail } from '../notifications/outbox';
+import { enqueueMail } from '../notifications/index';
 import type { Services } from '../runtime';
 import type { Locale } from '../../i18n/locale';
 import { type AdminActor, type RequestContext, staffActor } from './context';

@@ -1,6 +1,6 @@
-import { recordAudit } from '../audit/record';
+import { recordAudit } from '../audit/index';
 import type { Tx } from '../db/transaction';
-import { enqueueMail } from '../notifications/outbox';
+import { enqueueMail } from '../notifications/index';
 import type { Locale } from '../../i18n/locale';
 import { staffActor } from './context';
 import { absoluteLink, passwordChangedMail } from './mails';

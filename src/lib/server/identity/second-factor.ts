@@ -1,4 +1,4 @@
-import { recordAudit } from '../audit/record';
+import { recordAudit } from '../audit/index';
 import { type Db, type Tx, transact } from '../db/transaction';
 import type { SecretBox } from '../platform/secret-box';
 import type { Services } from '../runtime';

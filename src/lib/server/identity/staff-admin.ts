@@ -1,4 +1,4 @@
-import { type AuditEntry, recordAudit } from '../audit/record';
+import { type AuditEntry, recordAudit } from '../audit/index';
 import { isUniqueViolation, type Tx, transact } from '../db/transaction';
 import type { Services } from '../runtime';
 import { type AdminActor, type RequestContext, staffActor } from './context';

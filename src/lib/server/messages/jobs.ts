@@ -1,9 +1,9 @@
 import { addDays, berlinDate } from '../../time/berlin';
-import { recordAudit, systemActor } from '../audit/record';
-import { addCaseEvent } from '../cases/case-events';
+import { recordAudit, systemActor } from '../audit/index';
+import { addCaseEvent } from '../cases/index';
 import { transact } from '../db/transaction';
-import { absoluteLink } from '../identity/mails';
-import { enqueueMail, isDeliverableAddress } from '../notifications/outbox';
+import { absoluteLink } from '../identity/index';
+import { enqueueMail, isDeliverableAddress } from '../notifications/index';
 import type { Services } from '../runtime';
 import { stepReminderMail } from './mails';
 import { daysUntil, type ReminderKind, reminderKindFor } from './rules';

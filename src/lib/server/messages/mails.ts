@@ -1,6 +1,6 @@
 import type { Locale } from '../../i18n/locale';
 import { type MessageKey, translate } from '../../i18n/messages';
-import { type MailBlock, type RenderedMail, renderMail } from '../notifications/render';
+import { type MailBlock, type RenderedMail, renderMail } from '../notifications/index';
 
 /**
  * The mails of issue 18. None of them carries a message's text or a file: the conversation is

@@ -1,6 +1,5 @@
 import type { OfficeScope } from '../access/scope';
-import type { CaseActor } from '../cases/case-actor';
-import { caseFor } from '../cases/load';
+import { type CaseActor, caseFor } from '../cases/index';
 import type { Db, Tx } from '../db/transaction';
 import { type ProgressMonth, progressMonths } from './progress-rules';
 

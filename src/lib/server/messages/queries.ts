@@ -1,10 +1,9 @@
 import type { OfficeScope } from '../access/scope';
-import { recordAudit } from '../audit/record';
-import { auditActorOf, type CaseActor } from '../cases/case-actor';
-import { type CaseRecord, caseFor } from '../cases/load';
+import { recordAudit } from '../audit/index';
+import { auditActorOf, type CaseActor, type CaseRecord, caseFor } from '../cases/index';
 import { type Db, type Tx, transact } from '../db/transaction';
-import type { RequestContext } from '../identity/context';
-import { creativeAuditActor } from '../portal/login';
+import type { RequestContext } from '../identity/index';
+import { creativeAuditActor } from '../portal/index';
 import { isAnswerOverdue } from './rules';
 import { messageSettings } from './settings';
 

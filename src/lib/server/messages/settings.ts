@@ -1,8 +1,8 @@
-import { recordAudit } from '../audit/record';
+import { recordAudit } from '../audit/index';
 import { type Db, type Tx, transact } from '../db/transaction';
-import type { RequestContext } from '../identity/context';
+import type { RequestContext } from '../identity/index';
 import type { Services } from '../runtime';
-import { auditActorOf, type CaseActor } from '../cases/case-actor';
+import { auditActorOf, type CaseActor } from '../cases/index';
 
 /**
  * An office's promise to creatives who write (issue 18, item 2): answers within N working days

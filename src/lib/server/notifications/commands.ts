@@ -1,4 +1,4 @@
-import { type AuditActor, recordAudit } from '../audit/record';
+import { type AuditActor, recordAudit } from '../audit/index';
 import { transact } from '../db/transaction';
 import type { Db } from '../db/transaction';
 import { requeueMail } from './deliver';

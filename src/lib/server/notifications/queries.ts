@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { z } from 'zod';
 import type { OfficeScope } from '../access/scope';
-import { recordAudit } from '../audit/record';
+import { recordAudit } from '../audit/index';
 import type { Db } from '../db/transaction';
 import {
 	CASE_BOUND_SUBJECTS,

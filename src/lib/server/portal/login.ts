@@ -1,12 +1,18 @@
 import { MINUTE, HOUR } from '../../time/durations';
-import { type AuditActor, recordAudit } from '../audit/record';
+import { type AuditActor, recordAudit } from '../audit/index';
 import { type Db, type Tx, transact } from '../db/transaction';
-import type { RequestContext } from '../identity/context';
-import { sessionPolicy } from '../identity/context';
-import { absoluteLink } from '../identity/mails';
-import { createSession, endSession, type NewSession } from '../identity/sessions';
-import { countHit, strictest, throttleKey } from '../identity/throttle';
-import { enqueueMail } from '../notifications/outbox';
+import {
+	type RequestContext,
+	sessionPolicy,
+	absoluteLink,
+	createSession,
+	endSession,
+	type NewSession,
+	countHit,
+	strictest,
+	throttleKey
+} from '../identity/index';
+import { enqueueMail } from '../notifications/index';
 import { hashToken, plausibleToken, randomToken } from '../platform/tokens';
 import type { Services } from '../runtime';
 import type { Locale } from '../../i18n/locale';

@@ -1,6 +1,6 @@
 import type { Locale } from '../../i18n/locale';
 import { type MessageKey, translate } from '../../i18n/messages';
-import { type RenderedMail, renderMail } from '../notifications/render';
+import { type RenderedMail, renderMail } from '../notifications/index';
 
 /** The portal's sign-in mail. Text in the catalogue (portal.mail.*), the link absolute. */
 export function portalLoginMail(locale: Locale, input: { link: string }): RenderedMail {

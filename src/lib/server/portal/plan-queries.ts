@@ -1,7 +1,7 @@
 import type { CaseStatus, ConsultationOutcome } from '../db/schema';
 import type { Db, Tx } from '../db/transaction';
 import type { Locale } from '../../i18n/locale';
-import { mayBookFollowUp } from '../cases/talks';
+import { mayBookFollowUp } from '../cases/index';
 
 /**
  * The creative's own accompaniment in the portal (issue 4, item 6): per case the plan (next

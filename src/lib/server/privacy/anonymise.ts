@@ -1,5 +1,5 @@
 import type { Tx } from '../db/transaction';
-import { eraseMessages } from '../messages/privacy';
+import { eraseMessages } from '../messages/index';
 
 /**
  * The anonymising steps shared by "delete my account" (erase.ts) and the retention run

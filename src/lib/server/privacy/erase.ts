@@ -1,9 +1,13 @@
-import { type AuditActor, recordAudit } from '../audit/record';
+import { type AuditActor, recordAudit } from '../audit/index';
 import type { BookingStatus } from '../db/schema';
-import { ACTIVE, loadBooking } from '../booking/commands-shared';
-import { mailBooking, mailConsultant } from '../booking/commands-mails';
-import { applyCancel } from '../booking/manage';
-import { getBookingSettings } from '../booking/settings';
+import {
+	ACTIVE,
+	loadBooking,
+	mailBooking,
+	mailConsultant,
+	applyCancel,
+	getBookingSettings
+} from '../booking/index';
 import { translate } from '../../i18n/messages';
 import { checkpointWal } from '../db/client';
 import { type Tx, transact } from '../db/transaction';
@@ -16,11 +20,10 @@ import {
 	redactMailsAbout
 } from './anonymise';
 import { redactMailsNaming } from './outbox-scrub';
-import { eraseEventRegistrations } from '../events/privacy';
-import type { RequestContext } from '../identity/context';
-import { endAllSessionsOf } from '../identity/sessions';
-import { creativeAuditActor } from '../portal/login';
-import { eraseVisibility } from '../visibility/privacy';
+import { eraseEventRegistrations } from '../events/index';
+import { type RequestContext, endAllSessionsOf } from '../identity/index';
+import { creativeAuditActor } from '../portal/index';
+import { eraseVisibility } from '../visibility/index';
 import type { Services } from '../runtime';
 
 /**

@@ -1,7 +1,7 @@
 import type { Db, Tx } from '../db/transaction';
-import { exportEventRegistrations } from '../events/privacy';
-import { exportMessages } from '../messages/privacy';
-import { exportVisibility } from '../visibility/privacy';
+import { exportEventRegistrations } from '../events/index';
+import { exportMessages } from '../messages/index';
+import { exportVisibility } from '../visibility/index';
 import { type AccessSections, exportAccess } from './export-access';
 
 /**

@@ -1,7 +1,7 @@
-import { recordAudit } from '../audit/record';
+import { recordAudit } from '../audit/index';
 import { type Db, type Tx, transact } from '../db/transaction';
-import type { RequestContext } from '../identity/context';
-import { creativeAuditActor } from '../portal/login';
+import type { RequestContext } from '../identity/index';
+import { creativeAuditActor } from '../portal/index';
 import type { Services } from '../runtime';
 
 /**

@@ -1,4 +1,4 @@
-import { sessionCookieNameFor } from '../identity/session-cookie-name';
+import { sessionCookieNameFor } from '../identity/index';
 import type { Config } from '../platform/config';
 import {
 	type LegalBasis,

@@ -1,12 +1,11 @@
 import { sql } from 'kysely';
-import { recordAudit, systemActor } from '../audit/record';
+import { recordAudit, systemActor } from '../audit/index';
 import type { Db, Tx } from '../db/transaction';
 import { transact } from '../db/transaction';
-import { anonymiseRegistrations } from '../events/privacy';
-import { WAITLIST_CONFIRM_MS } from '../events/rules';
-import { endAllSessionsOf } from '../identity/sessions';
+import { anonymiseRegistrations, WAITLIST_CONFIRM_MS } from '../events/index';
+import { endAllSessionsOf } from '../identity/index';
 import type { Services } from '../runtime';
-import { eraseDecisionMakerRows, eraseVisibility } from '../visibility/privacy';
+import { eraseDecisionMakerRows, eraseVisibility } from '../visibility/index';
 import { anonymiseBookings, chunks, eraseCases, redactMailsAbout, REDACTED } from './anonymise';
 import {
 	RETENTION_BATCH,

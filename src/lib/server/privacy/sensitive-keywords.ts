@@ -1,7 +1,7 @@
-import { recordAudit } from '../audit/record';
-import { auditActorOf, type CaseActor } from '../cases/case-actor';
+import { recordAudit } from '../audit/index';
+import { auditActorOf, type CaseActor } from '../cases/index';
 import { type Db, type Tx, transact } from '../db/transaction';
-import type { RequestContext } from '../identity/context';
+import type { RequestContext } from '../identity/index';
 import { foldGerman } from '../platform/fold-german';
 import type { Services } from '../runtime';
 

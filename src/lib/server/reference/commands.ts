@@ -1,5 +1,5 @@
 import { addDefaultSensitiveKeywords } from './sensitive-keyword-defaults';
-import { type AuditActor, recordAudit } from '../audit/record';
+import { type AuditActor, recordAudit } from '../audit/index';
 import { type Db, isUniqueViolation, transact, type Tx } from '../db/transaction';
 import type { Services } from '../runtime';
 import { getOfficeById, type Office } from './queries';

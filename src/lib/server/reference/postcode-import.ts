@@ -1,4 +1,4 @@
-import { type AuditActor, recordAudit, systemActor } from '../audit/record';
+import { type AuditActor, recordAudit, systemActor } from '../audit/index';
 import { type Db, transact } from '../db/transaction';
 import { type CsvRow, readCsvRows, UnreadableCsv } from '../platform/csv';
 import { countAmbiguousPostcodes, listLaender } from './queries';

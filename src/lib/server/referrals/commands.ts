@@ -1,7 +1,7 @@
 import { DAY } from '../../time/durations';
 import type { OfficeScope } from '../access/scope';
 import { scopeIncludes } from '../access/scope';
-import { type AuditActor, recordAudit } from '../audit/record';
+import { type AuditActor, recordAudit } from '../audit/index';
 import type { ReferralStatus } from '../db/schema';
 import { type Db, transact, type Tx } from '../db/transaction';
 import { hashToken, plausibleToken } from '../platform/tokens';

@@ -1,8 +1,8 @@
 import { formatDate } from '../../format/datetime';
 import { DAY } from '../../time/durations';
-import { recordAudit, systemActor } from '../audit/record';
+import { recordAudit, systemActor } from '../audit/index';
 import { transact } from '../db/transaction';
-import { enqueueMail, isDeliverableAddress } from '../notifications/outbox';
+import { enqueueMail, isDeliverableAddress } from '../notifications/index';
 import { hashToken, randomToken } from '../platform/tokens';
 import type { Services } from '../runtime';
 import { referralFollowupMail } from './mails';

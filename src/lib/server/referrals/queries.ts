@@ -3,8 +3,7 @@ import type { OfficeScope } from '../access/scope';
 import { scopeIncludes } from '../access/scope';
 import type { ReferralStatus } from '../db/schema';
 import type { Db, Tx } from '../db/transaction';
-import { listContactPoints } from '../directory/queries';
-import type { ContactPointKind } from '../directory/schema';
+import { listContactPoints, type ContactPointKind } from '../directory/index';
 import { hashToken, plausibleToken } from '../platform/tokens';
 import { type OutcomeFigure, OUTCOME_STATUSES, outcomeFigure, rankContactPoint } from './rules';
 

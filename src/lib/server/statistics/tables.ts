@@ -1,8 +1,14 @@
 import type { Locale } from '../../i18n/locale';
 import { type MessageKey, translate } from '../../i18n/messages';
-import { CANCEL_REASONS } from '../reference/cancel-reasons';
+import {
+	CANCEL_REASONS,
+	listLaender,
+	listOffices,
+	listStages,
+	listSubmarkets,
+	listTopics
+} from '../reference/index';
 import type { Db, Tx } from '../db/transaction';
-import { listLaender, listOffices, listStages, listSubmarkets, listTopics } from '../reference/queries';
 import type { Count, Figures } from './queries';
 import {
 	type CountTable,

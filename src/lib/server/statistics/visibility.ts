@@ -1,5 +1,5 @@
 import type { Db, Tx } from '../db/transaction';
-import { visibilityFigures as countVisibility } from '../visibility/introductions';
+import { visibilityFigures as countVisibility } from '../visibility/index';
 
 /**
  * Visibility figures (issue 7: profiles, introductions, cooperations — "Kooperationen

@@ -1,4 +1,4 @@
-import type { AuditActor } from '../audit/record';
+import type { AuditActor } from '../audit/index';
 
 /** Audit actors of this domain (creatives are labelled by id, never by e-mail). */
 export const creativeActor = (creativeId: number): AuditActor => ({

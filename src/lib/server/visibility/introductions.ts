@@ -1,11 +1,10 @@
 import { sql } from 'kysely';
-import { recordAudit } from '../audit/record';
+import { recordAudit } from '../audit/index';
 import { type OfficeScope, scopeIncludes } from '../access/scope';
 import type { IntroductionOutcome, IntroductionStatus } from '../db/schema';
 import { type Db, type Tx, isUniqueViolation, transact } from '../db/transaction';
-import type { RequestContext } from '../identity/context';
-import { absoluteLink } from '../identity/mails';
-import { enqueueMail } from '../notifications/outbox';
+import { type RequestContext, absoluteLink } from '../identity/index';
+import { enqueueMail } from '../notifications/index';
 import { hashToken, plausibleToken, randomToken } from '../platform/tokens';
 import type { Services } from '../runtime';
 import type { Locale } from '../../i18n/locale';

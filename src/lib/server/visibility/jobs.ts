@@ -1,7 +1,7 @@
-import { recordAudit, systemActor } from '../audit/record';
+import { recordAudit, systemActor } from '../audit/index';
 import { transact } from '../db/transaction';
-import { absoluteLink } from '../identity/mails';
-import { enqueueMail } from '../notifications/outbox';
+import { absoluteLink } from '../identity/index';
+import { enqueueMail } from '../notifications/index';
 import type { Services } from '../runtime';
 import { formatDate } from '../../format/datetime';
 import { openReminderMail } from './mails';

@@ -1,10 +1,9 @@
-import { recordAudit } from '../audit/record';
+import { recordAudit } from '../audit/index';
 import { type OfficeScope, scopeIncludes } from '../access/scope';
 import { type Db, type Tx, transact } from '../db/transaction';
 import type { ProfileStatus } from '../db/schema';
-import type { RequestContext } from '../identity/context';
-import { absoluteLink } from '../identity/mails';
-import { enqueueMail } from '../notifications/outbox';
+import { type RequestContext, absoluteLink } from '../identity/index';
+import { enqueueMail } from '../notifications/index';
 import type { Services } from '../runtime';
 import type { Locale } from '../../i18n/locale';
 import { parseJsonArray, staffActor } from './actors';

@@ -1,7 +1,7 @@
-import { recordAudit } from '../audit/record';
+import { recordAudit } from '../audit/index';
 import { type OfficeScope, scopeIncludes } from '../access/scope';
 import { type Db, type Tx, transact } from '../db/transaction';
-import type { RequestContext } from '../identity/context';
+import type { RequestContext } from '../identity/index';
 import type { Services } from '../runtime';
 import { parseJsonArray, staffActor } from './actors';
 

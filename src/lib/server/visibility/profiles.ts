@@ -1,9 +1,9 @@
-import { type AuditEntry, recordAudit } from '../audit/record';
+import { type AuditEntry, recordAudit } from '../audit/index';
 import type { Db, Tx } from '../db/transaction';
 import { transact } from '../db/transaction';
 import type { ProfileStatus } from '../db/schema';
-import type { RequestContext } from '../identity/context';
-import { officesForLand } from '../reference/queries';
+import type { RequestContext } from '../identity/index';
+import { officesForLand } from '../reference/index';
 import type { Services } from '../runtime';
 import { creativeActor, parseJsonArray } from './actors';
 import { currentVisibilityConsent, ensureVisibilityConsent } from './consent';

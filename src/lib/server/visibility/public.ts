@@ -1,12 +1,11 @@
 import { type ExpressionBuilder, sql } from 'kysely';
 import { z } from 'zod';
 import { HOUR, DAY } from '../../time/durations';
-import { recordAudit } from '../audit/record';
+import { recordAudit } from '../audit/index';
 import type { DB } from '../db/schema';
 import { type Db, type Tx, transact } from '../db/transaction';
-import type { RequestContext } from '../identity/context';
-import { countHit, strictest, throttleKey } from '../identity/throttle';
-import { enqueueMail } from '../notifications/outbox';
+import { type RequestContext, countHit, strictest, throttleKey } from '../identity/index';
+import { enqueueMail } from '../notifications/index';
 import { countIndexed, countMatching, matchingIds, memberColumn } from '../platform/full-text-search';
 import { decodeCursor, encodeCursor } from '../platform/keyset-cursor';
 import type { Services } from '../runtime';

@@ -1,14 +1,12 @@
 import { HOUR } from '../../time/durations';
-import { recordAudit } from '../audit/record';
+import { recordAudit } from '../audit/index';
 import { type OfficeScope, scopeIncludes } from '../access/scope';
 import type { ProjectRequestStatus } from '../db/schema';
 import { type Db, type Tx, isUniqueViolation, transact } from '../db/transaction';
-import type { RequestContext } from '../identity/context';
-import { absoluteLink } from '../identity/mails';
-import { countHit, strictest, throttleKey } from '../identity/throttle';
-import { enqueueMail } from '../notifications/outbox';
+import { type RequestContext, absoluteLink, countHit, strictest, throttleKey } from '../identity/index';
+import { enqueueMail } from '../notifications/index';
 import { hashToken, plausibleToken, randomToken } from '../platform/tokens';
-import { officesForLand } from '../reference/queries';
+import { officesForLand } from '../reference/index';
 import type { Services } from '../runtime';
 import type { Locale } from '../../i18n/locale';
 import { creativeActor, decisionMakerActor, parseJsonArray, staffActor } from './actors';

@@ -1,0 +1,5 @@
+// directory: further contact points (Open Referral HSDS 3) — seed, search, staff edits, import and export.
+export { directoryPaths } from './openapi';
+export { listContactPoints } from './queries';
+export type { ContactPointKind } from './schema';
+export { seedDirectory } from './seed';

@@ -1,0 +1,13 @@
+// identity: staff users, creatives' principals, sign-in, sessions, passwords, TOTP, link tokens.
+export { sessionPolicy, staffActor } from './context';
+export type { RequestContext } from './context';
+export { printDemoLogins, seedDemo } from './demo';
+export type { DemoLogin } from './demo';
+export { purgeExpiredAuthState } from './housekeeping';
+export { absoluteLink } from './mails';
+export type { Actor, CreativePrincipal, Membership, PendingStaff, StaffPrincipal } from './principal';
+export { sessionCookieNameFor } from './session-cookie-name';
+export { createSession, endAllSessionsOf, endSession } from './sessions';
+export type { NewSession } from './sessions';
+export { countHit, strictest, throttleKey } from './throttle';
+export type { ThrottleDecision } from './throttle-rules';

@@ -1,0 +1,2 @@
+// portal: the creative's portal — magic-link sign-in, my bookings, my plan.
+export { creativeAuditActor } from './login';

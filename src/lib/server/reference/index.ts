@@ -1,0 +1,8 @@
+// reference: reference data — Länder, offices, sub-markets, topics, stages, postcodes.
+export { CANCEL_REASONS, cancelReasonOf } from './cancel-reasons';
+export type { CancelReason } from './cancel-reasons';
+export { referencePaths } from './openapi';
+export { listLaender, listOffices, listStages, listSubmarkets, listTopics, officesForLand } from './queries';
+export { LAND_ISOS } from './schema';
+export { seedReferenceData } from './seed';
+export { referenceData } from './seed-data';
