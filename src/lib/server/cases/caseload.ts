@@ -5,7 +5,7 @@ import { type OfficeScope, scopeIncludes } from '../access/scope';
 import type { CaseStatus } from '../db/schema';
 import type { Db, Tx } from '../db/transaction';
 import { type CaseActor, seesWholeOffice } from './case-actor';
-import { DUE_SOON_MS, type DueState, dueState, isStalled } from './rhythm-rules';
+import { type CaseSettings, DUE_SOON_MS, type DueState, dueState, isStalled } from './rhythm-rules';
 import { getCaseSettings } from './settings';
 
 /**
@@ -91,9 +91,56 @@ export async function caseload(
 		pages: 1
 	};
 	if (!scopeIncludes(scope, officeId)) return empty;
-	const t = now.getTime();
 	const consultantId = seesWholeOffice(actor) ? filter.consultantId : actor.id;
 	const settings = await getCaseSettings(db, officeId);
+	const w = caseloadConditions(officeId, consultantId, filter, now, settings);
+
+	const { counts, total } = await caseloadCounts(db, w, filter);
+	const pages = Math.max(1, Math.ceil(total / CASELOAD_PAGE_SIZE));
+	const page = Math.min(Math.max(1, Math.floor(filter.page ?? 1)), pages);
+	const cases = await casePage(db, w, page);
+	const { steps, answers, answerList } = await pageDetails(
+		db,
+		w,
+		cases.map((c) => Number(c.id)),
+		counts.answers
+	);
+
+	return {
+		rows: cases.map((c) => caseloadRow(c, steps, answers, now.getTime(), settings)),
+		counts,
+		answers: answerList.map((a) => ({
+			checkInId: Number(a.id),
+			caseId: Number(a.case_id),
+			name: a.name,
+			answeredAt: Number(a.answered_at),
+			wantsFollowUp: Number(a.wants_follow_up) === 1
+		})),
+		total,
+		page,
+		pages
+	};
+}
+
+interface CaseloadConditions {
+	today: string;
+	/** The caseload the filter selects, before the attention filter. */
+	inCaseload: Expression<SqlBool>;
+	/** The rows the list shows. */
+	listed: Expression<SqlBool>;
+	due: Expression<SqlBool>;
+	overdue: Expression<SqlBool>;
+	stalled: Expression<SqlBool>;
+}
+
+function caseloadConditions(
+	officeId: number,
+	consultantId: number | null,
+	filter: CaseloadFilter,
+	now: Date,
+	settings: CaseSettings
+): CaseloadConditions {
+	const t = now.getTime();
 	const today = berlinDate(now);
 	const stalledBefore = t - settings.stalledDays * DAY;
 	const dueUntil = t + DUE_SOON_MS;
@@ -113,26 +160,34 @@ export async function caseload(
 	const listed: Expression<SqlBool> = filter.attention
 		? sql<SqlBool>`${inCaseload} and (${overdue} or ${due} or ${stalled} or ${hasOverdueStep} or ${hasAnswer})`
 		: inCaseload;
+	return { today, inCaseload, listed, due, overdue, stalled };
+}
 
+/** The header counts over the whole caseload, and how many rows the list has. */
+async function caseloadCounts(
+	db: Db | Tx,
+	w: CaseloadConditions,
+	filter: CaseloadFilter
+): Promise<{ counts: CaseloadCounts; total: number }> {
 	const [countRow, stepRow, answerCount, listedRow] = await Promise.all([
 		db
 			.selectFrom('case_file as c')
 			.select([
 				sql<number>`sum(case when c.status = 'open' then 1 else 0 end)`.as('open'),
 				sql<number>`sum(case when c.status = 'paused' then 1 else 0 end)`.as('paused'),
-				sql<number>`sum(case when ${due} then 1 else 0 end)`.as('due'),
-				sql<number>`sum(case when ${overdue} then 1 else 0 end)`.as('overdue'),
-				sql<number>`sum(case when ${stalled} then 1 else 0 end)`.as('stalled')
+				sql<number>`sum(case when ${w.due} then 1 else 0 end)`.as('due'),
+				sql<number>`sum(case when ${w.overdue} then 1 else 0 end)`.as('overdue'),
+				sql<number>`sum(case when ${w.stalled} then 1 else 0 end)`.as('stalled')
 			])
-			.where(inCaseload)
+			.where(w.inCaseload)
 			.executeTakeFirst(),
 		db
 			.selectFrom('next_step as s')
 			.innerJoin('case_file as c', 'c.id', 's.case_id')
 			.select(sql<number>`count(*)`.as('n'))
 			.where('s.done_at', 'is', null)
-			.where('s.due_on', '<', today)
-			.where(inCaseload)
+			.where('s.due_on', '<', w.today)
+			.where(w.inCaseload)
 			.executeTakeFirst(),
 		db
 			.selectFrom('check_in as ci')
@@ -140,10 +195,14 @@ export async function caseload(
 			.select(sql<number>`count(*)`.as('n'))
 			.where('ci.answered_at', 'is not', null)
 			.where('ci.seen_at', 'is', null)
-			.where(inCaseload)
+			.where(w.inCaseload)
 			.executeTakeFirst(),
 		filter.attention
-			? db.selectFrom('case_file as c').select(sql<number>`count(*)`.as('n')).where(listed).executeTakeFirst()
+			? db
+					.selectFrom('case_file as c')
+					.select(sql<number>`count(*)`.as('n'))
+					.where(w.listed)
+					.executeTakeFirst()
 			: null
 	]);
 	const counts: CaseloadCounts = {
@@ -155,6 +214,7 @@ export async function caseload(
 		stalled: num(countRow?.stalled),
 		answers: num(answerCount?.n)
 	};
+	// Active lists count from the header figures; closed cases have none, so they take a query.
 	const total = filter.attention
 		? num(listedRow?.n)
 		: filter.state === 'closed'
@@ -163,15 +223,16 @@ export async function caseload(
 						await db
 							.selectFrom('case_file as c')
 							.select(sql<number>`count(*)`.as('n'))
-							.where(inCaseload)
+							.where(w.inCaseload)
 							.executeTakeFirst()
 					)?.n
 				)
 			: counts.open + counts.paused;
-	const pages = Math.max(1, Math.ceil(total / CASELOAD_PAGE_SIZE));
-	const page = Math.min(Math.max(1, Math.floor(filter.page ?? 1)), pages);
+	return { counts, total };
+}
 
-	const cases = await db
+function casePage(db: Db | Tx, w: CaseloadConditions, page: number) {
+	return db
 		.selectFrom('case_file as c')
 		.innerJoin('staff_user as u', 'u.id', 'c.consultant_id')
 		.select([
@@ -185,16 +246,22 @@ export async function caseload(
 			'c.last_contact_at',
 			'c.next_contact_due_at'
 		])
-		.where(listed)
+		.where(w.listed)
 		.orderBy('c.next_contact_due_at')
 		.orderBy('c.id')
 		.limit(CASELOAD_PAGE_SIZE)
 		.offset((page - 1) * CASELOAD_PAGE_SIZE)
 		.execute();
-	const ids = cases.map((c) => Number(c.id));
+}
 
-	const steps = new Map<number, { open: number; overdue: number }>();
-	const answers = new Map<number, { count: number; wantsFollowUp: boolean }>();
+type CaseOnPage = Awaited<ReturnType<typeof casePage>>[number];
+type StepsOf = Map<number, { open: number; overdue: number }>;
+type AnswersOf = Map<number, { count: number; wantsFollowUp: boolean }>;
+
+/** Open steps and unseen answers of the page's cases, and the newest answers of the whole caseload. */
+async function pageDetails(db: Db | Tx, w: CaseloadConditions, ids: number[], answerCount: number) {
+	const steps: StepsOf = new Map();
+	const answers: AnswersOf = new Map();
 	const [stepRows, pageAnswers, answerList] = await Promise.all([
 		ids.length
 			? db
@@ -202,7 +269,7 @@ export async function caseload(
 					.select([
 						'case_id',
 						sql<number>`count(*)`.as('open'),
-						sql<number>`sum(case when due_on < ${today} then 1 else 0 end)`.as('overdue')
+						sql<number>`sum(case when due_on < ${w.today} then 1 else 0 end)`.as('overdue')
 					])
 					.where('case_id', 'in', ids)
 					.where('done_at', 'is', null)
@@ -223,14 +290,14 @@ export async function caseload(
 					.groupBy('case_id')
 					.execute()
 			: [],
-		counts.answers > 0
+		answerCount > 0
 			? db
 					.selectFrom('check_in as ci')
 					.innerJoin('case_file as c', 'c.id', 'ci.case_id')
 					.select(['ci.id', 'ci.case_id', 'ci.answered_at', 'ci.wants_follow_up', 'c.name'])
 					.where('ci.answered_at', 'is not', null)
 					.where('ci.seen_at', 'is', null)
-					.where(inCaseload)
+					.where(w.inCaseload)
 					.orderBy('ci.answered_at', 'desc')
 					.orderBy('ci.id', 'desc')
 					.limit(ANSWER_LIST_MAX)
@@ -240,42 +307,35 @@ export async function caseload(
 	for (const s of stepRows) steps.set(Number(s.case_id), { open: num(s.open), overdue: num(s.overdue) });
 	for (const a of pageAnswers)
 		answers.set(Number(a.case_id), { count: num(a.n), wantsFollowUp: num(a.follow_up) === 1 });
+	return { steps, answers, answerList };
+}
 
-	const rows: CaseloadRow[] = cases.map((c) => {
-		const id = Number(c.id);
-		const next = c.next_contact_due_at == null ? null : Number(c.next_contact_due_at);
-		const last = c.last_contact_at == null ? null : Number(c.last_contact_at);
-		const active = c.status === 'open';
-		return {
-			id,
-			name: c.name,
-			status: c.status,
-			consultantId: Number(c.consultant_id),
-			consultantName: c.consultant_name,
-			submarket: c.submarket,
-			openedAt: Number(c.opened_at),
-			lastContactAt: last,
-			nextContactDueAt: next,
-			due: active ? dueState(next, t) : 'none',
-			stalled: active && isStalled(last, Number(c.opened_at), t, settings),
-			overdueSteps: steps.get(id)?.overdue ?? 0,
-			openSteps: steps.get(id)?.open ?? 0,
-			unseenAnswers: answers.get(id)?.count ?? 0,
-			wantsFollowUp: answers.get(id)?.wantsFollowUp ?? false
-		};
-	});
+function caseloadRow(
+	c: CaseOnPage,
+	steps: StepsOf,
+	answers: AnswersOf,
+	t: number,
+	settings: CaseSettings
+): CaseloadRow {
+	const id = Number(c.id);
+	const next = c.next_contact_due_at == null ? null : Number(c.next_contact_due_at);
+	const last = c.last_contact_at == null ? null : Number(c.last_contact_at);
+	const active = c.status === 'open';
 	return {
-		rows,
-		counts,
-		answers: answerList.map((a) => ({
-			checkInId: Number(a.id),
-			caseId: Number(a.case_id),
-			name: a.name,
-			answeredAt: Number(a.answered_at),
-			wantsFollowUp: Number(a.wants_follow_up) === 1
-		})),
-		total,
-		page,
-		pages
+		id,
+		name: c.name,
+		status: c.status,
+		consultantId: Number(c.consultant_id),
+		consultantName: c.consultant_name,
+		submarket: c.submarket,
+		openedAt: Number(c.opened_at),
+		lastContactAt: last,
+		nextContactDueAt: next,
+		due: active ? dueState(next, t) : 'none',
+		stalled: active && isStalled(last, Number(c.opened_at), t, settings),
+		overdueSteps: steps.get(id)?.overdue ?? 0,
+		openSteps: steps.get(id)?.open ?? 0,
+		unseenAnswers: answers.get(id)?.count ?? 0,
+		wantsFollowUp: answers.get(id)?.wantsFollowUp ?? false
 	};
 }
