@@ -224,7 +224,44 @@ export function computeSlots(input: SlotInput): Slot[] {
 
 	const consultantOk = (id: number) => wantConsultant === undefined || id === wantConsultant;
 	const formatOk = (f: SlotFormat) => wantFormat === undefined || f === wantFormat;
+	const fits = slotFilter(input, { earliest, latest, buffer, consultantOk });
+	const slots: Slot[] = [];
+	const run: SlotRun = {
+		settings,
+		buffer,
+		from,
+		to,
+		consultantOk,
+		formatOk,
+		accept: (slot) => {
+			if (fits(slot)) slots.push(slot);
+		}
+	};
+	cutWeeklyHours(run, input.rules, input.overrides);
+	if (formatOk('sprechtag')) cutSprechtage(run, input.sprechtage);
+	return uniqueSlots(slots);
+}
 
+interface SlotRun {
+	settings: BookingSettings;
+	buffer: number;
+	/** The requested days clamped to notice and horizon, Berlin dates inclusive. */
+	from: string;
+	to: string;
+	consultantOk: (id: number) => boolean;
+	formatOk: (format: SlotFormat) => boolean;
+	accept: (slot: Slot) => void;
+}
+
+/** 'day', or the blocked time ranges, by `consultantId|date`. */
+type Blocks = Map<string, { start: number; end: number }[] | 'day'>;
+
+/** Bookings are widened by the buffer so that a slot never starts or ends right against one. */
+function slotFilter(
+	input: SlotInput,
+	limits: { earliest: number; latest: number; buffer: number; consultantOk: (id: number) => boolean }
+): (slot: Slot) => boolean {
+	const { earliest, latest, buffer, consultantOk } = limits;
 	const absences = groupIntervals(
 		input.absences.filter((a) => consultantOk(a.consultantId)),
 		0
@@ -233,93 +270,118 @@ export function computeSlots(input: SlotInput): Slot[] {
 		input.busy.filter((b) => consultantOk(b.consultantId)),
 		buffer * MINUTE
 	);
+	return (slot) => {
+		if (slot.start < earliest || slot.start > latest) return false;
+		if (absences.get(slot.consultantId)?.overlaps(slot.start, slot.end)) return false;
+		if (busy.get(slot.consultantId)?.overlaps(slot.start, slot.end)) return false;
+		return true;
+	};
+}
 
-	// Overrides by date.
-	const blockedByKey = new Map<string, { start: number; end: number }[] | 'day'>();
+function groupOverrides(
+	run: SlotRun,
+	overrides: readonly OverrideInput[]
+): { blocks: Blocks; extrasByDate: Map<string, OverrideInput[]> } {
+	const blocks: Blocks = new Map();
 	const extrasByDate = new Map<string, OverrideInput[]>();
-	for (const o of input.overrides) {
-		if (!consultantOk(o.consultantId) || o.date < from || o.date > to) continue;
+	for (const o of overrides) {
+		if (!run.consultantOk(o.consultantId) || o.date < run.from || o.date > run.to) continue;
 		if (o.kind === 'blocked') {
 			const key = `${o.consultantId}|${o.date}`;
-			const current = blockedByKey.get(key);
+			const current = blocks.get(key);
 			if (current === 'day') continue;
 			if (o.startTime === null || o.endTime === null) {
-				blockedByKey.set(key, 'day');
+				blocks.set(key, 'day');
 			} else {
 				const range = {
 					start: berlinInstant(o.date, o.startTime),
 					end: berlinInstant(o.date, o.endTime)
 				};
 				if (current) current.push(range);
-				else blockedByKey.set(key, [range]);
+				else blocks.set(key, [range]);
 			}
-		} else if (o.format && formatOk(o.format) && o.startTime && o.endTime) {
+		} else if (o.format && run.formatOk(o.format) && o.startTime && o.endTime) {
 			const list = extrasByDate.get(o.date);
 			if (list) list.push(o);
 			else extrasByDate.set(o.date, [o]);
 		}
 	}
+	return { blocks, extrasByDate };
+}
 
-	// Rules by weekday, filtered once.
-	const rulesByWeekday: RuleInput[][] = [[], [], [], [], [], [], [], []];
-	for (const r of input.rules) {
-		if (consultantOk(r.consultantId) && formatOk(r.format) && r.weekday >= 1 && r.weekday <= 7) {
-			rulesByWeekday[r.weekday]?.push(r);
+/** Index 1 (Monday) to 7 (Sunday), filtered once rather than on every date. */
+function rulesByWeekday(run: SlotRun, rules: readonly RuleInput[]): RuleInput[][] {
+	const byWeekday: RuleInput[][] = [[], [], [], [], [], [], [], []];
+	for (const r of rules) {
+		if (run.consultantOk(r.consultantId) && run.formatOk(r.format) && r.weekday >= 1 && r.weekday <= 7) {
+			byWeekday[r.weekday]?.push(r);
 		}
 	}
+	return byWeekday;
+}
 
-	const slots: Slot[] = [];
-	const accept = (slot: Slot): void => {
-		if (slot.start < earliest || slot.start > latest) return;
-		if (absences.get(slot.consultantId)?.overlaps(slot.start, slot.end)) return;
-		if (busy.get(slot.consultantId)?.overlaps(slot.start, slot.end)) return;
-		slots.push(slot);
-	};
-
-	let weekday = isoWeekday(from);
-	for (let date = from; date <= to; date = addDays(date, 1)) {
-		for (const rule of rulesByWeekday[weekday] ?? []) {
-			if (rule.validFrom !== null && date < rule.validFrom) continue;
-			if (rule.validTo !== null && date > rule.validTo) continue;
-			const blocked = blockedByKey.get(`${rule.consultantId}|${date}`);
-			if (blocked === 'day') continue;
-			cutWindow(
-				date,
-				rule.startTime,
-				rule.endTime,
-				durationFor(settings, rule.format),
-				buffer,
-				(start, end) => {
-					if (blocked?.some((b) => b.start < end && start < b.end)) return;
-					accept({ start, end, format: rule.format, consultantId: rule.consultantId, sprechtagId: null });
-				}
-			);
-		}
+function cutWeeklyHours(
+	run: SlotRun,
+	rules: readonly RuleInput[],
+	overrides: readonly OverrideInput[]
+): void {
+	const { blocks, extrasByDate } = groupOverrides(run, overrides);
+	const byWeekday = rulesByWeekday(run, rules);
+	let weekday = isoWeekday(run.from);
+	for (let date = run.from; date <= run.to; date = addDays(date, 1)) {
+		for (const rule of byWeekday[weekday] ?? []) cutRule(run, date, rule, blocks);
 		for (const extra of extrasByDate.get(date) ?? []) {
 			const format = extra.format as WeeklyFormat;
 			cutWindow(
 				date,
 				extra.startTime as string,
 				extra.endTime as string,
-				durationFor(settings, format),
-				buffer,
-				(start, end) => accept({ start, end, format, consultantId: extra.consultantId, sprechtagId: null })
+				durationFor(run.settings, format),
+				run.buffer,
+				(start, end) =>
+					run.accept({ start, end, format, consultantId: extra.consultantId, sprechtagId: null })
 			);
 		}
 		weekday = weekday === 7 ? 1 : weekday + 1;
 	}
+}
 
-	if (formatOk('sprechtag')) {
-		for (const day of input.sprechtage) {
-			if (day.status !== 'planned' || !consultantOk(day.consultantId)) continue;
-			if (day.date < from || day.date > to) continue;
-			cutWindow(day.date, day.startTime, day.endTime, settings.durationSprechtag, buffer, (start, end) =>
-				accept({ start, end, format: 'sprechtag', consultantId: day.consultantId, sprechtagId: day.id })
-			);
+function cutRule(run: SlotRun, date: string, rule: RuleInput, blocks: Blocks): void {
+	if (rule.validFrom !== null && date < rule.validFrom) return;
+	if (rule.validTo !== null && date > rule.validTo) return;
+	const blocked = blocks.get(`${rule.consultantId}|${date}`);
+	if (blocked === 'day') return;
+	cutWindow(
+		date,
+		rule.startTime,
+		rule.endTime,
+		durationFor(run.settings, rule.format),
+		run.buffer,
+		(start, end) => {
+			if (blocked?.some((b) => b.start < end && start < b.end)) return;
+			run.accept({ start, end, format: rule.format, consultantId: rule.consultantId, sprechtagId: null });
 		}
-	}
+	);
+}
 
-	// Several windows may yield the same slot (two rules, a rule and an extra): keep one.
+function cutSprechtage(run: SlotRun, sprechtage: readonly SprechtagInput[]): void {
+	for (const day of sprechtage) {
+		if (day.status !== 'planned' || !run.consultantOk(day.consultantId)) continue;
+		if (day.date < run.from || day.date > run.to) continue;
+		cutWindow(
+			day.date,
+			day.startTime,
+			day.endTime,
+			run.settings.durationSprechtag,
+			run.buffer,
+			(start, end) =>
+				run.accept({ start, end, format: 'sprechtag', consultantId: day.consultantId, sprechtagId: day.id })
+		);
+	}
+}
+
+/** Sorted by start, then consultant; several windows may yield the same slot (two rules, a rule and an extra): one is kept. */
+function uniqueSlots(slots: Slot[]): Slot[] {
 	slots.sort(
 		(a, b) =>
 			a.start - b.start ||

@@ -8,7 +8,7 @@ import type { HsdsService, HsdsServicePage } from './hsds-schema';
 import { byKey, hsdsNames, NS, TAXONOMY, toHsdsService } from './hsds-shape';
 import { listContactPoints, termKeys } from './queries';
 import { CONTACT_POINT_COSTS, CONTACT_POINT_KINDS, contactPointKey } from './schema';
-import type { Db } from '../db/transaction';
+import type { Db, Tx } from '../db/transaction';
 
 /**
  * Export and import in the shape of the HSDS 3.0 `/services?full=true` answer: a page of fully
@@ -113,139 +113,13 @@ export async function importHsds(
 	if (!parsed.success)
 		return { ok: false, errors: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`) };
 	const now = services.clock.now();
-	const t = now.getTime();
 	return transact(services.db, async (trx) => {
-		const known = await termKeys(trx);
-		const lands = await trx.selectFrom('land').select(['iso', 'name']).execute();
-		const laender = new Set(lands.map((l) => l.iso));
-		// Other publishers name areas in words: a Land's name counts as that Land.
-		const landOf = (text: string | null | undefined) => {
-			const t = text?.trim().toLowerCase();
-			if (!t) return null;
-			if (t === 'deutschland' || t === 'germany') return 'DE';
-			return lands.find((l) => l.iso.toLowerCase() === t || l.name.toLowerCase() === t)?.iso ?? null;
-		};
+		const vocabulary = await readVocabulary(trx);
 		const errors: string[] = [];
-		const rows = parsed.data.contents.map((s, i) => {
-			const at = `contents.${i}`;
-			const { key, ours } = importKey(s);
-			if (key === null) errors.push(`${at}: missing or invalid ${NS} key and no service id`);
-			const terms = (s.attributes ?? []).flatMap((a) => (a.taxonomy_term ? [a.taxonomy_term] : []));
-			const codes = (taxonomy: string) =>
-				terms.filter((x) => x.taxonomy === taxonomy && x.code).map((x) => x.code!);
-			// Another publisher's record has no kind of ours: it counts as advice (Beratung).
-			const kind = codes(TAXONOMY.kind)[0] ?? (ours ? undefined : 'beratung');
-			if (!kind || !(CONTACT_POINT_KINDS as readonly string[]).includes(kind)) errors.push(`${at}: kind`);
-			const cost = codes(TAXONOMY.cost)[0] ?? null;
-			if (cost !== null && !(CONTACT_POINT_COSTS as readonly string[]).includes(cost))
-				errors.push(`${at}: cost`);
-			const topics = codes(TAXONOMY.topic);
-			const submarkets = codes(TAXONOMY.submarket);
-			if (topics.some((k) => !known.topics.has(k))) errors.push(`${at}: unknown topic`);
-			if (submarkets.some((k) => !known.submarkets.has(k))) errors.push(`${at}: unknown submarket`);
-			const areas = (s.service_areas ?? []).map((a) => landOf(a.extent) ?? landOf(a.name) ?? a.extent ?? '');
-			const extents = ours ? areas : areas.filter((e) => e === 'DE' || laender.has(e));
-			const national = extents.length === 0 || extents.includes('DE');
-			if (!national && extents.some((e) => !laender.has(e))) errors.push(`${at}: unknown service area`);
-			const assured = s.assured_date && isIsoDay(s.assured_date) ? berlinDayStart(s.assured_date) : null;
-			return {
-				key: key ?? '',
-				org: {
-					name: s.organization.name,
-					description: s.organization.description ?? '',
-					website: s.organization.website ?? null,
-					email: s.organization.email ?? s.email ?? null,
-					phone: s.organization.phones?.[0]?.number ?? s.phones?.[0]?.number ?? null,
-					is_advocacy: codes(TAXONOMY.advocacy).length > 0 ? 1 : 0,
-					last_verified_at: assured,
-					last_verified_by: assured === null ? null : (s.assurer_email ?? 'HSDS-Import')
-				},
-				service: {
-					name: s.name,
-					description: s.description ?? '',
-					kind: kind as (typeof CONTACT_POINT_KINDS)[number],
-					cost: cost as (typeof CONTACT_POINT_COSTS)[number] | null,
-					url: s.url ?? null,
-					active: !s.status || s.status === 'active' ? 1 : 0
-				},
-				areas: {
-					scope: national ? ('bund' as const) : ('land' as const),
-					laender: national ? [] : extents,
-					topics,
-					submarkets
-				}
-			};
-		});
+		const rows = parsed.data.contents.map((s, i) => toImportRow(s, `contents.${i}`, vocabulary, errors));
 		if (errors.length > 0) return { ok: false, errors };
-		if (options.dryRun) {
-			// The preview of the admin import page: what an import would do, writing nothing.
-			const keys = rows.map((r) => r.key);
-			const stored = new Set(
-				keys.length === 0
-					? []
-					: (await trx.selectFrom('cp_organization').select('key').where('key', 'in', keys).execute()).map(
-							(o) => o.key
-						)
-			);
-			const existing = keys.filter((k) => stored.has(k)).length;
-			return { ok: true, created: keys.length - existing, updated: existing };
-		}
-		let created = 0;
-		let updated = 0;
-		for (const r of rows) {
-			const existing = await trx
-				.selectFrom('cp_organization')
-				.select('id')
-				.where('key', '=', r.key)
-				.executeTakeFirst();
-			let serviceId: number;
-			if (existing) {
-				const orgId = Number(existing.id);
-				await trx
-					.updateTable('cp_organization')
-					.set({ ...r.org, updated_at: t })
-					.where('id', '=', orgId)
-					.execute();
-				const svc = await trx
-					.selectFrom('cp_service')
-					.select('id')
-					.where('organization_id', '=', orgId)
-					.orderBy('id')
-					.executeTakeFirst();
-				if (svc) {
-					serviceId = Number(svc.id);
-					await trx.updateTable('cp_service').set(r.service).where('id', '=', serviceId).execute();
-				} else {
-					serviceId = Number(
-						(
-							await trx
-								.insertInto('cp_service')
-								.values({ organization_id: orgId, ...r.service })
-								.returning('id')
-								.executeTakeFirstOrThrow()
-						).id
-					);
-				}
-				updated++;
-			} else {
-				const org = await trx
-					.insertInto('cp_organization')
-					.values({ key: r.key, ...r.org, created_at: t, updated_at: t })
-					.returning('id')
-					.executeTakeFirstOrThrow();
-				serviceId = Number(
-					(
-						await trx
-							.insertInto('cp_service')
-							.values({ organization_id: Number(org.id), ...r.service })
-							.returning('id')
-							.executeTakeFirstOrThrow()
-					).id
-				);
-				created++;
-			}
-			await replaceAreasAndTerms(trx, serviceId, r.areas);
-		}
+		if (options.dryRun) return previewImport(trx, rows);
+		const { created, updated } = await writeEntries(trx, rows, now.getTime());
 		await recordAudit(
 			trx,
 			actor,
@@ -258,4 +132,154 @@ export async function importHsds(
 		);
 		return { ok: true, created, updated };
 	});
+}
+
+interface Vocabulary {
+	known: Awaited<ReturnType<typeof termKeys>>;
+	laender: Set<string>;
+	landOf: (text: string | null | undefined) => string | null;
+}
+
+async function readVocabulary(trx: Tx): Promise<Vocabulary> {
+	const known = await termKeys(trx);
+	const lands = await trx.selectFrom('land').select(['iso', 'name']).execute();
+	const laender = new Set(lands.map((l) => l.iso));
+	// Other publishers name areas in words: a Land's name counts as that Land.
+	const landOf = (text: string | null | undefined) => {
+		const t = text?.trim().toLowerCase();
+		if (!t) return null;
+		if (t === 'deutschland' || t === 'germany') return 'DE';
+		return lands.find((l) => l.iso.toLowerCase() === t || l.name.toLowerCase() === t)?.iso ?? null;
+	};
+	return { known, laender, landOf };
+}
+
+type ImportRow = ReturnType<typeof toImportRow>;
+
+/** One service as our entry's rows; what does not fit our vocabulary goes to `errors` under `at`. */
+function toImportRow(s: ImportedService, at: string, vocabulary: Vocabulary, errors: string[]) {
+	const { known, laender, landOf } = vocabulary;
+	const { key, ours } = importKey(s);
+	if (key === null) errors.push(`${at}: missing or invalid ${NS} key and no service id`);
+	const terms = (s.attributes ?? []).flatMap((a) => (a.taxonomy_term ? [a.taxonomy_term] : []));
+	const codes = (taxonomy: string) =>
+		terms.filter((x) => x.taxonomy === taxonomy && x.code).map((x) => x.code!);
+	// Another publisher's record has no kind of ours: it counts as advice (Beratung).
+	const kind = codes(TAXONOMY.kind)[0] ?? (ours ? undefined : 'beratung');
+	if (!kind || !(CONTACT_POINT_KINDS as readonly string[]).includes(kind)) errors.push(`${at}: kind`);
+	const cost = codes(TAXONOMY.cost)[0] ?? null;
+	if (cost !== null && !(CONTACT_POINT_COSTS as readonly string[]).includes(cost)) errors.push(`${at}: cost`);
+	const topics = codes(TAXONOMY.topic);
+	const submarkets = codes(TAXONOMY.submarket);
+	if (topics.some((k) => !known.topics.has(k))) errors.push(`${at}: unknown topic`);
+	if (submarkets.some((k) => !known.submarkets.has(k))) errors.push(`${at}: unknown submarket`);
+	const areas = (s.service_areas ?? []).map((a) => landOf(a.extent) ?? landOf(a.name) ?? a.extent ?? '');
+	const extents = ours ? areas : areas.filter((e) => e === 'DE' || laender.has(e));
+	const national = extents.length === 0 || extents.includes('DE');
+	if (!national && extents.some((e) => !laender.has(e))) errors.push(`${at}: unknown service area`);
+	const assured = s.assured_date && isIsoDay(s.assured_date) ? berlinDayStart(s.assured_date) : null;
+	return {
+		key: key ?? '',
+		org: {
+			name: s.organization.name,
+			description: s.organization.description ?? '',
+			website: s.organization.website ?? null,
+			email: s.organization.email ?? s.email ?? null,
+			phone: s.organization.phones?.[0]?.number ?? s.phones?.[0]?.number ?? null,
+			is_advocacy: codes(TAXONOMY.advocacy).length > 0 ? 1 : 0,
+			last_verified_at: assured,
+			last_verified_by: assured === null ? null : (s.assurer_email ?? 'HSDS-Import')
+		},
+		service: {
+			name: s.name,
+			description: s.description ?? '',
+			kind: kind as (typeof CONTACT_POINT_KINDS)[number],
+			cost: cost as (typeof CONTACT_POINT_COSTS)[number] | null,
+			url: s.url ?? null,
+			active: !s.status || s.status === 'active' ? 1 : 0
+		},
+		areas: {
+			scope: national ? ('bund' as const) : ('land' as const),
+			laender: national ? [] : extents,
+			topics,
+			submarkets
+		}
+	};
+}
+
+/** The preview of the admin import page: what an import would do, writing nothing. */
+async function previewImport(trx: Tx, rows: ImportRow[]): Promise<ImportResult> {
+	const keys = rows.map((r) => r.key);
+	const stored = new Set(
+		keys.length === 0
+			? []
+			: (await trx.selectFrom('cp_organization').select('key').where('key', 'in', keys).execute()).map(
+					(o) => o.key
+				)
+	);
+	const existing = keys.filter((k) => stored.has(k)).length;
+	return { ok: true, created: keys.length - existing, updated: existing };
+}
+
+/** A known key updates its entry, an unknown one creates it; `t` stamps the organisation rows. */
+async function writeEntries(
+	trx: Tx,
+	rows: ImportRow[],
+	t: number
+): Promise<{ created: number; updated: number }> {
+	let created = 0;
+	let updated = 0;
+	for (const r of rows) {
+		const existing = await trx
+			.selectFrom('cp_organization')
+			.select('id')
+			.where('key', '=', r.key)
+			.executeTakeFirst();
+		let serviceId: number;
+		if (existing) {
+			serviceId = await updateEntry(trx, Number(existing.id), r, t);
+			updated++;
+		} else {
+			serviceId = await createEntry(trx, r, t);
+			created++;
+		}
+		await replaceAreasAndTerms(trx, serviceId, r.areas);
+	}
+	return { created, updated };
+}
+
+/** An entry holds one service: the first one is updated, or added if it went missing. */
+async function updateEntry(trx: Tx, orgId: number, r: ImportRow, t: number): Promise<number> {
+	await trx
+		.updateTable('cp_organization')
+		.set({ ...r.org, updated_at: t })
+		.where('id', '=', orgId)
+		.execute();
+	const svc = await trx
+		.selectFrom('cp_service')
+		.select('id')
+		.where('organization_id', '=', orgId)
+		.orderBy('id')
+		.executeTakeFirst();
+	if (!svc) return insertService(trx, orgId, r.service);
+	await trx.updateTable('cp_service').set(r.service).where('id', '=', Number(svc.id)).execute();
+	return Number(svc.id);
+}
+
+async function createEntry(trx: Tx, r: ImportRow, t: number): Promise<number> {
+	const org = await trx
+		.insertInto('cp_organization')
+		.values({ key: r.key, ...r.org, created_at: t, updated_at: t })
+		.returning('id')
+		.executeTakeFirstOrThrow();
+	return insertService(trx, Number(org.id), r.service);
+}
+
+async function insertService(trx: Tx, orgId: number, service: ImportRow['service']): Promise<number> {
+	const row = await trx
+		.insertInto('cp_service')
+		.values({ organization_id: orgId, ...service })
+		.returning('id')
+		.executeTakeFirstOrThrow();
+	return Number(row.id);
 }

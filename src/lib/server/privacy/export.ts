@@ -48,91 +48,17 @@ export async function exportCreative(
 	if (!me || me.deleted_at !== null) return null;
 	const email = me.email;
 
-	const bookings = await db
-		.selectFrom('booking as b')
-		.innerJoin('office as o', 'o.id', 'b.office_id')
-		.innerJoin('staff_user as u', 'u.id', 'b.consultant_id')
-		.selectAll('b')
-		.select(['o.name as office_name', 'u.name as consultant_name'])
-		.where('b.email', '=', email)
-		.orderBy('b.id')
-		.execute();
-	const bookingIds = bookings.map((b) => Number(b.id));
-
-	const sessions = await db
-		.selectFrom('session')
-		.select(['created_at', 'last_seen_at', 'expires_at', 'client_address', 'user_agent'])
-		.where('subject_kind', '=', 'creative')
-		.where('subject_id', '=', creativeId)
-		.orderBy('created_at')
-		.execute();
-
-	const tokens = await db
-		.selectFrom('auth_token')
-		.select(['purpose', 'created_at', 'expires_at', 'used_at'])
-		.where('subject_kind', '=', 'creative')
-		.where('subject_id', '=', creativeId)
-		.orderBy('created_at')
-		.execute();
-
-	// Mine: rows with my creative id as actor, and the booking commands' rows, which name the
-	// creative by booking ("booking 12") because they run before anyone signs in.
-	const labels = bookingIds.map((id) => `booking ${id}`);
-	const audit = await db
-		.selectFrom('audit_event')
-		.select([
-			'id',
-			'at',
-			'actor_kind',
-			'actor_label',
-			'action',
-			'subject_kind',
-			'subject_id',
-			'office_id',
-			'data'
-		])
-		.where('actor_kind', '=', 'creative')
-		.where((eb) =>
-			labels.length > 0
-				? eb.or([
-						eb('actor_id', '=', creativeId),
-						eb.and([eb('actor_id', 'is', null), eb('actor_label', 'in', labels)])
-					])
-				: eb('actor_id', '=', creativeId)
-		)
-		.orderBy('id')
-		.execute();
-
-	const mails = await db
-		.selectFrom('outbox')
-		.select([
-			'id',
-			'created_at',
-			'template',
-			'locale',
-			'to_address',
-			'to_name',
-			'subject',
-			'text_body',
-			'status',
-			'sent_at'
-		])
-		.where('to_address', '=', email)
-		.orderBy('id')
-		.execute();
-
+	const bookings = await exportBookings(db, email);
+	const sessions = await exportSessions(db, creativeId);
+	const tokens = await exportTokens(db, creativeId);
+	const audit = await exportAudit(db, creativeId, bookings.ids);
+	const mails = await exportMails(db, email);
 	const cases = await exportCases(db, creativeId);
+	const caseIds = cases.case_file.map((c) => Number(c.id));
 	const events = await exportEventRegistrations(db, email);
 	const visibility = await exportVisibility(db, creativeId);
-	const access = await exportAccess(db, {
-		email,
-		caseIds: cases.case_file.map((c) => Number(c.id)),
-		bookingIds
-	});
-	const messages = await exportMessages(
-		db,
-		cases.case_file.map((c) => Number(c.id))
-	);
+	const access = await exportAccess(db, { email, caseIds, bookingIds: bookings.ids });
+	const messages = await exportMessages(db, caseIds);
 
 	return {
 		format: 'kreativlotse.creative-export.v1',
@@ -148,7 +74,35 @@ export async function exportCreative(
 				updated_at: instant(me.updated_at)
 			}
 		],
-		booking: bookings.map((b) => ({
+		booking: bookings.rows,
+		session: sessions,
+		auth_token: tokens,
+		audit_event: audit,
+		outbox: mails,
+		...cases,
+		...events,
+		...visibility,
+		...messages,
+		...access
+	};
+}
+
+type Section = Record<string, unknown>[];
+
+/** The bookings made with my address; their ids also find the audit rows and recipients about them. */
+async function exportBookings(db: Db | Tx, email: string): Promise<{ ids: number[]; rows: Section }> {
+	const bookings = await db
+		.selectFrom('booking as b')
+		.innerJoin('office as o', 'o.id', 'b.office_id')
+		.innerJoin('staff_user as u', 'u.id', 'b.consultant_id')
+		.selectAll('b')
+		.select(['o.name as office_name', 'u.name as consultant_name'])
+		.where('b.email', '=', email)
+		.orderBy('b.id')
+		.execute();
+	return {
+		ids: bookings.map((b) => Number(b.id)),
+		rows: bookings.map((b) => ({
 			id: Number(b.id),
 			office: b.office_name,
 			consultant: b.consultant_name,
@@ -179,47 +133,112 @@ export async function exportCreative(
 			reminder_sent_at: instant(b.reminder_sent_at),
 			created_at: instant(b.created_at),
 			updated_at: instant(b.updated_at)
-		})),
-		session: sessions.map((r) => ({
-			created_at: instant(r.created_at),
-			last_seen_at: instant(r.last_seen_at),
-			expires_at: instant(r.expires_at),
-			client_address: r.client_address,
-			user_agent: r.user_agent
-		})),
-		auth_token: tokens.map((r) => ({
-			purpose: r.purpose,
-			created_at: instant(r.created_at),
-			expires_at: instant(r.expires_at),
-			used_at: instant(r.used_at)
-		})),
-		audit_event: audit.map((r) => ({
-			id: Number(r.id),
-			at: instant(r.at),
-			actor_label: r.actor_label,
-			action: r.action,
-			subject_kind: r.subject_kind,
-			subject_id: r.subject_id,
-			data: JSON.parse(r.data) as unknown
-		})),
-		outbox: mails.map((r) => ({
-			id: Number(r.id),
-			created_at: instant(r.created_at),
-			template: r.template,
-			locale: r.locale,
-			to_address: r.to_address,
-			to_name: r.to_name,
-			subject: r.subject,
-			text_body: r.text_body,
-			status: r.status,
-			sent_at: instant(r.sent_at)
-		})),
-		...cases,
-		...events,
-		...visibility,
-		...messages,
-		...access
+		}))
 	};
+}
+
+async function exportSessions(db: Db | Tx, creativeId: number): Promise<Section> {
+	const sessions = await db
+		.selectFrom('session')
+		.select(['created_at', 'last_seen_at', 'expires_at', 'client_address', 'user_agent'])
+		.where('subject_kind', '=', 'creative')
+		.where('subject_id', '=', creativeId)
+		.orderBy('created_at')
+		.execute();
+	return sessions.map((r) => ({
+		created_at: instant(r.created_at),
+		last_seen_at: instant(r.last_seen_at),
+		expires_at: instant(r.expires_at),
+		client_address: r.client_address,
+		user_agent: r.user_agent
+	}));
+}
+
+async function exportTokens(db: Db | Tx, creativeId: number): Promise<Section> {
+	const tokens = await db
+		.selectFrom('auth_token')
+		.select(['purpose', 'created_at', 'expires_at', 'used_at'])
+		.where('subject_kind', '=', 'creative')
+		.where('subject_id', '=', creativeId)
+		.orderBy('created_at')
+		.execute();
+	return tokens.map((r) => ({
+		purpose: r.purpose,
+		created_at: instant(r.created_at),
+		expires_at: instant(r.expires_at),
+		used_at: instant(r.used_at)
+	}));
+}
+
+async function exportAudit(db: Db | Tx, creativeId: number, bookingIds: number[]): Promise<Section> {
+	// Mine: rows with my creative id as actor, and the booking commands' rows, which name the
+	// creative by booking ("booking 12") because they run before anyone signs in.
+	const labels = bookingIds.map((id) => `booking ${id}`);
+	const audit = await db
+		.selectFrom('audit_event')
+		.select([
+			'id',
+			'at',
+			'actor_kind',
+			'actor_label',
+			'action',
+			'subject_kind',
+			'subject_id',
+			'office_id',
+			'data'
+		])
+		.where('actor_kind', '=', 'creative')
+		.where((eb) =>
+			labels.length > 0
+				? eb.or([
+						eb('actor_id', '=', creativeId),
+						eb.and([eb('actor_id', 'is', null), eb('actor_label', 'in', labels)])
+					])
+				: eb('actor_id', '=', creativeId)
+		)
+		.orderBy('id')
+		.execute();
+	return audit.map((r) => ({
+		id: Number(r.id),
+		at: instant(r.at),
+		actor_label: r.actor_label,
+		action: r.action,
+		subject_kind: r.subject_kind,
+		subject_id: r.subject_id,
+		data: JSON.parse(r.data) as unknown
+	}));
+}
+
+async function exportMails(db: Db | Tx, email: string): Promise<Section> {
+	const mails = await db
+		.selectFrom('outbox')
+		.select([
+			'id',
+			'created_at',
+			'template',
+			'locale',
+			'to_address',
+			'to_name',
+			'subject',
+			'text_body',
+			'status',
+			'sent_at'
+		])
+		.where('to_address', '=', email)
+		.orderBy('id')
+		.execute();
+	return mails.map((r) => ({
+		id: Number(r.id),
+		created_at: instant(r.created_at),
+		template: r.template,
+		locale: r.locale,
+		to_address: r.to_address,
+		to_name: r.to_name,
+		subject: r.subject,
+		text_body: r.text_body,
+		status: r.status,
+		sent_at: instant(r.sent_at)
+	}));
 }
 
 type CaseSections = Pick<
