@@ -30,6 +30,46 @@ export async function personalFeed(
 	token: string,
 	o: { publicBaseUrl: string; now: Date }
 ): Promise<string | null> {
+	const user = await feedOwner(db, token);
+	if (!user) return null;
+	const locale: Locale = user.locale === 'en' ? 'en' : 'de';
+	const now = o.now.getTime();
+	const view: FeedView = {
+		t: (key, params = {}) => translate(locale, key, params),
+		host: hostOf(o.publicBaseUrl),
+		now,
+		from: now - 30 * DAY,
+		to: now + 366 * DAY
+	};
+	const rows = await feedRows(db, Number(user.id), view);
+	const detailOffices = new Set(rows.detailed.map((d) => Number(d.office_id)));
+	const entries: CalendarEntry[] = [
+		...bookingEntries(view, rows.bookings, detailOffices),
+		...sprechtagEntries(view, rows.sprechtage),
+		...eventEntries(view, rows.events)
+	];
+	entries.sort((a, b) => a.start - b.start);
+	return renderCalendar({
+		method: 'PUBLISH',
+		product: 'Kalender',
+		name: view.t('calendarFeed.calendarName', { name: user.name }),
+		refreshMinutes: FEED_REFRESH_MINUTES,
+		now,
+		entries
+	});
+}
+
+interface FeedView {
+	t: (key: MessageKey, params?: Record<string, string>) => string;
+	host: string;
+	now: number;
+	/** The window shown, from 30 days back to a year ahead. */
+	from: number;
+	to: number;
+}
+
+/** Nobody for a revoked token or a disabled user. */
+async function feedOwner(db: Db, token: string) {
 	if (!plausibleToken(token)) return null;
 	const user = await db
 		.selectFrom('calendar_feed as f')
@@ -39,15 +79,10 @@ export async function personalFeed(
 		.where('f.revoked_at', 'is', null)
 		.where('u.disabled_at', 'is', null)
 		.executeTakeFirst();
-	if (!user) return null;
-	const userId = Number(user.id);
-	const locale: Locale = user.locale === 'en' ? 'en' : 'de';
-	const t = (key: MessageKey, params: Record<string, string> = {}) => translate(locale, key, params);
-	const now = o.now.getTime();
-	const from = now - 30 * DAY;
-	const to = now + 366 * DAY;
-	const host = hostOf(o.publicBaseUrl);
+	return user ?? null;
+}
 
+async function feedRows(db: Db, userId: number, { from, to }: { from: number; to: number }) {
 	const [bookings, sprechtage, events, detailed] = await Promise.all([
 		db
 			.selectFrom('booking as b')
@@ -99,14 +134,23 @@ export async function personalFeed(
 			.execute(),
 		db.selectFrom('office_calendar_setting').select('office_id').where('feed_details', '=', 1).execute()
 	]);
-	const detailOffices = new Set(detailed.map((d) => Number(d.office_id)));
+	return { bookings, sprechtage, events, detailed };
+}
 
-	const entries: CalendarEntry[] = [];
-	for (const b of bookings) {
+type FeedRows = Awaited<ReturnType<typeof feedRows>>;
+
+/** Full name and contact only where the office allows it; otherwise first name and format. */
+function bookingEntries(
+	view: FeedView,
+	bookings: FeedRows['bookings'],
+	detailOffices: Set<number>
+): CalendarEntry[] {
+	const { t, host, now } = view;
+	return bookings.map((b) => {
 		const full = detailOffices.has(Number(b.office_id));
 		const person = full ? b.name : firstName(b.name);
 		const format = t(`booking.format.${b.format}` as MessageKey);
-		entries.push({
+		return {
 			uid: `booking-${b.id}@${host}`,
 			sequence: Number(b.ics_sequence),
 			start: Number(b.start_at),
@@ -119,8 +163,14 @@ export async function personalFeed(
 			description: full ? t('calendarFeed.contact', { email: b.email, phone: b.phone ?? '' }).trim() : null,
 			location: b.office_name,
 			status: b.status === 'cancelled' ? 'CANCELLED' : b.status === 'held' ? 'TENTATIVE' : 'CONFIRMED'
-		});
-	}
+		};
+	});
+}
+
+/** Sprechtage are read whole and cut to the window here, as their start is a Berlin date and time. */
+function sprechtagEntries(view: FeedView, sprechtage: FeedRows['sprechtage']): CalendarEntry[] {
+	const { t, host, from, to } = view;
+	const entries: CalendarEntry[] = [];
 	for (const s of sprechtage) {
 		const start = berlinInstant(s.date, s.start_time);
 		if (start < from || start >= to) continue;
@@ -135,24 +185,19 @@ export async function personalFeed(
 			status: s.status === 'cancelled' ? 'CANCELLED' : 'CONFIRMED'
 		});
 	}
-	for (const e of events)
-		entries.push({
-			uid: `event-${e.id}@${host}`,
-			sequence: Number(e.ics_sequence),
-			start: Number(e.start_at),
-			end: Number(e.end_at),
-			stamp: Number(e.updated_at),
-			summary: t('calendarFeed.event', { title: e.title }),
-			location: [e.venue_name, e.venue_address].filter(Boolean).join(', ') || null,
-			status: e.status === 'cancelled' ? 'CANCELLED' : 'CONFIRMED'
-		});
-	entries.sort((a, b) => a.start - b.start);
-	return renderCalendar({
-		method: 'PUBLISH',
-		product: 'Kalender',
-		name: t('calendarFeed.calendarName', { name: user.name }),
-		refreshMinutes: FEED_REFRESH_MINUTES,
-		now,
-		entries
-	});
+	return entries;
+}
+
+function eventEntries(view: FeedView, events: FeedRows['events']): CalendarEntry[] {
+	const { t, host } = view;
+	return events.map((e) => ({
+		uid: `event-${e.id}@${host}`,
+		sequence: Number(e.ics_sequence),
+		start: Number(e.start_at),
+		end: Number(e.end_at),
+		stamp: Number(e.updated_at),
+		summary: t('calendarFeed.event', { title: e.title }),
+		location: [e.venue_name, e.venue_address].filter(Boolean).join(', ') || null,
+		status: e.status === 'cancelled' ? 'CANCELLED' : 'CONFIRMED'
+	}));
 }

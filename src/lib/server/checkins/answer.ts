@@ -197,89 +197,16 @@ export async function answerCheckIn(
 		const officeId = Number(row.office_id);
 		const creativeId = Number(row.creative_id);
 
-		const claimed = await trx
-			.updateTable('check_in')
-			.set({
-				answered_at: t,
-				changed,
-				questions,
-				wants_follow_up: input.wantsFollowUp ? 1 : 0
-			})
-			.where('id', '=', checkInId)
-			.where('answered_at', 'is', null)
-			.where('expires_at', '>', t)
-			.executeTakeFirst();
-		if (Number(claimed.numUpdatedRows) !== 1) return { ok: false, reason: 'answered' };
-
-		let doneIds: number[] = [];
-		if (ticked.length > 0) {
-			const done = await trx
-				.updateTable('next_step')
-				.set({ done_at: t, done_by_kind: 'creative' })
-				.where('case_id', '=', caseId)
-				.where('id', 'in', ticked)
-				.where('shared', '=', 1)
-				.where('owner', '=', 'creative')
-				.where('done_at', 'is', null)
-				.returning('id')
-				.execute();
-			doneIds = done.map((d) => Number(d.id)).sort((a, b) => a - b);
-			await trx
-				.updateTable('check_in')
-				.set({ steps_done: JSON.stringify(doneIds) })
-				.where('id', '=', checkInId)
-				.execute();
-		}
-
-		// An answer is a contact. A paused case keeps its (absent) rhythm until it is resumed.
-		const settings = await getCaseSettings(trx, officeId);
-		await trx
-			.updateTable('case_file')
-			.set(
-				row.status === 'open'
-					? { last_contact_at: t, next_contact_due_at: dueAfterContact(t, settings), updated_at: t }
-					: { last_contact_at: t, updated_at: t }
-			)
-			.where('id', '=', caseId)
-			.execute();
-
+		if (!(await claimAnswer(trx, checkInId, { changed, questions, wantsFollowUp: input.wantsFollowUp }, t)))
+			return { ok: false, reason: 'answered' };
+		const doneIds = await tickSteps(trx, { checkInId, caseId }, ticked, t);
+		await countAsContact(trx, row, t);
 		await addCaseEvent(trx, caseId, 'check_in_answered', { kind: 'creative', id: creativeId }, now, {
 			checkInId,
 			wantsFollowUp: input.wantsFollowUp,
 			stepsDone: doneIds.length
 		});
-
-		// The responsible consultant hears that there is an answer; if their account is
-		// disabled, the office's address does.
-		const toConsultant = row.consultant_disabled_at == null && isDeliverableAddress(row.consultant_email);
-		const to = toConsultant ? row.consultant_email : row.office_email;
-		if (isDeliverableAddress(to)) {
-			const locale = toConsultant && row.consultant_locale === 'en' ? 'en' : 'de';
-			await enqueueMail(
-				trx,
-				{
-					to,
-					toName: toConsultant ? row.consultant_name : row.office_name,
-					locale,
-					template: 'checkins.answered',
-					mail: answerNoticeMail(locale, {
-						name: row.name,
-						consultant: toConsultant ? row.consultant_name : row.office_name,
-						wantsFollowUp: input.wantsFollowUp,
-						link: absoluteLink(
-							config.publicBaseUrl,
-							locale,
-							`/intern/buero/${row.office_key}/begleitungen/${caseId}`
-						)
-					}),
-					dedupeKey: `check-in-answered-${checkInId}`,
-					officeId,
-					subject: { kind: 'case', id: caseId }
-				},
-				now
-			);
-		}
-
+		await noticeOfAnswer(trx, config.publicBaseUrl, row, input.wantsFollowUp, now);
 		await recordAudit(
 			trx,
 			creativeActor(creativeId),
@@ -293,4 +220,106 @@ export async function answerCheckIn(
 		);
 		return { ok: true, checkInId, caseId, wantsFollowUp: input.wantsFollowUp, stepsDone: doneIds.length };
 	});
+}
+
+type CheckInRow = NonNullable<Awaited<ReturnType<typeof loadByToken>>>;
+
+/** Conditional on answered_at being null, so of two submits exactly one wins. */
+async function claimAnswer(
+	trx: Tx,
+	checkInId: number,
+	answer: { changed: string | null; questions: string | null; wantsFollowUp: boolean },
+	t: number
+): Promise<boolean> {
+	const claimed = await trx
+		.updateTable('check_in')
+		.set({
+			answered_at: t,
+			changed: answer.changed,
+			questions: answer.questions,
+			wants_follow_up: answer.wantsFollowUp ? 1 : 0
+		})
+		.where('id', '=', checkInId)
+		.where('answered_at', 'is', null)
+		.where('expires_at', '>', t)
+		.executeTakeFirst();
+	return Number(claimed.numUpdatedRows) === 1;
+}
+
+/** Only open, shared steps of this case that the creative owns; the ids really ticked, ascending. */
+async function tickSteps(
+	trx: Tx,
+	ids: { checkInId: number; caseId: number },
+	ticked: number[],
+	t: number
+): Promise<number[]> {
+	if (ticked.length === 0) return [];
+	const done = await trx
+		.updateTable('next_step')
+		.set({ done_at: t, done_by_kind: 'creative' })
+		.where('case_id', '=', ids.caseId)
+		.where('id', 'in', ticked)
+		.where('shared', '=', 1)
+		.where('owner', '=', 'creative')
+		.where('done_at', 'is', null)
+		.returning('id')
+		.execute();
+	const doneIds = done.map((d) => Number(d.id)).sort((a, b) => a - b);
+	await trx
+		.updateTable('check_in')
+		.set({ steps_done: JSON.stringify(doneIds) })
+		.where('id', '=', ids.checkInId)
+		.execute();
+	return doneIds;
+}
+
+/** An answer is a contact. A paused case keeps its (absent) rhythm until it is resumed. */
+async function countAsContact(trx: Tx, row: CheckInRow, t: number): Promise<void> {
+	const settings = await getCaseSettings(trx, Number(row.office_id));
+	await trx
+		.updateTable('case_file')
+		.set(
+			row.status === 'open'
+				? { last_contact_at: t, next_contact_due_at: dueAfterContact(t, settings), updated_at: t }
+				: { last_contact_at: t, updated_at: t }
+		)
+		.where('id', '=', Number(row.case_id))
+		.execute();
+}
+
+/**
+ * The responsible consultant hears that there is an answer (not its content); if their account
+ * is disabled, the office's address does.
+ */
+async function noticeOfAnswer(
+	trx: Tx,
+	publicBaseUrl: string,
+	row: CheckInRow,
+	wantsFollowUp: boolean,
+	now: Date
+): Promise<void> {
+	const caseId = Number(row.case_id);
+	const toConsultant = row.consultant_disabled_at == null && isDeliverableAddress(row.consultant_email);
+	const to = toConsultant ? row.consultant_email : row.office_email;
+	if (!isDeliverableAddress(to)) return;
+	const locale = toConsultant && row.consultant_locale === 'en' ? 'en' : 'de';
+	await enqueueMail(
+		trx,
+		{
+			to,
+			toName: toConsultant ? row.consultant_name : row.office_name,
+			locale,
+			template: 'checkins.answered',
+			mail: answerNoticeMail(locale, {
+				name: row.name,
+				consultant: toConsultant ? row.consultant_name : row.office_name,
+				wantsFollowUp,
+				link: absoluteLink(publicBaseUrl, locale, `/intern/buero/${row.office_key}/begleitungen/${caseId}`)
+			}),
+			dedupeKey: `check-in-answered-${Number(row.id)}`,
+			officeId: Number(row.office_id),
+			subject: { kind: 'case', id: caseId }
+		},
+		now
+	);
 }

@@ -1,6 +1,6 @@
 import { recordAudit, systemActor } from '../audit/index';
 import { addCaseEvent } from '../cases/index';
-import { transact } from '../db/transaction';
+import { type Db, type Tx, transact } from '../db/transaction';
 import { absoluteLink } from '../identity/index';
 import { enqueueMail, isDeliverableAddress } from '../notifications/index';
 import { hashToken, randomToken } from '../platform/tokens';
@@ -24,8 +24,20 @@ const BATCH = 200;
 export async function sendDueCheckIns(services: Services): Promise<number> {
 	const { db, config, clock } = services;
 	const now = clock.now();
-	const t = now.getTime();
-	const candidates = await db
+	const candidates = await dueCandidates(db, now.getTime());
+	let sent = 0;
+	for (const candidate of candidates) {
+		if (!isDeliverableAddress(candidate.email)) continue;
+		const caseId = Number(candidate.id);
+		const sentOne = await transact(db, (trx) => sendCheckIn(trx, config.publicBaseUrl, caseId, now));
+		if (sentOne) sent++;
+	}
+	return sent;
+}
+
+/** Open cases whose due date has no check-in yet, the longest overdue first. */
+function dueCandidates(db: Db, t: number) {
+	return db
 		.selectFrom('case_file as c')
 		.innerJoin('creative as cr', 'cr.id', 'c.creative_id')
 		.select(['c.id', 'c.next_contact_due_at', 'cr.email'])
@@ -47,92 +59,88 @@ export async function sendDueCheckIns(services: Services): Promise<number> {
 		.orderBy('c.next_contact_due_at')
 		.limit(BATCH)
 		.execute();
+}
 
-	let sent = 0;
-	for (const candidate of candidates) {
-		if (!isDeliverableAddress(candidate.email)) continue;
-		const caseId = Number(candidate.id);
-		const sentOne = await transact(db, async (trx) => {
-			// Read again inside the transaction: the case may have been paused, closed or
-			// contacted since the candidate query.
-			const c = await trx
-				.selectFrom('case_file as c')
-				.innerJoin('creative as cr', 'cr.id', 'c.creative_id')
-				.innerJoin('office as o', 'o.id', 'c.office_id')
-				.select([
-					'c.id',
-					'c.office_id',
-					'c.creative_id',
-					'c.name',
-					'c.status',
-					'c.next_contact_due_at',
-					'cr.email',
-					'cr.locale',
-					'cr.deleted_at',
-					'o.name as office_name'
-				])
-				.where('c.id', '=', caseId)
-				.executeTakeFirst();
-			if (c?.status !== 'open' || c.deleted_at != null || c.next_contact_due_at == null) return false;
-			const dueAt = Number(c.next_contact_due_at);
-			if (dueAt > t || !isDeliverableAddress(c.email)) return false;
-			const token = randomToken();
-			const inserted = await trx
-				.insertInto('check_in')
-				.values({
-					case_id: caseId,
-					token_hash: hashToken(token),
-					due_at: dueAt,
-					sent_at: t,
-					expires_at: t + CHECK_IN_LIFETIME,
-					answered_at: null,
-					changed: null,
-					questions: null,
-					seen_at: null
-				})
-				.onConflict((oc) => oc.columns(['case_id', 'due_at']).doNothing())
-				.returning('id')
-				.executeTakeFirst();
-			if (!inserted) return false;
-			const checkInId = Number(inserted.id);
-			const locale = c.locale === 'en' ? 'en' : 'de';
-			const officeId = Number(c.office_id);
-			await enqueueMail(
-				trx,
-				{
-					to: c.email,
-					toName: c.name,
-					locale,
-					template: 'checkins.check_in',
-					mail: checkInMail(locale, {
-						name: c.name,
-						office: c.office_name,
-						link: absoluteLink(config.publicBaseUrl, locale, `/rueckmeldung/${token}`)
-					}),
-					dedupeKey: `check-in-${caseId}-${dueAt}`,
-					officeId,
-					subject: { kind: 'case', id: caseId }
-				},
-				now
-			);
-			await addCaseEvent(trx, caseId, 'check_in_sent', { kind: 'system', id: null }, now, {
-				checkInId,
-				dueAt
-			});
-			await recordAudit(
-				trx,
-				systemActor,
-				{
-					action: 'checkin.sent',
-					subject: { kind: 'check_in', id: checkInId },
-					officeId,
-					data: { caseId }
-				},
-				{ now }
-			);
-			return true;
-		});
-		if (sentOne) sent++;
-	}
-	return sent;
+/** One case's check-in with its mail, event and audit row; false when there is nothing (more) to send. */
+async function sendCheckIn(trx: Tx, publicBaseUrl: string, caseId: number, now: Date): Promise<boolean> {
+	const t = now.getTime();
+	// Read again inside the transaction: the case may have been paused, closed or
+	// contacted since the candidate query.
+	const c = await trx
+		.selectFrom('case_file as c')
+		.innerJoin('creative as cr', 'cr.id', 'c.creative_id')
+		.innerJoin('office as o', 'o.id', 'c.office_id')
+		.select([
+			'c.id',
+			'c.office_id',
+			'c.creative_id',
+			'c.name',
+			'c.status',
+			'c.next_contact_due_at',
+			'cr.email',
+			'cr.locale',
+			'cr.deleted_at',
+			'o.name as office_name'
+		])
+		.where('c.id', '=', caseId)
+		.executeTakeFirst();
+	if (c?.status !== 'open' || c.deleted_at != null || c.next_contact_due_at == null) return false;
+	const dueAt = Number(c.next_contact_due_at);
+	if (dueAt > t || !isDeliverableAddress(c.email)) return false;
+	const token = randomToken();
+	const checkInId = await insertCheckIn(trx, { caseId, dueAt, token }, t);
+	if (checkInId === null) return false;
+	const locale = c.locale === 'en' ? 'en' : 'de';
+	const officeId = Number(c.office_id);
+	await enqueueMail(
+		trx,
+		{
+			to: c.email,
+			toName: c.name,
+			locale,
+			template: 'checkins.check_in',
+			mail: checkInMail(locale, {
+				name: c.name,
+				office: c.office_name,
+				link: absoluteLink(publicBaseUrl, locale, `/rueckmeldung/${token}`)
+			}),
+			dedupeKey: `check-in-${caseId}-${dueAt}`,
+			officeId,
+			subject: { kind: 'case', id: caseId }
+		},
+		now
+	);
+	await addCaseEvent(trx, caseId, 'check_in_sent', { kind: 'system', id: null }, now, { checkInId, dueAt });
+	await recordAudit(
+		trx,
+		systemActor,
+		{ action: 'checkin.sent', subject: { kind: 'check_in', id: checkInId }, officeId, data: { caseId } },
+		{ now }
+	);
+	return true;
+}
+
+/** Null when another instance already inserted the check-in for this due date. */
+async function insertCheckIn(
+	trx: Tx,
+	c: { caseId: number; dueAt: number; token: string },
+	t: number
+): Promise<number | null> {
+	const inserted = await trx
+		.insertInto('check_in')
+		.values({
+			case_id: c.caseId,
+			token_hash: hashToken(c.token),
+			due_at: c.dueAt,
+			sent_at: t,
+			expires_at: t + CHECK_IN_LIFETIME,
+			answered_at: null,
+			changed: null,
+			questions: null,
+			seen_at: null
+		})
+		.onConflict((oc) => oc.columns(['case_id', 'due_at']).doNothing())
+		.returning('id')
+		.executeTakeFirst();
+	return inserted ? Number(inserted.id) : null;
 }

@@ -81,6 +81,93 @@ function details(locale: Locale, e: EventRecord, onlineUrl: string | null | unde
 	return { kind: 'p', text: lines.join('\n') };
 }
 
+/** What a mail's body is written with: its texts, the event's details and the registrant's links. */
+interface MailParts {
+	t: (key: MessageKey) => string;
+	button: (key: MessageKey, href: string) => MailBlock;
+	details: (onlineUrl: string | null | undefined) => MailBlock;
+	input: MailInput;
+}
+
+/** The body after the greeting, by kind; only confirmed registrants see the online link. */
+const bodies: Record<EventMailKind, (m: MailParts) => MailBlock[]> = {
+	pending: ({ t, button, details, input }) => [
+		{ kind: 'p', text: t('events.mail.pending.body') },
+		details(null),
+		{ kind: 'p', text: t('events.mail.pending.deadline') },
+		button('events.mail.pending.button', input.link),
+		{ kind: 'small', text: t('events.mail.pending.ignore') }
+	],
+	// Issue 16: joining the waiting list is confirmed by this link (double opt-in).
+	waitlisted: ({ t, button, details, input }) => [
+		{ kind: 'p', text: t('events.mail.waitlisted.body') },
+		details(null),
+		{ kind: 'p', text: t('events.mail.waitlisted.deadline') },
+		button('events.mail.waitlisted.button', input.link),
+		{ kind: 'small', text: t('events.mail.waitlisted.ignore') }
+	],
+	waitlistConfirmed: ({ t, button, details, input }) => [
+		{ kind: 'p', text: t('events.mail.waitlistConfirmed.body') },
+		details(null),
+		button('events.mail.manage.button', input.link)
+	],
+	confirmed: ({ t, button, details, input }) => [
+		{ kind: 'p', text: t('events.mail.confirmed.body') },
+		details(input.onlineUrl),
+		{ kind: 'p', text: t('events.mail.confirmed.cancelHint') },
+		button('events.mail.manage.button', input.link),
+		{ kind: 'small', text: t('events.mail.ics.attached') }
+	],
+	offer: ({ t, button, details, input }) => [
+		{ kind: 'p', text: t('events.mail.offer.body') },
+		details(null),
+		{ kind: 'p', text: t('events.mail.offer.deadline') },
+		button('events.mail.offer.button', input.link)
+	],
+	cancelledSelf: ({ t, details }) => [
+		{ kind: 'p', text: t('events.mail.cancelledSelf.body') },
+		details(null)
+	],
+	leftWaitlist: ({ t, details }) => [{ kind: 'p', text: t('events.mail.leftWaitlist.body') }, details(null)],
+	eventCancelled: ({ t, button, details, input }) => [
+		{ kind: 'p', text: t('events.mail.eventCancelled.body') },
+		{ kind: 'p', text: t('events.mail.eventCancelled.reason') },
+		details(null),
+		{ kind: 'p', text: t('events.mail.eventCancelled.sorry') },
+		button('events.mail.eventCancelled.button', input.eventPage)
+	],
+	reconfirm: ({ t, button, details, input }) => [
+		{ kind: 'p', text: t('events.mail.reconfirm.body') },
+		details(null),
+		button('events.mail.reconfirm.button', input.link),
+		{ kind: 'small', text: t('events.mail.reconfirm.why') }
+	],
+	reminder: ({ t, button, details, input }) => [
+		{ kind: 'p', text: t('events.mail.reminder.body') },
+		details(input.onlineUrl),
+		{ kind: 'p', text: t('events.mail.confirmed.cancelHint') },
+		button('events.mail.manage.button', input.link)
+	],
+	feedback: ({ t, button, input }) => [
+		{ kind: 'p', text: t('events.mail.feedback.body') },
+		button('events.mail.feedback.button', input.link),
+		{ kind: 'small', text: t('events.mail.feedback.anonymous') }
+	],
+	changed: ({ t, button, details, input }) => [
+		{ kind: 'p', text: t('events.mail.changed.body') },
+		details(input.onlineUrl),
+		{ kind: 'p', text: t('events.mail.confirmed.cancelHint') },
+		button('events.mail.manage.button', input.link)
+	],
+	offerExpired: ({ t, details }) => [{ kind: 'p', text: t('events.mail.offerExpired.body') }, details(null)],
+	thanks: ({ t, button, input }) => [
+		{ kind: 'p', text: t('events.mail.thanks.body') },
+		input.materialsUrl
+			? button('events.mail.thanks.materials', input.materialsUrl)
+			: { kind: 'p', text: t('events.mail.thanks.noMaterials') }
+	]
+};
+
 export function eventMail(
 	locale: Locale,
 	kind: EventMailKind,
@@ -95,111 +182,15 @@ export function eventMail(
 		reason: input.reason ?? ''
 	};
 	const t = (key: MessageKey) => translate(locale, key, params);
-	const blocks: MailBlock[] = [{ kind: 'p', text: t('events.mail.greeting') }];
-	const button = (key: MessageKey, href: string): MailBlock => ({ kind: 'button', text: t(key), href });
-	switch (kind) {
-		case 'pending':
-			blocks.push(
-				{ kind: 'p', text: t('events.mail.pending.body') },
-				details(locale, e, null),
-				{ kind: 'p', text: t('events.mail.pending.deadline') },
-				button('events.mail.pending.button', input.link),
-				{ kind: 'small', text: t('events.mail.pending.ignore') }
-			);
-			break;
-		case 'waitlisted':
-			// Issue 16: joining the waiting list is confirmed by this link (double opt-in).
-			blocks.push(
-				{ kind: 'p', text: t('events.mail.waitlisted.body') },
-				details(locale, e, null),
-				{ kind: 'p', text: t('events.mail.waitlisted.deadline') },
-				button('events.mail.waitlisted.button', input.link),
-				{ kind: 'small', text: t('events.mail.waitlisted.ignore') }
-			);
-			break;
-		case 'waitlistConfirmed':
-			blocks.push(
-				{ kind: 'p', text: t('events.mail.waitlistConfirmed.body') },
-				details(locale, e, null),
-				button('events.mail.manage.button', input.link)
-			);
-			break;
-
-		case 'confirmed':
-			blocks.push(
-				{ kind: 'p', text: t('events.mail.confirmed.body') },
-				details(locale, e, input.onlineUrl),
-				{ kind: 'p', text: t('events.mail.confirmed.cancelHint') },
-				button('events.mail.manage.button', input.link),
-				{ kind: 'small', text: t('events.mail.ics.attached') }
-			);
-			break;
-		case 'offer':
-			blocks.push(
-				{ kind: 'p', text: t('events.mail.offer.body') },
-				details(locale, e, null),
-				{ kind: 'p', text: t('events.mail.offer.deadline') },
-				button('events.mail.offer.button', input.link)
-			);
-			break;
-		case 'cancelledSelf':
-			blocks.push({ kind: 'p', text: t('events.mail.cancelledSelf.body') }, details(locale, e, null));
-			break;
-		case 'leftWaitlist':
-			blocks.push({ kind: 'p', text: t('events.mail.leftWaitlist.body') }, details(locale, e, null));
-			break;
-		case 'eventCancelled':
-			blocks.push(
-				{ kind: 'p', text: t('events.mail.eventCancelled.body') },
-				{ kind: 'p', text: t('events.mail.eventCancelled.reason') },
-				details(locale, e, null),
-				{ kind: 'p', text: t('events.mail.eventCancelled.sorry') },
-				button('events.mail.eventCancelled.button', input.eventPage)
-			);
-			break;
-		case 'reconfirm':
-			blocks.push(
-				{ kind: 'p', text: t('events.mail.reconfirm.body') },
-				details(locale, e, null),
-				button('events.mail.reconfirm.button', input.link),
-				{ kind: 'small', text: t('events.mail.reconfirm.why') }
-			);
-			break;
-		case 'reminder':
-			blocks.push(
-				{ kind: 'p', text: t('events.mail.reminder.body') },
-				details(locale, e, input.onlineUrl),
-				{ kind: 'p', text: t('events.mail.confirmed.cancelHint') },
-				button('events.mail.manage.button', input.link)
-			);
-			break;
-		case 'feedback':
-			blocks.push(
-				{ kind: 'p', text: t('events.mail.feedback.body') },
-				button('events.mail.feedback.button', input.link),
-				{ kind: 'small', text: t('events.mail.feedback.anonymous') }
-			);
-			break;
-		case 'changed':
-			blocks.push(
-				{ kind: 'p', text: t('events.mail.changed.body') },
-				details(locale, e, input.onlineUrl),
-				{ kind: 'p', text: t('events.mail.confirmed.cancelHint') },
-				button('events.mail.manage.button', input.link)
-			);
-			break;
-		case 'offerExpired':
-			blocks.push({ kind: 'p', text: t('events.mail.offerExpired.body') }, details(locale, e, null));
-			break;
-		case 'thanks':
-			blocks.push({ kind: 'p', text: t('events.mail.thanks.body') });
-			if (input.materialsUrl) {
-				blocks.push(button('events.mail.thanks.materials', input.materialsUrl));
-			} else {
-				blocks.push({ kind: 'p', text: t('events.mail.thanks.noMaterials') });
-			}
-			break;
-	}
+	const blocks: MailBlock[] = [
+		{ kind: 'p', text: t('events.mail.greeting') },
+		...bodies[kind]({
+			t,
+			button: (key, href) => ({ kind: 'button', text: t(key), href }),
+			details: (onlineUrl) => details(locale, e, onlineUrl),
+			input
+		})
+	];
 	return renderMail(
 		locale,
 		t(`events.mail.${kind}.subject` as MessageKey),

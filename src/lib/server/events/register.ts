@@ -134,7 +134,7 @@ export async function registerForEvent(
 	input: RegistrationInput,
 	ctx: RequestContext = {}
 ): Promise<RegisterResult> {
-	const { db, clock } = services;
+	const { db } = services;
 	const key = input.idempotencyKey?.trim() || null;
 	const hash = input.requestHash ?? (key ? registrationRequestHash(input) : null);
 	if (key) {
@@ -142,76 +142,7 @@ export async function registerForEvent(
 		if (known) return known;
 	}
 	try {
-		return await transact(db, async (trx): Promise<RegisterResult> => {
-			if (!(await lockEvent(trx, input.eventId))) return { ok: false, reason: 'not_found' };
-			// The clock is read under the lock: a call that waited counts with the time it got its turn.
-			const now = clock.now();
-			const t = now.getTime();
-			if (key) {
-				const known = await existingByKey(trx, key, hash);
-				if (known) return known;
-			}
-			const e = (await loadEvent(trx, input.eventId))!;
-			if (e.status === 'draft') return { ok: false, reason: 'not_found' };
-			const window = registrationWindow(e, t);
-			if (window !== 'open') return { ok: false, reason: 'not_open', window };
-			const fields = await invalidFields(trx, e, input);
-			if (Object.keys(fields).length > 0) return { ok: false, reason: 'invalid', fields };
-			// Places freed by lapsed holds go to the waiting list first, then to newcomers.
-			await fillFreedPlaces(trx, services, e.id, now);
-			const email = input.email.trim().toLowerCase();
-			const regs = await registrationsOf(trx, e.id);
-			if (regs.some((r) => r.email === email && ACTIVE_STATUSES.includes(r.status))) {
-				return { ok: false, reason: 'already_registered' };
-			}
-			const occupied = regs.filter((r) => takesPlace(r, t)).length;
-			// Confirmed waiters stand in line before newcomers; an unconfirmed join (issue 16) does not.
-			const waitingBefore = regs.some((r) => waitState(r, t) === 'confirmed');
-			const decision = waitingBefore ? 'waitlist' : placeFor(e.capacity, occupied);
-			const inserted = await trx
-				.insertInto('event_registration')
-				.values({
-					event_id: e.id,
-					status: decision === 'place' ? 'pending' : 'waitlisted',
-					attendance: null,
-					name: input.name.trim(),
-					email,
-					submarket: input.submarket || null,
-					answers: JSON.stringify(input.answers.map((a) => a.trim())),
-					locale: input.locale,
-					consent_processing_version: EVENT_CONSENT_VERSION,
-					consented_at: t,
-					hold_expires_at: decision === 'place' ? t + HOLD_MS : null,
-					offer_expires_at: null,
-					waitlisted_at: decision === 'place' ? null : t,
-					idempotency_key: key,
-					request_hash: hash,
-					created_at: t,
-					updated_at: t
-				})
-				.returning('id')
-				.executeTakeFirstOrThrow();
-			const r = (await loadRegistration(trx, Number(inserted.id)))!;
-			await mailRegistrant(trx, services, decision === 'place' ? 'pending' : 'waitlisted', e, r, now);
-			await recordAudit(
-				trx,
-				registrantActor(r.id),
-				{
-					action: decision === 'place' ? 'event.registration.held' : 'event.registration.waitlisted',
-					subject: { kind: 'event_registration', id: r.id },
-					officeId: e.officeId,
-					data: { eventId: e.id }
-				},
-				{ now, requestId: ctx.requestId }
-			);
-			return {
-				ok: true,
-				registrationId: r.id,
-				status: r.status,
-				holdExpiresAt: r.holdExpiresAt,
-				existing: false
-			};
-		});
+		return await transact(db, (trx) => registerUnderLock(trx, services, input, ctx, { key, hash }));
 	} catch (err) {
 		if (key && isUniqueViolation(err)) {
 			const known = await existingByKey(db, key, hash);
@@ -219,6 +150,115 @@ export async function registerForEvent(
 		}
 		throw err;
 	}
+}
+
+interface Idempotency {
+	key: string | null;
+	hash: string | null;
+}
+
+/** Everything that counts places runs here, after the event's row lock. */
+async function registerUnderLock(
+	trx: Tx,
+	services: Services,
+	input: RegistrationInput,
+	ctx: RequestContext,
+	idem: Idempotency
+): Promise<RegisterResult> {
+	if (!(await lockEvent(trx, input.eventId))) return { ok: false, reason: 'not_found' };
+	// The clock is read under the lock: a call that waited counts with the time it got its turn.
+	const now = services.clock.now();
+	const t = now.getTime();
+	if (idem.key) {
+		const known = await existingByKey(trx, idem.key, idem.hash);
+		if (known) return known;
+	}
+	const e = (await loadEvent(trx, input.eventId))!;
+	if (e.status === 'draft') return { ok: false, reason: 'not_found' };
+	const window = registrationWindow(e, t);
+	if (window !== 'open') return { ok: false, reason: 'not_open', window };
+	const fields = await invalidFields(trx, e, input);
+	if (Object.keys(fields).length > 0) return { ok: false, reason: 'invalid', fields };
+	// Places freed by lapsed holds go to the waiting list first, then to newcomers.
+	await fillFreedPlaces(trx, services, e.id, now);
+	const email = input.email.trim().toLowerCase();
+	const regs = await registrationsOf(trx, e.id);
+	if (regs.some((r) => r.email === email && ACTIVE_STATUSES.includes(r.status))) {
+		return { ok: false, reason: 'already_registered' };
+	}
+	const decision = placeOrWaitlist(e, regs, t);
+	const id = await insertRegistration(trx, e, input, { email, decision, t }, idem);
+	const r = (await loadRegistration(trx, id))!;
+	await announceRegistration(trx, services, { e, r, decision, now }, ctx);
+	return {
+		ok: true,
+		registrationId: r.id,
+		status: r.status,
+		holdExpiresAt: r.holdExpiresAt,
+		existing: false
+	};
+}
+
+function placeOrWaitlist(e: EventRecord, regs: RegistrationRecord[], t: number): 'place' | 'waitlist' {
+	const occupied = regs.filter((r) => takesPlace(r, t)).length;
+	// Confirmed waiters stand in line before newcomers; an unconfirmed join (issue 16) does not.
+	const waitingBefore = regs.some((r) => waitState(r, t) === 'confirmed');
+	return waitingBefore ? 'waitlist' : placeFor(e.capacity, occupied);
+}
+
+async function insertRegistration(
+	trx: Tx,
+	e: EventRecord,
+	input: RegistrationInput,
+	at: { email: string; decision: 'place' | 'waitlist'; t: number },
+	idem: Idempotency
+): Promise<number> {
+	const { email, decision, t } = at;
+	const inserted = await trx
+		.insertInto('event_registration')
+		.values({
+			event_id: e.id,
+			status: decision === 'place' ? 'pending' : 'waitlisted',
+			attendance: null,
+			name: input.name.trim(),
+			email,
+			submarket: input.submarket || null,
+			answers: JSON.stringify(input.answers.map((a) => a.trim())),
+			locale: input.locale,
+			consent_processing_version: EVENT_CONSENT_VERSION,
+			consented_at: t,
+			hold_expires_at: decision === 'place' ? t + HOLD_MS : null,
+			offer_expires_at: null,
+			waitlisted_at: decision === 'place' ? null : t,
+			idempotency_key: idem.key,
+			request_hash: idem.hash,
+			created_at: t,
+			updated_at: t
+		})
+		.returning('id')
+		.executeTakeFirstOrThrow();
+	return Number(inserted.id);
+}
+
+async function announceRegistration(
+	trx: Tx,
+	services: Services,
+	reg: { e: EventRecord; r: RegistrationRecord; decision: 'place' | 'waitlist'; now: Date },
+	ctx: RequestContext
+): Promise<void> {
+	const { e, r, decision, now } = reg;
+	await mailRegistrant(trx, services, decision === 'place' ? 'pending' : 'waitlisted', e, r, now);
+	await recordAudit(
+		trx,
+		registrantActor(r.id),
+		{
+			action: decision === 'place' ? 'event.registration.held' : 'event.registration.waitlisted',
+			subject: { kind: 'event_registration', id: r.id },
+			officeId: e.officeId,
+			data: { eventId: e.id }
+		},
+		{ now, requestId: ctx.requestId }
+	);
 }
 
 export type PublicRegisterResult =
@@ -313,113 +353,165 @@ export async function actAsRegistrant(
 		const r = (await loadRegistration(trx, id))!;
 		const e = (await loadEvent(trx, eventId))!;
 		if (!registrantActionAllowed(r, e, action, t)) return { ok: false, reason: 'not_allowed' };
-		const audit = (name: string, data: Record<string, string | number | null> = {}) =>
-			recordAudit(
-				trx,
-				registrantActor(r.id),
-				{
-					action: `event.registration.${name}`,
-					subject: { kind: 'event_registration', id: r.id },
-					officeId: e.officeId,
-					data: { eventId: e.id, ...data }
-				},
-				{ now, requestId: ctx.requestId }
-			);
-		const update = (from: RegistrationRecord['status'], set: Updateable<EventRegistrationTable>) =>
-			trx
-				.updateTable('event_registration')
-				.set({ ...set, updated_at: t })
-				.where('id', '=', r.id)
-				.where('status', '=', from)
-				.executeTakeFirst();
+		const step: RegistrantStep = { trx, services, ctx, r, e, now, t };
 		switch (action) {
 			case 'confirm':
-			case 'accept': {
-				const res = await update(r.status, {
-					status: 'confirmed',
-					confirmed_at: t,
-					hold_expires_at: null,
-					offer_expires_at: null
-				});
-				if (Number(res.numUpdatedRows) !== 1) return { ok: false, reason: 'not_allowed' };
-				const after = (await loadRegistration(trx, r.id))!;
-				await mailRegistrant(trx, services, 'confirmed', e, after, now);
-				await audit(action === 'confirm' ? 'confirmed' : 'offer_accepted');
-				return { ok: true, registrationId: r.id, status: 'confirmed' };
-			}
-			case 'confirm_waitlist': {
-				const res = await trx
-					.updateTable('event_registration')
-					.set({ waitlist_confirmed_at: t, updated_at: t })
-					.where('id', '=', r.id)
-					.where('status', '=', 'waitlisted')
-					.where('waitlist_confirmed_at', 'is', null)
-					.executeTakeFirst();
-				if (Number(res.numUpdatedRows) !== 1) return { ok: false, reason: 'not_allowed' };
-				const after = (await loadRegistration(trx, r.id))!;
-				await mailRegistrant(trx, services, 'waitlistConfirmed', e, after, now);
-				await audit('waitlist_confirmed');
-				// A place may have freed up while the join waited for its confirmation.
-				await fillFreedPlaces(trx, services, e.id, now, registrantActor(r.id));
-				const latest = (await loadRegistration(trx, r.id))!;
-				return { ok: true, registrationId: r.id, status: latest.status };
-			}
+			case 'accept':
+				return takePlace(step, action);
+			case 'confirm_waitlist':
+				return confirmWaitlist(step);
 			case 'cancel':
-			case 'decline': {
-				const status = action === 'decline' ? 'declined' : 'cancelled';
-				const reasonKey = action === 'cancel' ? cancelReason : null;
-				const res = await update(r.status, {
-					status,
-					cancelled_at: t,
-					cancelled_by: 'self',
-					cancel_reason_key: reasonKey,
-					hold_expires_at: null,
-					offer_expires_at: null
-				});
-				if (Number(res.numUpdatedRows) !== 1) return { ok: false, reason: 'not_allowed' };
-				const after = (await loadRegistration(trx, r.id))!;
-				if (r.status === 'confirmed') {
-					await mailRegistrant(trx, services, 'cancelledSelf', e, after, now);
-					// Issue 16: the organiser learns of a freed place and the reason, if one was given.
-					await mailOfficeDeregistered(trx, e, after, now);
-				} else if (r.status === 'waitlisted')
-					await mailRegistrant(trx, services, 'leftWaitlist', e, after, now);
-				await audit(action === 'decline' ? 'offer_declined' : 'cancelled', {
-					from: r.status,
-					...(action === 'cancel' ? { reasonKey } : {})
-				});
-				// The freed place goes to the next person at once.
-				await fillFreedPlaces(trx, services, e.id, now, registrantActor(r.id));
-				return { ok: true, registrationId: r.id, status };
-			}
-			case 'reconfirm': {
-				await trx
-					.updateTable('event_registration')
-					.set({ reconfirmed_at: t, updated_at: t })
-					.where('id', '=', r.id)
-					.execute();
-				await audit('reconfirmed');
-				return { ok: true, registrationId: r.id, status: r.status };
-			}
-			case 'feedback': {
-				if (!feedback || !Number.isInteger(feedback.rating) || feedback.rating < 1 || feedback.rating > 5) {
-					return { ok: false, reason: 'not_allowed' };
-				}
-				const res = await trx
-					.updateTable('event_registration')
-					.set({
-						feedback_rating: feedback.rating,
-						feedback_comment: feedback.comment?.trim().slice(0, COMMENT_MAX) || null,
-						feedback_at: t,
-						updated_at: t
-					})
-					.where('id', '=', r.id)
-					.where('feedback_at', 'is', null)
-					.executeTakeFirst();
-				if (Number(res.numUpdatedRows) !== 1) return { ok: false, reason: 'not_allowed' };
-				await audit('feedback', { rating: feedback.rating });
-				return { ok: true, registrationId: r.id, status: r.status };
-			}
+			case 'decline':
+				return giveUpPlace(step, action, cancelReason);
+			case 'reconfirm':
+				return reconfirm(step);
+			case 'feedback':
+				return giveFeedback(step, feedback);
 		}
 	});
+}
+
+/** A registrant action's state, read under the event's lock and the clock read after it. */
+interface RegistrantStep {
+	trx: Tx;
+	services: Services;
+	ctx: RequestContext;
+	r: RegistrationRecord;
+	e: EventRecord;
+	now: Date;
+	t: number;
+}
+
+function auditRegistrant(
+	step: RegistrantStep,
+	name: string,
+	data: Record<string, string | number | null> = {}
+): Promise<void> {
+	const { trx, r, e, now, ctx } = step;
+	return recordAudit(
+		trx,
+		registrantActor(r.id),
+		{
+			action: `event.registration.${name}`,
+			subject: { kind: 'event_registration', id: r.id },
+			officeId: e.officeId,
+			data: { eventId: e.id, ...data }
+		},
+		{ now, requestId: ctx.requestId }
+	);
+}
+
+/** Changes only a registration still in `from`, so a concurrent change makes the action fail. */
+function updateFrom(
+	step: RegistrantStep,
+	from: RegistrationRecord['status'],
+	set: Updateable<EventRegistrationTable>
+) {
+	return step.trx
+		.updateTable('event_registration')
+		.set({ ...set, updated_at: step.t })
+		.where('id', '=', step.r.id)
+		.where('status', '=', from)
+		.executeTakeFirst();
+}
+
+async function takePlace(step: RegistrantStep, action: 'confirm' | 'accept'): Promise<RegistrantResult> {
+	const { trx, services, r, e, now, t } = step;
+	const res = await updateFrom(step, r.status, {
+		status: 'confirmed',
+		confirmed_at: t,
+		hold_expires_at: null,
+		offer_expires_at: null
+	});
+	if (Number(res.numUpdatedRows) !== 1) return { ok: false, reason: 'not_allowed' };
+	const after = (await loadRegistration(trx, r.id))!;
+	await mailRegistrant(trx, services, 'confirmed', e, after, now);
+	await auditRegistrant(step, action === 'confirm' ? 'confirmed' : 'offer_accepted');
+	return { ok: true, registrationId: r.id, status: 'confirmed' };
+}
+
+async function confirmWaitlist(step: RegistrantStep): Promise<RegistrantResult> {
+	const { trx, services, r, e, now, t } = step;
+	const res = await trx
+		.updateTable('event_registration')
+		.set({ waitlist_confirmed_at: t, updated_at: t })
+		.where('id', '=', r.id)
+		.where('status', '=', 'waitlisted')
+		.where('waitlist_confirmed_at', 'is', null)
+		.executeTakeFirst();
+	if (Number(res.numUpdatedRows) !== 1) return { ok: false, reason: 'not_allowed' };
+	const after = (await loadRegistration(trx, r.id))!;
+	await mailRegistrant(trx, services, 'waitlistConfirmed', e, after, now);
+	await auditRegistrant(step, 'waitlist_confirmed');
+	// A place may have freed up while the join waited for its confirmation.
+	await fillFreedPlaces(trx, services, e.id, now, registrantActor(r.id));
+	const latest = (await loadRegistration(trx, r.id))!;
+	return { ok: true, registrationId: r.id, status: latest.status };
+}
+
+async function giveUpPlace(
+	step: RegistrantStep,
+	action: 'cancel' | 'decline',
+	cancelReason: CancelReason | null
+): Promise<RegistrantResult> {
+	const { trx, services, r, e, now, t } = step;
+	const status = action === 'decline' ? 'declined' : 'cancelled';
+	const reasonKey = action === 'cancel' ? cancelReason : null;
+	const res = await updateFrom(step, r.status, {
+		status,
+		cancelled_at: t,
+		cancelled_by: 'self',
+		cancel_reason_key: reasonKey,
+		hold_expires_at: null,
+		offer_expires_at: null
+	});
+	if (Number(res.numUpdatedRows) !== 1) return { ok: false, reason: 'not_allowed' };
+	const after = (await loadRegistration(trx, r.id))!;
+	if (r.status === 'confirmed') {
+		await mailRegistrant(trx, services, 'cancelledSelf', e, after, now);
+		// Issue 16: the organiser learns of a freed place and the reason, if one was given.
+		await mailOfficeDeregistered(trx, e, after, now);
+	} else if (r.status === 'waitlisted') await mailRegistrant(trx, services, 'leftWaitlist', e, after, now);
+	await auditRegistrant(step, action === 'decline' ? 'offer_declined' : 'cancelled', {
+		from: r.status,
+		...(action === 'cancel' ? { reasonKey } : {})
+	});
+	// The freed place goes to the next person at once.
+	await fillFreedPlaces(trx, services, e.id, now, registrantActor(r.id));
+	return { ok: true, registrationId: r.id, status };
+}
+
+async function reconfirm(step: RegistrantStep): Promise<RegistrantResult> {
+	const { trx, r, t } = step;
+	await trx
+		.updateTable('event_registration')
+		.set({ reconfirmed_at: t, updated_at: t })
+		.where('id', '=', r.id)
+		.execute();
+	await auditRegistrant(step, 'reconfirmed');
+	return { ok: true, registrationId: r.id, status: r.status };
+}
+
+async function giveFeedback(
+	step: RegistrantStep,
+	feedback: FeedbackInput | undefined
+): Promise<RegistrantResult> {
+	const { trx, r, t } = step;
+	if (!feedback || !Number.isInteger(feedback.rating) || feedback.rating < 1 || feedback.rating > 5) {
+		return { ok: false, reason: 'not_allowed' };
+	}
+	const res = await trx
+		.updateTable('event_registration')
+		.set({
+			feedback_rating: feedback.rating,
+			feedback_comment: feedback.comment?.trim().slice(0, COMMENT_MAX) || null,
+			feedback_at: t,
+			updated_at: t
+		})
+		.where('id', '=', r.id)
+		.where('feedback_at', 'is', null)
+		.executeTakeFirst();
+	if (Number(res.numUpdatedRows) !== 1) return { ok: false, reason: 'not_allowed' };
+	await auditRegistrant(step, 'feedback', { rating: feedback.rating });
+	return { ok: true, registrationId: r.id, status: r.status };
 }
