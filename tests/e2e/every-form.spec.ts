@@ -85,7 +85,19 @@ const STAFF: Record<string, Where> = {
 			/^\/intern\/buero\/bw\/kalender\/\d+$/,
 			'main form [required]'
 		),
-	'/intern/buero/[key]/kalender/neu': at('/intern/buero/bw/kalender/neu'),
+	'/intern/buero/[key]/kalender/neu': async (page) => {
+		// The intake form shows once a day with a free slot is chosen; which days the demo office
+		// has free depends on the weekday the suite runs (tomorrow may be a Monday without hours).
+		for (let ahead = 1; ahead <= 14; ahead++) {
+			const day = new Date(Date.now() + ahead * 86_400_000).toLocaleDateString('sv-SE', {
+				timeZone: 'Europe/Berlin'
+			});
+			const path = `/intern/buero/bw/kalender/neu?tag=${day}`;
+			await page.goto(path);
+			if ((await page.locator('main form input[name="slot"]').count()) > 0) return path;
+		}
+		throw new Error('bw has no free slot in the next two weeks');
+	},
 	'/intern/buero/[key]/sprechtage': at('/intern/buero/bw/sprechtage'),
 	'/intern/buero/[key]/sprechtage/[id]': (page) =>
 		firstDetail(
