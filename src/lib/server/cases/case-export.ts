@@ -3,7 +3,8 @@ import { recordAudit } from '../audit/index';
 import type { Db } from '../db/transaction';
 import type { RequestContext } from '../identity/index';
 import { auditActorOf, type CaseActor } from './case-actor';
-import { caseView } from './case-view';
+import { type CaseView, caseView } from './case-view';
+import type { CaseRecord } from './load';
 import { caseTimeline } from './timeline';
 
 /**
@@ -23,6 +24,19 @@ export async function exportCase(
 	const view = await caseView(db, actor, scope, officeId, caseId, now, ctx);
 	if (!view) return null;
 	const c = view.case;
+	const sections = await loadExportSections(db, c);
+	await recordAudit(
+		db,
+		auditActorOf(actor),
+		{ action: 'case.exported', subject: { kind: 'case', id: c.id }, officeId: c.officeId },
+		{ now, requestId: ctx.requestId }
+	);
+	return caseExportDocument(view, sections, now);
+}
+
+type ExportSections = Awaited<ReturnType<typeof loadExportSections>>;
+
+async function loadExportSections(db: Db, c: CaseRecord) {
 	const [checkIns, referrals, timeline] = await Promise.all([
 		db
 			.selectFrom('check_in')
@@ -47,39 +61,20 @@ export async function exportCase(
 			.execute(),
 		caseTimeline(db, c.id, { creativeEmail: c.creativeEmail, officeId: c.officeId })
 	]);
-	const iso = (v: number | null) => (v == null ? null : new Date(Number(v)).toISOString());
-	await recordAudit(
-		db,
-		auditActorOf(actor),
-		{ action: 'case.exported', subject: { kind: 'case', id: c.id }, officeId: c.officeId },
-		{ now, requestId: ctx.requestId }
-	);
+	return { checkIns, referrals, timeline };
+}
+
+const iso = (v: number | null) => (v == null ? null : new Date(Number(v)).toISOString());
+
+function caseExportDocument(
+	view: CaseView,
+	{ checkIns, referrals, timeline }: ExportSections,
+	now: Date
+): Record<string, unknown> {
 	return {
 		format: 'kreativlotse.case-export.v1',
 		exportedAt: now.toISOString(),
-		case: {
-			id: c.id,
-			office: c.officeName,
-			consultant: c.consultantName,
-			name: c.name,
-			email: c.creativeErased ? null : c.creativeEmail,
-			status: c.status,
-			landIso: c.landIso,
-			submarket: c.submarket,
-			stage: c.stage,
-			topics: c.topics,
-			goals: c.goals,
-			notesConsentVersion: c.notesConsentVersion,
-			openedAt: iso(c.openedAt),
-			lastContactAt: iso(c.lastContactAt),
-			nextContactDueAt: iso(c.nextContactDueAt),
-			closedAt: iso(c.closedAt),
-			closeReason: c.closeReason,
-			closeOutcome: c.closeOutcome,
-			feedback: c.feedbackAt
-				? { rating: c.feedbackRating, comment: c.feedbackComment, at: iso(c.feedbackAt) }
-				: null
-		},
+		case: exportedCase(view.case),
 		records: view.records.map((r) => ({ ...r, heldAt: iso(r.heldAt) })),
 		steps: view.steps.map((s) => ({ ...s, doneAt: iso(s.doneAt) })),
 		bookings: view.bookings.map((b) => ({ ...b, start: iso(b.start) })),
@@ -101,5 +96,32 @@ export async function exportCase(
 			updatedAt: iso(r.updated_at)
 		})),
 		timeline: timeline.map((e) => ({ ...e, at: iso(e.at) }))
+	};
+}
+
+/** An erased person's address is a placeholder, not data: it is left out. */
+function exportedCase(c: CaseRecord): Record<string, unknown> {
+	return {
+		id: c.id,
+		office: c.officeName,
+		consultant: c.consultantName,
+		name: c.name,
+		email: c.creativeErased ? null : c.creativeEmail,
+		status: c.status,
+		landIso: c.landIso,
+		submarket: c.submarket,
+		stage: c.stage,
+		topics: c.topics,
+		goals: c.goals,
+		notesConsentVersion: c.notesConsentVersion,
+		openedAt: iso(c.openedAt),
+		lastContactAt: iso(c.lastContactAt),
+		nextContactDueAt: iso(c.nextContactDueAt),
+		closedAt: iso(c.closedAt),
+		closeReason: c.closeReason,
+		closeOutcome: c.closeOutcome,
+		feedback: c.feedbackAt
+			? { rating: c.feedbackRating, comment: c.feedbackComment, at: iso(c.feedbackAt) }
+			: null
 	};
 }

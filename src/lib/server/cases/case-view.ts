@@ -64,19 +64,39 @@ export async function caseView(
 ): Promise<CaseView | null> {
 	const c = await caseFor(db, actor, scope, caseId, officeId);
 	if (!c) return null;
+	const { records, steps, bookings } = await loadCaseSections(db, c.id);
+	await auditNotesRead(db, actor, c, records, now, ctx);
+	return {
+		case: c,
+		records: records.map(toRecordView),
+		steps: steps.map(toStepView),
+		bookings: bookings.map((b) => ({
+			id: Number(b.id),
+			start: Number(b.start_at),
+			format: b.format,
+			kind: b.kind,
+			status: b.status,
+			recorded: b.record_id != null
+		}))
+	};
+}
+
+type RecordRow = Awaited<ReturnType<typeof loadCaseSections>>['records'][number];
+
+async function loadCaseSections(db: Db | Tx, caseId: number) {
 	const [records, steps, bookings] = await Promise.all([
 		db
 			.selectFrom('consultation_record as r')
 			.innerJoin('staff_user as u', 'u.id', 'r.consultant_id')
 			.selectAll('r')
 			.select('u.name as consultant_name')
-			.where('r.case_id', '=', c.id)
+			.where('r.case_id', '=', caseId)
 			.orderBy('r.held_at', 'desc')
 			.execute(),
 		db
 			.selectFrom('next_step')
 			.selectAll()
-			.where('case_id', '=', c.id)
+			.where('case_id', '=', caseId)
 			.orderBy('done_at')
 			.orderBy('due_on')
 			.orderBy('id')
@@ -85,10 +105,22 @@ export async function caseView(
 			.selectFrom('booking as b')
 			.leftJoin('consultation_record as r', 'r.booking_id', 'b.id')
 			.select(['b.id', 'b.start_at', 'b.format', 'b.kind', 'b.status', 'r.id as record_id'])
-			.where('b.case_id', '=', c.id)
+			.where('b.case_id', '=', caseId)
 			.orderBy('b.start_at', 'desc')
 			.execute()
 	]);
+	return { records, steps, bookings };
+}
+
+/** Only a read that shows notes is audited; the row names the records, never their text. */
+async function auditNotesRead(
+	db: Db | Tx,
+	actor: CaseActor,
+	c: CaseRecord,
+	records: RecordRow[],
+	now: Date,
+	ctx: RequestContext
+): Promise<void> {
 	const withNotes = records.filter((r) => r.situation != null || r.advice != null).map((r) => Number(r.id));
 	if (withNotes.length > 0) {
 		await recordAudit(
@@ -103,35 +135,26 @@ export async function caseView(
 			{ now, requestId: ctx.requestId }
 		);
 	}
+}
+
+function toRecordView(r: RecordRow): RecordView {
 	return {
-		case: c,
-		records: records.map((r) => ({
-			id: Number(r.id),
-			bookingId: r.booking_id == null ? null : Number(r.booking_id),
-			consultantName: r.consultant_name,
-			heldAt: Number(r.held_at),
-			kind: r.kind,
-			format: r.format,
-			topics: JSON.parse(r.topics) as string[],
-			outcome: r.outcome,
-			situation: r.situation,
-			advice: r.advice,
-			followUpWeeks: r.follow_up_weeks == null ? null : Number(r.follow_up_weeks),
-			share: {
-				advice: Number(r.share_advice) === 1,
-				steps: Number(r.share_steps) === 1,
-				referrals: Number(r.share_referrals) === 1
-			}
-		})),
-		steps: steps.map(toStepView),
-		bookings: bookings.map((b) => ({
-			id: Number(b.id),
-			start: Number(b.start_at),
-			format: b.format,
-			kind: b.kind,
-			status: b.status,
-			recorded: b.record_id != null
-		}))
+		id: Number(r.id),
+		bookingId: r.booking_id == null ? null : Number(r.booking_id),
+		consultantName: r.consultant_name,
+		heldAt: Number(r.held_at),
+		kind: r.kind,
+		format: r.format,
+		topics: JSON.parse(r.topics) as string[],
+		outcome: r.outcome,
+		situation: r.situation,
+		advice: r.advice,
+		followUpWeeks: r.follow_up_weeks == null ? null : Number(r.follow_up_weeks),
+		share: {
+			advice: Number(r.share_advice) === 1,
+			steps: Number(r.share_steps) === 1,
+			referrals: Number(r.share_referrals) === 1
+		}
 	};
 }
 

@@ -38,6 +38,18 @@ export async function caseTimeline(
 	caseId: number,
 	extra: { creativeEmail: string; officeId: number; events?: TimelineEntry[] }
 ): Promise<TimelineEntry[]> {
+	const facts = await loadTimelineFacts(db, caseId, extra);
+	const entries: TimelineEntry[] = [...timelineEntriesOf(facts), ...(extra.events ?? [])];
+	return entries.sort((a, b) => b.at - a.at);
+}
+
+type TimelineFacts = Awaited<ReturnType<typeof loadTimelineFacts>>;
+
+async function loadTimelineFacts(
+	db: Db | Tx,
+	caseId: number,
+	extra: { creativeEmail: string; officeId: number }
+) {
 	const erased = extra.creativeEmail.endsWith('@invalid');
 	const [bookings, records, steps, changes, mails, events, registrations, introductions] = await Promise.all([
 		db
@@ -82,7 +94,20 @@ export async function caseTimeline(
 		// Issue 7: introductions to decision makers brokered for this person by this office.
 		introductionsForTimeline(db, caseId)
 	]);
-	const entries: TimelineEntry[] = [
+	return { bookings, records, steps, changes, mails, events, registrations, introductions };
+}
+
+function timelineEntriesOf({
+	bookings,
+	records,
+	steps,
+	changes,
+	mails,
+	events,
+	registrations,
+	introductions
+}: TimelineFacts): TimelineEntry[] {
+	return [
 		...bookings.map((b) => ({
 			at: Number(b.created_at),
 			kind: 'booking' as const,
@@ -147,8 +172,6 @@ export async function caseTimeline(
 			title: r.title,
 			status: r.status
 		})),
-		...introductions,
-		...(extra.events ?? [])
+		...introductions
 	];
-	return entries.sort((a, b) => b.at - a.at);
 }

@@ -65,49 +65,9 @@ export async function requestPortalLink(
 		return { ok: false, reason: 'throttled', retryAfterSeconds: decision.retryAfterSeconds };
 
 	await transact(db, async (trx) => {
-		let creative = await trx
-			.selectFrom('creative')
-			.select(['id', 'deleted_at'])
-			.where('email', '=', email)
-			.executeTakeFirst();
-		if (creative?.deleted_at != null) return;
-		if (!creative) {
-			const booking = await trx
-				.selectFrom('booking')
-				.select('id')
-				.where('email', '=', email)
-				.limit(1)
-				.executeTakeFirst();
-			if (!booking) return;
-			creative = await trx
-				.insertInto('creative')
-				.values({ email, email_verified_at: null, locale: input.locale, created_at: t, updated_at: t })
-				.returning(['id', 'deleted_at'])
-				.executeTakeFirstOrThrow();
-		}
-		const creativeId = Number(creative.id);
-		// A newer link replaces older ones.
-		await trx
-			.updateTable('auth_token')
-			.set({ used_at: t })
-			.where('purpose', '=', PURPOSE)
-			.where('subject_kind', '=', 'creative')
-			.where('subject_id', '=', creativeId)
-			.where('used_at', 'is', null)
-			.execute();
-		const token = randomToken();
-		await trx
-			.insertInto('auth_token')
-			.values({
-				token_hash: hashToken(token),
-				purpose: PURPOSE,
-				subject_kind: 'creative',
-				subject_id: creativeId,
-				created_at: t,
-				expires_at: t + PORTAL_LINK_LIFETIME,
-				used_at: null
-			})
-			.execute();
+		const creativeId = await creativeForLink(trx, email, input.locale, t);
+		if (creativeId === null) return;
+		const token = await issuePortalToken(trx, creativeId, t);
 		const link = absoluteLink(config.publicBaseUrl, input.locale, `/portal/anmelden/${token}`);
 		await enqueueMail(
 			trx,
@@ -128,6 +88,60 @@ export async function requestPortalLink(
 		);
 	});
 	return { ok: true };
+}
+
+/**
+ * Only an address that booked (or already has a creative row) gets a link; an erased creative
+ * never does. Null: send nothing (the answer stays the same).
+ */
+async function creativeForLink(trx: Tx, email: string, locale: Locale, t: number): Promise<number | null> {
+	let creative = await trx
+		.selectFrom('creative')
+		.select(['id', 'deleted_at'])
+		.where('email', '=', email)
+		.executeTakeFirst();
+	if (creative?.deleted_at != null) return null;
+	if (!creative) {
+		const booking = await trx
+			.selectFrom('booking')
+			.select('id')
+			.where('email', '=', email)
+			.limit(1)
+			.executeTakeFirst();
+		if (!booking) return null;
+		creative = await trx
+			.insertInto('creative')
+			.values({ email, email_verified_at: null, locale, created_at: t, updated_at: t })
+			.returning(['id', 'deleted_at'])
+			.executeTakeFirstOrThrow();
+	}
+	return Number(creative.id);
+}
+
+async function issuePortalToken(trx: Tx, creativeId: number, t: number): Promise<string> {
+	// A newer link replaces older ones.
+	await trx
+		.updateTable('auth_token')
+		.set({ used_at: t })
+		.where('purpose', '=', PURPOSE)
+		.where('subject_kind', '=', 'creative')
+		.where('subject_id', '=', creativeId)
+		.where('used_at', 'is', null)
+		.execute();
+	const token = randomToken();
+	await trx
+		.insertInto('auth_token')
+		.values({
+			token_hash: hashToken(token),
+			purpose: PURPOSE,
+			subject_kind: 'creative',
+			subject_id: creativeId,
+			created_at: t,
+			expires_at: t + PORTAL_LINK_LIFETIME,
+			used_at: null
+		})
+		.execute();
+	return token;
 }
 
 export type PortalLinkCheck =

@@ -72,7 +72,41 @@ export function stepOverdue(step: Pick<PlanStep, 'dueOn' | 'doneAt'>, today: str
 }
 
 export async function myCases(db: Db | Tx, creativeId: number, locale: Locale): Promise<MyCase[]> {
-	const cases = await db
+	const cases = await casesOfCreative(db, creativeId);
+	if (cases.length === 0) return [];
+	const shared = await loadSharedParts(
+		db,
+		cases.map((c) => Number(c.id))
+	);
+	const { planByCase, stepsByRecord } = plansOf(shared.steps);
+	const summariesByCase = summariesOf(shared, stepsByRecord, locale);
+
+	const talked = new Map(
+		await Promise.all(
+			cases.map(async (c) => [Number(c.id), await mayBookFollowUp(db, Number(c.id))] as const)
+		)
+	);
+	return cases
+		.map((c) => {
+			const id = Number(c.id);
+			return {
+				id,
+				openedAt: Number(c.opened_at),
+				officeName: c.office_name,
+				consultantName: c.consultant_name,
+				status: c.status,
+				goals: c.goals,
+				plan: (planByCase.get(id) ?? []).sort(byPlanOrder),
+				summaries: summariesByCase.get(id) ?? [],
+				canBookFollowUp: c.status !== 'closed' && talked.get(id) === true
+			};
+		})
+		.sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || b.openedAt - a.openedAt || b.id - a.id)
+		.map(({ openedAt: _openedAt, ...c }) => c);
+}
+
+function casesOfCreative(db: Db | Tx, creativeId: number) {
+	return db
 		.selectFrom('case_file as c')
 		.innerJoin('office as o', 'o.id', 'c.office_id')
 		.innerJoin('staff_user as u', 'u.id', 'c.consultant_id')
@@ -86,9 +120,11 @@ export async function myCases(db: Db | Tx, creativeId: number, locale: Locale): 
 		])
 		.where('c.creative_id', '=', creativeId)
 		.execute();
-	if (cases.length === 0) return [];
-	const caseIds = cases.map((c) => Number(c.id));
+}
 
+type SharedParts = Awaited<ReturnType<typeof loadSharedParts>>;
+
+async function loadSharedParts(db: Db | Tx, caseIds: number[]) {
 	const [steps, records, referrals, topics] = await Promise.all([
 		db
 			.selectFrom('next_step as s')
@@ -118,8 +154,13 @@ export async function myCases(db: Db | Tx, creativeId: number, locale: Locale): 
 			.execute(),
 		db.selectFrom('topic').select(['key', 'name_de', 'name_en']).execute()
 	]);
+	return { steps, records, referrals, topics };
+}
 
-	const topicName = new Map(topics.map((tp) => [tp.key, locale === 'en' ? tp.name_en : tp.name_de]));
+function plansOf(steps: SharedParts['steps']): {
+	planByCase: Map<number, PlanStep[]>;
+	stepsByRecord: Map<number, string[]>;
+} {
 	const stepsByRecord = new Map<number, string[]>();
 	const planByCase = new Map<number, PlanStep[]>();
 	for (const s of steps) {
@@ -137,6 +178,15 @@ export async function myCases(db: Db | Tx, creativeId: number, locale: Locale): 
 			stepsByRecord.set(recordId, [...(stepsByRecord.get(recordId) ?? []), step.text]);
 		}
 	}
+	return { planByCase, stepsByRecord };
+}
+
+function summariesOf(
+	{ records, referrals, topics }: SharedParts,
+	stepsByRecord: Map<number, string[]>,
+	locale: Locale
+): Map<number, ConsultationSummary[]> {
+	const topicName = new Map(topics.map((tp) => [tp.key, locale === 'en' ? tp.name_en : tp.name_de]));
 	const referralsByRecord = new Map<number, SummaryReferral[]>();
 	for (const f of referrals) {
 		const recordId = Number(f.record_id);
@@ -166,29 +216,7 @@ export async function myCases(db: Db | Tx, creativeId: number, locale: Locale): 
 		};
 		summariesByCase.set(caseId, [...(summariesByCase.get(caseId) ?? []), summary]);
 	}
-
-	const talked = new Map(
-		await Promise.all(
-			cases.map(async (c) => [Number(c.id), await mayBookFollowUp(db, Number(c.id))] as const)
-		)
-	);
-	return cases
-		.map((c) => {
-			const id = Number(c.id);
-			return {
-				id,
-				openedAt: Number(c.opened_at),
-				officeName: c.office_name,
-				consultantName: c.consultant_name,
-				status: c.status,
-				goals: c.goals,
-				plan: (planByCase.get(id) ?? []).sort(byPlanOrder),
-				summaries: summariesByCase.get(id) ?? [],
-				canBookFollowUp: c.status !== 'closed' && talked.get(id) === true
-			};
-		})
-		.sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || b.openedAt - a.openedAt || b.id - a.id)
-		.map(({ openedAt: _openedAt, ...c }) => c);
+	return summariesByCase;
 }
 
 export interface FollowUpCase {

@@ -18,21 +18,45 @@ export interface AccessSections {
 
 const instant = (v: number | null | undefined) => (v == null ? null : new Date(Number(v)).toISOString());
 
-export async function exportAccess(
-	db: Db | Tx,
-	input: { email: string; caseIds: number[]; bookingIds: number[] }
-): Promise<AccessSections> {
+type AboutThePerson = { email: string; caseIds: number[]; bookingIds: number[] };
+
+export async function exportAccess(db: Db | Tx, input: AboutThePerson): Promise<AccessSections> {
 	if (input.caseIds.length + input.bookingIds.length === 0)
 		return {
 			access_log: [],
 			mails_about_me: [],
 			recipients: { offices: [], consultants: [], contact_points: [] }
 		};
-	const caseIds = input.caseIds.map(String);
-	const bookingIds = input.bookingIds.map(String);
-	// `in ()` is not valid SQL; an id no row has stands in for an empty list.
-	const ids = (xs: string[]) => (xs.length > 0 ? xs : ['-1']);
-	const audit = await db
+	const audit = await accessLogRows(db, input);
+	const mails = await mailsAboutMeRows(db, input);
+	const recipients = await recipientsOf(db, input);
+	return {
+		access_log: audit.map((r) => ({
+			at: instant(r.at),
+			action: r.action,
+			office: r.office_name ?? null,
+			role:
+				r.actor_kind === 'system'
+					? 'system'
+					: Number(r.is_network_admin) === 1
+						? 'network_admin'
+						: (r.role ?? 'staff')
+		})),
+		mails_about_me: mails.map((m) => ({
+			created_at: instant(m.created_at),
+			subject: m.subject,
+			status: m.status,
+			sent_at: instant(m.sent_at)
+		})),
+		recipients
+	};
+}
+
+// `in ()` is not valid SQL; an id no row has stands in for an empty list.
+const ids = (xs: number[]) => (xs.length > 0 ? xs.map(String) : ['-1']);
+
+function accessLogRows(db: Db | Tx, input: AboutThePerson) {
+	return db
 		.selectFrom('audit_event as a')
 		.leftJoin('office as o', 'o.id', 'a.office_id')
 		.leftJoin('staff_user as u', 'u.id', 'a.actor_id')
@@ -43,26 +67,31 @@ export async function exportAccess(
 		.where('a.actor_kind', 'in', ['staff', 'system'])
 		.where((eb) =>
 			eb.or([
-				eb.and([eb('a.subject_kind', '=', 'case'), eb('a.subject_id', 'in', ids(caseIds))]),
-				eb.and([eb('a.subject_kind', '=', 'booking'), eb('a.subject_id', 'in', ids(bookingIds))])
+				eb.and([eb('a.subject_kind', '=', 'case'), eb('a.subject_id', 'in', ids(input.caseIds))]),
+				eb.and([eb('a.subject_kind', '=', 'booking'), eb('a.subject_id', 'in', ids(input.bookingIds))])
 			])
 		)
 		.orderBy('a.id')
 		.execute();
+}
 
-	const mails = await db
+/** Mails to the person themselves are in their own export; these went to someone else. */
+function mailsAboutMeRows(db: Db | Tx, input: AboutThePerson) {
+	return db
 		.selectFrom('outbox')
 		.select(['created_at', 'subject', 'status', 'sent_at'])
 		.where('to_address', '!=', input.email)
 		.where((eb) =>
 			eb.or([
-				eb.and([eb('subject_kind', '=', 'case'), eb('subject_id', 'in', ids(caseIds))]),
-				eb.and([eb('subject_kind', '=', 'booking'), eb('subject_id', 'in', ids(bookingIds))])
+				eb.and([eb('subject_kind', '=', 'case'), eb('subject_id', 'in', ids(input.caseIds))]),
+				eb.and([eb('subject_kind', '=', 'booking'), eb('subject_id', 'in', ids(input.bookingIds))])
 			])
 		)
 		.orderBy('id')
 		.execute();
+}
 
+async function recipientsOf(db: Db | Tx, input: AboutThePerson): Promise<AccessSections['recipients']> {
 	const people =
 		input.caseIds.length > 0
 			? await db
@@ -98,32 +127,13 @@ export async function exportAccess(
 	const all = [...people, ...booked];
 	const seen = new Set<string>();
 	return {
-		access_log: audit.map((r) => ({
-			at: instant(r.at),
-			action: r.action,
-			office: r.office_name ?? null,
-			role:
-				r.actor_kind === 'system'
-					? 'system'
-					: Number(r.is_network_admin) === 1
-						? 'network_admin'
-						: (r.role ?? 'staff')
-		})),
-		mails_about_me: mails.map((m) => ({
-			created_at: instant(m.created_at),
-			subject: m.subject,
-			status: m.status,
-			sent_at: instant(m.sent_at)
-		})),
-		recipients: {
-			offices: unique(all.map((p) => p.office)),
-			consultants: unique(all.map((p) => p.consultant)),
-			contact_points: referred.filter((r) => {
-				const key = `${r.organisation}\u0000${r.service}`;
-				if (seen.has(key)) return false;
-				seen.add(key);
-				return true;
-			})
-		}
+		offices: unique(all.map((p) => p.office)),
+		consultants: unique(all.map((p) => p.consultant)),
+		contact_points: referred.filter((r) => {
+			const key = `${r.organisation}\u0000${r.service}`;
+			if (seen.has(key)) return false;
+			seen.add(key);
+			return true;
+		})
 	};
 }

@@ -1,7 +1,7 @@
 import { formatDate } from '../../format/datetime';
 import { DAY } from '../../time/durations';
 import { recordAudit, systemActor } from '../audit/index';
-import { transact } from '../db/transaction';
+import { type Tx, transact } from '../db/transaction';
 import { enqueueMail, isDeliverableAddress } from '../notifications/index';
 import { hashToken, randomToken } from '../platform/tokens';
 import type { Services } from '../runtime';
@@ -18,10 +18,17 @@ import { OPEN_STATUSES, TOKEN_DAYS } from './rules';
 export async function sendDueReferralFollowups(
 	services: Pick<Services, 'db' | 'clock' | 'config'>
 ): Promise<number> {
-	const { db } = services;
 	const now = services.clock.now();
-	const t = now.getTime();
-	const candidates = await db
+	const candidates = await dueFollowups(services.db, now.getTime());
+	let sent = 0;
+	for (const cand of candidates) {
+		if (await claimAndSendFollowup(services, Number(cand.id), now)) sent++;
+	}
+	return sent;
+}
+
+function dueFollowups(db: Services['db'], t: number) {
+	return db
 		.selectFrom('referral as r')
 		.innerJoin('case_file as c', 'c.id', 'r.case_id')
 		.innerJoin('creative as cv', 'cv.id', 'c.creative_id')
@@ -36,74 +43,81 @@ export async function sendDueReferralFollowups(
 		.orderBy('r.followup_due_at')
 		.limit(200)
 		.execute();
-	let sent = 0;
-	for (const cand of candidates) {
-		const id = Number(cand.id);
-		const token = randomToken();
-		const claimed = await transact(db, async (trx) => {
-			const res = await trx
-				.updateTable('referral')
-				.set({ followup_sent_at: t, token_hash: hashToken(token), token_expires_at: t + TOKEN_DAYS * DAY })
-				.where('id', '=', id)
-				.where('followup_sent_at', 'is', null)
-				.where('status', 'in', [...OPEN_STATUSES])
-				.executeTakeFirst();
-			if (Number(res.numUpdatedRows) !== 1) return false;
-			const r = await trx
-				.selectFrom('referral as r')
-				.innerJoin('case_file as c', 'c.id', 'r.case_id')
-				.innerJoin('creative as cv', 'cv.id', 'c.creative_id')
-				.innerJoin('office as o', 'o.id', 'c.office_id')
-				.innerJoin('cp_service as s', 's.id', 'r.service_id')
-				.innerJoin('cp_organization as org', 'org.id', 's.organization_id')
-				.select([
-					'r.created_at',
-					'c.office_id',
-					'c.id as case_id',
-					'cv.email',
-					'cv.locale',
-					'o.name as office_name',
-					's.name as service_name',
-					'org.name as org_name'
-				])
-				.where('r.id', '=', id)
-				.executeTakeFirstOrThrow();
-			const locale = r.locale === 'en' ? 'en' : 'de';
-			if (isDeliverableAddress(r.email)) {
-				await enqueueMail(
-					trx,
-					{
-						to: r.email,
-						locale,
-						template: 'referral.followup',
-						mail: referralFollowupMail(locale, {
-							publicBaseUrl: services.config.publicBaseUrl,
-							token,
-							serviceName: r.service_name || r.org_name,
-							officeName: r.office_name,
-							referredOn: formatDate(Number(r.created_at), locale)
-						}),
-						dedupeKey: `referral-followup-${id}`,
-						officeId: Number(r.office_id),
-						subject: { kind: 'referral', id }
-					},
-					now
-				);
-			}
-			await recordAudit(
+}
+
+/** False when another instance claimed it first (or it got an outcome meanwhile). */
+async function claimAndSendFollowup(
+	services: Pick<Services, 'db' | 'config'>,
+	id: number,
+	now: Date
+): Promise<boolean> {
+	const t = now.getTime();
+	const token = randomToken();
+	return transact(services.db, async (trx) => {
+		const res = await trx
+			.updateTable('referral')
+			.set({ followup_sent_at: t, token_hash: hashToken(token), token_expires_at: t + TOKEN_DAYS * DAY })
+			.where('id', '=', id)
+			.where('followup_sent_at', 'is', null)
+			.where('status', 'in', [...OPEN_STATUSES])
+			.executeTakeFirst();
+		if (Number(res.numUpdatedRows) !== 1) return false;
+		const r = await followupMailFacts(trx, id);
+		const locale = r.locale === 'en' ? 'en' : 'de';
+		if (isDeliverableAddress(r.email)) {
+			await enqueueMail(
 				trx,
-				systemActor,
 				{
-					action: 'referral.followup_sent',
-					subject: { kind: 'referral', id },
+					to: r.email,
+					locale,
+					template: 'referral.followup',
+					mail: referralFollowupMail(locale, {
+						publicBaseUrl: services.config.publicBaseUrl,
+						token,
+						serviceName: r.service_name || r.org_name,
+						officeName: r.office_name,
+						referredOn: formatDate(Number(r.created_at), locale)
+					}),
+					dedupeKey: `referral-followup-${id}`,
 					officeId: Number(r.office_id),
-					data: { caseId: Number(r.case_id) }
+					subject: { kind: 'referral', id }
 				},
-				{ now }
+				now
 			);
-			return true;
-		});
-		if (claimed) sent++;
-	}
-	return sent;
+		}
+		await recordAudit(
+			trx,
+			systemActor,
+			{
+				action: 'referral.followup_sent',
+				subject: { kind: 'referral', id },
+				officeId: Number(r.office_id),
+				data: { caseId: Number(r.case_id) }
+			},
+			{ now }
+		);
+		return true;
+	});
+}
+
+function followupMailFacts(trx: Tx, id: number) {
+	return trx
+		.selectFrom('referral as r')
+		.innerJoin('case_file as c', 'c.id', 'r.case_id')
+		.innerJoin('creative as cv', 'cv.id', 'c.creative_id')
+		.innerJoin('office as o', 'o.id', 'c.office_id')
+		.innerJoin('cp_service as s', 's.id', 'r.service_id')
+		.innerJoin('cp_organization as org', 'org.id', 's.organization_id')
+		.select([
+			'r.created_at',
+			'c.office_id',
+			'c.id as case_id',
+			'cv.email',
+			'cv.locale',
+			'o.name as office_name',
+			's.name as service_name',
+			'org.name as org_name'
+		])
+		.where('r.id', '=', id)
+		.executeTakeFirstOrThrow();
 }

@@ -57,112 +57,118 @@ export function exactTable(t: CountTable): SuppressedTable {
 }
 
 export function suppressTable(t: CountTable): SuppressedTable {
+	const g = gridOf(t);
+	const primary =
+		g.hid.flat().filter(Boolean).length +
+		g.hidRow.filter(Boolean).length +
+		g.hidCol.filter(Boolean).length +
+		(g.hidGrand ? 1 : 0);
+	for (let changed = true; changed; ) changed = protectPass(g, t);
+
+	const show = (n: number, h: boolean): Shown => (h ? SUPPRESSED : n);
+	return {
+		cells: g.value.map((r, i) => r.map((n, j) => show(n, g.hid[i]![j]!))),
+		rowTotals: t.rowTotals ? g.rowTotal.map((n, i) => show(n, g.hidRow[i]!)) : null,
+		colTotals: t.colTotals ? g.colTotal.map((n, j) => show(n, g.hidCol[j]!)) : null,
+		grandTotal: g.withGrand ? show(g.grand, g.hidGrand) : null,
+		hidden: { primary, secondary: g.secondary }
+	};
+}
+
+/** The table's values with what is hidden so far; the passes below only ever add to `hid…`. */
+interface Grid {
+	rows: number;
+	cols: number;
+	value: number[][];
+	rowTotal: number[];
+	colTotal: number[];
+	grand: number;
+	withGrand: boolean;
+	hid: boolean[][];
+	hidRow: boolean[];
+	hidCol: boolean[];
+	hidGrand: boolean;
+	secondary: number;
+}
+
+/** Every value below the threshold hidden (primary suppression). */
+function gridOf(t: CountTable): Grid {
 	const rows = t.cells.length;
 	const cols = rows > 0 ? t.cells[0]!.length : 0;
 	const value = t.cells.map((r) => [...r]);
 	const rowTotal = value.map((r) => sum(r));
 	const colTotal = Array.from({ length: cols }, (_, j) => sum(value.map((r) => r[j]!)));
 	const grand = sum(rowTotal);
-
-	const hid = value.map((r) => r.map((n) => isSmall(n)));
-	const hidRow = rowTotal.map((n) => t.rowTotals && isSmall(n));
-	const hidCol = colTotal.map((n) => t.colTotals && isSmall(n));
 	const withGrand = t.rowTotals && t.colTotals;
-	let hidGrand = withGrand && isSmall(grand);
-	const primary =
-		hid.flat().filter(Boolean).length +
-		hidRow.filter(Boolean).length +
-		hidCol.filter(Boolean).length +
-		(hidGrand ? 1 : 0);
-	let secondary = 0;
-
-	/**
-	 * A line: inner cells that sum to a total (shown or not). With exactly one hidden value in
-	 * it, hide the smallest shown inner cell; with none left to hide, hide the total.
-	 */
-	type Ref = { get: () => boolean; set: () => void; n: number };
-	const protect = (inner: Ref[], total: Ref | null): boolean => {
-		// Without a total the line is no equation: one hidden cell cannot be worked out.
-		if (!total) return false;
-		const hiddenCount = [...inner, total].filter((r) => r.get()).length;
-		if (hiddenCount !== 1) return false;
-		const shown = inner.filter((r) => !r.get());
-		if (shown.length === 0) {
-			if (total.get()) return false;
-			total.set();
-		} else shown.reduce((a, b) => (b.n < a.n ? b : a)).set();
-		secondary++;
-		return true;
-	};
-	const cell = (i: number, j: number): Ref => ({
-		get: () => hid[i]![j]!,
-		set: () => {
-			hid[i]![j] = true;
-		},
-		n: value[i]![j]!
-	});
-
-	for (let changed = true; changed; ) {
-		changed = false;
-		for (let i = 0; i < rows; i++) {
-			const inner = Array.from({ length: cols }, (_, j) => cell(i, j));
-			const total: Ref | null = t.rowTotals
-				? {
-						get: () => hidRow[i]!,
-						set: () => {
-							hidRow[i] = true;
-						},
-						n: rowTotal[i]!
-					}
-				: null;
-			if (protect(inner, total)) changed = true;
-		}
-		for (let j = 0; j < cols; j++) {
-			const inner = Array.from({ length: rows }, (_, i) => cell(i, j));
-			const total: Ref | null = t.colTotals
-				? {
-						get: () => hidCol[j]!,
-						set: () => {
-							hidCol[j] = true;
-						},
-						n: colTotal[j]!
-					}
-				: null;
-			if (protect(inner, total)) changed = true;
-		}
-		if (withGrand) {
-			const grandRef: Ref = {
-				get: () => hidGrand,
-				set: () => {
-					hidGrand = true;
-				},
-				n: grand
-			};
-			const colLine = Array.from({ length: cols }, (_, j) => ({
-				get: () => hidCol[j]!,
-				set: () => {
-					hidCol[j] = true;
-				},
-				n: colTotal[j]!
-			}));
-			const rowLine = Array.from({ length: rows }, (_, i) => ({
-				get: () => hidRow[i]!,
-				set: () => {
-					hidRow[i] = true;
-				},
-				n: rowTotal[i]!
-			}));
-			if (protect(colLine, grandRef)) changed = true;
-			if (protect(rowLine, grandRef)) changed = true;
-		}
-	}
-
-	const show = (n: number, h: boolean): Shown => (h ? SUPPRESSED : n);
 	return {
-		cells: value.map((r, i) => r.map((n, j) => show(n, hid[i]![j]!))),
-		rowTotals: t.rowTotals ? rowTotal.map((n, i) => show(n, hidRow[i]!)) : null,
-		colTotals: t.colTotals ? colTotal.map((n, j) => show(n, hidCol[j]!)) : null,
-		grandTotal: withGrand ? show(grand, hidGrand) : null,
-		hidden: { primary, secondary }
+		rows,
+		cols,
+		value,
+		rowTotal,
+		colTotal,
+		grand,
+		withGrand,
+		hid: value.map((r) => r.map((n) => isSmall(n))),
+		hidRow: rowTotal.map((n) => t.rowTotals && isSmall(n)),
+		hidCol: colTotal.map((n) => t.colTotals && isSmall(n)),
+		hidGrand: withGrand && isSmall(grand),
+		secondary: 0
 	};
+}
+
+type Ref = { get: () => boolean; set: () => void; n: number };
+
+const flagRef = (flags: boolean[], k: number, n: number): Ref => ({
+	get: () => flags[k]!,
+	set: () => {
+		flags[k] = true;
+	},
+	n
+});
+
+/** One pass over every line (rows, columns, then the totals line); true when it hid anything. */
+function protectPass(g: Grid, t: CountTable): boolean {
+	let changed = false;
+	for (let i = 0; i < g.rows; i++) {
+		const inner = Array.from({ length: g.cols }, (_, j) => flagRef(g.hid[i]!, j, g.value[i]![j]!));
+		const total = t.rowTotals ? flagRef(g.hidRow, i, g.rowTotal[i]!) : null;
+		if (protect(g, inner, total)) changed = true;
+	}
+	for (let j = 0; j < g.cols; j++) {
+		const inner = Array.from({ length: g.rows }, (_, i) => flagRef(g.hid[i]!, j, g.value[i]![j]!));
+		const total = t.colTotals ? flagRef(g.hidCol, j, g.colTotal[j]!) : null;
+		if (protect(g, inner, total)) changed = true;
+	}
+	if (g.withGrand) {
+		const grandRef: Ref = {
+			get: () => g.hidGrand,
+			set: () => {
+				g.hidGrand = true;
+			},
+			n: g.grand
+		};
+		const colLine = Array.from({ length: g.cols }, (_, j) => flagRef(g.hidCol, j, g.colTotal[j]!));
+		const rowLine = Array.from({ length: g.rows }, (_, i) => flagRef(g.hidRow, i, g.rowTotal[i]!));
+		if (protect(g, colLine, grandRef)) changed = true;
+		if (protect(g, rowLine, grandRef)) changed = true;
+	}
+	return changed;
+}
+
+/**
+ * A line: inner cells that sum to a total (shown or not). With exactly one hidden value in
+ * it, hide the smallest shown inner cell; with none left to hide, hide the total.
+ */
+function protect(g: Grid, inner: Ref[], total: Ref | null): boolean {
+	// Without a total the line is no equation: one hidden cell cannot be worked out.
+	if (!total) return false;
+	const hiddenCount = [...inner, total].filter((r) => r.get()).length;
+	if (hiddenCount !== 1) return false;
+	const shown = inner.filter((r) => !r.get());
+	if (shown.length === 0) {
+		if (total.get()) return false;
+		total.set();
+	} else shown.reduce((a, b) => (b.n < a.n ? b : a)).set();
+	g.secondary++;
+	return true;
 }
