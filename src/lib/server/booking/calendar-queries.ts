@@ -196,6 +196,21 @@ export async function getCalendarBooking(
 	bookingId: number
 ): Promise<BookingDetail | null> {
 	if (!scopeIncludes(scope, officeId) || !Number.isSafeInteger(bookingId) || bookingId <= 0) return null;
+	const r = await detailRow(db, viewer, officeId, bookingId);
+	if (!r) return null;
+	const audit = await db
+		.selectFrom('audit_event')
+		.select(['at', 'action', 'actor_kind', 'actor_label', 'data'])
+		.where('subject_kind', '=', 'booking')
+		.where('subject_id', '=', String(bookingId))
+		.orderBy('at')
+		.orderBy('id')
+		.execute();
+	return { ...toBookingDetail(r), history: audit.map(toHistoryEntry) };
+}
+
+/** A consultant who is not the booking's sees no row, as for another office's booking. */
+async function detailRow(db: Reader, viewer: OfficeActor, officeId: number, bookingId: number) {
 	let q = baseQuery(db)
 		.select([
 			'b.email',
@@ -223,16 +238,12 @@ export async function getCalendarBooking(
 		.where('b.id', '=', bookingId)
 		.where('b.office_id', '=', officeId);
 	if (!seesWholeOffice(viewer)) q = q.where('b.consultant_id', '=', viewer.id);
-	const r = await q.executeTakeFirst();
-	if (!r) return null;
-	const audit = await db
-		.selectFrom('audit_event')
-		.select(['at', 'action', 'actor_kind', 'actor_label', 'data'])
-		.where('subject_kind', '=', 'booking')
-		.where('subject_id', '=', String(bookingId))
-		.orderBy('at')
-		.orderBy('id')
-		.execute();
+	return q.executeTakeFirst();
+}
+
+type DetailRow = NonNullable<Awaited<ReturnType<typeof detailRow>>>;
+
+function toBookingDetail(r: DetailRow): Omit<BookingDetail, 'history'> {
 	const topics = parseJson(r.topics);
 	const n = (v: number | null) => (v == null ? null : Number(v));
 	return {
@@ -260,18 +271,25 @@ export async function getCalendarBooking(
 		createdAt: Number(r.created_at),
 		confirmedAt: n(r.confirmed_at),
 		cancelledAt: n(r.cancelled_at),
-		cancelReason: r.cancel_reason,
-		history: audit.map((a) => {
-			const data = parseJson(a.data);
-			return {
-				at: Number(a.at),
-				action: a.action,
-				actorKind: a.actor_kind,
-				actorLabel: a.actor_label,
-				data:
-					data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : {}
-			};
-		})
+		cancelReason: r.cancel_reason
+	};
+}
+
+/** Audit data that is not a JSON object (or not JSON) shows as no data rather than failing the page. */
+function toHistoryEntry(a: {
+	at: number;
+	action: string;
+	actor_kind: string;
+	actor_label: string;
+	data: string;
+}): HistoryEntry {
+	const data = parseJson(a.data);
+	return {
+		at: Number(a.at),
+		action: a.action,
+		actorKind: a.actor_kind,
+		actorLabel: a.actor_label,
+		data: data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : {}
 	};
 }
 

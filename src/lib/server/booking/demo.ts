@@ -1,6 +1,6 @@
 import { addDays, berlinDate, isoWeekday } from '../../time/berlin';
 import { recordAudit, systemActor } from '../audit/index';
-import { type Db, transact } from '../db/transaction';
+import { type Db, type Tx, transact } from '../db/transaction';
 import type { WeeklyFormat } from './rules';
 import { ensureDefaultSettings } from './settings';
 
@@ -83,72 +83,8 @@ export async function seedDemoAvailability(
 			offices.map((o) => Number(o.id)),
 			now
 		);
-		let rules = 0;
-		for (const m of members) {
-			const windows: [number, WeeklyFormat, string, string][] = [];
-			for (const day of [1, 2, 3, 4]) {
-				windows.push([day, 'office', '09:00', '12:00']);
-				// Afternoons alternate between phone and video so both appear in the demo.
-				windows.push([day, day % 2 === 1 ? 'phone' : 'video', '13:00', '16:00']);
-			}
-			windows.push([5, 'video', '09:00', '12:00']);
-			await trx
-				.insertInto('availability_rule')
-				.values(
-					windows.map(([weekday, format, start, end]) => ({
-						consultant_id: Number(m.user_id),
-						office_id: Number(m.office_id),
-						format,
-						weekday,
-						start_time: start,
-						end_time: end,
-						valid_from: null,
-						valid_to: null,
-						created_at: t
-					}))
-				)
-				.execute();
-			rules += windows.length;
-		}
-		// One Sprechtag per office on a weekday about two weeks ahead, with a consultant (not the lead) if there is one.
-		let date = addDays(berlinDate(t), 14);
-		while (isoWeekday(date) > 5) date = addDays(date, 1);
-		let sprechtage = 0;
-		for (const office of offices) {
-			const place = SPRECHTAGE[office.key];
-			const staff = members.filter((m) => Number(m.office_id) === Number(office.id));
-			const consultant = staff.find((m) => m.role === 'consultant') ?? staff[0];
-			if (!place || !consultant) continue;
-			// The consultant is away from the office that day: block their weekly hours.
-			await trx
-				.insertInto('availability_override')
-				.values({
-					consultant_id: Number(consultant.user_id),
-					office_id: Number(office.id),
-					date,
-					kind: 'blocked',
-					format: null,
-					start_time: null,
-					end_time: null,
-					created_at: t
-				})
-				.execute();
-			await trx
-				.insertInto('sprechtag')
-				.values({
-					office_id: Number(office.id),
-					consultant_id: Number(consultant.user_id),
-					date,
-					start_time: '10:00',
-					end_time: '16:00',
-					...place,
-					status: 'planned',
-					created_at: t,
-					updated_at: t
-				})
-				.execute();
-			sprechtage++;
-		}
+		const rules = await insertDemoWeeklyHours(trx, members, t);
+		const sprechtage = await insertDemoSprechtage(trx, offices, members, t);
 		await recordAudit(
 			trx,
 			systemActor,
@@ -157,4 +93,90 @@ export async function seedDemoAvailability(
 		);
 		return { rules, sprechtage };
 	});
+}
+
+interface DemoMember {
+	office_id: number;
+	user_id: number;
+	role: string;
+}
+
+/** Mondays to Thursdays all day, Friday mornings; answers how many rules were written. */
+async function insertDemoWeeklyHours(trx: Tx, members: readonly DemoMember[], t: number): Promise<number> {
+	let rules = 0;
+	for (const m of members) {
+		const windows: [number, WeeklyFormat, string, string][] = [];
+		for (const day of [1, 2, 3, 4]) {
+			windows.push([day, 'office', '09:00', '12:00']);
+			// Afternoons alternate between phone and video so both appear in the demo.
+			windows.push([day, day % 2 === 1 ? 'phone' : 'video', '13:00', '16:00']);
+		}
+		windows.push([5, 'video', '09:00', '12:00']);
+		await trx
+			.insertInto('availability_rule')
+			.values(
+				windows.map(([weekday, format, start, end]) => ({
+					consultant_id: Number(m.user_id),
+					office_id: Number(m.office_id),
+					format,
+					weekday,
+					start_time: start,
+					end_time: end,
+					valid_from: null,
+					valid_to: null,
+					created_at: t
+				}))
+			)
+			.execute();
+		rules += windows.length;
+	}
+	return rules;
+}
+
+/** One Sprechtag per office on a weekday about two weeks ahead, with a consultant (not the lead) if there is one. */
+async function insertDemoSprechtage(
+	trx: Tx,
+	offices: readonly { id: number; key: string }[],
+	members: readonly DemoMember[],
+	t: number
+): Promise<number> {
+	let date = addDays(berlinDate(t), 14);
+	while (isoWeekday(date) > 5) date = addDays(date, 1);
+	let sprechtage = 0;
+	for (const office of offices) {
+		const place = SPRECHTAGE[office.key];
+		const staff = members.filter((m) => Number(m.office_id) === Number(office.id));
+		const consultant = staff.find((m) => m.role === 'consultant') ?? staff[0];
+		if (!place || !consultant) continue;
+		// The consultant is away from the office that day: block their weekly hours.
+		await trx
+			.insertInto('availability_override')
+			.values({
+				consultant_id: Number(consultant.user_id),
+				office_id: Number(office.id),
+				date,
+				kind: 'blocked',
+				format: null,
+				start_time: null,
+				end_time: null,
+				created_at: t
+			})
+			.execute();
+		await trx
+			.insertInto('sprechtag')
+			.values({
+				office_id: Number(office.id),
+				consultant_id: Number(consultant.user_id),
+				date,
+				start_time: '10:00',
+				end_time: '16:00',
+				...place,
+				status: 'planned',
+				created_at: t,
+				updated_at: t
+			})
+			.execute();
+		sprechtage++;
+	}
+	return sprechtage;
 }

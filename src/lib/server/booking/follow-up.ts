@@ -18,6 +18,7 @@ import { mailConfirmed } from './commands-mails';
 import { currentConsentVersions, ensureConsentTexts } from './consent';
 import type { OfficeActor } from './settings';
 import { getBookingSettings } from './settings';
+import type { Slot } from './rules';
 import { isSlotOffered, listSlots, type OfferedSlot } from './slots';
 
 /**
@@ -65,136 +66,187 @@ export async function followUpSlots(
 	return { case: c, slots: slots.filter((s) => s.sprechtagId == null), noTalk: false };
 }
 
+type FollowUpRequest = {
+	caseId: number;
+	start: number;
+	format: FollowUpFormat;
+	idempotencyKey: string | null;
+};
+
 export async function bookFollowUp(
 	services: Services,
 	who: FollowUpBooker,
-	input: { caseId: number; start: number; format: FollowUpFormat; idempotencyKey: string | null },
+	input: FollowUpRequest,
 	ctx: RequestContext = {}
 ): Promise<FollowUpResult> {
-	const { db, clock, config } = services;
+	const { db, clock } = services;
 	const now = clock.now();
-	const t = now.getTime();
 	const key = input.idempotencyKey?.trim() || null;
+	const take: FollowUpTake = { services, who, input, ctx, now, key };
 	try {
-		return await transact(
-			db,
-			async (trx): Promise<FollowUpResult> => {
-				const c = await caseOf(trx, who, input.caseId);
-				if (!c) return { ok: false, reason: 'not_found' };
-				if (key) {
-					const known = await trx
-						.selectFrom('booking')
-						.select(['id', 'case_id'])
-						.where('idempotency_key', '=', key)
-						.executeTakeFirst();
-					if (known && Number(known.case_id) === c.id)
-						return { ok: true, bookingId: Number(known.id), caseId: c.id, existing: true };
-				}
-				if (c.status === 'closed') return { ok: false, reason: 'closed' };
-				if (!(await mayBookFollowUp(trx, c.id))) return { ok: false, reason: 'no_consultation' };
-				await expireStaleHolds(trx, now);
-				const slot = await isSlotOffered(
-					trx,
-					{ officeId: c.officeId, consultantId: c.consultantId, format: input.format, start: input.start },
-					now
-				);
-				if (!slot || slot.sprechtagId != null) return { ok: false, reason: 'slot_taken' };
-				await ensureConsentTexts(trx, now);
-				const versions = await currentConsentVersions(trx);
-				const settings = await getBookingSettings(trx, c.officeId);
-				const land =
-					c.landIso ??
-					(
-						await trx
-							.selectFrom('office_land')
-							.select('land_iso')
-							.where('office_id', '=', c.officeId)
-							.executeTakeFirst()
-					)?.land_iso ??
-					'';
-				const manage = newToken();
-				const inserted = await trx
-					.insertInto('booking')
-					.values({
-						office_id: c.officeId,
-						consultant_id: c.consultantId,
-						format: slot.format,
-						sprechtag_id: null,
-						kind: 'follow_up',
-						start_at: slot.start,
-						end_at: slot.end,
-						status: 'confirmed',
-						hold_expires_at: null,
-						name: c.name,
-						email: c.creativeEmail,
-						phone: null,
-						postcode: null,
-						land_iso: land,
-						submarket: c.submarket ?? '',
-						stage: c.stage ?? '',
-						topics: JSON.stringify(c.topics),
-						concern: '',
-						heard_from: null,
-						locale: c.creativeLocale,
-						consent_processing_version: versions.processing,
-						consent_notes_version: c.notesConsentVersion,
-						consent_news_version: null,
-						consented_at: c.notesConsentAt ?? t,
-						confirm_token_hash: null,
-						manage_token_hash: manage.hash,
-						manage_token_expires_at: manageTokenExpiry(slot.end),
-						video_url: slot.format === 'video' ? videoUrlFor(config.videoBaseUrl) : null,
-						idempotency_key: key,
-						request_hash: null,
-						created_by: who.kind === 'staff' ? who.actor.id : null,
-						confirmed_at: t,
-						created_at: t,
-						updated_at: t,
-						case_id: c.id
-					})
-					.returning('id')
-					.executeTakeFirstOrThrow();
-				const bookingId = Number(inserted.id);
-				if (c.status === 'paused')
-					await trx
-						.updateTable('case_file')
-						.set({ status: 'open', updated_at: t })
-						.where('id', '=', c.id)
-						.execute();
-				const booking = (await loadBooking(trx, bookingId))!;
-				await mailConfirmed(
-					trx,
-					{ services, now, changeNoticeMinutes: settings.changeNoticeMinutes },
-					booking,
-					manage.token,
-					who.kind
-				);
-				const eventActor =
-					who.kind === 'staff'
-						? { kind: 'staff' as const, id: who.actor.id }
-						: { kind: 'creative' as const, id: who.creativeId };
-				await addCaseEvent(trx, c.id, 'follow_up_booked', eventActor, now, { bookingId, start: slot.start });
-				await recordAudit(
-					trx,
-					who.kind === 'staff'
-						? staffActor(who.actor)
-						: { kind: 'creative', id: who.creativeId, label: `creative ${who.creativeId}` },
-					{
-						action: 'booking.follow_up_booked',
-						subject: { kind: 'booking', id: bookingId },
-						officeId: c.officeId,
-						data: { caseId: c.id, format: slot.format, start: slot.start, consultantId: c.consultantId }
-					},
-					{ now, requestId: ctx.requestId }
-				);
-				return { ok: true, bookingId, caseId: c.id, existing: false };
-			},
-			{ serializable: true, attempts: 8 }
-		);
+		return await transact(db, (trx) => bookFollowUpUnderLock(trx, take), { serializable: true, attempts: 8 });
 	} catch (err) {
 		if (isOverlapError(err) || isSerializationFailure(err)) return { ok: false, reason: 'slot_taken' };
 		throw err;
 	}
+}
+
+/** One follow-up booking as its transaction sees it; the same on every retry. */
+interface FollowUpTake {
+	services: Services;
+	who: FollowUpBooker;
+	input: FollowUpRequest;
+	ctx: RequestContext;
+	now: Date;
+	key: string | null;
+}
+
+/** The checks come before the insert in this order so that each answer holds under the lock. */
+async function bookFollowUpUnderLock(trx: Tx, take: FollowUpTake): Promise<FollowUpResult> {
+	const { services, who, input, now, key } = take;
+	const c = await caseOf(trx, who, input.caseId);
+	if (!c) return { ok: false, reason: 'not_found' };
+	if (key) {
+		const known = await trx
+			.selectFrom('booking')
+			.select(['id', 'case_id'])
+			.where('idempotency_key', '=', key)
+			.executeTakeFirst();
+		if (known && Number(known.case_id) === c.id)
+			return { ok: true, bookingId: Number(known.id), caseId: c.id, existing: true };
+	}
+	if (c.status === 'closed') return { ok: false, reason: 'closed' };
+	if (!(await mayBookFollowUp(trx, c.id))) return { ok: false, reason: 'no_consultation' };
+	await expireStaleHolds(trx, now);
+	const slot = await isSlotOffered(
+		trx,
+		{ officeId: c.officeId, consultantId: c.consultantId, format: input.format, start: input.start },
+		now
+	);
+	if (!slot || slot.sprechtagId != null) return { ok: false, reason: 'slot_taken' };
+	await ensureConsentTexts(trx, now);
+	const versions = await currentConsentVersions(trx);
+	const settings = await getBookingSettings(trx, c.officeId);
+	const land = c.landIso ?? (await officeLand(trx, c.officeId));
+	const manage = newToken();
+	const bookingId = await insertFollowUp(trx, take, c, slot, {
+		land,
+		processingVersion: versions.processing,
+		manageHash: manage.hash
+	});
+	// Booking a session ends a pause: the case is being worked on again.
+	if (c.status === 'paused')
+		await trx
+			.updateTable('case_file')
+			.set({ status: 'open', updated_at: now.getTime() })
+			.where('id', '=', c.id)
+			.execute();
+	const booking = (await loadBooking(trx, bookingId))!;
+	await mailConfirmed(
+		trx,
+		{ services, now, changeNoticeMinutes: settings.changeNoticeMinutes },
+		booking,
+		manage.token,
+		who.kind
+	);
+	await recordFollowUpBooked(trx, take, c, bookingId, slot);
+	return { ok: true, bookingId, caseId: c.id, existing: false };
+}
+
+/** A case without a Land of its own takes its office's (the first one listed), or none. */
+async function officeLand(trx: Tx, officeId: number): Promise<string> {
+	const row = await trx
+		.selectFrom('office_land')
+		.select('land_iso')
+		.where('office_id', '=', officeId)
+		.executeTakeFirst();
+	return row?.land_iso ?? '';
+}
+
+/**
+ * Signed in, so the address is verified: the row starts confirmed, with no confirm token. The
+ * database's overlap refusal of this insert is the last word on a contended slot.
+ */
+async function insertFollowUp(
+	trx: Tx,
+	take: FollowUpTake,
+	c: CaseRecord,
+	slot: Slot,
+	row: { land: string; processingVersion: number; manageHash: string }
+): Promise<number> {
+	const { who } = take;
+	const t = take.now.getTime();
+	const inserted = await trx
+		.insertInto('booking')
+		.values({
+			office_id: c.officeId,
+			consultant_id: c.consultantId,
+			format: slot.format,
+			sprechtag_id: null,
+			kind: 'follow_up',
+			start_at: slot.start,
+			end_at: slot.end,
+			status: 'confirmed',
+			hold_expires_at: null,
+			name: c.name,
+			email: c.creativeEmail,
+			phone: null,
+			postcode: null,
+			land_iso: row.land,
+			submarket: c.submarket ?? '',
+			stage: c.stage ?? '',
+			topics: JSON.stringify(c.topics),
+			concern: '',
+			heard_from: null,
+			locale: c.creativeLocale,
+			consent_processing_version: row.processingVersion,
+			consent_notes_version: c.notesConsentVersion,
+			consent_news_version: null,
+			consented_at: c.notesConsentAt ?? t,
+			confirm_token_hash: null,
+			manage_token_hash: row.manageHash,
+			manage_token_expires_at: manageTokenExpiry(slot.end),
+			video_url: slot.format === 'video' ? videoUrlFor(take.services.config.videoBaseUrl) : null,
+			idempotency_key: take.key,
+			request_hash: null,
+			created_by: who.kind === 'staff' ? who.actor.id : null,
+			confirmed_at: t,
+			created_at: t,
+			updated_at: t,
+			case_id: c.id
+		})
+		.returning('id')
+		.executeTakeFirstOrThrow();
+	return Number(inserted.id);
+}
+
+/** The case's timeline and the audit log each say who booked it. */
+async function recordFollowUpBooked(
+	trx: Tx,
+	take: FollowUpTake,
+	c: CaseRecord,
+	bookingId: number,
+	slot: Slot
+): Promise<void> {
+	const { who, now } = take;
+	const eventActor =
+		who.kind === 'staff'
+			? { kind: 'staff' as const, id: who.actor.id }
+			: { kind: 'creative' as const, id: who.creativeId };
+	await addCaseEvent(trx, c.id, 'follow_up_booked', eventActor, now, { bookingId, start: slot.start });
+	await recordAudit(
+		trx,
+		who.kind === 'staff'
+			? staffActor(who.actor)
+			: { kind: 'creative', id: who.creativeId, label: `creative ${who.creativeId}` },
+		{
+			action: 'booking.follow_up_booked',
+			subject: { kind: 'booking', id: bookingId },
+			officeId: c.officeId,
+			data: { caseId: c.id, format: slot.format, start: slot.start, consultantId: c.consultantId }
+		},
+		{ now, requestId: take.ctx.requestId }
+	);
 }
 
 /** The Berlin day a week view starts on, from a query value (today when absent or past). */

@@ -258,93 +258,125 @@ export async function takeSlot(
 	ctx: RequestContext,
 	taking: SlotTaking
 ): Promise<HoldResult> {
-	const { db, clock, config } = services;
+	const { db, clock } = services;
 	const now = clock.now();
-	const t = now.getTime();
-	const email = input.intake.email.trim().toLowerCase();
 	const key = input.idempotencyKey?.trim() || null;
-	const requestHash = input.requestHash ?? (key ? holdRequestHash(input) : null);
+	const take: SlotTake = {
+		services,
+		input,
+		ctx,
+		taking,
+		now,
+		email: input.intake.email.trim().toLowerCase(),
+		key,
+		requestHash: input.requestHash ?? (key ? holdRequestHash(input) : null)
+	};
 	if (key) {
-		const known = await existingByKey(db, key, requestHash);
+		const known = await existingByKey(db, key, take.requestHash);
 		if (known) return known;
 	}
 	try {
-		return await transact(
-			db,
-			async (trx): Promise<HoldResult> => {
-				// Again under the lock: a double submit waits here for the first one to commit.
-				if (key) {
-					const known = await existingByKey(trx, key, requestHash);
-					if (known) return known;
-				}
-				const fields = await invalidFields(trx, input);
-				if (Object.keys(fields).length > 0) return { ok: false, reason: 'invalid', fields };
-				await expireStaleHolds(trx, now);
-				const open = await openFirstBookings(trx, email, now);
-				if (open.length >= config.firstBookingLimit) {
-					return { ok: false, reason: 'limit_reached', bookingId: open[0]! };
-				}
-				const slot = await resolveSlot(trx, input, now);
-				if (!slot) return { ok: false, reason: 'slot_taken' };
-				await ensureConsentTexts(trx, now);
-				const versions = await currentConsentVersions(trx);
-				const settings = await getBookingSettings(trx, input.officeId);
-				const i = input.intake;
-				const inserted = await trx
-					.insertInto('booking')
-					.values({
-						...taking.columns(slot, t),
-						office_id: input.officeId,
-						consultant_id: slot.consultantId,
-						format: slot.format,
-						sprechtag_id: slot.sprechtagId,
-						kind: 'first',
-						start_at: slot.start,
-						end_at: slot.end,
-						name: i.name.trim(),
-						email,
-						phone: i.phone?.trim() || null,
-						postcode: i.postcode?.trim() || null,
-						land_iso: i.land,
-						submarket: i.submarket,
-						stage: i.stage,
-						topics: JSON.stringify([...new Set(i.topics)]),
-						concern: i.concern.trim(),
-						heard_from: i.heardFrom?.trim() || null,
-						locale: input.locale,
-						consent_processing_version: versions.processing,
-						consent_notes_version: input.consents.notes ? versions.notes : null,
-						consent_news_version: input.consents.news ? versions.news : null,
-						consented_at: t,
-						idempotency_key: key,
-						request_hash: requestHash,
-						created_at: t,
-						updated_at: t
-					})
-					.returning('id')
-					.executeTakeFirstOrThrow();
-				const id = Number(inserted.id);
-				const booking = await taking.finish({
-					trx,
-					bookingId: id,
-					slot,
-					input,
-					mail: { services, now, changeNoticeMinutes: settings.changeNoticeMinutes },
-					requestId: ctx.requestId
-				});
-				return {
-					ok: true,
-					bookingId: id,
-					status: booking.status,
-					holdExpiresAt: booking.holdExpiresAt,
-					existing: false
-				};
-			},
-			{ serializable: true, attempts: 10 }
-		);
+		return await transact(db, (trx) => takeUnderLock(trx, take), { serializable: true, attempts: 10 });
 	} catch (err) {
-		return answerRefusal(services, input, key, requestHash, err);
+		return answerRefusal(services, input, key, take.requestHash, err);
 	}
+}
+
+/** One take as its transaction sees it; the same on every retry. */
+interface SlotTake {
+	services: Services;
+	input: HoldInput;
+	ctx: RequestContext;
+	taking: SlotTaking;
+	now: Date;
+	/** Trimmed and lower-cased: the per-person limit counts by it. */
+	email: string;
+	key: string | null;
+	requestHash: string | null;
+}
+
+/** The checks come before the insert in this order so that each answer holds under the lock. */
+async function takeUnderLock(trx: Tx, take: SlotTake): Promise<HoldResult> {
+	const { input, now, key, requestHash } = take;
+	// Again under the lock: a double submit waits here for the first one to commit.
+	if (key) {
+		const known = await existingByKey(trx, key, requestHash);
+		if (known) return known;
+	}
+	const fields = await invalidFields(trx, input);
+	if (Object.keys(fields).length > 0) return { ok: false, reason: 'invalid', fields };
+	await expireStaleHolds(trx, now);
+	const open = await openFirstBookings(trx, take.email, now);
+	if (open.length >= take.services.config.firstBookingLimit) {
+		return { ok: false, reason: 'limit_reached', bookingId: open[0]! };
+	}
+	const slot = await resolveSlot(trx, input, now);
+	if (!slot) return { ok: false, reason: 'slot_taken' };
+	await ensureConsentTexts(trx, now);
+	const versions = await currentConsentVersions(trx);
+	const settings = await getBookingSettings(trx, input.officeId);
+	const id = await insertFirstBooking(trx, take, slot, versions);
+	const booking = await take.taking.finish({
+		trx,
+		bookingId: id,
+		slot,
+		input,
+		mail: { services: take.services, now, changeNoticeMinutes: settings.changeNoticeMinutes },
+		requestId: take.ctx.requestId
+	});
+	return {
+		ok: true,
+		bookingId: id,
+		status: booking.status,
+		holdExpiresAt: booking.holdExpiresAt,
+		existing: false
+	};
+}
+
+/** The database's overlap refusal of this insert is the last word on a contended slot. */
+async function insertFirstBooking(
+	trx: Tx,
+	take: SlotTake,
+	slot: Slot,
+	versions: Awaited<ReturnType<typeof currentConsentVersions>>
+): Promise<number> {
+	const { input, email } = take;
+	const t = take.now.getTime();
+	const i = input.intake;
+	const inserted = await trx
+		.insertInto('booking')
+		.values({
+			...take.taking.columns(slot, t),
+			office_id: input.officeId,
+			consultant_id: slot.consultantId,
+			format: slot.format,
+			sprechtag_id: slot.sprechtagId,
+			kind: 'first',
+			start_at: slot.start,
+			end_at: slot.end,
+			name: i.name.trim(),
+			email,
+			phone: i.phone?.trim() || null,
+			postcode: i.postcode?.trim() || null,
+			land_iso: i.land,
+			submarket: i.submarket,
+			stage: i.stage,
+			topics: JSON.stringify([...new Set(i.topics)]),
+			concern: i.concern.trim(),
+			heard_from: i.heardFrom?.trim() || null,
+			locale: input.locale,
+			consent_processing_version: versions.processing,
+			consent_notes_version: input.consents.notes ? versions.notes : null,
+			consent_news_version: input.consents.news ? versions.news : null,
+			consented_at: t,
+			idempotency_key: take.key,
+			request_hash: take.requestHash,
+			created_at: t,
+			updated_at: t
+		})
+		.returning('id')
+		.executeTakeFirstOrThrow();
+	return Number(inserted.id);
 }
 
 /** What the database's refusal of a take means for the person; anything else is thrown on. */

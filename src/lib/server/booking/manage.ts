@@ -31,7 +31,7 @@ import {
 } from './commands-shared';
 import { absoluteLink, mailBooking, mailCancelled, mailConsultant, mailMoved } from './commands-mails';
 import { linkMail } from './mails';
-import type { SlotFormat } from './rules';
+import type { Slot, SlotFormat } from './rules';
 import { getBookingSettings } from './settings';
 import { enqueueMail } from '../notifications/index';
 
@@ -124,6 +124,16 @@ export async function applyCancel(
 	return true;
 }
 
+interface MoveInput {
+	slot: NewSlot;
+	by: 'creative' | 'staff';
+	reason: string | null;
+	manageToken: string | null;
+	actor: AuditActor;
+	now: Date;
+	requestId?: string | null;
+}
+
 /**
  * Moves a confirmed booking to another offered slot of its office (re-checked here, ignoring
  * the booking itself). A manage token is passed by the creative (their link stays valid);
@@ -133,19 +143,10 @@ export async function applyMove(
 	trx: Tx,
 	services: Services,
 	booking: BookingRecord,
-	input: {
-		slot: NewSlot;
-		by: 'creative' | 'staff';
-		reason: string | null;
-		manageToken: string | null;
-		actor: AuditActor;
-		now: Date;
-		requestId?: string | null;
-	}
+	input: MoveInput
 ): Promise<'ok' | 'slot_taken' | 'not_active'> {
 	if (booking.status !== 'confirmed') return 'not_active';
 	const now = input.now;
-	const t = now.getTime();
 	const wanted: WantedSlot = {
 		officeId: booking.officeId,
 		consultantId: input.slot.consultantId ?? null,
@@ -165,44 +166,9 @@ export async function applyMove(
 	const manage = input.manageToken
 		? { token: input.manageToken, hash: hashToken(input.manageToken) }
 		: newToken();
-	await trx
-		.updateTable('booking')
-		.set((eb) => ({
-			start_at: slot.start,
-			end_at: slot.end,
-			consultant_id: slot.consultantId,
-			format: slot.format,
-			sprechtag_id: slot.sprechtagId,
-			video_url:
-				slot.format === 'video' ? (booking.videoUrl ?? videoUrlFor(services.config.videoBaseUrl)) : null,
-			ics_sequence: eb('ics_sequence', '+', 1),
-			manage_token_hash: manage.hash,
-			manage_token_expires_at: manageTokenExpiry(slot.end),
-			reminder_sent_at: null,
-			updated_at: t
-		}))
-		.where('id', '=', booking.id)
-		.where('status', '=', 'confirmed')
-		.execute();
+	await moveBookingRow(trx, services, booking, slot, manage.hash, now.getTime());
 	const after = (await loadBooking(trx, booking.id))!;
-	const settings = await getBookingSettings(trx, after.officeId);
-	const mailCtx = { services, now, changeNoticeMinutes: settings.changeNoticeMinutes };
-	// A new consultant must learn of it, and the old one that it is gone from their day.
-	if (after.consultantId !== booking.consultantId) {
-		const before = { ...booking, icsSequence: after.icsSequence };
-		await mailConsultant(
-			trx,
-			mailCtx,
-			before,
-			mailBooking(before, settings.changeNoticeMinutes),
-			'cancelled',
-			{
-				by: input.by,
-				reason: input.reason
-			}
-		);
-	}
-	await mailMoved(trx, mailCtx, after, booking.start, manage.token, input.by, input.reason);
+	await mailMove(trx, services, booking, after, manage.token, input);
 	await recordAudit(
 		trx,
 		input.actor,
@@ -221,6 +187,64 @@ export async function applyMove(
 		{ now, requestId: input.requestId }
 	);
 	return 'ok';
+}
+
+/** Only while still confirmed: a cancel that committed first wins. */
+async function moveBookingRow(
+	trx: Tx,
+	services: Services,
+	booking: BookingRecord,
+	slot: Slot,
+	manageHash: string,
+	t: number
+): Promise<void> {
+	await trx
+		.updateTable('booking')
+		.set((eb) => ({
+			start_at: slot.start,
+			end_at: slot.end,
+			consultant_id: slot.consultantId,
+			format: slot.format,
+			sprechtag_id: slot.sprechtagId,
+			video_url:
+				slot.format === 'video' ? (booking.videoUrl ?? videoUrlFor(services.config.videoBaseUrl)) : null,
+			ics_sequence: eb('ics_sequence', '+', 1),
+			manage_token_hash: manageHash,
+			manage_token_expires_at: manageTokenExpiry(slot.end),
+			reminder_sent_at: null,
+			updated_at: t
+		}))
+		.where('id', '=', booking.id)
+		.where('status', '=', 'confirmed')
+		.execute();
+}
+
+async function mailMove(
+	trx: Tx,
+	services: Services,
+	booking: BookingRecord,
+	after: BookingRecord,
+	manageToken: string,
+	input: MoveInput
+): Promise<void> {
+	const settings = await getBookingSettings(trx, after.officeId);
+	const mailCtx = { services, now: input.now, changeNoticeMinutes: settings.changeNoticeMinutes };
+	// A new consultant must learn of it, and the old one that it is gone from their day.
+	if (after.consultantId !== booking.consultantId) {
+		const before = { ...booking, icsSequence: after.icsSequence };
+		await mailConsultant(
+			trx,
+			mailCtx,
+			before,
+			mailBooking(before, settings.changeNoticeMinutes),
+			'cancelled',
+			{
+				by: input.by,
+				reason: input.reason
+			}
+		);
+	}
+	await mailMoved(trx, mailCtx, after, booking.start, manageToken, input.by, input.reason);
 }
 
 async function changeByCreative(

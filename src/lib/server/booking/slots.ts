@@ -2,7 +2,14 @@ import { addDays, berlinDate, berlinInstant } from '../../time/berlin';
 import { DAY } from '../../time/durations';
 import type { Db, Tx } from '../db/transaction';
 import { getBookingSettings } from './settings';
-import { computeSlots, findSlot, type Slot, type SlotFormat, type SprechtagInput } from './rules';
+import {
+	computeSlots,
+	findSlot,
+	type Slot,
+	type SlotFormat,
+	type SlotInput,
+	type SprechtagInput
+} from './rules';
 
 /**
  * Slots as the outside sees them: loads what `computeSlots` needs for one office and calls it.
@@ -48,6 +55,22 @@ async function loadAndCompute(
 	if (consultants.length === 0 || query.from > query.to) return { slots: [], names };
 	const ids = consultants.map((c) => c.id);
 	const settings = await getBookingSettings(db, query.officeId);
+	const rows = await loadSlotRows(db, query, ids, now);
+	const slots = computeSlots({
+		settings,
+		...slotInputsFromRows(rows, ignoreBookingId),
+		from: query.from,
+		to: query.to,
+		now,
+		format: query.format,
+		consultantId: query.consultantId
+	});
+	return { slots, names };
+}
+
+type SlotRows = Awaited<ReturnType<typeof loadSlotRows>>;
+
+async function loadSlotRows(db: Db | Tx, query: SlotQuery, ids: number[], now: Date) {
 	// Generous instant bounds: a day either side covers every offset and any buffer.
 	const rangeStart = berlinInstant(query.from, '00:00') - DAY;
 	const rangeEnd = berlinInstant(addDays(query.to, 1), '00:00') + DAY;
@@ -97,9 +120,15 @@ async function loadAndCompute(
 			.where('date', '<=', query.to)
 			.execute()
 	]);
+	return { rules, overrides, absences, bookings, sprechtage };
+}
 
-	const slots = computeSlots({
-		settings,
+function slotInputsFromRows(
+	rows: SlotRows,
+	ignoreBookingId: number | undefined
+): Pick<SlotInput, 'rules' | 'overrides' | 'absences' | 'busy' | 'sprechtage'> {
+	const { rules, overrides, absences, bookings, sprechtage } = rows;
+	return {
 		rules: rules.map((r) => ({
 			consultantId: Number(r.consultant_id),
 			format: r.format,
@@ -138,14 +167,8 @@ async function loadAndCompute(
 				endTime: s.end_time,
 				status: s.status
 			})
-		),
-		from: query.from,
-		to: query.to,
-		now,
-		format: query.format,
-		consultantId: query.consultantId
-	});
-	return { slots, names };
+		)
+	};
 }
 
 /** Free slots of an office in [from, to], each with its consultant's name. */
