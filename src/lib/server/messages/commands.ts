@@ -224,27 +224,7 @@ export async function sendMessageAsStaff(
 		);
 		if (!m) return { ok: false as const, reason: 'not_found' as const };
 		if (m.duplicate) return { ok: true as const, messageId: m.id, caseId: c.id, duplicate: true };
-		const t = now.getTime();
-		await trx
-			.updateTable('case_message')
-			.set({ answered_at: t })
-			.where('case_id', '=', c.id)
-			.where('author_kind', '=', 'creative')
-			.where('answered_at', 'is', null)
-			.execute();
-		await trx
-			.updateTable('case_message')
-			.set({ read_at: t })
-			.where('case_id', '=', c.id)
-			.where('author_kind', '=', 'creative')
-			.where('read_at', 'is', null)
-			.execute();
-		// A written answer is a contact, like a check-in answer: the rhythm's clock restarts.
-		await trx
-			.updateTable('case_file')
-			.set({ last_contact_at: t, updated_at: t })
-			.where('id', '=', c.id)
-			.execute();
+		await answerWaitingMessages(trx, c.id, now.getTime());
 		await addCaseEvent(trx, c.id, 'message', { kind: 'staff', id: actor.id }, now, {
 			messageId: m.id,
 			from: 'staff',
@@ -260,31 +240,60 @@ export async function sendMessageAsStaff(
 			now,
 			ctx
 		);
-		if (isDeliverableAddress(c.creativeEmail))
-			await enqueueMail(
-				trx,
-				{
-					to: c.creativeEmail,
-					toName: c.name,
-					locale: c.creativeLocale,
-					template: 'messages.creative_notice',
-					mail: creativeNoticeMail(c.creativeLocale, {
-						name: c.name,
-						office: c.officeName,
-						link: absoluteLink(
-							services.config.publicBaseUrl,
-							c.creativeLocale,
-							`/portal/nachrichten#fall-${c.id}`
-						)
-					}),
-					dedupeKey: `message-${m.id}`,
-					officeId: c.officeId,
-					subject: { kind: 'case', id: c.id }
-				},
-				now
-			);
+		await noticeToCreative(trx, services, c, m.id, now);
 		return { ok: true as const, messageId: m.id, caseId: c.id, duplicate: false };
 	});
+}
+
+/** Staff wrote back: the creative's waiting messages count as answered and read. */
+async function answerWaitingMessages(trx: Tx, caseId: number, t: number): Promise<void> {
+	await trx
+		.updateTable('case_message')
+		.set({ answered_at: t })
+		.where('case_id', '=', caseId)
+		.where('author_kind', '=', 'creative')
+		.where('answered_at', 'is', null)
+		.execute();
+	await trx
+		.updateTable('case_message')
+		.set({ read_at: t })
+		.where('case_id', '=', caseId)
+		.where('author_kind', '=', 'creative')
+		.where('read_at', 'is', null)
+		.execute();
+	// A written answer is a contact, like a check-in answer: the rhythm's clock restarts.
+	await trx
+		.updateTable('case_file')
+		.set({ last_contact_at: t, updated_at: t })
+		.where('id', '=', caseId)
+		.execute();
+}
+
+/** The creative hears of a staff answer by mail (without its text), if their address takes mail. */
+async function noticeToCreative(trx: Tx, services: Services, c: CaseRecord, messageId: number, now: Date) {
+	if (isDeliverableAddress(c.creativeEmail))
+		await enqueueMail(
+			trx,
+			{
+				to: c.creativeEmail,
+				toName: c.name,
+				locale: c.creativeLocale,
+				template: 'messages.creative_notice',
+				mail: creativeNoticeMail(c.creativeLocale, {
+					name: c.name,
+					office: c.officeName,
+					link: absoluteLink(
+						services.config.publicBaseUrl,
+						c.creativeLocale,
+						`/portal/nachrichten#fall-${c.id}`
+					)
+				}),
+				dedupeKey: `message-${messageId}`,
+				officeId: c.officeId,
+				subject: { kind: 'case', id: c.id }
+			},
+			now
+		);
 }
 
 /** The creative switches the reminder mails for their own steps on or off (issue 18, item 3). */

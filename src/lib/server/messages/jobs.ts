@@ -1,7 +1,7 @@
 import { addDays, berlinDate } from '../../time/berlin';
 import { recordAudit, systemActor } from '../audit/index';
 import { addCaseEvent } from '../cases/index';
-import { transact } from '../db/transaction';
+import { type Db, type Tx, transact } from '../db/transaction';
 import { absoluteLink } from '../identity/index';
 import { enqueueMail, isDeliverableAddress } from '../notifications/index';
 import type { Services } from '../runtime';
@@ -23,28 +23,10 @@ const BATCH = 200;
  * none.
  */
 export async function sendStepReminders(services: Services): Promise<number> {
-	const { db, config, clock } = services;
+	const { db, clock } = services;
 	const now = clock.now();
 	const today = berlinDate(now);
-	const candidates = await db
-		.selectFrom('next_step as s')
-		.innerJoin('case_file as c', 'c.id', 's.case_id')
-		.innerJoin('creative as cr', 'cr.id', 'c.creative_id')
-		.leftJoin('consultation_record as r', 'r.id', 's.record_id')
-		.select(['s.id', 's.due_on', 'c.office_id'])
-		.where('s.owner', '=', 'creative')
-		.where('s.done_at', 'is', null)
-		.where('s.shared', '=', 1)
-		.where((eb) => eb.or([eb('s.record_id', 'is', null), eb('r.share_steps', '=', 1)]))
-		.where('s.due_on', '>=', today)
-		.where('s.due_on', '<=', addDays(today, MAX_REMINDER_DAYS))
-		.where('c.status', '=', 'open')
-		.where('cr.deleted_at', 'is', null)
-		.where('cr.merged_into_id', 'is', null)
-		.where('cr.step_reminders', '=', 1)
-		.orderBy('s.due_on')
-		.limit(BATCH)
-		.execute();
+	const candidates = await reminderCandidates(db, today);
 	if (candidates.length === 0) return 0;
 	const settings = await messageSettings(db, [...new Set(candidates.map((c) => Number(c.office_id)))]);
 	const sentRows = await db
@@ -64,87 +46,125 @@ export async function sendStepReminders(services: Services): Promise<number> {
 		const setting = settings.get(Number(cand.office_id))!;
 		const kind = reminderKindFor(cand.due_on, today, setting.reminderDaysBefore, already);
 		if (!kind) continue;
-		const done = await transact(db, async (trx) => {
-			const row = await trx
-				.selectFrom('next_step as s')
-				.innerJoin('case_file as c', 'c.id', 's.case_id')
-				.innerJoin('creative as cr', 'cr.id', 'c.creative_id')
-				.select([
-					's.text',
-					's.due_on',
-					's.done_at',
-					'c.id as case_id',
-					'c.office_id',
-					'c.name',
-					'c.status',
-					'cr.email',
-					'cr.locale',
-					'cr.step_reminders',
-					'cr.deleted_at'
-				])
-				.where('s.id', '=', stepId)
-				.executeTakeFirst();
-			// Read again inside the transaction: ticked off, moved or switched off meanwhile.
-			if (
-				!row ||
-				row.done_at != null ||
-				row.due_on == null ||
-				row.due_on !== cand.due_on ||
-				row.status !== 'open' ||
-				row.deleted_at != null ||
-				Number(row.step_reminders) !== 1 ||
-				!isDeliverableAddress(row.email)
-			)
-				return false;
-			const inserted = await trx
-				.insertInto('step_reminder')
-				.values({ step_id: stepId, kind, due_on: row.due_on, sent_at: now.getTime() })
-				.onConflict((oc) => oc.columns(['step_id', 'kind']).doNothing())
-				.returning('id')
-				.executeTakeFirst();
-			if (!inserted) return false;
-			const locale = row.locale === 'en' ? 'en' : 'de';
-			const caseId = Number(row.case_id);
-			const officeId = Number(row.office_id);
-			await enqueueMail(
-				trx,
-				{
-					to: row.email,
-					toName: row.name,
-					locale,
-					template: `messages.step_reminder_${kind}`,
-					mail: stepReminderMail(locale, {
-						name: row.name,
-						step: row.text,
-						kind,
-						days: daysUntil(today, row.due_on),
-						link: absoluteLink(config.publicBaseUrl, locale, `/portal#schritt-${stepId}`),
-						settingsLink: absoluteLink(config.publicBaseUrl, locale, '/portal/nachrichten#erinnerungen')
-					}),
-					dedupeKey: `step-reminder-${stepId}-${kind}`,
-					officeId,
-					subject: { kind: 'case', id: caseId }
-				},
-				now
-			);
-			await addCaseEvent(trx, caseId, 'step_reminder_sent', { kind: 'system', id: null }, now, {
-				stepId,
-				reminder: kind
-			});
-			await recordAudit(
-				trx,
-				systemActor,
-				{
-					action: 'step.reminder_sent',
-					subject: { kind: 'next_step', id: stepId },
-					officeId,
-					data: { caseId, kind }
-				},
-				{ now }
-			);
-			return true;
-		});
-		if (done) sent++;
+		if (await remindOfStep(services, { stepId, kind, dueOn: cand.due_on, today, now })) sent++;
 	}
 	return sent;
+}
+
+/** Due within the longest lead time an office may set; each office's own setting narrows it later. */
+async function reminderCandidates(db: Db, today: string) {
+	return db
+		.selectFrom('next_step as s')
+		.innerJoin('case_file as c', 'c.id', 's.case_id')
+		.innerJoin('creative as cr', 'cr.id', 'c.creative_id')
+		.leftJoin('consultation_record as r', 'r.id', 's.record_id')
+		.select(['s.id', 's.due_on', 'c.office_id'])
+		.where('s.owner', '=', 'creative')
+		.where('s.done_at', 'is', null)
+		.where('s.shared', '=', 1)
+		.where((eb) => eb.or([eb('s.record_id', 'is', null), eb('r.share_steps', '=', 1)]))
+		.where('s.due_on', '>=', today)
+		.where('s.due_on', '<=', addDays(today, MAX_REMINDER_DAYS))
+		.where('c.status', '=', 'open')
+		.where('cr.deleted_at', 'is', null)
+		.where('cr.merged_into_id', 'is', null)
+		.where('cr.step_reminders', '=', 1)
+		.orderBy('s.due_on')
+		.limit(BATCH)
+		.execute();
+}
+
+type Reminder = { stepId: number; kind: ReminderKind; dueOn: string | null; today: string; now: Date };
+
+/** False when the step no longer wants this reminder or another instance sent it first. */
+async function remindOfStep(services: Services, reminder: Reminder): Promise<boolean> {
+	const { stepId, kind, today, now } = reminder;
+	return transact(services.db, async (trx) => {
+		const row = await stepToRemind(trx, stepId);
+		// Read again inside the transaction: ticked off, moved or switched off meanwhile.
+		if (
+			!row ||
+			row.done_at != null ||
+			row.due_on == null ||
+			row.due_on !== reminder.dueOn ||
+			row.status !== 'open' ||
+			row.deleted_at != null ||
+			Number(row.step_reminders) !== 1 ||
+			!isDeliverableAddress(row.email)
+		)
+			return false;
+		const inserted = await trx
+			.insertInto('step_reminder')
+			.values({ step_id: stepId, kind, due_on: row.due_on, sent_at: now.getTime() })
+			.onConflict((oc) => oc.columns(['step_id', 'kind']).doNothing())
+			.returning('id')
+			.executeTakeFirst();
+		if (!inserted) return false;
+		const locale = row.locale === 'en' ? 'en' : 'de';
+		const caseId = Number(row.case_id);
+		const officeId = Number(row.office_id);
+		await enqueueMail(
+			trx,
+			{
+				to: row.email,
+				toName: row.name,
+				locale,
+				template: `messages.step_reminder_${kind}`,
+				mail: stepReminderMail(locale, {
+					name: row.name,
+					step: row.text,
+					kind,
+					days: daysUntil(today, row.due_on),
+					link: absoluteLink(services.config.publicBaseUrl, locale, `/portal#schritt-${stepId}`),
+					settingsLink: absoluteLink(
+						services.config.publicBaseUrl,
+						locale,
+						'/portal/nachrichten#erinnerungen'
+					)
+				}),
+				dedupeKey: `step-reminder-${stepId}-${kind}`,
+				officeId,
+				subject: { kind: 'case', id: caseId }
+			},
+			now
+		);
+		await addCaseEvent(trx, caseId, 'step_reminder_sent', { kind: 'system', id: null }, now, {
+			stepId,
+			reminder: kind
+		});
+		await recordAudit(
+			trx,
+			systemActor,
+			{
+				action: 'step.reminder_sent',
+				subject: { kind: 'next_step', id: stepId },
+				officeId,
+				data: { caseId, kind }
+			},
+			{ now }
+		);
+		return true;
+	});
+}
+
+async function stepToRemind(trx: Tx, stepId: number) {
+	return trx
+		.selectFrom('next_step as s')
+		.innerJoin('case_file as c', 'c.id', 's.case_id')
+		.innerJoin('creative as cr', 'cr.id', 'c.creative_id')
+		.select([
+			's.text',
+			's.due_on',
+			's.done_at',
+			'c.id as case_id',
+			'c.office_id',
+			'c.name',
+			'c.status',
+			'cr.email',
+			'cr.locale',
+			'cr.step_reminders',
+			'cr.deleted_at'
+		])
+		.where('s.id', '=', stepId)
+		.executeTakeFirst();
 }

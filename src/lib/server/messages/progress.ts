@@ -45,33 +45,7 @@ async function build(
 	sharedOnly: boolean,
 	now: Date
 ): Promise<ProgressView> {
-	let steps = db
-		.selectFrom('next_step as s')
-		.leftJoin('consultation_record as r', 'r.id', 's.record_id')
-		.select(['s.id', 's.text', 's.owner', 's.due_on', 's.done_at', 's.created_at'])
-		.where('s.case_id', '=', c.id);
-	if (sharedOnly)
-		steps = steps
-			.where('s.shared', '=', 1)
-			.where((eb) => eb.or([eb('s.record_id', 'is', null), eb('r.share_steps', '=', 1)]));
-	let referrals = db
-		.selectFrom('referral as f')
-		.leftJoin('consultation_record as r', 'r.id', 'f.record_id')
-		.innerJoin('cp_service as sv', 'sv.id', 'f.service_id')
-		.innerJoin('cp_organization as og', 'og.id', 'sv.organization_id')
-		.select(['f.id', 'f.status', 'f.created_at', 'sv.name as service', 'og.name as organization'])
-		.where('f.case_id', '=', c.id);
-	if (sharedOnly) referrals = referrals.where('r.share_referrals', '=', 1);
-	const [stepRows, talkRows, referralRows] = await Promise.all([
-		steps.orderBy('s.created_at').orderBy('s.id').execute(),
-		db
-			.selectFrom('consultation_record')
-			.select(['id', 'held_at', 'kind', 'format'])
-			.where('case_id', '=', c.id)
-			.orderBy('held_at')
-			.execute(),
-		referrals.orderBy('f.created_at').orderBy('f.id').execute()
-	]);
+	const { stepRows, talkRows, referralRows } = await progressRows(db, c.id, sharedOnly);
 	const stepList = stepRows.map((s) => ({
 		id: Number(s.id),
 		text: s.text,
@@ -114,6 +88,38 @@ async function build(
 			now
 		)
 	};
+}
+
+/** The creative's view narrows steps and referrals to what their record shares; talks show either way. */
+async function progressRows(db: Db | Tx, caseId: number, sharedOnly: boolean) {
+	let steps = db
+		.selectFrom('next_step as s')
+		.leftJoin('consultation_record as r', 'r.id', 's.record_id')
+		.select(['s.id', 's.text', 's.owner', 's.due_on', 's.done_at', 's.created_at'])
+		.where('s.case_id', '=', caseId);
+	if (sharedOnly)
+		steps = steps
+			.where('s.shared', '=', 1)
+			.where((eb) => eb.or([eb('s.record_id', 'is', null), eb('r.share_steps', '=', 1)]));
+	let referrals = db
+		.selectFrom('referral as f')
+		.leftJoin('consultation_record as r', 'r.id', 'f.record_id')
+		.innerJoin('cp_service as sv', 'sv.id', 'f.service_id')
+		.innerJoin('cp_organization as og', 'og.id', 'sv.organization_id')
+		.select(['f.id', 'f.status', 'f.created_at', 'sv.name as service', 'og.name as organization'])
+		.where('f.case_id', '=', caseId);
+	if (sharedOnly) referrals = referrals.where('r.share_referrals', '=', 1);
+	const [stepRows, talkRows, referralRows] = await Promise.all([
+		steps.orderBy('s.created_at').orderBy('s.id').execute(),
+		db
+			.selectFrom('consultation_record')
+			.select(['id', 'held_at', 'kind', 'format'])
+			.where('case_id', '=', caseId)
+			.orderBy('held_at')
+			.execute(),
+		referrals.orderBy('f.created_at').orderBy('f.id').execute()
+	]);
+	return { stepRows, talkRows, referralRows };
 }
 
 export async function progressForStaff(

@@ -163,18 +163,20 @@ export type ProposeResult =
 	| { ok: true; introductionId: number }
 	| { ok: false; reason: 'not_found' | 'already' | 'closed' };
 
+type ProposeInput = {
+	officeId: number;
+	requestId: number;
+	creativeId: number;
+	profileId: number | null;
+	caseId: number | null;
+	message: string | null;
+};
+
 export async function proposeIntroduction(
 	services: Services,
 	staff: Staff,
 	scope: OfficeScope,
-	input: {
-		officeId: number;
-		requestId: number;
-		creativeId: number;
-		profileId: number | null;
-		caseId: number | null;
-		message: string | null;
-	},
+	input: ProposeInput,
 	ctx: RequestContext = {}
 ): Promise<ProposeResult> {
 	const { db, clock, config } = services;
@@ -183,111 +185,154 @@ export async function proposeIntroduction(
 	if (!scopeIncludes(scope, input.officeId)) return { ok: false, reason: 'not_found' };
 	try {
 		return await transact(db, async (trx) => {
-			const r = await trx
-				.selectFrom('project_request')
-				.select(['id', 'title', 'description', 'status', 'land_iso', 'region', 'decision_maker_id'])
-				.where('id', '=', input.requestId)
-				.where('office_id', '=', input.officeId)
-				.executeTakeFirst();
-			if (!r) return { ok: false as const, reason: 'not_found' as const };
-			if (r.status !== 'open') return { ok: false as const, reason: 'closed' as const };
-			const c = await trx
-				.selectFrom('creative')
-				.select(['id', 'email', 'locale', 'deleted_at'])
-				.where('id', '=', input.creativeId)
-				.executeTakeFirst();
-			if (!c || c.deleted_at != null) return { ok: false as const, reason: 'not_found' as const };
-			let name: string | null = null;
-			if (input.profileId != null) {
-				const p = await trx
-					.selectFrom('profile as p')
-					.innerJoin('creative as c', 'c.id', 'p.creative_id')
-					.where((eb) => visible(eb))
-					.where('p.id', '=', input.profileId)
-					.where('p.creative_id', '=', input.creativeId)
-					.select('p.display_name')
-					.executeTakeFirst();
-				if (!p) return { ok: false as const, reason: 'not_found' as const };
-				name = p.display_name;
-			}
-			if (input.caseId != null) {
-				const f = await trx
-					.selectFrom('case_file')
-					.select('name')
-					.where('id', '=', input.caseId)
-					.where('office_id', '=', input.officeId)
-					.where('creative_id', '=', input.creativeId)
-					.executeTakeFirst();
-				if (!f) return { ok: false as const, reason: 'not_found' as const };
-				name ??= f.name;
-			}
-			if (name === null) return { ok: false as const, reason: 'not_found' as const };
-			const dm = await trx
-				.selectFrom('decision_maker')
-				.select(['org_type'])
-				.where('id', '=', r.decision_maker_id)
-				.executeTakeFirstOrThrow();
+			const parties = await proposalParties(trx, input);
+			if (!parties.ok) return parties;
+			const { request: r, creative: c, name, orgType } = parties;
 			const token = randomToken();
-			const row = await trx
-				.insertInto('introduction')
-				.values({
-					request_id: r.id,
-					office_id: input.officeId,
-					creative_id: input.creativeId,
-					profile_id: input.profileId,
-					case_id: input.caseId,
-					origin: 'consultant',
-					status: 'proposed',
-					consultant_message: input.message,
-					token_hash: hashToken(token),
-					token_expires_at: t + INTRODUCTION_LINK_MS,
-					proposed_by: staff.id,
-					proposed_at: t,
-					created_at: t,
-					updated_at: t
-				})
-				.returning('id')
-				.executeTakeFirstOrThrow();
-			const locale = localeOf(c.locale);
-			await enqueueMail(
-				trx,
-				{
-					to: c.email,
-					locale,
-					template: 'visibility.proposal',
-					mail: proposalMail(locale, {
-						name,
-						title: r.title,
-						orgType: translate(locale, `visibility.orgType.${dm.org_type}` as 'visibility.orgType.company'),
-						region: [r.region, translate(locale, `reference.land.${r.land_iso}` as 'reference.land.DE-BE')]
-							.filter(Boolean)
-							.join(', '),
-						description: r.description,
-						consultantMessage: input.message,
-						link: absoluteLink(config.publicBaseUrl, locale, `/vorstellung/${token}`)
-					}),
-					officeId: input.officeId,
-					subject: { kind: 'introduction', id: Number(row.id) }
-				},
-				now
-			);
+			const introductionId = await insertProposal(trx, staff, input, r.id, token, t);
+			await mailProposal(trx, config, { ...r, orgType }, c, { name, input, token, introductionId }, now);
 			await recordAudit(
 				trx,
 				staffActor(staff),
 				{
 					action: 'introduction.proposed',
-					subject: { kind: 'introduction', id: Number(row.id) },
+					subject: { kind: 'introduction', id: introductionId },
 					officeId: input.officeId,
 					data: { request: Number(r.id), creative: input.creativeId }
 				},
 				{ now, requestId: ctx.requestId }
 			);
-			return { ok: true as const, introductionId: Number(row.id) };
+			return { ok: true as const, introductionId };
 		});
 	} catch (err) {
 		if (isUniqueViolation(err)) return { ok: false, reason: 'already' };
 		throw err;
 	}
+}
+
+/**
+ * The open request, the creative and the name they are proposed under, read in the one order the
+ * transaction has always read them (request, creative, profile, case, decision maker).
+ */
+async function proposalParties(trx: Tx, input: ProposeInput) {
+	const r = await trx
+		.selectFrom('project_request')
+		.select(['id', 'title', 'description', 'status', 'land_iso', 'region', 'decision_maker_id'])
+		.where('id', '=', input.requestId)
+		.where('office_id', '=', input.officeId)
+		.executeTakeFirst();
+	if (!r) return { ok: false as const, reason: 'not_found' as const };
+	if (r.status !== 'open') return { ok: false as const, reason: 'closed' as const };
+	const c = await trx
+		.selectFrom('creative')
+		.select(['id', 'email', 'locale', 'deleted_at'])
+		.where('id', '=', input.creativeId)
+		.executeTakeFirst();
+	if (!c || c.deleted_at != null) return { ok: false as const, reason: 'not_found' as const };
+	const name = await proposedName(trx, input);
+	if (name === null) return { ok: false as const, reason: 'not_found' as const };
+	const dm = await trx
+		.selectFrom('decision_maker')
+		.select(['org_type'])
+		.where('id', '=', r.decision_maker_id)
+		.executeTakeFirstOrThrow();
+	return { ok: true as const, request: r, creative: c, name, orgType: dm.org_type };
+}
+
+/**
+ * The public profile's name wins over the case's; either one given must belong to the creative
+ * (and the case to this office), else null: nobody is proposed under a name that is not theirs.
+ */
+async function proposedName(trx: Tx, input: ProposeInput): Promise<string | null> {
+	let name: string | null = null;
+	if (input.profileId != null) {
+		const p = await trx
+			.selectFrom('profile as p')
+			.innerJoin('creative as c', 'c.id', 'p.creative_id')
+			.where((eb) => visible(eb))
+			.where('p.id', '=', input.profileId)
+			.where('p.creative_id', '=', input.creativeId)
+			.select('p.display_name')
+			.executeTakeFirst();
+		if (!p) return null;
+		name = p.display_name;
+	}
+	if (input.caseId != null) {
+		const f = await trx
+			.selectFrom('case_file')
+			.select('name')
+			.where('id', '=', input.caseId)
+			.where('office_id', '=', input.officeId)
+			.where('creative_id', '=', input.creativeId)
+			.executeTakeFirst();
+		if (!f) return null;
+		name ??= f.name;
+	}
+	return name;
+}
+
+async function insertProposal(
+	trx: Tx,
+	staff: Staff,
+	input: ProposeInput,
+	requestId: number,
+	token: string,
+	t: number
+): Promise<number> {
+	const row = await trx
+		.insertInto('introduction')
+		.values({
+			request_id: requestId,
+			office_id: input.officeId,
+			creative_id: input.creativeId,
+			profile_id: input.profileId,
+			case_id: input.caseId,
+			origin: 'consultant',
+			status: 'proposed',
+			consultant_message: input.message,
+			token_hash: hashToken(token),
+			token_expires_at: t + INTRODUCTION_LINK_MS,
+			proposed_by: staff.id,
+			proposed_at: t,
+			created_at: t,
+			updated_at: t
+		})
+		.returning('id')
+		.executeTakeFirstOrThrow();
+	return Number(row.id);
+}
+
+async function mailProposal(
+	trx: Tx,
+	config: Services['config'],
+	r: { title: string; description: string; land_iso: string; region: string; orgType: string },
+	c: { email: string; locale: string | null },
+	p: { name: string; input: ProposeInput; token: string; introductionId: number },
+	now: Date
+): Promise<void> {
+	const locale = localeOf(c.locale);
+	await enqueueMail(
+		trx,
+		{
+			to: c.email,
+			locale,
+			template: 'visibility.proposal',
+			mail: proposalMail(locale, {
+				name: p.name,
+				title: r.title,
+				orgType: translate(locale, `visibility.orgType.${r.orgType}` as 'visibility.orgType.company'),
+				region: [r.region, translate(locale, `reference.land.${r.land_iso}` as 'reference.land.DE-BE')]
+					.filter(Boolean)
+					.join(', '),
+				description: r.description,
+				consultantMessage: p.input.message,
+				link: absoluteLink(config.publicBaseUrl, locale, `/vorstellung/${p.token}`)
+			}),
+			officeId: p.input.officeId,
+			subject: { kind: 'introduction', id: p.introductionId }
+		},
+		now
+	);
 }
 
 export interface IntroductionPage {
@@ -366,34 +411,7 @@ async function exchangeContacts(
 	now: Date
 ): Promise<void> {
 	const { config } = services;
-	const n = await trx
-		.selectFrom('introduction as n')
-		.innerJoin('project_request as r', 'r.id', 'n.request_id')
-		.innerJoin('decision_maker as d', 'd.id', 'r.decision_maker_id')
-		.innerJoin('creative as c', 'c.id', 'n.creative_id')
-		.leftJoin('profile as p', 'p.id', 'n.profile_id')
-		.leftJoin('case_file as f', 'f.id', 'n.case_id')
-		.select([
-			'n.id',
-			'n.office_id',
-			'n.creative_message',
-			'n.profile_id',
-			'r.title',
-			'd.email as dm_email',
-			'd.contact_name',
-			'd.organisation',
-			'd.phone',
-			'd.locale as dm_locale',
-			'd.erased_at as dm_erased',
-			'c.email as creative_email',
-			'c.locale as creative_locale',
-			'p.display_name',
-			'p.status as profile_status',
-			'p.hidden_at',
-			'f.name as case_name'
-		])
-		.where('n.id', '=', introductionId)
-		.executeTakeFirstOrThrow();
+	const n = await contactsToExchange(trx, introductionId);
 	const creativeName = n.display_name || n.case_name || '';
 	const dmLocale = localeOf(n.dm_locale);
 	const profileVisible = n.profile_id != null && n.profile_status === 'published' && n.hidden_at == null;
@@ -442,6 +460,38 @@ async function exchangeContacts(
 		},
 		now
 	);
+}
+
+/** Both sides' contact data, and whether the creative's profile may be linked (published, not hidden). */
+async function contactsToExchange(trx: Tx, introductionId: number) {
+	return trx
+		.selectFrom('introduction as n')
+		.innerJoin('project_request as r', 'r.id', 'n.request_id')
+		.innerJoin('decision_maker as d', 'd.id', 'r.decision_maker_id')
+		.innerJoin('creative as c', 'c.id', 'n.creative_id')
+		.leftJoin('profile as p', 'p.id', 'n.profile_id')
+		.leftJoin('case_file as f', 'f.id', 'n.case_id')
+		.select([
+			'n.id',
+			'n.office_id',
+			'n.creative_message',
+			'n.profile_id',
+			'r.title',
+			'd.email as dm_email',
+			'd.contact_name',
+			'd.organisation',
+			'd.phone',
+			'd.locale as dm_locale',
+			'd.erased_at as dm_erased',
+			'c.email as creative_email',
+			'c.locale as creative_locale',
+			'p.display_name',
+			'p.status as profile_status',
+			'p.hidden_at',
+			'f.name as case_name'
+		])
+		.where('n.id', '=', introductionId)
+		.executeTakeFirstOrThrow();
 }
 
 export type RespondResult =

@@ -1,5 +1,5 @@
 import { recordAudit, systemActor } from '../audit/index';
-import { transact } from '../db/transaction';
+import { type Db, transact } from '../db/transaction';
 import { absoluteLink } from '../identity/index';
 import { enqueueMail } from '../notifications/index';
 import type { Services } from '../runtime';
@@ -15,8 +15,14 @@ import { OPEN_REMINDER_BEFORE_MS } from './rules';
 export async function runOpenForProjectsJobs(
 	services: Services
 ): Promise<{ openReminders: number; openExpired: number }> {
-	const { db, clock, config } = services;
-	const now = clock.now();
+	const now = services.clock.now();
+	const openReminders = await sendOpenReminders(services, now);
+	const expired = await expireOpenForProjects(services.db, now);
+	return { openReminders, openExpired: expired };
+}
+
+async function sendOpenReminders(services: Services, now: Date): Promise<number> {
+	const { db, config } = services;
 	const t = now.getTime();
 	const due = await db
 		.selectFrom('profile as p')
@@ -71,7 +77,12 @@ export async function runOpenForProjectsJobs(
 		});
 		if (sent) openReminders++;
 	}
-	const expired = await transact(db, async (trx) => {
+	return openReminders;
+}
+
+async function expireOpenForProjects(db: Db, now: Date): Promise<number> {
+	const t = now.getTime();
+	return transact(db, async (trx) => {
 		const rows = await trx
 			.selectFrom('profile')
 			.select(['id', 'office_id'])
@@ -101,5 +112,4 @@ export async function runOpenForProjectsJobs(
 			);
 		return rows.length;
 	});
-	return { openReminders, openExpired: expired };
 }

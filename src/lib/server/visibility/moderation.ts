@@ -160,6 +160,8 @@ export type ModerationResult = { ok: true } | { ok: false; reason: 'not_found' |
 type Staff = { id: number; email: string };
 type Action = 'approve' | 'reject' | 'hide' | 'unhide';
 
+type ModerationInput = { officeId: number; profileId: number; action: Action; reason?: string | null };
+
 /**
  * One command for the four staff moves. Each is a conditional update on the state it expects,
  * so two staff members pressing at once change it once (the second gets 'state').
@@ -168,7 +170,7 @@ export async function moderateProfile(
 	services: Services,
 	staff: Staff,
 	scope: OfficeScope,
-	input: { officeId: number; profileId: number; action: Action; reason?: string | null },
+	input: ModerationInput,
 	ctx: RequestContext = {}
 ): Promise<ModerationResult> {
 	const { db, clock, config } = services;
@@ -176,61 +178,10 @@ export async function moderateProfile(
 	const t = now.getTime();
 	if (!scopeIncludes(scope, input.officeId)) return { ok: false, reason: 'not_found' };
 	return transact(db, async (trx) => {
-		const p = await trx
-			.selectFrom('profile as p')
-			.innerJoin('creative as c', 'c.id', 'p.creative_id')
-			.select([
-				'p.id',
-				'p.status',
-				'p.hidden_at',
-				'p.display_name',
-				'p.first_approved_at',
-				'c.email',
-				'c.locale',
-				'c.deleted_at'
-			])
-			.where('p.id', '=', input.profileId)
-			.where('p.office_id', '=', input.officeId)
-			.where('p.erased_at', 'is', null)
-			.executeTakeFirst();
+		const p = await profileToModerate(trx, input);
 		if (!p || p.deleted_at != null) return { ok: false as const, reason: 'not_found' as const };
-		let q = trx.updateTable('profile').where('id', '=', p.id);
-		switch (input.action) {
-			case 'approve':
-				q = q
-					.set({
-						status: 'published',
-						approved_at: t,
-						first_approved_at: p.first_approved_at ?? t,
-						moderated_by: staff.id,
-						reject_reason: null,
-						updated_at: t
-					})
-					.where('status', '=', 'pending');
-				break;
-			case 'reject':
-				q = q
-					.set({
-						status: 'rejected',
-						moderated_by: staff.id,
-						reject_reason: input.reason ?? '',
-						updated_at: t
-					})
-					.where('status', '=', 'pending');
-				break;
-			case 'hide':
-				q = q
-					.set({ hidden_at: t, hidden_by: staff.id, hidden_reason: input.reason ?? '', updated_at: t })
-					.where('hidden_at', 'is', null);
-				break;
-			case 'unhide':
-				q = q
-					.set({ hidden_at: null, hidden_by: null, hidden_reason: null, updated_at: t })
-					.where('hidden_at', 'is not', null);
-				break;
-		}
-		const res = await q.executeTakeFirst();
-		if (Number(res.numUpdatedRows) !== 1) return { ok: false as const, reason: 'state' as const };
+		if (!(await applyModeration(trx, staff, input, p, t)))
+			return { ok: false as const, reason: 'state' as const };
 		if (input.action === 'hide')
 			await trx
 				.updateTable('profile_report')
@@ -238,28 +189,7 @@ export async function moderateProfile(
 				.where('profile_id', '=', p.id)
 				.where('resolved_at', 'is', null)
 				.execute();
-		if (input.action !== 'unhide') {
-			const locale = (p.locale === 'en' ? 'en' : 'de') as Locale;
-			const outcome =
-				input.action === 'approve' ? 'approved' : input.action === 'reject' ? 'rejected' : 'hidden';
-			await enqueueMail(
-				trx,
-				{
-					to: p.email,
-					locale,
-					template: `visibility.profile_${outcome}`,
-					mail: profileModeratedMail(locale, {
-						outcome,
-						name: p.display_name,
-						reason: input.action === 'approve' ? null : (input.reason ?? null),
-						link: absoluteLink(config.publicBaseUrl, locale, '/portal/profil')
-					}),
-					officeId: input.officeId,
-					subject: { kind: 'profile', id: Number(p.id) }
-				},
-				now
-			);
-		}
+		if (input.action !== 'unhide') await mailModeration(trx, config, input, p, now);
 		await recordAudit(
 			trx,
 			staffActor(staff),
@@ -272,6 +202,104 @@ export async function moderateProfile(
 		);
 		return { ok: true as const };
 	});
+}
+
+type ProfileToModerate = NonNullable<Awaited<ReturnType<typeof profileToModerate>>>;
+
+/** The profile with its creative's address (the mail goes there) and whether the creative is deleted. */
+async function profileToModerate(trx: Tx, input: ModerationInput) {
+	return trx
+		.selectFrom('profile as p')
+		.innerJoin('creative as c', 'c.id', 'p.creative_id')
+		.select([
+			'p.id',
+			'p.status',
+			'p.hidden_at',
+			'p.display_name',
+			'p.first_approved_at',
+			'c.email',
+			'c.locale',
+			'c.deleted_at'
+		])
+		.where('p.id', '=', input.profileId)
+		.where('p.office_id', '=', input.officeId)
+		.where('p.erased_at', 'is', null)
+		.executeTakeFirst();
+}
+
+/** False when the profile is no longer in the state the action expects (someone else was quicker). */
+async function applyModeration(
+	trx: Tx,
+	staff: Staff,
+	input: ModerationInput,
+	p: ProfileToModerate,
+	t: number
+): Promise<boolean> {
+	let q = trx.updateTable('profile').where('id', '=', p.id);
+	switch (input.action) {
+		case 'approve':
+			q = q
+				.set({
+					status: 'published',
+					approved_at: t,
+					first_approved_at: p.first_approved_at ?? t,
+					moderated_by: staff.id,
+					reject_reason: null,
+					updated_at: t
+				})
+				.where('status', '=', 'pending');
+			break;
+		case 'reject':
+			q = q
+				.set({
+					status: 'rejected',
+					moderated_by: staff.id,
+					reject_reason: input.reason ?? '',
+					updated_at: t
+				})
+				.where('status', '=', 'pending');
+			break;
+		case 'hide':
+			q = q
+				.set({ hidden_at: t, hidden_by: staff.id, hidden_reason: input.reason ?? '', updated_at: t })
+				.where('hidden_at', 'is', null);
+			break;
+		case 'unhide':
+			q = q
+				.set({ hidden_at: null, hidden_by: null, hidden_reason: null, updated_at: t })
+				.where('hidden_at', 'is not', null);
+			break;
+	}
+	const res = await q.executeTakeFirst();
+	return Number(res.numUpdatedRows) === 1;
+}
+
+async function mailModeration(
+	trx: Tx,
+	config: Services['config'],
+	input: ModerationInput,
+	p: ProfileToModerate,
+	now: Date
+): Promise<void> {
+	const locale = (p.locale === 'en' ? 'en' : 'de') as Locale;
+	const outcome = input.action === 'approve' ? 'approved' : input.action === 'reject' ? 'rejected' : 'hidden';
+	await enqueueMail(
+		trx,
+		{
+			to: p.email,
+			locale,
+			template: `visibility.profile_${outcome}`,
+			mail: profileModeratedMail(locale, {
+				outcome,
+				name: p.display_name,
+				reason: input.action === 'approve' ? null : (input.reason ?? null),
+				link: absoluteLink(config.publicBaseUrl, locale, '/portal/profil')
+			}),
+			officeId: input.officeId,
+			subject: { kind: 'profile', id: Number(p.id) }
+		},
+		now
+	);
 }
 
 export async function dismissReport(

@@ -15,6 +15,13 @@ import { parseJsonArray, staffActor } from './actors';
 const iso = (v: number | string | null | undefined) => (v == null ? null : new Date(Number(v)).toISOString());
 
 export async function exportVisibility(db: Db | Tx, creativeId: number) {
+	const profiles = await exportProfiles(db, creativeId);
+	const introduction = await exportIntroductions(db, creativeId);
+	return { ...profiles, introduction };
+}
+
+/** The profile with what hangs on it: its image (as base64) and the reports about it. */
+async function exportProfiles(db: Db | Tx, creativeId: number) {
 	const profiles = await db.selectFrom('profile').selectAll().where('creative_id', '=', creativeId).execute();
 	const ids = profiles.map((p) => Number(p.id));
 	const images =
@@ -29,24 +36,6 @@ export async function exportVisibility(db: Db | Tx, creativeId: number) {
 					.select(['reason', 'created_at', 'resolution', 'resolved_at'])
 					.where('profile_id', 'in', ids)
 					.execute();
-	const intros = await db
-		.selectFrom('introduction as n')
-		.innerJoin('project_request as r', 'r.id', 'n.request_id')
-		.select([
-			'n.id',
-			'n.origin',
-			'n.status',
-			'n.consultant_message',
-			'n.creative_message',
-			'n.proposed_at',
-			'n.responded_at',
-			'n.outcome',
-			'n.outcome_at',
-			'r.title'
-		])
-		.where('n.creative_id', '=', creativeId)
-		.orderBy('n.id')
-		.execute();
 	return {
 		profile: profiles.map((p) => ({
 			id: Number(p.id),
@@ -83,20 +72,42 @@ export async function exportVisibility(db: Db | Tx, creativeId: number) {
 			created_at: iso(r.created_at),
 			resolution: r.resolution,
 			resolved_at: iso(r.resolved_at)
-		})),
-		introduction: intros.map((n) => ({
-			id: Number(n.id),
-			request: n.title,
-			origin: n.origin,
-			status: n.status,
-			consultant_message: n.consultant_message,
-			creative_message: n.creative_message,
-			proposed_at: iso(n.proposed_at),
-			responded_at: iso(n.responded_at),
-			outcome: n.outcome,
-			outcome_at: iso(n.outcome_at)
 		}))
 	};
+}
+
+/** The creative's introductions, named by the request's title (the decision maker's data stays theirs). */
+async function exportIntroductions(db: Db | Tx, creativeId: number) {
+	const intros = await db
+		.selectFrom('introduction as n')
+		.innerJoin('project_request as r', 'r.id', 'n.request_id')
+		.select([
+			'n.id',
+			'n.origin',
+			'n.status',
+			'n.consultant_message',
+			'n.creative_message',
+			'n.proposed_at',
+			'n.responded_at',
+			'n.outcome',
+			'n.outcome_at',
+			'r.title'
+		])
+		.where('n.creative_id', '=', creativeId)
+		.orderBy('n.id')
+		.execute();
+	return intros.map((n) => ({
+		id: Number(n.id),
+		request: n.title,
+		origin: n.origin,
+		status: n.status,
+		consultant_message: n.consultant_message,
+		creative_message: n.creative_message,
+		proposed_at: iso(n.proposed_at),
+		responded_at: iso(n.responded_at),
+		outcome: n.outcome,
+		outcome_at: iso(n.outcome_at)
+	}));
 }
 
 /**
@@ -175,27 +186,7 @@ export async function exportDecisionMaker(
 	const now = clock.now();
 	const dm = await decisionMakerInOffice(db, scope, input.officeId, input.decisionMakerId);
 	if (!dm) return null;
-	const requests = await db
-		.selectFrom('project_request')
-		.selectAll()
-		.where('decision_maker_id', '=', dm.id)
-		.orderBy('id')
-		.execute();
-	const ids = requests.map((r) => Number(r.id));
-	const mails = await db
-		.selectFrom('outbox')
-		.select(['created_at', 'template', 'subject', 'text_body', 'status'])
-		.where('to_address', '=', dm.email)
-		.orderBy('id')
-		.execute();
-	const intros =
-		ids.length === 0
-			? []
-			: await db
-					.selectFrom('introduction')
-					.select(['request_id', 'status', 'outcome', 'responded_at'])
-					.where('request_id', 'in', ids)
-					.execute();
+	const sections = await exportDecisionMakerSections(db, dm);
 	await recordAudit(
 		db,
 		staffActor(staff),
@@ -222,6 +213,37 @@ export async function exportDecisionMaker(
 				created_at: iso(dm.created_at)
 			}
 		],
+		...sections
+	};
+}
+
+/**
+ * Their requests, the introductions to them (status and outcome only: the creative's side is the
+ * creative's data) and the mails sent to their address.
+ */
+async function exportDecisionMakerSections(db: Db | Tx, dm: { id: number; email: string }) {
+	const requests = await db
+		.selectFrom('project_request')
+		.selectAll()
+		.where('decision_maker_id', '=', dm.id)
+		.orderBy('id')
+		.execute();
+	const ids = requests.map((r) => Number(r.id));
+	const mails = await db
+		.selectFrom('outbox')
+		.select(['created_at', 'template', 'subject', 'text_body', 'status'])
+		.where('to_address', '=', dm.email)
+		.orderBy('id')
+		.execute();
+	const intros =
+		ids.length === 0
+			? []
+			: await db
+					.selectFrom('introduction')
+					.select(['request_id', 'status', 'outcome', 'responded_at'])
+					.where('request_id', 'in', ids)
+					.execute();
+	return {
 		project_request: requests.map((r) => ({
 			id: Number(r.id),
 			title: r.title,
