@@ -1,13 +1,17 @@
+import type { RequestEvent } from '@sveltejs/kit';
 import { z } from 'zod';
-import { CONCERN_MAX } from '$lib/server/booking/commands';
+import { CONCERN_MAX, requestBooking } from '$lib/server/booking/commands';
 import { hasUpcomingSprechtage, sprechtagPlaces } from '$lib/server/booking/queries';
 import type { SlotFormat } from '$lib/server/booking/rules';
 import { getBookingSettings } from '$lib/server/booking/settings';
 import { isSlotOffered, listSlots } from '$lib/server/booking/slots';
 import type { Db } from '$lib/server/db/transaction';
+import type { FormValues } from '$lib/server/http/form';
+import { freeTextFailure } from '$lib/server/http/free-text';
 import { checkbox, email, optionalText, phone, requiredText } from '$lib/server/platform/form-fields';
 import { readPostcode } from '$lib/server/reference/postcode-rules';
 import { findOffice, getOfficeByKey, listOffices } from '$lib/server/reference/queries';
+import type { Services } from '$lib/server/runtime';
 import { addDays, berlinDate, isoWeekday } from '$lib/time/berlin';
 
 /**
@@ -45,6 +49,43 @@ export interface FlowSlot {
 
 export async function loadFlow(db: Db, url: URL, now: Date) {
 	const q = url.searchParams;
+	const { found, base, query } = await placeStep(db, q, now);
+	if (found.decision.kind !== 'result') return { step: 1 as const, ...base, query };
+	const land = found.decision.land;
+
+	const today = berlinDate(now.getTime());
+	const { office, offices } = await officeStep(
+		db,
+		q,
+		found.offices.map((o) => o.key),
+		today
+	);
+	const step1 = { ...base, query: { plz: query.plz, land }, land };
+	if (!office) {
+		return { step: 2 as const, ...step1, offices, officeError: q.has('buero') };
+	}
+	const officeInfo = { key: office.key, name: office.name, phone: office.phone, id: office.id };
+	const { formats, format } = await formatStep(db, q, office.id, today);
+	if (!format) {
+		return { step: 3 as const, ...step1, office: officeInfo, formats, formatError: q.has('format') };
+	}
+
+	const settings = await getBookingSettings(db, office.id);
+	const chosen = await offeredSlotStep(db, q, office.id, format, now);
+	if (chosen) {
+		return { step: 5 as const, ...step1, office: officeInfo, format, slot: chosen.slot, week: chosen.week };
+	}
+	const week = await weekStep(
+		db,
+		q,
+		{ officeId: office.id, format, today, horizonDays: settings.horizonDays },
+		now
+	);
+	return { step: 4 as const, ...step1, office: officeInfo, format, ...week, slotGone: q.has('slot') };
+}
+
+/** Step 1: a postcode or a Land, answered by the offices responsible for it. */
+async function placeStep(db: Db, q: URLSearchParams, now: Date) {
 	const typed = q.get('plz')?.slice(0, 20) ?? '';
 	const landParam = q.get('land')?.slice(0, 10) ?? '';
 	const submitted = q.has('plz') || q.has('land');
@@ -61,82 +102,90 @@ export async function loadFlow(db: Db, url: URL, now: Date) {
 		matches: found.matches,
 		osm: found.osm
 	};
-	const query = { plz, land: landParam };
-	if (found.decision.kind !== 'result') return { step: 1 as const, ...base, query };
-	const land = found.decision.land;
+	return { found, base, query: { plz, land: landParam } };
+}
 
-	const today = berlinDate(now.getTime());
+/** Step 2: every office open today, the responsible ones first; `office` once the URL names one. */
+async function officeStep(db: Db, q: URLSearchParams, responsible: string[], today: string) {
 	const offices = (await listOffices(db, { activeOnly: true })).filter(
 		(o) => (!o.validFrom || o.validFrom <= today) && (!o.validTo || o.validTo >= today)
 	);
-	const responsible = found.offices.map((o) => o.key);
 	const officeList = [...offices]
 		.sort((a, b) => Number(responsible.includes(b.key)) - Number(responsible.includes(a.key)))
 		.map((o) => ({ key: o.key, name: o.name, seat: o.seat, responsible: responsible.includes(o.key) }));
 	const office = offices.find((o) => o.key === q.get('buero')) ?? null;
-	const step1 = { ...base, query: { plz, land }, land };
-	if (!office) {
-		return { step: 2 as const, ...step1, offices: officeList, officeError: q.has('buero') };
-	}
-	const officeInfo = { key: office.key, name: office.name, phone: office.phone, id: office.id };
-	const sprechtage = await hasUpcomingSprechtage(db, office.id, today);
+	return { office, offices: officeList };
+}
+
+/** Step 3: Sprechtag is only offered while the office has one ahead. */
+async function formatStep(db: Db, q: URLSearchParams, officeId: number, today: string) {
+	const sprechtage = await hasUpcomingSprechtage(db, officeId, today);
 	const formats: SlotFormat[] = sprechtage ? [...FORMATS] : ['office', 'phone', 'video'];
 	const format = formats.find((f) => f === q.get('format')) ?? null;
-	if (!format) {
-		return { step: 3 as const, ...step1, office: officeInfo, formats, formatError: q.has('format') };
-	}
+	return { formats, format };
+}
 
-	const settings = await getBookingSettings(db, office.id);
-	const firstWeek = mondayOf(today);
-	const lastDay = addDays(today, settings.horizonDays);
+/** Step 5 (the intake form): the URL's slot if it is still offered; null sends the person back to the week. */
+async function offeredSlotStep(
+	db: Db,
+	q: URLSearchParams,
+	officeId: number,
+	format: SlotFormat,
+	now: Date
+): Promise<{ slot: FlowSlot; week: string } | null> {
 	const chosen = readSlotKey(q.get('slot'));
-	if (chosen) {
-		const offered = await isSlotOffered(
-			db,
-			{
-				officeId: office.id,
-				consultantId: chosen.consultantId,
-				format,
-				start: chosen.start,
-				sprechtagId: chosen.sprechtagId
-			},
-			now
-		);
-		if (offered) {
-			const all = await listSlots(
-				db,
-				{
-					officeId: office.id,
-					from: berlinDate(offered.start),
-					to: berlinDate(offered.start),
-					format,
-					consultantId: offered.consultantId
-				},
-				now
-			);
-			const places = await sprechtagPlaces(db, offered.sprechtagId ? [offered.sprechtagId] : []);
-			const place = offered.sprechtagId ? places.get(offered.sprechtagId) : undefined;
-			return {
-				step: 5 as const,
-				...step1,
-				office: officeInfo,
-				format,
-				slot: {
-					key: slotKey(offered),
-					start: offered.start,
-					end: offered.end,
-					consultantName: all.find((s) => s.start === offered.start)?.consultantName ?? '',
-					place: place ? `${place.venue}, ${place.town}` : null
-				},
-				week: mondayOf(berlinDate(offered.start))
-			};
-		}
-	}
+	if (!chosen) return null;
+	const offered = await isSlotOffered(
+		db,
+		{
+			officeId,
+			consultantId: chosen.consultantId,
+			format,
+			start: chosen.start,
+			sprechtagId: chosen.sprechtagId
+		},
+		now
+	);
+	if (!offered) return null;
+	const all = await listSlots(
+		db,
+		{
+			officeId,
+			from: berlinDate(offered.start),
+			to: berlinDate(offered.start),
+			format,
+			consultantId: offered.consultantId
+		},
+		now
+	);
+	const places = await sprechtagPlaces(db, offered.sprechtagId ? [offered.sprechtagId] : []);
+	const place = offered.sprechtagId ? places.get(offered.sprechtagId) : undefined;
+	return {
+		slot: {
+			key: slotKey(offered),
+			start: offered.start,
+			end: offered.end,
+			consultantName: all.find((s) => s.start === offered.start)?.consultantName ?? '',
+			place: place ? `${place.venue}, ${place.town}` : null
+		},
+		week: mondayOf(berlinDate(offered.start))
+	};
+}
+
+/** Step 4: one week of free slots within the booking horizon. */
+async function weekStep(
+	db: Db,
+	q: URLSearchParams,
+	at: { officeId: number; format: SlotFormat; today: string; horizonDays: number },
+	now: Date
+) {
+	const firstWeek = mondayOf(at.today);
+	const lastDay = addDays(at.today, at.horizonDays);
 	const requestedWeek = q.get('woche');
 	let week = requestedWeek && /^\d{4}-\d{2}-\d{2}$/.test(requestedWeek) ? mondayOf(requestedWeek) : firstWeek;
 	if (week < firstWeek) week = firstWeek;
 	const weekSlots = async (w: string) =>
-		listSlots(db, { officeId: office.id, from: w, to: addDays(w, 6), format }, now);
+		listSlots(db, { officeId: at.officeId, from: w, to: addDays(w, 6), format: at.format }, now);
 	let slots = await weekSlots(week);
 	// Without an explicit week, jump to the first week that has anything to offer.
 	if (!requestedWeek) {
@@ -147,16 +196,11 @@ export async function loadFlow(db: Db, url: URL, now: Date) {
 	}
 	const days = await slotDays(db, slots);
 	return {
-		step: 4 as const,
-		...step1,
-		office: officeInfo,
-		format,
 		week,
 		weekEnd: addDays(week, 6),
 		prevWeek: week > firstWeek ? addDays(week, -7) : null,
 		nextWeek: addDays(week, 7) <= lastDay ? addDays(week, 7) : null,
-		days,
-		slotGone: q.has('slot')
+		days
 	};
 }
 
@@ -265,4 +309,56 @@ export async function rescheduleWeek(
 		nextWeek: addDays(week, 7) <= lastDay ? addDays(week, 7) : null,
 		days
 	};
+}
+
+/**
+ * The final POST of a parsed intake. What was chosen in steps 2–4 comes from the URL; the command
+ * re-checks the slot under its lock (and a double submit finds its first booking by the
+ * submission id first).
+ */
+export async function submitIntake(
+	services: Services,
+	event: Pick<RequestEvent, 'url' | 'locals' | 'getClientAddress'>,
+	intake: { data: Intake; values: FormValues }
+) {
+	const { locale, requestId } = event.locals;
+	const { data: d, values } = intake;
+	const chosen = await chosenSlot(services.db, event.url);
+	if (!chosen) return { kind: 'slot_gone' as const };
+	// Issue 13, part 5: a concern with an ID number or an Art. 9 word is not sent until the person chooses.
+	const refused = await freeTextFailure(services.db, {
+		officeId: chosen.officeId,
+		texts: { concern: d.concern },
+		form: values,
+		values,
+		locale
+	});
+	if (refused) return { kind: 'refused' as const, failure: refused };
+	const result = await requestBooking(
+		services,
+		{
+			officeId: chosen.officeId,
+			consultantId: chosen.consultantId,
+			format: chosen.format,
+			start: chosen.start,
+			sprechtagId: chosen.sprechtagId,
+			intake: {
+				name: d.name,
+				email: d.email,
+				phone: d.phone,
+				postcode: d.postcode,
+				land: d.land,
+				submarket: d.submarket,
+				stage: d.stage,
+				topics: d.topics,
+				concern: d.concern,
+				heardFrom: d.heard_from
+			},
+			consents: { processing: d.consent_processing, notes: d.consent_notes, news: d.consent_news },
+			locale,
+			idempotencyKey: `form:${d.submission_id}`
+		},
+		{ requestId, clientAddress: event.getClientAddress() }
+	);
+	return { kind: 'requested' as const, result };
 }

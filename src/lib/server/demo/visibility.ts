@@ -27,23 +27,8 @@ const SERVICES: Record<string, string[]> = {
 };
 
 export async function planProfiles(sim: Simulation, day: string): Promise<void> {
-	const rows = await sim.db
-		.selectFrom('booking as b')
-		.innerJoin('case_file as c', 'c.id', 'b.case_id')
-		.select(['c.creative_id', 'b.name', 'b.submarket', 'b.land_iso', 'b.postcode', 'b.office_id'])
-		.where('b.status', '=', 'attended')
-		.where('b.kind', '=', 'first')
-		.orderBy('b.id')
-		.execute();
-	const byLand = new Map<string, typeof rows>();
-	for (const r of rows) {
-		const list = byLand.get(r.land_iso ?? '') ?? [];
-		if (list.length < 5) list.push(r);
-		byLand.set(r.land_iso ?? '', list);
-	}
-	const chosen = [...byLand.values()].flat().slice(0, 48);
 	const profiles: CandidateProfile[] = [];
-	for (const r of chosen) {
+	for (const r of await chooseAdvised(sim)) {
 		const creativeId = Number(r.creative_id);
 		const land = r.land_iso ?? 'DE-BE';
 		const town = (TOWNS[land] ?? []).find(([, pc]) => pc === r.postcode)?.[0] ?? 'Berlin';
@@ -61,49 +46,95 @@ export async function planProfiles(sim: Simulation, day: string): Promise<void> 
 		};
 		profiles.push(entry);
 		const on = laterDay(sim, day, 1, 40);
-		schedule(sim, on, async () => {
-			const saved = await saveProfile(sim.services, creativeId, {
-				kind: studio ? 'studio' : 'person',
-				displayName: studio ? `Studio ${r.name.split(' ')[1]}` : r.name,
-				submarkets,
-				landIso: land,
-				town,
-				bio: `${studio ? 'Wir arbeiten' : 'Ich arbeite'} in ${town} an ${work}. ${sim.random.pick([
-					'Offen für Kooperationen mit Kommunen und Unternehmen.',
-					'Schwerpunkt: nachhaltige Projekte mit regionalem Bezug.',
-					'Gern auch interdisziplinär, mit Partnern aus anderen Teilmärkten.'
-				])} (Demo-Profil)`,
-				services: sim.random.sample(SERVICES[r.submarket] ?? SERVICES.sonstige!, 2),
-				links: [`https://portfolio.demo.invalid/${creativeId}`],
-				contactPreference: sim.random.chance(0.8) ? 'form' : 'office',
-				openForProjects: sim.random.chance(0.5)
-			});
-			if (!saved.ok) return;
-			await setProfileImage(sim.services, creativeId, {
-				bytes: demoProfileImage(sim.random),
-				alt: `Abstraktes Bild in warmen Farben (${town})`
-			});
-			if (!(await publishProfile(sim.services, creativeId)).ok) return;
-			schedule(sim, addDays(on, sim.random.int(1, 3)), async () => {
-				const p = await sim.db
-					.selectFrom('profile')
-					.select(['id', 'office_id'])
-					.where('creative_id', '=', creativeId)
-					.executeTakeFirst();
-				const office = sim.offices.find((o) => o.id === Number(p?.office_id));
-				if (!p || !office) return;
-				const r2 = await moderateProfile(sim.services, office.lead, office.lead.scope, {
-					officeId: office.id,
-					profileId: Number(p.id),
-					action: 'approve'
-				});
-				if (r2.ok) {
-					entry.profileId = Number(p.id);
-					entry.officeId = office.id;
-					count(sim, 'profiles published');
-				}
-			});
-		});
+		const draft = { creativeId, name: r.name, submarket: r.submarket, land, town, studio, submarkets, work };
+		schedule(sim, on, () => publishDemoProfile(sim, on, entry, draft));
 	}
 	for (const office of sim.offices) proposeIntroductions(sim, office, addDays(day, 45), profiles);
+}
+
+/** Up to five attended first bookings per Land, 48 at most, in booking order. */
+async function chooseAdvised(sim: Simulation) {
+	const rows = await sim.db
+		.selectFrom('booking as b')
+		.innerJoin('case_file as c', 'c.id', 'b.case_id')
+		.select(['c.creative_id', 'b.name', 'b.submarket', 'b.land_iso', 'b.postcode', 'b.office_id'])
+		.where('b.status', '=', 'attended')
+		.where('b.kind', '=', 'first')
+		.orderBy('b.id')
+		.execute();
+	const byLand = new Map<string, typeof rows>();
+	for (const r of rows) {
+		const list = byLand.get(r.land_iso ?? '') ?? [];
+		if (list.length < 5) list.push(r);
+		byLand.set(r.land_iso ?? '', list);
+	}
+	return [...byLand.values()].flat().slice(0, 48);
+}
+
+interface ProfileDraft {
+	creativeId: number;
+	name: string;
+	submarket: string;
+	land: string;
+	town: string;
+	studio: boolean;
+	submarkets: string[];
+	work: string;
+}
+
+/** Save, picture, publish; the office approves a few days later. Random draws keep their order (seeded demo). */
+async function publishDemoProfile(
+	sim: Simulation,
+	on: string,
+	entry: CandidateProfile,
+	d: ProfileDraft
+): Promise<void> {
+	const { creativeId } = d;
+	const saved = await saveProfile(sim.services, creativeId, {
+		kind: d.studio ? 'studio' : 'person',
+		displayName: d.studio ? `Studio ${d.name.split(' ')[1]}` : d.name,
+		submarkets: d.submarkets,
+		landIso: d.land,
+		town: d.town,
+		bio: `${d.studio ? 'Wir arbeiten' : 'Ich arbeite'} in ${d.town} an ${d.work}. ${sim.random.pick([
+			'Offen für Kooperationen mit Kommunen und Unternehmen.',
+			'Schwerpunkt: nachhaltige Projekte mit regionalem Bezug.',
+			'Gern auch interdisziplinär, mit Partnern aus anderen Teilmärkten.'
+		])} (Demo-Profil)`,
+		services: sim.random.sample(SERVICES[d.submarket] ?? SERVICES.sonstige!, 2),
+		links: [`https://portfolio.demo.invalid/${creativeId}`],
+		contactPreference: sim.random.chance(0.8) ? 'form' : 'office',
+		openForProjects: sim.random.chance(0.5)
+	});
+	if (!saved.ok) return;
+	await setProfileImage(sim.services, creativeId, {
+		bytes: demoProfileImage(sim.random),
+		alt: `Abstraktes Bild in warmen Farben (${d.town})`
+	});
+	if (!(await publishProfile(sim.services, creativeId)).ok) return;
+	schedule(sim, addDays(on, sim.random.int(1, 3)), () => approveDemoProfile(sim, creativeId, entry));
+}
+
+async function approveDemoProfile(
+	sim: Simulation,
+	creativeId: number,
+	entry: CandidateProfile
+): Promise<void> {
+	const p = await sim.db
+		.selectFrom('profile')
+		.select(['id', 'office_id'])
+		.where('creative_id', '=', creativeId)
+		.executeTakeFirst();
+	const office = sim.offices.find((o) => o.id === Number(p?.office_id));
+	if (!p || !office) return;
+	const r2 = await moderateProfile(sim.services, office.lead, office.lead.scope, {
+		officeId: office.id,
+		profileId: Number(p.id),
+		action: 'approve'
+	});
+	if (r2.ok) {
+		entry.profileId = Number(p.id);
+		entry.officeId = office.id;
+		count(sim, 'profiles published');
+	}
 }

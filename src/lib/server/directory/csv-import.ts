@@ -79,10 +79,32 @@ function costOf(value: string): ContactPointCost | null {
 	return (CONTACT_POINT_COSTS as readonly string[]).includes(value) ? (value as ContactPointCost) : 'mixed';
 }
 
-function parse(
-	text: string,
-	known: { topics: Set<string> }
-): { ok: true; rows: Row[]; skipped: CsvSkipped[] } | { ok: false; problems: CsvProblem[] } {
+type Parsed = { ok: true; rows: Row[]; skipped: CsvSkipped[] } | { ok: false; problems: CsvProblem[] };
+type Header = string[];
+
+function parse(text: string, known: { topics: Set<string> }): Parsed {
+	const read = readRecords(text);
+	if (!read.ok) return read;
+	const { header, records } = read;
+	const rows: Row[] = [];
+	const skipped: CsvSkipped[] = [];
+	const seen = new Map<string, number>();
+	for (const rec of records.slice(1)) {
+		const checked = checkRecord(rec, header, known, seen);
+		if ('problems' in checked) {
+			skipped.push(checked);
+			continue;
+		}
+		seen.set(checked.key, rec.line);
+		rows.push(checked);
+	}
+	return { ok: true, rows, skipped };
+}
+
+/** The file as records with its header; a problem refuses the whole file. */
+function readRecords(
+	text: string
+): { ok: true; header: Header; records: CsvRow[] } | { ok: false; problems: CsvProblem[] } {
 	let records: CsvRow[];
 	try {
 		records = readCsvRows(text);
@@ -106,67 +128,70 @@ function parse(
 			ok: false,
 			problems: [{ message: 'directoryImport.error.tooMany', params: { max: String(MAX_CSV_ROWS) } }]
 		};
-	const rows: Row[] = [];
-	const skipped: CsvSkipped[] = [];
-	const seen = new Map<string, number>();
-	for (const rec of records.slice(1)) {
-		const v = (name: (typeof CSV_COLUMNS)[number]) => (rec.fields[header.indexOf(name)] ?? '').trim();
-		const problems: CsvProblem[] = [];
-		const keyParsed = contactPointKey().safeParse(v('key'));
-		const key = keyParsed.success ? keyParsed.data : v('key');
-		if (!keyParsed.success)
-			problems.push({ message: 'directoryImport.error.key', params: { value: v('key') } });
-		else if (seen.has(key))
-			problems.push({ message: 'directoryImport.error.duplicate', params: { line: String(seen.get(key)) } });
-		const name = v('name');
-		if (name === '') problems.push({ message: 'directoryImport.error.name' });
-		if (name.length > 200 || v('helps_with').length > 2000)
-			problems.push({ message: 'directoryImport.error.tooLong' });
-		const scope = v('scope');
-		if (scope !== 'bund' && scope !== 'land')
-			problems.push({ message: 'directoryImport.error.scope', params: { value: scope } });
-		const land = v('land');
-		if (scope === 'land' && !(LAND_ISOS as readonly string[]).includes(land))
-			problems.push({ message: 'directoryImport.error.land', params: { value: land } });
-		if (scope === 'bund' && land !== '') problems.push({ message: 'directoryImport.error.landForBund' });
-		const kind = v('kind');
-		if (!(CONTACT_POINT_KINDS as readonly string[]).includes(kind))
-			problems.push({ message: 'directoryImport.error.kind', params: { value: kind } });
-		const topics = v('topics').split(/\s+/).filter(Boolean);
-		const unknown = topics.filter((tk) => !known.topics.has(tk));
-		if (unknown.length > 0)
-			problems.push({ message: 'directoryImport.error.topic', params: { value: unknown.join(', ') } });
-		const websiteRaw = v('website');
-		const website = websiteRaw === '' ? null : normalizeWebsite(websiteRaw);
-		if (websiteRaw !== '' && website === null)
-			problems.push({ message: 'directoryImport.error.website', params: { value: websiteRaw } });
-		const year = v('source_year');
-		if (year !== '' && !/^(19|20)\d{2}$/.test(year))
-			problems.push({ message: 'directoryImport.error.year', params: { value: year } });
-		if (problems.length > 0) {
-			skipped.push({ line: rec.line, key, problems });
-			continue;
-		}
-		seen.set(key, rec.line);
-		rows.push({
-			line: rec.line,
-			key,
-			name,
-			description: v('helps_with'),
-			kind: kind as Row['kind'],
-			cost: costOf(v('cost')),
-			website,
-			scope: scope as 'bund' | 'land',
-			land: scope === 'land' ? land : null,
-			topics,
-			year: year === '' ? null : year
-		});
-	}
-	return { ok: true, rows, skipped };
+	return { ok: true, header, records };
 }
 
+/** One record as a row to write, or every problem it has (a bad row is skipped, not the file). */
+function checkRecord(
+	rec: CsvRow,
+	header: Header,
+	known: { topics: Set<string> },
+	seen: Map<string, number>
+): Row | CsvSkipped {
+	const v = (name: (typeof CSV_COLUMNS)[number]) => (rec.fields[header.indexOf(name)] ?? '').trim();
+	const problems: CsvProblem[] = [];
+	const keyParsed = contactPointKey().safeParse(v('key'));
+	const key = keyParsed.success ? keyParsed.data : v('key');
+	if (!keyParsed.success)
+		problems.push({ message: 'directoryImport.error.key', params: { value: v('key') } });
+	else if (seen.has(key))
+		problems.push({ message: 'directoryImport.error.duplicate', params: { line: String(seen.get(key)) } });
+	const name = v('name');
+	if (name === '') problems.push({ message: 'directoryImport.error.name' });
+	if (name.length > 200 || v('helps_with').length > 2000)
+		problems.push({ message: 'directoryImport.error.tooLong' });
+	const scope = v('scope');
+	if (scope !== 'bund' && scope !== 'land')
+		problems.push({ message: 'directoryImport.error.scope', params: { value: scope } });
+	const land = v('land');
+	if (scope === 'land' && !(LAND_ISOS as readonly string[]).includes(land))
+		problems.push({ message: 'directoryImport.error.land', params: { value: land } });
+	if (scope === 'bund' && land !== '') problems.push({ message: 'directoryImport.error.landForBund' });
+	const kind = v('kind');
+	if (!(CONTACT_POINT_KINDS as readonly string[]).includes(kind))
+		problems.push({ message: 'directoryImport.error.kind', params: { value: kind } });
+	const topics = v('topics').split(/\s+/).filter(Boolean);
+	const unknown = topics.filter((tk) => !known.topics.has(tk));
+	if (unknown.length > 0)
+		problems.push({ message: 'directoryImport.error.topic', params: { value: unknown.join(', ') } });
+	const websiteRaw = v('website');
+	const website = websiteRaw === '' ? null : normalizeWebsite(websiteRaw);
+	if (websiteRaw !== '' && website === null)
+		problems.push({ message: 'directoryImport.error.website', params: { value: websiteRaw } });
+	const year = v('source_year');
+	if (year !== '' && !/^(19|20)\d{2}$/.test(year))
+		problems.push({ message: 'directoryImport.error.year', params: { value: year } });
+	if (problems.length > 0) return { line: rec.line, key, problems };
+	return {
+		line: rec.line,
+		key,
+		name,
+		description: v('helps_with'),
+		kind: kind as Row['kind'],
+		cost: costOf(v('cost')),
+		website,
+		scope: scope as 'bund' | 'land',
+		land: scope === 'land' ? land : null,
+		topics,
+		year: year === '' ? null : year
+	};
+}
+
+type ServiceValues = Pick<Row, 'name' | 'description' | 'kind' | 'cost'>;
+type Verified = { last_verified_at?: number; last_verified_by?: string };
+
 async function write(trx: Tx, r: Row, t: number): Promise<'created' | 'updated'> {
-	const verified = r.year
+	const verified: Verified = r.year
 		? { last_verified_at: berlinDayStart(`${r.year}-01-01`), last_verified_by: seedVerifier(r.year) }
 		: {};
 	const existing = await trx
@@ -175,72 +200,9 @@ async function write(trx: Tx, r: Row, t: number): Promise<'created' | 'updated'>
 		.where('key', '=', r.key)
 		.executeTakeFirst();
 	const service = { name: r.name, description: r.description, kind: r.kind, cost: r.cost };
-	let serviceId: number;
-	let outcome: 'created' | 'updated';
-	if (existing) {
-		const orgId = Number(existing.id);
-		await trx
-			.updateTable('cp_organization')
-			.set({
-				name: r.name,
-				website: r.website,
-				is_advocacy: r.kind === 'verband' ? 1 : 0,
-				...verified,
-				updated_at: t
-			})
-			.where('id', '=', orgId)
-			.execute();
-		const svc = await trx
-			.selectFrom('cp_service')
-			.select('id')
-			.where('organization_id', '=', orgId)
-			.orderBy('id')
-			.executeTakeFirst();
-		if (svc) {
-			serviceId = Number(svc.id);
-			await trx.updateTable('cp_service').set(service).where('id', '=', serviceId).execute();
-		} else {
-			serviceId = Number(
-				(
-					await trx
-						.insertInto('cp_service')
-						.values({ organization_id: orgId, ...service, url: null, active: 1 })
-						.returning('id')
-						.executeTakeFirstOrThrow()
-				).id
-			);
-		}
-		outcome = 'updated';
-	} else {
-		const org = await trx
-			.insertInto('cp_organization')
-			.values({
-				key: r.key,
-				name: r.name,
-				description: '',
-				website: r.website,
-				email: null,
-				phone: null,
-				is_advocacy: r.kind === 'verband' ? 1 : 0,
-				last_verified_at: null,
-				last_verified_by: null,
-				...verified,
-				created_at: t,
-				updated_at: t
-			})
-			.returning('id')
-			.executeTakeFirstOrThrow();
-		serviceId = Number(
-			(
-				await trx
-					.insertInto('cp_service')
-					.values({ organization_id: Number(org.id), ...service, url: null, active: 1 })
-					.returning('id')
-					.executeTakeFirstOrThrow()
-			).id
-		);
-		outcome = 'created';
-	}
+	const serviceId = existing
+		? await updateOrganisation(trx, Number(existing.id), r, service, verified, t)
+		: await createOrganisation(trx, r, service, verified, t);
 	// Sub-markets are not in the CSV: keep the stored ones.
 	const subs = await trx
 		.selectFrom('cp_service_taxonomy')
@@ -254,7 +216,86 @@ async function write(trx: Tx, r: Row, t: number): Promise<'created' | 'updated'>
 		topics: r.topics,
 		submarkets: subs.map((s) => s.term_key)
 	});
-	return outcome;
+	return existing ? 'updated' : 'created';
+}
+
+/** What the file does not carry (e-mail, phone, descriptions, URL, "active") stays; returns the service id. */
+async function updateOrganisation(
+	trx: Tx,
+	orgId: number,
+	r: Row,
+	service: ServiceValues,
+	verified: Verified,
+	t: number
+): Promise<number> {
+	await trx
+		.updateTable('cp_organization')
+		.set({
+			name: r.name,
+			website: r.website,
+			is_advocacy: r.kind === 'verband' ? 1 : 0,
+			...verified,
+			updated_at: t
+		})
+		.where('id', '=', orgId)
+		.execute();
+	const svc = await trx
+		.selectFrom('cp_service')
+		.select('id')
+		.where('organization_id', '=', orgId)
+		.orderBy('id')
+		.executeTakeFirst();
+	if (svc) {
+		const serviceId = Number(svc.id);
+		await trx.updateTable('cp_service').set(service).where('id', '=', serviceId).execute();
+		return serviceId;
+	}
+	return Number(
+		(
+			await trx
+				.insertInto('cp_service')
+				.values({ organization_id: orgId, ...service, url: null, active: 1 })
+				.returning('id')
+				.executeTakeFirstOrThrow()
+		).id
+	);
+}
+
+/** Returns the new service's id. */
+async function createOrganisation(
+	trx: Tx,
+	r: Row,
+	service: ServiceValues,
+	verified: Verified,
+	t: number
+): Promise<number> {
+	const org = await trx
+		.insertInto('cp_organization')
+		.values({
+			key: r.key,
+			name: r.name,
+			description: '',
+			website: r.website,
+			email: null,
+			phone: null,
+			is_advocacy: r.kind === 'verband' ? 1 : 0,
+			last_verified_at: null,
+			last_verified_by: null,
+			...verified,
+			created_at: t,
+			updated_at: t
+		})
+		.returning('id')
+		.executeTakeFirstOrThrow();
+	return Number(
+		(
+			await trx
+				.insertInto('cp_service')
+				.values({ organization_id: Number(org.id), ...service, url: null, active: 1 })
+				.returning('id')
+				.executeTakeFirstOrThrow()
+		).id
+	);
 }
 
 /**

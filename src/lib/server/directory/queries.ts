@@ -49,6 +49,39 @@ async function load(
 	db: Reader,
 	where?: { id?: number; key?: string; ids?: number[] }
 ): Promise<ContactPoint[]> {
+	if (where?.ids !== undefined && where.ids.length === 0) return [];
+	const rows = await selectRows(db, where);
+	if (rows.length === 0) return [];
+	const serviceIds = rows.map((r) => Number(r.service_id));
+	const areas = await db
+		.selectFrom('cp_service_area')
+		.select(['service_id', 'scope', 'land_iso'])
+		.where('service_id', 'in', serviceIds)
+		.execute();
+	const terms = await db
+		.selectFrom('cp_service_taxonomy')
+		.select(['service_id', 'vocabulary', 'term_key'])
+		.where('service_id', 'in', serviceIds)
+		.execute();
+	const seen = new Set<number>();
+	const out: ContactPoint[] = [];
+	for (const r of rows) {
+		const id = Number(r.id);
+		if (seen.has(id)) continue; // one service per organisation; a stray second one is ignored
+		seen.add(id);
+		const sid = Number(r.service_id);
+		out.push(
+			contactPointOf(
+				r,
+				areas.filter((a) => Number(a.service_id) === sid),
+				terms.filter((t) => Number(t.service_id) === sid)
+			)
+		);
+	}
+	return out;
+}
+
+function selectRows(db: Reader, where?: { id?: number; key?: string; ids?: number[] }) {
 	let q = db
 		.selectFrom('cp_organization as o')
 		.innerJoin('cp_service as s', 's.organization_id', 'o.id')
@@ -77,65 +110,50 @@ async function load(
 		.orderBy('s.id');
 	if (where?.id !== undefined) q = q.where('o.id', '=', where.id);
 	if (where?.key !== undefined) q = q.where('o.key', '=', where.key);
-	if (where?.ids !== undefined) {
-		if (where.ids.length === 0) return [];
-		q = q.where('o.id', 'in', where.ids);
-	}
-	const rows = await q.execute();
-	if (rows.length === 0) return [];
-	const serviceIds = rows.map((r) => Number(r.service_id));
-	const areas = await db
-		.selectFrom('cp_service_area')
-		.select(['service_id', 'scope', 'land_iso'])
-		.where('service_id', 'in', serviceIds)
-		.execute();
-	const terms = await db
-		.selectFrom('cp_service_taxonomy')
-		.select(['service_id', 'vocabulary', 'term_key'])
-		.where('service_id', 'in', serviceIds)
-		.execute();
-	const seen = new Set<number>();
-	const out: ContactPoint[] = [];
-	for (const r of rows) {
-		const id = Number(r.id);
-		if (seen.has(id)) continue; // one service per organisation; a stray second one is ignored
-		seen.add(id);
-		const sid = Number(r.service_id);
-		const mine = areas.filter((a) => Number(a.service_id) === sid);
-		const termsOf = (v: 'topic' | 'submarket') =>
-			terms
-				.filter((t) => Number(t.service_id) === sid && t.vocabulary === v)
-				.map((t) => t.term_key)
-				.sort();
-		out.push({
-			id,
-			serviceId: sid,
-			key: r.key,
-			name: r.service_name || r.org_name,
-			description: r.description,
-			organizationDescription: r.org_description,
-			kind: r.kind,
-			cost: r.cost,
-			website: r.website,
-			serviceUrl: r.url,
-			email: r.email,
-			phone: r.phone,
-			advocacy: Number(r.is_advocacy) === 1,
-			active: Number(r.active) === 1,
-			scope: mine.some((a) => a.scope === 'bund') || mine.length === 0 ? 'bund' : 'land',
-			laender: mine
-				.filter((a) => a.scope === 'land' && a.land_iso)
-				.map((a) => a.land_iso!)
-				.sort(),
-			topics: termsOf('topic'),
-			submarkets: termsOf('submarket'),
-			lastVerifiedAt: r.last_verified_at === null ? null : Number(r.last_verified_at),
-			lastVerifiedBy: r.last_verified_by,
-			createdAt: Number(r.created_at),
-			updatedAt: Number(r.updated_at)
-		});
-	}
-	return out;
+	if (where?.ids !== undefined) q = q.where('o.id', 'in', where.ids);
+	return q.execute();
+}
+
+type ContactPointRow = Awaited<ReturnType<typeof selectRows>>[number];
+
+/** An organisation with its service, given that service's areas and terms. */
+function contactPointOf(
+	r: ContactPointRow,
+	areas: { scope: string; land_iso: string | null }[],
+	terms: { vocabulary: string; term_key: string }[]
+): ContactPoint {
+	const termsOf = (v: 'topic' | 'submarket') =>
+		terms
+			.filter((t) => t.vocabulary === v)
+			.map((t) => t.term_key)
+			.sort();
+	return {
+		id: Number(r.id),
+		serviceId: Number(r.service_id),
+		key: r.key,
+		name: r.service_name || r.org_name,
+		description: r.description,
+		organizationDescription: r.org_description,
+		kind: r.kind,
+		cost: r.cost,
+		website: r.website,
+		serviceUrl: r.url,
+		email: r.email,
+		phone: r.phone,
+		advocacy: Number(r.is_advocacy) === 1,
+		active: Number(r.active) === 1,
+		scope: areas.some((a) => a.scope === 'bund') || areas.length === 0 ? 'bund' : 'land',
+		laender: areas
+			.filter((a) => a.scope === 'land' && a.land_iso)
+			.map((a) => a.land_iso!)
+			.sort(),
+		topics: termsOf('topic'),
+		submarkets: termsOf('submarket'),
+		lastVerifiedAt: r.last_verified_at === null ? null : Number(r.last_verified_at),
+		lastVerifiedBy: r.last_verified_by,
+		createdAt: Number(r.created_at),
+		updatedAt: Number(r.updated_at)
+	};
 }
 
 const byName = (a: ContactPoint, b: ContactPoint) => a.name.localeCompare(b.name, 'de');

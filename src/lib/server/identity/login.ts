@@ -14,6 +14,15 @@ export type LoginResult =
 	| { ok: false; reason: 'invalid' }
 	| { ok: false; reason: 'throttled'; retryAfterSeconds: number };
 
+type LoginInput = {
+	email: string;
+	password: string;
+	clientAddress: string;
+	userAgent: string;
+	/** A half-finished login in the same browser: replaced, not left lying around. */
+	replacesSession?: string | null;
+};
+
 /**
  * Step one of a staff login: e-mail and password. Success opens a short "password" session
  * that can do nothing but the second factor (or its enrolment). Unknown address, wrong
@@ -22,27 +31,22 @@ export type LoginResult =
  */
 export async function login(
 	services: Services,
-	input: {
-		email: string;
-		password: string;
-		clientAddress: string;
-		userAgent: string;
-		/** A half-finished login in the same browser: replaced, not left lying around. */
-		replacesSession?: string | null;
-	},
+	input: LoginInput,
 	ctx: RequestContext = {}
 ): Promise<LoginResult> {
 	const { db, clock, config } = services;
 	const now = clock.now();
 	const email = input.email.trim().toLowerCase();
-	const accountKey = keys.loginAccount(email);
-	const addressKey = keys.loginAddress(input.clientAddress);
-	const policy = policies(config);
+	const throttle = {
+		accountKey: keys.loginAccount(email),
+		addressKey: keys.loginAddress(input.clientAddress),
+		policy: policies(config)
+	};
 
 	// While blocked, even the right password is refused: otherwise the block would be an oracle.
 	const blocked = strictest(
-		await throttleStatus(db, addressKey, now),
-		await throttleStatus(db, accountKey, now)
+		await throttleStatus(db, throttle.addressKey, now),
+		await throttleStatus(db, throttle.accountKey, now)
 	);
 	if (!blocked.allowed) {
 		loginFailures.inc({ outcome: 'throttled' });
@@ -58,32 +62,56 @@ export async function login(
 
 	if (!user || !passwordOk || user.disabled_at !== null) {
 		loginFailures.inc({ outcome: 'invalid' });
-		return transact(db, async (trx) => {
-			const after = strictest(
-				await recordFailure(trx, addressKey, policy.address, now),
-				await recordFailure(trx, accountKey, policy.account, now)
-			);
-			await recordAudit(
-				trx,
-				anonymousActor,
-				{
-					action: 'auth.login_failed',
-					subject: { kind: 'staff_user', id: user?.id ?? null },
-					data: {
-						stage: 'password',
-						reason: !user ? 'unknown' : user.disabled_at !== null ? 'disabled' : 'password',
-						blocked: !after.allowed
-					}
-				},
-				{ now, requestId: ctx.requestId }
-			);
-			return after.allowed
-				? { ok: false as const, reason: 'invalid' as const }
-				: { ok: false as const, reason: 'throttled' as const, retryAfterSeconds: after.retryAfterSeconds };
-		});
+		return refuseLogin(db, user, throttle, now, ctx);
 	}
+	return acceptPassword(services, user, throttle.accountKey, input, now, ctx);
+}
 
+type LoginThrottle = { accountKey: string; addressKey: string; policy: ReturnType<typeof policies> };
+
+/** Counts the failure against address and account; the one that now blocks turns 'invalid' into 'throttled'. */
+function refuseLogin(
+	db: Services['db'],
+	user: { id: number; disabled_at: unknown } | undefined,
+	throttle: LoginThrottle,
+	now: Date,
+	ctx: RequestContext
+): Promise<LoginResult> {
 	return transact(db, async (trx) => {
+		const after = strictest(
+			await recordFailure(trx, throttle.addressKey, throttle.policy.address, now),
+			await recordFailure(trx, throttle.accountKey, throttle.policy.account, now)
+		);
+		await recordAudit(
+			trx,
+			anonymousActor,
+			{
+				action: 'auth.login_failed',
+				subject: { kind: 'staff_user', id: user?.id ?? null },
+				data: {
+					stage: 'password',
+					reason: !user ? 'unknown' : user.disabled_at !== null ? 'disabled' : 'password',
+					blocked: !after.allowed
+				}
+			},
+			{ now, requestId: ctx.requestId }
+		);
+		return after.allowed
+			? { ok: false as const, reason: 'invalid' as const }
+			: { ok: false as const, reason: 'throttled' as const, retryAfterSeconds: after.retryAfterSeconds };
+	});
+}
+
+/** The "password" session: it can do nothing but the second factor (or its enrolment). */
+function acceptPassword(
+	services: Services,
+	user: { id: number; email: string; totp_enabled_at: number | null },
+	accountKey: string,
+	input: LoginInput,
+	now: Date,
+	ctx: RequestContext
+): Promise<LoginResult> {
+	return transact(services.db, async (trx) => {
 		await clearThrottle(trx, accountKey);
 		const next = stepAfterPassword(user.totp_enabled_at);
 		if (next === 'enrol') await ensurePendingSecret(trx, services.secrets, user.id);
@@ -97,7 +125,7 @@ export async function login(
 				clientAddress: input.clientAddress,
 				userAgent: input.userAgent
 			},
-			sessionPolicy(config),
+			sessionPolicy(services.config),
 			now
 		);
 		await recordAudit(

@@ -50,6 +50,9 @@ export function normalisePlz(raw: string): string | null {
 }
 
 type Pending = { plz: string; land_iso: string; place: string; source: 'osm' };
+type Columns = { ags: number; ort: number; plz: number; land: number };
+type ReportError = (line: number, reason: string) => void;
+type LandOf = (ags: string | null, bundesland: string) => string | undefined;
 
 export async function importPostcodes(
 	db: Db,
@@ -59,21 +62,35 @@ export async function importPostcodes(
 	const batchSize = Math.max(1, options.batchSize ?? 500);
 	const maxErrors = options.maxErrors ?? 1000;
 	const result: PostcodeImportResult = { rows: 0, inserted: 0, skipped: 0, ambiguous: 0, errors: [] };
-	const error = (line: number, reason: string) => {
+	const error: ReportError = (line, reason) => {
 		if (result.errors.length < maxErrors) result.errors.push({ line, reason });
 	};
 
+	const table = readTable(text, error);
+	if (!table) return result;
+	result.rows = table.rows.length;
+	if (!table.col) return result;
+
+	const landOf = await landLookup(db);
+	await insertRows(db, table.rows, table.col, landOf, result, error, { ...options, batchSize });
+
+	result.ambiguous = await countAmbiguousPostcodes(db);
+	await auditImport(db, result, options);
+	return result;
+}
+
+/** The data rows and the columns they are read by; no columns when the header lacks one; null when unreadable. */
+function readTable(text: string, error: ReportError): { rows: CsvRow[]; col: Columns | null } | null {
 	let records: CsvRow[];
 	try {
 		records = readCsvRows(text);
 	} catch (e) {
 		if (!(e instanceof UnreadableCsv)) throw e;
 		error(e.line, 'not readable as CSV: a quotation mark is not closed');
-		return result;
+		return null;
 	}
 	const [header, ...rows] = records;
-	result.rows = rows.length;
-	if (!header) return result;
+	if (!header) return { rows, col: null };
 	const column = (name: string) => header.fields.findIndex((h) => h.trim().toLowerCase() === name);
 	const col = { ags: column('ags'), ort: column('ort'), plz: column('plz'), land: column('bundesland') };
 	if (col.ags < 0 || col.plz < 0 || col.ort < 0) {
@@ -81,13 +98,43 @@ export async function importPostcodes(
 			header.line,
 			'header must name the columns ags, ort and plz (osm_id,ags,ort,plz,landkreis,bundesland)'
 		);
-		return result;
+		return { rows, col: null };
 	}
+	return { rows, col };
+}
 
+/** The Land comes from the AGS; the bundesland column only fills in when the AGS does not name one. */
+async function landLookup(db: Db): Promise<LandOf> {
 	const laender = await listLaender(db);
 	const byAgs = new Map(laender.map((l) => [l.ags, l.iso]));
 	const byName = new Map(laender.map((l) => [l.name.toLowerCase(), l.iso]));
+	return (ags, bundesland) =>
+		(ags ? byAgs.get(ags.slice(0, 2)) : undefined) ?? byName.get(bundesland.toLowerCase());
+}
 
+/** One data row as a postcode to add, or the reason it is not one. */
+function pendingOf(row: CsvRow, col: Columns, landOf: LandOf): Pending | string {
+	const f = (i: number) => (i >= 0 ? (row.fields[i] ?? '').trim() : '');
+	const plz = normalisePlz(f(col.plz));
+	const ags = normaliseAgs(f(col.ags));
+	const place = f(col.ort).slice(0, 200);
+	const land = landOf(ags, f(col.land));
+	if (!plz) return `plz is not a postcode: '${f(col.plz)}'`;
+	if (!land) return `no Land for ags '${f(col.ags)}'`;
+	return { plz, land_iso: land, place, source: 'osm' };
+}
+
+/** A row repeated within the file is skipped before it reaches the database, a stored one by the unique key. */
+async function insertRows(
+	db: Db,
+	rows: CsvRow[],
+	col: Columns,
+	landOf: LandOf,
+	result: PostcodeImportResult,
+	error: ReportError,
+	options: { batchSize: number; onProgress?: (done: number, total: number) => void }
+): Promise<void> {
+	const { batchSize } = options;
 	const seen = new Set<string>();
 	let batch: Pending[] = [];
 	let done = 0;
@@ -109,20 +156,14 @@ export async function importPostcodes(
 
 	for (const row of rows) {
 		done++;
-		const f = (i: number) => (i >= 0 ? (row.fields[i] ?? '').trim() : '');
-		const plz = normalisePlz(f(col.plz));
-		const ags = normaliseAgs(f(col.ags));
-		const place = f(col.ort).slice(0, 200);
-		// The Land comes from the AGS; the bundesland column only fills in when the AGS does not name one.
-		const land = (ags ? byAgs.get(ags.slice(0, 2)) : undefined) ?? byName.get(f(col.land).toLowerCase());
-		if (!plz) error(row.line, `plz is not a postcode: '${f(col.plz)}'`);
-		else if (!land) error(row.line, `no Land for ags '${f(col.ags)}'`);
+		const pending = pendingOf(row, col, landOf);
+		if (typeof pending === 'string') error(row.line, pending);
 		else {
-			const key = `${plz}|${land}|${place}`;
+			const key = `${pending.plz}|${pending.land_iso}|${pending.place}`;
 			if (seen.has(key)) result.skipped++;
 			else {
 				seen.add(key);
-				batch.push({ plz, land_iso: land, place, source: 'osm' });
+				batch.push(pending);
 			}
 		}
 		if (batch.length >= batchSize) await flush();
@@ -130,8 +171,13 @@ export async function importPostcodes(
 	}
 	await flush();
 	if (rows.length % batchSize !== 0 || rows.length === 0) options.onProgress?.(rows.length, rows.length);
+}
 
-	result.ambiguous = await countAmbiguousPostcodes(db);
+async function auditImport(
+	db: Db,
+	result: PostcodeImportResult,
+	options: PostcodeImportOptions
+): Promise<void> {
 	await transact(db, (trx) =>
 		recordAudit(
 			trx,
@@ -150,5 +196,4 @@ export async function importPostcodes(
 			{ now: options.now }
 		)
 	);
-	return result;
 }
