@@ -1,11 +1,14 @@
 // Issue 17: lists the functions of src/ longer than a limit (default 80 lines), longest first, with
 // a count at the end. Tests and generated data (*.data.ts) are left out. A nested callback (a
 // transaction's body) counts on its own, as it reads on its own. `node scripts/long-functions.mjs [limit]`
+// `--check`: a gate (CI's structure step) that fails on any such function outside the migrations,
+// which are frozen once landed (editing one would change what a landed database ran).
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import ts from 'typescript';
 
-const limit = Number(process.argv[2] ?? 80);
+const check = process.argv.includes('--check');
+const limit = Number(process.argv.slice(2).find((a) => /^\d+$/.test(a)) ?? 80);
 
 function files(dir) {
 	return readdirSync(dir).flatMap((name) => {
@@ -44,3 +47,10 @@ for (const file of files('src')) {
 long.sort((a, b) => b.lines - a.lines);
 for (const f of long) console.log(`${String(f.lines).padStart(4)}  ${f.where}  ${f.name}`);
 console.log(`${long.length} functions over ${limit} lines`);
+if (check) {
+	const gated = long.filter((f) => !f.where.includes('/db/migrations/'));
+	if (gated.length > 0) {
+		console.error(`long functions: ${gated.length} outside the migrations; split them along their steps`);
+		process.exit(1);
+	}
+}

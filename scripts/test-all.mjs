@@ -100,6 +100,7 @@ if (pgOnly) {
 } else {
 	run('lint (biome)', 'npx', ['biome', 'check', 'src', 'tests', 'scripts', 'bench']);
 	run('structure', 'node', ['scripts/check-structure.mjs']);
+	run('long functions', 'node', ['scripts/long-functions.mjs', '--check']);
 	run('svelte-check', 'npx', [
 		'svelte-check',
 		'--tsconfig',
