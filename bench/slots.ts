@@ -64,7 +64,7 @@ export function buildInput(): SlotInput {
 	// 500 half-hour bookings on distinct half hours of the working days, 08:00–20:00.
 	const random = prng(42);
 	const taken = new Set<string>();
-	const busy: SlotInput['busy'] = [];
+	const busy: SlotInput['busy'][number][] = [];
 	while (busy.length < 500) {
 		const date = addDays(from, Math.floor(random() * 56));
 		const half = Math.floor(random() * 24);

@@ -64,11 +64,18 @@ export async function insertAll(
 	}
 }
 
+/** How many rows the national dataset holds at `scale`. */
+function sizes(scale: number) {
+	return {
+		CONSULTATIONS: Math.round(1_000_000 * scale),
+		CREATIVES: Math.round(300_000 * scale),
+		REGISTRATIONS: Math.round(200_000 * scale)
+	};
+}
+
 /** The national dataset; `scale` shrinks it (the scale bench passes its own --scale). */
 export async function generate(db: Db, scale = SCALE): Promise<void> {
-	const CONSULTATIONS = Math.round(1_000_000 * scale);
-	const CREATIVES = Math.round(300_000 * scale);
-	const REGISTRATIONS = Math.round(200_000 * scale);
+	const { CONSULTATIONS, CREATIVES, REGISTRATIONS } = sizes(scale);
 	const random = prng(2026);
 	const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
 	const t0 = Date.now();
@@ -395,6 +402,7 @@ async function measure(
 }
 
 export async function stats(): Promise<void> {
+	const { CONSULTATIONS, CREATIVES, REGISTRATIONS } = sizes(SCALE);
 	console.log(
 		`scale ${SCALE}: ${CONSULTATIONS.toLocaleString('en')} consultations, ${CREATIVES.toLocaleString('en')} creatives, ${REGISTRATIONS.toLocaleString('en')} registrations, 2021–2025`
 	);

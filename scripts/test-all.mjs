@@ -109,6 +109,8 @@ if (pgOnly) {
 		'--threshold',
 		'warning'
 	]);
+	// The benchmarks are code too: svelte-check reads src and tests only.
+	run('bench types', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.bench.json']);
 	unit('unit + integration (SQLite)', { TEST_DATABASE_URL: '' });
 	// Time rules must not depend on the machine's zone: run them once more under UTC.
 	run(
