@@ -4,7 +4,7 @@ import { transact, type Tx } from '../db/transaction';
 import { type CsvRow, readCsvRows, UnreadableCsv } from '../platform/csv';
 import { LAND_ISOS } from '../reference/index';
 import { type CommandContext, type CommandServices, replaceAreasAndTerms } from './commands';
-import { termKeys } from './queries';
+import { firstServiceId, termKeys } from './queries';
 import {
 	CONTACT_POINT_COSTS,
 	CONTACT_POINT_KINDS,
@@ -239,14 +239,8 @@ async function updateOrganisation(
 		})
 		.where('id', '=', orgId)
 		.execute();
-	const svc = await trx
-		.selectFrom('cp_service')
-		.select('id')
-		.where('organization_id', '=', orgId)
-		.orderBy('id')
-		.executeTakeFirst();
-	if (svc) {
-		const serviceId = Number(svc.id);
+	const serviceId = await firstServiceId(trx, orgId);
+	if (serviceId !== null) {
 		await trx.updateTable('cp_service').set(service).where('id', '=', serviceId).execute();
 		return serviceId;
 	}

@@ -6,7 +6,7 @@ import { replaceAreasAndTerms } from './commands';
 import type { CommandContext, CommandServices } from './commands';
 import type { HsdsService, HsdsServicePage } from './hsds-schema';
 import { byKey, hsdsNames, NS, TAXONOMY, toHsdsService } from './hsds-shape';
-import { listContactPoints, termKeys } from './queries';
+import { firstServiceId, listContactPoints, termKeys } from './queries';
 import { CONTACT_POINT_COSTS, CONTACT_POINT_KINDS, contactPointKey } from './schema';
 import type { Db, Tx } from '../db/transaction';
 
@@ -255,15 +255,10 @@ async function updateEntry(trx: Tx, orgId: number, r: ImportRow, t: number): Pro
 		.set({ ...r.org, updated_at: t })
 		.where('id', '=', orgId)
 		.execute();
-	const svc = await trx
-		.selectFrom('cp_service')
-		.select('id')
-		.where('organization_id', '=', orgId)
-		.orderBy('id')
-		.executeTakeFirst();
-	if (!svc) return insertService(trx, orgId, r.service);
-	await trx.updateTable('cp_service').set(r.service).where('id', '=', Number(svc.id)).execute();
-	return Number(svc.id);
+	const serviceId = await firstServiceId(trx, orgId);
+	if (serviceId === null) return insertService(trx, orgId, r.service);
+	await trx.updateTable('cp_service').set(r.service).where('id', '=', serviceId).execute();
+	return serviceId;
 }
 
 async function createEntry(trx: Tx, r: ImportRow, t: number): Promise<number> {

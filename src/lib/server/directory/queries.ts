@@ -252,3 +252,14 @@ export async function termKeys(db: Reader): Promise<{ topics: Set<string>; subma
 	]);
 	return { topics: new Set(topics.map((t) => t.key)), submarkets: new Set(submarkets.map((s) => s.key)) };
 }
+
+/** The service an entry shows: its first, as the imports update it (an entry holds one service). */
+export async function firstServiceId(db: Reader, organizationId: number): Promise<number | null> {
+	const svc = await db
+		.selectFrom('cp_service')
+		.select('id')
+		.where('organization_id', '=', organizationId)
+		.orderBy('id')
+		.executeTakeFirst();
+	return svc ? Number(svc.id) : null;
+}
