@@ -21,8 +21,13 @@ export function formValues(values: () => FormValues, errors: () => FormErrors) {
 		checked: (name: string): boolean => list(name).length > 0,
 		err,
 		/** aria-describedby for a field with an optional hint and its error. */
-		describedBy: (name: string, hint: boolean): string | undefined =>
-			[hint ? `${name}-hint` : null, err(name) ? `${name}-error` : null].filter(Boolean).join(' ') ||
-			undefined
+		describedBy: (name: string, hint: boolean): string | undefined => describedByOf(name, hint, !!err(name))
 	};
+}
+
+/** aria-describedby of a field: its hint and its error, by the ids `<name>-hint` and `<name>-error`. */
+export function describedByOf(name: string, hint: boolean, error: boolean): string | undefined {
+	return (
+		[hint ? `${name}-hint` : null, error ? `${name}-error` : null].filter(Boolean).join(' ') || undefined
+	);
 }
