@@ -4,6 +4,7 @@ import { localizePath } from '../../i18n/locale';
 import type { CreativePrincipal, StaffPrincipal } from '../identity/index';
 import { mintScope, type OfficeScope } from '../access/scope';
 import type { MailViewer } from '../notifications/index';
+import { getOfficeByKey } from '../reference/index';
 import { services } from '../runtime';
 
 /**
@@ -88,6 +89,20 @@ export async function requireOffice(
 		await deny(event, staff, membership ? 'office_lead required' : 'not a member of this office', officeId);
 	}
 	return { ...access, scope: mintScope(false, [officeId]), role: membership!.role };
+}
+
+/**
+ * An office's staff pages by the `[key]` in their URL: signed in (else the login), the office
+ * (unknown key: 404, before any membership is looked at), then `requireOffice`.
+ */
+export async function requireOfficeByKey(
+	event: RequestEvent<{ key: string }>,
+	minRole: 'office_lead' | 'consultant' = 'consultant'
+) {
+	requireStaff(event);
+	const office = await getOfficeByKey(services().db, event.params.key);
+	if (!office) error(404, { message: 'not found' });
+	return { office, ...(await requireOffice(event, office.id, minRole)) };
 }
 
 /**

@@ -2,7 +2,15 @@
 export { CANCEL_REASONS, cancelReasonOf } from './cancel-reasons';
 export type { CancelReason } from './cancel-reasons';
 export { referencePaths } from './openapi';
-export { listLaender, listOffices, listStages, listSubmarkets, listTopics, officesForLand } from './queries';
+export {
+	getOfficeByKey,
+	listLaender,
+	listOffices,
+	listStages,
+	listSubmarkets,
+	listTopics,
+	officesForLand
+} from './queries';
 export { LAND_ISOS } from './schema';
 export { seedReferenceData } from './seed';
 export { referenceData } from './seed-data';
