@@ -57,7 +57,12 @@ async function waitFor(url: string, deadline: number): Promise<void> {
 	}
 }
 
-function serve(file: string, seedDemo: boolean, extraNodeArgs: string[] = []): Promise<ChildProcess> {
+function serve(
+	file: string,
+	seedDemo: boolean,
+	extraNodeArgs: string[] = [],
+	heapMode = 'lean'
+): Promise<ChildProcess> {
 	const child = spawn(process.execPath, [...extraNodeArgs, 'server.mjs'], {
 		env: {
 			...process.env,
@@ -68,7 +73,8 @@ function serve(file: string, seedDemo: boolean, extraNodeArgs: string[] = []): P
 			SEED_DEMO: seedDemo ? 'true' : 'false',
 			MAIL_WORKER: 'false',
 			API_RATE_LIMIT: '1000000',
-			KL_QUIET: '1'
+			KL_QUIET: '1',
+			HEAP_MODE: heapMode
 		},
 		stdio: ['ignore', 'ignore', 'inherit']
 	});
@@ -413,10 +419,10 @@ function rssMb(pid: number): Rss {
 const rssText = (r: Rss) =>
 	`${r.total.toFixed(0)} MB (anonymous ${r.anon.toFixed(0)}, files and shared ${r.file.toFixed(0)})`;
 
-/** RSS of the server after MIXED requests over every page (4 at a time). */
-async function memory(file: string, nodeArgs: string[]): Promise<Rss> {
+/** RSS of the server after MIXED requests over every page (4 at a time), and how long they took. */
+async function memory(file: string, nodeArgs: string[], heapMode: string): Promise<{ rss: Rss; ms: number }> {
 	const { cookies, officeKey } = await signIn(file);
-	const server = await serve(file, false, nodeArgs);
+	const server = await serve(file, false, nodeArgs, heapMode);
 	try {
 		const list = targets(officeKey);
 		let next = 0;
@@ -430,10 +436,37 @@ async function memory(file: string, nodeArgs: string[]): Promise<Rss> {
 				await get(path, t.as ? cookies[t.as] : null).catch(() => 0);
 			}
 		};
+		const t0 = performance.now();
 		await Promise.all(Array.from({ length: 4 }, worker));
-		return rssMb(server.pid!);
+		return { rss: rssMb(server.pid!), ms: performance.now() - t0 };
 	} finally {
 		await stop(server);
+	}
+}
+
+/**
+ * RSS after the mixed requests on both databases, in both heap modes of server.mjs: `lean` (the
+ * default) against V8's own `fast`, so the memory goal and what it costs in time are read off the
+ * same run.
+ */
+async function memoryReport(demo: string, national: string): Promise<void> {
+	const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+	const flags = nodeArgs.length ? ` (node ${nodeArgs.join(' ')})` : '';
+	console.log(`\nRSS after ${MIXED} mixed requests${flags}, and their time (4 at a time):`);
+	const fast = new Map<string, number>();
+	for (const mode of ['fast', 'lean']) {
+		for (const [label, file] of [
+			['demo data', demo],
+			['national data', national]
+		] as const) {
+			const { rss, ms } = await memory(file, nodeArgs, mode);
+			const goal = rss.total <= RSS_GOAL_MB ? 'met' : 'MISSED';
+			const cost = fast.has(label) ? `; time ÷ fast ${(ms / fast.get(label)!).toFixed(2)}` : '';
+			if (mode === 'fast') fast.set(label, ms);
+			console.log(
+				`  HEAP_MODE=${mode} ${label.padEnd(14)} ${rssText(rss)}, ${(ms / 1000).toFixed(1)} s${cost}; goal ≤ ${RSS_GOAL_MB} MB: ${goal}`
+			);
+		}
 	}
 }
 
@@ -468,14 +501,5 @@ export async function scale(): Promise<void> {
 		);
 	}
 
-	const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
-	const flags = nodeArgs.length ? ` (node ${nodeArgs.join(' ')})` : '';
-	// The same mixed requests on demo data: what the national data add to the server's memory.
-	const onDemoRss = await memory(demo, nodeArgs);
-	const rss = await memory(national, nodeArgs);
-	console.log(`\nRSS after ${MIXED} mixed requests${flags}:`);
-	console.log(`  demo data      ${rssText(onDemoRss)}`);
-	console.log(
-		`  national data  ${rssText(rss)}; ratio ${(rss.total / onDemoRss.total).toFixed(2)}; goal ≤ ${RSS_GOAL_MB} MB: ${rss.total <= RSS_GOAL_MB ? 'met' : 'MISSED'}`
-	);
+	await memoryReport(demo, national);
 }
