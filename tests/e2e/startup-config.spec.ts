@@ -26,6 +26,11 @@ for (const [label, env, expected] of [
 		/SECRET_KEY must be set in production/
 	],
 	[
+		'a heap mode it does not know',
+		{ HEAP_MODE: 'schnell' },
+		/HEAP_MODE must be "lean" or "fast", not "schnell"/
+	],
+	[
 		'an unreachable PostgreSQL',
 		{ DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none' },
 		/cannot use the postgres database \(DATABASE_URL\)/
