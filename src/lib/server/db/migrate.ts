@@ -66,5 +66,10 @@ export async function migrationState(db: Kysely<any>): Promise<'current' | 'pend
 	return all.every((m) => m.executedAt) ? 'current' : 'pending';
 }
 
+/** Every migration with its module, in the order the Migrator runs them (by name). */
+export const migrationModules: readonly [string, { up(db: Kysely<any>): Promise<void> }][] = Object.entries(
+	migrations
+).sort(([a], [b]) => (a < b ? -1 : 1));
+
 /** Every migration this version knows, oldest first (restore compares a backup against it). */
 export const knownMigrations: readonly string[] = Object.keys(migrations).sort();
