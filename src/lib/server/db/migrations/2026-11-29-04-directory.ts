@@ -1,7 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import { idColumn, idType, instantType } from './dialect';
 
-// Frozen: never edit after it has shipped; add a new migration instead.
+// Frozen: never change what it runs after it has shipped (migrations-frozen.test.ts); add a new migration instead.
 // The directory of further contact points (weitere Anlaufstellen), shaped like Open Referral
 // HSDS 3: an organisation offers services; a service covers service areas (the whole country or
 // single Länder) and carries taxonomy terms (topics, sub-markets).

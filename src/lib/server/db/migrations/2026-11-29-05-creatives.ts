@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { idColumn, idType, instantType } from './dialect';
 
-// Frozen: never edit after it has shipped; add a new migration instead.
+// Frozen: never change what it runs after it has shipped (migrations-frozen.test.ts); add a new migration instead.
 // A creative is a person identified by a verified e-mail address (issue 4, item 6). The row is
 // created lazily when someone asks for a portal login link; bookings are found by e-mail.
 export async function up(db: Kysely<any>): Promise<void> {

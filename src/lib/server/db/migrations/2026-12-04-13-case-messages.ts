@@ -1,7 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import { idColumn, idType, instantType, isPostgres } from './dialect';
 
-// Frozen: never edit after it has shipped; add a new migration instead.
+// Frozen: never change what it runs after it has shipped (migrations-frozen.test.ts); add a new migration instead.
 // Issue 18: messages in the case (between the talks), their attachments (bytes in the
 // database, so backup and erasure see them), the office's promised answer time with its
 // holidays and the reminder lead time, reminders for the creative's own next steps (one per

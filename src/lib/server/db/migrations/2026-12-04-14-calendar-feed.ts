@@ -1,7 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import { idColumn, idType, instantType } from './dialect';
 
-// Frozen: never edit after it has shipped; add a new migration instead.
+// Frozen: never change what it runs after it has shipped (migrations-frozen.test.ts); add a new migration instead.
 // Issue 15: a personal calendar feed (subscription URL) per staff user. Only the SHA-256 of the
 // secret is stored; revoking sets revoked_at. At most one live feed per user.
 // office_calendar_setting: whether an office's feeds may show more than first name and format.

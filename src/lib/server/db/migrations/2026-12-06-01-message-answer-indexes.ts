@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 
-// Frozen: never edit after it has shipped; add a new migration instead.
+// Frozen: never change what it runs after it has shipped (migrations-frozen.test.ts); add a new migration instead.
 // Issue 14: the statistics page's answer times (messages/stats.ts) read creatives' messages by
 // when they were written (answered ones of the period) and those still waiting for an answer.
 // Without an index of their own the planner started from the case files instead: 300k case files
