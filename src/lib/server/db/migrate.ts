@@ -22,6 +22,7 @@ import * as statisticsPersons from './migrations/2026-12-05-05-statistics-person
 import * as searchPaging from './migrations/2026-12-05-03-search-paging';
 import * as scaleIndexes from './migrations/2026-12-05-06-scale-indexes';
 import * as messageAnswerIndexes from './migrations/2026-12-06-01-message-answer-indexes';
+import * as statisticsCases from './migrations/2026-12-06-02-statistics-cases';
 
 // A static map, not FileMigrationProvider: the bundled server has no migrations folder to read.
 const migrations = {
@@ -47,7 +48,8 @@ const migrations = {
 	'2026-12-05-04-staff-lists': staffLists,
 	'2026-12-05-05-statistics-persons': statisticsPersons,
 	'2026-12-05-06-scale-indexes': scaleIndexes,
-	'2026-12-06-01-message-answer-indexes': messageAnswerIndexes
+	'2026-12-06-01-message-answer-indexes': messageAnswerIndexes,
+	'2026-12-06-02-statistics-cases': statisticsCases
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

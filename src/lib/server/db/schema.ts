@@ -970,6 +970,29 @@ export interface DB {
 	stat_people_year: StatPeopleYearTable;
 }
 
+// Issue 14: case files counted per Berlin month, kept by triggers on case_file (statistics/case-figures.ts).
+export interface StatCaseMonthTable {
+	/** 'opened' (key: status now) or 'closed' (key: close reason). */
+	dim: string;
+	month: string;
+	office_id: number;
+	/** '' for a case without a Land. */
+	land_iso: string;
+	key: string;
+	n: number;
+}
+
+/** The instant each Berlin month begins (2000-01 to 2101-01); the triggers look months up here. */
+export interface StatMonthTable {
+	month: string;
+	starts_at: number;
+}
+
+export interface DB {
+	stat_case_month: StatCaseMonthTable;
+	stat_month: StatMonthTable;
+}
+
 /**
  * Issue 14: full-text search tables, kept by triggers (migration 2026-12-05-03). On SQLite they
  * are FTS5 tables (the indexed row's id is the rowid, `body` is write-only: contentless); on

@@ -247,6 +247,13 @@ export const privacyMap: { readonly [T in keyof DB]: PrivacyDeclaration } = {
 		personal: false,
 		reason: 'counts of people per year, scope and follow-up gap; no row is about one person'
 	},
+	// Issue 14 (statistics/case-figures.ts).
+	stat_case_month: {
+		personal: false,
+		reason:
+			'counts of case files per month, office, Land and status or close reason; no row is about one person'
+	},
+	stat_month: reference('the instant each Berlin month begins'),
 	// Issue 18 (messages/privacy.ts).
 	office_message_setting: reference("offices' promised answer time, holidays and reminder lead time"),
 	case_message: caseData(

@@ -1,15 +1,16 @@
 import { sql } from 'kysely';
-import { DAY } from '../../time/durations';
 import { type OfficeScope, scopeIncludes } from '../access/scope';
 import type { Db, Tx } from '../db/transaction';
+import { caseFigures } from './case-figures';
 import { peopleBuckets, scopeFor } from './people-aggregates';
 import { type Period, periodInstants, monthsOf } from './period-rules';
 import { type VisibilityFigures, visibilityFigures } from './visibility';
 
 /**
  * The dashboard's figures for a period, an office (or all the caller may see) and a Land.
- * Consultations come from the monthly counters and the anonymous facts; cases, referrals and
- * events are counted from their own tables, whose statistical columns survive erasure.
+ * Consultations come from the monthly counters and the anonymous facts; cases from their monthly
+ * counts (case-figures.ts); referrals and events are counted from their own tables, whose
+ * statistical columns survive erasure.
  * Everything returned is an aggregate; suppression is applied when the figures are shown
  * (tables.ts).
  */
@@ -76,8 +77,6 @@ export interface Figures {
 	};
 	visibility: VisibilityFigures;
 }
-
-export const DEFAULT_STALLED_DAYS = 60;
 
 /** The offices the figures cover, or 'denied' when the caller asks for one outside the scope. */
 export function officesFor(scope: OfficeScope, officeId: number | null): number[] | null | 'denied' {
@@ -282,67 +281,6 @@ function peopleFromBuckets(
 	}
 	out.medianDaysToFollowUp = medianOf(gaps);
 	return out;
-}
-
-/** Cases opened in the period by their status now (stalled by the office's setting); closures by reason. */
-async function caseFigures(db: Reader, q: PartFilter, now: number): Promise<Figures['cases']> {
-	let opened = db
-		.selectFrom('case_file as c')
-		.leftJoin('office_case_setting as s', 's.office_id', 'c.office_id')
-		.where('c.opened_at', '>=', q.start)
-		.where('c.opened_at', '<', q.end)
-		// Issue 16: a case closed because no talk ever took place accompanied nobody.
-		.where((eb) => eb.or([eb('c.close_reason', 'is', null), eb('c.close_reason', '!=', 'no_talk')]));
-	if (q.officeIds) opened = opened.where('c.office_id', 'in', q.officeIds);
-	if (q.land) opened = opened.where('c.land_iso', '=', q.land);
-	let closedQ = db
-		.selectFrom('case_file as c')
-		.where('c.closed_at', '>=', q.start)
-		.where('c.closed_at', '<', q.end)
-		.where('c.status', '=', 'closed');
-	if (q.officeIds) closedQ = closedQ.where('c.office_id', 'in', q.officeIds);
-	if (q.land) closedQ = closedQ.where('c.land_iso', '=', q.land);
-	let cancelQ = db
-		.selectFrom('booking as b')
-		.where('b.status', '=', 'cancelled')
-		.where('b.cancelled_at', '>=', q.start)
-		.where('b.cancelled_at', '<', q.end);
-	if (q.officeIds) cancelQ = cancelQ.where('b.office_id', 'in', q.officeIds);
-	if (q.land) cancelQ = cancelQ.where('b.land_iso', '=', q.land);
-	const [caseRows, closeRows, cancelRows] = await Promise.all([
-		opened
-			.select([
-				'c.status',
-				sql<number>`count(*)`.as('n'),
-				sql<number>`sum(case when c.status = 'open' and coalesce(c.last_contact_at, c.opened_at) + coalesce(s.stalled_days, ${DEFAULT_STALLED_DAYS}) * cast(${DAY} as bigint) < cast(${now} as bigint) then 1 else 0 end)`.as(
-					'stalled'
-				)
-			])
-			.groupBy('c.status')
-			.execute(),
-		closedQ
-			.select([sql<string>`coalesce(c.close_reason, 'other')`.as('reason'), sql<number>`count(*)`.as('n')])
-			.groupBy(sql`coalesce(c.close_reason, 'other')`)
-			.execute(),
-		cancelQ
-			.select([sql<string>`coalesce(b.cancel_reason_key, '')`.as('reason'), sql<number>`count(*)`.as('n')])
-			.groupBy(sql`coalesce(b.cancel_reason_key, '')`)
-			.execute()
-	]);
-	const statusN = (s: string) => num(caseRows.find((r) => r.status === s)?.n);
-	const closeReasons = closeRows
-		.map((r) => ({ key: r.reason, n: num(r.n) }))
-		.sort((a, b) => b.n - a.n || a.key.localeCompare(b.key));
-	return {
-		opened: caseRows.reduce((a, r) => a + num(r.n), 0),
-		open: statusN('open'),
-		paused: statusN('paused'),
-		closed: statusN('closed'),
-		stalled: caseRows.reduce((a, r) => a + num(r.stalled), 0),
-		closedInPeriod: closeReasons.reduce((a, r) => a + r.n, 0),
-		closeReasons,
-		cancelReasons: cancelRows.map((r) => ({ key: r.reason, n: num(r.n) }))
-	};
 }
 
 /** Referrals made in the period, by kind of contact point and their status now. */

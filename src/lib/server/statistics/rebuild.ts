@@ -1,6 +1,7 @@
 import type { Db } from '../db/transaction';
 import { transact } from '../db/transaction';
 import { summaryKeys } from './consultation-rules';
+import { rebuildCaseAggregates } from './case-figures';
 import { syncBookingFact, syncRecordFact } from './facts';
 import { rebuildPeopleAggregates } from './people-aggregates';
 
@@ -122,6 +123,8 @@ export async function recountMonthly(db: Db, progress: (line: string) => void = 
 				.execute();
 		// Issue 14: the yearly people rows are derived from the same facts.
 		await rebuildPeopleAggregates(trx);
+		// Kept by triggers; recounted here too so a rebuild repairs whatever it finds.
+		await rebuildCaseAggregates(trx);
 		return facts;
 	});
 }
