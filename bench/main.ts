@@ -24,9 +24,10 @@ const entries: Record<string, () => Promise<void>> = {
 	'search-paging': searchPaging
 };
 
-// Options with a value (`--scale 0.1`) are read by their bench; their values are not names.
+// Options with a value (`--scale 0.1`, `--pages statistik`) are read by their bench; their values are not names.
 const args = process.argv.slice(2);
-const wanted = args.filter((a, i) => !a.startsWith('-') && !args[i - 1]?.startsWith('--scale'));
+const withValue = new Set(['--scale', '--pages']);
+const wanted = args.filter((a, i) => !a.startsWith('-') && !withValue.has(args[i - 1] ?? ''));
 // `scale` and `search-paging` build large databases first and `lighthouse` audits six pages (minutes
 // each): only when asked for by name.
 const onlyByName = new Set(['scale', 'search-paging', 'lighthouse']);

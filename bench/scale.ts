@@ -23,10 +23,13 @@ import { generate, insertAll } from './stats';
 // 300k creatives with case files, 1M consultation facts (bench/stats.ts generate), 1M audit
 // rows, 200k mails, 20k published profiles and 5k upcoming events. Rows are bulk-inserted into
 // the real migrated schema, each shaped as the product writes it (the derived tables — monthly
-// counters, yearly people — are computed from the facts as the rebuild does). The file is kept
+// counters, yearly people — are computed from the facts as the rebuild does; the monthly case
+// counts come from the triggers on case_file, as in the product). The file is kept
 // in BENCH_SCALE_DIR (default: $TMPDIR/kl-bench-scale) and reused when present.
 //
-// `npm run bench -- scale [--scale 0.1]`; BENCH_RUNS (default 5) timed requests per page.
+// `npm run bench -- scale [--scale 0.1] [--pages statistik]`; BENCH_RUNS (default 5) timed requests
+// per page. --pages times only the pages whose label contains the word, and skips the memory run
+// (which is about every page) — for iterating on one page.
 
 const PORT = 4397;
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -40,6 +43,11 @@ function scaleArg(): number {
 	const i = process.argv.indexOf('--scale');
 	const v = i >= 0 ? Number(process.argv[i + 1]) : Number(process.env.BENCH_SCALE ?? 1);
 	return Number.isFinite(v) && v > 0 && v <= 1 ? v : 1;
+}
+
+function pagesArg(): string | null {
+	const i = process.argv.indexOf('--pages');
+	return i >= 0 ? (process.argv[i + 1] ?? null) : null;
 }
 
 function median(xs: number[]): number {
@@ -380,7 +388,8 @@ async function timePages(file: string): Promise<Map<string, number>> {
 	const server = await serve(file, false);
 	const out = new Map<string, number>();
 	try {
-		for (const t of targets(officeKey)) {
+		const only = pagesArg();
+		for (const t of targets(officeKey).filter((x) => only === null || x.label.includes(only))) {
 			const cookie = t.as ? cookies[t.as] : null;
 			try {
 				await get(t.path, cookie); // warm-up (caches, prepared statements)
@@ -501,5 +510,6 @@ export async function scale(): Promise<void> {
 		);
 	}
 
+	if (pagesArg() !== null) return;
 	await memoryReport(demo, national);
 }
