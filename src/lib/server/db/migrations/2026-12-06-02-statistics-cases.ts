@@ -101,7 +101,7 @@ async function triggersPostgres(db: Kysely<any>): Promise<void> {
 export async function up(db: Kysely<any>): Promise<void> {
 	await db.schema
 		.createTable('stat_month')
-		.addColumn('month', 'text', (c) => c.primaryKey())
+		.addColumn('month', 'text', (c) => c.primaryKey().notNull())
 		.addColumn('starts_at', instantType(db), (c) => c.notNull().unique())
 		.execute();
 	const months: { month: string; starts_at: number }[] = [];
