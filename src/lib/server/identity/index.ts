@@ -11,3 +11,4 @@ export { createSession, endAllSessionsOf, endSession } from './sessions';
 export type { NewSession } from './sessions';
 export { countHit, strictest, throttleKey } from './throttle';
 export type { ThrottleDecision } from './throttle-rules';
+export { minutesToWait } from './throttle-rules';
