@@ -11,7 +11,6 @@ import { eventRegistrationsForTimeline, eventsForCreativeEmail } from './journey
 import { apiEvents, listOfficeEvents, listPublicEvents, publicEvent, staffEvent } from './queries';
 import { loadRegistration } from './records';
 import { actAsRegistrant, type RegistrationInput, registerForEvent } from './register';
-import type { EventInput } from './schema';
 import {
 	cancelEvent,
 	createEvent,
@@ -22,6 +21,7 @@ import {
 } from './staff';
 import { raceTest } from '../../../../tests/support/race-name';
 import { addStaff } from '../../../../tests/support/identity-fixtures';
+import { eventInput } from '../../../../tests/support/event-fixtures';
 
 let s: TestServices | null = null;
 afterEach(async () => {
@@ -57,30 +57,9 @@ async function setup(options: { capacity?: number | null; start?: number } = {})
 		scope: mintScope(false, [officeId]),
 		isNetworkAdmin: false
 	};
-	const input: EventInput = {
-		type: 'workshop',
-		title: 'Preise kalkulieren',
-		description: '**Honorare** richtig ansetzen',
-		submarkets: ['film'],
-		topics: [],
-		format: 'hybrid',
-		venueName: 'Kreativquartier',
-		venueAddress: 'Viktoriastraße 75, 44787 Bochum',
-		venueLand: 'DE-NW',
-		accessibility: 'Stufenloser Zugang',
-		onlineUrl: 'https://video.example/geheim-123',
-		start: options.start ?? START,
-		end: (options.start ?? START) + 2 * HOUR,
-		capacity: options.capacity === undefined ? 2 : options.capacity,
-		registrationOpensAt: null,
-		registrationClosesAt: null,
-		offerHours: 48,
-		questions: ['Was möchten Sie lernen?'],
-		contactName: 'Eva Events',
-		contactEmail: 'eva@kreativlotse.example',
-		materialsUrl: 'https://example.org/unterlagen.pdf',
-		network: false
-	};
+	const input = eventInput(options.start ?? START, {
+		capacity: options.capacity === undefined ? 2 : options.capacity
+	});
 	const created = await createEvent(s, staff, officeId, input);
 	if (!created.ok) throw new Error(`create failed: ${created.reason}`);
 	const published = await publishEvent(s, staff, created.eventId);

@@ -1,6 +1,7 @@
 // events: events and registrations — life cycle, places, waiting list, feeds, JSON-LD.
 export { finishPastEvents, runEventJobs, sendFollowUps } from './jobs';
-export { eventRegistrationsForTimeline } from './journey';
+export { eventRegistrationsForTimeline, eventsForCreativeEmail } from './journey';
+export { jsonLdScript } from './json-ld';
 export { eventPaths } from './openapi';
 export { anonymiseRegistrations, eraseEventRegistrations, exportEventRegistrations } from './privacy';
 export { actAsRegistrant, registerForEvent } from './register';

@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import type { Locale } from '../../i18n/locale';
 import { berlinDate, berlinInstant, berlinTime, DATE_PATTERN, TIME_PATTERN } from '../../time/berlin';
 import { checkbox, optionalText, requiredText } from '../platform/form-fields';
 import { DESCRIPTION_MAX } from './markdown';
-import { ANSWER_MAX, NAME_MAX } from './register';
+import { ANSWER_MAX, NAME_MAX, type RegistrationInput } from './register';
 import { EVENT_FORMATS, EVENT_TYPES } from './rules';
 
 /**
@@ -175,6 +176,46 @@ export const registrationFormSchema = z.object({
 export function answersFrom(v: z.output<typeof registrationFormSchema>, count: number): string[] {
 	const all = [v.answer_0, v.answer_1, v.answer_2, v.answer_3, v.answer_4].map((a) => a ?? '');
 	return all.slice(0, count);
+}
+
+/**
+ * The registration command's input from the public form (issue 17: the mapping lives beside the
+ * schema, not in the route): the event's questions decide how many answers count; a double
+ * submit of one rendered form carries the same submission id and registers once.
+ */
+export function registrationFromForm(
+	d: z.output<typeof registrationFormSchema>,
+	event: { id: number; questions: string[] },
+	locale: Locale
+): RegistrationInput {
+	return {
+		eventId: event.id,
+		name: d.name,
+		email: d.email,
+		submarket: d.submarket,
+		answers: answersFrom(d, event.questions.length),
+		consents: { processing: d.consent_processing },
+		locale,
+		idempotencyKey: `form:${d.submission_id}`
+	};
+}
+
+/** The same from the JSON API's body; its Idempotency-Key is kept apart from the form's ids. */
+export function registrationFromApi(
+	eventId: number,
+	d: z.output<typeof apiRegistrationSchema>,
+	idempotencyKey: string
+): RegistrationInput {
+	return {
+		eventId,
+		name: d.name,
+		email: d.email,
+		submarket: d.submarket ?? null,
+		answers: d.answers ?? [],
+		consents: { processing: d.consents.processing },
+		locale: d.locale,
+		idempotencyKey: `api:${idempotencyKey}`
+	};
 }
 
 export const feedbackSchema = z.object({
