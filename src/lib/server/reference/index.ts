@@ -4,12 +4,15 @@ export type { CancelReason } from './cancel-reasons';
 export { referencePaths } from './openapi';
 export {
 	getOfficeByKey,
+	landChoices,
+	landName,
 	listLaender,
 	listOffices,
 	listStages,
 	listSubmarkets,
 	listTopics,
-	officesForLand
+	officesForLand,
+	referenceChoices
 } from './queries';
 export { LAND_ISOS } from './schema';
 export { seedReferenceData } from './seed';

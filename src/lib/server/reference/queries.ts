@@ -1,4 +1,5 @@
 import type { Locale } from '../../i18n/locale';
+import { type MessageKey, translate } from '../../i18n/messages';
 import { berlinDate } from '../../time/berlin';
 import type { Db, Tx } from '../db/transaction';
 import type { OfficeTable } from '../db/schema';
@@ -220,6 +221,26 @@ export const listTopics = (db: Reader, locale: Locale, options: { activeOnly?: b
 	listEntries(db, 'topic', locale, options);
 export const listStages = (db: Reader, locale: Locale, options: { activeOnly?: boolean } = {}) =>
 	listEntries(db, 'stage', locale, options);
+
+/** A form's choice list (sub-markets, stages, topics): key and name in the visitor's language. */
+export async function referenceChoices(
+	db: Reader,
+	kind: ReferenceKind,
+	locale: Locale,
+	options: { activeOnly?: boolean } = { activeOnly: true }
+): Promise<{ key: string; name: string }[]> {
+	return (await listEntries(db, kind, locale, options)).map((e) => ({ key: e.key, name: e.name }));
+}
+
+/** The Länder for a form's choice, named in the visitor's language by the catalogue. */
+export async function landChoices(db: Reader, locale: Locale): Promise<{ iso: string; name: string }[]> {
+	return (await listLaender(db)).map((l) => ({ iso: l.iso, name: landName(locale, l.iso) }));
+}
+
+/** A Land's name in the visitor's language (the catalogue's `reference.land.<iso>`). */
+export function landName(locale: Locale, iso: string): string {
+	return translate(locale, `reference.land.${iso}` as MessageKey);
+}
 
 /** The distinct Länder a five-digit postcode lies in, with place names and sources. */
 export async function lookupPostcode(db: Reader, plz: string): Promise<PostcodeMatch[]> {
