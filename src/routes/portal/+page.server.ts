@@ -3,30 +3,20 @@ import { translate } from '$lib/i18n/messages';
 import { sendBookingLinks } from '$lib/server/booking/commands';
 import { setStepDoneByCreative } from '$lib/server/cases/steps';
 import { requireCreative } from '$lib/server/http/gate';
-import { minutesToWait } from '$lib/server/identity/throttle-rules';
-import { myCases, stepOverdue } from '$lib/server/portal/plan-queries';
-import { myBookings } from '$lib/server/portal/queries';
-import { eventsForCreativeEmail } from '$lib/server/events/journey';
+import { throttledFailure } from '$lib/server/http/refusals';
+import { readForm } from '$lib/server/http/route-answers';
 import { unreadForCreative } from '$lib/server/messages/queries';
+import { portalHome } from '$lib/server/portal/queries';
 import { services } from '$lib/server/runtime';
-import { berlinDate } from '$lib/time/berlin';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const me = requireCreative(event);
 	const { db, clock } = services();
-	const now = clock.now();
 	const q = event.url.searchParams;
-	const today = berlinDate(now);
-	const cases = await myCases(db, me.id, event.locals.locale);
 	return {
 		email: me.email,
-		bookings: await myBookings(db, me, now),
-		events: await eventsForCreativeEmail(db, me.email, now),
-		cases: cases.map((c) => ({
-			...c,
-			plan: c.plan.map((step) => ({ ...step, overdue: stepOverdue(step, today) }))
-		})),
+		...(await portalHome(db, me, event.locals.locale, clock.now())),
 		linkSent: q.has('link-gesendet'),
 		followUpBooked: q.get('folgetermin') === 'gebucht',
 		stepSaved: q.get('schritt') === 'gespeichert',
@@ -39,32 +29,22 @@ export const actions: Actions = {
 	links: async (event) => {
 		const me = requireCreative(event);
 		const { locale, requestId } = event.locals;
-		const r = await sendBookingLinks(
-			services(),
-			{ email: me.email, clientAddress: event.getClientAddress(), locale },
-			{ requestId }
-		);
-		if (!r.ok) {
-			event.setHeaders({ 'retry-after': String(r.retryAfterSeconds) });
-			return fail(429, {
-				message: translate(locale, 'portal.home.linkThrottled', {
-					minutes: minutesToWait(r.retryAfterSeconds)
-				})
-			});
-		}
+		const input = { email: me.email, clientAddress: event.getClientAddress(), locale };
+		const r = await sendBookingLinks(services(), input, { requestId });
+		if (!r.ok) return throttledFailure(event, r.retryAfterSeconds, 'portal.home.linkThrottled');
 		redirect(303, `${event.url.pathname}?link-gesendet=1`);
 	},
 	/** Ticks a shared step of my plan off (done=1) or opens it again (done=0). */
 	step: async (event) => {
 		const me = requireCreative(event);
 		const { locale, requestId } = event.locals;
-		const form = await event.request.formData().catch(() => new FormData());
+		const form = await readForm(event.request);
 		const stepId = Number(form.get('stepId'));
 		const done = form.get('done');
-		if (!Number.isSafeInteger(stepId) || stepId <= 0 || (done !== '1' && done !== '0'))
-			return fail(400, { message: translate(locale, 'portal.home.stepFailed') });
+		const failed = (status: number) => fail(status, { message: translate(locale, 'portal.home.stepFailed') });
+		if (!Number.isSafeInteger(stepId) || stepId <= 0 || (done !== '1' && done !== '0')) return failed(400);
 		const r = await setStepDoneByCreative(services(), me.id, { stepId, done: done === '1' }, { requestId });
-		if (!r.ok) return fail(404, { message: translate(locale, 'portal.home.stepFailed') });
+		if (!r.ok) return failed(404);
 		redirect(303, `${event.url.pathname}?schritt=gespeichert#schritt-${stepId}`);
 	}
 };

@@ -1,5 +1,9 @@
 import type { BookingFormat, BookingStatus } from '../db/schema';
 import type { Db, Tx } from '../db/transaction';
+import type { Locale } from '../../i18n/locale';
+import { berlinDate } from '../../time/berlin';
+import { eventsForCreativeEmail } from '../events/index';
+import { myCases, stepOverdue } from './plan-queries';
 
 /**
  * Reads for the creative's portal. The signed-in creative (proved by the session, see
@@ -61,4 +65,21 @@ export async function myBookings(
 		consultantName: r.consultant_name,
 		open: (r.status === 'held' || r.status === 'confirmed') && Number(r.start_at) > t
 	}));
+}
+
+/**
+ * The portal's home page (issue 17: one read): my bookings, my event registrations and my cases
+ * with their shared plan, each step marked overdue by today's Berlin date.
+ */
+export async function portalHome(db: Db | Tx, me: { id: number; email: string }, locale: Locale, now: Date) {
+	const today = berlinDate(now);
+	const cases = await myCases(db, me.id, locale);
+	return {
+		bookings: await myBookings(db, me, now),
+		events: await eventsForCreativeEmail(db, me.email, now),
+		cases: cases.map((c) => ({
+			...c,
+			plan: c.plan.map((step) => ({ ...step, overdue: stepOverdue(step, today) }))
+		}))
+	};
 }
