@@ -181,6 +181,22 @@ export async function readConversationsAsCreative(
 	});
 }
 
+/**
+ * The creative's messages page (issue 17: one read): every conversation with the answer time
+ * its office promises, and whether step reminders are on. Reading marks the office's answers read.
+ */
+export async function myMessagesPage(db: Db, creativeId: number, now: Date) {
+	const conversations = await readConversationsAsCreative(db, creativeId, now);
+	const settings = await messageSettings(db, [...new Set(conversations.map((c) => c.officeId))]);
+	return {
+		conversations: conversations.map((c) => ({
+			...c,
+			answerDays: settings.get(c.officeId)?.answerDays ?? 3
+		})),
+		reminders: await stepRemindersOn(db, creativeId)
+	};
+}
+
 /** Whether the creative gets reminder mails for their own steps. */
 export async function stepRemindersOn(db: Db | Tx, creativeId: number): Promise<boolean> {
 	const row = await db

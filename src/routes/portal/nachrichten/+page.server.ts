@@ -1,17 +1,12 @@
-import { error, redirect } from '@sveltejs/kit';
-import { localizePath } from '$lib/i18n/locale';
+import { error } from '@sveltejs/kit';
 import { formValues } from '$lib/server/http/form';
 import { freeTextFailure } from '$lib/server/http/free-text';
 import { requireCreative } from '$lib/server/http/gate';
 import { messageFailure, parseMessageForm } from '$lib/server/http/message-form';
+import { notFound, readForm, seeOther } from '$lib/server/http/route-answers';
 import { sendMessageAsCreative, setStepReminders } from '$lib/server/messages/commands';
-import {
-	creativeCaseOffice,
-	readConversationsAsCreative,
-	stepRemindersOn
-} from '$lib/server/messages/queries';
+import { creativeCaseOffice, myMessagesPage } from '$lib/server/messages/queries';
 import { creativeMessageSchema, remindersSchema } from '$lib/server/messages/schema';
-import { messageSettings } from '$lib/server/messages/settings';
 import { randomToken } from '$lib/server/platform/tokens';
 import { services } from '$lib/server/runtime';
 import type { Actions, PageServerLoad } from './$types';
@@ -23,19 +18,13 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async (event) => {
 	const me = requireCreative(event);
 	const { db, clock, config } = services();
-	const conversations = await readConversationsAsCreative(db, me.id, clock.now());
-	const settings = await messageSettings(db, [...new Set(conversations.map((c) => c.officeId))]);
-	const q = event.url.searchParams;
+	const ok = event.url.searchParams.get('ok');
 	return {
-		conversations: conversations.map((c) => ({
-			...c,
-			answerDays: settings.get(c.officeId)?.answerDays ?? 3
-		})),
-		reminders: await stepRemindersOn(db, me.id),
+		...(await myMessagesPage(db, me.id, clock.now())),
 		maxMb: Math.round(config.attachmentMaxBytes / (1024 * 1024)),
 		formKey: randomToken(16),
-		sent: q.get('ok') === 'gesendet',
-		remindersSaved: q.get('ok') === 'erinnerungen'
+		sent: ok === 'gesendet',
+		remindersSaved: ok === 'erinnerungen'
 	};
 };
 
@@ -47,33 +36,22 @@ export const actions: Actions = {
 		if (!parsed.ok) return parsed.failure;
 		const s = services();
 		const { caseId, body, key } = parsed.data;
-		const refused = await freeTextFailure(s.db, {
-			officeId: await creativeCaseOffice(s.db, me.id, caseId),
-			texts: { body },
-			form: parsed.form,
-			values: formValues(parsed.form),
-			locale
-		});
+		const officeId = await creativeCaseOffice(s.db, me.id, caseId);
+		const { form } = parsed;
+		const free = { officeId, texts: { body }, form, values: formValues(form), locale };
+		const refused = await freeTextFailure(s.db, free);
 		if (refused) return refused;
-		const r = await sendMessageAsCreative(
-			s,
-			me.id,
-			{ caseId, body, idempotencyKey: key, attachment: parsed.attachment },
-			{ requestId }
-		);
-		if (!r.ok) {
-			if (r.reason === 'not_found') error(404, { message: 'not found' });
-			return messageFailure(parsed.form, { reason: r.reason }, locale, s.config.attachmentMaxBytes);
-		}
-		redirect(303, localizePath(locale, `/portal/nachrichten?ok=gesendet#nachricht-${r.messageId}`));
+		const input = { caseId, body, idempotencyKey: key, attachment: parsed.attachment };
+		const r = await sendMessageAsCreative(s, me.id, input, { requestId });
+		if (r.ok) seeOther(event, `/portal/nachrichten?ok=gesendet#nachricht-${r.messageId}`);
+		if (r.reason === 'not_found') notFound();
+		return messageFailure(parsed.form, { reason: r.reason }, locale, s.config.attachmentMaxBytes);
 	},
 	reminders: async (event) => {
 		const me = requireCreative(event);
-		const { locale, requestId } = event.locals;
-		const form = await event.request.formData().catch(() => new FormData());
-		const parsed = remindersSchema.safeParse({ on: form.get('on') ?? '' });
+		const parsed = remindersSchema.safeParse({ on: (await readForm(event.request)).get('on') ?? '' });
 		if (!parsed.success) error(400, { message: 'bad request' });
-		await setStepReminders(services(), me.id, parsed.data.on === '1', { requestId });
-		redirect(303, localizePath(locale, '/portal/nachrichten?ok=erinnerungen#erinnerungen'));
+		await setStepReminders(services(), me.id, parsed.data.on === '1', { requestId: event.locals.requestId });
+		seeOther(event, '/portal/nachrichten?ok=erinnerungen#erinnerungen');
 	}
 };
