@@ -5,7 +5,7 @@ export { mailBooking, mailConsultant } from './commands-mails';
 export { ACTIVE, loadBooking } from './commands-shared';
 export { ensureConsentTexts } from './consent';
 export { seedDemoAvailability } from './demo';
-export { bookFollowUp } from './follow-up';
+export { bookFollowUp, type FollowUpFormat, followUpFrom, followUpSlots } from './follow-up';
 export { releaseExpiredHolds, sendDueReminders } from './jobs';
 export { applyCancel } from './manage';
 export { bookingPaths } from './openapi';
