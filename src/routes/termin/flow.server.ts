@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { CONCERN_MAX, requestBooking } from '$lib/server/booking/commands';
 import { hasUpcomingSprechtage, sprechtagPlaces } from '$lib/server/booking/queries';
 import type { SlotFormat } from '$lib/server/booking/rules';
+import { bookingIntake } from '$lib/server/booking/intake-form';
 import { getBookingSettings } from '$lib/server/booking/settings';
 import { isSlotOffered, listSlots } from '$lib/server/booking/slots';
 import type { Db } from '$lib/server/db/transaction';
@@ -342,19 +343,7 @@ export async function submitIntake(
 			format: chosen.format,
 			start: chosen.start,
 			sprechtagId: chosen.sprechtagId,
-			intake: {
-				name: d.name,
-				email: d.email,
-				phone: d.phone,
-				postcode: d.postcode,
-				land: d.land,
-				submarket: d.submarket,
-				stage: d.stage,
-				topics: d.topics,
-				concern: d.concern,
-				heardFrom: d.heard_from
-			},
-			consents: { processing: d.consent_processing, notes: d.consent_notes, news: d.consent_news },
+			...bookingIntake('public', d),
 			locale,
 			idempotencyKey: `form:${d.submission_id}`
 		},

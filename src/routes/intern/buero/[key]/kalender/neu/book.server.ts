@@ -4,6 +4,7 @@ import { type MessageKey, translate } from '$lib/i18n/messages';
 import { bookingReferenceKeys } from '$lib/server/booking/calendar-queries';
 import { onBehalfSchema } from '$lib/server/booking/calendar-schema';
 import { bookOnBehalf, onBehalfSlotFree } from '$lib/server/booking/commands';
+import { bookingIntake } from '$lib/server/booking/intake-form';
 import { fieldFailure, parseForm, validFields, withRuleErrors } from '$lib/server/http/form';
 import { services } from '$lib/server/runtime';
 import { calendarAccess } from '../access.server';
@@ -49,19 +50,7 @@ export async function bookOnBehalfAction(event: RequestEvent<{ key: string }>) {
 			consultantId: d.slot.consultantId,
 			format: d.slot.format,
 			start: d.slot.start,
-			intake: {
-				name: d.name,
-				email: d.email,
-				phone: d.phone,
-				postcode: d.postcode,
-				land: d.land,
-				submarket: d.submarket,
-				stage: d.stage,
-				topics: d.topics,
-				concern: d.concern,
-				heardFrom: d.heardFrom
-			},
-			consents: { processing: d.consentProcessing, notes: d.consentNotes, news: d.consentNews },
+			...bookingIntake('staff', d),
 			locale: d.locale,
 			// A double submit of the same form page books once.
 			idempotencyKey: typeof submission === 'string' && submission ? `staff-form:${submission}` : null
