@@ -3,9 +3,11 @@ import type { BookingFormat, BookingStatus } from '../db/schema';
 import type { Db, Tx } from '../db/transaction';
 import { hashToken, plausibleToken } from '../platform/tokens';
 import type { Services } from '../runtime';
+import { referenceChoices } from '../reference/index';
 import { type BookingRecord, loadBookingByTokenHash } from './commands-shared';
 import { icsFor, mailBooking } from './commands-mails';
 import { calendarEntryTexts, describeWhere } from './mails';
+import { currentConsentTexts } from './consent';
 import { getBookingSettings } from './settings';
 import { isPlaceholderVideoUrl } from './video-link';
 
@@ -235,4 +237,27 @@ export async function upcomingSprechtage(
 		address: r.address,
 		accessibility: r.accessibility
 	}));
+}
+
+/**
+ * What the intake form (step 5 of /termin) offers: the active sub-markets, stages and topics by
+ * name, and the current consent texts in the visitor's language (issue 17: one read).
+ */
+export async function intakeChoices(db: Db | Tx, locale: Locale) {
+	const [submarkets, stages, topics, consents] = await Promise.all([
+		referenceChoices(db, 'submarket', locale),
+		referenceChoices(db, 'stage', locale),
+		referenceChoices(db, 'topic', locale),
+		currentConsentTexts(db)
+	]);
+	return {
+		submarkets,
+		stages,
+		topics,
+		consents: {
+			processing: consents.processing[locale],
+			notes: consents.notes[locale],
+			news: consents.news[locale]
+		}
+	};
 }
