@@ -1,11 +1,22 @@
 import type { z } from 'zod';
 import { isoBerlin } from '$lib/format/iso-offset';
-import type { EVENT_API_STATUSES, eventRegistrationCreatedSchema } from '$lib/server/events/openapi';
-import { registerForEvent } from '$lib/server/events/register';
-import { apiRegistrationSchema, validIdempotencyKey } from '$lib/server/events/schema';
+import type { eventRegistrationCreatedSchema } from '$lib/server/events/openapi';
+import { type RegisterResult, registerForEvent } from '$lib/server/events/register';
+import { apiRegistrationSchema, registrationFromApi, validIdempotencyKey } from '$lib/server/events/schema';
+import { idParam } from '$lib/server/http/route-answers';
 import { services } from '$lib/server/runtime';
 import { apiError, apiJson, rateLimited } from '../../../api.server';
 import type { RequestHandler } from './$types';
+
+type Created = z.output<typeof eventRegistrationCreatedSchema>;
+
+/** A refusal of the command as the API's error: status and code (the fields of an invalid body). */
+function refusal(result: Exclude<RegisterResult, { ok: true }>): Response {
+	if (result.reason === 'invalid') return apiJson({ error: 'invalid', fields: result.fields }, 422);
+	if (result.reason === 'not_open') return apiError(409, 'registration_closed', { window: result.window });
+	if (result.reason === 'idempotency_conflict') return apiError(422, 'idempotency_conflict');
+	return result.reason === 'not_found' ? apiError(404, 'not_found') : apiError(409, result.reason);
+}
 
 /**
  * Register a person for an event (the same command as the form): 201 pending_confirmation (a
@@ -14,7 +25,7 @@ import type { RequestHandler } from './$types';
 export const POST: RequestHandler = async (event) => {
 	const limited = await rateLimited(event);
 	if (limited) return limited;
-	const id = /^\d{1,9}$/.test(event.params.id) ? Number(event.params.id) : 0;
+	const id = idParam(event.params.id);
 	if (!id) return apiError(404, 'not_found');
 	const key = event.request.headers.get('idempotency-key');
 	if (!validIdempotencyKey(key))
@@ -33,41 +44,10 @@ export const POST: RequestHandler = async (event) => {
 		for (const issue of parsed.error.issues) fields[issue.path.join('.') || '_'] ??= issue.message;
 		return apiJson({ error: 'invalid', fields }, 422);
 	}
-	const d = parsed.data;
-	const result = await registerForEvent(
-		services(),
-		{
-			eventId: id,
-			name: d.name,
-			email: d.email,
-			submarket: d.submarket ?? null,
-			answers: d.answers ?? [],
-			consents: { processing: d.consents.processing },
-			locale: d.locale,
-			idempotencyKey: `api:${key}`
-		},
-		{ requestId: event.locals.requestId }
-	);
-	if (result.ok) {
-		const created: z.output<typeof eventRegistrationCreatedSchema> = {
-			id: result.registrationId,
-			status: (result.status === 'pending'
-				? 'pending_confirmation'
-				: result.status) as (typeof EVENT_API_STATUSES)[number],
-			holdUntil: result.holdExpiresAt === null ? null : isoBerlin(result.holdExpiresAt)
-		};
-		return apiJson(created, 201);
-	}
-	switch (result.reason) {
-		case 'not_found':
-			return apiError(404, 'not_found');
-		case 'not_open':
-			return apiError(409, 'registration_closed', { window: result.window });
-		case 'already_registered':
-			return apiError(409, 'already_registered');
-		case 'idempotency_conflict':
-			return apiError(422, 'idempotency_conflict');
-		case 'invalid':
-			return apiJson({ error: 'invalid', fields: result.fields }, 422);
-	}
+	const input = registrationFromApi(id, parsed.data, key);
+	const result = await registerForEvent(services(), input, { requestId: event.locals.requestId });
+	if (!result.ok) return refusal(result);
+	const status = (result.status === 'pending' ? 'pending_confirmation' : result.status) as Created['status'];
+	const holdUntil = result.holdExpiresAt === null ? null : isoBerlin(result.holdExpiresAt);
+	return apiJson({ id: result.registrationId, status, holdUntil } satisfies Created, 201);
 };
