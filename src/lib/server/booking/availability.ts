@@ -1,6 +1,6 @@
 import { addDays, berlinInstant } from '../../time/berlin';
 import { type OfficeScope, scopeIncludes } from '../access/scope';
-import type { Selectable } from 'kysely';
+import { type Insertable, type Selectable, sql } from 'kysely';
 import { type AuditEntry, recordAudit } from '../audit/index';
 import type { DB } from '../db/schema';
 import type { Db, Tx } from '../db/transaction';
@@ -13,7 +13,7 @@ import type {
 	RuleFormInput,
 	SprechtagFormInput
 } from './availability-schema';
-import type { WeeklyFormat } from './rules';
+import type { RuleInput, WeeklyFormat } from './rules';
 import { isLead, type OfficeActor } from './settings';
 import { officeConsultants } from './slots';
 
@@ -34,15 +34,9 @@ export type AvailabilityResult =
 // ------------------------------------------------------------------------------------------
 // Queries
 
-export interface RuleView {
+/** A weekly window as the rules engine reads it, with its row's id. */
+export interface RuleView extends RuleInput {
 	id: number;
-	consultantId: number;
-	format: WeeklyFormat;
-	weekday: number;
-	startTime: string;
-	endTime: string;
-	validFrom: string | null;
-	validTo: string | null;
 }
 
 export interface OverrideView {
@@ -82,29 +76,57 @@ function assertScope(scope: OfficeScope, officeId: number): boolean {
 	return scopeIncludes(scope, officeId);
 }
 
+/**
+ * One person's weekly windows or date overrides in one office (both tables carry office and
+ * person; none outside the scope), ordered by `first` (weekday or date), then by start time.
+ */
+async function personRows<T extends 'availability_rule' | 'availability_override'>(
+	db: Db,
+	scope: OfficeScope,
+	at: { table: T; officeId: number; consultantId: number; first: 'weekday' | 'date'; fromDate?: string }
+): Promise<Selectable<DB[T]>[]> {
+	if (!assertScope(scope, at.officeId)) return [];
+	let q = db
+		.selectFrom(at.table as 'availability_override')
+		.selectAll()
+		.where('office_id', '=', at.officeId)
+		.where('consultant_id', '=', at.consultantId);
+	if (at.fromDate !== undefined) q = q.where('date', '>=', at.fromDate);
+	const rows = await q.orderBy(sql.ref(at.first)).orderBy('start_time').orderBy('id').execute();
+	return rows as unknown as Selectable<DB[T]>[];
+}
+
+/** What a weekly window and a date override have in common, as the page shows them. */
+function windowView<S extends string | null>(r: {
+	id: number;
+	consultant_id: number;
+	start_time: S;
+	end_time: S;
+}) {
+	return {
+		id: Number(r.id),
+		consultantId: Number(r.consultant_id),
+		startTime: r.start_time,
+		endTime: r.end_time
+	};
+}
+
 export async function listRules(
 	db: Db,
 	scope: OfficeScope,
 	officeId: number,
 	consultantId: number
 ): Promise<RuleView[]> {
-	if (!assertScope(scope, officeId)) return [];
-	const rows = await db
-		.selectFrom('availability_rule')
-		.select(['id', 'consultant_id', 'format', 'weekday', 'start_time', 'end_time', 'valid_from', 'valid_to'])
-		.where('office_id', '=', officeId)
-		.where('consultant_id', '=', consultantId)
-		.orderBy('weekday')
-		.orderBy('start_time')
-		.orderBy('id')
-		.execute();
+	const rows = await personRows(db, scope, {
+		table: 'availability_rule',
+		officeId,
+		consultantId,
+		first: 'weekday'
+	});
 	return rows.map((r) => ({
-		id: Number(r.id),
-		consultantId: Number(r.consultant_id),
+		...windowView(r),
 		format: r.format,
 		weekday: Number(r.weekday),
-		startTime: r.start_time,
-		endTime: r.end_time,
 		validFrom: r.valid_from,
 		validTo: r.valid_to
 	}));
@@ -118,26 +140,9 @@ export async function listOverrides(
 	consultantId: number,
 	fromDate: string
 ): Promise<OverrideView[]> {
-	if (!assertScope(scope, officeId)) return [];
-	const rows = await db
-		.selectFrom('availability_override')
-		.select(['id', 'consultant_id', 'date', 'kind', 'format', 'start_time', 'end_time'])
-		.where('office_id', '=', officeId)
-		.where('consultant_id', '=', consultantId)
-		.where('date', '>=', fromDate)
-		.orderBy('date')
-		.orderBy('start_time')
-		.orderBy('id')
-		.execute();
-	return rows.map((r) => ({
-		id: Number(r.id),
-		consultantId: Number(r.consultant_id),
-		date: r.date,
-		kind: r.kind,
-		format: r.format,
-		startTime: r.start_time,
-		endTime: r.end_time
-	}));
+	const table = 'availability_override';
+	const rows = await personRows(db, scope, { table, officeId, consultantId, first: 'date', fromDate });
+	return rows.map((r) => ({ ...windowView(r), date: r.date, kind: r.kind, format: r.format }));
 }
 
 /**
@@ -172,47 +177,58 @@ export async function listAbsences(
 	}));
 }
 
-function toSprechtagView(r: {
-	id: number;
-	consultant_id: number;
-	name: string;
-	date: string;
-	start_time: string;
-	end_time: string;
-	town: string;
-	venue: string;
-	address: string;
-	accessibility: string;
-	status: 'planned' | 'cancelled';
-}): SprechtagView {
-	return {
-		id: Number(r.id),
-		consultantId: Number(r.consultant_id),
-		consultantName: r.name,
-		date: r.date,
-		startTime: r.start_time,
-		endTime: r.end_time,
-		town: r.town,
-		venue: r.venue,
-		address: r.address,
-		accessibility: r.accessibility,
-		status: r.status
-	};
-}
-
-const sprechtagColumns = [
+/** Where and when a Sprechtag is: what its staff view and the public events list both show. */
+export const sprechtagPlaceColumns = [
 	's.id',
-	's.consultant_id',
-	'u.name',
 	's.date',
 	's.start_time',
 	's.end_time',
 	's.town',
 	's.venue',
 	's.address',
-	's.accessibility',
-	's.status'
+	's.accessibility'
 ] as const;
+
+type PlaceRow = Pick<
+	Selectable<DB['sprechtag']>,
+	'id' | 'date' | 'start_time' | 'end_time' | 'town' | 'venue' | 'address' | 'accessibility'
+>;
+
+/** The view of `sprechtagPlaceColumns`. */
+export function sprechtagPlace(r: PlaceRow) {
+	return {
+		id: Number(r.id),
+		date: r.date,
+		startTime: r.start_time,
+		endTime: r.end_time,
+		town: r.town,
+		venue: r.venue,
+		address: r.address,
+		accessibility: r.accessibility
+	};
+}
+
+const sprechtagColumns = [...sprechtagPlaceColumns, 's.consultant_id', 'u.name', 's.status'] as const;
+
+function toSprechtagView(
+	r: PlaceRow & { consultant_id: number; name: string; status: 'planned' | 'cancelled' }
+): SprechtagView {
+	return {
+		...sprechtagPlace(r),
+		consultantId: Number(r.consultant_id),
+		consultantName: r.name,
+		status: r.status
+	};
+}
+
+/** An office's Sprechtage with their consultant's name, as every Sprechtag view reads them. */
+function sprechtageOf(db: Db | Tx, officeId: number) {
+	return db
+		.selectFrom('sprechtag as s')
+		.innerJoin('staff_user as u', 'u.id', 's.consultant_id')
+		.select(sprechtagColumns)
+		.where('s.office_id', '=', officeId);
+}
 
 /** Sprechtage of an office from `fromDate` on, soonest first. Public facts (no personal data). */
 export async function listSprechtage(
@@ -220,11 +236,7 @@ export async function listSprechtage(
 	officeId: number,
 	fromDate: string
 ): Promise<SprechtagView[]> {
-	const rows = await db
-		.selectFrom('sprechtag as s')
-		.innerJoin('staff_user as u', 'u.id', 's.consultant_id')
-		.select(sprechtagColumns)
-		.where('s.office_id', '=', officeId)
+	const rows = await sprechtageOf(db, officeId)
 		.where('s.date', '>=', fromDate)
 		.orderBy('s.date')
 		.orderBy('s.start_time')
@@ -234,13 +246,7 @@ export async function listSprechtage(
 }
 
 export async function getSprechtag(db: Db | Tx, officeId: number, id: number): Promise<SprechtagView | null> {
-	const row = await db
-		.selectFrom('sprechtag as s')
-		.innerJoin('staff_user as u', 'u.id', 's.consultant_id')
-		.select(sprechtagColumns)
-		.where('s.office_id', '=', officeId)
-		.where('s.id', '=', id)
-		.executeTakeFirst();
+	const row = await sprechtageOf(db, officeId).where('s.id', '=', id).executeTakeFirst();
 	return row ? toSprechtagView(row) : null;
 }
 
@@ -266,36 +272,75 @@ function rangesOverlap(
 	return (aFrom ?? '0000-00-00') <= (bTo ?? '9999-12-31') && (bFrom ?? '0000-00-00') <= (aTo ?? '9999-12-31');
 }
 
-/** What an add command inserts: the new row's id and what its audit row says of it. */
-type Added = { id: number; audit: NonNullable<AuditEntry['data']> };
-
-/**
- * The one shape of every add command here: the actor may act → one transaction → the consultant
- * is a member of the office → the row (`insert` may refuse, e.g. an overlap) → its audit row.
- */
-async function addForMember(
+/** Every command here: who acts, for which office, on what (a form's input or a row's id). */
+type OfficeCommand<I> = (
 	services: CommandServices,
 	actor: OfficeActor,
 	officeId: number,
-	target: { consultantId: number; allowed: boolean; action: string; kind: string },
-	insert: (trx: Tx, now: Date) => Promise<Added | { refused: 'overlap' }>,
-	ctx: RequestContext
-): Promise<AvailabilityResult> {
-	if (!target.allowed) return { ok: false, reason: 'forbidden' };
-	const now = services.clock.now();
-	return transact(services.db, async (trx) => {
-		if (!(await isMember(trx, officeId, target.consultantId)))
-			return { ok: false as const, reason: 'not_member' as const };
-		const added = await insert(trx, now);
-		if ('refused' in added) return { ok: false as const, reason: added.refused };
-		await recordAudit(
-			trx,
-			staffActor(actor),
-			{ action: target.action, subject: { kind: target.kind, id: added.id }, officeId, data: added.audit },
-			{ now, requestId: ctx.requestId }
-		);
-		return { ok: true as const, id: added.id };
-	});
+	input: I,
+	ctx?: RequestContext
+) => Promise<AvailabilityResult>;
+
+/** Who acts for which office and when: what every command here writes into its audit row. */
+interface Act {
+	actor: OfficeActor;
+	officeId: number;
+	now: Date;
+	ctx: RequestContext;
+}
+
+type AuditData = NonNullable<AuditEntry['data']>;
+
+/** The audit row of every command here: the acting staff member, the office, one subject. */
+function auditAct(trx: Tx, act: Act, action: string, subject: { kind: string; id: number }, data: AuditData) {
+	return recordAudit(
+		trx,
+		staffActor(act.actor),
+		{ action, subject, officeId: act.officeId, data },
+		{ now: act.now, requestId: act.ctx.requestId }
+	);
+}
+
+/** The tables the add commands write; each table's name is also the audit subject's kind. */
+type AddTable = 'availability_rule' | 'availability_override' | 'absence' | 'sprechtag';
+
+/** What differs between the add commands: the rest is the one shape `addCommand` writes once. */
+interface AddSpec<I extends { consultantId: number }, T extends AddTable> {
+	table: T;
+	action: string;
+	allowed: (actor: OfficeActor, input: I) => boolean;
+	/** A refusal found inside the transaction (e.g. an overlapping window), before the insert. */
+	refuse?: (trx: Tx, input: I) => Promise<'overlap' | null>;
+	row: (input: I, act: Act) => Insertable<DB[T]>;
+	audit: (input: I) => AuditData;
+}
+
+/**
+ * The one shape of every add command here: the actor may act → one transaction → the consultant
+ * is a member of the office → the spec may refuse → the row → its audit row.
+ */
+function addCommand<I extends { consultantId: number }, T extends AddTable>(
+	spec: AddSpec<I, T>
+): OfficeCommand<I> {
+	return async (services, actor, officeId, input, ctx = {}) => {
+		if (!spec.allowed(actor, input)) return { ok: false, reason: 'forbidden' };
+		const act: Act = { actor, officeId, now: services.clock.now(), ctx };
+		return transact(services.db, async (trx) => {
+			if (!(await isMember(trx, officeId, input.consultantId)))
+				return { ok: false as const, reason: 'not_member' as const };
+			const refused = await spec.refuse?.(trx, input);
+			if (refused) return { ok: false as const, reason: refused };
+			// Kysely cannot insert into a union of tables; each spec's row is typed for its own table.
+			const row = await trx
+				.insertInto(spec.table as 'sprechtag')
+				.values(spec.row(input, act) as Insertable<DB['sprechtag']>)
+				.returning('id')
+				.executeTakeFirstOrThrow();
+			const id = Number(row.id);
+			await auditAct(trx, act, spec.action, { kind: spec.table, id }, spec.audit(input));
+			return { ok: true as const, id };
+		});
+	};
 }
 
 /** One weekly window of one person, as the rule form describes it. */
@@ -348,169 +393,119 @@ export async function ruleWouldOverlap(
 	return overlapsOwnRule(db, { consultantId, weekday, startTime, endTime, validFrom, validTo });
 }
 
-export function addRule(
-	services: CommandServices,
-	actor: OfficeActor,
-	officeId: number,
-	input: RuleFormInput,
-	ctx: RequestContext = {}
-): Promise<AvailabilityResult> {
-	const target = {
-		consultantId: input.consultantId,
-		allowed: mayActFor(actor, input.consultantId),
-		action: 'availability.rule.added',
-		kind: 'availability_rule'
-	};
-	return addForMember(
-		services,
-		actor,
-		officeId,
-		target,
-		async (trx, now) => {
-			if (await overlapsOwnRule(trx, input)) return { refused: 'overlap' };
-			const row = await trx
-				.insertInto('availability_rule')
-				.values({
-					consultant_id: input.consultantId,
-					office_id: officeId,
-					format: input.format,
-					weekday: input.weekday,
-					start_time: input.startTime,
-					end_time: input.endTime,
-					valid_from: input.validFrom,
-					valid_to: input.validTo,
-					created_at: now.getTime()
-				})
-				.returning('id')
-				.executeTakeFirstOrThrow();
-			const { consultantId, format, weekday, startTime, endTime, validFrom, validTo } = input;
-			return {
-				id: Number(row.id),
-				audit: { consultantId, format, weekday, startTime, endTime, validFrom, validTo }
-			};
-		},
-		ctx
-	);
-}
+export const addRule = addCommand<RuleFormInput, 'availability_rule'>({
+	table: 'availability_rule',
+	action: 'availability.rule.added',
+	allowed: (actor, input) => mayActFor(actor, input.consultantId),
+	refuse: async (trx, input) => ((await overlapsOwnRule(trx, input)) ? 'overlap' : null),
+	row: (input, { officeId, now }) => ({
+		consultant_id: input.consultantId,
+		office_id: officeId,
+		format: input.format,
+		weekday: input.weekday,
+		start_time: input.startTime,
+		end_time: input.endTime,
+		valid_from: input.validFrom,
+		valid_to: input.validTo,
+		created_at: now.getTime()
+	}),
+	audit: ({ consultantId, format, weekday, startTime, endTime, validFrom, validTo }) => ({
+		consultantId,
+		format,
+		weekday,
+		startTime,
+		endTime,
+		validFrom,
+		validTo
+	})
+});
+
+/** A row to remove as this office reaches it: whose it is and what its audit row says of it. */
+type Found = { consultantId: number; audit: AuditData } | null;
 
 /**
- * Removes one of a consultant's availability rows (weekly hours or a date override) in one
- * office, if the actor may act for that consultant; audited with what was removed.
+ * The one shape of every remove command here: one transaction → the row as this office reaches
+ * it → the actor may act for its consultant → delete → the audit row with what was removed.
  */
-async function removeOwnedRow<T extends 'availability_rule' | 'availability_override'>(
-	services: CommandServices,
-	actor: OfficeActor,
-	officeId: number,
-	target: { table: T; id: number; action: string },
-	summarize: (row: Selectable<DB[T]>) => NonNullable<AuditEntry['data']>,
-	ctx: RequestContext
-): Promise<AvailabilityResult> {
-	const now = services.clock.now();
-	return transact(services.db, async (trx) => {
-		const table = target.table as 'availability_rule';
+function removeCommand(spec: {
+	table: 'availability_rule' | 'availability_override' | 'absence';
+	action: string;
+	find: (trx: Tx, id: number, officeId: number) => Promise<Found>;
+}): OfficeCommand<number> {
+	return async (services, actor, officeId, id, ctx = {}) => {
+		const act: Act = { actor, officeId, now: services.clock.now(), ctx };
+		return transact(services.db, async (trx) => {
+			const found = await spec.find(trx, id, officeId);
+			if (!found) return { ok: false as const, reason: 'not_found' as const };
+			if (!mayActFor(actor, found.consultantId)) return { ok: false as const, reason: 'forbidden' as const };
+			await trx
+				.deleteFrom(spec.table as 'absence')
+				.where('id', '=', id)
+				.execute();
+			const data = { consultantId: found.consultantId, ...found.audit };
+			await auditAct(trx, act, spec.action, { kind: spec.table, id }, data);
+			return { ok: true as const };
+		});
+	};
+}
+
+/** Finds a weekly window or a date override: both tables carry their office. */
+function inOffice<T extends 'availability_rule' | 'availability_override'>(
+	table: T,
+	summarize: (row: Selectable<DB[T]>) => AuditData
+) {
+	return async (trx: Tx, id: number, officeId: number): Promise<Found> => {
 		const row = await trx
-			.selectFrom(table)
+			.selectFrom(table as 'availability_rule')
 			.selectAll()
-			.where('id', '=', target.id)
+			.where('id', '=', id)
 			.where('office_id', '=', officeId)
 			.executeTakeFirst();
-		if (!row) return { ok: false as const, reason: 'not_found' as const };
-		if (!mayActFor(actor, Number(row.consultant_id)))
-			return { ok: false as const, reason: 'forbidden' as const };
-		await trx.deleteFrom(table).where('id', '=', target.id).execute();
-		await recordAudit(
-			trx,
-			staffActor(actor),
-			{
-				action: target.action,
-				subject: { kind: target.table, id: target.id },
-				officeId,
-				data: { consultantId: Number(row.consultant_id), ...summarize(row as unknown as Selectable<DB[T]>) }
-			},
-			{ now, requestId: ctx.requestId }
-		);
-		return { ok: true as const };
-	});
-}
-
-export function removeRule(
-	services: CommandServices,
-	actor: OfficeActor,
-	officeId: number,
-	ruleId: number,
-	ctx: RequestContext = {}
-): Promise<AvailabilityResult> {
-	return removeOwnedRow(
-		services,
-		actor,
-		officeId,
-		{ table: 'availability_rule', id: ruleId, action: 'availability.rule.removed' },
-		(rule) => ({
-			format: rule.format,
-			weekday: Number(rule.weekday),
-			startTime: rule.start_time,
-			endTime: rule.end_time
-		}),
-		ctx
-	);
-}
-
-export function addOverride(
-	services: CommandServices,
-	actor: OfficeActor,
-	officeId: number,
-	input: OverrideFormInput,
-	ctx: RequestContext = {}
-): Promise<AvailabilityResult> {
-	const target = {
-		consultantId: input.consultantId,
-		allowed: mayActFor(actor, input.consultantId),
-		action: 'availability.override.added',
-		kind: 'availability_override'
+		if (!row) return null;
+		return { consultantId: Number(row.consultant_id), audit: summarize(row as unknown as Selectable<DB[T]>) };
 	};
-	return addForMember(
-		services,
-		actor,
-		officeId,
-		target,
-		async (trx, now) => {
-			const row = await trx
-				.insertInto('availability_override')
-				.values({
-					consultant_id: input.consultantId,
-					office_id: officeId,
-					date: input.date,
-					kind: input.kind,
-					format: input.format,
-					start_time: input.startTime,
-					end_time: input.endTime,
-					created_at: now.getTime()
-				})
-				.returning('id')
-				.executeTakeFirstOrThrow();
-			const { consultantId, date, kind, format, startTime, endTime } = input;
-			return { id: Number(row.id), audit: { consultantId, date, kind, format, startTime, endTime } };
-		},
-		ctx
-	);
 }
 
-export function removeOverride(
-	services: CommandServices,
-	actor: OfficeActor,
-	officeId: number,
-	overrideId: number,
-	ctx: RequestContext = {}
-): Promise<AvailabilityResult> {
-	return removeOwnedRow(
-		services,
-		actor,
-		officeId,
-		{ table: 'availability_override', id: overrideId, action: 'availability.override.removed' },
-		(row) => ({ date: row.date, kind: row.kind }),
-		ctx
-	);
-}
+export const removeRule = removeCommand({
+	table: 'availability_rule',
+	action: 'availability.rule.removed',
+	find: inOffice('availability_rule', (rule) => ({
+		format: rule.format,
+		weekday: Number(rule.weekday),
+		startTime: rule.start_time,
+		endTime: rule.end_time
+	}))
+});
+
+export const addOverride = addCommand<OverrideFormInput, 'availability_override'>({
+	table: 'availability_override',
+	action: 'availability.override.added',
+	allowed: (actor, input) => mayActFor(actor, input.consultantId),
+	row: (input, { officeId, now }) => ({
+		consultant_id: input.consultantId,
+		office_id: officeId,
+		date: input.date,
+		kind: input.kind,
+		format: input.format,
+		start_time: input.startTime,
+		end_time: input.endTime,
+		created_at: now.getTime()
+	}),
+	audit: ({ consultantId, date, kind, format, startTime, endTime }) => ({
+		consultantId,
+		date,
+		kind,
+		format,
+		startTime,
+		endTime
+	})
+});
+
+export const removeOverride = removeCommand({
+	table: 'availability_override',
+	action: 'availability.override.removed',
+	find: inOffice('availability_override', (row) => ({ date: row.date, kind: row.kind }))
+});
 
 /** [start, end) of an absence from dates and optional times (no times = whole days). */
 export function absenceInterval(
@@ -526,83 +521,42 @@ export function absenceInterval(
 	return { start, end };
 }
 
-export function addAbsence(
-	services: CommandServices,
-	actor: OfficeActor,
-	officeId: number,
-	input: AbsenceFormInput,
-	ctx: RequestContext = {}
-): Promise<AvailabilityResult> {
-	const { start, end } = absenceInterval(input);
-	const target = {
-		consultantId: input.consultantId,
-		allowed: mayActFor(actor, input.consultantId),
-		action: 'absence.added',
-		kind: 'absence'
-	};
-	return addForMember(
-		services,
-		actor,
-		officeId,
-		target,
-		async (trx, now) => {
-			const row = await trx
-				.insertInto('absence')
-				.values({
-					consultant_id: input.consultantId,
-					start_at: start,
-					end_at: end,
-					kind: input.kind,
-					created_by: actor.id,
-					created_at: now.getTime()
-				})
-				.returning('id')
-				.executeTakeFirstOrThrow();
-			// The kind stays out of the audit log: "illness" is health data.
-			return { id: Number(row.id), audit: { consultantId: input.consultantId, start, end } };
-		},
-		ctx
-	);
-}
+export const addAbsence = addCommand<AbsenceFormInput, 'absence'>({
+	table: 'absence',
+	action: 'absence.added',
+	allowed: (actor, input) => mayActFor(actor, input.consultantId),
+	row: (input, { actor, now }) => {
+		const { start, end } = absenceInterval(input);
+		return {
+			consultant_id: input.consultantId,
+			start_at: start,
+			end_at: end,
+			kind: input.kind,
+			created_by: actor.id,
+			created_at: now.getTime()
+		};
+	},
+	// The kind stays out of the audit log: "illness" is health data.
+	audit: (input) => ({ consultantId: input.consultantId, ...absenceInterval(input) })
+});
 
-export async function removeAbsence(
-	services: CommandServices,
-	actor: OfficeActor,
-	officeId: number,
-	absenceId: number,
-	ctx: RequestContext = {}
-): Promise<AvailabilityResult> {
-	const now = services.clock.now();
-	return transact(services.db, async (trx) => {
+export const removeAbsence = removeCommand({
+	table: 'absence',
+	action: 'absence.removed',
+	find: async (trx, id, officeId) => {
 		const row = await trx
 			.selectFrom('absence')
-			.select(['id', 'consultant_id', 'start_at', 'end_at'])
-			.where('id', '=', absenceId)
+			.select(['consultant_id', 'start_at', 'end_at'])
+			.where('id', '=', id)
 			.executeTakeFirst();
-		// Only absences of this office's members can be reached from this office's page.
-		if (!row || !(await isMember(trx, officeId, Number(row.consultant_id))))
-			return { ok: false as const, reason: 'not_found' as const };
-		if (!mayActFor(actor, Number(row.consultant_id)))
-			return { ok: false as const, reason: 'forbidden' as const };
-		await trx.deleteFrom('absence').where('id', '=', absenceId).execute();
-		await recordAudit(
-			trx,
-			staffActor(actor),
-			{
-				action: 'absence.removed',
-				subject: { kind: 'absence', id: absenceId },
-				officeId,
-				data: {
-					consultantId: Number(row.consultant_id),
-					start: Number(row.start_at),
-					end: Number(row.end_at)
-				}
-			},
-			{ now, requestId: ctx.requestId }
-		);
-		return { ok: true as const };
-	});
-}
+		// Absences carry no office: only those of this office's members can be reached from its page.
+		if (!row || !(await isMember(trx, officeId, Number(row.consultant_id)))) return null;
+		return {
+			consultantId: Number(row.consultant_id),
+			audit: { start: Number(row.start_at), end: Number(row.end_at) }
+		};
+	}
+});
 
 async function activeBookingsOn(trx: Tx, sprechtagId: number, now: Date): Promise<number> {
 	const row = await trx
@@ -619,48 +573,87 @@ async function activeBookingsOn(trx: Tx, sprechtagId: number, now: Date): Promis
 	return Number(row.n);
 }
 
-export function createSprechtag(
-	services: CommandServices,
-	actor: OfficeActor,
-	officeId: number,
-	input: SprechtagFormInput,
-	ctx: RequestContext = {}
-): Promise<AvailabilityResult> {
-	const target = {
-		consultantId: input.consultantId,
-		allowed: isLead(actor),
-		action: 'sprechtag.created',
-		kind: 'sprechtag'
+/** The columns the Sprechtag form sets, on creation and on every change. */
+function sprechtagFacts(input: SprechtagFormInput, now: Date) {
+	return {
+		consultant_id: input.consultantId,
+		date: input.date,
+		start_time: input.startTime,
+		end_time: input.endTime,
+		town: input.town,
+		venue: input.venue,
+		address: input.address,
+		accessibility: input.accessibility,
+		updated_at: now.getTime()
 	};
-	return addForMember(
-		services,
-		actor,
-		officeId,
-		target,
-		async (trx, now) => {
-			const row = await trx
-				.insertInto('sprechtag')
-				.values({
-					office_id: officeId,
-					consultant_id: input.consultantId,
-					date: input.date,
-					start_time: input.startTime,
-					end_time: input.endTime,
-					town: input.town,
-					venue: input.venue,
-					address: input.address,
-					accessibility: input.accessibility,
-					status: 'planned',
-					created_at: now.getTime(),
-					updated_at: now.getTime()
-				})
-				.returning('id')
-				.executeTakeFirstOrThrow();
-			const { consultantId, date, startTime, endTime, town } = input;
-			return { id: Number(row.id), audit: { consultantId, date, startTime, endTime, town } };
-		},
-		ctx
-	);
+}
+
+export const createSprechtag = addCommand<SprechtagFormInput, 'sprechtag'>({
+	table: 'sprechtag',
+	action: 'sprechtag.created',
+	allowed: (actor) => isLead(actor),
+	row: (input, { officeId, now }) => ({
+		office_id: officeId,
+		...sprechtagFacts(input, now),
+		status: 'planned',
+		created_at: now.getTime()
+	}),
+	audit: ({ consultantId, date, startTime, endTime, town }) => ({
+		consultantId,
+		date,
+		startTime,
+		endTime,
+		town
+	})
+});
+
+type Refusal = Extract<AvailabilityResult, { ok: false }>;
+
+/**
+ * The one shape of the changes to an existing Sprechtag: only a lead → one transaction → the
+ * office's Sprechtag → `change` refuses or updates it and names its audit row → the audit row.
+ */
+async function changeSprechtag(
+	services: CommandServices,
+	act: Act,
+	sprechtagId: number,
+	change: (
+		trx: Tx,
+		day: Selectable<DB['sprechtag']>
+	) => Promise<Refusal | { action: string; data: AuditData }>
+): Promise<AvailabilityResult> {
+	if (!isLead(act.actor)) return { ok: false, reason: 'forbidden' };
+	return transact(services.db, async (trx) => {
+		const day = await trx
+			.selectFrom('sprechtag')
+			.selectAll()
+			.where('id', '=', sprechtagId)
+			.where('office_id', '=', act.officeId)
+			.executeTakeFirst();
+		if (!day) return { ok: false as const, reason: 'not_found' as const };
+		const done = await change(trx, day);
+		if ('reason' in done) return done;
+		await auditAct(trx, act, done.action, { kind: 'sprechtag', id: sprechtagId }, done.data);
+		return { ok: true as const };
+	});
+}
+
+/** Which of a Sprechtag's facts the form changes, by the names the audit row gives them. */
+function changedFacts(day: Selectable<DB['sprechtag']>, input: SprechtagFormInput) {
+	return (
+		[
+			['consultantId', Number(day.consultant_id) !== input.consultantId],
+			['date', day.date !== input.date],
+			['startTime', day.start_time !== input.startTime],
+			['endTime', day.end_time !== input.endTime],
+			['town', day.town !== input.town],
+			['venue', day.venue !== input.venue],
+			['address', day.address !== input.address],
+			['accessibility', day.accessibility !== input.accessibility]
+		] as const
+	)
+		.filter(([, c]) => c)
+		.map(([k]) => k);
 }
 
 /**
@@ -675,107 +668,38 @@ export async function updateSprechtag(
 	input: SprechtagFormInput,
 	ctx: RequestContext = {}
 ): Promise<AvailabilityResult> {
-	if (!isLead(actor)) return { ok: false, reason: 'forbidden' };
-	const now = services.clock.now();
-	return transact(services.db, async (trx) => {
-		const day = await trx
-			.selectFrom('sprechtag')
-			.selectAll()
-			.where('id', '=', sprechtagId)
-			.where('office_id', '=', officeId)
-			.executeTakeFirst();
-		if (day?.status !== 'planned') return { ok: false as const, reason: 'not_found' as const };
-		if (!(await isMember(trx, officeId, input.consultantId)))
-			return { ok: false as const, reason: 'not_member' as const };
-		const timing =
-			day.date !== input.date ||
-			day.start_time !== input.startTime ||
-			day.end_time !== input.endTime ||
-			Number(day.consultant_id) !== input.consultantId;
-		if (timing && (await activeBookingsOn(trx, sprechtagId, now)) > 0)
-			return { ok: false as const, reason: 'has_bookings' as const };
-		const changed = (
-			[
-				['consultantId', Number(day.consultant_id) !== input.consultantId],
-				['date', day.date !== input.date],
-				['startTime', day.start_time !== input.startTime],
-				['endTime', day.end_time !== input.endTime],
-				['town', day.town !== input.town],
-				['venue', day.venue !== input.venue],
-				['address', day.address !== input.address],
-				['accessibility', day.accessibility !== input.accessibility]
-			] as const
-		)
-			.filter(([, c]) => c)
-			.map(([k]) => k);
-		if (changed.length === 0) return { ok: false as const, reason: 'unchanged' as const };
+	const act: Act = { actor, officeId, now: services.clock.now(), ctx };
+	const result = await changeSprechtag(services, act, sprechtagId, async (trx, day) => {
+		if (day.status !== 'planned') return { ok: false, reason: 'not_found' };
+		if (!(await isMember(trx, officeId, input.consultantId))) return { ok: false, reason: 'not_member' };
+		const changed = changedFacts(day, input);
+		const timing = changed.some(
+			(k) => k === 'consultantId' || k === 'date' || k === 'startTime' || k === 'endTime'
+		);
+		if (timing && (await activeBookingsOn(trx, sprechtagId, act.now)) > 0)
+			return { ok: false, reason: 'has_bookings' };
+		if (changed.length === 0) return { ok: false, reason: 'unchanged' };
 		await trx
 			.updateTable('sprechtag')
-			.set({
-				consultant_id: input.consultantId,
-				date: input.date,
-				start_time: input.startTime,
-				end_time: input.endTime,
-				town: input.town,
-				venue: input.venue,
-				address: input.address,
-				accessibility: input.accessibility,
-				updated_at: now.getTime()
-			})
+			.set(sprechtagFacts(input, act.now))
 			.where('id', '=', sprechtagId)
 			.execute();
-		await recordAudit(
-			trx,
-			staffActor(actor),
-			{
-				action: 'sprechtag.updated',
-				subject: { kind: 'sprechtag', id: sprechtagId },
-				officeId,
-				data: { changed: [...changed] }
-			},
-			{ now, requestId: ctx.requestId }
-		);
-		return { ok: true as const, id: sprechtagId };
+		return { action: 'sprechtag.updated', data: { changed } };
 	});
+	return result.ok ? { ok: true, id: sprechtagId } : result;
 }
 
 /** Cancels a Sprechtag that nobody is booked on (bookings are moved or cancelled first). */
-export async function cancelSprechtag(
-	services: CommandServices,
-	actor: OfficeActor,
-	officeId: number,
-	sprechtagId: number,
-	ctx: RequestContext = {}
-): Promise<AvailabilityResult> {
-	if (!isLead(actor)) return { ok: false, reason: 'forbidden' };
-	const now = services.clock.now();
-	return transact(services.db, async (trx) => {
-		const day = await trx
-			.selectFrom('sprechtag')
-			.select(['id', 'status', 'date'])
-			.where('id', '=', sprechtagId)
-			.where('office_id', '=', officeId)
-			.executeTakeFirst();
-		if (!day) return { ok: false as const, reason: 'not_found' as const };
-		if (day.status === 'cancelled') return { ok: false as const, reason: 'unchanged' as const };
-		if ((await activeBookingsOn(trx, sprechtagId, now)) > 0)
-			return { ok: false as const, reason: 'has_bookings' as const };
+export const cancelSprechtag: OfficeCommand<number> = (services, actor, officeId, sprechtagId, ctx = {}) => {
+	const act: Act = { actor, officeId, now: services.clock.now(), ctx };
+	return changeSprechtag(services, act, sprechtagId, async (trx, day) => {
+		if (day.status === 'cancelled') return { ok: false, reason: 'unchanged' };
+		if ((await activeBookingsOn(trx, sprechtagId, act.now)) > 0) return { ok: false, reason: 'has_bookings' };
 		await trx
 			.updateTable('sprechtag')
-			.set({ status: 'cancelled', updated_at: now.getTime() })
+			.set({ status: 'cancelled', updated_at: act.now.getTime() })
 			.where('id', '=', sprechtagId)
 			.execute();
-		await recordAudit(
-			trx,
-			staffActor(actor),
-			{
-				action: 'sprechtag.cancelled',
-				subject: { kind: 'sprechtag', id: sprechtagId },
-				officeId,
-				data: { date: day.date }
-			},
-			{ now, requestId: ctx.requestId }
-		);
-		return { ok: true as const };
+		return { action: 'sprechtag.cancelled', data: { date: day.date } };
 	});
-}
+};

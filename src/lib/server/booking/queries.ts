@@ -1,6 +1,7 @@
 import type { Locale } from '../../i18n/locale';
 import type { BookingFormat, BookingStatus } from '../db/schema';
 import type { Db, Tx } from '../db/transaction';
+import { type SprechtagView, sprechtagPlace, sprechtagPlaceColumns } from './availability';
 import { hashToken, plausibleToken } from '../platform/tokens';
 import type { Services } from '../runtime';
 import { referenceChoices } from '../reference/index';
@@ -159,19 +160,12 @@ export async function sprechtagPlaces(
 	return new Map(rows.map((r) => [Number(r.id), { town: r.town, venue: r.venue }]));
 }
 
-export interface PublicSprechtag {
-	id: number;
+/** A planned Sprechtag as the public sees it: its office and place, never its consultant. */
+export interface PublicSprechtag extends Omit<SprechtagView, 'consultantId' | 'consultantName' | 'status'> {
 	officeKey: string;
 	officeName: string;
 	/** A Land the office serves (for the booking link). */
 	landIso: string | null;
-	date: string;
-	startTime: string;
-	endTime: string;
-	town: string;
-	venue: string;
-	address: string;
-	accessibility: string;
 }
 
 /**
@@ -187,16 +181,9 @@ export async function upcomingSprechtage(
 		.selectFrom('sprechtag as s')
 		.innerJoin('office as o', 'o.id', 's.office_id')
 		.select([
-			's.id',
+			...sprechtagPlaceColumns,
 			'o.key as office_key',
 			'o.name as office_name',
-			's.date',
-			's.start_time',
-			's.end_time',
-			's.town',
-			's.venue',
-			's.address',
-			's.accessibility',
 			(eb) =>
 				eb
 					.selectFrom('office_land as ol')
@@ -225,17 +212,10 @@ export async function upcomingSprechtage(
 	if (filter.month !== null) q = q.where('s.date', 'like', `${filter.month}-%`);
 	const rows = await q.orderBy('s.date').orderBy('s.start_time').limit(100).execute();
 	return rows.map((r) => ({
-		id: Number(r.id),
+		...sprechtagPlace(r),
 		officeKey: r.office_key,
 		officeName: r.office_name,
-		landIso: r.land_iso ?? null,
-		date: r.date,
-		startTime: r.start_time,
-		endTime: r.end_time,
-		town: r.town,
-		venue: r.venue,
-		address: r.address,
-		accessibility: r.accessibility
+		landIso: r.land_iso ?? null
 	}));
 }
 
