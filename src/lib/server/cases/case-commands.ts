@@ -6,7 +6,15 @@ import type { RequestContext } from '../identity/index';
 import type { Services } from '../runtime';
 import type { CaseActor } from './case-actor';
 import { addCaseEvent } from './case-events';
-import { auditCase, type CaseResult, changeCase, withCase } from './commands-shared';
+import {
+	auditCase,
+	type CaseResult,
+	type CaseStep,
+	caseCommand,
+	changeCase,
+	closedColumns,
+	auditStep
+} from './commands-shared';
 import { dueAfterConsultation, dueAfterContact } from './rhythm-rules';
 import { ensureCreative } from './creatives';
 import { officeConsultants } from './load';
@@ -15,203 +23,123 @@ import { getCaseSettings } from './settings';
 const staffEventActor = (actor: CaseActor) => ({ kind: 'staff' as const, id: actor.id });
 
 /** Hand-over to a colleague of the same office, with a note for them (on the timeline). */
-export async function handOverCase(
-	services: Services,
-	actor: CaseActor,
-	scope: OfficeScope,
-	input: { caseId: number; toConsultantId: number; note: string | null },
-	ctx: RequestContext = {}
-): Promise<CaseResult> {
-	return withCase(
-		services,
-		actor,
-		scope,
-		input.caseId,
-		{ closed: 'refuse' },
-		async (trx, c, now): Promise<CaseResult> => {
-			const members = await officeConsultants(trx, c.officeId);
-			if (!members.some((m) => m.id === input.toConsultantId) || input.toConsultantId === c.consultantId)
-				return { ok: false, reason: 'invalid_target' };
-			return changeCase(trx, actor, c, now, ctx, {
-				set: { consultant_id: input.toConsultantId },
-				event: {
-					kind: 'handover',
-					data: { from: c.consultantId, to: input.toConsultantId, note: input.note }
-				},
-				audit: { action: 'case.handed_over', data: { from: c.consultantId, to: input.toConsultantId } }
-			});
-		}
-	);
-}
+export const handOverCase = caseCommand<{ caseId: number; toConsultantId: number; note: string | null }>(
+	{ closed: 'refuse' },
+	async (step) => {
+		const { trx, c, input } = step;
+		const members = await officeConsultants(trx, c.officeId);
+		if (!members.some((m) => m.id === input.toConsultantId) || input.toConsultantId === c.consultantId)
+			return { ok: false, reason: 'invalid_target' };
+		return changeCase(step, {
+			set: { consultant_id: input.toConsultantId },
+			event: {
+				kind: 'handover',
+				data: { from: c.consultantId, to: input.toConsultantId, note: input.note }
+			},
+			audit: { action: 'case.handed_over', data: { from: c.consultantId, to: input.toConsultantId } }
+		});
+	}
+);
 
 /** Stage, sub-market, Land and topics change as a person moves on (idea → founding → growth). */
-export async function setCaseFacts(
-	services: Services,
-	actor: CaseActor,
-	scope: OfficeScope,
-	input: {
-		caseId: number;
-		landIso: string | null;
-		submarket: string | null;
-		stage: string | null;
-		topics: string[];
-	},
-	ctx: RequestContext = {}
-): Promise<CaseResult> {
-	return withCase(
-		services,
-		actor,
-		scope,
-		input.caseId,
-		{ closed: 'refuse' },
-		async (trx, c, now): Promise<CaseResult> => {
-			const topics = [...new Set(input.topics)];
-			const changed = {
-				land: c.landIso !== input.landIso,
-				submarket: c.submarket !== input.submarket,
-				stage: c.stage !== input.stage,
-				topics: JSON.stringify(c.topics) !== JSON.stringify(topics)
-			};
-			if (!Object.values(changed).some(Boolean)) return { ok: true, caseId: c.id };
-			return changeCase(trx, actor, c, now, ctx, {
-				set: {
-					land_iso: input.landIso,
-					submarket: input.submarket,
-					stage: input.stage,
-					topics: JSON.stringify(topics)
-				},
-				event: changed.stage ? { kind: 'stage', data: { from: c.stage, to: input.stage } } : undefined,
-				audit: { action: 'case.facts_changed', data: changed }
-			});
-		}
-	);
-}
+export const setCaseFacts = caseCommand<{
+	caseId: number;
+	landIso: string | null;
+	submarket: string | null;
+	stage: string | null;
+	topics: string[];
+}>({ closed: 'refuse' }, async (step) => {
+	const { c, input } = step;
+	const topics = [...new Set(input.topics)];
+	const changed = {
+		land: c.landIso !== input.landIso,
+		submarket: c.submarket !== input.submarket,
+		stage: c.stage !== input.stage,
+		topics: JSON.stringify(c.topics) !== JSON.stringify(topics)
+	};
+	if (!Object.values(changed).some(Boolean)) return { ok: true, caseId: c.id };
+	return changeCase(step, {
+		set: {
+			land_iso: input.landIso,
+			submarket: input.submarket,
+			stage: input.stage,
+			topics: JSON.stringify(topics)
+		},
+		event: changed.stage ? { kind: 'stage', data: { from: c.stage, to: input.stage } } : undefined,
+		audit: { action: 'case.facts_changed', data: changed }
+	});
+});
 
 /** The goals agreed with the creative (the portal shows them above the next steps). */
-export async function setCaseGoals(
-	services: Services,
-	actor: CaseActor,
-	scope: OfficeScope,
-	input: { caseId: number; goals: string | null },
-	ctx: RequestContext = {}
-): Promise<CaseResult> {
-	return withCase(
-		services,
-		actor,
-		scope,
-		input.caseId,
-		{ closed: 'refuse' },
-		async (trx, c, now): Promise<CaseResult> => {
-			if (c.goals === input.goals) return { ok: true, caseId: c.id };
-			return changeCase(trx, actor, c, now, ctx, {
-				set: { goals: input.goals },
-				event: { kind: 'goals' },
-				audit: { action: 'case.goals_changed' }
-			});
-		}
-	);
-}
+export const setCaseGoals = caseCommand<{ caseId: number; goals: string | null }>(
+	{ closed: 'refuse' },
+	async (step) => {
+		if (step.c.goals === step.input.goals) return { ok: true, caseId: step.c.id };
+		return changeCase(step, {
+			set: { goals: step.input.goals },
+			event: { kind: 'goals' },
+			audit: { action: 'case.goals_changed' }
+		});
+	}
+);
 
 /** Pause (no check-ins go out) or resume an open case. */
-export async function setCaseStatus(
-	services: Services,
-	actor: CaseActor,
-	scope: OfficeScope,
-	input: { caseId: number; status: 'open' | 'paused' },
-	ctx: RequestContext = {}
-): Promise<CaseResult> {
-	return withCase(
-		services,
-		actor,
-		scope,
-		input.caseId,
-		{ closed: 'refuse' },
-		async (trx, c, now): Promise<CaseResult> => {
-			if (c.status === input.status) return { ok: true, caseId: c.id };
-			const fromTo = { from: c.status, to: input.status };
-			return changeCase(trx, actor, c, now, ctx, {
-				set: { status: input.status },
-				event: { kind: 'status', data: fromTo },
-				audit: { action: 'case.status_changed', data: fromTo }
-			});
-		}
-	);
-}
+export const setCaseStatus = caseCommand<{ caseId: number; status: 'open' | 'paused' }>(
+	{ closed: 'refuse' },
+	async (step) => {
+		if (step.c.status === step.input.status) return { ok: true, caseId: step.c.id };
+		const fromTo = { from: step.c.status, to: step.input.status };
+		return changeCase(step, {
+			set: { status: step.input.status },
+			event: { kind: 'status', data: fromTo },
+			audit: { action: 'case.status_changed', data: fromTo }
+		});
+	}
+);
 
 /**
  * Closure with a reason and an outcome. A closed case is read-only until reopened; open next
  * steps stay as they are. `onClosed` runs in the same transaction (the feedback mail of
  * checkins/ is queued there, so it exists exactly when the closure committed).
  */
-export async function closeCase(
-	services: Services,
-	actor: CaseActor,
-	scope: OfficeScope,
-	input: { caseId: number; reason: CloseReason; outcome: string | null },
-	ctx: RequestContext = {},
-	onClosed?: (trx: Tx, caseId: number, now: Date, feedbackWanted: boolean) => Promise<void>
-): Promise<CaseResult> {
-	return withCase(
-		services,
-		actor,
-		scope,
-		input.caseId,
-		{ closed: 'refuse' },
-		async (trx, c, now): Promise<CaseResult> => {
-			const t = now.getTime();
-			await trx
-				.updateTable('case_file')
-				.set({
-					status: 'closed',
-					closed_at: t,
-					close_reason: input.reason,
-					close_outcome: input.outcome,
-					next_contact_due_at: null,
-					updated_at: t
-				})
-				.where('id', '=', c.id)
-				.where('status', '!=', 'closed')
-				.execute();
-			await addCaseEvent(trx, c.id, 'closed', staffEventActor(actor), now, { reason: input.reason });
-			await auditCase(trx, actor, c.id, c.officeId, 'case.closed', { reason: input.reason }, now, ctx);
-			const settings = await getCaseSettings(trx, c.officeId);
-			if (onClosed && !c.creativeErased) await onClosed(trx, c.id, now, settings.feedbackMail);
-			return { ok: true, caseId: c.id };
-		}
-	);
-}
+export const closeCase = caseCommand(
+	{ closed: 'refuse' },
+	async (
+		step: CaseStep<{ caseId: number; reason: CloseReason; outcome: string | null }>,
+		onClosed?: (trx: Tx, caseId: number, now: Date, feedbackWanted: boolean) => Promise<void>
+	) => {
+		const { trx, c, now, input } = step;
+		await trx
+			.updateTable('case_file')
+			.set(closedColumns(input.reason, input.outcome, now.getTime()))
+			.where('id', '=', c.id)
+			.where('status', '!=', 'closed')
+			.execute();
+		await addCaseEvent(trx, c.id, 'closed', staffEventActor(step.actor), now, { reason: input.reason });
+		await auditStep(step, 'case.closed', { reason: input.reason });
+		const settings = await getCaseSettings(trx, c.officeId);
+		if (onClosed && !c.creativeErased) await onClosed(trx, c.id, now, settings.feedbackMail);
+		return { ok: true, caseId: c.id };
+	}
+);
 
-export async function reopenCase(
-	services: Services,
-	actor: CaseActor,
-	scope: OfficeScope,
-	input: { caseId: number },
-	ctx: RequestContext = {}
-): Promise<CaseResult> {
-	return withCase(
-		services,
-		actor,
-		scope,
-		input.caseId,
-		{ closed: 'allow' },
-		async (trx, c, now): Promise<CaseResult> => {
-			if (c.status !== 'closed') return { ok: false, reason: 'not_closed' };
-			if (c.creativeErased) return { ok: false, reason: 'forbidden' };
-			const settings = await getCaseSettings(trx, c.officeId);
-			return changeCase(trx, actor, c, now, ctx, {
-				set: {
-					status: 'open',
-					closed_at: null,
-					close_reason: null,
-					close_outcome: null,
-					next_contact_due_at: dueAfterContact(now.getTime(), settings)
-				},
-				event: { kind: 'reopened' },
-				audit: { action: 'case.reopened' }
-			});
-		}
-	);
-}
+export const reopenCase = caseCommand<{ caseId: number }>({ closed: 'allow' }, async (step) => {
+	const { c, now } = step;
+	if (c.status !== 'closed') return { ok: false, reason: 'not_closed' };
+	if (c.creativeErased) return { ok: false, reason: 'forbidden' };
+	const settings = await getCaseSettings(step.trx, c.officeId);
+	return changeCase(step, {
+		set: {
+			status: 'open',
+			closed_at: null,
+			close_reason: null,
+			close_outcome: null,
+			next_contact_due_at: dueAfterContact(now.getTime(), settings)
+		},
+		event: { kind: 'reopened' },
+		audit: { action: 'case.reopened' }
+	});
+});
 
 export interface OpenCaseInput {
 	officeId: number;

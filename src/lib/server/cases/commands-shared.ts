@@ -1,7 +1,7 @@
 import { type AuditEntry, recordAudit } from '../audit/index';
 import type { OfficeScope } from '../access/scope';
 import type { Updateable } from 'kysely';
-import type { CaseFileTable } from '../db/schema';
+import type { CaseFileTable, CloseReason } from '../db/schema';
 import { type Tx, transact } from '../db/transaction';
 import { addCaseEvent, type CaseEventKind } from './case-events';
 import type { Services } from '../runtime';
@@ -68,22 +68,71 @@ export async function withCase<R>(
 	});
 }
 
+/** The columns a closure sets, by staff (closeCase) or by itself (no talk took place). */
+export function closedColumns(reason: CloseReason, outcome: string | null, at: number) {
+	return {
+		status: 'closed' as const,
+		closed_at: at,
+		close_reason: reason,
+		close_outcome: outcome,
+		next_contact_due_at: null,
+		updated_at: at
+	};
+}
+
+/** What a staff command on one case works with, handed over in one piece. */
+export interface CaseStep<I> {
+	trx: Tx;
+	c: CaseRecord;
+	now: Date;
+	actor: CaseActor;
+	input: I;
+	ctx: RequestContext;
+}
+
+/**
+ * A staff command on one case, called as every such command is (services, actor, scope, input
+ * with the case id, request context, and what else the command takes), in the `withCase` frame.
+ */
+export function caseCommand<I extends { caseId: number }, X extends unknown[] = []>(
+	options: { closed: 'refuse' | 'allow' },
+	work: (step: CaseStep<I>, ...extra: X) => Promise<CaseResult>
+) {
+	return (
+		services: Services,
+		actor: CaseActor,
+		scope: OfficeScope,
+		input: I,
+		ctx: RequestContext = {},
+		...extra: X
+	): Promise<CaseResult> =>
+		withCase(services, actor, scope, input.caseId, options, (trx, c, now) =>
+			work({ trx, c, now, actor, input, ctx }, ...extra)
+		);
+}
+
+/** The audit row of a staff command on one case. */
+export function auditStep(
+	step: Pick<CaseStep<unknown>, 'trx' | 'c' | 'now' | 'actor' | 'ctx'>,
+	action: string,
+	data: AuditEntry['data']
+): Promise<void> {
+	return auditCase(step.trx, step.actor, step.c.id, step.c.officeId, action, data, step.now, step.ctx);
+}
+
 /**
  * The common end of a staff change to one case: the case row updated, an optional timeline entry
- * and the audit row, all in the caller's transaction.
+ * and the audit row, all in the command's transaction.
  */
 export async function changeCase(
-	trx: Tx,
-	actor: CaseActor,
-	c: Pick<CaseRecord, 'id' | 'officeId'>,
-	now: Date,
-	ctx: RequestContext,
+	step: Pick<CaseStep<unknown>, 'trx' | 'c' | 'now' | 'actor' | 'ctx'>,
 	change: {
 		set: Omit<Updateable<CaseFileTable>, 'updated_at'>;
 		event?: { kind: CaseEventKind; data?: Parameters<typeof addCaseEvent>[5] };
 		audit: { action: string; data?: AuditEntry['data'] };
 	}
 ): Promise<{ ok: true; caseId: number }> {
+	const { trx, c, now, actor } = step;
 	await trx
 		.updateTable('case_file')
 		.set({ ...change.set, updated_at: now.getTime() })
@@ -98,6 +147,6 @@ export async function changeCase(
 			now,
 			change.event.data ?? {}
 		);
-	await auditCase(trx, actor, c.id, c.officeId, change.audit.action, change.audit.data ?? {}, now, ctx);
+	await auditStep(step, change.audit.action, change.audit.data ?? {});
 	return { ok: true, caseId: c.id };
 }

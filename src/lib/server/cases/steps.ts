@@ -1,95 +1,84 @@
-import type { OfficeScope } from '../access/scope';
-import { recordAudit } from '../audit/index';
-import { transact } from '../db/transaction';
+import { type AuditActor, recordAudit } from '../audit/index';
+import { transact, type Tx } from '../db/transaction';
 import type { RequestContext } from '../identity/index';
 import type { Services } from '../runtime';
-import type { CaseActor } from './case-actor';
+import { auditActorOf } from './case-actor';
 import { addCaseEvent } from './case-events';
-import { auditCase, type CaseResult, withCase } from './commands-shared';
+import { auditStep, type CaseResult, caseCommand } from './commands-shared';
 import type { NextStepInput } from './record';
 
 /** A next step added on the case page (outside a consultation record). */
-export async function addNextStep(
-	services: Services,
-	actor: CaseActor,
-	scope: OfficeScope,
-	input: { caseId: number; step: NextStepInput; shared: boolean },
-	ctx: RequestContext = {}
-): Promise<CaseResult> {
-	return withCase(
-		services,
-		actor,
-		scope,
-		input.caseId,
-		{ closed: 'refuse' },
-		async (trx, c, now): Promise<CaseResult> => {
-			const row = await trx
-				.insertInto('next_step')
-				.values({
-					case_id: c.id,
-					record_id: null,
-					text: input.step.text,
-					owner: input.step.owner,
-					due_on: input.step.dueOn,
-					shared: input.shared ? 1 : 0,
-					done_at: null,
-					done_by_kind: null,
-					created_at: now.getTime()
-				})
-				.returning('id')
-				.executeTakeFirstOrThrow();
-			await auditCase(trx, actor, c.id, c.officeId, 'case.step_added', { stepId: Number(row.id) }, now, ctx);
-			return { ok: true, caseId: c.id };
-		}
+export const addNextStep = caseCommand<{ caseId: number; step: NextStepInput; shared: boolean }>(
+	{ closed: 'refuse' },
+	async (step) => {
+		const { trx, c, now, input } = step;
+		const row = await trx
+			.insertInto('next_step')
+			.values({
+				case_id: c.id,
+				record_id: null,
+				text: input.step.text,
+				owner: input.step.owner,
+				due_on: input.step.dueOn,
+				shared: input.shared ? 1 : 0,
+				done_at: null,
+				done_by_kind: null,
+				created_at: now.getTime()
+			})
+			.returning('id')
+			.executeTakeFirstOrThrow();
+		await auditStep(step, 'case.step_added', { stepId: Number(row.id) });
+		return { ok: true, caseId: c.id };
+	}
+);
+
+/** Who ticks a step: on the timeline (staff or creative) and in the audit log. */
+type Ticker = { kind: 'staff' | 'creative'; id: number; audit: AuditActor };
+
+/**
+ * Ticks a step of a case off (or undoes it), for staff and creative alike. Only a change writes:
+ * the timeline entry (when done) and the audit row; a repeated click changes nothing.
+ */
+async function tickStep(
+	trx: Tx,
+	step: { id: number; caseId: number; officeId: number },
+	done: boolean,
+	by: Ticker,
+	now: Date,
+	ctx: RequestContext
+): Promise<void> {
+	const res = await trx
+		.updateTable('next_step')
+		.set(done ? { done_at: now.getTime(), done_by_kind: by.kind } : { done_at: null, done_by_kind: null })
+		.where('id', '=', step.id)
+		.where('case_id', '=', step.caseId)
+		.where('done_at', done ? 'is' : 'is not', null)
+		.executeTakeFirst();
+	if (Number(res.numUpdatedRows) !== 1) return;
+	if (done)
+		await addCaseEvent(trx, step.caseId, 'step_done', { kind: by.kind, id: by.id }, now, { stepId: step.id });
+	await recordAudit(
+		trx,
+		by.audit,
+		{
+			action: done ? 'case.step_done' : 'case.step_reopened',
+			subject: { kind: 'case', id: step.caseId },
+			officeId: step.officeId,
+			data: { stepId: step.id }
+		},
+		{ now, requestId: ctx.requestId }
 	);
 }
 
 /** Staff tick a step off (or undo it). */
-export async function setStepDoneByStaff(
-	services: Services,
-	actor: CaseActor,
-	scope: OfficeScope,
-	input: { caseId: number; stepId: number; done: boolean },
-	ctx: RequestContext = {}
-): Promise<CaseResult> {
-	return withCase(
-		services,
-		actor,
-		scope,
-		input.caseId,
-		{ closed: 'refuse' },
-		async (trx, c, now): Promise<CaseResult> => {
-			const res = await trx
-				.updateTable('next_step')
-				.set(
-					input.done
-						? { done_at: now.getTime(), done_by_kind: 'staff' }
-						: { done_at: null, done_by_kind: null }
-				)
-				.where('id', '=', input.stepId)
-				.where('case_id', '=', c.id)
-				.where('done_at', input.done ? 'is' : 'is not', null)
-				.executeTakeFirst();
-			if (Number(res.numUpdatedRows) === 1) {
-				if (input.done)
-					await addCaseEvent(trx, c.id, 'step_done', { kind: 'staff', id: actor.id }, now, {
-						stepId: input.stepId
-					});
-				await auditCase(
-					trx,
-					actor,
-					c.id,
-					c.officeId,
-					input.done ? 'case.step_done' : 'case.step_reopened',
-					{ stepId: input.stepId },
-					now,
-					ctx
-				);
-			}
-			return { ok: true, caseId: c.id };
-		}
-	);
-}
+export const setStepDoneByStaff = caseCommand<{ caseId: number; stepId: number; done: boolean }>(
+	{ closed: 'refuse' },
+	async ({ trx, c, now, actor, input, ctx }): Promise<CaseResult> => {
+		const by: Ticker = { kind: 'staff', id: actor.id, audit: auditActorOf(actor) };
+		await tickStep(trx, { id: input.stepId, caseId: c.id, officeId: c.officeId }, input.done, by, now, ctx);
+		return { ok: true, caseId: c.id };
+	}
+);
 
 /** The creative ticks a shared step off in the portal (their own case only). */
 export async function setStepDoneByCreative(
@@ -109,40 +98,13 @@ export async function setStepDoneByCreative(
 			.where('s.shared', '=', 1)
 			.executeTakeFirst();
 		if (!step || step.status === 'closed') return { ok: false };
-		const res = await trx
-			.updateTable('next_step')
-			.set(
-				input.done
-					? { done_at: now.getTime(), done_by_kind: 'creative' }
-					: { done_at: null, done_by_kind: null }
-			)
-			.where('id', '=', step.id)
-			.where('done_at', input.done ? 'is' : 'is not', null)
-			.executeTakeFirst();
-		if (Number(res.numUpdatedRows) === 1) {
-			if (input.done)
-				await addCaseEvent(
-					trx,
-					Number(step.case_id),
-					'step_done',
-					{ kind: 'creative', id: creativeId },
-					now,
-					{
-						stepId: Number(step.id)
-					}
-				);
-			await recordAudit(
-				trx,
-				{ kind: 'creative', id: creativeId, label: `creative ${creativeId}` },
-				{
-					action: input.done ? 'case.step_done' : 'case.step_reopened',
-					subject: { kind: 'case', id: Number(step.case_id) },
-					officeId: Number(step.office_id),
-					data: { stepId: Number(step.id) }
-				},
-				{ now, requestId: ctx.requestId }
-			);
-		}
+		const by: Ticker = {
+			kind: 'creative',
+			id: creativeId,
+			audit: { kind: 'creative', id: creativeId, label: `creative ${creativeId}` }
+		};
+		const found = { id: Number(step.id), caseId: Number(step.case_id), officeId: Number(step.office_id) };
+		await tickStep(trx, found, input.done, by, now, ctx);
 		return { ok: true };
 	});
 }

@@ -2,6 +2,7 @@ import { recordAudit, systemActor } from '../audit/index';
 import type { BookingFormat } from '../db/schema';
 import type { Db, Tx } from '../db/transaction';
 import { addCaseEvent } from './case-events';
+import { closedColumns } from './commands-shared';
 import {
 	closesForNoTalk,
 	hadConsultation,
@@ -88,17 +89,9 @@ export async function closeIfNoTalk(trx: Tx, caseId: number, now: Date): Promise
 	if (!c || c.status === 'closed') return false;
 	const { bookings, records } = await talksOf(trx, caseId);
 	if (!closesForNoTalk(bookings, records)) return false;
-	const t = now.getTime();
 	await trx
 		.updateTable('case_file')
-		.set({
-			status: 'closed',
-			closed_at: t,
-			close_reason: 'no_talk',
-			close_outcome: null,
-			next_contact_due_at: null,
-			updated_at: t
-		})
+		.set(closedColumns('no_talk', null, now.getTime()))
 		.where('id', '=', caseId)
 		.execute();
 	await addCaseEvent(trx, caseId, 'closed', { kind: 'system', id: null }, now, { reason: 'no_talk' });
