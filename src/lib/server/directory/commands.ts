@@ -1,6 +1,8 @@
 import { type AuditActor, recordAudit } from '../audit/index';
-import { type Db, isUniqueViolation, transact, type Tx } from '../db/transaction';
-import type { Services } from '../runtime';
+import type * as Checked from '../db/checked-transaction';
+import { type AuditTime, notFound, refuseOn, runChecked } from '../db/checked-transaction';
+import type { CommandContext, CommandServices } from '../db/checked-transaction';
+import type { Tx } from '../db/transaction';
 import { contactPointProblems, type FieldProblem } from './checks';
 import { type ContactPoint, getContactPoint } from './queries';
 import type { ContactPointCreateInput, ContactPointInput } from './schema';
@@ -10,38 +12,10 @@ import type { ContactPointCreateInput, ContactPointInput } from './schema';
  * row. Saving an entry counts as verifying it: staff edit what they have just checked, so the
  * save stamps "last verified" (who, when). Who may edit is decided by the route.
  */
-export type CommandServices = Pick<Services, 'db' | 'clock'>;
-
-export interface CommandContext {
-	requestId?: string | null;
-}
-
+export type { CommandContext, CommandServices } from '../db/checked-transaction';
 export type { FieldProblem };
-
-export type CommandFailure = { ok: false; notFound: boolean; problems: FieldProblem[] };
-export type CommandResult<T> = { ok: true; value: T } | CommandFailure;
-
-const notFound: CommandFailure = { ok: false, notFound: true, problems: [] };
-
-class Rejected extends Error {
-	constructor(readonly problems: FieldProblem[]) {
-		super('rejected');
-	}
-}
-
-async function run<T>(db: Db, work: (trx: Tx) => Promise<CommandResult<T>>): Promise<CommandResult<T>> {
-	try {
-		return await transact(db, work);
-	} catch (err) {
-		if (err instanceof Rejected) return { ok: false, notFound: false, problems: err.problems };
-		throw err;
-	}
-}
-
-/** Rolls the transaction back when one of the form's rules (checks.ts) refuses. */
-function refuseOn(problems: FieldProblem[]): void {
-	if (problems.length > 0) throw new Rejected(problems);
-}
+export type CommandFailure = Checked.CommandFailure<FieldProblem>;
+export type CommandResult<T> = Checked.CommandResult<T, FieldProblem>;
 
 function organizationColumns(input: ContactPointInput) {
 	return {
@@ -123,81 +97,55 @@ function changedFields(before: ContactPoint, input: ContactPointInput): string[]
 	return pairs.filter(([, a, b]) => a !== b).map(([f]) => f);
 }
 
-export async function createContactPoint(
+/** Saving an entry verifies it: who checked it and when (see the file's comment). */
+function verifiedNow(actor: AuditActor, t: number) {
+	return { last_verified_at: t, last_verified_by: actor.label, updated_at: t };
+}
+
+export function createContactPoint(
 	services: CommandServices,
 	actor: AuditActor,
 	input: ContactPointCreateInput,
 	ctx: CommandContext = {}
 ): Promise<CommandResult<{ id: number; key: string }>> {
-	const now = services.clock.now();
-	const t = now.getTime();
-	const taken: CommandFailure = {
-		ok: false,
-		notFound: false,
-		problems: [{ field: 'key', message: 'directory.error.keyTaken' }]
+	const keyTaken: FieldProblem = { field: 'key', message: 'directory.error.keyTaken' };
+	const work = async (trx: Tx, at: AuditTime): Promise<CommandResult<{ id: number; key: string }>> => {
+		refuseOn(await contactPointProblems(trx, input));
+		const t = at.now.getTime();
+		const { id } = await trx
+			.insertInto('cp_organization')
+			.values({ key: input.key, ...organizationColumns(input), ...verifiedNow(actor, t), created_at: t })
+			.returning('id')
+			.executeTakeFirstOrThrow();
+		const orgId = Number(id);
+		const service = await trx
+			.insertInto('cp_service')
+			.values({ organization_id: orgId, ...serviceColumns(input), url: null })
+			.returning('id')
+			.executeTakeFirstOrThrow();
+		await replaceAreasAndTerms(trx, Number(service.id), input);
+		const subject = { kind: 'contact_point', id: orgId };
+		await recordAudit(trx, actor, { action: 'directory.created', subject, data: { key: input.key } }, at);
+		return { ok: true, value: { id: orgId, key: input.key } };
 	};
-	try {
-		return await run(services.db, async (trx) => {
-			refuseOn(await contactPointProblems(trx, input));
-			const { id } = await trx
-				.insertInto('cp_organization')
-				.values({
-					key: input.key,
-					...organizationColumns(input),
-					last_verified_at: t,
-					last_verified_by: actor.label,
-					created_at: t,
-					updated_at: t
-				})
-				.returning('id')
-				.executeTakeFirstOrThrow();
-			const orgId = Number(id);
-			const service = await trx
-				.insertInto('cp_service')
-				.values({ organization_id: orgId, ...serviceColumns(input), url: null })
-				.returning('id')
-				.executeTakeFirstOrThrow();
-			await replaceAreasAndTerms(trx, Number(service.id), input);
-			await recordAudit(
-				trx,
-				actor,
-				{
-					action: 'directory.created',
-					subject: { kind: 'contact_point', id: orgId },
-					data: { key: input.key }
-				},
-				{ now, requestId: ctx.requestId }
-			);
-			return { ok: true, value: { id: orgId, key: input.key } };
-		});
-	} catch (err) {
-		if (isUniqueViolation(err)) return taken;
-		throw err;
-	}
+	return runChecked(services, ctx, work, { keyTaken });
 }
 
-export async function updateContactPoint(
+export function updateContactPoint(
 	services: CommandServices,
 	actor: AuditActor,
 	id: number,
 	input: ContactPointInput,
 	ctx: CommandContext = {}
 ): Promise<CommandResult<{ changed: string[] }>> {
-	const now = services.clock.now();
-	const t = now.getTime();
-	return run(services.db, async (trx) => {
+	return runChecked(services, ctx, async (trx, at) => {
 		const before = await getContactPoint(trx, id);
 		if (!before) return notFound;
 		refuseOn(await contactPointProblems(trx, { topics: input.topics, submarkets: input.submarkets }));
 		const changed = changedFields(before, input);
 		await trx
 			.updateTable('cp_organization')
-			.set({
-				...organizationColumns(input),
-				last_verified_at: t,
-				last_verified_by: actor.label,
-				updated_at: t
-			})
+			.set({ ...organizationColumns(input), ...verifiedNow(actor, at.now.getTime()) })
 			.where('id', '=', id)
 			.execute();
 		await trx
@@ -206,46 +154,39 @@ export async function updateContactPoint(
 			.where('id', '=', before.serviceId)
 			.execute();
 		await replaceAreasAndTerms(trx, before.serviceId, input);
+		const data = { key: before.key, changed };
 		await recordAudit(
 			trx,
 			actor,
-			{
-				action: 'directory.updated',
-				subject: { kind: 'contact_point', id },
-				data: { key: before.key, changed }
-			},
-			{ now, requestId: ctx.requestId }
+			{ action: 'directory.updated', subject: { kind: 'contact_point', id }, data },
+			at
 		);
 		return { ok: true, value: { changed } };
 	});
 }
 
 /** "Als geprüft markieren": the entry was checked and is still right. */
-export async function markVerified(
+export function markVerified(
 	services: CommandServices,
 	actor: AuditActor,
 	id: number,
 	ctx: CommandContext = {}
 ): Promise<CommandResult<{ at: number }>> {
-	const now = services.clock.now();
-	const t = now.getTime();
-	return run(services.db, async (trx) => {
+	return runChecked(services, ctx, async (trx, at) => {
 		const row = await trx
 			.selectFrom('cp_organization')
 			.select(['id', 'key'])
 			.where('id', '=', id)
 			.executeTakeFirst();
 		if (!row) return notFound;
-		await trx
-			.updateTable('cp_organization')
-			.set({ last_verified_at: t, last_verified_by: actor.label, updated_at: t })
-			.where('id', '=', id)
-			.execute();
+		const t = at.now.getTime();
+		await trx.updateTable('cp_organization').set(verifiedNow(actor, t)).where('id', '=', id).execute();
+		const data = { key: row.key };
 		await recordAudit(
 			trx,
 			actor,
-			{ action: 'directory.verified', subject: { kind: 'contact_point', id }, data: { key: row.key } },
-			{ now, requestId: ctx.requestId }
+			{ action: 'directory.verified', subject: { kind: 'contact_point', id }, data },
+			at
 		);
 		return { ok: true, value: { at: t } };
 	});

@@ -1,7 +1,9 @@
 import { addDefaultSensitiveKeywords } from './sensitive-keyword-defaults';
-import { type AuditActor, recordAudit } from '../audit/index';
-import { type Db, isUniqueViolation, transact, type Tx } from '../db/transaction';
-import type { Services } from '../runtime';
+import { type AuditActor, type AuditEntry, recordAudit } from '../audit/index';
+import type * as Checked from '../db/checked-transaction';
+import { type AuditTime, notFound, refuseOn, runChecked } from '../db/checked-transaction';
+import type { CommandContext, CommandServices } from '../db/checked-transaction';
+import type { Tx } from '../db/transaction';
 import { getOfficeById, type Office } from './queries';
 import { entryKeyProblems, type FieldProblem, officeProblems } from './checks';
 import type {
@@ -18,45 +20,28 @@ import type {
  * audit row. Validation of shape happens in schema.ts; here are the checks that need the
  * database (unique keys, one active office per Land).
  */
-export type CommandServices = Pick<Services, 'db' | 'clock'>;
-
-/** What a command knows about the request that caused it (for the audit row). */
-export interface CommandContext {
-	requestId?: string | null;
-}
-
+export type { CommandContext, CommandServices } from '../db/checked-transaction';
 export type { FieldProblem };
-
-export type CommandFailure = { ok: false; notFound: boolean; problems: FieldProblem[] };
-export type CommandResult<T> = { ok: true; value: T } | CommandFailure;
-
-const notFound: CommandFailure = { ok: false, notFound: true, problems: [] };
-const invalid = (problems: FieldProblem[]): CommandFailure => ({ ok: false, notFound: false, problems });
+export type CommandFailure = Checked.CommandFailure<FieldProblem>;
+export type CommandResult<T> = Checked.CommandResult<T, FieldProblem>;
 
 /** The audit actor for a signed-in staff member. */
 export function staffAuditActor(staff: { id: number; email: string }): AuditActor {
 	return { kind: 'staff', id: staff.id, label: staff.email };
 }
 
-/** Thrown inside a transaction to roll it back with field problems. */
-class Rejected extends Error {
-	constructor(readonly problems: FieldProblem[]) {
-		super('rejected');
-	}
-}
-
-async function runCommand<T>(
-	db: Db,
-	work: (trx: Tx) => Promise<CommandResult<T>>
+/**
+ * One reference-data command: SERIALIZABLE on PostgreSQL (with retry) and BEGIN IMMEDIATE on
+ * SQLite, so the check "no other active office covers this Land" cannot interleave with another
+ * save; a refused rule rolls it back with its field problems.
+ */
+function runCommand<T>(
+	services: CommandServices,
+	ctx: CommandContext,
+	work: (trx: Tx, at: AuditTime) => Promise<CommandResult<T>>,
+	keyTaken?: FieldProblem
 ): Promise<CommandResult<T>> {
-	try {
-		// SERIALIZABLE on PostgreSQL (with retry) and BEGIN IMMEDIATE on SQLite: the check
-		// "no other active office covers this Land" cannot interleave with another save.
-		return await transact(db, work, { serializable: true });
-	} catch (err) {
-		if (err instanceof Rejected) return invalid(err.problems);
-		throw err;
-	}
+	return runChecked(services, ctx, work, { serializable: true, keyTaken });
 }
 
 type OfficeColumns = {
@@ -134,11 +119,6 @@ function changedFields(before: Office, after: Partial<OfficeColumns>, laender?: 
 	return changed;
 }
 
-/** Rolls the transaction back when one of the form's rules (checks.ts) refuses. */
-function refuseOn(problems: FieldProblem[]): void {
-	if (problems.length > 0) throw new Rejected(problems);
-}
-
 async function replaceLaender(trx: Tx, officeId: number, laender: readonly string[]): Promise<void> {
 	await trx.deleteFrom('office_land').where('office_id', '=', officeId).execute();
 	const unique = [...new Set(laender)];
@@ -149,17 +129,20 @@ async function replaceLaender(trx: Tx, officeId: number, laender: readonly strin
 			.execute();
 }
 
-export async function createOffice(
+export function createOffice(
 	services: CommandServices,
 	actor: AuditActor,
 	input: OfficeCreateInput,
 	ctx: CommandContext = {}
 ): Promise<CommandResult<{ id: number; key: string }>> {
-	const now = services.clock.now();
-	const t = now.getTime();
-	try {
-		return await runCommand(services.db, async (trx) => {
+	// Two admins creating the same key at once: the unique index decides.
+	const keyTaken: FieldProblem = { field: 'key', message: 'reference.error.officeKeyTaken' };
+	return runCommand(
+		services,
+		ctx,
+		async (trx, at) => {
 			refuseOn(await officeProblems(trx, { id: null, ...input }));
+			const t = at.now.getTime();
 			const { id } = await trx
 				.insertInto('office')
 				.values({ key: input.key, ...officeColumns(input), created_at: t, updated_at: t })
@@ -168,97 +151,79 @@ export async function createOffice(
 			const officeId = Number(id);
 			await replaceLaender(trx, officeId, input.laender);
 			await addDefaultSensitiveKeywords(trx, officeId, t);
-			await recordAudit(
-				trx,
-				actor,
-				{
-					action: 'office.created',
-					subject: { kind: 'office', id: officeId },
-					officeId,
-					data: { key: input.key, laender: [...new Set(input.laender)].sort(), active: input.active }
-				},
-				{ now, requestId: ctx.requestId }
-			);
+			const data = { key: input.key, laender: [...new Set(input.laender)].sort(), active: input.active };
+			const subject = { kind: 'office', id: officeId };
+			await recordAudit(trx, actor, { action: 'office.created', subject, officeId, data }, at);
 			return { ok: true, value: { id: officeId, key: input.key } };
-		});
-	} catch (err) {
-		// Two admins creating the same key at once: the unique index decides.
-		if (isUniqueViolation(err)) return invalid([{ field: 'key', message: 'reference.error.officeKeyTaken' }]);
-		throw err;
-	}
+		},
+		keyTaken
+	);
 }
+
+/**
+ * The one shape of both office edits (admin form, office page): the office → the columns the
+ * form sets → nothing changed, or the row updated with its audit row (`audit` adds its facts).
+ */
+function changeOffice(
+	services: CommandServices,
+	actor: AuditActor,
+	officeId: number,
+	ctx: CommandContext,
+	edit: {
+		check?: (trx: Tx) => Promise<FieldProblem[]>;
+		columns: Partial<OfficeColumns>;
+		laender?: readonly string[];
+		audit: NonNullable<AuditEntry['data']>;
+	}
+): Promise<CommandResult<{ changed: string[] }>> {
+	return runCommand(services, ctx, async (trx, at) => {
+		const before = await getOfficeById(trx, officeId);
+		if (!before) return notFound;
+		if (edit.check) refuseOn(await edit.check(trx));
+		const changed = changedFields(before, edit.columns, edit.laender);
+		if (changed.length === 0) return { ok: true, value: { changed } };
+		await trx
+			.updateTable('office')
+			.set({ ...edit.columns, updated_at: at.now.getTime() })
+			.where('id', '=', officeId)
+			.execute();
+		if (edit.laender && changed.includes('laender')) await replaceLaender(trx, officeId, edit.laender);
+		const entry = { action: 'office.updated', subject: { kind: 'office', id: officeId }, officeId };
+		await recordAudit(trx, actor, { ...entry, data: { changed, ...edit.audit } }, at);
+		return { ok: true, value: { changed } };
+	});
+}
+
+/** Both office edits are called alike: who edits which office with which form's input. */
+type OfficeEdit<I> = (
+	services: CommandServices,
+	actor: AuditActor,
+	officeId: number,
+	input: I,
+	ctx?: CommandContext
+) => Promise<CommandResult<{ changed: string[] }>>;
 
 /** Everything about an office except its key (which appears in URLs and never changes). */
-export async function updateOffice(
-	services: CommandServices,
-	actor: AuditActor,
-	officeId: number,
-	input: OfficeInput,
-	ctx: CommandContext = {}
-): Promise<CommandResult<{ changed: string[] }>> {
-	const now = services.clock.now();
-	return runCommand(services.db, async (trx) => {
-		const before = await getOfficeById(trx, officeId);
-		if (!before) return notFound;
-		refuseOn(await officeProblems(trx, { id: officeId, ...input }));
-		const columns = officeColumns(input);
-		const changed = changedFields(before, columns, input.laender);
-		if (changed.length === 0) return { ok: true, value: { changed } };
-		await trx
-			.updateTable('office')
-			.set({ ...columns, updated_at: now.getTime() })
-			.where('id', '=', officeId)
-			.execute();
-		if (changed.includes('laender')) await replaceLaender(trx, officeId, input.laender);
-		await recordAudit(
-			trx,
-			actor,
-			{
-				action: 'office.updated',
-				subject: { kind: 'office', id: officeId },
-				officeId,
-				data: { changed, laender: [...new Set(input.laender)].sort(), active: input.active }
-			},
-			{ now, requestId: ctx.requestId }
-		);
-		return { ok: true, value: { changed } };
+export const updateOffice: OfficeEdit<OfficeInput> = (services, actor, officeId, input, ctx = {}) =>
+	changeOffice(services, actor, officeId, ctx, {
+		check: (trx) => officeProblems(trx, { id: officeId, ...input }),
+		columns: officeColumns(input),
+		laender: input.laender,
+		audit: { laender: [...new Set(input.laender)].sort(), active: input.active }
 	});
-}
 
 /** Contact data and opening hours, as an office lead edits them on the office page. */
-export async function updateOfficeContact(
-	services: CommandServices,
-	actor: AuditActor,
-	officeId: number,
-	input: OfficeContactInput,
-	ctx: CommandContext = {}
-): Promise<CommandResult<{ changed: string[] }>> {
-	const now = services.clock.now();
-	return runCommand(services.db, async (trx) => {
-		const before = await getOfficeById(trx, officeId);
-		if (!before) return notFound;
-		const columns = contactColumns(input);
-		const changed = changedFields(before, columns);
-		if (changed.length === 0) return { ok: true, value: { changed } };
-		await trx
-			.updateTable('office')
-			.set({ ...columns, updated_at: now.getTime() })
-			.where('id', '=', officeId)
-			.execute();
-		await recordAudit(
-			trx,
-			actor,
-			{
-				action: 'office.updated',
-				subject: { kind: 'office', id: officeId },
-				officeId,
-				data: { changed, via: 'office_page' }
-			},
-			{ now, requestId: ctx.requestId }
-		);
-		return { ok: true, value: { changed } };
+export const updateOfficeContact: OfficeEdit<OfficeContactInput> = (
+	services,
+	actor,
+	officeId,
+	input,
+	ctx = {}
+) =>
+	changeOffice(services, actor, officeId, ctx, {
+		columns: contactColumns(input),
+		audit: { via: 'office_page' }
 	});
-}
 
 function entryColumns(kind: ReferenceKind, input: EntryInput) {
 	const base = {
@@ -271,16 +236,18 @@ function entryColumns(kind: ReferenceKind, input: EntryInput) {
 }
 
 /** A new sub-market, topic or stage. The key is checked against all entries of that kind. */
-export async function createEntry(
+export function createEntry(
 	services: CommandServices,
 	actor: AuditActor,
 	kind: ReferenceKind,
 	input: EntryCreateInput,
 	ctx: CommandContext = {}
 ): Promise<CommandResult<{ key: string }>> {
-	const now = services.clock.now();
-	try {
-		return await runCommand(services.db, async (trx) => {
+	const keyTaken: FieldProblem = { field: 'key', message: 'reference.error.entryKeyTaken' };
+	return runCommand(
+		services,
+		ctx,
+		async (trx, at) => {
 			refuseOn(await entryKeyProblems(trx, kind, input.key));
 			const columns = entryColumns(kind, input);
 			if (kind === 'submarket')
@@ -293,25 +260,20 @@ export async function createEntry(
 					.insertInto(kind)
 					.values({ key: input.key, ...columns })
 					.execute();
+			const data = { key: input.key, active: input.active };
 			await recordAudit(
 				trx,
 				actor,
-				{
-					action: `reference.${kind}.created`,
-					subject: { kind, id: input.key },
-					data: { key: input.key, active: input.active }
-				},
-				{ now, requestId: ctx.requestId }
+				{ action: `reference.${kind}.created`, subject: { kind, id: input.key }, data },
+				at
 			);
 			return { ok: true, value: { key: input.key } };
-		});
-	} catch (err) {
-		if (isUniqueViolation(err)) return invalid([{ field: 'key', message: 'reference.error.entryKeyTaken' }]);
-		throw err;
-	}
+		},
+		keyTaken
+	);
 }
 
-export async function updateEntry(
+export function updateEntry(
 	services: CommandServices,
 	actor: AuditActor,
 	kind: ReferenceKind,
@@ -319,8 +281,7 @@ export async function updateEntry(
 	input: EntryInput,
 	ctx: CommandContext = {}
 ): Promise<CommandResult<{ changed: string[] }>> {
-	const now = services.clock.now();
-	return runCommand(services.db, async (trx) => {
+	return runCommand(services, ctx, async (trx, at) => {
 		const before =
 			kind === 'submarket'
 				? await trx.selectFrom('submarket').selectAll().where('key', '=', key).executeTakeFirst()
@@ -335,15 +296,12 @@ export async function updateEntry(
 		if (kind === 'submarket')
 			await trx.updateTable('submarket').set(columns).where('key', '=', key).execute();
 		else await trx.updateTable(kind).set(columns).where('key', '=', key).execute();
+		const data = { changed, active: input.active };
 		await recordAudit(
 			trx,
 			actor,
-			{
-				action: `reference.${kind}.updated`,
-				subject: { kind, id: key },
-				data: { changed, active: input.active }
-			},
-			{ now, requestId: ctx.requestId }
+			{ action: `reference.${kind}.updated`, subject: { kind, id: key }, data },
+			at
 		);
 		return { ok: true, value: { changed } };
 	});
