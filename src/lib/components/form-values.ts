@@ -20,6 +20,8 @@ export function formValues(values: () => FormValues, errors: () => FormErrors) {
 		/** A lone checkbox: ticked when the form sent it. */
 		checked: (name: string): boolean => list(name).length > 0,
 		err,
+		/** What a Field, SelectField or TextAreaField shows of one value: its name, error and value. */
+		field: (name: string) => ({ name, error: err(name), value: list(name)[0] ?? '' }),
 		/** aria-describedby for a field with an optional hint and its error. */
 		describedBy: (name: string, hint: boolean): string | undefined => describedByOf(name, hint, !!err(name))
 	};
