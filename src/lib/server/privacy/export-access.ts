@@ -91,27 +91,22 @@ function mailsAboutMeRows(db: Db | Tx, input: AboutThePerson) {
 		.execute();
 }
 
+/** The office and consultant of each of the person's cases or bookings (both rows carry them). */
+async function officeAndConsultant(db: Db | Tx, table: 'case_file' | 'booking', ids: number[]) {
+	if (ids.length === 0) return [];
+	// One query for both tables: they name the columns read here alike.
+	return db
+		.selectFrom(`${table} as x` as 'booking as x')
+		.innerJoin('office as o', 'o.id', 'x.office_id')
+		.innerJoin('staff_user as u', 'u.id', 'x.consultant_id')
+		.select(['o.name as office', 'u.name as consultant'])
+		.where('x.id', 'in', ids)
+		.execute();
+}
+
 async function recipientsOf(db: Db | Tx, input: AboutThePerson): Promise<AccessSections['recipients']> {
-	const people =
-		input.caseIds.length > 0
-			? await db
-					.selectFrom('case_file as c')
-					.innerJoin('office as o', 'o.id', 'c.office_id')
-					.innerJoin('staff_user as u', 'u.id', 'c.consultant_id')
-					.select(['o.name as office', 'u.name as consultant'])
-					.where('c.id', 'in', input.caseIds)
-					.execute()
-			: [];
-	const booked =
-		input.bookingIds.length > 0
-			? await db
-					.selectFrom('booking as b')
-					.innerJoin('office as o', 'o.id', 'b.office_id')
-					.innerJoin('staff_user as u', 'u.id', 'b.consultant_id')
-					.select(['o.name as office', 'u.name as consultant'])
-					.where('b.id', 'in', input.bookingIds)
-					.execute()
-			: [];
+	const people = await officeAndConsultant(db, 'case_file', input.caseIds);
+	const booked = await officeAndConsultant(db, 'booking', input.bookingIds);
 	const referred =
 		input.caseIds.length > 0
 			? await db
