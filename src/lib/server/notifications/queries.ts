@@ -92,6 +92,14 @@ export function likeContains(text: string): string {
 	return `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
+/** The table of each case-bound subject, and whether its consultant is that of its case. */
+const SUBJECT_ROWS = {
+	booking: { table: 'booking', viaCase: false },
+	case: { table: 'case_file', viaCase: false },
+	check_in: { table: 'check_in', viaCase: true },
+	referral: { table: 'referral', viaCase: true }
+} as const satisfies Record<(typeof CASE_BOUND_SUBJECTS)[number], { table: string; viaCase: boolean }>;
+
 function scoped(db: Db, viewer: MailViewer) {
 	const { scope } = viewer;
 	const roles = officesByRole(viewer);
@@ -101,50 +109,26 @@ function scoped(db: Db, viewer: MailViewer) {
 	const me = viewer.staffId;
 	return db.selectFrom('outbox').where((eb) => {
 		const subjectIs = (kind: string) => eb('outbox.subject_kind', '=', kind);
-		const mine = eb.or([
-			eb.and([
-				subjectIs('booking'),
-				eb.exists(
-					eb
-						.selectFrom('booking as b')
-						.select('b.id')
-						.whereRef(sql`cast(b.id as text)`, '=', 'outbox.subject_id')
-						.where('b.consultant_id', '=', me)
-				)
-			]),
-			eb.and([
-				subjectIs('case'),
-				eb.exists(
-					eb
-						.selectFrom('case_file as c')
-						.select('c.id')
-						.whereRef(sql`cast(c.id as text)`, '=', 'outbox.subject_id')
-						.where('c.consultant_id', '=', me)
-				)
-			]),
-			eb.and([
-				subjectIs('check_in'),
-				eb.exists(
-					eb
-						.selectFrom('check_in as k')
-						.innerJoin('case_file as c', 'c.id', 'k.case_id')
-						.select('k.id')
-						.whereRef(sql`cast(k.id as text)`, '=', 'outbox.subject_id')
-						.where('c.consultant_id', '=', me)
-				)
-			]),
-			eb.and([
-				subjectIs('referral'),
-				eb.exists(
-					eb
-						.selectFrom('referral as r')
-						.innerJoin('case_file as c', 'c.id', 'r.case_id')
-						.select('r.id')
-						.whereRef(sql`cast(r.id as text)`, '=', 'outbox.subject_id')
-						.where('c.consultant_id', '=', me)
-				)
-			])
-		]);
+		// A case-bound mail is mine when its subject's row is: a booking or case by its consultant,
+		// a check-in or referral by the consultant of its case.
+		const mine = eb.or(
+			CASE_BOUND_SUBJECTS.map((kind) => {
+				const { table, viaCase } = SUBJECT_ROWS[kind];
+				const owner = viaCase
+					? eb
+							.selectFrom('case_file as c')
+							.select('c.consultant_id')
+							.whereRef('c.id', '=', sql.ref('s.case_id'))
+					: sql.ref('s.consultant_id');
+				// Kysely cannot type a table chosen at run time; each of these has the columns used.
+				const rows = eb
+					.selectFrom(`${table} as s` as 'booking as s')
+					.select('s.id')
+					.whereRef(sql`cast(s.id as text)`, '=', 'outbox.subject_id')
+					.where(owner, '=', me);
+				return eb.and([subjectIs(kind), eb.exists(rows)]);
+			})
+		);
 		const byOffice =
 			viewer.isNetworkAdmin && scope.all
 				? eb.lit(true)
