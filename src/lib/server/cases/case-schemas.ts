@@ -73,6 +73,11 @@ export const seenSchema = z.object({ checkInId: present(id()) });
 
 export const mergeSchema = z.object({ targetCaseId: present(id()) });
 
+/** Issue 13: staff record a withdrawal given by phone or letter only after confirming it. */
+export const notesWithdrawalSchema = z.object({
+	confirm: z.literal('ja', { message: 'consents.staff.confirmRequired' })
+});
+
 export const settingsSchema = z.object({
 	firstCheckinWeeks: present(z.coerce.number().int().min(1).max(52)),
 	checkinIntervalWeeks: present(z.coerce.number().int().min(1).max(52)),

@@ -1,6 +1,6 @@
 import type { OfficeScope } from '../access/scope';
 import { recordAudit } from '../audit/index';
-import type { ConsultationOutcome } from '../db/schema';
+import type { BookingStatus, ConsultationOutcome } from '../db/schema';
 import type { Db, Tx } from '../db/transaction';
 import type { RequestContext } from '../identity/index';
 import { auditActorOf, type CaseActor } from './case-actor';
@@ -42,7 +42,7 @@ export interface CaseBookingView {
 	start: number;
 	format: string;
 	kind: 'first' | 'follow_up';
-	status: string;
+	status: BookingStatus;
 	recorded: boolean;
 }
 

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { closesForNoTalk, hadConsultation, recordAccess, type TalkBooking } from './talk-rules';
+import {
+	closesForNoTalk,
+	hadConsultation,
+	nextTalk,
+	recordAccess,
+	recordableTalks,
+	type TalkBooking
+} from './talk-rules';
 
 const NOW = Date.parse('2026-12-04T10:00:00Z');
 const b = (status: TalkBooking['status'], start = NOW - 3_600_000, recorded = false): TalkBooking => ({
@@ -60,5 +67,40 @@ describe('talk rules (issue 16)', () => {
 		{ name: 'already recorded', booking: b('attended', NOW - 1, true), access: 'recorded' }
 	])('record of a booked talk: $name → $access', ({ booking, access }) => {
 		expect(recordAccess(booking, NOW)).toBe(access);
+	});
+
+	const HOUR = 3_600_000;
+	const past = b('confirmed', NOW - HOUR);
+	const held = b('attended', NOW - 2 * HOUR);
+	const recorded = b('attended', NOW - 3 * HOUR, true);
+	const cancelled = b('cancelled', NOW - HOUR);
+	const soon = b('confirmed', NOW + HOUR);
+	const later = b('confirmed', NOW + 24 * HOUR);
+	const cancelledSoon = b('cancelled', NOW + 30 * 60_000);
+
+	it.each([
+		{ name: 'no bookings', bookings: [], recordable: [], next: null },
+		{
+			name: 'past talks: the held ones not yet recorded',
+			bookings: [past, held, recorded, cancelled],
+			recordable: [past, held],
+			next: null
+		},
+		{
+			name: 'the next confirmed one ahead, in time order',
+			bookings: [later, soon],
+			recordable: [],
+			next: soon
+		},
+		{ name: 'a cancelled talk is never next', bookings: [cancelledSoon, later], recordable: [], next: later },
+		{
+			name: 'one starting now can be recorded',
+			bookings: [b('confirmed', NOW)],
+			recordable: [b('confirmed', NOW)],
+			next: null
+		}
+	])('case page: $name', ({ bookings, recordable, next }) => {
+		expect(recordableTalks(bookings, NOW)).toEqual(recordable);
+		expect(nextTalk(bookings, NOW)).toEqual(next);
 	});
 });

@@ -36,3 +36,17 @@ export function recordAccess(booking: TalkBooking, now: number): RecordAccess {
 	if (booking.start > now) return 'before_start';
 	return 'ok';
 }
+
+/**
+ * The case page's "Gespräch dokumentieren" list: the booked talks that may be recorded now
+ * (recordAccess), so the page offers exactly what the record command then accepts.
+ */
+export function recordableTalks<B extends TalkBooking>(bookings: readonly B[], now: number): B[] {
+	return bookings.filter((b) => recordAccess(b, now) === 'ok');
+}
+
+/** Issue 16: the next booked talk not yet held (the record form explains that it can wait). */
+export function nextTalk<B extends TalkBooking>(bookings: readonly B[], now: number): B | null {
+	const ahead = bookings.filter((b) => b.status === 'confirmed' && b.start > now);
+	return ahead.sort((a, b) => a.start - b.start)[0] ?? null;
+}

@@ -12,7 +12,10 @@ import {
 	mails,
 	tokenFromMail
 } from '../../../../tests/support/checkin-fixtures';
-import { inspectFeedback, queueFeedbackMail, submitFeedback } from './feedback';
+import { mintScope } from '../access/scope';
+import { DEFAULT_CASE_SETTINGS } from '../cases/rhythm-rules';
+import { saveCaseSettings } from '../cases/settings';
+import { closeCaseWithFeedback, inspectFeedback, queueFeedbackMail, submitFeedback } from './feedback';
 import { raceTest } from '../../../../tests/support/race-name';
 
 let s: TestServices | null = null;
@@ -56,6 +59,41 @@ describe('queueFeedbackMail (inside closeCase)', () => {
 		expect(queued).toBe(false);
 		expect(await mails(s, 'checkins.feedback')).toHaveLength(0);
 		expect((await caseRow(s, f.caseId)).feedback_token_hash).toBeNull();
+	});
+});
+
+describe("closeCaseWithFeedback (the case page's closure)", () => {
+	it('closes and asks for feedback when the office wants it; not for a colleague; not when switched off', async () => {
+		s = await testServices();
+		const f = await addCase(s);
+		const scope = mintScope(false, [f.officeId]);
+		const mine = { id: f.consultantId, email: f.consultantEmail, role: 'consultant' as const };
+		const colleague = { ...mine, id: f.consultantId + 1000 };
+		const input = { caseId: f.caseId, reason: 'no_further_need' as const, outcome: null };
+
+		expect(await closeCaseWithFeedback(s, colleague, scope, input)).toEqual({
+			ok: false,
+			reason: 'not_found'
+		});
+		expect(await mails(s, 'checkins.feedback')).toHaveLength(0);
+		expect(await closeCaseWithFeedback(s, mine, scope, input, { requestId: 'r1' })).toEqual({
+			ok: true,
+			caseId: f.caseId
+		});
+		expect((await caseRow(s, f.caseId)).status).toBe('closed');
+		expect(await mails(s, 'checkins.feedback')).toHaveLength(1);
+		expect(await auditRows(s, 'case.closed')).toHaveLength(1);
+
+		const other = await addCase(s);
+		const lead = { id: other.consultantId, email: other.consultantEmail, role: 'office_lead' as const };
+		const off = { ...DEFAULT_CASE_SETTINGS, feedbackMail: false };
+		expect(await saveCaseSettings(s, lead, other.officeId, off)).toEqual({ ok: true });
+		const closed = await closeCaseWithFeedback(s, lead, mintScope(false, [other.officeId]), {
+			...input,
+			caseId: other.caseId
+		});
+		expect(closed).toEqual({ ok: true, caseId: other.caseId });
+		expect(await mails(s, 'checkins.feedback')).toHaveLength(1);
 	});
 });
 

@@ -1,5 +1,7 @@
 import { recordAudit, systemActor } from '../audit/index';
-import { addCaseEvent } from '../cases/index';
+import type { OfficeScope } from '../access/scope';
+import { addCaseEvent, type CaseActor, closeCase } from '../cases/index';
+import type { CloseReason } from '../db/schema';
 import { type Db, type Tx, transact } from '../db/transaction';
 import { type RequestContext, absoluteLink } from '../identity/index';
 import { enqueueMail, isDeliverableAddress } from '../notifications/index';
@@ -14,6 +16,22 @@ import { feedbackMail } from './mails';
  * creative gets one mail "Wie war die Begleitung?" whose link opens a page with a 1–5 rating
  * and a comment. The rating is saved once.
  */
+
+/**
+ * Staff close a case (issue 4, item 8): the closure of cases/ and, when the office wants it, the
+ * feedback mail in the same transaction, so the mail exists exactly when the closure committed.
+ */
+export function closeCaseWithFeedback(
+	services: Services,
+	actor: CaseActor,
+	scope: OfficeScope,
+	input: { caseId: number; reason: CloseReason; outcome: string | null },
+	ctx: RequestContext = {}
+) {
+	return closeCase(services, actor, scope, input, ctx, async (trx, caseId, now, wanted) => {
+		if (wanted) await queueFeedbackMail(trx, services, caseId, now);
+	});
+}
 
 /**
  * Called by closeCase inside its transaction (when the office's feedbackMail setting is on).

@@ -1,4 +1,4 @@
 // referrals: referrals to contact points from a consultation, their outcomes and follow-up mail.
 export { createReferrals, updateReferralStatusByToken } from './commands';
 export { sendDueReferralFollowups } from './followup';
-export { suggestContactPoints } from './queries';
+export { referralsForCase, suggestContactPoints } from './queries';

@@ -1,0 +1,58 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { type TestServices, testServices } from '../../../../tests/support/test-database';
+import { bookingFixture } from '../../../../tests/support/booking-fixtures';
+import { confirmedBooking, consultant, lead, officeScope } from '../../../../tests/support/case-fixtures';
+import { DAY } from '../../time/durations';
+import { casePage } from './page-queries';
+
+/** The staff case page as one read, against a real database (issue 17). */
+let s: TestServices | null = null;
+afterEach(async () => {
+	await s?.close();
+	s = null;
+});
+
+describe('casePage', () => {
+	it('shows the responsible consultant and the lead the case; the booked talk is next, then recordable', async () => {
+		s = await testServices();
+		const f = await bookingFixture(s);
+		const b = await confirmedBooking(s, f, { day: '2026-06-16', email: 'kim@example.org' });
+		await s.db.updateTable('case_file').set({ stage: 'idee' }).where('id', '=', b.caseId).execute();
+		const scope = officeScope(f.officeId);
+		const read = (actor = consultant(f)) =>
+			casePage(s!.db, actor, scope, f.officeId, b.caseId, s!.clock.now(), 'de');
+
+		const before = await read();
+		expect(before).not.toBeNull();
+		expect(before!.isLead).toBe(false);
+		expect(before!.case).toMatchObject({ id: b.caseId, consultantId: f.consultantId });
+		expect(before!.upcoming).toMatchObject({ id: b.bookingId, start: b.start, status: 'confirmed' });
+		expect(before!.recordable).toEqual([]);
+		expect(before!.today).toBe('2026-06-15');
+		// Hand-over offers the others, merging is for leads.
+		expect(before!.consultants.map((c) => c.id)).toEqual([f.secondConsultantId]);
+		expect(before!.mergeCandidates).toEqual([]);
+		expect(before!.reference.laender).toContain('DE-NW');
+		expect(before!.reference.topics.length).toBeGreaterThan(0);
+		expect(before!.case.stageName).toBe('Idee');
+
+		s.clock.advance(DAY + DAY);
+		const after = await read(lead(f.secondConsultantId));
+		expect(after!.isLead).toBe(true);
+		expect(after!.upcoming).toBeNull();
+		expect(after!.recordable.map((x) => x.id)).toEqual([b.bookingId]);
+	});
+
+	it('answers null for a colleague, another office and an unknown case', async () => {
+		s = await testServices();
+		const f = await bookingFixture(s);
+		const b = await confirmedBooking(s, f, { day: '2026-06-16', email: 'kim@example.org' });
+		const now = s.clock.now();
+		const scope = officeScope(f.officeId);
+		expect(await casePage(s.db, consultant(f, 'second'), scope, f.officeId, b.caseId, now, 'de')).toBeNull();
+		expect(
+			await casePage(s.db, lead(1), officeScope(f.officeId + 1), f.officeId + 1, b.caseId, now, 'de')
+		).toBeNull();
+		expect(await casePage(s.db, lead(1), scope, f.officeId, b.caseId + 99, now, 'de')).toBeNull();
+	});
+});

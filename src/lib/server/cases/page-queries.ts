@@ -1,0 +1,82 @@
+import type { Locale } from '../../i18n/locale';
+import { berlinDate } from '../../time/berlin';
+import type { OfficeScope } from '../access/scope';
+import type { Db } from '../db/transaction';
+import type { RequestContext } from '../identity/index';
+import { referralsForCase } from '../referrals/index';
+import { type CaseActor, seesWholeOffice } from './case-actor';
+import { CLOSE_REASONS } from './case-schemas';
+import { caseView } from './case-view';
+import { caseChoices } from './choice-queries';
+import { mergeCandidates, officeConsultants } from './load';
+import { nextTalk, recordableTalks } from './talk-rules';
+import { caseTimeline } from './timeline';
+
+type Named = { key: string; name: string };
+
+/** A reference key by its name in the page's language (a key no longer listed shows as itself). */
+function namer(list: readonly Named[]) {
+	const names = new Map(list.map((e) => [e.key, e.name]));
+	return (key: string) => names.get(key) ?? key;
+}
+
+const keyAndName = (list: readonly Named[]) => list.map((x) => ({ key: x.key, name: x.name }));
+
+/**
+ * The staff case page (issue 4) in one read: the case with its records (reading notes is
+ * audited, see caseView), steps, bookings, timeline and referrals, what the forms offer, and
+ * which booked talks can be documented now or come next (talk-rules). Null when the case is
+ * missing, of another office or not the actor's (a consultant's colleague's case).
+ * Check-ins and messages are read by their own domains beside this one.
+ */
+export async function casePage(
+	db: Db,
+	actor: CaseActor,
+	scope: OfficeScope,
+	officeId: number,
+	caseId: number,
+	now: Date,
+	locale: Locale,
+	ctx: RequestContext = {}
+) {
+	const view = await caseView(db, actor, scope, officeId, caseId, now, ctx);
+	if (!view) return null;
+	const c = view.case;
+	const lead = seesWholeOffice(actor);
+	const [timeline, referrals, consultants, choices, others] = await Promise.all([
+		caseTimeline(db, c.id, { creativeEmail: c.creativeEmail, officeId: c.officeId }),
+		referralsForCase(db, c.id, locale),
+		officeConsultants(db, c.officeId),
+		caseChoices(db, locale),
+		lead ? mergeCandidates(db, officeId, c.id) : Promise.resolve([])
+	]);
+	const topic = namer(choices.topics);
+	const optional = (list: readonly Named[], key: string | null) => (key == null ? null : namer(list)(key));
+	return {
+		isLead: lead,
+		case: {
+			...c,
+			submarketName: optional(choices.submarkets, c.submarket),
+			stageName: optional(choices.stages, c.stage),
+			topicNames: c.topics.map(topic)
+		},
+		records: view.records.map((r) => ({ ...r, topicNames: r.topics.map(topic) })),
+		steps: view.steps,
+		bookings: view.bookings,
+		recordable: recordableTalks(view.bookings, now.getTime()),
+		upcoming: nextTalk(view.bookings, now.getTime()),
+		today: berlinDate(now),
+		timeline,
+		referrals,
+		// Hand-over goes to someone else.
+		consultants: consultants.filter((m) => m.id !== c.consultantId),
+		mergeCandidates: others,
+		closeReasons: CLOSE_REASONS,
+		reference: {
+			topics: keyAndName(choices.topics),
+			submarkets: keyAndName(choices.submarkets),
+			stages: keyAndName(choices.stages),
+			laender: choices.laender.map((l) => l.iso)
+		}
+	};
+}
