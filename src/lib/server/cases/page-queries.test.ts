@@ -3,7 +3,7 @@ import { type TestServices, testServices } from '../../../../tests/support/test-
 import { bookingFixture } from '../../../../tests/support/booking-fixtures';
 import { confirmedBooking, consultant, lead, officeScope } from '../../../../tests/support/case-fixtures';
 import { DAY } from '../../time/durations';
-import { casePage } from './page-queries';
+import { casePage, recordPage } from './page-queries';
 
 /** The staff case page as one read, against a real database (issue 17). */
 let s: TestServices | null = null;
@@ -54,5 +54,32 @@ describe('casePage', () => {
 			await casePage(s.db, lead(1), officeScope(f.officeId + 1), f.officeId + 1, b.caseId, now, 'de')
 		).toBeNull();
 		expect(await casePage(s.db, lead(1), scope, f.officeId, b.caseId + 99, now, 'de')).toBeNull();
+	});
+});
+
+describe('recordPage', () => {
+	it("offers the record form of the actor's case with suggestions; notes only with consent", async () => {
+		s = await testServices();
+		const f = await bookingFixture(s);
+		const b = await confirmedBooking(s, f, {
+			day: '2026-06-16',
+			email: 'kim@example.org',
+			notesConsent: true
+		});
+		const scope = officeScope(f.officeId);
+		const now = s.clock.now();
+		const page = await recordPage(s.db, consultant(f), scope, f.officeId, b.caseId, now, 'de');
+		expect(page).toMatchObject({
+			case: { id: b.caseId, status: 'open', notesAllowed: true },
+			today: '2026-06-15',
+			stepRows: 3
+		});
+		expect(page!.outcomes).toContain('plan_agreed');
+		expect(page!.topics.every((t) => t.active)).toBe(true);
+		expect(page!.suggestions.length).toBeLessThanOrEqual(12);
+		expect(
+			await recordPage(s.db, consultant(f, 'second'), scope, f.officeId, b.caseId, now, 'de')
+		).toBeNull();
+		expect(await recordPage(s.db, lead(1), scope, f.officeId + 1, b.caseId, now, 'de')).toBeNull();
 	});
 });

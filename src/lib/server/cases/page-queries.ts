@@ -3,12 +3,13 @@ import { berlinDate } from '../../time/berlin';
 import type { OfficeScope } from '../access/scope';
 import type { Db } from '../db/transaction';
 import type { RequestContext } from '../identity/index';
-import { referralsForCase } from '../referrals/index';
+import { referralsForCase, suggestContactPoints } from '../referrals/index';
+import { listTopics } from '../reference/index';
 import { type CaseActor, seesWholeOffice } from './case-actor';
-import { CLOSE_REASONS } from './case-schemas';
+import { CLOSE_REASONS, OUTCOMES, STEP_ROWS } from './case-schemas';
 import { caseView } from './case-view';
 import { caseChoices } from './choice-queries';
-import { mergeCandidates, officeConsultants } from './load';
+import { caseFor, mergeCandidates, officeConsultants } from './load';
 import { nextTalk, recordableTalks } from './talk-rules';
 import { caseTimeline } from './timeline';
 
@@ -78,5 +79,41 @@ export async function casePage(
 			stages: keyAndName(choices.stages),
 			laender: choices.laender.map((l) => l.iso)
 		}
+	};
+}
+
+/**
+ * The record form of one case (issue 4, item 2): what it offers (active topics, outcomes, step
+ * rows) and the contact points to suggest for the case's Land, topics and sub-market (the first
+ * twelve). Notes are offered only with a notes consent. Null when the case is not the actor's.
+ */
+export async function recordPage(
+	db: Db,
+	actor: CaseActor,
+	scope: OfficeScope,
+	officeId: number,
+	caseId: number,
+	now: Date,
+	locale: Locale
+) {
+	const c = await caseFor(db, actor, scope, caseId, officeId);
+	if (!c) return null;
+	const [topics, suggestions] = await Promise.all([
+		listTopics(db, locale, { activeOnly: true }),
+		suggestContactPoints(db, { landIso: c.landIso, topics: c.topics, submarket: c.submarket, locale })
+	]);
+	return {
+		case: {
+			id: c.id,
+			name: c.name,
+			status: c.status,
+			topics: c.topics,
+			notesAllowed: c.notesConsentVersion != null
+		},
+		today: berlinDate(now),
+		topics,
+		outcomes: OUTCOMES,
+		stepRows: STEP_ROWS,
+		suggestions: suggestions.slice(0, 12)
 	};
 }

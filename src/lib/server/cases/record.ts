@@ -1,13 +1,17 @@
+import type { z } from 'zod';
 import type { OfficeScope } from '../access/scope';
 import type { BookingFormat, ConsultationOutcome } from '../db/schema';
 import { transact, type Tx } from '../db/transaction';
 import type { RequestContext } from '../identity/index';
 import type { Services } from '../runtime';
+import { berlinInstant } from '../../time/berlin';
 import type { CaseActor } from './case-actor';
+import type { recordSchema } from './case-schemas';
 import { auditCase, type CaseResult } from './commands-shared';
 import { caseFor } from './load';
 import { dueAfterConsultation } from './rhythm-rules';
 import { getCaseSettings } from './settings';
+import { bookingToRecord } from './talks';
 import { syncRecordFact } from '../statistics/index';
 
 /**
@@ -38,6 +42,8 @@ export interface RecordInput {
 	idempotencyKey: string | null;
 }
 
+type RecordForm = z.output<ReturnType<typeof recordSchema>>;
+
 export type ReferralWriter = (
 	trx: Tx,
 	input: {
@@ -49,6 +55,22 @@ export type ReferralWriter = (
 		followupDays: number;
 	}
 ) => Promise<number[]>;
+
+/**
+ * The record form as the page sends it (recordSchema) for the case and the booked talk of its
+ * URL. A talk without a booking counts at noon of the day given (Berlin), so it falls on that
+ * day in every statistic; a booked one takes its booking's start and format.
+ */
+export function recordFromForm(caseId: number, bookingId: number | null, form: RecordForm): RecordInput {
+	const { heldOn, format, ...fields } = form;
+	return {
+		...fields,
+		caseId,
+		bookingId,
+		heldAt: bookingId == null && heldOn ? berlinInstant(heldOn, '12:00') : null,
+		format: bookingId == null ? format : null
+	};
+}
 
 export type RecordResult = CaseResult | { ok: true; caseId: number; recordId: number };
 
@@ -162,31 +184,19 @@ async function talkRecorded(
 			kind: earlier ? 'follow_up' : 'first'
 		};
 	}
-	const b = await trx
-		.selectFrom('booking')
-		.select(['id', 'case_id', 'status', 'start_at', 'format', 'kind'])
-		.where('id', '=', input.bookingId)
-		.executeTakeFirst();
-	if (
-		!b ||
-		Number(b.case_id) !== caseId ||
-		!['confirmed', 'attended'].includes(b.status) ||
-		Number(b.start_at) > t
-	)
-		return { refused: 'booking_invalid' };
-	const recorded = await trx
-		.selectFrom('consultation_record')
-		.select('id')
-		.where('booking_id', '=', b.id)
-		.executeTakeFirst();
-	if (recorded) return { refused: 'already_recorded' };
-	if (b.status === 'confirmed')
-		await trx
-			.updateTable('booking')
-			.set({ status: 'attended', updated_at: t })
-			.where('id', '=', b.id)
-			.execute();
-	return { heldAt: Number(b.start_at), format: b.format, kind: b.kind };
+	// The same rule the record form explains its refusals by (talk-rules recordAccess).
+	const talk = await bookingToRecord(trx, caseId, input.bookingId, t);
+	if (talk.kind === 'not_found') return { refused: 'booking_invalid' };
+	if (talk.kind === 'refused')
+		return { refused: talk.reason === 'recorded' ? 'already_recorded' : 'booking_invalid' };
+	const b = talk.booking;
+	await trx
+		.updateTable('booking')
+		.set({ status: 'attended', updated_at: t })
+		.where('id', '=', b.id)
+		.where('status', '=', 'confirmed')
+		.execute();
+	return { heldAt: b.start, format: b.format, kind: b.kind };
 }
 
 /** The record row and its agreed next steps; answers the record's id. */
