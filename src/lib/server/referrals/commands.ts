@@ -193,10 +193,38 @@ export async function updateReferralStatusByStaff(
 	ctx: ReferralContext = {}
 ): Promise<StatusChangeResult> {
 	if (!isSettableStatus(status)) return { ok: false, reason: 'refused' };
+	return staffStatusChange(services, actor, scope, { referralId, status }, ctx);
+}
+
+/**
+ * Staff on one case's referral page: a referral of another case is not found — before the
+ * status is looked at, so a form sent with a foreign referral learns nothing else.
+ */
+export async function updateCaseReferralStatus(
+	services: ReferralServices,
+	actor: ReferralStaffActor,
+	scope: OfficeScope,
+	input: { caseId: number; referralId: number; status: string },
+	ctx: ReferralContext = {}
+): Promise<StatusChangeResult> {
+	return staffStatusChange(services, actor, scope, input, ctx);
+}
+
+async function staffStatusChange(
+	services: ReferralServices,
+	actor: ReferralStaffActor,
+	scope: OfficeScope,
+	input: { caseId?: number; referralId: number; status: string },
+	ctx: ReferralContext
+): Promise<StatusChangeResult> {
+	const { caseId, referralId, status } = input;
+	if (!Number.isSafeInteger(referralId) || referralId <= 0) return { ok: false, reason: 'not_found' };
 	const now = services.clock.now();
 	return transact(services.db, async (trx) => {
 		const r = await loadReferralForChange(trx, referralId);
-		if (!r || r.erased || !scopeIncludes(scope, r.officeId)) return { ok: false, reason: 'not_found' };
+		if (!r || (caseId !== undefined && r.caseId !== caseId)) return { ok: false, reason: 'not_found' };
+		if (!isSettableStatus(status)) return { ok: false, reason: 'refused' };
+		if (r.erased || !scopeIncludes(scope, r.officeId)) return { ok: false, reason: 'not_found' };
 		if (actor.role === 'consultant' && r.consultantId !== actor.id) return { ok: false, reason: 'not_found' };
 		return applyStatus(
 			trx,

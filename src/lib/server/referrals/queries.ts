@@ -5,7 +5,13 @@ import type { ReferralStatus } from '../db/schema';
 import type { Db, Tx } from '../db/transaction';
 import { listContactPoints, type ContactPointKind } from '../directory/index';
 import { hashToken, plausibleToken } from '../platform/tokens';
-import { type OutcomeFigure, OUTCOME_STATUSES, outcomeFigure, rankContactPoint } from './rules';
+import {
+	type OutcomeFigure,
+	OUTCOME_STATUSES,
+	outcomeFigure,
+	rankContactPoint,
+	SETTABLE_STATUSES
+} from './rules';
 
 /**
  * Reads of referrals. Case data is read straight from case_file (this domain sits below cases
@@ -263,6 +269,28 @@ function parseTopics(text: string): string[] {
 	} catch {
 		return [];
 	}
+}
+
+/**
+ * A case's referral page (issue 4, item 4): its referrals with their history, and the contact
+ * points to suggest for its Land, topics and sub-market, each marked when the case already has
+ * a referral to it. An erased case gets no suggestions (nobody to refer). The caller proved
+ * access with caseForStaff.
+ */
+export async function caseReferralsPage(db: Reader, c: StaffCase, locale: Locale) {
+	const [referrals, suggestions] = await Promise.all([
+		referralsForCase(db, c.id, locale),
+		c.erased
+			? Promise.resolve([])
+			: suggestContactPoints(db, { landIso: c.landIso, topics: c.topics, submarket: c.submarket, locale })
+	]);
+	const referred = new Set(referrals.map((r) => r.serviceId));
+	return {
+		caseFile: { id: c.id, name: c.name, erased: c.erased },
+		referrals,
+		suggestions: suggestions.map((s) => ({ ...s, referred: referred.has(s.serviceId) })),
+		statuses: [...SETTABLE_STATUSES]
+	};
 }
 
 /**

@@ -6,12 +6,15 @@ import { transact } from '../db/transaction';
 import {
 	addReferralsByStaff,
 	createReferrals,
+	updateCaseReferralStatus,
 	updateReferralStatusByCreative,
 	updateReferralStatusByStaff,
 	updateReferralStatusByToken
 } from './commands';
 import { sendDueReferralFollowups } from './followup';
 import {
+	caseForStaff,
+	caseReferralsPage,
 	contactPointOutcomes,
 	inspectReferralToken,
 	referralsForCase,
@@ -285,6 +288,50 @@ describe('updateReferralStatusByStaff scope', () => {
 		const a = await audits('referral.status_changed');
 		expect(a).toHaveLength(3);
 		expect(JSON.parse(a[2]!.data)).toMatchObject({ from: 'got_help', to: 'no_help', via: 'staff' });
+	});
+});
+
+describe("a case's referral page (issue 17)", () => {
+	it('lists the referrals and marks the suggestions already referred; an erased case gets none', async () => {
+		const { s, consultant, nw } = await setup();
+		const c = await caseFixture(s, { consultantId: consultant.id, topics: ['soziale_sicherung'] });
+		const [id] = await refer(c.caseId, ['ksk'], consultant.id);
+		const found = (await caseForStaff(s.db, mintScope(false, [nw]), consultant, nw, c.caseId))!;
+		const page = await caseReferralsPage(s.db, found, 'de');
+		expect(page.caseFile).toEqual({ id: c.caseId, name: 'Kim Kreativ', erased: false });
+		expect(page.referrals.map((r) => r.id)).toEqual([id]);
+		const ksk = await serviceIdOf(s, 'ksk');
+		expect(page.suggestions.find((x) => x.serviceId === ksk)?.referred).toBe(true);
+		expect(page.suggestions.filter((x) => x.referred)).toHaveLength(1);
+		expect(page.statuses).toContain('contacted');
+		expect(page.statuses).not.toContain('suggested');
+		const erased = await caseReferralsPage(s.db, { ...found, name: '', erased: true }, 'de');
+		expect(erased.suggestions).toEqual([]);
+		expect(erased.referrals).toHaveLength(1);
+	});
+
+	it("changes a status only through the referral's own case; another case's is not found before the status counts", async () => {
+		const { s, consultant, nw } = await setup();
+		const scope = mintScope(false, [nw]);
+		const a = await caseFixture(s, { consultantId: consultant.id });
+		const b = await caseFixture(s, { consultantId: consultant.id });
+		const [id] = await refer(a.caseId, ['ksk'], consultant.id);
+		const change = (caseId: number, status: string, referralId = id!) =>
+			updateCaseReferralStatus(s, consultant, scope, { caseId, referralId, status }, { requestId: 'r' });
+		expect(await change(b.caseId, 'contacted')).toEqual({ ok: false, reason: 'not_found' });
+		expect(await change(b.caseId, 'suggested')).toEqual({ ok: false, reason: 'not_found' });
+		expect(await change(a.caseId, 'suggested')).toEqual({ ok: false, reason: 'refused' });
+		expect(await change(a.caseId, 'contacted', Number.NaN)).toEqual({ ok: false, reason: 'not_found' });
+		const colleague = await staffIn(s, 'nw', 'consultant');
+		expect(
+			await updateCaseReferralStatus(s, colleague, scope, {
+				caseId: a.caseId,
+				referralId: id!,
+				status: 'contacted'
+			})
+		).toEqual({ ok: false, reason: 'not_found' });
+		expect(await change(a.caseId, 'contacted')).toEqual({ ok: true, changed: true, status: 'contacted' });
+		expect(await audits('referral.status_changed')).toHaveLength(1);
 	});
 });
 

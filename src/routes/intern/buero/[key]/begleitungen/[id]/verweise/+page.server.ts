@@ -1,120 +1,46 @@
-import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
-import { localizePath } from '$lib/i18n/locale';
+import { fail } from '@sveltejs/kit';
 import { translate } from '$lib/i18n/messages';
-import { requireOffice, requireStaff } from '$lib/server/http/gate';
-import { getOfficeByKey } from '$lib/server/reference/queries';
-import { addReferralsByStaff, updateReferralStatusByStaff } from '$lib/server/referrals/commands';
-import {
-	caseForStaff,
-	type ReferralStaffActor,
-	referralsForCase,
-	suggestContactPoints
-} from '$lib/server/referrals/queries';
-import { isSettableStatus, SETTABLE_STATUSES } from '$lib/server/referrals/rules';
+import { notFound, readForm, seeOther } from '$lib/server/http/route-answers';
+import { addReferralsByStaff, updateCaseReferralStatus } from '$lib/server/referrals/commands';
+import { caseReferralsPage } from '$lib/server/referrals/queries';
 import { services } from '$lib/server/runtime';
 import type { Actions, PageServerLoad } from './$types';
+import { referralAccess, referralsPath } from './access.server';
 
-/**
- * A case's referrals: list with history and a status form each, and suggestions to add. Any
- * member of the office passes the gate; a consultant then sees only the cases they are
- * responsible for (caseForStaff), everything else answers 404.
- */
-async function access(event: RequestEvent<{ key: string; id: string }>) {
-	requireStaff(event);
-	const { db } = services();
-	const office = await getOfficeByKey(db, event.params.key);
-	if (!office) error(404, { message: 'not found' });
-	const { staff, scope, role } = await requireOffice(event, office.id, 'consultant');
-	const viewer: ReferralStaffActor = { id: staff.id, email: staff.email, role };
-	if (!/^\d{1,9}$/.test(event.params.id)) error(404, { message: 'not found' });
-	const found = await caseForStaff(db, scope, viewer, office.id, Number(event.params.id));
-	if (!found) error(404, { message: 'not found' });
-	return { office, scope, viewer, found, ctx: { requestId: event.locals.requestId } };
-}
-
+/** A case's referrals: list with history and a status form each, and suggestions to add. */
 export const load: PageServerLoad = async (event) => {
-	const { office, found } = await access(event);
-	const { db } = services();
-	const { locale } = event.locals;
-	const referrals = await referralsForCase(db, found.id, locale);
-	const referred = new Set(referrals.map((r) => r.serviceId));
-	const suggestions = found.erased
-		? []
-		: await suggestContactPoints(db, {
-				landIso: found.landIso,
-				topics: found.topics,
-				submarket: found.submarket,
-				locale
-			});
+	const { office, found } = await referralAccess(event);
+	const page = await caseReferralsPage(services().db, found, event.locals.locale);
 	const added = event.url.searchParams.get('angelegt');
+	const saved = event.url.searchParams.has('gespeichert') ? 'status' : null;
 	return {
 		office: { key: office.key, name: office.name },
-		caseFile: { id: found.id, name: found.name, erased: found.erased },
-		referrals,
-		suggestions: suggestions.map((s) => ({ ...s, referred: referred.has(s.serviceId) })),
-		statuses: [...SETTABLE_STATUSES],
-		notice:
-			added !== null
-				? { added: Number(added) || 0 }
-				: event.url.searchParams.has('gespeichert')
-					? 'status'
-					: null
+		...page,
+		notice: added !== null ? { added: Number(added) || 0 } : saved
 	};
 };
 
 export const actions: Actions = {
 	status: async (event) => {
-		const { office, scope, viewer, found, ctx } = await access(event);
-		const { locale } = event.locals;
-		const form = await event.request.formData().catch(() => new FormData());
-		const referralId = Number(form.get('referral'));
-		const status = String(form.get('status') ?? '');
-		const mine = (await referralsForCase(services().db, found.id, locale)).some((r) => r.id === referralId);
-		if (!mine) error(404, { message: 'not found' });
-		if (!isSettableStatus(status))
-			return fail(400, {
-				which: 'status',
-				referral: referralId,
-				error: translate(locale, 'referrals.error.refused')
-			});
-		const r = await updateReferralStatusByStaff(services(), viewer, scope, referralId, status, ctx);
-		if (!r.ok) {
-			if (r.reason === 'not_found') error(404, { message: 'not found' });
-			return fail(400, {
-				which: 'status',
-				referral: referralId,
-				error: translate(locale, 'referrals.error.refused')
-			});
-		}
-		redirect(
-			303,
-			localizePath(locale, `/intern/buero/${office.key}/begleitungen/${found.id}/verweise?gespeichert=1`)
-		);
+		const { office, scope, viewer, found, ctx } = await referralAccess(event);
+		const form = await readForm(event.request);
+		const referral = Number(form.get('referral'));
+		const input = { caseId: found.id, referralId: referral, status: String(form.get('status') ?? '') };
+		const r = await updateCaseReferralStatus(services(), viewer, scope, input, ctx);
+		if (!r.ok && r.reason === 'not_found') notFound();
+		const error = translate(event.locals.locale, 'referrals.error.refused');
+		if (!r.ok) return fail(400, { which: 'status', referral, error });
+		seeOther(event, referralsPath(office.key, found.id, 'gespeichert=1'));
 	},
 	add: async (event) => {
-		const { office, scope, viewer, found, ctx } = await access(event);
-		const { locale } = event.locals;
-		const form = await event.request.formData().catch(() => new FormData());
-		const serviceIds = form
-			.getAll('service')
-			.map((v) => Number(v))
-			.filter((n) => Number.isSafeInteger(n) && n > 0);
-		if (serviceIds.length === 0)
-			return fail(400, { which: 'add', referral: null, error: translate(locale, 'referrals.error.pickOne') });
-		const r = await addReferralsByStaff(
-			services(),
-			viewer,
-			scope,
-			{ officeId: office.id, caseId: found.id, serviceIds },
-			ctx
-		);
-		if (!r.ok) error(404, { message: 'not found' });
-		redirect(
-			303,
-			localizePath(
-				locale,
-				`/intern/buero/${office.key}/begleitungen/${found.id}/verweise?angelegt=${r.created.length}`
-			)
-		);
+		const { office, scope, viewer, found, ctx } = await referralAccess(event);
+		const picked = (await readForm(event.request)).getAll('service').map(Number);
+		const serviceIds = picked.filter((n) => Number.isSafeInteger(n) && n > 0);
+		const error = translate(event.locals.locale, 'referrals.error.pickOne');
+		if (serviceIds.length === 0) return fail(400, { which: 'add', referral: null, error });
+		const input = { officeId: office.id, caseId: found.id, serviceIds };
+		const r = await addReferralsByStaff(services(), viewer, scope, input, ctx);
+		if (!r.ok) notFound();
+		seeOther(event, referralsPath(office.key, found.id, `angelegt=${r.created.length}`));
 	}
 };
