@@ -1,4 +1,4 @@
-import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
+import { type ActionFailure, error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import type { z } from 'zod';
 import { localizePath, type Locale } from '$lib/i18n/locale';
 import { translate } from '$lib/i18n/messages';
@@ -9,7 +9,13 @@ import type { CaseResult } from '$lib/server/cases/commands-shared';
 import type { RequestContext } from '$lib/server/identity/index';
 import type { OfficeScope } from '$lib/server/access/scope';
 import { formAction } from '$lib/server/http/form-action';
-import { fieldErrors, formObject, formValues, type FormValues } from '$lib/server/http/form';
+import {
+	fieldErrors,
+	type FormFailure,
+	formObject,
+	formValues,
+	type FormValues
+} from '$lib/server/http/form';
 import { notFound } from '$lib/server/http/route-answers';
 import { type Services, services } from '$lib/server/runtime';
 import { calendarAccess } from '../kalender/access.server';
@@ -87,6 +93,11 @@ export type CaseCommand<D> = (
 	ctx: RequestContext
 ) => Promise<CaseResult>;
 
+/** A form the schema refused, named (`which`) so the page shows the errors beside it. */
+export function named(which: string) {
+	return async (failure: ActionFailure<FormFailure>) => fail(failure.status, { which, ...failure.data });
+}
+
 /** After a hand-over a consultant no longer sees the case: the dashboard instead of the case. */
 export function handedOver(access: CaseAccess, event: CaseEvent) {
 	if (access.viewer.role === 'consultant')
@@ -118,7 +129,7 @@ export function caseForm<S extends z.ZodType<object>>(
 			access: async () => access,
 			schema: typeof schema === 'function' ? schema(choices!) : schema,
 			fields: { multi: options.multi },
-			invalid: async (failure) => fail(failure.status, { which, ...failure.data }),
+			invalid: named(which),
 			run: ({ data }) =>
 				command(services(), access.viewer, access.scope, { ...data, caseId: access.id }, access.ctx),
 			refuse: (result, values) => caseRefusal(which, result.reason, values, event.locals.locale),

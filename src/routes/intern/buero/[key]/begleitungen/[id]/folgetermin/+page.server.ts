@@ -1,92 +1,43 @@
-import { error, fail } from '@sveltejs/kit';
-import { z } from 'zod';
+import { fail } from '@sveltejs/kit';
 import { translate } from '$lib/i18n/messages';
-import { bookFollowUp, followUpFrom, followUpSlots } from '$lib/server/booking/follow-up';
-import { formValues } from '$lib/server/http/form';
+import { bookFollowUp } from '$lib/server/booking/follow-up';
+import { staffFollowUpWeeks } from '$lib/server/booking/follow-up-queries';
+import { followUpSlotSchema } from '$lib/server/booking/follow-up-schema';
+import { formAction } from '$lib/server/http/form-action';
+import { notFound } from '$lib/server/http/route-answers';
 import { randomToken } from '$lib/server/platform/tokens';
 import { services } from '$lib/server/runtime';
-import { addDays, berlinDate } from '$lib/time/berlin';
-import { calendarAccess } from '../../../kalender/access.server';
-import { caseAction, caseOutcome, parseCaseForm } from '../../case-actions.server';
+import { caseAction, casePath, caseRefusal, named } from '../../case-actions.server';
 import type { Actions, PageServerLoad } from './$types';
 
-/** `start:format` — one radio value names the slot (the consultant is the case's). */
-const slotSchema = z.object({
-	slot: z
-		.string()
-		.regex(/^\d{1,15}:(office|phone|video)$/, { message: 'cases.error.slot' })
-		.transform((v) => {
-			const [start, format] = v.split(':');
-			return { start: Number(start), format: format as 'office' | 'phone' | 'video' };
-		}),
-	idempotencyKey: z.string().max(100)
-});
-
+/** A follow-up with the case's consultant, booked by staff (issue 4, item 5); ?ab= starts the two weeks. */
 export const load: PageServerLoad = async (event) => {
-	const { office, scope, viewer } = await calendarAccess(event);
+	const { office, scope, viewer, id } = await caseAction(event);
 	const { db, clock } = services();
-	const now = clock.now();
-	const from = followUpFrom(event.url.searchParams.get('ab'), now);
-	const offered = await followUpSlots(
-		db,
-		{ kind: 'staff', actor: viewer, scope },
-		Number(event.params.id),
-		from,
-		now
-	);
-	if (!offered || offered.case.officeId !== office.id) error(404, { message: 'not found' });
-	const days = new Map<string, { start: number; end: number; format: string }[]>();
-	for (const s of offered.slots) {
-		const day = berlinDate(s.start);
-		days.set(day, [...(days.get(day) ?? []), { start: s.start, end: s.end, format: s.format }]);
-	}
-	return {
-		office: { key: office.key, name: office.name },
-		case: { id: offered.case.id, name: offered.case.name, consultantName: offered.case.consultantName },
-		noTalk: offered.noTalk,
-		from,
-		next: addDays(from, 14),
-		days: [...days.entries()].map(([day, slots]) => ({ day, slots })),
-		idempotencyKey: randomToken(16)
-	};
+	const asked = event.url.searchParams.get('ab');
+	const weeks = await staffFollowUpWeeks(db, viewer, scope, office.id, id, asked, clock.now());
+	if (!weeks) notFound();
+	return { office: { key: office.key, name: office.name }, ...weeks, idempotencyKey: randomToken(16) };
 };
 
+/** The follow-up's own refusals beside the form; the rest as every case form answers them. */
+const refusals = {
+	no_consultation: ['_form', 'talks.followUp.noTalk'],
+	slot_taken: ['slot', 'cases.error.slotTaken']
+} as const;
+
 export const actions: Actions = {
-	default: async (event) => {
-		const { viewer, scope, id, ctx } = await caseAction(event);
-		const parsed = await parseCaseForm(event.request, slotSchema, 'slot', event.locals.locale);
-		if (!parsed.ok) return parsed.failure;
-		const r = await bookFollowUp(
-			services(),
-			{ kind: 'staff', actor: viewer, scope },
-			{
-				caseId: id,
-				start: parsed.data.slot.start,
-				format: parsed.data.slot.format,
-				idempotencyKey: parsed.data.idempotencyKey || null
-			},
-			ctx
-		);
-		if (!r.ok && r.reason === 'no_consultation')
-			return fail(409, {
-				which: 'slot',
-				values: formValues(parsed.form),
-				errors: { _form: translate(event.locals.locale, 'talks.followUp.noTalk') }
-			});
-		if (!r.ok && r.reason === 'slot_taken')
-			return fail(409, {
-				which: 'slot',
-				values: formValues(parsed.form),
-				errors: { slot: translate(event.locals.locale, 'cases.error.slotTaken') }
-			});
-		return caseOutcome(
-			event,
-			'slot',
-			parsed.form,
-			r.ok
-				? { ok: true, caseId: r.caseId }
-				: { ok: false, reason: r.reason === 'closed' ? 'closed' : 'not_found' },
-			'followUp'
-		);
-	}
+	default: formAction({
+		access: caseAction,
+		schema: followUpSlotSchema,
+		invalid: named('slot'),
+		run: ({ access: { viewer, scope, id, ctx }, data }) =>
+			bookFollowUp(services(), { kind: 'staff', actor: viewer, scope }, { ...data, caseId: id }, ctx),
+		refuse: ({ reason }, values, { locals: { locale } }) => {
+			if (reason === 'closed' || reason === 'not_found') return caseRefusal('slot', reason, values, locale);
+			const [field, key] = refusals[reason];
+			return fail(409, { which: 'slot', values, errors: { [field]: translate(locale, key) } });
+		},
+		done: ({ event, result }) => `${casePath(event.params.key, result.caseId)}?ok=followUp`
+	})
 };

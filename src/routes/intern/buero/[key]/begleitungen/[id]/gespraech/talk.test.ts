@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { type TestServices, testServices } from '../../../../../../../../tests/support/test-database';
 import { bookingFixture } from '../../../../../../../../tests/support/booking-fixtures';
 import { confirmedBooking } from '../../../../../../../../tests/support/case-fixtures';
+import { answer, casePageEvent } from '../../../../../../../../tests/support/case-route-fixtures';
 import { setServices } from '$lib/server/runtime';
 import { DAY } from '$lib/time/durations';
 import { actions, load } from './+page.server';
@@ -13,37 +14,6 @@ afterEach(async () => {
 	s = null;
 });
 
-function event(who: { id: number; officeId: number }, caseId: number, query: string, form?: FormData) {
-	const url = new URL(`http://localhost/intern/buero/nw/begleitungen/${caseId}/gespraech${query}`);
-	return {
-		params: { key: 'nw', id: String(caseId) },
-		url,
-		route: { id: '/intern/buero/[key]/begleitungen/[id]/gespraech' },
-		locals: {
-			locale: 'de',
-			requestId: 'test',
-			actor: {
-				kind: 'staff',
-				id: who.id,
-				name: 'Test',
-				email: 'berta@kreativlotse.example',
-				isNetworkAdmin: false,
-				memberships: [{ officeId: who.officeId, officeKey: 'nw', officeName: 'nw', role: 'consultant' }],
-				sessionHash: 'x'
-			}
-		},
-		request: new Request(url, { method: 'POST', body: form ?? new FormData() })
-	} as never;
-}
-
-async function outcome(p: unknown): Promise<{ status?: number; location?: string; data?: any }> {
-	try {
-		return (await p) as { status: number };
-	} catch (e) {
-		return e as { status?: number; location?: string };
-	}
-}
-
 describe('/intern/buero/[key]/begleitungen/[id]/gespraech?termin=', () => {
 	it('explains a talk not yet held, refuses to record it (409), and takes it after the start', async () => {
 		s = await testServices();
@@ -53,31 +23,32 @@ describe('/intern/buero/[key]/begleitungen/[id]/gespraech?termin=', () => {
 		const b = await confirmedBooking(s, f, { day: '2026-06-16', email: 'kim@example.org' });
 		const other = await confirmedBooking(s, f, { day: '2026-06-17', email: 'lu@example.org' });
 		const q = `?termin=${b.bookingId}`;
+		const page = (query: string) => casePageEvent(me, b.caseId, '/gespraech', { query });
+		const post = (query: string) =>
+			casePageEvent(me, b.caseId, '/gespraech', { query, form: { outcome: 'plan_agreed' } });
 
-		const early = (await load(event(me, b.caseId, q))) as {
+		const early = (await load(page(q))) as {
 			booking: unknown;
 			refused: { reason: string; text: string };
 		};
 		expect(early.booking).toBeNull();
 		expect(early.refused).toMatchObject({ reason: 'before_start', start: b.start });
 		expect(early.refused.text).toContain('16.06.2026');
-		const form = new FormData();
-		form.set('outcome', 'plan_agreed');
-		const refused = await outcome(actions.default!(event(me, b.caseId, q, form)));
+		const refused = await answer(actions.default!(post(q)));
 		expect(refused).toMatchObject({
 			status: 409,
 			data: { which: 'record', values: { outcome: 'plan_agreed' }, errors: { _form: early.refused.text } }
 		});
 
 		// Another case's booking is not found, on the page and for the form.
-		expect((await outcome(load(event(me, b.caseId, `?termin=${other.bookingId}`)))).status).toBe(404);
-		const foreign = await outcome(actions.default!(event(me, b.caseId, `?termin=${other.bookingId}`, form)));
-		expect(foreign.status).toBe(404);
+		const foreign = `?termin=${other.bookingId}`;
+		expect((await answer(load(page(foreign)))).status).toBe(404);
+		expect((await answer(actions.default!(post(foreign)))).status).toBe(404);
 
 		s.clock.advance(2 * DAY);
-		const now = (await load(event(me, b.caseId, q))) as { booking: { id: number }; refused: unknown };
+		const now = (await load(page(q))) as { booking: { id: number }; refused: unknown };
 		expect(now).toMatchObject({ booking: { id: b.bookingId, start: b.start }, refused: null });
-		const saved = await outcome(actions.default!(event(me, b.caseId, q, form)));
+		const saved = await answer(actions.default!(post(q)));
 		expect(saved).toMatchObject({
 			status: 303,
 			location: `/intern/buero/nw/begleitungen/${b.caseId}?ok=recorded`
@@ -88,7 +59,7 @@ describe('/intern/buero/[key]/begleitungen/[id]/gespraech?termin=', () => {
 			.where('id', '=', b.bookingId)
 			.executeTakeFirstOrThrow();
 		expect(booking.status).toBe('attended');
-		const again = (await load(event(me, b.caseId, q))) as { refused: { reason: string } };
+		const again = (await load(page(q))) as { refused: { reason: string } };
 		expect(again.refused.reason).toBe('recorded');
 	});
 });

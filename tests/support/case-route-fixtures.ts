@@ -1,0 +1,43 @@
+/**
+ * Helpers for the tests of the case pages' routes (imported by *.test.ts only): a request event
+ * of a staff member of the office `nw` on a case page, and what a load or action answered —
+ * its value, or the redirect or error SvelteKit throws.
+ */
+export function casePageEvent(
+	who: { id: number; officeId: number; email?: string; role?: 'office_lead' | 'consultant' },
+	caseId: number,
+	page: '' | '/gespraech' | '/folgetermin',
+	options: { query?: string; form?: Record<string, string> } = {}
+) {
+	const url = new URL(`http://localhost/intern/buero/nw/begleitungen/${caseId}${page}${options.query ?? ''}`);
+	const body = new FormData();
+	for (const [k, v] of Object.entries(options.form ?? {})) body.set(k, v);
+	const role = who.role ?? 'consultant';
+	return {
+		params: { key: 'nw', id: String(caseId) },
+		url,
+		route: { id: `/intern/buero/[key]/begleitungen/[id]${page}` },
+		locals: {
+			locale: 'de',
+			requestId: 'test',
+			actor: {
+				kind: 'staff',
+				id: who.id,
+				name: 'Test',
+				email: who.email ?? 'berta@kreativlotse.example',
+				isNetworkAdmin: false,
+				memberships: [{ officeId: who.officeId, officeKey: 'nw', officeName: 'nw', role }],
+				sessionHash: 'x'
+			}
+		},
+		request: new Request(url, { method: 'POST', body })
+	} as never;
+}
+
+export async function answer(p: unknown): Promise<{ status?: number; location?: string; data?: any }> {
+	try {
+		return (await p) as { status?: number; data?: unknown };
+	} catch (e) {
+		return e as { status?: number; location?: string };
+	}
+}
