@@ -14,9 +14,11 @@ import {
 	messageStateOfCases,
 	readConversationAsStaff,
 	readConversationsAsCreative,
+	staffConversation,
 	unreadForCreative
 } from './queries';
 import { answerTimesByOffice } from './stats';
+import { DAY } from '../../time/durations';
 
 let s: TestServices | null = null;
 afterEach(async () => {
@@ -336,5 +338,37 @@ describe('answer times per office (statistics)', () => {
 		expect(
 			await answerTimesByOffice(s.db, scope, { from: '2026-06', to: '2026-06', officeId: by }, s.clock.now())
 		).toBeNull();
+	});
+});
+
+describe('the staff conversation page (issue 17)', () => {
+	it('shows when each unanswered message of the creative is due and whether it is overdue', async () => {
+		s = await testServices();
+		const f = await addCase(s, { officeKey: 'nw' });
+		const scope = officeScope(f.officeId);
+		expect((await sendMessageAsCreative(s, f.creativeId, input(f))).ok).toBe(true);
+		const read = () => staffConversation(s!.db, consultantOf(f), scope, f.officeId, f.caseId, s!.clock.now());
+
+		const fresh = (await read())!;
+		expect(fresh.case).toEqual({ id: f.caseId, name: 'Kim Kreativ', status: 'open', erased: false });
+		expect(fresh.answerDays).toBeGreaterThan(0);
+		expect(fresh.messages).toEqual([
+			expect.objectContaining({
+				authorKind: 'creative',
+				answerDue: expect.stringMatching(/^2026-06-/),
+				overdue: false
+			})
+		]);
+		s.clock.advance(14 * DAY);
+		expect((await read())!.messages[0]).toMatchObject({ overdue: true });
+		expect((await sendMessageAsStaff(s, consultantOf(f), scope, input(f, { body: 'Ja.' }))).ok).toBe(true);
+		expect((await read())!.messages.map((m) => [m.authorKind, m.answerDue, m.overdue])).toEqual([
+			['creative', null, false],
+			['staff', null, false]
+		]);
+
+		const colleague = await addConsultant(s, 'nw');
+		const other = { id: colleague.id, email: colleague.email, role: 'consultant' as const };
+		expect(await staffConversation(s.db, other, scope, f.officeId, f.caseId, s.clock.now())).toBeNull();
 	});
 });

@@ -4,8 +4,9 @@ import { auditActorOf, type CaseActor, type CaseRecord, caseFor } from '../cases
 import { type Db, type Tx, transact } from '../db/transaction';
 import type { RequestContext } from '../identity/index';
 import { creativeAuditActor } from '../portal/index';
-import { isAnswerOverdue } from './rules';
-import { messageSettings } from './settings';
+import { berlinDate } from '../../time/berlin';
+import { answerDueDay, isAnswerOverdue } from './rules';
+import { messageSetting, messageSettings } from './settings';
 
 /**
  * Issue 18 reads. Staff reach a conversation only through the case rule (caseFor: office in
@@ -115,6 +116,35 @@ export async function readConversationAsStaff(
 			);
 		return { case: c, messages };
 	});
+}
+
+/**
+ * The staff conversation page (issue 18, item 1): the audited read above, and for each message
+ * of the creative not answered yet the day the office promised an answer by (working days,
+ * its holidays) and whether that day has passed. Null when the case is not the actor's.
+ */
+export async function staffConversation(
+	db: Db,
+	actor: CaseActor,
+	scope: OfficeScope,
+	officeId: number,
+	caseId: number,
+	now: Date,
+	ctx: RequestContext = {}
+) {
+	const view = await readConversationAsStaff(db, actor, scope, officeId, caseId, now, ctx);
+	if (!view) return null;
+	const setting = await messageSetting(db, officeId);
+	const c = view.case;
+	return {
+		case: { id: c.id, name: c.name, status: c.status, erased: c.creativeErased },
+		messages: view.messages.map((m) => {
+			const waiting = m.authorKind === 'creative' && m.answeredAt == null;
+			const due = answerDueDay(berlinDate(m.createdAt), setting.answerDays, setting.holidays);
+			return { ...m, answerDue: waiting ? due : null, overdue: waiting && berlinDate(now) > due };
+		}),
+		answerDays: setting.answerDays
+	};
 }
 
 export interface MyConversation {

@@ -1,18 +1,14 @@
-import { redirect } from '@sveltejs/kit';
-import { localizePath } from '$lib/i18n/locale';
 import { formValues } from '$lib/server/http/form';
 import { freeTextFailure } from '$lib/server/http/free-text';
 import { denyRecord } from '$lib/server/http/gate';
 import { messageFailure, parseMessageForm } from '$lib/server/http/message-form';
+import { seeOther } from '$lib/server/http/route-answers';
 import { sendMessageAsStaff } from '$lib/server/messages/commands';
-import { readConversationAsStaff } from '$lib/server/messages/queries';
-import { answerDueDay } from '$lib/server/messages/rules';
+import { staffConversation } from '$lib/server/messages/queries';
 import { messageSchema } from '$lib/server/messages/schema';
-import { messageSetting } from '$lib/server/messages/settings';
 import { randomToken } from '$lib/server/platform/tokens';
 import { services } from '$lib/server/runtime';
-import { berlinDate } from '$lib/time/berlin';
-import { caseAction } from '../../case-actions.server';
+import { caseAction, casePath } from '../../case-actions.server';
 import type { Actions, PageServerLoad } from './$types';
 
 /**
@@ -23,23 +19,11 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async (event) => {
 	const { office, staff, scope, viewer, id, ctx } = await caseAction(event);
 	const { db, clock, config } = services();
-	const now = clock.now();
-	const view = await readConversationAsStaff(db, viewer, scope, office.id, id, now, ctx);
-	if (!view) return denyRecord(event, staff, 'case not visible', office.id);
-	const setting = await messageSetting(db, office.id);
-	const c = view.case;
+	const page = await staffConversation(db, viewer, scope, office.id, id, clock.now(), ctx);
+	if (!page) return denyRecord(event, staff, 'case not visible', office.id);
 	return {
 		office: { key: office.key, name: office.name },
-		case: { id: c.id, name: c.name, status: c.status, erased: c.creativeErased },
-		messages: view.messages.map((m) => {
-			const due = answerDueDay(berlinDate(m.createdAt), setting.answerDays, setting.holidays);
-			return {
-				...m,
-				answerDue: m.authorKind === 'creative' && m.answeredAt == null ? due : null,
-				overdue: m.authorKind === 'creative' && m.answeredAt == null && berlinDate(now) > due
-			};
-		}),
-		answerDays: setting.answerDays,
+		...page,
 		maxMb: Math.round(config.attachmentMaxBytes / (1024 * 1024)),
 		formKey: randomToken(16),
 		sent: event.url.searchParams.get('ok') === 'gesendet'
@@ -52,33 +36,22 @@ export const actions: Actions = {
 		const { locale } = event.locals;
 		const parsed = await parseMessageForm(event.request, messageSchema, locale);
 		if (!parsed.ok) return parsed.failure;
+		const { form, data, attachment } = parsed;
 		const s = services();
-		const values = formValues(parsed.form);
 		const refused = await freeTextFailure(s.db, {
 			officeId: office.id,
-			texts: { body: parsed.data.body },
-			form: parsed.form,
-			values,
+			texts: { body: data.body },
+			form,
+			values: formValues(form),
 			locale
 		});
 		if (refused) return refused;
-		const r = await sendMessageAsStaff(
-			s,
-			viewer,
-			scope,
-			{ caseId: id, body: parsed.data.body, idempotencyKey: parsed.data.key, attachment: parsed.attachment },
-			ctx
-		);
-		if (!r.ok) {
-			if (r.reason === 'not_found') return denyRecord(event, staff, 'case not visible', office.id);
-			return messageFailure(parsed.form, { reason: r.reason }, locale, s.config.attachmentMaxBytes);
-		}
-		redirect(
-			303,
-			localizePath(
-				locale,
-				`/intern/buero/${office.key}/begleitungen/${id}/nachrichten?ok=gesendet#nachricht-${r.messageId}`
-			)
-		);
+		const input = { caseId: id, body: data.body, idempotencyKey: data.key, attachment };
+		const r = await sendMessageAsStaff(s, viewer, scope, input, ctx);
+		if (!r.ok)
+			return r.reason === 'not_found'
+				? denyRecord(event, staff, 'case not visible', office.id)
+				: messageFailure(form, { reason: r.reason }, locale, s.config.attachmentMaxBytes);
+		seeOther(event, `${casePath(office.key, id, '/nachrichten')}?ok=gesendet#nachricht-${r.messageId}`);
 	}
 };
