@@ -3,20 +3,39 @@
  * of a staff member of the office `nw` on a case page, and what a load or action answered —
  * its value, or the redirect or error SvelteKit throws.
  */
+type Who = { id: number; officeId: number; email?: string; role?: 'office_lead' | 'consultant' };
+
 export function casePageEvent(
-	who: { id: number; officeId: number; email?: string; role?: 'office_lead' | 'consultant' },
+	who: Who,
 	caseId: number,
 	page: '' | '/gespraech' | '/folgetermin',
 	options: { query?: string; form?: Record<string, string> } = {}
 ) {
-	const url = new URL(`http://localhost/intern/buero/nw/begleitungen/${caseId}${page}${options.query ?? ''}`);
+	return officeEvent(
+		who,
+		`/begleitungen/${caseId}${page}`,
+		`/begleitungen/[id]${page}`,
+		{ id: String(caseId) },
+		options
+	);
+}
+
+/** A request of a member of the office `nw` to one of its pages below /intern/buero/nw. */
+export function officeEvent(
+	who: Who,
+	path: string,
+	route: string,
+	params: Record<string, string>,
+	options: { query?: string; form?: Record<string, string> } = {}
+) {
+	const url = new URL(`http://localhost/intern/buero/nw${path}${options.query ?? ''}`);
 	const body = new FormData();
 	for (const [k, v] of Object.entries(options.form ?? {})) body.set(k, v);
 	const role = who.role ?? 'consultant';
 	return {
-		params: { key: 'nw', id: String(caseId) },
+		params: { key: 'nw', ...params },
 		url,
-		route: { id: `/intern/buero/[key]/begleitungen/[id]${page}` },
+		route: { id: `/intern/buero/[key]${route}` },
 		locals: {
 			locale: 'de',
 			requestId: 'test',

@@ -3,7 +3,7 @@ import { type TestServices, testServices } from '../../../../tests/support/test-
 import { bookingFixture } from '../../../../tests/support/booking-fixtures';
 import { confirmedBooking, consultant, lead, officeScope } from '../../../../tests/support/case-fixtures';
 import { DAY } from '../../time/durations';
-import { casePage, recordPage } from './page-queries';
+import { casePage, openCasePage, recordPage } from './page-queries';
 
 /** The staff case page as one read, against a real database (issue 17). */
 let s: TestServices | null = null;
@@ -81,5 +81,20 @@ describe('recordPage', () => {
 			await recordPage(s.db, consultant(f, 'second'), scope, f.officeId, b.caseId, now, 'de')
 		).toBeNull();
 		expect(await recordPage(s.db, lead(1), scope, f.officeId + 1, b.caseId, now, 'de')).toBeNull();
+	});
+});
+
+describe('openCasePage', () => {
+	it('offers the active entries; only leads choose whom to make responsible', async () => {
+		s = await testServices();
+		const f = await bookingFixture(s);
+		await s.db.updateTable('topic').set({ active: 0 }).where('key', '=', 'finanzierung').execute();
+		const mine = await openCasePage(s.db, consultant(f), f.officeId, 'de');
+		expect(mine.consultants).toEqual([]);
+		expect(mine.topics.map((t) => t.key)).not.toContain('finanzierung');
+		expect(mine.topics.length).toBeGreaterThan(0);
+		expect(mine.laender.map((l) => l.iso)).toContain('DE-NW');
+		const leads = await openCasePage(s.db, lead(1), f.officeId, 'de');
+		expect(leads.consultants.map((c) => c.id).sort()).toEqual([f.consultantId, f.secondConsultantId].sort());
 	});
 });

@@ -117,3 +117,16 @@ export async function recordPage(
 		suggestions: suggestions.slice(0, 12)
 	};
 }
+
+/**
+ * The form to open a case for someone who called or wrote without booking (issue 4, item 1):
+ * the active reference entries to choose from and, for leads, whom to make responsible (a
+ * consultant opens the case for themselves).
+ */
+export async function openCasePage(db: Db, actor: CaseActor, officeId: number, locale: Locale) {
+	const [choices, consultants] = await Promise.all([
+		caseChoices(db, locale, { activeOnly: true }),
+		seesWholeOffice(actor) ? officeConsultants(db, officeId) : Promise.resolve([])
+	]);
+	return { ...choices, consultants };
+}
