@@ -121,7 +121,8 @@ export function caseForm<S extends z.ZodType<object>>(
 		done?: (access: CaseAccess, event: CaseEvent) => string | undefined;
 	} = {}
 ) {
-	return async (event: CaseEvent) => {
+	// Every failure it returns names its form (named, caseRefusal); the page reads `which`.
+	return async (event: CaseEvent): Promise<ActionFailure<FormFailure & { which: string }>> => {
 		const access = await caseAction(event);
 		const choices =
 			typeof schema === 'function' ? await caseChoiceKeys(services().db, event.locals.locale) : null;
@@ -135,7 +136,7 @@ export function caseForm<S extends z.ZodType<object>>(
 			refuse: (result, values) => caseRefusal(which, result.reason, values, event.locals.locale),
 			done: (input) =>
 				options.done?.(access, event) ?? `${casePath(event.params.key, input.result.caseId)}?ok=${notice}`
-		})(event);
+		})(event) as Promise<ActionFailure<FormFailure & { which: string }>>;
 	};
 }
 
