@@ -1,157 +1,60 @@
-import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { z } from 'zod';
-import { localizePath } from '$lib/i18n/locale';
-import { translate } from '$lib/i18n/messages';
-import { parseForm } from '$lib/server/http/form';
-import { requireOffice, requireStaff } from '$lib/server/http/gate';
-import { getOfficeByKey, listSubmarkets } from '$lib/server/reference/queries';
+import type { IntroductionOutcome } from '$lib/server/db/schema';
+import { formAction } from '$lib/server/http/form-action';
 import { services } from '$lib/server/runtime';
-import {
-	candidatesFor,
-	introductionsForRequest,
-	proposeIntroduction,
-	staffIntroductionAction
-} from '$lib/server/visibility/introductions';
+import { proposeIntroduction, staffIntroductionAction } from '$lib/server/visibility/introductions';
 import { eraseDecisionMaker } from '$lib/server/visibility/privacy';
-import { moderateRequest, staffRequest } from '$lib/server/visibility/requests';
+import { moderateRequest } from '$lib/server/visibility/requests';
 import { introductionIdSchema, outcomeSchema, proposeSchema } from '$lib/server/visibility/schema';
+import { requestDesk } from '$lib/server/visibility/staff-queries';
+import { stateFailure, visibilityPath } from '../../forms.server';
 import type { Actions, PageServerLoad } from './$types';
-
-type Ev = RequestEvent<{ key: string; id: string }>;
-
-async function context(event: Ev, minRole: 'consultant' | 'office_lead' = 'consultant') {
-	requireStaff(event);
-	const office = await getOfficeByKey(services().db, event.params.key);
-	if (!office) error(404, { message: 'not found' });
-	const access = await requireOffice(event, office.id, minRole);
-	const requestId = /^\d{1,9}$/.test(event.params.id) ? Number(event.params.id) : 0;
-	const request = await staffRequest(services().db, access.scope, office.id, requestId);
-	if (!request) error(404, { message: 'not found' });
-	return { office, request, ...access };
-}
-
-const back = (event: Ev, key: string, id: number, anchor = '') =>
-	redirect(
-		303,
-		localizePath(event.locals.locale, `/intern/buero/${key}/sichtbarkeit/gesuch/${id}?gespeichert=1${anchor}`)
-	);
+import { candidateSearch, type RequestPageEvent, requestAccess, requestForm } from './request.server';
 
 export const load: PageServerLoad = async (event) => {
-	const { office, request, scope, role } = await context(event);
-	const { db } = services();
-	const q = event.url.searchParams;
-	const filters = {
-		q: (q.get('q') ?? '').trim().slice(0, 100) || null,
-		submarket: (q.get('teilmarkt') ?? '').slice(0, 40) || null
-	};
-	const searched = q.has('q') || q.has('teilmarkt');
-	const submarkets = await listSubmarkets(db, event.locals.locale, { activeOnly: true });
+	const { office, request, scope, role } = await requestAccess(event);
+	const { filters, search } = candidateSearch(event.url.searchParams);
 	return {
 		office: { id: office.id, key: office.key, name: office.name },
 		request,
-		canErase: role === 'office_lead' || role === 'network_admin',
+		// Erasure is for the office's lead (and network admins), as its gate below says.
+		canErase: role !== 'consultant',
 		filters,
-		candidates: searched ? await candidatesFor(db, scope, office.id, request.id, filters) : null,
-		introductions: await introductionsForRequest(db, scope, office.id, request.id),
-		submarkets: submarkets.map((s) => ({ key: s.key, name: s.name })),
-		done: q.has('gespeichert')
+		...(await requestDesk(services().db, scope, office.id, request.id, event.locals.locale, search)),
+		done: event.url.searchParams.has('gespeichert')
 	};
 };
 
-function introAction(action: 'forward' | 'decline_interest' | 'withdraw') {
-	return async (event: Ev) => {
-		const { office, request, staff, scope } = await context(event);
-		const { locale, requestId } = event.locals;
-		const parsed = await parseForm(event.request, introductionIdSchema, locale);
-		if (!parsed.ok) return parsed.failure;
-		const r = await staffIntroductionAction(
-			services(),
-			staff,
-			scope,
-			{ officeId: office.id, introductionId: parsed.data.introduction, action },
-			{ requestId }
-		);
-		if (!r.ok)
-			return fail(409, { values: {}, errors: {}, message: translate(locale, 'visibility.error.state') });
-		back(event, office.key, request.id, '#vorstellungen');
-	};
-}
+type Introduction = z.ZodType<{ introduction: number; outcome?: IntroductionOutcome }>;
+
+/** A move on one introduction; only the outcome's form names an outcome. */
+const move = (action: 'forward' | 'decline_interest' | 'withdraw' | 'outcome', schema: Introduction) =>
+	requestForm(schema, staffIntroductionAction, ({ officeId }, d) => {
+		return { officeId, introductionId: d.introduction, action, outcome: d.outcome };
+	});
+
+/** Closing takes no fields (the button is the form) and no reason (the decision maker is not told). */
+const closing = { action: 'close', reason: null } as const;
 
 export const actions: Actions = {
-	propose: async (event) => {
-		const { office, request, staff, scope } = await context(event);
-		const { locale, requestId } = event.locals;
-		const parsed = await parseForm(event.request, proposeSchema, locale);
-		if (!parsed.ok) return parsed.failure;
-		const d = parsed.data;
-		const r = await proposeIntroduction(
-			services(),
-			staff,
-			scope,
-			{
-				officeId: office.id,
-				requestId: request.id,
-				creativeId: d.creative,
-				profileId: d.profile,
-				caseId: d.case,
-				message: d.message
-			},
-			{ requestId }
-		);
-		if (!r.ok)
-			return fail(409, { values: {}, errors: {}, message: translate(locale, 'visibility.error.state') });
-		back(event, office.key, request.id, '#vorstellungen');
-	},
-	forward: introAction('forward'),
-	declineInterest: introAction('decline_interest'),
-	withdraw: introAction('withdraw'),
-	outcome: async (event) => {
-		const { office, request, staff, scope } = await context(event);
-		const { locale, requestId } = event.locals;
-		const parsed = await parseForm(event.request, outcomeSchema, locale);
-		if (!parsed.ok) return parsed.failure;
-		const r = await staffIntroductionAction(
-			services(),
-			staff,
-			scope,
-			{
-				officeId: office.id,
-				introductionId: parsed.data.introduction,
-				action: 'outcome',
-				outcome: parsed.data.outcome
-			},
-			{ requestId }
-		);
-		if (!r.ok)
-			return fail(409, { values: {}, errors: {}, message: translate(locale, 'visibility.error.state') });
-		back(event, office.key, request.id, '#vorstellungen');
-	},
-	close: async (event) => {
-		const { office, request, staff, scope } = await context(event);
-		const { locale, requestId } = event.locals;
-		const r = await moderateRequest(
-			services(),
-			staff,
-			scope,
-			{ officeId: office.id, requestId: request.id, action: 'close', reason: null },
-			{ requestId }
-		);
-		if (!r.ok)
-			return fail(409, { values: {}, errors: {}, message: translate(locale, 'visibility.error.state') });
-		back(event, office.key, request.id);
-	},
-	erase: async (event) => {
-		const { office, request, staff, scope } = await context(event, 'office_lead');
-		const { locale, requestId } = event.locals;
-		const parsed = await parseForm(event.request, z.object({ confirm: z.literal('on') }), locale);
-		if (!parsed.ok) return parsed.failure;
-		await eraseDecisionMaker(
-			services(),
-			staff,
-			scope,
-			{ officeId: office.id, decisionMakerId: request.decisionMaker.id },
-			{ requestId }
-		);
-		redirect(303, localizePath(locale, `/intern/buero/${office.key}/sichtbarkeit?gespeichert=1`));
-	}
+	propose: requestForm(proposeSchema, proposeIntroduction, (ids, d) => {
+		return { ...ids, creativeId: d.creative, profileId: d.profile, caseId: d.case, message: d.message };
+	}),
+	forward: move('forward', introductionIdSchema),
+	declineInterest: move('decline_interest', introductionIdSchema),
+	withdraw: move('withdraw', introductionIdSchema),
+	outcome: move('outcome', outcomeSchema),
+	close: requestForm(z.object({}), moderateRequest, (ids) => ({ ...ids, ...closing }), ''),
+	// Erasure is the lead's, cannot be refused once the gate let them in, and leaves the request behind.
+	erase: formAction({
+		access: (event: RequestPageEvent) => requestAccess(event, 'office_lead'),
+		schema: z.object({ confirm: z.literal('on') }),
+		run: async ({ access: { staff, scope, office, request }, event }) => {
+			const input = { officeId: office.id, decisionMakerId: request.decisionMaker.id };
+			await eraseDecisionMaker(services(), staff, scope, input, { requestId: event.locals.requestId });
+			return { ok: true as const };
+		},
+		refuse: stateFailure,
+		done: ({ access }) => visibilityPath(access.office.key)
+	})
 };
