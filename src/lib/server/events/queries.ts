@@ -13,7 +13,8 @@ import {
 	toEvent
 } from './records';
 import { type PublicListFilter, wherePublicFilter } from './public-filter';
-import { type AttendanceCounts, attendanceCounts, takesPlace, waitState } from './rules';
+import { type AttendanceCounts, attendanceCounts, eventActionAllowed, takesPlace, waitState } from './rules';
+import { formValuesOf } from './schema';
 import { mayManage, type EventStaff } from './staff';
 
 /**
@@ -252,6 +253,51 @@ export async function staffEvent(
 	const needle = search?.trim().toLocaleLowerCase('de') ?? '';
 	const registrations = needle ? all.filter((r) => r.name.toLocaleLowerCase('de').includes(needle)) : all;
 	return { event, counts: attendanceCounts(all, now.getTime()), registrations };
+}
+
+/**
+ * The office's page of one event (issue 17: the page's one read, over the detail its gate
+ * loaded): the event, its form's values, counts, the average feedback, the registrations, and
+ * which moves the event's state allows now.
+ */
+export function staffEventPage(detail: StaffEventDetail, now: Date) {
+	const e = detail.event;
+	const facts = { now: now.getTime(), start: e.start, end: e.end };
+	const rated = detail.registrations.flatMap((r) => (r.feedbackRating === null ? [] : [r.feedbackRating]));
+	return {
+		event: {
+			id: e.id,
+			title: e.title,
+			status: e.status,
+			start: e.start,
+			end: e.end,
+			network: e.officeId === null,
+			cancelReason: e.cancelReason,
+			capacity: e.capacity
+		},
+		values: formValuesOf(e),
+		counts: detail.counts,
+		feedback:
+			rated.length === 0
+				? null
+				: { count: rated.length, average: rated.reduce((sum, r) => sum + r, 0) / rated.length },
+		registrations: detail.registrations.map((r) => ({
+			id: r.id,
+			name: r.name,
+			email: r.email,
+			status: r.status,
+			// Issue 16: a waiting-list join whose mail link is not yet clicked.
+			unconfirmedWait: r.status === 'waitlisted' && r.waitlistConfirmedAt === null,
+			attendance: r.attendance,
+			createdAt: r.createdAt
+		})),
+		can: {
+			edit: eventActionAllowed(e.status, 'edit', facts),
+			publish: eventActionAllowed(e.status, 'publish', facts),
+			cancel: eventActionAllowed(e.status, 'cancel', facts),
+			checkIn: eventActionAllowed(e.status, 'check_in', facts)
+		}
+	};
 }
 
 /** The scope type, re-exported for routes that build an EventStaff. */

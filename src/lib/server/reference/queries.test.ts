@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { type TestServices, testServices } from '../../../../tests/support/test-database';
 import { mintScope } from '../access/scope';
 import {
+	activeChoices,
 	countAmbiguousPostcodes,
 	findOffice,
 	getOfficeById,
@@ -188,5 +189,24 @@ describe('findOffice', () => {
 		expect(r.decision).toMatchObject({ kind: 'result', land: 'DE-BW', via: 'postcode' });
 		expect(r.osm).toBe(true);
 		expect(r.matches).toEqual([{ land: 'DE-BW', places: ['Ammerbuch'], sources: ['osm'] }]);
+	});
+});
+
+describe('activeChoices', () => {
+	it('offers the active sub-markets and topics in the reader’s language, key and name only', async () => {
+		s = await testServices();
+		const all = await activeChoices(s.db, 'en');
+		const topic = all.topics[0]!;
+		expect(Object.keys(topic).sort()).toEqual(['key', 'name']);
+		expect(all.submarkets.map((m) => m.key)).toContain('design');
+		const en = (await listEntries(s.db, 'topic', 'en')).find((e) => e.key === topic.key)!;
+		expect(topic.name).toBe(en.nameEn);
+
+		await s.db.updateTable('topic').set({ active: 0 }).where('key', '=', topic.key).execute();
+		await s.db.updateTable('submarket').set({ active: 0 }).where('key', '=', 'design').execute();
+		const after = await activeChoices(s.db, 'de');
+		expect(after.topics.map((e) => e.key)).not.toContain(topic.key);
+		expect(after.submarkets.map((e) => e.key)).not.toContain('design');
+		expect(after.topics).toHaveLength(all.topics.length - 1);
 	});
 });

@@ -222,13 +222,19 @@ export const listTopics = (db: Reader, locale: Locale, options: { activeOnly?: b
 export const listStages = (db: Reader, locale: Locale, options: { activeOnly?: boolean } = {}) =>
 	listEntries(db, 'stage', locale, options);
 
+/** A choice a form offers: the key it posts and the name it shows. */
+export interface Choice {
+	key: string;
+	name: string;
+}
+
 /** A form's choice list (sub-markets, stages, topics): key and name in the visitor's language. */
 export async function referenceChoices(
 	db: Reader,
 	kind: ReferenceKind,
 	locale: Locale,
 	options: { activeOnly?: boolean } = { activeOnly: true }
-): Promise<{ key: string; name: string }[]> {
+): Promise<Choice[]> {
 	return (await listEntries(db, kind, locale, options)).map((e) => ({ key: e.key, name: e.name }));
 }
 
@@ -240,6 +246,21 @@ export async function landChoices(db: Reader, locale: Locale): Promise<{ iso: st
 /** A Land's name in the visitor's language (the catalogue's `reference.land.<iso>`). */
 export function landName(locale: Locale, iso: string): string {
 	return translate(locale, `reference.land.${iso}` as MessageKey);
+}
+
+/**
+ * The sub-markets and topics a staff form offers (an event, a booking on someone's behalf):
+ * active ones only (a retired entry stays on old records but is not chosen again), key and name.
+ */
+export async function activeChoices(
+	db: Reader,
+	locale: Locale
+): Promise<{ submarkets: Choice[]; topics: Choice[] }> {
+	const [submarkets, topics] = await Promise.all([
+		referenceChoices(db, 'submarket', locale),
+		referenceChoices(db, 'topic', locale)
+	]);
+	return { submarkets, topics };
 }
 
 /** The distinct Länder a five-digit postcode lies in, with place names and sources. */

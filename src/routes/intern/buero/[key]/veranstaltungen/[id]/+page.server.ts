@@ -1,10 +1,9 @@
-import { redirect } from '@sveltejs/kit';
-import { localizePath, type Locale } from '$lib/i18n/locale';
-import { cancelEventSchema, eventFormSchema, formValuesOf } from '$lib/server/events/schema';
+import { z } from 'zod';
+import { staffEventPage } from '$lib/server/events/queries';
+import { cancelEventSchema, eventFormSchema } from '$lib/server/events/schema';
 import { cancelEvent, publishEvent, updateEvent } from '$lib/server/events/staff';
-import { eventActionAllowed } from '$lib/server/events/rules';
-import { parseForm } from '$lib/server/http/form';
-import { listSubmarkets, listTopics } from '$lib/server/reference/queries';
+import { formAction } from '$lib/server/http/form-action';
+import { activeChoices } from '$lib/server/reference/queries';
 import { LAND_ISOS } from '$lib/server/reference/schema';
 import { services } from '$lib/server/runtime';
 import { eventAccess, staffRefusal, withReferenceErrors } from '../access.server';
@@ -13,91 +12,47 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async (event) => {
 	const { office, detail } = await eventAccess(event);
 	const { db, clock } = services();
-	const [submarkets, topics] = await Promise.all([
-		listSubmarkets(db, event.locals.locale, { activeOnly: true }),
-		listTopics(db, event.locals.locale, { activeOnly: true })
-	]);
-	const e = detail.event;
-	const t = clock.now().getTime();
-	const facts = { now: t, start: e.start, end: e.end };
-	const rated = detail.registrations.filter((r) => r.feedbackRating !== null);
+	const q = event.url.searchParams;
 	return {
 		office: { key: office.key, name: office.name },
-		event: {
-			id: e.id,
-			title: e.title,
-			status: e.status,
-			start: e.start,
-			end: e.end,
-			network: e.officeId === null,
-			cancelReason: e.cancelReason,
-			capacity: e.capacity
-		},
-		values: formValuesOf(e),
-		counts: detail.counts,
-		feedback:
-			rated.length === 0
-				? null
-				: {
-						count: rated.length,
-						average: rated.reduce((sum, r) => sum + (r.feedbackRating ?? 0), 0) / rated.length
-					},
-		registrations: detail.registrations.map((r) => ({
-			id: r.id,
-			name: r.name,
-			email: r.email,
-			status: r.status,
-			// Issue 16: a waiting-list join whose mail link is not yet clicked.
-			unconfirmedWait: r.status === 'waitlisted' && r.waitlistConfirmedAt === null,
-			attendance: r.attendance,
-			createdAt: r.createdAt
-		})),
-		can: {
-			edit: eventActionAllowed(e.status, 'edit', facts),
-			publish: eventActionAllowed(e.status, 'publish', facts),
-			cancel: eventActionAllowed(e.status, 'cancel', facts),
-			checkIn: eventActionAllowed(e.status, 'check_in', facts)
-		},
-		submarkets: submarkets.map((s) => ({ key: s.key, name: s.name })),
-		topics: topics.map((s) => ({ key: s.key, name: s.name })),
+		...staffEventPage(detail, clock.now()),
+		...(await activeChoices(db, event.locals.locale)),
 		laender: [...LAND_ISOS],
-		notice: event.url.searchParams.has('gespeichert')
-			? 'saved'
-			: event.url.searchParams.has('veroeffentlicht')
-				? 'published'
-				: event.url.searchParams.get('abgesagt')
+		notice: q.has('gespeichert') ? 'saved' : q.has('veroeffentlicht') ? 'published' : q.get('abgesagt')
 	};
 };
 
-const back = (locale: Locale, key: string, id: number, query: string) =>
-	localizePath(locale, `/intern/buero/${key}/veranstaltungen/${id}?${query}`);
+const ctx = (event: { locals: App.Locals }) => ({ requestId: event.locals.requestId });
+/** The event's page again, with the notice of what was done. */
+const eventPath = ({ office, detail }: Awaited<ReturnType<typeof eventAccess>>, query: string) =>
+	`/intern/buero/${office.key}/veranstaltungen/${detail.event.id}?${query}`;
 
 export const actions: Actions = {
-	save: async (event) => {
-		const { office, eventStaff, detail } = await eventAccess(event);
-		const { locale, requestId } = event.locals;
-		const parsed = await parseForm(event.request, eventFormSchema, locale, {
-			multi: ['submarkets', 'topics']
-		});
-		if (!parsed.ok) return withReferenceErrors(parsed, locale);
-		const r = await updateEvent(services(), eventStaff, detail.event.id, parsed.data, { requestId });
-		if (!r.ok) return staffRefusal(r, parsed.values, locale);
-		redirect(303, back(locale, office.key, detail.event.id, 'gespeichert=1'));
-	},
-	publish: async (event) => {
-		const { office, eventStaff, detail } = await eventAccess(event);
-		const { locale, requestId } = event.locals;
-		const r = await publishEvent(services(), eventStaff, detail.event.id, { requestId });
-		if (!r.ok) return staffRefusal(r, {}, locale);
-		redirect(303, back(locale, office.key, detail.event.id, 'veroeffentlicht=1'));
-	},
-	cancel: async (event) => {
-		const { office, eventStaff, detail } = await eventAccess(event);
-		const { locale, requestId } = event.locals;
-		const parsed = await parseForm(event.request, cancelEventSchema, locale);
-		if (!parsed.ok) return parsed.failure;
-		const r = await cancelEvent(services(), eventStaff, detail.event.id, parsed.data.reason, { requestId });
-		if (!r.ok) return staffRefusal(r, parsed.values, locale);
-		redirect(303, back(locale, office.key, detail.event.id, `abgesagt=${r.told}`));
-	}
+	save: formAction({
+		access: eventAccess,
+		schema: eventFormSchema,
+		fields: { multi: ['submarkets', 'topics'] },
+		invalid: (failure, input, _access, event) => withReferenceErrors({ failure, input }, event.locals.locale),
+		run: ({ access, data, event }) =>
+			updateEvent(services(), access.eventStaff, access.detail.event.id, data, ctx(event)),
+		refuse: (r, values, event) => staffRefusal(r, values, event.locals.locale),
+		done: ({ access }) => eventPath(access, 'gespeichert=1')
+	}),
+	// The button sends no fields; a refusal keeps none.
+	publish: formAction({
+		access: eventAccess,
+		schema: z.object({}),
+		run: ({ access, event }) =>
+			publishEvent(services(), access.eventStaff, access.detail.event.id, ctx(event)),
+		refuse: (r, _values, event) => staffRefusal(r, {}, event.locals.locale),
+		done: ({ access }) => eventPath(access, 'veroeffentlicht=1')
+	}),
+	cancel: formAction({
+		access: eventAccess,
+		schema: cancelEventSchema,
+		run: ({ access, data, event }) =>
+			cancelEvent(services(), access.eventStaff, access.detail.event.id, data.reason, ctx(event)),
+		refuse: (r, values, event) => staffRefusal(r, values, event.locals.locale),
+		done: ({ access, result }) => eventPath(access, `abgesagt=${result.told}`)
+	})
 };
