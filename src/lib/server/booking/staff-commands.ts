@@ -19,6 +19,7 @@ import { mailConfirmed } from './commands-mails';
 import { ensureCaseForBooking } from '../cases/index';
 import { applyCancel, applyMove, type NewSlot } from './manage';
 import type { OfficeActor } from './settings';
+import { getCalendarBooking } from './calendar-queries';
 import { syncBookingFact } from '../statistics/index';
 
 /**
@@ -210,4 +211,22 @@ export async function markAttendance(
 		);
 		return { ok: true, bookingId };
 	});
+}
+
+/**
+ * A move from the staff calendar: to another start with the same consultant and format (the
+ * booking page offers only those slots), read in the office first; not visible there: not_found.
+ */
+export async function moveInCalendar(
+	services: Services,
+	actor: OfficeActor,
+	scope: OfficeScope,
+	target: { officeId: number; bookingId: number; start: number },
+	reason: string,
+	ctx: RequestContext = {}
+): Promise<StaffChangeResult> {
+	const current = await getCalendarBooking(services.db, scope, actor, target.officeId, target.bookingId);
+	if (!current) return { ok: false, reason: 'not_found' };
+	const slot = { start: target.start, consultantId: current.consultantId, format: current.format };
+	return moveByStaff(services, actor, scope, target.bookingId, slot, reason, ctx);
 }

@@ -54,3 +54,24 @@ export async function parse<T>(request: Request, schema: z.ZodType<T>, which: Wh
 		failure: fail(400, { which, values: formValues(form), errors: fieldErrors(result.error, locale) })
 	};
 }
+
+type Access = Awaited<ReturnType<typeof bookingAction>>;
+
+/**
+ * One form of the booking page: the gate, the form (`schema`; none for the attendance buttons),
+ * one command, then `outcome` beside the form `which`, or the page again with `notice`.
+ */
+export function bookingForm<T>(
+	which: Which,
+	schema: z.ZodType<T> | null,
+	run: (access: Access, data: T) => Promise<StaffChangeResult>,
+	notice: string
+) {
+	return async (event: RequestEvent<{ key: string; id: string }>) => {
+		const access = await bookingAction(event);
+		if (!schema) return outcome(event, which, new FormData(), await run(access, undefined as T), notice);
+		const parsed = await parse(event.request, schema, which, event.locals.locale);
+		if (!parsed.ok) return parsed.failure;
+		return outcome(event, which, parsed.form, await run(access, parsed.data), notice);
+	};
+}
