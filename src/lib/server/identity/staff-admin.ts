@@ -1,5 +1,5 @@
 import { type AuditEntry, recordAudit } from '../audit/index';
-import { isUniqueViolation, type Tx, transact } from '../db/transaction';
+import { type Db, isUniqueViolation, type Tx, transact } from '../db/transaction';
 import type { Services } from '../runtime';
 import { type AdminActor, type RequestContext, staffActor } from './context';
 import { checkMemberships } from './invitations';
@@ -49,6 +49,21 @@ export interface StaffUpdate {
 /** An admin may not take their own admin rights away (the network would lose its last admin). */
 export function demotesSelf(admin: AdminActor, userId: number, isNetworkAdmin: boolean): boolean {
 	return admin.id === userId && !isNetworkAdmin;
+}
+
+/**
+ * The edit form's rules beyond its schema, for a form that failed it anyway (issue 16: every
+ * error in one round): the address used by another account, an admin taking their own rights.
+ * updateStaff asks both again in its transaction.
+ */
+export async function staffUpdateConflicts(
+	db: Db | Tx,
+	admin: AdminActor,
+	userId: number,
+	input: { email: string; isNetworkAdmin: boolean }
+): Promise<{ taken: boolean; demoted: boolean }> {
+	const taken = await staffEmailTaken(db, input.email, userId);
+	return { taken, demoted: demotesSelf(admin, userId, input.isNetworkAdmin) };
 }
 
 /** Name, address, admin flag and office roles in one go (the edit form). */

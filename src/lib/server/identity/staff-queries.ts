@@ -156,6 +156,15 @@ export async function getStaff(db: Db | Tx, userId: number): Promise<StaffDetail
 	};
 }
 
+/** The admin's page of one account (issue 17: one read): the account and the offices to assign. */
+export async function staffAccountPage(
+	db: Db | Tx,
+	userId: number
+): Promise<{ user: StaffDetail; offices: AssignableOffice[] } | null> {
+	const user = await getStaff(db, userId);
+	return user ? { user, offices: await assignableOffices(db) } : null;
+}
+
 /** Every office a person can be assigned to, active ones first. */
 export async function assignableOffices(db: Db | Tx): Promise<AssignableOffice[]> {
 	const rows = await db
