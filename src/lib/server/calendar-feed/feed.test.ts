@@ -10,7 +10,7 @@ import { type TestServices, testServices } from '../../../../tests/support/test-
 import { bookingFixture, holdInput, slotsOn } from '../../../../tests/support/booking-fixtures';
 import { holdBooking } from '../booking/hold';
 import { createFeed, feedStatus, revokeFeed, setOfficeFeedDetails } from './commands';
-import { personalFeed } from './feed';
+import { personalFeed, subscriptionUrls } from './feed';
 
 let s: TestServices | null = null;
 afterEach(async () => {
@@ -145,5 +145,22 @@ describe('personal calendar feed', () => {
 			'calendar_feed.revoked',
 			'calendar_feed.created'
 		]);
+	});
+});
+
+describe('subscriptionUrls', () => {
+	it.each([
+		[
+			'https://kreativlotse.example',
+			'https://kreativlotse.example/kalender/abc.ics',
+			'webcal://kreativlotse.example/kalender/abc.ics'
+		],
+		[
+			'http://localhost:3000',
+			'http://localhost:3000/kalender/abc.ics',
+			'webcal://localhost:3000/kalender/abc.ics'
+		]
+	])('%s: the feed route, and the same as webcal://', (base, https, webcal) => {
+		expect(subscriptionUrls(base, 'abc')).toEqual({ https, webcal });
 	});
 });

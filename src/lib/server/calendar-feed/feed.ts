@@ -15,6 +15,15 @@ import { hashToken, plausibleToken } from '../platform/tokens';
  */
 export const FEED_REFRESH_MINUTES = 15;
 
+/**
+ * The subscription URL of a feed's token (the route kalender/[token].ics), as https and as
+ * webcal:// — what calendar apps open on a click.
+ */
+export function subscriptionUrls(publicBaseUrl: string, token: string) {
+	const https = `${publicBaseUrl}/kalender/${token}.ics`;
+	return { https, webcal: https.replace(/^https?:/, 'webcal:') };
+}
+
 function hostOf(publicBaseUrl: string): string {
 	try {
 		return new URL(publicBaseUrl).hostname || 'kreativlotse';

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { type TestServices, testServices } from '../../../../tests/support/test-database';
-import { accountOverview, changePassword, regenerateRecoveryCodes } from './account';
-import { verifyPassword } from './password';
+import { accountOverview, accountPage, changePassword, regenerateRecoveryCodes } from './account';
+import { PASSWORD_MIN_LENGTH, verifyPassword } from './password';
 import { legacyRecoveryCodeHash } from './recovery-codes';
 import {
 	addStaff,
@@ -118,5 +118,28 @@ describe('recovery codes from the account page', () => {
 			recoveryCodesLeft: 10,
 			totpEnabledAt: s.clock.now().getTime()
 		});
+	});
+});
+
+describe('accountPage', () => {
+	it('shows the account, the offices and roles the session carries, and the password length asked for', async () => {
+		s = await testServices();
+		const user = await addStaff(s, { email: 'jana@example.org', name: 'Jana Jahn' });
+		const memberships = [
+			{ officeId: 1, officeKey: 'nw', officeName: 'Kreativlotse NRW', role: 'office_lead' as const }
+		];
+		const staff = { id: user.id, name: user.name, email: user.email, isNetworkAdmin: false, memberships };
+		expect(await accountPage(s, staff)).toEqual({
+			account: {
+				name: 'Jana Jahn',
+				email: 'jana@example.org',
+				totpEnabledAt: expect.any(Number),
+				recoveryCodesLeft: 0
+			},
+			offices: [{ key: 'nw', name: 'Kreativlotse NRW', role: 'office_lead' }],
+			isNetworkAdmin: false,
+			minLength: PASSWORD_MIN_LENGTH
+		});
+		expect(await accountPage(s, { ...staff, id: user.id + 1000 })).toBeNull();
 	});
 });

@@ -3,7 +3,8 @@ import { transact } from '../db/transaction';
 import type { Services } from '../runtime';
 import type { Locale } from '../../i18n/locale';
 import { type RequestContext, staffActor } from './context';
-import { hashPassword, verifyPassword } from './password';
+import { hashPassword, PASSWORD_MIN_LENGTH, verifyPassword } from './password';
+import type { StaffPrincipal } from './principal';
 import { storeNewPassword } from './password-change';
 import { replaceRecoveryCodes, unusedRecoveryCodes } from './recovery-codes';
 import { loadTotpUser, matchUserTotp, spendTotpStep } from './second-factor';
@@ -30,6 +31,21 @@ export async function accountOverview(services: Services, userId: number): Promi
 		email: user.email,
 		totpEnabledAt: user.totp_enabled_at,
 		recoveryCodesLeft: await unusedRecoveryCodes(services.db, userId)
+	};
+}
+
+/**
+ * The "Mein Konto" page (issue 17: one read): the account, the offices and roles the session
+ * carries, whether the person is a network admin, and the password length the form asks for.
+ */
+export async function accountPage(services: Services, staff: Omit<StaffPrincipal, 'kind' | 'sessionHash'>) {
+	const account = await accountOverview(services, staff.id);
+	if (!account) return null;
+	return {
+		account,
+		offices: staff.memberships.map((m) => ({ key: m.officeKey, name: m.officeName, role: m.role })),
+		isNetworkAdmin: staff.isNetworkAdmin,
+		minLength: PASSWORD_MIN_LENGTH
 	};
 }
 
