@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { bookingFixture, slotsOn } from '../../../../tests/support/booking-fixtures';
 import { confirmedBooking, officeScope } from '../../../../tests/support/case-fixtures';
 import { type TestServices, testServices } from '../../../../tests/support/test-database';
-import { calendarBookingPage } from './calendar-page-queries';
+import { calendarBookingPage, onBehalfPage } from './calendar-page-queries';
 import type { OfficeActor } from './settings';
 import { moveInCalendar } from './staff-commands';
 
@@ -96,5 +96,35 @@ describe('moveInCalendar', () => {
 			f.consultantId,
 			'office'
 		]);
+	});
+});
+
+describe('onBehalfPage', () => {
+	it('keeps only what the office has of the asked consultant, format and day, and lists that day’s slots', async () => {
+		s = await testServices();
+		const f = await bookingFixture(s);
+		const ask = (consultant: string | null, format: string | null, day: string | null) =>
+			onBehalfPage(s!.db, f.officeId, 'de', { consultant, format, day }, s!.clock.now());
+
+		const none = await ask(null, null, null);
+		expect(none).toMatchObject({ consultantId: null, format: null, day: '2026-06-16' });
+		expect(none.consultants.map((c) => c.id).sort()).toEqual([f.consultantId, f.secondConsultantId].sort());
+		expect(none.laender).toHaveLength(16);
+		expect(Object.keys(none.topics[0]!).sort()).toEqual(['key', 'name']);
+
+		const asked = await ask(String(f.consultantId), 'phone', DAY);
+		expect(asked).toMatchObject({ consultantId: f.consultantId, format: 'phone', day: DAY });
+		expect(asked.slots.length).toBeGreaterThan(0);
+		expect(asked.slots.every((x) => x.format === 'phone' && x.consultantName === 'Berta Beraterin')).toBe(
+			true
+		);
+		expect(asked.slots[0]!.value).toBe(`${asked.slots[0]!.start}:${f.consultantId}:phone`);
+
+		// Another office's person, an unknown format, no day: "any" and tomorrow.
+		expect(await ask('999999', 'fax', 'gestern')).toMatchObject({
+			consultantId: null,
+			format: null,
+			day: '2026-06-16'
+		});
 	});
 });

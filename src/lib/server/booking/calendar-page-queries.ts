@@ -1,11 +1,13 @@
 import type { Locale } from '../../i18n/locale';
-import { addDays, berlinDate, isIsoDay } from '../../time/berlin';
+import { addDays, berlinDate, berlinInstant, isIsoDay } from '../../time/berlin';
 import type { OfficeScope } from '../access/scope';
 import type { Db, Tx } from '../db/transaction';
-import { listStages, listSubmarkets, listTopics } from '../reference/index';
+import { activeChoices, listLaender, listStages, listSubmarkets, listTopics } from '../reference/index';
+import { API_FORMATS } from './api-schema';
+import { slotValue } from './calendar-schema';
 import { getCalendarBooking } from './calendar-queries';
 import type { OfficeActor } from './settings';
-import { listSlots } from './slots';
+import { listSlots, officeConsultants } from './slots';
 
 /**
  * The calendar's page of one booking (issue 17: the page's one read): the booking with its
@@ -56,5 +58,59 @@ export async function calendarBookingPage(
 		attendanceLater: booking.status === 'confirmed' && booking.start > t,
 		moveFrom,
 		moveSlots: moveSlots.map((s) => ({ start: s.start, end: s.end, value: String(s.start) }))
+	};
+}
+
+type Format = (typeof API_FORMATS)[number];
+const isFormat = (v: string): v is Format => (API_FORMATS as readonly string[]).includes(v);
+
+/**
+ * The staff's booking on someone's behalf (issue 17: the page's one read). Step 1 asks for a
+ * consultant, a format and a day — each kept only if the office has it (a consultant of another
+ * office, an unknown format: "any"; no valid day: tomorrow); step 2 lists that day's free slots
+ * with what the intake form offers (active sub-markets, stages and topics, every Land).
+ */
+export async function onBehalfPage(
+	db: Db | Tx,
+	officeId: number,
+	locale: Locale,
+	asked: { consultant: string | null; format: string | null; day: string | null },
+	now: Date
+) {
+	const consultants = await officeConsultants(db, officeId);
+	const wanted = Number(asked.consultant);
+	const consultantId = consultants.some((c) => c.id === wanted) ? wanted : null;
+	const format = isFormat(asked.format ?? '') ? (asked.format as Format) : null;
+	const day = asked.day && isIsoDay(asked.day) ? asked.day : addDays(berlinDate(now), 1);
+	const query = {
+		officeId,
+		from: day,
+		to: day,
+		format: format ?? undefined,
+		consultantId: consultantId ?? undefined
+	};
+	const [slots, laender, choices, stages] = await Promise.all([
+		listSlots(db, query, now),
+		listLaender(db),
+		activeChoices(db, locale),
+		listStages(db, locale, { activeOnly: true })
+	]);
+	return {
+		consultants: consultants.map((c) => ({ id: Number(c.id), name: c.name })),
+		consultantId,
+		format,
+		formats: API_FORMATS,
+		day,
+		dayNoon: berlinInstant(day, '12:00'),
+		slots: slots.map((s) => ({
+			value: slotValue(s),
+			start: s.start,
+			end: s.end,
+			format: s.format,
+			consultantName: s.consultantName
+		})),
+		laender: laender.map((l) => l.iso),
+		...choices,
+		stages: stages.map((e) => ({ key: e.key, name: e.name }))
 	};
 }

@@ -3,6 +3,7 @@ export { CANCEL_REASONS, cancelReasonOf } from './cancel-reasons';
 export type { CancelReason } from './cancel-reasons';
 export { referencePaths } from './openapi';
 export {
+	activeChoices,
 	getOfficeByKey,
 	landChoices,
 	landName,
