@@ -3,7 +3,12 @@ import type { OfficeScope } from '../access/scope';
 import { scopeIncludes } from '../access/scope';
 import type { ReferralStatus } from '../db/schema';
 import type { Db, Tx } from '../db/transaction';
-import { listContactPoints, type ContactPointKind } from '../directory/index';
+import {
+	type ContactPoint,
+	type ContactPointKind,
+	getContactPoint,
+	listContactPoints
+} from '../directory/index';
 import { hashToken, plausibleToken } from '../platform/tokens';
 import {
 	type OutcomeFigure,
@@ -49,6 +54,20 @@ async function topicNames(db: Reader, locale: Locale): Promise<Map<string, strin
 async function organizationNames(db: Reader): Promise<Map<number, string>> {
 	const rows = await db.selectFrom('cp_organization').select(['id', 'name']).execute();
 	return new Map(rows.map((r) => [Number(r.id), r.name]));
+}
+
+/**
+ * A directory entry's staff page (issue 17: one read): the entry and whether referrals to it
+ * helped (issue 4, item 10: hidden below the minimum of answers). Null for no such entry.
+ */
+export async function contactPointPage(
+	db: Reader,
+	id: number
+): Promise<{ entry: ContactPoint; outcome: OutcomeFigure } | null> {
+	const entry = await getContactPoint(db, id);
+	if (!entry) return null;
+	const outcome = (await contactPointOutcomes(db, [entry.serviceId])).get(entry.serviceId)!;
+	return { entry, outcome };
 }
 
 /**

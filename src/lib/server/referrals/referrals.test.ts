@@ -3,6 +3,7 @@ import { type TestServices, testServices } from '../../../../tests/support/test-
 import { DAY } from '../../time/durations';
 import { mintScope } from '../access/scope';
 import { transact } from '../db/transaction';
+import { getContactPointByKey } from '../directory/queries';
 import {
 	addReferralsByStaff,
 	createReferrals,
@@ -16,6 +17,7 @@ import {
 	caseForStaff,
 	caseReferralsPage,
 	contactPointOutcomes,
+	contactPointPage,
 	inspectReferralToken,
 	referralsForCase,
 	referralsForCreative,
@@ -153,6 +155,13 @@ describe('aggregated outcomes', () => {
 		expect((await contactPointOutcomes(s.db, [ksk])).get(ksk)).toEqual({ count: 5, gotHelpShare: 0.6 });
 		const all = await contactPointOutcomes(s.db);
 		expect(all.get(ksk)).toEqual({ count: 5, gotHelpShare: 0.6 });
+		// The entry's staff page reads the same figure with the entry (issue 17).
+		const entry = (await getContactPointByKey(s.db, 'ksk'))!;
+		expect(await contactPointPage(s.db, entry.id)).toEqual({
+			entry,
+			outcome: { count: 5, gotHelpShare: 0.6 }
+		});
+		expect(await contactPointPage(s.db, 999_999)).toBeNull();
 		const suggested = await suggestContactPoints(s.db, {
 			landIso: 'DE-NW',
 			topics: [],

@@ -1,25 +1,20 @@
-import { error, redirect } from '@sveltejs/kit';
-import { localizePath } from '$lib/i18n/locale';
 import { contactPointProblems } from '$lib/server/directory/checks';
 import { markVerified, updateContactPoint } from '$lib/server/directory/commands';
-import { getContactPoint } from '$lib/server/directory/queries';
 import { contactPointSchema, MULTI_FIELDS } from '$lib/server/directory/schema';
 import { fieldFailure, parseForm, validFields, withRuleErrors } from '$lib/server/http/form';
-import { contactPointOutcomes } from '$lib/server/referrals/queries';
+import { notFound, seeOther } from '$lib/server/http/route-answers';
+import { staffActor } from '$lib/server/identity/index';
+import { contactPointPage } from '$lib/server/referrals/queries';
 import { services } from '$lib/server/runtime';
 import { directoryAccess, formChoices, idParam, problemErrors, requireEditor } from '../support.server';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const { canEdit } = directoryAccess(event);
-	const entry = await getContactPoint(services().db, idParam(event.params.id));
-	if (!entry) error(404, { message: 'not found' });
+	const page = (await contactPointPage(services().db, idParam(event.params.id))) ?? notFound();
 	const q = event.url.searchParams;
-	// "Did it help?" across all referrals to this entry (issue 4, item 10); hidden below 5 answers.
-	const outcome = (await contactPointOutcomes(services().db, [entry.serviceId])).get(entry.serviceId)!;
 	return {
-		entry,
-		outcome,
+		...page,
 		canEdit,
 		choices: await formChoices(event.locals.locale),
 		saved: q.has('gespeichert'),
@@ -27,12 +22,6 @@ export const load: PageServerLoad = async (event) => {
 		created: q.has('angelegt')
 	};
 };
-
-const actor = (staff: { id: number; email: string }) => ({
-	kind: 'staff' as const,
-	id: staff.id,
-	label: staff.email
-});
 
 export const actions: Actions = {
 	save: async (event) => {
@@ -46,19 +35,18 @@ export const actions: Actions = {
 			const problems = await contactPointProblems(services().db, { topics, submarkets });
 			return withRuleErrors(parsed.failure, problemErrors(problems, locale));
 		}
-		const result = await updateContactPoint(services(), actor(staff), id, parsed.data, { requestId });
-		if (!result.ok) {
-			if (result.notFound) error(404, { message: 'not found' });
-			return fieldFailure(400, parsed.values, problemErrors(result.problems, locale));
-		}
-		redirect(303, localizePath(locale, `/intern/anlaufstellen/${id}?gespeichert=1`));
+		const result = await updateContactPoint(services(), staffActor(staff), id, parsed.data, { requestId });
+		if (!result.ok && result.notFound) notFound();
+		if (!result.ok) return fieldFailure(400, parsed.values, problemErrors(result.problems, locale));
+		seeOther(event, `/intern/anlaufstellen/${id}?gespeichert=1`);
 	},
 	verify: async (event) => {
 		const { staff } = requireEditor(event);
-		const { locale, requestId } = event.locals;
 		const id = idParam(event.params.id);
-		const result = await markVerified(services(), actor(staff), id, { requestId });
-		if (!result.ok) error(404, { message: 'not found' });
-		redirect(303, localizePath(locale, `/intern/anlaufstellen/${id}?geprueft=1`));
+		const result = await markVerified(services(), staffActor(staff), id, {
+			requestId: event.locals.requestId
+		});
+		if (!result.ok) notFound();
+		seeOther(event, `/intern/anlaufstellen/${id}?geprueft=1`);
 	}
 };
