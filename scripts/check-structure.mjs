@@ -138,9 +138,23 @@ function visit(node) {
 }
 for (const node of graph.keys()) visit(node);
 
+// Routes are glue (issue 17): parse, one domain call, answer. A page's server file that grows past
+// 60 lines is holding a rule or a query that belongs in its domain.
+const ROUTE_LINES = 60;
+for (const file of files('src/routes')) {
+	if (!/[\\/]\+page\.server\.ts$/.test(file)) continue;
+	const lines = readFileSync(file, 'utf8').split('\n').length - 1;
+	if (lines > ROUTE_LINES)
+		problems.push(
+			`${file}: ${lines} lines; a route is glue (≤ ${ROUTE_LINES}), move its rules and queries into the domain`
+		);
+}
+
 if (problems.length) {
 	console.error(problems.join('\n'));
 	console.error(`structure: ${problems.length} problem(s)`);
 	process.exit(1);
 }
-console.log(`structure: ok (${graph.size} domains, no forbidden imports, no cycles)`);
+console.log(
+	`structure: ok (${graph.size} domains, no forbidden imports, no cycles, no route over ${ROUTE_LINES} lines)`
+);
