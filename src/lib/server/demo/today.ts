@@ -1,4 +1,4 @@
-import { addDays, berlinDate, berlinTime, isoWeekday } from '../../time/berlin';
+import { addDays, berlinDate, berlinInstant, berlinTime, isoWeekday } from '../../time/berlin';
 import { MINUTE } from '../../time/durations';
 import { addOverride, listSlots } from '../booking/index';
 import { bookFirstConsultation } from './consultations';
@@ -19,7 +19,12 @@ export async function bookToday(sim: Simulation): Promise<void> {
 	const day = bookTodayOn(sim.today);
 	at(sim, day, '10:00');
 	const quarter = 15 * MINUTE;
-	const start = Math.floor(sim.realNow / quarter) * quarter - 75 * MINUTE;
+	// Late in the evening the window up to 23:45 would hold a single slot; it then begins at 20:45
+	// instead, so a newcomer still finds several of today's appointments to record (all begun).
+	const start = Math.min(
+		Math.floor(sim.realNow / quarter) * quarter - 75 * MINUTE,
+		berlinInstant(sim.today, '20:45')
+	);
 	const from = berlinDate(start) === sim.today ? berlinTime(start) : '00:00';
 	const end =
 		berlinDate(start + 6 * 60 * MINUTE) === sim.today ? berlinTime(start + 6 * 60 * MINUTE) : '23:45';
