@@ -110,6 +110,8 @@ test(`privacy journey: book, record with notes, event, profile, check-in, withdr
 		await creative.goto(confirm);
 		await creative.getByRole('button', { name: 'Termin bestätigen' }).click();
 		await expect(creative.getByRole('heading', { level: 1 })).toHaveText('Ihr Termin');
+		const bookedAt = await creative.locator('dl.facts time').first().getAttribute('datetime');
+		const bookedDay = berlinDate(Date.parse(bookedAt ?? '')).date;
 
 		// 2. The consultant publishes an event of the office with a question (the demo's events may
 		// be full or closed on the day the suite runs); the creative registers with an answer.
@@ -279,6 +281,13 @@ test(`privacy journey: book, record with notes, event, profile, check-in, withdr
 		await creative.getByRole('button', { name: 'Konto endgültig löschen' }).click();
 		await expect(creative.getByText('Ihr Konto und Ihre Daten sind gelöscht.')).toBeVisible();
 		await expectAccessible(creative, 'account deleted');
+
+		// … the calendar still lists the appointment, under a placeholder instead of the name …
+		consultant = await staffPage(browser, CONSULTANT);
+		await consultant.goto(`/intern/buero/${OFFICE}/kalender?tag=${bookedDay}&ansicht=woche`);
+		await expect(consultant.getByRole('rowheader', { name: 'Gelöschte Person' }).first()).toBeVisible();
+		await expect(consultant.locator('main')).not.toContainText(name);
+		await expectAccessible(consultant, 'calendar week with an erased person');
 
 		// … and the statistics after it are the same.
 		expect(await statisticsFigures(admin)).toEqual(before);
