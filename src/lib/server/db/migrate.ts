@@ -23,6 +23,7 @@ import * as searchPaging from './migrations/2026-12-05-03-search-paging';
 import * as scaleIndexes from './migrations/2026-12-05-06-scale-indexes';
 import * as messageAnswerIndexes from './migrations/2026-12-06-01-message-answer-indexes';
 import * as statisticsCases from './migrations/2026-12-06-02-statistics-cases';
+import * as referralServicePeriod from './migrations/2026-12-06-03-referral-service-period';
 
 // A static map, not FileMigrationProvider: the bundled server has no migrations folder to read.
 const migrations = {
@@ -49,7 +50,8 @@ const migrations = {
 	'2026-12-05-05-statistics-persons': statisticsPersons,
 	'2026-12-05-06-scale-indexes': scaleIndexes,
 	'2026-12-06-01-message-answer-indexes': messageAnswerIndexes,
-	'2026-12-06-02-statistics-cases': statisticsCases
+	'2026-12-06-02-statistics-cases': statisticsCases,
+	'2026-12-06-03-referral-service-period': referralServicePeriod
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

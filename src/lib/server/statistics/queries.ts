@@ -2,6 +2,8 @@ import { sql } from 'kysely';
 import { type OfficeScope, scopeIncludes } from '../access/scope';
 import type { Db, Tx } from '../db/transaction';
 import { caseFigures } from './case-figures';
+import { eventFigures } from './event-figures';
+import { referralFigures } from './referral-figures';
 import { peopleBuckets, scopeFor } from './people-aggregates';
 import { type Period, periodInstants, monthsOf } from './period-rules';
 import { type VisibilityFigures, visibilityFigures } from './visibility';
@@ -281,80 +283,6 @@ function peopleFromBuckets(
 	}
 	out.medianDaysToFollowUp = medianOf(gaps);
 	return out;
-}
-
-/**
- * Referrals made in the period, by kind of contact point and their status now. Counted per
- * service first (the created_at index covers it), then the few groups take their kind: joining
- * every referral to its service let SQLite start from the services and read all referrals
- * (66 ms for a network year on the national bench database, issue 14).
- */
-async function referralFigures(db: Reader, q: PartFilter): Promise<Figures['referrals']> {
-	let perService = db
-		.selectFrom('referral as r')
-		.select(['r.service_id', 'r.status', sql<number>`count(*)`.as('n')])
-		.where('r.created_at', '>=', q.start)
-		.where('r.created_at', '<', q.end)
-		.groupBy(['r.service_id', 'r.status']);
-	// The case file (office, Land) only when a filter needs it: the network's year reads the index alone.
-	if (q.officeIds || q.land) {
-		let cases = db.selectFrom('case_file as c').select('c.id');
-		if (q.officeIds) cases = cases.where('c.office_id', 'in', q.officeIds);
-		if (q.land) cases = cases.where('c.land_iso', '=', q.land);
-		perService = perService.where('r.case_id', 'in', cases);
-	}
-	const refRows = await db
-		.selectFrom(perService.as('g'))
-		.innerJoin('cp_service as s', 's.id', 'g.service_id')
-		.select(['s.kind', 'g.status', sql<number>`sum(g.n)`.as('n')])
-		.groupBy(['s.kind', 'g.status'])
-		.execute();
-	const cells = refRows.map((r) => ({ kind: r.kind, status: r.status, n: num(r.n) }));
-	return { total: cells.reduce((a, r) => a + r.n, 0), cells };
-}
-
-/** Events that took place (or were published) in the period and their registrations. */
-async function eventFigures(db: Reader, q: PartFilter): Promise<Figures['events']> {
-	let evQ = db
-		.selectFrom('event as e')
-		.where('e.start_at', '>=', q.start)
-		.where('e.start_at', '<', q.end)
-		.where('e.status', 'in', ['published', 'finished']);
-	if (q.officeIds) evQ = evQ.where('e.office_id', 'in', q.officeIds);
-	if (q.land) evQ = evQ.where('e.venue_land', '=', q.land);
-	let deregQ = db
-		.selectFrom('event_registration as r')
-		.innerJoin('event as e', 'e.id', 'r.event_id')
-		.where('r.status', '=', 'cancelled')
-		.where('r.cancelled_by', '=', 'self')
-		.where('r.cancelled_at', '>=', q.start)
-		.where('r.cancelled_at', '<', q.end);
-	if (q.officeIds) deregQ = deregQ.where('e.office_id', 'in', q.officeIds);
-	if (q.land) deregQ = deregQ.where('e.venue_land', '=', q.land);
-	const [evCount, regRows, deregRows] = await Promise.all([
-		evQ.select(sql<number>`count(*)`.as('n')).executeTakeFirst(),
-		evQ
-			.innerJoin('event_registration as r', 'r.event_id', 'e.id')
-			.where('r.status', '=', 'confirmed')
-			.select([sql<string>`coalesce(r.attendance, 'none')`.as('attendance'), sql<number>`count(*)`.as('n')])
-			.groupBy(sql`coalesce(r.attendance, 'none')`)
-			.execute(),
-		deregQ
-			.select([sql<string>`coalesce(r.cancel_reason_key, '')`.as('reason'), sql<number>`count(*)`.as('n')])
-			.groupBy(sql`coalesce(r.cancel_reason_key, '')`)
-			.execute()
-	]);
-	const att = (a: string) => num(regRows.find((r) => r.attendance === a)?.n);
-	const attended = att('attended');
-	const noShow = att('no_show');
-	return {
-		events: num(evCount?.n),
-		registrations: regRows.reduce((a, r) => a + num(r.n), 0),
-		attended,
-		noShow,
-		noShowRate: attended + noShow > 0 ? noShow / (attended + noShow) : null,
-		cancelReasons: deregRows.map((r) => ({ key: r.reason, n: num(r.n) }))
-	};
 }
 
 function emptyFigures(officeIds: number[]): Figures {

@@ -10,6 +10,7 @@ import {
 } from '../reference/index';
 import type { Db, Tx } from '../db/transaction';
 import type { Count, Figures } from './queries';
+import { REFERRAL_STATUS_COLUMNS } from './referral-figures';
 import {
 	type CountTable,
 	exactTable,
@@ -109,15 +110,6 @@ const CLOSE_REASONS = [
 	'no_response',
 	'other',
 	'no_talk'
-];
-const REF_STATUSES = [
-	'suggested',
-	'contacted',
-	'got_help',
-	'no_help',
-	'not_eligible',
-	'no_capacity',
-	'not_needed'
 ];
 const CP_KINDS = ['beratung', 'foerderung', 'versicherung', 'netzwerk', 'portal', 'verband'];
 
@@ -420,9 +412,9 @@ function referralTable(ctx: TableContext, referrals: Figures['referrals']): Stat
 		'stats.table.referrals',
 		'stats.col.kind',
 		CP_KINDS.map((k) => ({ key: k, label: ctx.t(`stats.cpKind.${k}` as MessageKey) })),
-		REF_STATUSES.map((s) => ctx.t(`stats.refStatus.${s}` as MessageKey)),
+		REFERRAL_STATUS_COLUMNS.map((s) => ctx.t(`stats.refStatus.${s}` as MessageKey)),
 		CP_KINDS.map((k) =>
-			REF_STATUSES.map((s) => referrals.cells.find((x) => x.kind === k && x.status === s)?.n ?? 0)
+			REFERRAL_STATUS_COLUMNS.map((s) => referrals.cells.find((x) => x.kind === k && x.status === s)?.n ?? 0)
 		)
 	);
 }
