@@ -8,7 +8,8 @@ import { setSessionCookie } from '$lib/server/http/session-cookie';
 import { login } from '$lib/server/identity/login';
 import { PASSWORD_MAX_LENGTH } from '$lib/server/identity/password';
 import { services } from '$lib/server/runtime';
-import { loginNotice, nextPath, SECRET_FIELDS, signInPath, throttled } from './forms.server';
+import { throttled } from '$lib/server/http/throttled';
+import { loginNotice, nextPath, SECRET_FIELDS, signInPath } from './forms.server';
 import type { Actions, PageServerLoad } from './$types';
 
 const schema = z.object({ email: email(), password: z.string().min(1).max(PASSWORD_MAX_LENGTH) });

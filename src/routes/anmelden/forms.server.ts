@@ -1,13 +1,11 @@
-import { fail, type RequestEvent } from '@sveltejs/kit';
+import type { RequestEvent } from '@sveltejs/kit';
 import { z } from 'zod';
 import { localizePath } from '$lib/i18n/locale';
-import { type MessageKey, translate } from '$lib/i18n/messages';
-import type { FormValues } from '$lib/server/http/form';
+import type { MessageKey } from '$lib/i18n/messages';
 import { safeNextPath } from '$lib/server/identity/login-rules';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '$lib/server/identity/password';
-import { minutesToWait } from '$lib/server/identity/throttle-rules';
 
-/** Shared by the sign-in, account and invitation pages: schemas and the 429 answer. */
+/** Shared by the sign-in, account and invitation pages: schemas, the `weiter` path and notices. */
 export const SECRET_FIELDS = ['password', 'password_repeat', 'current_password', 'code', 'recovery_code'];
 
 export const newPasswordSchema = z
@@ -26,16 +24,6 @@ export const totpCode = () =>
 		.string()
 		.transform((v) => v.replace(/\s/g, ''))
 		.pipe(z.string().regex(/^\d{6}$/, { message: 'identity.totp.format' }));
-
-/**
- * Too many attempts: 429 with Retry-After (seconds), and the wait in words for people.
- * The form keeps what was typed (never secrets).
- */
-export function throttled(event: RequestEvent, values: FormValues, seconds: number, key: MessageKey) {
-	event.setHeaders({ 'retry-after': String(seconds) });
-	const message = translate(event.locals.locale, key, { minutes: minutesToWait(seconds) });
-	return fail(429, { values, errors: {} as Record<string, string>, message });
-}
 
 /** The `weiter` parameter of the current URL, checked (same-site paths only). */
 export function nextPath(event: RequestEvent): string {

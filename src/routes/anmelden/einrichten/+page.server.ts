@@ -11,7 +11,8 @@ import {
 	prepareEnrolment
 } from '$lib/server/identity/enrolment';
 import { services } from '$lib/server/runtime';
-import { actionSuffix, nextPath, SECRET_FIELDS, signInPath, throttled, totpCode } from '../forms.server';
+import { throttled } from '$lib/server/http/throttled';
+import { actionSuffix, nextPath, SECRET_FIELDS, signInPath, totpCode } from '../forms.server';
 import type { Actions, PageServerLoad } from './$types';
 
 const schema = z.object({ code: totpCode() });

@@ -6,7 +6,8 @@ import { fieldFailure, parseForm } from '$lib/server/http/form';
 import { setSessionCookie } from '$lib/server/http/session-cookie';
 import { completeLoginWithRecoveryCode, completeLoginWithTotp } from '$lib/server/identity/second-factor';
 import { services } from '$lib/server/runtime';
-import { actionSuffix, nextPath, SECRET_FIELDS, signInPath, throttled, totpCode } from '../forms.server';
+import { throttled } from '$lib/server/http/throttled';
+import { actionSuffix, nextPath, SECRET_FIELDS, signInPath, totpCode } from '../forms.server';
 import type { Actions, PageServerLoad } from './$types';
 
 const totpSchema = z.object({ code: totpCode() });

@@ -31,3 +31,23 @@ export async function rateLimited(event: Pick<RequestEvent, 'getClientAddress'>)
 
 /** The reference keys a booking may name (active entries only, as on the public form). */
 export const apiReference = () => bookingReferenceKeys(services().db);
+
+/**
+ * The Idempotency-Key and the JSON body of a POST that creates something (a booking, a
+ * registration), or the 400 that says which of them is missing.
+ */
+export async function creationRequest(
+	request: Request,
+	validKey: (key: string | null) => key is string
+): Promise<Response | { key: string; body: unknown }> {
+	const key = request.headers.get('idempotency-key');
+	if (!validKey(key))
+		return apiError(400, 'idempotency_key_required', {
+			message: 'Idempotency-Key header required: 8 to 200 printable ASCII characters'
+		});
+	try {
+		return { key, body: await request.json() };
+	} catch {
+		return apiError(400, 'malformed_json', { message: 'the body must be JSON' });
+	}
+}

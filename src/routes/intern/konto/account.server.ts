@@ -2,7 +2,7 @@ import type { RequestEvent } from '@sveltejs/kit';
 import { type MessageKey, translate } from '$lib/i18n/messages';
 import { type FormValues, fieldFailure } from '$lib/server/http/form';
 import { requireStaff } from '$lib/server/http/gate';
-import { throttled } from '../../anmelden/forms.server';
+import { throttled } from '$lib/server/http/throttled';
 
 /** The page's gate: the signed-in staff member, as the feed's audit rows name them, and the request. */
 export function me(event: RequestEvent) {

@@ -9,24 +9,16 @@ import {
 } from '$lib/server/booking/api-schema';
 import { holdBooking } from '$lib/server/booking/commands';
 import { services } from '$lib/server/runtime';
-import { apiError, apiJson, apiReference, rateLimited } from '../api.server';
+import { apiError, apiJson, apiReference, creationRequest, rateLimited } from '../api.server';
 import type { RequestHandler } from './$types';
 
 /** Hold a slot for a person (double opt-in by mail), with the same command as the /termin form. */
 export const POST: RequestHandler = async (event) => {
 	const limited = await rateLimited(event);
 	if (limited) return limited;
-	const key = event.request.headers.get('idempotency-key');
-	if (!validIdempotencyKey(key))
-		return apiError(400, 'idempotency_key_required', {
-			message: 'Idempotency-Key header required: 8 to 200 printable ASCII characters'
-		});
-	let body: unknown;
-	try {
-		body = await event.request.json();
-	} catch {
-		return apiError(400, 'malformed_json', { message: 'the body must be JSON' });
-	}
+	const request = await creationRequest(event.request, validIdempotencyKey);
+	if (request instanceof Response) return request;
+	const { key, body } = request;
 	const parsed = parseBookingBody(body, await apiReference());
 	if (!parsed.ok) return apiJson({ error: 'invalid', fields: parsed.fields }, 422);
 	const result = await holdBooking(services(), toHoldInput(parsed.data, key), {

@@ -5,7 +5,7 @@ import { type RegisterResult, registerForEvent } from '$lib/server/events/regist
 import { apiRegistrationSchema, registrationFromApi, validIdempotencyKey } from '$lib/server/events/schema';
 import { idParam } from '$lib/server/http/route-answers';
 import { services } from '$lib/server/runtime';
-import { apiError, apiJson, rateLimited } from '../../../api.server';
+import { apiError, apiJson, creationRequest, rateLimited } from '../../../api.server';
 import type { RequestHandler } from './$types';
 
 type Created = z.output<typeof eventRegistrationCreatedSchema>;
@@ -27,17 +27,9 @@ export const POST: RequestHandler = async (event) => {
 	if (limited) return limited;
 	const id = idParam(event.params.id);
 	if (!id) return apiError(404, 'not_found');
-	const key = event.request.headers.get('idempotency-key');
-	if (!validIdempotencyKey(key))
-		return apiError(400, 'idempotency_key_required', {
-			message: 'Idempotency-Key header required: 8 to 200 printable ASCII characters'
-		});
-	let body: unknown;
-	try {
-		body = await event.request.json();
-	} catch {
-		return apiError(400, 'malformed_json', { message: 'the body must be JSON' });
-	}
+	const request = await creationRequest(event.request, validIdempotencyKey);
+	if (request instanceof Response) return request;
+	const { key, body } = request;
 	const parsed = apiRegistrationSchema.safeParse(body);
 	if (!parsed.success) {
 		const fields: Record<string, string> = {};
