@@ -8,7 +8,7 @@ import { setSessionCookie } from '$lib/server/http/session-cookie';
 import { login } from '$lib/server/identity/login';
 import { PASSWORD_MAX_LENGTH } from '$lib/server/identity/password';
 import { services } from '$lib/server/runtime';
-import { throttled } from '$lib/server/http/throttled';
+import { throttledFailure } from '$lib/server/http/refusals';
 import { loginNotice, nextPath, SECRET_FIELDS, signInPath } from './forms.server';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -35,7 +35,7 @@ export const actions: Actions = {
 			{ requestId: locals.requestId }
 		);
 		if (!result.ok && result.reason === 'throttled')
-			return throttled(event, parsed.values, result.retryAfterSeconds, 'identity.login.throttled');
+			return throttledFailure(event, result.retryAfterSeconds, 'identity.login.throttled', parsed.values);
 		if (!result.ok)
 			return fieldFailure(400, parsed.values, {}, translate(locals.locale, 'identity.login.invalid'));
 		setSessionCookie(event.cookies, result.token, result.expiresAt);

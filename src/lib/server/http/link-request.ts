@@ -6,7 +6,7 @@ import type { RequestContext } from '../identity/index';
 import { email } from '../platform/form-fields';
 import { type Services, services } from '../runtime';
 import { parseForm } from './form';
-import { throttled } from './throttled';
+import { throttledFailure } from './refusals';
 
 /** What every "send me a link" command takes and answers (password reset, booking links, portal sign-in). */
 export type SendLink = (
@@ -32,7 +32,7 @@ export function linkRequestAction(send: SendLink, throttledKey: MessageKey) {
 			{ email: parsed.data.email, clientAddress: event.getClientAddress(), locale },
 			{ requestId }
 		);
-		if (!r.ok) return throttled(event, parsed.values, r.retryAfterSeconds, throttledKey);
+		if (!r.ok) return throttledFailure(event, r.retryAfterSeconds, throttledKey, parsed.values);
 		return { sent: true as const };
 	};
 }

@@ -11,7 +11,7 @@ import {
 	prepareEnrolment
 } from '$lib/server/identity/enrolment';
 import { services } from '$lib/server/runtime';
-import { throttled } from '$lib/server/http/throttled';
+import { throttledFailure } from '$lib/server/http/refusals';
 import { actionSuffix, nextPath, SECRET_FIELDS, signInPath, totpCode } from '../forms.server';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -52,7 +52,7 @@ export const actions: Actions = {
 			return { recoveryCodes: r.recoveryCodes, next: nextPath(event) };
 		}
 		if (r.reason === 'throttled')
-			return throttled(event, parsed.values, r.retryAfterSeconds, 'identity.throttled');
+			return throttledFailure(event, r.retryAfterSeconds, 'identity.throttled', parsed.values);
 		if (r.reason === 'expired') redirect(303, signInPath(event, '/anmelden', 'hinweis=abgelaufen'));
 		if (r.reason === 'enrolled') redirect(303, signInPath(event, '/anmelden/zwei-faktor'));
 		return fieldFailure(400, parsed.values, { code: translate(locale, 'identity.enrol.invalid') });

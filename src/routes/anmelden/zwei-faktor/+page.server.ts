@@ -6,7 +6,7 @@ import { fieldFailure, parseForm } from '$lib/server/http/form';
 import { setSessionCookie } from '$lib/server/http/session-cookie';
 import { completeLoginWithRecoveryCode, completeLoginWithTotp } from '$lib/server/identity/second-factor';
 import { services } from '$lib/server/runtime';
-import { throttled } from '$lib/server/http/throttled';
+import { throttledFailure } from '$lib/server/http/refusals';
 import { actionSuffix, nextPath, SECRET_FIELDS, signInPath, totpCode } from '../forms.server';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -42,7 +42,7 @@ async function secondFactor(event: RequestEvent, method: 'totp' | 'recovery') {
 		redirect(303, localizePath(locale, nextPath(event)));
 	}
 	if (r.reason === 'throttled')
-		return throttled(event, parsed.values, r.retryAfterSeconds, 'identity.throttled');
+		return throttledFailure(event, r.retryAfterSeconds, 'identity.throttled', parsed.values);
 	if (r.reason === 'not_enrolled') redirect(303, signInPath(event, '/anmelden/einrichten'));
 	if (r.reason === 'expired') redirect(303, signInPath(event, '/anmelden', 'hinweis=abgelaufen'));
 	const field = method === 'totp' ? 'code' : 'recovery_code';

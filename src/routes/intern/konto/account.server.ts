@@ -2,7 +2,7 @@ import type { RequestEvent } from '@sveltejs/kit';
 import { type MessageKey, translate } from '$lib/i18n/messages';
 import { type FormValues, fieldFailure } from '$lib/server/http/form';
 import { requireStaff } from '$lib/server/http/gate';
-import { throttled } from '$lib/server/http/throttled';
+import { throttledFailure } from '$lib/server/http/refusals';
 
 /** The page's gate: the signed-in staff member, as the feed's audit rows name them, and the request. */
 export function me(event: RequestEvent) {
@@ -20,6 +20,6 @@ export function refused(
 	key: MessageKey
 ) {
 	if (result.reason === 'throttled')
-		return throttled(event, values, result.retryAfterSeconds ?? 0, 'identity.throttled');
+		return throttledFailure(event, result.retryAfterSeconds ?? 0, 'identity.throttled', values);
 	return fieldFailure(400, values, { [field]: translate(event.locals.locale, key) });
 }

@@ -1,24 +1,14 @@
-import { redirect } from '@sveltejs/kit';
-import { localizePath } from '$lib/i18n/locale';
-import { clearSessionCookie } from '$lib/server/http/session-cookie';
-import { logoutCreative } from '$lib/server/portal/login';
-import { services } from '$lib/server/runtime';
+import { seeOther } from '$lib/server/http/route-answers';
+import { endSession } from '../../abmelden/end-session.server';
 import type { Actions, PageServerLoad } from './$types';
 
 /** GET only shows a button: signing out changes state, so it happens on POST. */
 export const load: PageServerLoad = ({ locals }) => ({ signedIn: locals.actor.kind === 'creative' });
 
 export const actions: Actions = {
-	default: async ({ locals, cookies }) => {
-		const { actor, locale, requestId } = locals;
-		if (actor.kind === 'creative') {
-			await logoutCreative(
-				services(),
-				{ sessionHash: actor.sessionHash, creativeId: actor.id },
-				{ requestId }
-			);
-			clearSessionCookie(cookies);
-		}
-		redirect(303, localizePath(locale, '/portal/anmelden?hinweis=abgemeldet'));
+	default: async (event) => {
+		// The portal's button ends only a creative's session; a staff member stays signed in.
+		if (event.locals.actor.kind === 'creative') await endSession(event.locals, event.cookies);
+		seeOther(event, '/portal/anmelden?hinweis=abgemeldet');
 	}
 };

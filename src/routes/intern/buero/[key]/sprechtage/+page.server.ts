@@ -1,12 +1,11 @@
-import { redirect } from '@sveltejs/kit';
 import { cancelSprechtag, createSprechtag, listSprechtage } from '$lib/server/booking/availability';
 import { idSchema, sprechtagSchema } from '$lib/server/booking/availability-schema';
 import { officeConsultants } from '$lib/server/booking/slots';
-import { localizePath } from '$lib/i18n/locale';
-import { parseForm } from '$lib/server/http/form';
+import { formAction } from '$lib/server/http/form-action';
 import { services } from '$lib/server/runtime';
 import { addDays, berlinDate } from '$lib/time/berlin';
 import { availabilityAccess, refusal } from '../verfuegbarkeit/access.server';
+import { sprechtagRefusal, sprechtageSaved } from './sprechtag-form.server';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -25,28 +24,24 @@ export const load: PageServerLoad = async (event) => {
 };
 
 export const actions: Actions = {
-	create: async (event) => {
-		const { office, actor } = await availabilityAccess(event);
-		const { locale, requestId } = event.locals;
-		const parsed = await parseForm(event.request, sprechtagSchema, locale);
-		if (!parsed.ok) return parsed.failure;
-		const result = await createSprechtag(services(), actor, office.id, parsed.data, { requestId });
-		if (!result.ok)
-			return refusal(
-				result,
-				parsed.values,
-				locale,
-				result.reason === 'not_member' ? 'consultantId' : undefined
-			);
-		redirect(303, localizePath(locale, `/intern/buero/${office.key}/sprechtage?gespeichert=1`));
-	},
-	cancel: async (event) => {
-		const { office, actor } = await availabilityAccess(event);
-		const { locale, requestId } = event.locals;
-		const parsed = await parseForm(event.request, idSchema, locale);
-		if (!parsed.ok) return parsed.failure;
-		const result = await cancelSprechtag(services(), actor, office.id, parsed.data.id, { requestId });
-		if (!result.ok) return refusal(result, {}, locale);
-		redirect(303, localizePath(locale, `/intern/buero/${office.key}/sprechtage?gespeichert=1`));
-	}
+	create: formAction({
+		access: availabilityAccess,
+		schema: sprechtagSchema,
+		run: ({ event, access, data }) =>
+			createSprechtag(services(), access.actor, access.office.id, data, {
+				requestId: event.locals.requestId
+			}),
+		refuse: sprechtagRefusal,
+		done: ({ access }) => sprechtageSaved(access.office)
+	}),
+	cancel: formAction({
+		access: availabilityAccess,
+		schema: idSchema,
+		run: ({ event, access, data }) =>
+			cancelSprechtag(services(), access.actor, access.office.id, data.id, {
+				requestId: event.locals.requestId
+			}),
+		refuse: (result, _values, event) => refusal(result, {}, event.locals.locale),
+		done: ({ access }) => sprechtageSaved(access.office)
+	})
 };

@@ -1,12 +1,12 @@
-import { error, redirect } from '@sveltejs/kit';
 import { getSprechtag, updateSprechtag } from '$lib/server/booking/availability';
 import { sprechtagSchema } from '$lib/server/booking/availability-schema';
 import { officeConsultants } from '$lib/server/booking/slots';
-import { localizePath } from '$lib/i18n/locale';
-import { parseForm } from '$lib/server/http/form';
+import { formAction } from '$lib/server/http/form-action';
 import { requireOffice } from '$lib/server/http/gate';
+import { notFound } from '$lib/server/http/route-answers';
 import { services } from '$lib/server/runtime';
-import { availabilityAccess, refusal } from '../../verfuegbarkeit/access.server';
+import { availabilityAccess } from '../../verfuegbarkeit/access.server';
+import { sprechtagRefusal, sprechtageSaved } from '../sprechtag-form.server';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 /** Only leads edit Sprechtage; the day must belong to this office and still be planned. */
@@ -14,7 +14,7 @@ async function editAccess(event: RequestEvent) {
 	const access = await availabilityAccess(event);
 	await requireOffice(event, access.office.id, 'office_lead');
 	const day = await getSprechtag(services().db, access.office.id, Number(event.params.id));
-	if (day?.status !== 'planned') error(404, { message: 'not found' });
+	if (day?.status !== 'planned') notFound();
 	return { ...access, day };
 }
 
@@ -39,19 +39,14 @@ export const load: PageServerLoad = async (event) => {
 };
 
 export const actions: Actions = {
-	default: async (event) => {
-		const { office, actor, day } = await editAccess(event);
-		const { locale, requestId } = event.locals;
-		const parsed = await parseForm(event.request, sprechtagSchema, locale);
-		if (!parsed.ok) return parsed.failure;
-		const result = await updateSprechtag(services(), actor, office.id, day.id, parsed.data, { requestId });
-		if (!result.ok)
-			return refusal(
-				result,
-				parsed.values,
-				locale,
-				result.reason === 'not_member' ? 'consultantId' : undefined
-			);
-		redirect(303, localizePath(locale, `/intern/buero/${office.key}/sprechtage?gespeichert=1`));
-	}
+	default: formAction({
+		access: editAccess,
+		schema: sprechtagSchema,
+		run: ({ event, access, data }) =>
+			updateSprechtag(services(), access.actor, access.office.id, access.day.id, data, {
+				requestId: event.locals.requestId
+			}),
+		refuse: sprechtagRefusal,
+		done: ({ access }) => sprechtageSaved(access.office)
+	})
 };
