@@ -1,18 +1,18 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
 import { sql } from 'kysely';
 import { createDb } from '../src/lib/server/db/client';
 import type { Db } from '../src/lib/server/db/transaction';
 import { createSession } from '../src/lib/server/identity/sessions';
 import { migrateToLatest } from '../src/lib/server/db/migrate';
+import { isPostgres } from '../src/lib/server/db/migrations/dialect';
 import { systemClock } from '../src/lib/server/platform/clock';
 import { loadConfig } from '../src/lib/server/platform/config';
 import { parseDatabaseUrl } from '../src/lib/server/platform/database-url';
 import { runRetention } from '../src/lib/server/privacy/retention';
 import { rebuildPeopleAggregates } from '../src/lib/server/statistics/people-aggregates';
 import { DAY } from '../src/lib/time/durations';
+import { isSeeded, postgresDatabases, type ScaleDatabases, sqliteDatabases } from './scale-databases';
 import { generate, insertAll } from './stats';
 
 // Issue 14: every list page on a national-scale database against the same page on demo data,
@@ -26,6 +26,10 @@ import { generate, insertAll } from './stats';
 // counters, yearly people — are computed from the facts as the rebuild does; the monthly case
 // counts come from the triggers on case_file, as in the product). The file is kept
 // in BENCH_SCALE_DIR (default: $TMPDIR/kl-bench-scale) and reused when present.
+//
+// On PostgreSQL too when BENCH_DATABASE_URL (or TEST_DATABASE_URL) names a server (`bash scripts/with-pg.sh npm run bench
+// -- scale` sets the latter): the same generation into two databases created beside it
+// (bench/scale-databases.ts), the same pages timed; the memory run is SQLite's only.
 //
 // `npm run bench -- scale [--scale 0.1] [--pages statistik]`; BENCH_RUNS (default 5) timed requests
 // per page. --pages times only the pages whose label contains the word, and skips the memory run
@@ -66,7 +70,7 @@ async function waitFor(url: string, deadline: number): Promise<void> {
 }
 
 function serve(
-	file: string,
+	url: string,
 	seedDemo: boolean,
 	extraNodeArgs: string[] = [],
 	heapMode = 'lean'
@@ -77,7 +81,7 @@ function serve(
 			PORT: String(PORT),
 			HOST: '127.0.0.1',
 			ORIGIN: BASE,
-			DATABASE_URL: `sqlite:${file}`,
+			DATABASE_URL: url,
 			SEED_DEMO: seedDemo ? 'true' : 'false',
 			MAIL_WORKER: 'false',
 			API_RATE_LIMIT: '1000000',
@@ -99,10 +103,15 @@ async function stop(child: ChildProcess): Promise<void> {
 }
 
 /** A fresh demo installation: the server's first start migrates and seeds it. */
-async function ensureDemo(file: string): Promise<void> {
-	if (existsSync(file)) return;
-	console.log(`seeding demo data into ${file} …`);
-	await stop(await serve(file, true));
+async function ensureDemo(url: string): Promise<void> {
+	if (await isSeeded(url)) return;
+	console.log(`seeding demo data into ${redacted(url)} …`);
+	await stop(await serve(url, true));
+}
+
+/** A URL for the log, without a password. */
+function redacted(url: string): string {
+	return url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
 }
 
 export async function addNational(db: Db, scale: number): Promise<void> {
@@ -252,21 +261,22 @@ export async function addNational(db: Db, scale: number): Promise<void> {
 		500
 	);
 	console.log('analyzing …');
-	await sql`analyze`.execute(db);
+	// PostgreSQL as after autovacuum (visibility map for index-only scans); both: planner statistics.
+	if (isPostgres(db)) await sql`vacuum analyze`.execute(db);
+	else await sql`analyze`.execute(db);
 	console.log(`national data generated in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
 }
 
-async function ensureNational(file: string, scale: number): Promise<void> {
-	const done = `${file}.done`;
-	if (existsSync(done)) return;
-	await ensureDemo(file);
-	const d = createDb(parseDatabaseUrl(`sqlite:${file}`));
+async function ensureNational(dbs: ScaleDatabases, scale: number): Promise<void> {
+	if (await dbs.nationalDone()) return;
+	await ensureDemo(dbs.national);
+	const d = createDb(parseDatabaseUrl(dbs.national));
 	try {
 		await addNational(d.db, scale);
 	} finally {
 		await d.close();
 	}
-	writeFileSync(done, new Date().toISOString());
+	await dbs.markNationalDone();
 }
 
 /**
@@ -274,8 +284,8 @@ async function ensureNational(file: string, scale: number): Promise<void> {
  * not (its old registrations, mails and people without data are all due at once). Run it once
  * here, with progress, so its first run is not timed as page latency. A no-op when nothing is due.
  */
-async function applyRetention(file: string): Promise<void> {
-	const d = createDb(parseDatabaseUrl(`sqlite:${file}`));
+async function applyRetention(url: string): Promise<void> {
+	const d = createDb(parseDatabaseUrl(url));
 	try {
 		await migrateToLatest(d.db);
 		const t0 = Date.now();
@@ -283,7 +293,7 @@ async function applyRetention(file: string): Promise<void> {
 			{
 				db: d.db,
 				clock: systemClock,
-				config: loadConfig({ ...process.env, DATABASE_URL: `sqlite:${file}` })
+				config: loadConfig({ ...process.env, DATABASE_URL: url })
 			},
 			{
 				onBatch: (key, n) => {
@@ -308,9 +318,9 @@ interface Target {
 
 /** Full sessions (as after the second factor) for the network admin and the busiest office's lead. */
 async function signIn(
-	file: string
+	url: string
 ): Promise<{ cookies: Record<'lead' | 'admin', string>; officeKey: string }> {
-	const d = createDb(parseDatabaseUrl(`sqlite:${file}`));
+	const d = createDb(parseDatabaseUrl(url));
 	try {
 		const db = d.db;
 		const admin = await db
@@ -383,9 +393,9 @@ async function get(path: string, cookie: string | null): Promise<number> {
 	return r.status;
 }
 
-async function timePages(file: string): Promise<Map<string, number>> {
-	const { cookies, officeKey } = await signIn(file);
-	const server = await serve(file, false);
+async function timePages(url: string): Promise<Map<string, number>> {
+	const { cookies, officeKey } = await signIn(url);
+	const server = await serve(url, false);
 	const out = new Map<string, number>();
 	try {
 		const only = pagesArg();
@@ -429,9 +439,9 @@ const rssText = (r: Rss) =>
 	`${r.total.toFixed(0)} MB (anonymous ${r.anon.toFixed(0)}, files and shared ${r.file.toFixed(0)})`;
 
 /** RSS of the server after MIXED requests over every page (4 at a time), and how long they took. */
-async function memory(file: string, nodeArgs: string[], heapMode: string): Promise<{ rss: Rss; ms: number }> {
-	const { cookies, officeKey } = await signIn(file);
-	const server = await serve(file, false, nodeArgs, heapMode);
+async function memory(url: string, nodeArgs: string[], heapMode: string): Promise<{ rss: Rss; ms: number }> {
+	const { cookies, officeKey } = await signIn(url);
+	const server = await serve(url, false, nodeArgs, heapMode);
 	try {
 		const list = targets(officeKey);
 		let next = 0;
@@ -464,11 +474,11 @@ async function memoryReport(demo: string, national: string): Promise<void> {
 	console.log(`\nRSS after ${MIXED} mixed requests${flags}, and their time (4 at a time):`);
 	const fast = new Map<string, number>();
 	for (const mode of ['fast', 'lean']) {
-		for (const [label, file] of [
+		for (const [label, url] of [
 			['demo data', demo],
 			['national data', national]
 		] as const) {
-			const { rss, ms } = await memory(file, nodeArgs, mode);
+			const { rss, ms } = await memory(url, nodeArgs, mode);
 			const goal = rss.total <= RSS_GOAL_MB ? 'met' : 'MISSED';
 			const cost = fast.has(label) ? `; time ÷ fast ${(ms / fast.get(label)!).toFixed(2)}` : '';
 			if (mode === 'fast') fast.set(label, ms);
@@ -485,21 +495,29 @@ export async function scale(): Promise<void> {
 		console.log('building first …');
 		spawnSync('npm', ['run', 'build', '--silent'], { stdio: 'inherit' });
 	}
-	const dir = process.env.BENCH_SCALE_DIR ?? join(tmpdir(), 'kl-bench-scale');
-	mkdirSync(dir, { recursive: true });
-	const national = join(dir, `national-${factor}.db`);
-	const demo = join(dir, 'demo.db');
-	console.log(`scale ${factor}; databases in ${dir} (reused when present)`);
-	await ensureDemo(demo);
-	await ensureNational(national, factor);
-	await applyRetention(demo);
-	await applyRetention(national);
+	const sqlite = sqliteDatabases(factor);
+	await timeEngine(sqlite, factor);
+	if (pagesArg() === null) await memoryReport(sqlite.demo, sqlite.national);
+	const postgres = await postgresDatabases(factor);
+	if (postgres) await timeEngine(postgres, factor);
+	else console.log('\n(PostgreSQL skipped: set BENCH_DATABASE_URL, or run under scripts/with-pg.sh)');
+}
+
+/** Generates (or reuses) both databases of one engine and prints each page's national ÷ demo. */
+async function timeEngine(dbs: ScaleDatabases, factor: number): Promise<void> {
+	console.log(
+		`\n### ${dbs.label}: scale ${factor}; ${redacted(dbs.demo)} and ${redacted(dbs.national)} (reused when present)`
+	);
+	await ensureDemo(dbs.demo);
+	await ensureNational(dbs, factor);
+	await applyRetention(dbs.demo);
+	await applyRetention(dbs.national);
 
 	console.log(`\ntiming each page: median of ${RUNS} whole-page requests after one warm-up`);
-	const onDemo = await timePages(demo);
-	const onNational = await timePages(national);
+	const onDemo = await timePages(dbs.demo);
+	const onNational = await timePages(dbs.national);
 	console.log(
-		`\n${'page'.padEnd(28)} ${'demo ms'.padStart(9)} ${'national'.padStart(9)} ${'ratio'.padStart(7)}`
+		`\n${`page (${dbs.label})`.padEnd(28)} ${'demo ms'.padStart(9)} ${'national'.padStart(9)} ${'ratio'.padStart(7)}`
 	);
 	for (const [label, d] of onDemo) {
 		const n = onNational.get(label)!;
@@ -509,7 +527,4 @@ export async function scale(): Promise<void> {
 			`${label.padEnd(28)} ${d.toFixed(1).padStart(9)} ${n.toFixed(1).padStart(9)} ${ratio.toFixed(2).padStart(7)}${goal}`
 		);
 	}
-
-	if (pagesArg() !== null) return;
-	await memoryReport(demo, national);
 }
