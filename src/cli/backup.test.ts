@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { type TestServices, testServices } from '../../tests/support/test-database';
 import { recordAudit, systemActor } from '../lib/server/audit/record';
 import { enqueueMail } from '../lib/server/notifications/outbox';
@@ -10,12 +10,10 @@ import { sampleMail } from '../lib/server/notifications/test-mails';
 import { runCli } from './cli';
 import { backupSqlite } from './commands/backup';
 import { CliExit } from './context';
+import { closeServicesAfterEach } from '../../tests/support/services-per-test';
 
 let s: TestServices | undefined;
-afterEach(async () => {
-	await s?.close();
-	s = undefined;
-});
+closeServicesAfterEach();
 
 function count(file: string, table: string): number {
 	const db = new Database(file, { readonly: true, fileMustExist: true });

@@ -68,6 +68,12 @@ async function buildPgTemplate(): Promise<void> {
 	});
 }
 
+/**
+ * The services testServices opened that nobody has closed yet: what a test left open, for
+ * closeServicesAfterEach (services-per-test.ts) to close.
+ */
+export const openTestServices = new Set<TestServices>();
+
 export interface TestServices extends Services {
 	clock: ReturnType<typeof fixedClock>;
 }
@@ -102,13 +108,18 @@ export async function testServices(
 		SECRET_KEY: 'test-secret-key-with-at-least-32-chars',
 		...options.env
 	});
-	return {
+	const services: TestServices = {
 		config,
 		db: database.db,
 		dialect: database.dialect,
 		clock,
 		secrets: createSecretBox('test-secret-key-with-at-least-32-chars'),
-		close: database.close,
+		close: async () => {
+			openTestServices.delete(services);
+			await database.close();
+		},
 		poolStats: database.poolStats
 	};
+	openTestServices.add(services);
+	return services;
 }

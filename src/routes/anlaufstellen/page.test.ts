@@ -1,21 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { type TestServices, testServices } from '../../../tests/support/test-database';
-import { seedDirectory } from '$lib/server/directory/seed';
-import { setServices } from '$lib/server/runtime';
+import { describe, expect, it } from 'vitest';
 import { load } from './+page.server';
+import { seededDirectoryPerTest } from '../../../tests/support/directory-fixtures';
 
-let s: TestServices | null = null;
-afterEach(async () => {
-	await s?.close().catch(() => {});
-	s = null;
-});
+const ready = seededDirectoryPerTest();
 
 async function page(query: string) {
-	if (!s) {
-		s = await testServices();
-		setServices(s);
-		await seedDirectory(s.db, s.clock.now());
-	}
+	await ready();
 	const url = new URL(`http://localhost/anlaufstellen${query}`);
 	return (await load({ url, locals: { locale: 'de' } } as never)) as Exclude<
 		Awaited<ReturnType<typeof load>>,

@@ -1,6 +1,6 @@
 import { render } from 'svelte/server';
-import { afterEach, describe, expect, it } from 'vitest';
-import { type TestServices, testServices } from '../../../tests/support/test-database';
+import { describe, expect, it } from 'vitest';
+import { testServices } from '../../../tests/support/test-database';
 import WithI18n from '../../../tests/support/WithI18n.svelte';
 import { formatPeriodDays } from '$lib/format/period';
 import type { Locale } from '$lib/i18n/locale';
@@ -8,12 +8,9 @@ import { RETENTION_TABLE } from '$lib/server/privacy/retention-rules';
 import { setServices } from '$lib/server/runtime';
 import { load } from './+page.server';
 import Page from './+page.svelte';
+import { servicesClosedAfterEach } from '../../../tests/support/services-per-test';
 
-let s: TestServices | null = null;
-afterEach(async () => {
-	await s?.close().catch(() => {});
-	s = null;
-});
+let s = servicesClosedAfterEach({ ignoreCloseErrors: true });
 
 /** The page as the server renders it, in one language, with the configuration of `env`. */
 async function renderNotice(locale: Locale, env: Record<string, string> = {}): Promise<string> {

@@ -1,14 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { testServices, type TestServices } from '../../../tests/support/test-database';
+import { describe, expect, it } from 'vitest';
+import { testServices } from '../../../tests/support/test-database';
 import { setServices } from '$lib/server/runtime';
 import { GET } from './+server';
 import { GET as READY } from '../readyz/+server';
+import { servicesClosedAfterEach } from '../../../tests/support/services-per-test';
 
-let s: TestServices | null = null;
-afterEach(async () => {
-	await s?.close().catch(() => {});
-	s = null;
-});
+let s = servicesClosedAfterEach({ ignoreCloseErrors: true });
 
 const live = () => GET({} as Parameters<typeof GET>[0]) as Promise<Response>;
 const ready = () => READY({} as Parameters<typeof READY>[0]) as Promise<Response>;

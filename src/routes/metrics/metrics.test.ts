@@ -1,5 +1,5 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { testServices, type TestServices } from '../../../tests/support/test-database';
+import { describe, expect, it } from 'vitest';
+import { testServices } from '../../../tests/support/test-database';
 import { confirmBooking, holdBooking } from '$lib/server/booking/commands';
 import {
 	bookingFixture,
@@ -12,12 +12,9 @@ import { invalidateScrapeCache, mayScrape } from '$lib/server/operations/scrape'
 import { setServices } from '$lib/server/runtime';
 import { handle } from '../../hooks.server';
 import { GET } from './+server';
+import { servicesClosedAfterEach } from '../../../tests/support/services-per-test';
 
-let s: TestServices | null = null;
-afterEach(async () => {
-	await s?.close();
-	s = null;
-});
+let s = servicesClosedAfterEach();
 
 async function scrape(headers: Record<string, string> = {}, address = '127.0.0.1'): Promise<Response> {
 	invalidateScrapeCache();

@@ -1,17 +1,14 @@
 import { isActionFailure, isRedirect } from '@sveltejs/kit';
-import { afterEach, describe, expect, it } from 'vitest';
-import { type TestServices, testServices } from '../../../tests/support/test-database';
+import { describe, expect, it } from 'vitest';
+import { testServices } from '../../../tests/support/test-database';
 import { addCase, tokenFromMail } from '../../../tests/support/checkin-fixtures';
 import { sendDueCheckIns } from '$lib/server/checkins/send';
 import { setServices } from '$lib/server/runtime';
 import * as checkInPage from './[token]/+page.server';
+import { servicesClosedAfterEach } from '../../../tests/support/services-per-test';
 
 /** Issue 13, part 5: a check-in answer naming a health word waits for the person's choice. */
-let s: TestServices | null = null;
-afterEach(async () => {
-	await s?.close().catch(() => {});
-	s = null;
-});
+let s = servicesClosedAfterEach({ ignoreCloseErrors: true });
 
 function event(token: string, form: Record<string, string>) {
 	const url = new URL(`http://localhost/rueckmeldung/${token}`);

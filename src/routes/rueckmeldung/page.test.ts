@@ -1,6 +1,6 @@
 import { isActionFailure, isRedirect } from '@sveltejs/kit';
-import { afterEach, describe, expect, it } from 'vitest';
-import { type TestServices, testServices } from '../../../tests/support/test-database';
+import { describe, expect, it } from 'vitest';
+import { testServices } from '../../../tests/support/test-database';
 import { transact } from '$lib/server/db/transaction';
 import { queueFeedbackMail } from '$lib/server/checkins/feedback';
 import { addCase, addStep, tokenFromMail } from '../../../tests/support/checkin-fixtures';
@@ -8,12 +8,9 @@ import { sendDueCheckIns } from '$lib/server/checkins/send';
 import { setServices } from '$lib/server/runtime';
 import * as checkInPage from './[token]/+page.server';
 import * as feedbackPage from './abschluss/[token]/+page.server';
+import { servicesClosedAfterEach } from '../../../tests/support/services-per-test';
 
-let s: TestServices | null = null;
-afterEach(async () => {
-	await s?.close().catch(() => {});
-	s = null;
-});
+let s = servicesClosedAfterEach({ ignoreCloseErrors: true });
 
 function event(path: string, token: string, form?: Record<string, string | string[]>) {
 	const url = new URL(`http://localhost${path}`);

@@ -1,19 +1,16 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { type TestServices, testServices } from '../../../tests/support/test-database';
 import { bookingFixture, slotsOn } from '../../../tests/support/booking-fixtures';
 import { setServices } from '$lib/server/runtime';
 import { actions } from './+page.server';
+import { servicesClosedAfterEach } from '../../../tests/support/services-per-test';
 
 /**
  * Issue 13, part 5, acceptance: a booking concern with `12 150385 M 023` gets the warning and
  * nothing is stored; after the person removes the number and sends again, the stored concern
  * holds none of its digits. Through the real form action on a migrated database.
  */
-let s: TestServices | null = null;
-afterEach(async () => {
-	await s?.close().catch(() => {});
-	s = null;
-});
+let s = servicesClosedAfterEach({ ignoreCloseErrors: true });
 
 const NUMBER = '12 150385 M 023';
 

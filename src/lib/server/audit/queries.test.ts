@@ -1,14 +1,12 @@
 import { sql } from 'kysely';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { type TestServices, testServices } from '../../../../tests/support/test-database';
 import { AUDIT_ACTIONS, auditFilterFromSearch, auditFilterOptions, listAudit, parseCursor } from './queries';
 import { type AuditActor, recordAudit, systemActor } from './record';
+import { closeServicesAfterEach } from '../../../../tests/support/services-per-test';
 
 let s: TestServices | undefined;
-afterEach(async () => {
-	await s?.close();
-	s = undefined;
-});
+closeServicesAfterEach();
 
 const admin: AuditActor = { kind: 'staff', id: 1, label: 'admin@demo.kreativlotse.de' };
 const lead: AuditActor = { kind: 'staff', id: 2, label: 'Jana.Petersen@demo.kreativlotse.de' };

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { testServices, type TestServices } from '../../../../tests/support/test-database';
 import { berlinDate, berlinInstant, berlinTime } from '../../time/berlin';
 import { mintScope } from '../access/scope';
@@ -27,12 +27,9 @@ import {
 import { DEFAULT_BOOKING_SETTINGS } from './rules';
 import { getBookingSettings, type OfficeActor, updateBookingSettings } from './settings';
 import { isSlotOffered, listSlots } from './slots';
+import { servicesClosedAfterEach } from '../../../../tests/support/services-per-test';
 
-let s: TestServices | null = null;
-afterEach(async () => {
-	await s?.close();
-	s = null;
-});
+let s = servicesClosedAfterEach();
 
 // Test clock: Sunday 2026-06-14 08:00 Berlin. Notice 24 h → from Monday 15th 08:00 bookable.
 async function setup() {

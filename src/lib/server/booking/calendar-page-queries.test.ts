@@ -1,20 +1,17 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { bookingFixture, slotsOn } from '../../../../tests/support/booking-fixtures';
 import { confirmedBooking, officeScope } from '../../../../tests/support/case-fixtures';
-import { type TestServices, testServices } from '../../../../tests/support/test-database';
+import { testServices } from '../../../../tests/support/test-database';
 import { calendarBookingPage, onBehalfPage } from './calendar-page-queries';
 import type { OfficeActor } from './settings';
 import { moveInCalendar } from './staff-commands';
+import { servicesClosedAfterEach } from '../../../../tests/support/services-per-test';
 
 /**
  * Issue 17: the calendar's booking page reads one view — the moves its state and time allow and
  * the slots to move it to — and its move keeps consultant and format, as the page offers.
  */
-let s: TestServices | null = null;
-afterEach(async () => {
-	await s?.close();
-	s = null;
-});
+let s = servicesClosedAfterEach();
 
 // The test clock starts Monday 2026-06-15 10:00 Berlin.
 const DAY = '2026-06-17';

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { testServices, type TestServices } from '../../../../tests/support/test-database';
 import { mintScope } from '../access/scope';
 import { recordAudit } from '../audit/record';
@@ -11,12 +11,9 @@ import {
 	listCalendar
 } from './calendar-queries';
 import type { OfficeActor } from './settings';
+import { servicesClosedAfterEach } from '../../../../tests/support/services-per-test';
 
-let s: TestServices | null = null;
-afterEach(async () => {
-	await s?.close().catch(() => {});
-	s = null;
-});
+let s = servicesClosedAfterEach({ ignoreCloseErrors: true });
 
 describe('calendar days', () => {
 	it.each([

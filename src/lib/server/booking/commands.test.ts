@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { type TestServices, testServices } from '../../../../tests/support/test-database';
 import { MINUTE } from '../../time/durations';
 import {
@@ -17,12 +17,9 @@ import {
 	tokenFrom
 } from '../../../../tests/support/booking-fixtures';
 import { confirmPage, manageIcs, managePage } from './queries';
+import { servicesClosedAfterEach } from '../../../../tests/support/services-per-test';
 
-let s: TestServices | null = null;
-afterEach(async () => {
-	await s?.close();
-	s = null;
-});
+let s = servicesClosedAfterEach();
 
 // The test clock starts Monday 2026-06-15 10:00 Berlin; Wednesday is beyond the 24 h notice.
 const DAY = '2026-06-17';

@@ -1,15 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { testServices, type TestServices } from '../../../../tests/support/test-database';
+import { describe, expect, it } from 'vitest';
+import { testServices } from '../../../../tests/support/test-database';
 import { isoWeekday } from '../../time/berlin';
 import { seedDemo } from '../identity/demo';
 import { seedDemoAvailability } from './demo';
 import { listSlots } from './slots';
+import { servicesClosedAfterEach } from '../../../../tests/support/services-per-test';
 
-let s: TestServices | null = null;
-afterEach(async () => {
-	await s?.close();
-	s = null;
-});
+let s = servicesClosedAfterEach();
 
 describe('seedDemoAvailability', () => {
 	it('gives every office bookable slots and one Sprechtag in its region, once', async () => {

@@ -1,17 +1,14 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { type TestServices, testServices } from '../../../../tests/support/test-database';
+import { describe, expect, it } from 'vitest';
+import { testServices } from '../../../../tests/support/test-database';
 import { bookingFixture } from '../../../../tests/support/booking-fixtures';
 import { confirmedBooking, consultant, lead, officeScope } from '../../../../tests/support/case-fixtures';
 import { addDays } from '../../time/berlin';
 import { followUpSlotSchema } from './follow-up-schema';
 import { staffFollowUpWeeks } from './follow-up-queries';
+import { servicesClosedAfterEach } from '../../../../tests/support/services-per-test';
 
 /** The staff follow-up page's read and form (issue 17), against a real database. */
-let s: TestServices | null = null;
-afterEach(async () => {
-	await s?.close();
-	s = null;
-});
+let s = servicesClosedAfterEach();
 
 describe('staffFollowUpWeeks', () => {
 	it('offers nothing before a talk, then two weeks of the consultant’s slots by day; others get null', async () => {

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { HOUR } from '../../time/durations';
 import { mintScope } from '../access/scope';
 import { type TestServices, testServices } from '../../../../tests/support/test-database';
@@ -12,12 +12,9 @@ import {
 } from '../../../../tests/support/booking-fixtures';
 import { bookOnBehalf, cancelByStaff, markAttendance, moveByStaff } from './staff-commands';
 import { raceTest } from '../../../../tests/support/race-name';
+import { servicesClosedAfterEach } from '../../../../tests/support/services-per-test';
 
-let s: TestServices | null = null;
-afterEach(async () => {
-	await s?.close();
-	s = null;
-});
+let s = servicesClosedAfterEach();
 
 const DAY = '2026-06-17';
 

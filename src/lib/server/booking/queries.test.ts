@@ -1,14 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { type TestServices, testServices } from '../../../../tests/support/test-database';
+import { describe, expect, it } from 'vitest';
+import { testServices } from '../../../../tests/support/test-database';
 import { currentConsentTexts } from './consent';
 import { intakeChoices } from './queries';
+import { servicesClosedAfterEach } from '../../../../tests/support/services-per-test';
 
 /** Issue 17: what the intake form of /termin offers, as one read. */
-let s: TestServices | null = null;
-afterEach(async () => {
-	await s?.close();
-	s = null;
-});
+let s = servicesClosedAfterEach();
 
 describe('intakeChoices', () => {
 	it.each(['de', 'en'] as const)('active choices by name and the consent texts in %s', async (locale) => {

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { type TestServices, testServices } from '../../../../tests/support/test-database';
 import { confirmBooking, holdBooking } from './commands';
 import {
@@ -10,12 +10,11 @@ import {
 } from '../../../../tests/support/booking-fixtures';
 import { managePage } from './queries';
 import { isPlaceholderVideoUrl } from './video-link';
+import { closeServicesAfterEach } from '../../../../tests/support/services-per-test';
 
 /** Issue 11: without VIDEO_BASE_URL a video link is an honest placeholder, never a dead end. */
 let s: TestServices;
-afterEach(async () => {
-	await s?.close();
-});
+closeServicesAfterEach();
 
 const DAY = '2026-06-17';
 

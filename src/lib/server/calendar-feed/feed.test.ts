@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
 	lineProblems,
 	pythonIcalendarMissing,
@@ -6,17 +6,14 @@ import {
 	withNodeIcal,
 	withPythonIcalendar
 } from '../../../../tests/support/ics-parsers';
-import { type TestServices, testServices } from '../../../../tests/support/test-database';
+import { testServices } from '../../../../tests/support/test-database';
 import { bookingFixture, holdInput, slotsOn } from '../../../../tests/support/booking-fixtures';
 import { holdBooking } from '../booking/hold';
 import { createFeed, feedStatus, revokeFeed, setOfficeFeedDetails } from './commands';
 import { personalFeed, subscriptionUrls } from './feed';
+import { servicesClosedAfterEach } from '../../../../tests/support/services-per-test';
 
-let s: TestServices | null = null;
-afterEach(async () => {
-	await s?.close();
-	s = null;
-});
+let s = servicesClosedAfterEach();
 
 const BASE = 'https://kreativlotse.example';
 

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { type TestServices, testServices } from '../../../../tests/support/test-database';
 import { berlinDate } from '../../time/berlin';
 import { DAY } from '../../time/durations';
@@ -7,16 +7,13 @@ import { consultant, lead, officeScope } from '../../../../tests/support/case-fi
 import { CASELOAD_PAGE_SIZE, type CaseloadFilter, caseload } from './caseload';
 import { dueState, isStalled } from './rhythm-rules';
 import { getCaseSettings } from './settings';
+import { servicesClosedAfterEach } from '../../../../tests/support/services-per-test';
 
 // Issue 14: the header counts are aggregates over the whole caseload, not over the page shown,
 // and the pages together list every case exactly once. The expected numbers are computed here
 // from the rows with the rules of rhythm-rules.ts (as the dashboard did before it paged).
 
-let s: TestServices | null = null;
-afterEach(async () => {
-	await s?.close();
-	s = null;
-});
+let s = servicesClosedAfterEach();
 
 const CASES = 2 * CASELOAD_PAGE_SIZE + 17;
 

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { type TestServices, testServices } from '../../../../tests/support/test-database';
 import { DAY, WEEK } from '../../time/durations';
 import { mintScope } from '../access/scope';
@@ -30,12 +30,9 @@ import { mergeCases } from './merge';
 import { recordConsultation } from './record';
 import { setStepDoneByCreative } from './steps';
 import { caseTimeline } from './timeline';
+import { servicesClosedAfterEach } from '../../../../tests/support/services-per-test';
 
-let s: TestServices | null = null;
-afterEach(async () => {
-	await s?.close();
-	s = null;
-});
+let s = servicesClosedAfterEach();
 
 async function setup(): Promise<{ s: TestServices; f: BookingFixture }> {
 	s = await testServices();

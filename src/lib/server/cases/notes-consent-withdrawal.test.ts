@@ -1,6 +1,6 @@
 import type { Locale } from '../../i18n/locale';
 import { render } from 'svelte/server';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { type TestServices, testServices } from '../../../../tests/support/test-database';
 import WithI18n from '../../../../tests/support/WithI18n.svelte';
 import CaseTimeline from '$lib/components/cases/CaseTimeline.svelte';
@@ -21,13 +21,10 @@ import { loadCase } from './load';
 import { recordNotesConsentWithdrawal, withdrawNotesConsentAsCreative } from './notes-consent-withdrawal';
 import { recordConsultation } from './record';
 import { caseTimeline, type TimelineEntry } from './timeline';
+import { servicesClosedAfterEach } from '../../../../tests/support/services-per-test';
 
 /** Issue 13, part 3: withdrawing the notes consent deletes the notes at once, on both databases. */
-let s: TestServices | null = null;
-afterEach(async () => {
-	await s?.close();
-	s = null;
-});
+let s = servicesClosedAfterEach();
 
 async function setup(): Promise<{ s: TestServices; f: BookingFixture; kim: number; other: number }> {
 	s = await testServices();

@@ -1,16 +1,13 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { type TestServices, testServices } from '../../../../tests/support/test-database';
+import { describe, expect, it } from 'vitest';
+import { testServices } from '../../../../tests/support/test-database';
 import { bookingFixture } from '../../../../tests/support/booking-fixtures';
 import { confirmedBooking, consultant, lead, officeScope } from '../../../../tests/support/case-fixtures';
 import { DAY } from '../../time/durations';
 import { casePage, openCasePage, recordPage } from './page-queries';
+import { servicesClosedAfterEach } from '../../../../tests/support/services-per-test';
 
 /** The staff case page as one read, against a real database (issue 17). */
-let s: TestServices | null = null;
-afterEach(async () => {
-	await s?.close();
-	s = null;
-});
+let s = servicesClosedAfterEach();
 
 describe('casePage', () => {
 	it('shows the responsible consultant and the lead the case; the booked talk is next, then recordable', async () => {

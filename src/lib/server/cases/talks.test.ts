@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { type TestServices, testServices } from '../../../../tests/support/test-database';
 import { mintScope } from '../access/scope';
 import { type BookingFixture, bookingFixture, tokenFrom } from '../../../../tests/support/booking-fixtures';
@@ -17,13 +17,10 @@ import {
 } from '../../../../tests/support/case-fixtures';
 import { recordConsultation } from './record';
 import { bookingToRecord } from './talks';
+import { servicesClosedAfterEach } from '../../../../tests/support/services-per-test';
 
 /** Issue 16, part 1, against a real database: follow-ups after a talk, self-closing cases, statistics. */
-let s: TestServices | null = null;
-afterEach(async () => {
-	await s?.close();
-	s = null;
-});
+let s = servicesClosedAfterEach();
 
 async function setup(): Promise<{ s: TestServices; f: BookingFixture }> {
 	s = await testServices();

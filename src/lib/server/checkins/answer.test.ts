@@ -1,5 +1,5 @@
 import type { Locale } from '../../i18n/locale';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { type TestServices, testServices } from '../../../../tests/support/test-database';
 import { DAY, WEEK } from '../../time/durations';
 import { answerCheckIn, type CheckInInput, inspectCheckIn } from './answer';
@@ -15,12 +15,9 @@ import {
 } from '../../../../tests/support/checkin-fixtures';
 import { sendDueCheckIns } from './send';
 import { raceTest } from '../../../../tests/support/race-name';
+import { servicesClosedAfterEach } from '../../../../tests/support/services-per-test';
 
-let s: TestServices | null = null;
-afterEach(async () => {
-	await s?.close();
-	s = null;
-});
+let s = servicesClosedAfterEach();
 
 const NOW = Date.parse('2026-06-15T08:00:00Z');
 const SECRET_CHANGE = 'Ich habe drei Aufträge bekommen';

@@ -1,6 +1,6 @@
 import type { Locale } from '../../i18n/locale';
-import { afterEach, describe, expect, it } from 'vitest';
-import { type TestServices, testServices } from '../../../../tests/support/test-database';
+import { describe, expect, it } from 'vitest';
+import { testServices } from '../../../../tests/support/test-database';
 import { DAY } from '../../time/durations';
 import { transact } from '../db/transaction';
 import { hashToken } from '../platform/tokens';
@@ -17,12 +17,9 @@ import { DEFAULT_CASE_SETTINGS } from '../cases/rhythm-rules';
 import { saveCaseSettings } from '../cases/settings';
 import { closeCaseWithFeedback, inspectFeedback, queueFeedbackMail, submitFeedback } from './feedback';
 import { raceTest } from '../../../../tests/support/race-name';
+import { servicesClosedAfterEach } from '../../../../tests/support/services-per-test';
 
-let s: TestServices | null = null;
-afterEach(async () => {
-	await s?.close();
-	s = null;
-});
+let s = servicesClosedAfterEach();
 
 const NOW = Date.parse('2026-06-15T08:00:00Z');
 

@@ -1,5 +1,5 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { type TestServices, testServices } from '../../../../tests/support/test-database';
+import { describe, expect, it } from 'vitest';
+import { testServices } from '../../../../tests/support/test-database';
 import { DAY } from '../../time/durations';
 import { mintScope } from '../access/scope';
 import type { CaseActor } from '../cases/case-actor';
@@ -14,12 +14,9 @@ import {
 import { checkInsForCase, unseenAnswersForOffice } from './queries';
 import { markCheckInSeen } from './seen';
 import { sendDueCheckIns } from './send';
+import { servicesClosedAfterEach } from '../../../../tests/support/services-per-test';
 
-let s: TestServices | null = null;
-afterEach(async () => {
-	await s?.close();
-	s = null;
-});
+let s = servicesClosedAfterEach();
 
 const NOW = Date.parse('2026-06-15T08:00:00Z');
 

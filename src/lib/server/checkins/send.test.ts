@@ -1,5 +1,5 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { type TestServices, testServices } from '../../../../tests/support/test-database';
+import { describe, expect, it } from 'vitest';
+import { testServices } from '../../../../tests/support/test-database';
 import { HOUR, DAY } from '../../time/durations';
 import { runMinuteJobs } from '../background';
 import { hashToken } from '../platform/tokens';
@@ -13,12 +13,9 @@ import {
 } from '../../../../tests/support/checkin-fixtures';
 import { sendDueCheckIns } from './send';
 import { raceTest } from '../../../../tests/support/race-name';
+import { servicesClosedAfterEach } from '../../../../tests/support/services-per-test';
 
-let s: TestServices | null = null;
-afterEach(async () => {
-	await s?.close();
-	s = null;
-});
+let s = servicesClosedAfterEach();
 
 const NOW = Date.parse('2026-06-15T08:00:00Z');
 

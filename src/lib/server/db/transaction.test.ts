@@ -1,13 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { testServices, type TestServices } from '../../../../tests/support/test-database';
+import { describe, expect, it } from 'vitest';
+import { testServices } from '../../../../tests/support/test-database';
 import Database from 'better-sqlite3';
 import { isUniqueViolation, transact } from './transaction';
+import { servicesClosedAfterEach } from '../../../../tests/support/services-per-test';
 
-let s: TestServices | null = null;
-afterEach(async () => {
-	await s?.close();
-	s = null;
-});
+let s = servicesClosedAfterEach();
 
 describe('transact', () => {
 	it('rolls back everything when the work throws', async () => {

@@ -1,13 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { type TestServices, testServices } from '../../../../tests/support/test-database';
 import { type ContactPointCandidate, contactPointProblems } from './checks';
 import { seedDirectory } from './seed';
+import { closeServicesAfterEach } from '../../../../tests/support/services-per-test';
 
 /** Issue 16: the contact-point form's database rules, also on a form that is only partly valid. */
 let s: TestServices;
-afterEach(async () => {
-	await s?.close();
-});
+closeServicesAfterEach();
 
 const keyTaken = { field: 'key', message: 'directory.error.keyTaken' };
 

@@ -1,16 +1,13 @@
 import { readFileSync } from 'node:fs';
-import { afterEach, describe, expect, it } from 'vitest';
-import { type TestServices, testServices } from '../../../../tests/support/test-database';
+import { describe, expect, it } from 'vitest';
+import { testServices } from '../../../../tests/support/test-database';
 import { translate } from '../../i18n/messages';
 import { importContactPointsCsv } from './csv-import';
 import { getContactPointByKey, listContactPoints } from './queries';
 import { seedDirectory } from './seed';
+import { servicesClosedAfterEach } from '../../../../tests/support/services-per-test';
 
-let s: TestServices | null = null;
-afterEach(async () => {
-	await s?.close();
-	s = null;
-});
+let s = servicesClosedAfterEach();
 
 const admin = { kind: 'staff' as const, id: 1, label: 'admin@example.org' };
 const HEADER = 'key,name,scope,land,kind,helps_with,topics,website,website_confirmed,cost,source_year';

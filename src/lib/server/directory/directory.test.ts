@@ -1,5 +1,5 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { type TestServices, testServices } from '../../../../tests/support/test-database';
+import { describe, expect, it } from 'vitest';
+import { testServices } from '../../../../tests/support/test-database';
 import type { AuditActor } from '../audit/record';
 import { createContactPoint, markVerified, updateContactPoint } from './commands';
 import { exportHsds, importHsds } from './hsds';
@@ -12,12 +12,9 @@ import {
 } from './queries';
 import { contactPointCreateSchema, contactPointSchema, normalizeWebsite } from './schema';
 import { seedDirectory } from './seed';
+import { servicesClosedAfterEach } from '../../../../tests/support/services-per-test';
 
-let s: TestServices | null = null;
-afterEach(async () => {
-	await s?.close();
-	s = null;
-});
+let s = servicesClosedAfterEach();
 
 const lead: AuditActor = { kind: 'staff', id: 7, label: 'lead@example.org' };
 

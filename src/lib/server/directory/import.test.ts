@@ -1,21 +1,18 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { type TestServices, testServices } from '../../../../tests/support/test-database';
+import { describe, expect, it } from 'vitest';
+import { testServices } from '../../../../tests/support/test-database';
 import { CSV_COLUMNS } from './csv-import';
 import { exportHsds } from './hsds';
 import { importContactPoints } from './import';
 import { listContactPoints } from './queries';
 import { seedDirectory } from './seed';
+import { servicesClosedAfterEach } from '../../../../tests/support/services-per-test';
 
 /**
  * Issue 17: the admin's import page sends one text; which format it is (HSDS JSON or the CSV of
  * contact_points.csv) and what the summary shows are decided here. The formats' own imports have
  * their tests (directory.test.ts, csv-import.test.ts).
  */
-let s: TestServices | null = null;
-afterEach(async () => {
-	await s?.close();
-	s = null;
-});
+let s = servicesClosedAfterEach();
 
 const admin = { kind: 'staff' as const, id: 1, label: 'admin@example.org' };
 const HEADER = CSV_COLUMNS.join(',');

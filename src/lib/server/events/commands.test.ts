@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { type TestServices, testServices } from '../../../../tests/support/test-database';
 import { HOUR, DAY } from '../../time/durations';
 import { mintScope } from '../access/scope';
@@ -22,12 +22,9 @@ import {
 import { raceTest } from '../../../../tests/support/race-name';
 import { addStaff } from '../../../../tests/support/identity-fixtures';
 import { eventInput } from '../../../../tests/support/event-fixtures';
+import { servicesClosedAfterEach } from '../../../../tests/support/services-per-test';
 
-let s: TestServices | null = null;
-afterEach(async () => {
-	await s?.close();
-	s = null;
-});
+let s = servicesClosedAfterEach();
 
 const NOW = '2026-06-15T08:00:00Z';
 const START = Date.parse('2026-06-25T16:00:00Z');

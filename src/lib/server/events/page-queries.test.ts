@@ -1,17 +1,14 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { eventInput } from '../../../../tests/support/event-fixtures';
 import { addOfficeLead, linkTokenFromMail } from '../../../../tests/support/identity-fixtures';
 import { type TestServices, testServices } from '../../../../tests/support/test-database';
 import { publicEventPage, registrantPage } from './page-queries';
 import { registerForEvent } from './register';
 import { createEvent, publishEvent } from './staff';
+import { servicesClosedAfterEach } from '../../../../tests/support/services-per-test';
 
 /** Issue 17: the two public event pages as one read each, on a migrated database. */
-let s: TestServices | null = null;
-afterEach(async () => {
-	await s?.close();
-	s = null;
-});
+let s = servicesClosedAfterEach();
 
 const START = Date.parse('2026-06-25T16:00:00Z');
 

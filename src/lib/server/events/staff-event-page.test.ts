@@ -1,20 +1,17 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { eventInput } from '../../../../tests/support/event-fixtures';
 import { addOfficeLead } from '../../../../tests/support/identity-fixtures';
 import { type TestServices, testServices } from '../../../../tests/support/test-database';
 import { staffEvent, staffEventPage } from './queries';
 import { registerForEvent } from './register';
 import { cancelEvent, createEvent, type EventStaff, publishEvent } from './staff';
+import { servicesClosedAfterEach } from '../../../../tests/support/services-per-test';
 
 /**
  * Issue 17: the office's page of one event reads one view over the detail its gate loaded —
  * which moves the state allows, who waits unconfirmed, and the average of the feedback given.
  */
-let s: TestServices | null = null;
-afterEach(async () => {
-	await s?.close();
-	s = null;
-});
+let s = servicesClosedAfterEach();
 
 const START = Date.parse('2026-06-25T16:00:00Z');
 

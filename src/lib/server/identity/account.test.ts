@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { type TestServices, testServices } from '../../../../tests/support/test-database';
 import { accountOverview, accountPage, changePassword, regenerateRecoveryCodes } from './account';
 import { PASSWORD_MIN_LENGTH, verifyPassword } from './password';
@@ -11,11 +11,10 @@ import {
 	sessionsOf,
 	TEST_PASSWORD
 } from '../../../../tests/support/identity-fixtures';
+import { closeServicesAfterEach } from '../../../../tests/support/services-per-test';
 
 let s: TestServices;
-afterEach(async () => {
-	await s?.close();
-});
+closeServicesAfterEach();
 
 const NEW_PASSWORD = 'mein-neues-Passwort-2026';
 

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { type TestServices, testServices } from '../../../../tests/support/test-database';
 import { MINUTE } from '../../time/durations';
 import { login, logout } from './login';
@@ -14,11 +14,10 @@ import { countHit, keys, recordFailure, throttleStatus } from './throttle';
 import { loginPolicy } from './throttle-rules';
 import { transact } from '../db/transaction';
 import { raceTest } from '../../../../tests/support/race-name';
+import { closeServicesAfterEach } from '../../../../tests/support/services-per-test';
 
 let s: TestServices;
-afterEach(async () => {
-	await s?.close();
-});
+closeServicesAfterEach();
 
 const attempt = (email: string, password: string, clientAddress = '198.51.100.7') =>
 	login(s, { email, password, clientAddress, userAgent: 'vitest' });

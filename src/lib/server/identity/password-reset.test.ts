@@ -1,6 +1,6 @@
 import type { Locale } from '../../i18n/locale';
 import type { KyselyPlugin } from 'kysely';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { type TestServices, testServices } from '../../../../tests/support/test-database';
 import { MINUTE, HOUR } from '../../time/durations';
 import { hashToken } from '../platform/tokens';
@@ -16,11 +16,10 @@ import {
 	TEST_PASSWORD
 } from '../../../../tests/support/identity-fixtures';
 import { raceTest } from '../../../../tests/support/race-name';
+import { closeServicesAfterEach } from '../../../../tests/support/services-per-test';
 
 let s: TestServices;
-afterEach(async () => {
-	await s?.close();
-});
+closeServicesAfterEach();
 
 const NEW_PASSWORD = 'ein-ganz-neues-Passwort-2026';
 const ask = (email: string, clientAddress = '198.51.100.7', locale: Locale = 'de') =>

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { type TestServices, testServices } from '../../../../tests/support/test-database';
 import { confirmEnrolment, groupSecret, pendingEnrolment, prepareEnrolment, qrSvg } from './enrolment';
 import { hashRecoveryCode, legacyRecoveryCodeHash, normaliseRecoveryCode } from './recovery-codes';
@@ -12,11 +12,10 @@ import {
 } from '../../../../tests/support/identity-fixtures';
 import { timeStep, totpAt } from './totp';
 import { raceTest } from '../../../../tests/support/race-name';
+import { closeServicesAfterEach } from '../../../../tests/support/services-per-test';
 
 let s: TestServices;
-afterEach(async () => {
-	await s?.close();
-});
+closeServicesAfterEach();
 
 describe('second factor: TOTP', () => {
 	it('upgrades the half session to a new full one and records the login', async () => {

@@ -1,17 +1,14 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { type TestServices, testServices } from '../../../../tests/support/test-database';
 import { MINUTE } from '../../time/durations';
 import { hashToken } from '../platform/tokens';
 import { extendStaffSession } from './session-extend';
 import { createSession, resolveSession } from './sessions';
 import { addStaff } from '../../../../tests/support/identity-fixtures';
+import { servicesClosedAfterEach } from '../../../../tests/support/services-per-test';
 
 /** Issue 16 (WCAG 2.2.1): "Angemeldet bleiben" starts the idle time again; audited. */
-let s: TestServices | null = null;
-afterEach(async () => {
-	await s?.close();
-	s = null;
-});
+let s = servicesClosedAfterEach();
 
 async function staffUser(svc: TestServices): Promise<{ id: number; email: string }> {
 	const { id, email } = await addStaff(svc, {

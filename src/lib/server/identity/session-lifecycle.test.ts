@@ -1,15 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { testServices, type TestServices } from '../../../../tests/support/test-database';
 import { MINUTE, HOUR } from '../../time/durations';
 import { hashToken } from '../platform/tokens';
 import { createSession, endAllSessionsOf, endSession, resolveSession, upgradeSession } from './sessions';
 import { addStaff } from '../../../../tests/support/identity-fixtures';
+import { servicesClosedAfterEach } from '../../../../tests/support/services-per-test';
 
-let s: TestServices | null = null;
-afterEach(async () => {
-	await s?.close();
-	s = null;
-});
+let s = servicesClosedAfterEach();
 
 const policy = { idleMinutes: 30, absoluteHours: 10 };
 

@@ -1,19 +1,16 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { addStaff } from '../../../../tests/support/identity-fixtures';
-import { type TestServices, testServices } from '../../../../tests/support/test-database';
+import { testServices } from '../../../../tests/support/test-database';
 import type { AdminActor } from './context';
 import { staffUpdateConflicts } from './staff-admin';
 import { staffAccountPage } from './staff-queries';
+import { servicesClosedAfterEach } from '../../../../tests/support/services-per-test';
 
 /**
  * Issue 17: the admin's account page reads one view, and its form asks the same conflicts the
  * update command refuses when other fields failed (issue 16: every error in one round).
  */
-let s: TestServices | null = null;
-afterEach(async () => {
-	await s?.close();
-	s = null;
-});
+let s = servicesClosedAfterEach();
 
 describe('staffAccountPage', () => {
 	it('is the account with its offices and every office to assign, or null for no account', async () => {

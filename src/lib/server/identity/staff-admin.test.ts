@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { type TestServices, testServices } from '../../../../tests/support/test-database';
 import { MINUTE, DAY } from '../../time/durations';
 import type { AdminActor } from './context';
@@ -16,11 +16,10 @@ import {
 	sessionsOf,
 	TEST_PASSWORD
 } from '../../../../tests/support/identity-fixtures';
+import { closeServicesAfterEach } from '../../../../tests/support/services-per-test';
 
 let s: TestServices;
-afterEach(async () => {
-	await s?.close();
-});
+closeServicesAfterEach();
 
 const PASSWORD = 'mein-erstes-Passwort-2026';
 

@@ -1,14 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { type TestServices, testServices } from '../../../../tests/support/test-database';
+import { describe, expect, it } from 'vitest';
+import { testServices } from '../../../../tests/support/test-database';
 import { STAFF_PAGE_SIZE, staffPage } from './staff-queries';
+import { servicesClosedAfterEach } from '../../../../tests/support/services-per-test';
 
 // Issue 14: the staff list is paged and searched in SQL; its count stops one past the page.
 
-let s: TestServices | null = null;
-afterEach(async () => {
-	await s?.close();
-	s = null;
-});
+let s = servicesClosedAfterEach();
 
 describe('staffPage', () => {
 	it('pages through every user once and searches name or e-mail without case', async () => {

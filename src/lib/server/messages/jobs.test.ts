@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { type TestServices, testServices } from '../../../../tests/support/test-database';
 import { HOUR, DAY } from '../../time/durations';
 import { runMinuteJobs } from '../background';
@@ -6,12 +6,9 @@ import { setStepDoneByCreative } from '../cases/steps';
 import { addCase, type CaseFixture } from '../../../../tests/support/checkin-fixtures';
 import { setStepReminders } from './commands';
 import { sendStepReminders } from './jobs';
+import { servicesClosedAfterEach } from '../../../../tests/support/services-per-test';
 
-let s: TestServices | null = null;
-afterEach(async () => {
-	await s?.close();
-	s = null;
-});
+let s = servicesClosedAfterEach();
 
 // Monday 15 June 2026, 10:00 in Berlin.
 const START = '2026-06-15T08:00:00Z';

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { type TestServices, testServices } from '../../../../tests/support/test-database';
 import { handOverCase } from '../cases/case-commands';
 import type { CaseActor } from '../cases/case-actor';
@@ -19,12 +19,9 @@ import {
 } from './queries';
 import { answerTimesByOffice } from './stats';
 import { DAY } from '../../time/durations';
+import { servicesClosedAfterEach } from '../../../../tests/support/services-per-test';
 
-let s: TestServices | null = null;
-afterEach(async () => {
-	await s?.close();
-	s = null;
-});
+let s = servicesClosedAfterEach();
 
 const SECRET = 'Reicht mein Angebot so für die KSK? Geheimer Satz 4711.';
 const PDF = new TextEncoder().encode('%PDF-1.4\nGeheime PDF-Bytes 0815\n%%EOF');

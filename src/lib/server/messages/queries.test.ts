@@ -1,17 +1,14 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { officeScope } from '../../../../tests/support/case-fixtures';
 import { addCase, type CaseFixture } from '../../../../tests/support/checkin-fixtures';
-import { type TestServices, testServices } from '../../../../tests/support/test-database';
+import { testServices } from '../../../../tests/support/test-database';
 import { sendMessageAsStaff, setStepReminders } from './commands';
 import { myMessagesPage } from './queries';
 import { saveMessageSetting } from './settings';
+import { servicesClosedAfterEach } from '../../../../tests/support/services-per-test';
 
 /** Issue 17: the creative's messages page as one read, on a migrated database. */
-let s: TestServices | null = null;
-afterEach(async () => {
-	await s?.close();
-	s = null;
-});
+let s = servicesClosedAfterEach();
 
 const lead = (f: CaseFixture) => ({
 	id: f.consultantId,

@@ -1,5 +1,5 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { type TestServices, testServices } from '../../../../tests/support/test-database';
+import { describe, expect, it } from 'vitest';
+import { testServices } from '../../../../tests/support/test-database';
 import { mintScope } from '../access/scope';
 import { bookingFixture } from '../../../../tests/support/booking-fixtures';
 import { confirmedBooking } from '../../../../tests/support/case-fixtures';
@@ -7,12 +7,9 @@ import { requestPortalLink } from '../portal/login';
 import { deliverDue, type MailTransport } from './deliver';
 import { MASK, maskTokens } from './mask-tokens';
 import { getOutboxMail, listOutbox, type MailViewer, openOutboxMail } from './queries';
+import { servicesClosedAfterEach } from '../../../../tests/support/services-per-test';
 
-let s: TestServices | null = null;
-afterEach(async () => {
-	await s?.close();
-	s = null;
-});
+let s = servicesClosedAfterEach();
 
 const TOKEN =
 	/\/(termin\/bestaetigen|termin\/verwalten|portal\/anmelden|rueckmeldung|verweis)\/([A-Za-z0-9_-]{32,})/g;

@@ -1,18 +1,15 @@
 import type { Locale } from '../../i18n/locale';
 import { simpleParser } from 'mailparser';
 import MailComposer from 'nodemailer/lib/mail-composer';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { type TestServices, testServices } from '../../../../tests/support/test-database';
 import { databaseMailHeaderContext, isTransactional } from './mail-headers';
 import { enqueueMail } from './outbox';
 import { mailOptions } from './smtp-transport';
 import { sampleMail } from './test-mails';
+import { servicesClosedAfterEach } from '../../../../tests/support/services-per-test';
 
-let s: TestServices | null = null;
-afterEach(async () => {
-	await s?.close();
-	s = null;
-});
+let s = servicesClosedAfterEach();
 
 /** Builds the raw RFC 5322 message exactly as the SMTP transport would send it, then parses it. */
 async function sentAs(s: TestServices, template: string, officeId: number | null, locale: Locale = 'de') {

@@ -1,16 +1,14 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { type TestServices, testServices } from '../../../../tests/support/test-database';
 import { transact } from '../db/transaction';
 import { enqueueMail, headerSafe, isDeliverableAddress } from './outbox';
 import { escapeHtml } from '../platform/html';
 import { renderMail } from './render';
 import { sampleMail } from './test-mails';
+import { closeServicesAfterEach } from '../../../../tests/support/services-per-test';
 
 let s: TestServices | undefined;
-afterEach(async () => {
-	await s?.close();
-	s = undefined;
-});
+closeServicesAfterEach();
 
 async function count(db: TestServices['db']) {
 	const r = await db

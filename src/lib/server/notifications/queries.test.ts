@@ -1,16 +1,14 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { type TestServices, testServices } from '../../../../tests/support/test-database';
 import { mintScope } from '../access/scope';
 import { requeueDeadMail } from './commands';
 import { enqueueMail } from './outbox';
 import { getOutboxMail, likeContains, listOutbox, OUTBOX_PAGE_SIZE, outboxFilterFromSearch } from './queries';
 import { enqueueMany, sampleMail } from './test-mails';
+import { closeServicesAfterEach } from '../../../../tests/support/services-per-test';
 
 let s: TestServices | undefined;
-afterEach(async () => {
-	await s?.close();
-	s = undefined;
-});
+closeServicesAfterEach();
 
 /** Postausgang readers: a network admin, and leads of the given offices (mail-access-rules.ts). */
 const viewer = (scope: ReturnType<typeof mintScope>) => ({

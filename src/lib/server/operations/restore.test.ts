@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import pg from 'pg';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { backupSqlite } from '../../../cli/commands/backup';
 import { type TestServices, dialectUnderTest, testServices } from '../../../../tests/support/test-database';
 import { confirmBooking, holdBooking } from '../booking/commands';
@@ -22,12 +22,9 @@ import { loadConfig } from '../platform/config';
 import { readiness } from './readiness';
 import { RestoreRefused, restoreSqlite } from './restore';
 import { clearRunning, markRunning } from './running-flag';
+import { servicesClosedAfterEach } from '../../../../tests/support/services-per-test';
 
-let s: TestServices | null = null;
-afterEach(async () => {
-	await s?.close();
-	s = null;
-});
+let s = servicesClosedAfterEach();
 
 /** Books and confirms one appointment for person i; returns the booking id. */
 async function bookAndConfirm(s: TestServices, f: BookingFixture, start: number, i: number): Promise<number> {

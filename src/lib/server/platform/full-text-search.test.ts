@@ -1,14 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { type TestServices, testServices } from '../../../../tests/support/test-database';
+import { describe, expect, it } from 'vitest';
+import { testServices } from '../../../../tests/support/test-database';
 import type { Db } from '../db/transaction';
 import { insertPublishedProfiles } from '../visibility/bulk-profiles';
 import { fts5Query, matchingIds, type SearchIndex, searchWords } from './full-text-search';
+import { servicesClosedAfterEach } from '../../../../tests/support/services-per-test';
 
-let s: TestServices | null = null;
-afterEach(async () => {
-	await s?.close();
-	s = null;
-});
+let s = servicesClosedAfterEach();
 
 async function ids(db: Db, index: SearchIndex, text: string): Promise<number[]> {
 	const table = { profile: 'profile', event: 'event', contact_point: 'cp_organization' }[index] as 'profile';

@@ -1,15 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { bookingFixture } from '../../../../tests/support/booking-fixtures';
 import { confirmedBooking } from '../../../../tests/support/case-fixtures';
 import { type TestServices, testServices } from '../../../../tests/support/test-database';
 import { followUpPage, readFollowUpSlot } from './follow-up-queries';
+import { servicesClosedAfterEach } from '../../../../tests/support/services-per-test';
 
 /** Issue 17: the portal's follow-up page as one read (which case, why nothing, which slots). */
-let s: TestServices | null = null;
-afterEach(async () => {
-	await s?.close();
-	s = null;
-});
+let s = servicesClosedAfterEach();
 
 async function creativeId(svc: TestServices, email: string) {
 	const row = await svc.db

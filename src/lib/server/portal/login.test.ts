@@ -1,5 +1,5 @@
 import { isRedirect } from '@sveltejs/kit';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { type TestServices, testServices } from '../../../../tests/support/test-database';
 import { MINUTE } from '../../time/durations';
 import { holdBooking } from '../booking/commands';
@@ -13,12 +13,9 @@ import { hashToken } from '../platform/tokens';
 import { completePortalLogin, inspectPortalLink, logoutCreative, requestPortalLink } from './login';
 import { bookAs, portalToken, signIn } from '../../../../tests/support/portal-fixtures';
 import { myBookings } from './queries';
+import { servicesClosedAfterEach } from '../../../../tests/support/services-per-test';
 
-let s: TestServices | null = null;
-afterEach(async () => {
-	await s?.close();
-	s = null;
-});
+let s = servicesClosedAfterEach();
 
 const policy = { idleMinutes: 30, absoluteHours: 12 };
 const KIM = 'kim@example.org';

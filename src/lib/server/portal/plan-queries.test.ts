@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { type TestServices, testServices } from '../../../../tests/support/test-database';
 import { HOUR } from '../../time/durations';
 import { bookingFixture } from '../../../../tests/support/booking-fixtures';
@@ -11,6 +11,7 @@ import {
 	recordInput as baseRecord
 } from '../../../../tests/support/case-fixtures';
 import { type RecordInput, recordConsultation } from '../cases/record';
+import { servicesClosedAfterEach } from '../../../../tests/support/services-per-test';
 
 /** The shared fixture, without its default step (these tests count steps). */
 const recordInput = (caseId: number, overrides: Partial<RecordInput> = {}) =>
@@ -19,11 +20,7 @@ import { addNextStep } from '../cases/steps';
 import { seedDirectory } from '../directory/seed';
 import { myCases, myFollowUpCases, stepOverdue } from './plan-queries';
 
-let s: TestServices | null = null;
-afterEach(async () => {
-	await s?.close();
-	s = null;
-});
+let s = servicesClosedAfterEach();
 
 async function creativeIdOf(s: TestServices, email: string): Promise<number> {
 	const row = await s.db

@@ -1,16 +1,13 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { bookingFixture } from '../../../../tests/support/booking-fixtures';
 import { confirmedBooking, consultant, officeScope } from '../../../../tests/support/case-fixtures';
-import { type TestServices, testServices } from '../../../../tests/support/test-database';
+import { testServices } from '../../../../tests/support/test-database';
 import { addNextStep } from '../cases/steps';
 import { portalHome } from './queries';
+import { servicesClosedAfterEach } from '../../../../tests/support/services-per-test';
 
 /** Issue 17: the portal's home page as one read, on a migrated database. */
-let s: TestServices | null = null;
-afterEach(async () => {
-	await s?.close();
-	s = null;
-});
+let s = servicesClosedAfterEach();
 
 describe('portalHome', () => {
 	it('my bookings and my cases only, a shared step overdue from the day after it was due (Berlin)', async () => {

@@ -1,16 +1,13 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { type TestServices, testServices } from '../../../../tests/support/test-database';
+import { describe, expect, it } from 'vitest';
+import { testServices } from '../../../../tests/support/test-database';
 import { bookingFixture } from '../../../../tests/support/booking-fixtures';
 import { confirmedBooking, consultant, officeScope } from '../../../../tests/support/case-fixtures';
 import { recordConsultation } from '../cases/record';
 import { eraseCreative } from './erase';
 import { exportCreative } from './export';
+import { servicesClosedAfterEach } from '../../../../tests/support/services-per-test';
 
-let s: TestServices | null = null;
-afterEach(async () => {
-	await s?.close();
-	s = null;
-});
+let s = servicesClosedAfterEach();
 
 /** Issue 4 acceptance: the export holds all of my case rows and none of anyone else's. */
 describe('case data in export and erasure', () => {

@@ -1,16 +1,13 @@
 import { sql } from 'kysely';
-import { afterEach, describe, expect, it } from 'vitest';
-import { type TestServices, testServices } from '../../../../tests/support/test-database';
+import { describe, expect, it } from 'vitest';
+import { testServices } from '../../../../tests/support/test-database';
 import { bookingFixture } from '../../../../tests/support/booking-fixtures';
 import { signIn } from '../../../../tests/support/portal-fixtures';
 import { creativeTables, privacyMap } from './coverage';
 import { exportCreative } from './export';
+import { servicesClosedAfterEach } from '../../../../tests/support/services-per-test';
 
-let s: TestServices | null = null;
-afterEach(async () => {
-	await s?.close();
-	s = null;
-});
+let s = servicesClosedAfterEach();
 
 /**
  * ARCHITECTURE-GUIDE habit 10: every table of the migrated database has a privacy decision.

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { existsSync, readFileSync } from 'node:fs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { dialectUnderTest, type TestServices, testServices } from '../../../../tests/support/test-database';
 import { DAY } from '../../time/durations';
 import { confirmBooking, holdBooking } from '../booking/commands';
@@ -12,12 +12,9 @@ import { tokenFromMail } from '../../../../tests/support/checkin-fixtures';
 import { sendDueCheckIns } from '../checkins/send';
 import { eraseCreative } from './erase';
 import { unfold } from './outbox-scrub';
+import { servicesClosedAfterEach } from '../../../../tests/support/services-per-test';
 
-let s: TestServices | null = null;
-afterEach(async () => {
-	await s?.close();
-	s = null;
-});
+let s = servicesClosedAfterEach();
 
 /** Every value the person enters on the way, each distinctive enough to be found as raw bytes. */
 const ENTERED = {

@@ -1,5 +1,5 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { type TestServices, testServices } from '../../../../tests/support/test-database';
+import { describe, expect, it } from 'vitest';
+import { testServices } from '../../../../tests/support/test-database';
 import { bookingFixture } from '../../../../tests/support/booking-fixtures';
 import {
 	confirmedBooking,
@@ -11,13 +11,10 @@ import {
 import { loadCase } from '../cases/load';
 import { recordConsultation } from '../cases/record';
 import { exportCreative } from './export';
+import { servicesClosedAfterEach } from '../../../../tests/support/services-per-test';
 
 /** Issue 13, part 6: the export says who handled the person's data, what was mailed about them, and to whom. */
-let s: TestServices | null = null;
-afterEach(async () => {
-	await s?.close();
-	s = null;
-});
+let s = servicesClosedAfterEach();
 
 describe('export: access log, mails about me, recipients', () => {
 	it('lists staff actions on my case and bookings without staff names or details, and nothing about others', async () => {

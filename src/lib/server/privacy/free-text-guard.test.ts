@@ -1,5 +1,5 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { type TestServices, testServices } from '../../../../tests/support/test-database';
+import { describe, expect, it } from 'vitest';
+import { testServices } from '../../../../tests/support/test-database';
 import type { CaseActor } from '../cases/case-actor';
 import * as migration from '../db/migrations/2026-12-05-01-free-text-guard';
 import { createOffice, staffAuditActor } from '../reference/commands';
@@ -7,12 +7,9 @@ import { officeCreateSchema } from '../reference/schema';
 import { DEFAULT_SENSITIVE_KEYWORDS } from '../reference/sensitive-keyword-defaults';
 import { checkFreeText, warningFor } from './free-text-guard';
 import { addSensitiveKeyword, listSensitiveKeywords, removeSensitiveKeyword } from './sensitive-keywords';
+import { servicesClosedAfterEach } from '../../../../tests/support/services-per-test';
 
-let s: TestServices | null = null;
-afterEach(async () => {
-	await s?.close().catch(() => {});
-	s = null;
-});
+let s = servicesClosedAfterEach({ ignoreCloseErrors: true });
 
 const officeId = async (key: string) =>
 	Number((await s!.db.selectFrom('office').select('id').where('key', '=', key).executeTakeFirstOrThrow()).id);

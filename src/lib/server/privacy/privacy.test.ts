@@ -1,17 +1,14 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { type TestServices, testServices } from '../../../../tests/support/test-database';
+import { describe, expect, it } from 'vitest';
+import { testServices } from '../../../../tests/support/test-database';
 import { bookingFixture, slotsOn } from '../../../../tests/support/booking-fixtures';
 import { resolveSession } from '../identity/sessions';
 import { requestPortalLink } from '../portal/login';
 import { bookAs, signIn } from '../../../../tests/support/portal-fixtures';
 import { eraseCreative } from './erase';
 import { exportCreative } from './export';
+import { servicesClosedAfterEach } from '../../../../tests/support/services-per-test';
 
-let s: TestServices | null = null;
-afterEach(async () => {
-	await s?.close();
-	s = null;
-});
+let s = servicesClosedAfterEach();
 
 const KIM = { name: 'Kim Kreativ', email: 'kim@example.org', phone: '0171 555111' };
 const ALEX = { name: 'Alex Anders', email: 'alex@example.org', phone: '0171 999222' };

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { type TestServices, testServices } from '../../../../tests/support/test-database';
 import { HOUR } from '../../time/durations';
 import { bookingFixture } from '../../../../tests/support/booking-fixtures';
@@ -9,12 +9,9 @@ import { renderDeletionConcept } from './retention-doc';
 import { retentionJob } from './retention-job';
 import { RETENTION_KEYS, RETENTION_TABLE, RetentionConfigError, retentionPeriods } from './retention-rules';
 import { seedRetentionRows } from '../../../../tests/support/retention-fixtures';
+import { servicesClosedAfterEach } from '../../../../tests/support/services-per-test';
 
-let s: TestServices | null = null;
-afterEach(async () => {
-	await s?.close();
-	s = null;
-});
+let s = servicesClosedAfterEach();
 
 type Seeded = Awaited<ReturnType<typeof seedRetentionRows>>;
 

@@ -1,13 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { type TestServices, testServices } from '../../../../tests/support/test-database';
 import { entryKeyProblems, type OfficeCandidate, officeProblems } from './checks';
 import { getOfficeByKey } from './queries';
+import { closeServicesAfterEach } from '../../../../tests/support/services-per-test';
 
 /** Issue 16: the reference forms' database rules, also on a form that is only partly valid. */
 let s: TestServices;
-afterEach(async () => {
-	await s?.close();
-});
+closeServicesAfterEach();
 
 const NI = 'Regionalbüro Niedersachsen und Bremen';
 

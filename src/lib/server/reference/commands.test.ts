@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { type TestServices, testServices } from '../../../../tests/support/test-database';
 import type { AuditActor } from '../audit/record';
 import {
@@ -19,11 +19,10 @@ import {
 	officeCreateSchema,
 	officeSchema
 } from './schema';
+import { closeServicesAfterEach } from '../../../../tests/support/services-per-test';
 
 let s: TestServices;
-afterEach(async () => {
-	await s?.close();
-});
+closeServicesAfterEach();
 
 const admin: AuditActor = staffAuditActor({ id: 1, email: 'admin@example.org' });
 const ctx = () => ({ requestId: 'req-1' });

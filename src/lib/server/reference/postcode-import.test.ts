@@ -1,12 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { type TestServices, testServices } from '../../../../tests/support/test-database';
 import { lookupPostcode, postcodeCounts } from './queries';
 import { importPostcodes, normaliseAgs, normalisePlz } from './postcode-import';
+import { closeServicesAfterEach } from '../../../../tests/support/services-per-test';
 
 let s: TestServices;
-afterEach(async () => {
-	await s?.close();
-});
+closeServicesAfterEach();
 
 describe('normalising spreadsheet damage', () => {
 	it.each([

@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { type TestServices, testServices } from '../../../../tests/support/test-database';
 import { readCsvRows } from '../platform/csv';
 import { decideLand, type PostcodeMatch, readPostcode } from './postcode-rules';
 import { loadShippedPostcodes, shippedPostcodeMatches, shippedPostcodeRows } from './postcode-table';
 import { listOffices, lookupPostcode } from './queries';
 import { referenceData } from './seed-data';
+import { closeServicesAfterEach } from '../../../../tests/support/services-per-test';
 
 /**
  * Issue 11: every postcode of zuordnung_plz_ort.csv resolves. The CSV is compared through a copy
@@ -43,9 +44,7 @@ const officeByLand = new Map(
 );
 
 let s: TestServices;
-afterEach(async () => {
-	await s?.close();
-});
+closeServicesAfterEach();
 
 describe('the shipped postcode table', () => {
 	it('holds exactly the CSV: every postcode, Land and place', () => {

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { type TestServices, testServices } from '../../../../tests/support/test-database';
 import { mintScope } from '../access/scope';
 import {
@@ -14,11 +14,10 @@ import {
 	officeTeam,
 	postcodeCounts
 } from './queries';
+import { closeServicesAfterEach } from '../../../../tests/support/services-per-test';
 
 let s: TestServices;
-afterEach(async () => {
-	await s?.close();
-});
+closeServicesAfterEach();
 
 describe('offices', () => {
 	it('finds offices by key and id, and the office responsible for a Land', async () => {

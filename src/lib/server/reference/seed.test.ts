@@ -1,12 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { type TestServices, testServices } from '../../../../tests/support/test-database';
 import { listEntries, listLaender, listOffices } from './queries';
 import { seedReferenceData } from './seed';
+import { closeServicesAfterEach } from '../../../../tests/support/services-per-test';
 
 let s: TestServices;
-afterEach(async () => {
-	await s?.close();
-});
+closeServicesAfterEach();
 
 const expectedOffices: Record<string, string[]> = {
 	'hh-mv-sh': ['DE-HH', 'DE-MV', 'DE-SH'],

@@ -1,5 +1,5 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { type TestServices, testServices } from '../../../../tests/support/test-database';
+import { describe, expect, it } from 'vitest';
+import { testServices } from '../../../../tests/support/test-database';
 import { DAY } from '../../time/durations';
 import { mintScope } from '../access/scope';
 import { transact } from '../db/transaction';
@@ -33,12 +33,9 @@ import {
 	withDirectory
 } from '../../../../tests/support/referral-fixtures';
 import { raceTest } from '../../../../tests/support/race-name';
+import { servicesClosedAfterEach } from '../../../../tests/support/services-per-test';
 
-let s: TestServices | null = null;
-afterEach(async () => {
-	await s?.close();
-	s = null;
-});
+let s = servicesClosedAfterEach();
 
 async function setup() {
 	s = await testServices();

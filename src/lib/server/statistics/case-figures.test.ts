@@ -1,13 +1,14 @@
 import { sql } from 'kysely';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { generateStatisticsData } from '../../../../tests/support/stats-fixtures';
-import { type TestServices, testServices } from '../../../../tests/support/test-database';
+import { testServices } from '../../../../tests/support/test-database';
 import { addMonths, berlinMonthRange } from '../../time/berlin';
 import { DAY, HOUR } from '../../time/durations';
 import type { Db } from '../db/transaction';
 import { caseFigures, DEFAULT_STALLED_DAYS, rebuildCaseAggregates } from './case-figures';
 import { type Period, periodInstants, yearPeriod } from './period-rules';
 import type { Figures, PartFilter } from './queries';
+import { servicesClosedAfterEach } from '../../../../tests/support/services-per-test';
 
 // Issue 14: the case figures come from monthly counts kept by triggers on case_file, and stalled
 // from the open cases with a recent contact. They must equal the figures counted from case_file
@@ -15,11 +16,7 @@ import type { Figures, PartFilter } from './queries';
 // period, at any now; and the counts kept by the triggers through every kind of change must equal
 // a recount from case_file. Month boundaries in Berlin time (DST months too) get cases of their own.
 
-let s: TestServices | null = null;
-afterEach(async () => {
-	await s?.close();
-	s = null;
-});
+let s = servicesClosedAfterEach();
 
 const num = (v: unknown) => Number(v ?? 0);
 

@@ -1,16 +1,13 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { type TestServices, testServices } from '../../../../tests/support/test-database';
+import { describe, expect, it } from 'vitest';
+import { testServices } from '../../../../tests/support/test-database';
 import { mintScope } from '../access/scope';
 import { parsePeriod } from './period-rules';
 import { statisticsFigures } from './queries';
 import { buildTables, type Labels } from './tables';
+import { servicesClosedAfterEach } from '../../../../tests/support/services-per-test';
 
 /** Issue 16: a switched-off sub-market appears in charts only while it has figures. */
-let s: TestServices | null = null;
-afterEach(async () => {
-	await s?.close();
-	s = null;
-});
+let s = servicesClosedAfterEach();
 
 const labels: Labels = {
 	submarkets: [

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { type TestServices, testServices } from '../../../../tests/support/test-database';
 import { transact } from '../db/transaction';
 import { syncBookingFact, syncRecordFact } from './facts';
@@ -6,16 +6,13 @@ import { rebuildPeopleAggregates } from './people-aggregates';
 import { periodInstants, yearPeriod } from './period-rules';
 import { type PartFilter, peopleFigures, peopleFiguresFromFacts } from './queries';
 import { generateStatisticsData } from '../../../../tests/support/stats-fixtures';
+import { servicesClosedAfterEach } from '../../../../tests/support/services-per-test';
 
 // Issue 14: the people figures of a whole year come from pre-aggregated rows kept with the facts.
 // They must give the same numbers as grouping the year's facts by person, in every scope, and
 // the rows kept by each fact change must equal the rows rebuilt from all facts.
 
-let s: TestServices | null = null;
-afterEach(async () => {
-	await s?.close();
-	s = null;
-});
+let s = servicesClosedAfterEach();
 
 async function snapshot(svc: TestServices) {
 	const persons = await svc.db

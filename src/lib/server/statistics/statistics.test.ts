@@ -1,7 +1,7 @@
 import { parse as parseCsv } from 'csv-parse/sync';
 import readXlsx from 'read-excel-file/node';
-import { afterEach, describe, expect, it } from 'vitest';
-import { type TestServices, testServices } from '../../../../tests/support/test-database';
+import { describe, expect, it } from 'vitest';
+import { testServices } from '../../../../tests/support/test-database';
 import { mintScope } from '../access/scope';
 import { bookingFixture } from '../../../../tests/support/booking-fixtures';
 import { markAttendance } from '../booking/staff-commands';
@@ -15,12 +15,9 @@ import { rebuildStatistics, recountMonthly } from './rebuild';
 import { type Generated, generateStatisticsData } from '../../../../tests/support/stats-fixtures';
 import { SUPPRESSED } from './suppression-rules';
 import { buildTables, loadLabels, type StatTable } from './tables';
+import { servicesClosedAfterEach } from '../../../../tests/support/services-per-test';
 
-let s: TestServices | null = null;
-afterEach(async () => {
-	await s?.close();
-	s = null;
-});
+let s = servicesClosedAfterEach();
 
 const network = mintScope(true, []);
 const noReferrals = async () => [];

@@ -1,17 +1,14 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { addCreative } from '../../../../tests/support/creative-fixtures';
-import { type TestServices, testServices } from '../../../../tests/support/test-database';
+import { testServices } from '../../../../tests/support/test-database';
 import { DAY } from '../../time/durations';
 import { addOfficeLead } from '../../../../tests/support/identity-fixtures';
 import { moderateProfile } from '../visibility/moderation';
 import { ownProfile, publishProfile, saveProfile } from '../visibility/profiles';
 import { visibilityFigures } from './visibility';
+import { servicesClosedAfterEach } from '../../../../tests/support/services-per-test';
 
-let s: TestServices | null = null;
-afterEach(async () => {
-	await s?.close();
-	s = null;
-});
+let s = servicesClosedAfterEach();
 
 /** Issue 6: the "Sichtbarkeit" figures come from issue 7's tables, narrowed by office and Land. */
 describe('visibility figures on the dashboard', () => {

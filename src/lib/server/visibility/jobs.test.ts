@@ -1,21 +1,18 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { addCreative } from '../../../../tests/support/creative-fixtures';
-import { type TestServices, testServices } from '../../../../tests/support/test-database';
+import { testServices } from '../../../../tests/support/test-database';
 import { profileInput } from '../../../../tests/support/visibility-fixtures';
 import { DAY, HOUR } from '../../time/durations';
 import { runOpenForProjectsJobs } from './jobs';
 import { ownProfile, renewOpenForProjects, saveProfile } from './profiles';
+import { servicesClosedAfterEach } from '../../../../tests/support/services-per-test';
 
 /**
  * Issue 17 (visibility's tests brought to booking's level): "open for projects" lapses 30 days
  * after it was set; three days before, one reminder; at the end the flag is cleared. The
  * timeline as a table, then the once-only and renewal rules.
  */
-let s: TestServices | null = null;
-afterEach(async () => {
-	await s?.close();
-	s = null;
-});
+let s = servicesClosedAfterEach();
 
 const input = profileInput({
 	displayName: 'Ole Offen',

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { addOfficeLead } from '../../../../tests/support/identity-fixtures';
 import { addCreative } from '../../../../tests/support/creative-fixtures';
 import { type TestServices, testServices } from '../../../../tests/support/test-database';
@@ -7,6 +7,7 @@ import { mintScope } from '../access/scope';
 import { moderateProfile, moderationOverview } from './moderation';
 import { ownProfile, publishProfile, saveProfile } from './profiles';
 import { reportProfile } from './public';
+import { servicesClosedAfterEach } from '../../../../tests/support/services-per-test';
 
 /**
  * Issue 17 (visibility's tests brought to booking's level): the four staff moves on a profile as
@@ -14,11 +15,7 @@ import { reportProfile } from './public';
  * it answers 'state' and writes nothing (no mail, no audit row); a move that lands mails the
  * creative (except unhiding) and writes one audit row.
  */
-let s: TestServices | null = null;
-afterEach(async () => {
-	await s?.close();
-	s = null;
-});
+let s = servicesClosedAfterEach();
 
 const input = profileInput();
 

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { addCreative } from '../../../../tests/support/creative-fixtures';
 import { addOfficeLead } from '../../../../tests/support/identity-fixtures';
 import { type TestServices, testServices } from '../../../../tests/support/test-database';
@@ -6,13 +6,10 @@ import { profileInput } from '../../../../tests/support/visibility-fixtures';
 import { moderateProfile } from './moderation';
 import { ownProfilePage, publicProfilePage, requestFormPage } from './page-queries';
 import { ownProfile, publishProfile, saveProfile } from './profiles';
+import { servicesClosedAfterEach } from '../../../../tests/support/services-per-test';
 
 /** Issue 17: the visibility pages as one read each, on a migrated database. */
-let s: TestServices | null = null;
-afterEach(async () => {
-	await s?.close();
-	s = null;
-});
+let s = servicesClosedAfterEach();
 
 const at = (svc: TestServices, locale: 'de' | 'en') => ({
 	locale,

@@ -1,9 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { addOfficeLead } from '../../../../tests/support/identity-fixtures';
 import { type TestServices, testServices } from '../../../../tests/support/test-database';
 import { requestSubmission } from '../../../../tests/support/visibility-fixtures';
 import { mintScope } from '../access/scope';
 import { confirmRequest, moderateRequest, publicRequest, submitRequest } from './requests';
+import { servicesClosedAfterEach } from '../../../../tests/support/services-per-test';
 
 /**
  * Issue 17 (visibility's tests brought to booking's level): a decision maker's request through
@@ -11,11 +12,7 @@ import { confirmRequest, moderateRequest, publicRequest, submitRequest } from '.
  * for review, close on an open one; from any other state the move answers 'state' and writes
  * nothing. Approve and reject mail the decision maker; close does not.
  */
-let s: TestServices | null = null;
-afterEach(async () => {
-	await s?.close();
-	s = null;
-});
+let s = servicesClosedAfterEach();
 
 type State = 'pending' | 'open' | 'rejected' | 'closed';
 type Move = 'approve' | 'reject' | 'close';

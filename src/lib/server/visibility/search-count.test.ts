@@ -1,12 +1,13 @@
-import { afterEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { addCreative } from '../../../../tests/support/creative-fixtures';
 import { addOfficeLead } from '../../../../tests/support/identity-fixtures';
-import { type TestServices, testServices } from '../../../../tests/support/test-database';
+import { testServices } from '../../../../tests/support/test-database';
 import { profileInput } from '../../../../tests/support/visibility-fixtures';
 import { eraseCreative } from '../privacy/erase';
 import { moderateProfile } from './moderation';
 import { ownProfile, publishProfile, saveProfile, unpublishProfile } from './profiles';
 import { searchProfiles } from './public';
+import { servicesClosedAfterEach } from '../../../../tests/support/services-per-test';
 
 /**
  * Issue 14: a text-only search on /kreative counts its matches from the search index alone,
@@ -14,11 +15,7 @@ import { searchProfiles } from './public';
  * leaves (or never reaches) the list is here; the count must agree with the list and with the
  * count that reads every profile row (any other filter takes that path).
  */
-let s: TestServices | null = null;
-afterEach(async () => {
-	await s?.close();
-	s = null;
-});
+let s = servicesClosedAfterEach();
 
 type Fate = 'published' | 'pending' | 'draft' | 'hidden' | 'rejected' | 'unpublished' | 'erased';
 const FATES: [string, Fate][] = [

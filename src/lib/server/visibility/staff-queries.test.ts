@@ -1,7 +1,7 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { addCreative } from '../../../../tests/support/creative-fixtures';
 import { addOfficeLead } from '../../../../tests/support/identity-fixtures';
-import { type TestServices, testServices } from '../../../../tests/support/test-database';
+import { testServices } from '../../../../tests/support/test-database';
 import { profileInput, requestSubmission } from '../../../../tests/support/visibility-fixtures';
 import { mintScope } from '../access/scope';
 import { proposeIntroduction } from './introductions';
@@ -9,17 +9,14 @@ import { moderateProfile } from './moderation';
 import { ownProfile, publishProfile, saveProfile } from './profiles';
 import { confirmRequest, moderateRequest, submitRequest } from './requests';
 import { requestDesk, visibilityDesk } from './staff-queries';
+import { servicesClosedAfterEach } from '../../../../tests/support/services-per-test';
 
 /**
  * Issue 17: the office's two visibility pages each read one view. The views compose reads that
  * have their own tests; these hold what the pages rely on — the office's scope bounds both, a
  * request's candidates are searched only on demand, and what was brokered shows on the request.
  */
-let s: TestServices | null = null;
-afterEach(async () => {
-	await s?.close();
-	s = null;
-});
+let s = servicesClosedAfterEach();
 
 async function officeWithRequestAndProfile() {
 	s = await testServices();

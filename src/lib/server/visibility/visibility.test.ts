@@ -1,5 +1,5 @@
 import jpeg from 'jpeg-js';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { addCreative } from '../../../../tests/support/creative-fixtures';
 import { type TestServices, testServices } from '../../../../tests/support/test-database';
 import { requestSubmission } from '../../../../tests/support/visibility-fixtures';
@@ -35,12 +35,9 @@ import {
 	submitRequest
 } from './requests';
 import type { ProfileInput } from './schema';
+import { servicesClosedAfterEach } from '../../../../tests/support/services-per-test';
 
-let s: TestServices | null = null;
-afterEach(async () => {
-	await s?.close();
-	s = null;
-});
+let s = servicesClosedAfterEach();
 
 const input: ProfileInput = {
 	kind: 'studio',

@@ -1,16 +1,13 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { testServices, type TestServices } from '../../../../tests/support/test-database';
+import { describe, expect, it } from 'vitest';
+import { testServices } from '../../../../tests/support/test-database';
 import { setServices } from '$lib/server/runtime';
 import { apiEvent, apiFixture, bookingBody, postBooking } from '../../../../tests/support/api-fixtures';
 import { POST as postBookings } from './bookings/+server';
 import { GET as getOffices } from './offices/+server';
 import { GET as getSlots } from './offices/[id]/slots/+server';
+import { servicesClosedAfterEach } from '../../../../tests/support/services-per-test';
 
-let s: TestServices | null = null;
-afterEach(async () => {
-	await s?.close().catch(() => {});
-	s = null;
-});
+let s = servicesClosedAfterEach({ ignoreCloseErrors: true });
 
 // The fixed clock stands at Monday 2026-06-15 10:00 Berlin; minimum notice is 24 h.
 async function setup(env: Record<string, string> = {}) {

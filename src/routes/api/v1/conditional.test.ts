@@ -1,21 +1,18 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { matchesIfNoneMatch } from '$lib/server/http/conditional-response';
 import { setServices } from '$lib/server/runtime';
-import { testServices, type TestServices } from '../../../../tests/support/test-database';
+import { testServices } from '../../../../tests/support/test-database';
 import { GET as getFeed } from '../../veranstaltungen.ics/+server';
 import { apiEvent } from '../../../../tests/support/api-fixtures';
 import { GET as getOffices } from './offices/+server';
 import { GET as getOpenApi } from './openapi.json/+server';
+import { servicesClosedAfterEach } from '../../../../tests/support/services-per-test';
 
 /**
  * Issue 14: public JSON and the public events feed carry a weak ETag and Cache-Control; a client
  * holding the current version gets 304 without a body, a changed answer gets a new ETag.
  */
-let s: TestServices | null = null;
-afterEach(async () => {
-	await s?.close().catch(() => {});
-	s = null;
-});
+let s = servicesClosedAfterEach({ ignoreCloseErrors: true });
 
 async function setup() {
 	s = await testServices();

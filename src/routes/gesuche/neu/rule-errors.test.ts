@@ -1,18 +1,15 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { type TestServices, testServices } from '../../../../tests/support/test-database';
+import { describe, expect, it } from 'vitest';
+import { testServices } from '../../../../tests/support/test-database';
 import { setServices } from '$lib/server/runtime';
 import { requestRuleFields } from '$lib/server/visibility/requests';
 import { actions } from './+page.server';
+import { servicesClosedAfterEach } from '../../../../tests/support/services-per-test';
 
 /**
  * Issue 16: a request for a Land no office serves (or with an unknown sub-market) is told so
  * together with the form's other errors, not only after those are fixed.
  */
-let s: TestServices | null = null;
-afterEach(async () => {
-	await s?.close().catch(() => {});
-	s = null;
-});
+let s = servicesClosedAfterEach({ ignoreCloseErrors: true });
 
 /** Bremen without its office: the Niedersachsen/Bremen office is switched off. */
 async function withoutBremenOffice() {

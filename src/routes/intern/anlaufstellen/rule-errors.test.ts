@@ -1,17 +1,14 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { type TestServices, testServices } from '../../../../tests/support/test-database';
+import { describe, expect, it } from 'vitest';
+import { testServices } from '../../../../tests/support/test-database';
 import { getContactPointByKey } from '$lib/server/directory/queries';
 import { seedDirectory } from '$lib/server/directory/seed';
 import { setServices } from '$lib/server/runtime';
 import { actions as edit } from './[id]/+page.server';
 import { actions as create } from './neu/+page.server';
+import { servicesClosedAfterEach } from '../../../../tests/support/services-per-test';
 
 /** Issue 16: the contact-point forms report a used key or an unknown term with the schema's errors. */
-let s: TestServices | null = null;
-afterEach(async () => {
-	await s?.close().catch(() => {});
-	s = null;
-});
+let s = servicesClosedAfterEach({ ignoreCloseErrors: true });
 
 function event(path: string, params: Record<string, string>, form: [string, string][]) {
 	const url = new URL(`http://localhost${path}`);

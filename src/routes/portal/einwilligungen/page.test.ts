@@ -1,17 +1,14 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { type TestServices, testServices } from '../../../../tests/support/test-database';
 import { bookingFixture } from '../../../../tests/support/booking-fixtures';
 import { confirmedBooking } from '../../../../tests/support/case-fixtures';
 import type { Actor } from '$lib/server/identity/principal';
 import { setServices } from '$lib/server/runtime';
 import { actions, load } from './+page.server';
+import { servicesClosedAfterEach } from '../../../../tests/support/services-per-test';
 
 /** Issue 13: the news consent is withdrawn in the portal (POST), audited, and shown with its date. */
-let s: TestServices | null = null;
-afterEach(async () => {
-	await s?.close().catch(() => {});
-	s = null;
-});
+let s = servicesClosedAfterEach({ ignoreCloseErrors: true });
 
 type Creative = Extract<Actor, { kind: 'creative' }>;
 

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { type TestServices, testServices } from '../../../../tests/support/test-database';
 import { type BookingFixture, bookingFixture } from '../../../../tests/support/booking-fixtures';
 import { closeCase } from '$lib/server/cases/case-commands';
@@ -6,12 +6,9 @@ import { confirmedBooking, consultant, officeScope } from '../../../../tests/sup
 import type { Actor } from '$lib/server/identity/principal';
 import { setServices } from '$lib/server/runtime';
 import { actions, load } from './+page.server';
+import { servicesClosedAfterEach } from '../../../../tests/support/services-per-test';
 
-let s: TestServices | null = null;
-afterEach(async () => {
-	await s?.close().catch(() => {});
-	s = null;
-});
+let s = servicesClosedAfterEach({ ignoreCloseErrors: true });
 
 type Creative = Extract<Actor, { kind: 'creative' }>;
 

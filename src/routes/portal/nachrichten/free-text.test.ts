@@ -1,15 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { type TestServices, testServices } from '../../../../tests/support/test-database';
+import { describe, expect, it } from 'vitest';
+import { testServices } from '../../../../tests/support/test-database';
 import { addCase } from '../../../../tests/support/checkin-fixtures';
 import { setServices } from '$lib/server/runtime';
 import { actions } from './+page.server';
+import { servicesClosedAfterEach } from '../../../../tests/support/services-per-test';
 
 /** Issue 13, part 5: a portal message with a tax ID waits for the creative's choice; nothing is stored before. */
-let s: TestServices | null = null;
-afterEach(async () => {
-	await s?.close().catch(() => {});
-	s = null;
-});
+let s = servicesClosedAfterEach({ ignoreCloseErrors: true });
 
 function event(me: { id: number; email: string }, form: Record<string, string>) {
 	const url = new URL('http://localhost/portal/nachrichten?/send');

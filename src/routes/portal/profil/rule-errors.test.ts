@@ -1,15 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { type TestServices, testServices } from '../../../../tests/support/test-database';
+import { describe, expect, it } from 'vitest';
+import { testServices } from '../../../../tests/support/test-database';
 import { setServices } from '$lib/server/runtime';
 import { profileReferenceFields } from '$lib/server/visibility/profiles';
 import { actions } from './+page.server';
+import { servicesClosedAfterEach } from '../../../../tests/support/services-per-test';
 
 /** Issue 16: a profile with an inactive sub-market is told so together with its other errors. */
-let s: TestServices | null = null;
-afterEach(async () => {
-	await s?.close().catch(() => {});
-	s = null;
-});
+let s = servicesClosedAfterEach({ ignoreCloseErrors: true });
 
 describe('profileReferenceFields', () => {
 	it.each<[string, { submarkets?: string[]; landIso?: string }, Record<string, string>]>([

@@ -1,6 +1,6 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DAY } from '$lib/time/durations';
-import { type TestServices, testServices } from '../../../../tests/support/test-database';
+import { testServices } from '../../../../tests/support/test-database';
 import { transact } from '$lib/server/db/transaction';
 import { createReferrals } from '$lib/server/referrals/commands';
 import { sendDueReferralFollowups } from '$lib/server/referrals/followup';
@@ -13,14 +13,11 @@ import {
 } from '../../../../tests/support/referral-fixtures';
 import { setServices } from '$lib/server/runtime';
 import { actions, load } from './+page.server';
+import { servicesClosedAfterEach } from '../../../../tests/support/services-per-test';
 
 const post = (e: never) => Promise.resolve(actions.default!(e));
 
-let s: TestServices | null = null;
-afterEach(async () => {
-	await s?.close().catch(() => {});
-	s = null;
-});
+let s = servicesClosedAfterEach({ ignoreCloseErrors: true });
 
 async function mailed() {
 	s = await testServices();

@@ -1,17 +1,14 @@
 import { sql } from 'kysely';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
 	dialectUnderTest,
 	type TestServices,
 	testServices
 } from '../../../../../tests/support/test-database';
 import { down, up } from './2026-12-04-17-outbox-obsolete';
+import { servicesClosedAfterEach } from '../../../../../tests/support/services-per-test';
 
-let s: TestServices | null = null;
-afterEach(async () => {
-	await s?.close();
-	s = null;
-});
+let s = servicesClosedAfterEach();
 
 const pg = dialectUnderTest === 'postgres';
 

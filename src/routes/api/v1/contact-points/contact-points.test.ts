@@ -1,22 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { type TestServices, testServices } from '../../../../../tests/support/test-database';
-import { seedDirectory } from '$lib/server/directory/seed';
-import { setServices } from '$lib/server/runtime';
+import { describe, expect, it } from 'vitest';
 import { apiEvent } from '../../../../../tests/support/api-fixtures';
 import { GET } from './+server';
+import { seededDirectoryPerTest } from '../../../../../tests/support/directory-fixtures';
 
-let s: TestServices | null = null;
-afterEach(async () => {
-	await s?.close().catch(() => {});
-	s = null;
-});
+const ready = seededDirectoryPerTest();
 
 async function get(query: string, env: Record<string, string> = {}) {
-	if (!s) {
-		s = await testServices({ env });
-		setServices(s);
-		await seedDirectory(s.db, s.clock.now());
-	}
+	await ready(env);
 	return GET(apiEvent(`/api/v1/contact-points${query}`));
 }
 

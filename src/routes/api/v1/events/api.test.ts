@@ -1,7 +1,7 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { HOUR } from '$lib/time/durations';
 import { conforms } from '../../../../../tests/support/openapi-contract';
-import { type TestServices, testServices } from '../../../../../tests/support/test-database';
+import { testServices } from '../../../../../tests/support/test-database';
 import { mintScope } from '$lib/server/access/scope';
 import { createEvent, publishEvent } from '$lib/server/events/staff';
 import { setServices } from '$lib/server/runtime';
@@ -9,12 +9,9 @@ import { apiEvent } from '../../../../../tests/support/api-fixtures';
 import { GET as listEvents } from './+server';
 import { POST as register } from './[id]/registrations/+server';
 import { addStaff } from '../../../../../tests/support/identity-fixtures';
+import { servicesClosedAfterEach } from '../../../../../tests/support/services-per-test';
 
-let s: TestServices | null = null;
-afterEach(async () => {
-	await s?.close();
-	s = null;
-});
+let s = servicesClosedAfterEach();
 
 type Json = Record<string, unknown>;
 const REG = '/events/{id}/registrations';

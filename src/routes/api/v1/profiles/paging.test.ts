@@ -1,16 +1,13 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { conforms } from '../../../../../tests/support/openapi-contract';
-import { type TestServices, testServices } from '../../../../../tests/support/test-database';
+import { testServices } from '../../../../../tests/support/test-database';
 import { setServices } from '$lib/server/runtime';
 import { insertPublishedProfiles } from '$lib/server/visibility/bulk-profiles';
 import { apiEvent } from '../../../../../tests/support/api-fixtures';
 import { GET } from './+server';
+import { servicesClosedAfterEach } from '../../../../../tests/support/services-per-test';
 
-let s: TestServices | null = null;
-afterEach(async () => {
-	await s?.close();
-	s = null;
-});
+let s = servicesClosedAfterEach();
 
 type Page = { profiles: { id: number; name: string }[]; next: string | null };
 

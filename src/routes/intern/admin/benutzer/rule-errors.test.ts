@@ -1,21 +1,18 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { type TestServices, testServices } from '../../../../../tests/support/test-database';
+import { describe, expect, it } from 'vitest';
+import { testServices } from '../../../../../tests/support/test-database';
 import { demotesSelf } from '$lib/server/identity/staff-admin';
 import { staffEmailTaken } from '$lib/server/identity/staff-queries';
 import { addStaff } from '../../../../../tests/support/identity-fixtures';
 import { setServices } from '$lib/server/runtime';
 import { actions as edit } from './[id]/+page.server';
 import { actions as invite } from './neu/+page.server';
+import { servicesClosedAfterEach } from '../../../../../tests/support/services-per-test';
 
 /**
  * Issue 16: the staff forms report a used address (and an admin taking their own admin rights)
  * together with the schema's errors, not in a second round.
  */
-let s: TestServices | null = null;
-afterEach(async () => {
-	await s?.close().catch(() => {});
-	s = null;
-});
+let s = servicesClosedAfterEach({ ignoreCloseErrors: true });
 
 type Admin = { id: number; email: string };
 

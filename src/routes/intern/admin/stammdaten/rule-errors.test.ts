@@ -1,20 +1,17 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { type TestServices, testServices } from '../../../../../tests/support/test-database';
+import { describe, expect, it } from 'vitest';
+import { testServices } from '../../../../../tests/support/test-database';
 import { getOfficeByKey } from '$lib/server/reference/queries';
 import { setServices } from '$lib/server/runtime';
 import { actions as editOffice } from './bueros/[id]/+page.server';
 import { actions as newOffice } from './bueros/neu/+page.server';
 import { actions as newEntry } from './[liste]/+page.server';
+import { servicesClosedAfterEach } from '../../../../../tests/support/services-per-test';
 
 /**
  * Issue 16: a form with a schema error also shows the database rules' errors (a used key, a
  * covered Land) in the same answer, so the user does not meet them in a second round.
  */
-let s: TestServices | null = null;
-afterEach(async () => {
-	await s?.close().catch(() => {});
-	s = null;
-});
+let s = servicesClosedAfterEach({ ignoreCloseErrors: true });
 
 function event(path: string, params: Record<string, string>, form: [string, string][]) {
 	const url = new URL(`http://localhost${path}`);

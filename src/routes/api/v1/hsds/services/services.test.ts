@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { afterEach, describe, expect, it } from 'vitest';
-import { type TestServices, testServices } from '../../../../../../tests/support/test-database';
+import { describe, expect, it } from 'vitest';
+import { testServices } from '../../../../../../tests/support/test-database';
 import {
 	hsdsMetaErrors,
 	hsdsPageErrors,
@@ -10,27 +10,14 @@ import {
 import { exportHsds, importHsds } from '$lib/server/directory/hsds';
 import { serviceUuid, stableUuid, taxonomyUuid } from '$lib/server/directory/hsds-shape';
 import { listContactPoints } from '$lib/server/directory/queries';
-import { seedDirectory } from '$lib/server/directory/seed';
 import { setServices } from '$lib/server/runtime';
 import { apiEvent } from '../../../../../../tests/support/api-fixtures';
 import { GET as meta } from '../+server';
 import { GET as one } from './[id]/+server';
 import { GET } from './+server';
+import { seededDirectoryPerTest } from '../../../../../../tests/support/directory-fixtures';
 
-let s: TestServices | null = null;
-afterEach(async () => {
-	await s?.close().catch(() => {});
-	s = null;
-});
-
-async function ready() {
-	if (!s) {
-		s = await testServices();
-		setServices(s);
-		await seedDirectory(s.db, s.clock.now());
-	}
-	return s;
-}
+const ready = seededDirectoryPerTest();
 
 async function get(query: string) {
 	await ready();
@@ -73,7 +60,7 @@ describe('HSDS 3.0 API, validated against the official schemas', () => {
 		expect(body).toEqual({
 			version: '3.0',
 			profile: 'https://docs.openreferral.org/en/v3.0/',
-			openapi_url: `${s!.config.publicBaseUrl}/api/v1/openapi.json`
+			openapi_url: `${(await ready()).config.publicBaseUrl}/api/v1/openapi.json`
 		});
 	});
 
@@ -131,7 +118,7 @@ describe('HSDS 3.0 API, validated against the official schemas', () => {
 				organization: { id: item.organization_id }
 			});
 		}
-		await s!.db
+		await (await ready()).db
 			.updateTable('cp_service')
 			.set({ active: 0 })
 			.where('name', '=', 'Künstlersozialkasse (KSK)')
@@ -160,8 +147,12 @@ describe('HSDS 3.0 API, validated against the official schemas', () => {
 			ksk.contents[0].id
 		]);
 
-		const later = s!.clock.now().getTime() + 60_000;
-		await s!.db.updateTable('cp_organization').set({ updated_at: later }).where('key', '=', 'ksk').execute();
+		const later = (await ready()).clock.now().getTime() + 60_000;
+		await (await ready()).db
+			.updateTable('cp_organization')
+			.set({ updated_at: later })
+			.where('key', '=', 'ksk')
+			.execute();
 		const iso = encodeURIComponent(new Date(later).toISOString());
 		const changed = await page(`?modified_after=${iso}`);
 		expect(
@@ -186,8 +177,8 @@ describe('HSDS 3.0 API, validated against the official schemas', () => {
 
 	it('round trip: the full answer imports into an empty directory unchanged', async () => {
 		const body = await page('?full=true&per_page=200');
-		await s!.close();
-		s = await testServices();
+		await (await ready()).close();
+		const s = await testServices();
 		setServices(s);
 		expect(await importHsds(s, admin, body)).toEqual({ ok: true, created: 29, updated: 0 });
 		expect(await importHsds(s, admin, body, {}, { dryRun: true })).toEqual({
@@ -206,7 +197,7 @@ describe('HSDS 3.0 API, validated against the official schemas', () => {
 	});
 
 	it('imports a record shaped like the official HSDS examples, and again without a duplicate', async () => {
-		s = await testServices();
+		const s = await testServices();
 		setServices(s);
 		const record = example();
 		expect(hsdsServiceErrors(record)).toEqual([]);

@@ -1,35 +1,20 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { type TestServices, testServices } from '../../../../../../tests/support/test-database';
+import { describe, expect, it } from 'vitest';
 import {
 	hsdsPageErrors,
 	hsdsTaxonomyErrors,
 	hsdsTaxonomyTermErrors
 } from '../../../../../../tests/support/hsds-validator';
 import { stableUuid, taxonomyUuid } from '$lib/server/directory/hsds-shape';
-import { seedDirectory } from '$lib/server/directory/seed';
-import { setServices } from '$lib/server/runtime';
 import { apiEvent } from '../../../../../../tests/support/api-fixtures';
 import { GET as services } from '../services/+server';
 import { GET as termById } from '../taxonomy_terms/[id]/+server';
 import { GET as terms } from '../taxonomy_terms/+server';
 import { GET as taxonomyById } from './[id]/+server';
 import { GET as taxonomies } from './+server';
+import { seededDirectoryPerTest } from '../../../../../../tests/support/directory-fixtures';
 
 type Json = Record<string, any>;
-let s: TestServices | null = null;
-afterEach(async () => {
-	await s?.close().catch(() => {});
-	s = null;
-});
-
-async function ready() {
-	if (!s) {
-		s = await testServices();
-		setServices(s);
-		await seedDirectory(s.db, s.clock.now());
-	}
-	return s;
-}
+const ready = seededDirectoryPerTest();
 
 async function json(res: Response, status = 200): Promise<Json> {
 	expect(res.status).toBe(status);

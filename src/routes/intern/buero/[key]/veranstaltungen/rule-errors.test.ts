@@ -1,17 +1,14 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { type TestServices, testServices } from '../../../../../../tests/support/test-database';
+import { describe, expect, it } from 'vitest';
+import { testServices } from '../../../../../../tests/support/test-database';
 import { setServices } from '$lib/server/runtime';
 import { actions as create } from './neu/+page.server';
+import { servicesClosedAfterEach } from '../../../../../../tests/support/services-per-test';
 
 /**
  * Issue 16: the event form reports a sub-market, topic or Land the reference data does not know
  * together with the schema's errors (here the title left empty), not in a second round.
  */
-let s: TestServices | null = null;
-afterEach(async () => {
-	await s?.close().catch(() => {});
-	s = null;
-});
+let s = servicesClosedAfterEach({ ignoreCloseErrors: true });
 
 const admin = {
 	kind: 'staff',
@@ -102,7 +99,7 @@ describe('event form: every error in one round', () => {
 	];
 	for (const c of cases)
 		it(c.name, async () => {
-			s ??= await testServices();
+			s = await testServices();
 			setServices(s);
 			const r = (await create.default!(post([...base, ...c.extra]))) as Failure;
 			expect(r.status).toBe(400);

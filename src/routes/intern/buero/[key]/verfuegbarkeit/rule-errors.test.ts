@@ -1,21 +1,18 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { type TestServices, testServices } from '../../../../../../tests/support/test-database';
+import { describe, expect, it } from 'vitest';
+import { testServices } from '../../../../../../tests/support/test-database';
 import { addRule, ruleWouldOverlap } from '$lib/server/booking/availability';
 import { ruleSchema } from '$lib/server/booking/availability-schema';
 import type { OfficeActor } from '$lib/server/booking/settings';
 import { addStaff } from '../../../../../../tests/support/identity-fixtures';
 import { setServices } from '$lib/server/runtime';
 import { actions } from './+page.server';
+import { servicesClosedAfterEach } from '../../../../../../tests/support/services-per-test';
 
 /**
  * Issue 16: a weekly window that overlaps another of the same person is reported with the
  * form's other errors (here the format not chosen), not only after those are fixed.
  */
-let s: TestServices | null = null;
-afterEach(async () => {
-	await s?.close().catch(() => {});
-	s = null;
-});
+let s = servicesClosedAfterEach({ ignoreCloseErrors: true });
 
 async function setup() {
 	s = await testServices({ now: '2026-06-14T06:00:00Z' });

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { type TestServices, testServices } from '../../../../../../../tests/support/test-database';
 import {
 	caseFixture,
@@ -13,13 +13,10 @@ import {
 	load as portalLoad
 } from '../../../../../portal/einwilligungen/+page.server';
 import { actions } from './+page.server';
+import { servicesClosedAfterEach } from '../../../../../../../tests/support/services-per-test';
 
 /** Issue 13, part 3, through the routes: the staff action on the case page and the portal page. */
-let s: TestServices | null = null;
-afterEach(async () => {
-	await s?.close().catch(() => {});
-	s = null;
-});
+let s = servicesClosedAfterEach({ ignoreCloseErrors: true });
 
 type Who = { id: number; email: string; role: 'network_admin' | 'office_lead' | 'consultant' };
 

@@ -1,17 +1,14 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { type TestServices, testServices } from '../../../../../../../tests/support/test-database';
+import { describe, expect, it } from 'vitest';
+import { testServices } from '../../../../../../../tests/support/test-database';
 import { bookingFixture } from '../../../../../../../tests/support/booking-fixtures';
 import { confirmedBooking } from '../../../../../../../tests/support/case-fixtures';
 import { answer, casePageEvent } from '../../../../../../../tests/support/case-route-fixtures';
 import { setServices } from '$lib/server/runtime';
 import { actions, load } from './+page.server';
+import { servicesClosedAfterEach } from '../../../../../../../tests/support/services-per-test';
 
 /** The case page's forms through the route (issue 17: the answers of the old route, form by form). */
-let s: TestServices | null = null;
-afterEach(async () => {
-	await s?.close().catch(() => {});
-	s = null;
-});
+let s = servicesClosedAfterEach({ ignoreCloseErrors: true });
 
 describe('/intern/buero/[key]/begleitungen/[id]', () => {
 	it('answers each form beside itself, closes with the feedback mail, and sends a consultant who handed over to the dashboard', async () => {

@@ -1,17 +1,14 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { type TestServices, testServices } from '../../../../../../../tests/support/test-database';
+import { describe, expect, it } from 'vitest';
+import { testServices } from '../../../../../../../tests/support/test-database';
 import { bookingFixture } from '../../../../../../../tests/support/booking-fixtures';
 import { confirmedBooking } from '../../../../../../../tests/support/case-fixtures';
 import { answer, officeEvent } from '../../../../../../../tests/support/case-route-fixtures';
 import { setServices } from '$lib/server/runtime';
 import { actions, load } from './+page.server';
+import { servicesClosedAfterEach } from '../../../../../../../tests/support/services-per-test';
 
 /** Opening a case without a booking through the route (issue 17: the same answers as before). */
-let s: TestServices | null = null;
-afterEach(async () => {
-	await s?.close().catch(() => {});
-	s = null;
-});
+let s = servicesClosedAfterEach({ ignoreCloseErrors: true });
 
 describe('/intern/buero/[key]/begleitungen/neu', () => {
 	it('offers the form, names it in field errors, links an existing case, and opens a new one', async () => {

@@ -1,21 +1,18 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { type TestServices, testServices } from '../../../../../../../tests/support/test-database';
+import { describe, expect, it } from 'vitest';
+import { testServices } from '../../../../../../../tests/support/test-database';
 import { mintScope } from '$lib/server/access/scope';
 import { slotValue } from '$lib/server/booking/calendar-schema';
 import { holdBooking, onBehalfSlotFree } from '$lib/server/booking/commands';
 import { bookingFixture, holdInput, slotsOn } from '../../../../../../../tests/support/booking-fixtures';
 import { setServices } from '$lib/server/runtime';
 import { actions } from './+page.server';
+import { servicesClosedAfterEach } from '../../../../../../../tests/support/services-per-test';
 
 /**
  * Issue 16: booking on behalf, a slot taken meanwhile is reported with the form's other errors
  * (here the name left empty), not only after those are fixed.
  */
-let s: TestServices | null = null;
-afterEach(async () => {
-	await s?.close().catch(() => {});
-	s = null;
-});
+let s = servicesClosedAfterEach({ ignoreCloseErrors: true });
 
 const DAY = '2026-06-17';
 const lead = (id: number, officeId: number) => ({

@@ -1,20 +1,17 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { type TestServices, testServices } from '../../../../../../../../tests/support/test-database';
+import { describe, expect, it } from 'vitest';
+import { testServices } from '../../../../../../../../tests/support/test-database';
 import { OUTCOMES, STEP_ROWS } from '$lib/server/cases/case-schemas';
 import { caseFixture, officeId, staffIn } from '../../../../../../../../tests/support/referral-fixtures';
 import { setServices } from '$lib/server/runtime';
 import { actions } from './+page.server';
+import { servicesClosedAfterEach } from '../../../../../../../../tests/support/services-per-test';
 
 /**
  * Issue 13, part 5: a consultation record whose notes hold an Art. 9 word or an ID number is
  * blocked until the consultant edits it or confirms on purpose; before that nothing of the
  * record exists (no row, no audit entry).
  */
-let s: TestServices | null = null;
-afterEach(async () => {
-	await s?.close().catch(() => {});
-	s = null;
-});
+let s = servicesClosedAfterEach({ ignoreCloseErrors: true });
 
 function event(
 	who: { id: number; email: string },

@@ -1,18 +1,15 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { type TestServices, testServices } from '../../../../../../../../tests/support/test-database';
+import { describe, expect, it } from 'vitest';
+import { testServices } from '../../../../../../../../tests/support/test-database';
 import { bookingFixture } from '../../../../../../../../tests/support/booking-fixtures';
 import { confirmedBooking } from '../../../../../../../../tests/support/case-fixtures';
 import { answer, casePageEvent } from '../../../../../../../../tests/support/case-route-fixtures';
 import { setServices } from '$lib/server/runtime';
 import { DAY } from '$lib/time/durations';
 import { actions, load } from './+page.server';
+import { servicesClosedAfterEach } from '../../../../../../../../tests/support/services-per-test';
 
 /** Issue 16 through the record page: a booked talk is recorded from its start on, only on its case. */
-let s: TestServices | null = null;
-afterEach(async () => {
-	await s?.close().catch(() => {});
-	s = null;
-});
+let s = servicesClosedAfterEach({ ignoreCloseErrors: true });
 
 describe('/intern/buero/[key]/begleitungen/[id]/gespraech?termin=', () => {
 	it('explains a talk not yet held, refuses to record it (409), and takes it after the start', async () => {

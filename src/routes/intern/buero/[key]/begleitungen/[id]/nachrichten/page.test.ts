@@ -1,5 +1,5 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { type TestServices, testServices } from '../../../../../../../../tests/support/test-database';
+import { describe, expect, it } from 'vitest';
+import { testServices } from '../../../../../../../../tests/support/test-database';
 import { addCase, addConsultant, officeId } from '../../../../../../../../tests/support/checkin-fixtures';
 import { sendMessageAsCreative } from '$lib/server/messages/commands';
 import { setServices } from '$lib/server/runtime';
@@ -7,12 +7,9 @@ import { GET as portalFile } from '../../../../../../portal/nachrichten/anhang/[
 import { load as progressLoad } from '../verlauf/+page.server';
 import { GET as staffFile } from './anhang/[aid]/+server';
 import { load } from './+page.server';
+import { servicesClosedAfterEach } from '../../../../../../../../tests/support/services-per-test';
 
-let s: TestServices | null = null;
-afterEach(async () => {
-	await s?.close().catch(() => {});
-	s = null;
-});
+let s = servicesClosedAfterEach({ ignoreCloseErrors: true });
 
 type Role = 'network_admin' | 'office_lead' | 'consultant';
 type Who = { id: number; email: string; role: Role; office: { id: number; key: string } };

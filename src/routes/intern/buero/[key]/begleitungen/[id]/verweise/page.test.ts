@@ -1,5 +1,5 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { type TestServices, testServices } from '../../../../../../../../tests/support/test-database';
+import { describe, expect, it } from 'vitest';
+import { testServices } from '../../../../../../../../tests/support/test-database';
 import {
 	caseFixture,
 	officeId,
@@ -9,12 +9,9 @@ import {
 } from '../../../../../../../../tests/support/referral-fixtures';
 import { setServices } from '$lib/server/runtime';
 import { actions, load } from './+page.server';
+import { servicesClosedAfterEach } from '../../../../../../../../tests/support/services-per-test';
 
-let s: TestServices | null = null;
-afterEach(async () => {
-	await s?.close().catch(() => {});
-	s = null;
-});
+let s = servicesClosedAfterEach({ ignoreCloseErrors: true });
 
 type Who = { id: number; email: string; role: 'network_admin' | 'office_lead' | 'consultant' };
 

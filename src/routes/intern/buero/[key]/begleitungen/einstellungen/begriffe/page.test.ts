@@ -1,16 +1,13 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { type TestServices, testServices } from '../../../../../../../../tests/support/test-database';
+import { describe, expect, it } from 'vitest';
+import { testServices } from '../../../../../../../../tests/support/test-database';
 import { addConsultant, officeId } from '../../../../../../../../tests/support/checkin-fixtures';
 import { checkFreeText } from '$lib/server/privacy/free-text-guard';
 import { setServices } from '$lib/server/runtime';
 import { actions, load } from './+page.server';
+import { servicesClosedAfterEach } from '../../../../../../../../tests/support/services-per-test';
 
 /** Issue 13, part 5: the office's word list page — leads change it, consultants read it. */
-let s: TestServices | null = null;
-afterEach(async () => {
-	await s?.close().catch(() => {});
-	s = null;
-});
+let s = servicesClosedAfterEach({ ignoreCloseErrors: true });
 
 type Who = { id: number; email: string; role: 'office_lead' | 'consultant'; officeId: number };
 
