@@ -1,3 +1,5 @@
+import { routeEvent, staffActor } from './route-events';
+
 /**
  * Helpers for the tests of the case pages' routes (imported by *.test.ts only): a request event
  * of a staff member of the office `nw` on a case page, and what a load or action answered —
@@ -28,29 +30,18 @@ export function officeEvent(
 	params: Record<string, string>,
 	options: { query?: string; form?: Record<string, string> } = {}
 ) {
-	const url = new URL(`http://localhost/intern/buero/nw${path}${options.query ?? ''}`);
-	const body = new FormData();
-	for (const [k, v] of Object.entries(options.form ?? {})) body.set(k, v);
-	const role = who.role ?? 'consultant';
-	return {
+	return routeEvent({
+		path: `/intern/buero/nw${path}${options.query ?? ''}`,
 		params: { key: 'nw', ...params },
-		url,
-		route: { id: `/intern/buero/[key]${route}` },
-		locals: {
-			locale: 'de',
-			requestId: 'test',
-			actor: {
-				kind: 'staff',
-				id: who.id,
-				name: 'Test',
-				email: who.email ?? 'berta@kreativlotse.example',
-				isNetworkAdmin: false,
-				memberships: [{ officeId: who.officeId, officeKey: 'nw', officeName: 'nw', role }],
-				sessionHash: 'x'
-			}
-		},
-		request: new Request(url, { method: 'POST', body })
-	} as never;
+		routeId: `/intern/buero/[key]${route}`,
+		actor: staffActor({
+			id: who.id,
+			email: who.email ?? 'berta@kreativlotse.example',
+			role: who.role ?? 'consultant',
+			office: { id: who.officeId, key: 'nw' }
+		}),
+		form: options.form
+	});
 }
 
 export async function answer(p: unknown): Promise<{ status?: number; location?: string; data?: any }> {

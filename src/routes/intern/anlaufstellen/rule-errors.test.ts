@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { networkAdmin, routeEvent } from '../../../../tests/support/route-events';
 import { testServices } from '../../../../tests/support/test-database';
 import { getContactPointByKey } from '$lib/server/directory/queries';
 import { seedDirectory } from '$lib/server/directory/seed';
@@ -11,27 +12,7 @@ import { servicesClosedAfterEach } from '../../../../tests/support/services-per-
 let s = servicesClosedAfterEach({ ignoreCloseErrors: true });
 
 function event(path: string, params: Record<string, string>, form: [string, string][]) {
-	const url = new URL(`http://localhost${path}`);
-	const body = new FormData();
-	for (const [k, v] of form) body.append(k, v);
-	return {
-		params,
-		url,
-		locals: {
-			locale: 'de',
-			requestId: 'test',
-			actor: {
-				kind: 'staff',
-				id: 1,
-				name: 'Admin',
-				email: 'admin@example.org',
-				isNetworkAdmin: true,
-				memberships: [],
-				sessionHash: 'x'
-			}
-		},
-		request: new Request(url, { method: 'POST', body })
-	} as never;
+	return routeEvent({ path, params, form, actor: networkAdmin() });
 }
 
 type Failure = { status: number; data: { errors: Record<string, string> } };

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { networkAdmin, routeEvent } from '../../../../../tests/support/route-events';
 import { testServices } from '../../../../../tests/support/test-database';
 import { demotesSelf } from '$lib/server/identity/staff-admin';
 import { staffEmailTaken } from '$lib/server/identity/staff-queries';
@@ -17,27 +18,7 @@ let s = servicesClosedAfterEach({ ignoreCloseErrors: true });
 type Admin = { id: number; email: string };
 
 function event(admin: Admin, path: string, params: Record<string, string>, form: Record<string, string>) {
-	const url = new URL(`http://localhost${path}`);
-	const body = new FormData();
-	for (const [k, v] of Object.entries(form)) body.set(k, v);
-	return {
-		params,
-		url,
-		locals: {
-			locale: 'de',
-			requestId: 'test',
-			actor: {
-				kind: 'staff',
-				id: admin.id,
-				name: 'Admin',
-				email: admin.email,
-				isNetworkAdmin: true,
-				memberships: [],
-				sessionHash: 'x'
-			}
-		},
-		request: new Request(url, { method: 'POST', body })
-	} as never;
+	return routeEvent({ path, params, form, actor: networkAdmin(admin) });
 }
 
 type Failure = { status: number; data: { errors: Record<string, string> } };

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { networkAdmin, routeEvent } from '../../../../../../tests/support/route-events';
 import { testServices } from '../../../../../../tests/support/test-database';
 import { setServices } from '$lib/server/runtime';
 import { actions as create } from './neu/+page.server';
@@ -10,27 +11,14 @@ import { servicesClosedAfterEach } from '../../../../../../tests/support/service
  */
 let s = servicesClosedAfterEach({ ignoreCloseErrors: true });
 
-const admin = {
-	kind: 'staff',
-	id: 1,
-	name: 'Admin',
-	email: 'admin@example.org',
-	isNetworkAdmin: true,
-	memberships: [],
-	sessionHash: 'x'
-};
-
 function post(form: [string, string][]) {
-	const url = new URL('http://localhost/intern/buero/nw/veranstaltungen/neu');
-	const body = new FormData();
-	for (const [k, v] of form) body.append(k, v);
-	return {
+	return routeEvent({
+		path: '/intern/buero/nw/veranstaltungen/neu',
 		params: { key: 'nw' },
-		url,
-		route: { id: '/intern/buero/[key]/veranstaltungen/neu' },
-		locals: { locale: 'de', requestId: 'test', actor: admin },
-		request: new Request(url, { method: 'POST', body })
-	} as never;
+		routeId: '/intern/buero/[key]/veranstaltungen/neu',
+		actor: networkAdmin(),
+		form
+	});
 }
 
 type Failure = { status: number; data: { errors: Record<string, string>; values: Record<string, unknown> } };

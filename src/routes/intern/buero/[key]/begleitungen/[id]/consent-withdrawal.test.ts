@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { routeEvent, type StaffWho, staffActor } from '../../../../../../../tests/support/route-events';
 import { type TestServices, testServices } from '../../../../../../../tests/support/test-database';
 import {
 	caseFixture,
@@ -18,36 +19,19 @@ import { servicesClosedAfterEach } from '../../../../../../../tests/support/serv
 /** Issue 13, part 3, through the routes: the staff action on the case page and the portal page. */
 let s = servicesClosedAfterEach({ ignoreCloseErrors: true });
 
-type Who = { id: number; email: string; role: 'network_admin' | 'office_lead' | 'consultant' };
-
 function staffEvent(
-	who: Who,
+	who: Omit<StaffWho, 'office'>,
 	office: { id: number; key: string },
 	caseId: number,
 	form: Record<string, string>
 ) {
-	const url = new URL(`http://localhost/intern/buero/${office.key}/begleitungen/${caseId}`);
-	const body = new FormData();
-	for (const [k, v] of Object.entries(form)) body.set(k, v);
-	return {
+	return routeEvent({
+		path: `/intern/buero/${office.key}/begleitungen/${caseId}`,
 		params: { key: office.key, id: String(caseId) },
-		url,
-		route: { id: '/intern/buero/[key]/begleitungen/[id]' },
-		locals: {
-			locale: 'de',
-			requestId: 'test',
-			actor: {
-				kind: 'staff',
-				id: who.id,
-				name: 'Test',
-				email: who.email,
-				isNetworkAdmin: who.role === 'network_admin',
-				memberships: [{ officeId: office.id, officeKey: office.key, officeName: office.key, role: who.role }],
-				sessionHash: 'x'
-			}
-		},
-		request: new Request(url, { method: 'POST', body })
-	} as never;
+		routeId: '/intern/buero/[key]/begleitungen/[id]',
+		actor: staffActor({ ...who, office }),
+		form
+	});
 }
 
 function portalEvent(me: { id: number; email: string }, query = '') {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { routeEvent, staffActor } from '../../../../../../../tests/support/route-events';
 import { testServices } from '../../../../../../../tests/support/test-database';
 import { mintScope } from '$lib/server/access/scope';
 import { slotValue } from '$lib/server/booking/calendar-schema';
@@ -15,27 +16,23 @@ import { servicesClosedAfterEach } from '../../../../../../../tests/support/serv
 let s = servicesClosedAfterEach({ ignoreCloseErrors: true });
 
 const DAY = '2026-06-17';
-const lead = (id: number, officeId: number) => ({
-	kind: 'staff',
-	id,
-	name: 'Lea Leitung',
-	email: 'lea@kreativlotse.example',
-	isNetworkAdmin: false,
-	memberships: [{ officeId, officeKey: 'nw', officeName: 'NW', role: 'office_lead' }],
-	sessionHash: 'x'
-});
+const lead = (id: number, officeId: number) =>
+	staffActor({
+		id,
+		name: 'Lea Leitung',
+		email: 'lea@kreativlotse.example',
+		role: 'office_lead',
+		office: { id: officeId, key: 'nw', name: 'NW' }
+	});
 
 function event(actor: ReturnType<typeof lead>, form: Record<string, string>) {
-	const url = new URL('http://localhost/intern/buero/nw/kalender/neu');
-	const body = new FormData();
-	for (const [k, v] of Object.entries(form)) body.set(k, v);
-	return {
+	return routeEvent({
+		path: '/intern/buero/nw/kalender/neu',
 		params: { key: 'nw' },
-		url,
-		route: { id: '/intern/buero/[key]/kalender/neu' },
-		locals: { locale: 'de', requestId: 'test', actor },
-		request: new Request(url, { method: 'POST', body })
-	} as never;
+		routeId: '/intern/buero/[key]/kalender/neu',
+		actor,
+		form
+	});
 }
 
 type Failure = { status: number; data: { errors: Record<string, string> } };

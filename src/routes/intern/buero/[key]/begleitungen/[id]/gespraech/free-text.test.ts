@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { routeEvent, staffActor } from '../../../../../../../../tests/support/route-events';
 import { testServices } from '../../../../../../../../tests/support/test-database';
 import { OUTCOMES, STEP_ROWS } from '$lib/server/cases/case-schemas';
 import { caseFixture, officeId, staffIn } from '../../../../../../../../tests/support/referral-fixtures';
@@ -19,30 +20,13 @@ function event(
 	caseId: number,
 	form: Record<string, string>
 ) {
-	const url = new URL(`http://localhost/intern/buero/${office.key}/begleitungen/${caseId}/gespraech`);
-	const body = new FormData();
-	for (const [k, v] of Object.entries(form)) body.set(k, v);
-	return {
+	return routeEvent({
+		path: `/intern/buero/${office.key}/begleitungen/${caseId}/gespraech`,
 		params: { key: office.key, id: String(caseId) },
-		url,
-		route: { id: '/intern/buero/[key]/begleitungen/[id]/gespraech' },
-		locals: {
-			locale: 'de',
-			requestId: 'test',
-			actor: {
-				kind: 'staff',
-				id: who.id,
-				name: 'Test',
-				email: who.email,
-				isNetworkAdmin: false,
-				memberships: [
-					{ officeId: office.id, officeKey: office.key, officeName: office.key, role: 'office_lead' }
-				],
-				sessionHash: 'x'
-			}
-		},
-		request: new Request(url, { method: 'POST', body })
-	} as never;
+		routeId: '/intern/buero/[key]/begleitungen/[id]/gespraech',
+		actor: staffActor({ ...who, role: 'office_lead', office }),
+		form
+	});
 }
 
 async function outcome(

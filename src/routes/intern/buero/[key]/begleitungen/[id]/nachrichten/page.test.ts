@@ -1,4 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import {
+	routeEvent,
+	type StaffRole,
+	type StaffWho,
+	staffActor
+} from '../../../../../../../../tests/support/route-events';
 import { testServices } from '../../../../../../../../tests/support/test-database';
 import { addCase, addConsultant, officeId } from '../../../../../../../../tests/support/checkin-fixtures';
 import { sendMessageAsCreative } from '$lib/server/messages/commands';
@@ -11,40 +17,10 @@ import { servicesClosedAfterEach } from '../../../../../../../../tests/support/s
 
 let s = servicesClosedAfterEach({ ignoreCloseErrors: true });
 
-type Role = 'network_admin' | 'office_lead' | 'consultant';
-type Who = { id: number; email: string; role: Role; office: { id: number; key: string } };
+type Who = Omit<StaffWho, 'office'> & { office: { id: number; key: string } };
 
 function staffEvent(who: Who, path: string, params: Record<string, string>, routeId: string) {
-	const url = new URL(`http://localhost${path}`);
-	return {
-		params,
-		url,
-		route: { id: routeId },
-		locals: {
-			locale: 'de',
-			requestId: 'test',
-			actor: {
-				kind: 'staff',
-				id: who.id,
-				name: 'Test',
-				email: who.email,
-				isNetworkAdmin: who.role === 'network_admin',
-				memberships:
-					who.role === 'network_admin'
-						? []
-						: [
-								{
-									officeId: who.office.id,
-									officeKey: who.office.key,
-									officeName: who.office.key,
-									role: who.role
-								}
-							],
-				sessionHash: 'x'
-			}
-		},
-		request: new Request(url)
-	} as never;
+	return routeEvent({ path, params, routeId, actor: staffActor(who), method: 'GET' });
 }
 
 function creativeEvent(creativeId: number, email: string, fileId: number) {
@@ -77,7 +53,7 @@ describe('messages routes × roles (the case rule, 404 with an audit row)', () =
 		setServices(s);
 		const nw = { id: await officeId(s, 'nw'), key: 'nw' };
 		const by = { id: await officeId(s, 'by'), key: 'by' };
-		const mk = async (key: 'nw' | 'by', role: Role, office = key === 'nw' ? nw : by): Promise<Who> => {
+		const mk = async (key: 'nw' | 'by', role: StaffRole, office = key === 'nw' ? nw : by): Promise<Who> => {
 			const u = await addConsultant(s!, key, { role: role === 'network_admin' ? 'office_lead' : role });
 			if (role === 'network_admin')
 				await s!.db.updateTable('staff_user').set({ is_network_admin: 1 }).where('id', '=', u.id).execute();

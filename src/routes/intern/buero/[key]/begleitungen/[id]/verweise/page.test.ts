@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { routeEvent, type StaffWho, staffActor } from '../../../../../../../../tests/support/route-events';
 import { testServices } from '../../../../../../../../tests/support/test-database';
 import {
 	caseFixture,
@@ -13,38 +14,20 @@ import { servicesClosedAfterEach } from '../../../../../../../../tests/support/s
 
 let s = servicesClosedAfterEach({ ignoreCloseErrors: true });
 
-type Who = { id: number; email: string; role: 'network_admin' | 'office_lead' | 'consultant' };
-
 function event(
-	who: Who,
+	who: Omit<StaffWho, 'office'>,
 	officeKey: string,
 	memberOf: { id: number; key: string },
 	caseId: number,
 	form?: FormData
 ) {
-	const url = new URL(`http://localhost/intern/buero/${officeKey}/begleitungen/${caseId}/verweise`);
-	return {
+	return routeEvent({
+		path: `/intern/buero/${officeKey}/begleitungen/${caseId}/verweise`,
 		params: { key: officeKey, id: String(caseId) },
-		url,
-		route: { id: '/intern/buero/[key]/begleitungen/[id]/verweise' },
-		locals: {
-			locale: 'de',
-			requestId: 'test',
-			actor: {
-				kind: 'staff',
-				id: who.id,
-				name: 'Test',
-				email: who.email,
-				isNetworkAdmin: who.role === 'network_admin',
-				memberships:
-					who.role === 'network_admin'
-						? []
-						: [{ officeId: memberOf.id, officeKey: memberOf.key, officeName: memberOf.key, role: who.role }],
-				sessionHash: 'x'
-			}
-		},
-		request: new Request(url, { method: 'POST', body: form ?? new FormData() })
-	} as never;
+		routeId: '/intern/buero/[key]/begleitungen/[id]/verweise',
+		actor: staffActor({ ...who, office: memberOf }),
+		form
+	});
 }
 
 async function status(p: Promise<unknown>): Promise<number> {

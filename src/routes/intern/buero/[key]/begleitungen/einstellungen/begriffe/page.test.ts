@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { routeEvent, staffActor } from '../../../../../../../../tests/support/route-events';
 import { testServices } from '../../../../../../../../tests/support/test-database';
 import { addConsultant, officeId } from '../../../../../../../../tests/support/checkin-fixtures';
 import { checkFreeText } from '$lib/server/privacy/free-text-guard';
@@ -12,28 +13,14 @@ let s = servicesClosedAfterEach({ ignoreCloseErrors: true });
 type Who = { id: number; email: string; role: 'office_lead' | 'consultant'; officeId: number };
 
 function event(who: Who, form?: Record<string, string>) {
-	const url = new URL('http://localhost/intern/buero/nw/begleitungen/einstellungen/begriffe');
-	const body = new FormData();
-	for (const [k, v] of Object.entries(form ?? {})) body.set(k, v);
-	return {
+	return routeEvent({
+		path: '/intern/buero/nw/begleitungen/einstellungen/begriffe',
 		params: { key: 'nw' },
-		url,
-		route: { id: '/intern/buero/[key]/begleitungen/einstellungen/begriffe' },
-		locals: {
-			locale: 'de',
-			requestId: 'test',
-			actor: {
-				kind: 'staff',
-				id: who.id,
-				name: 'Test',
-				email: who.email,
-				isNetworkAdmin: false,
-				memberships: [{ officeId: who.officeId, officeKey: 'nw', officeName: 'NW', role: who.role }],
-				sessionHash: 'x'
-			}
-		},
-		request: new Request(url, form ? { method: 'POST', body } : undefined)
-	} as never;
+		routeId: '/intern/buero/[key]/begleitungen/einstellungen/begriffe',
+		actor: staffActor({ ...who, office: { id: who.officeId, key: 'nw', name: 'NW' } }),
+		form,
+		method: form ? 'POST' : 'GET'
+	});
 }
 
 async function outcome(p: unknown): Promise<{ status: number; location?: string; data?: unknown }> {

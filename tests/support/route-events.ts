@@ -1,0 +1,76 @@
+/**
+ * Request events for calling a route's load or action directly in a test (imported by *.test.ts
+ * only): the actor hooks.server.ts would have put into locals, and the event around a request.
+ */
+export type StaffRole = 'network_admin' | 'office_lead' | 'consultant';
+
+export interface StaffWho {
+	id: number;
+	email: string;
+	role: StaffRole;
+	name?: string;
+	/** The office the member belongs to; a network admin belongs to none. */
+	office?: { id: number; key: string; name?: string };
+}
+
+/** A signed-in staff member: a network admin has no memberships, anyone else one in `office`. */
+export function staffActor(who: StaffWho) {
+	const member = who.role !== 'network_admin' && who.office;
+	return {
+		kind: 'staff',
+		id: who.id,
+		name: who.name ?? 'Test',
+		email: who.email,
+		isNetworkAdmin: who.role === 'network_admin',
+		memberships: member
+			? [
+					{
+						officeId: member.id,
+						officeKey: member.key,
+						officeName: member.name ?? member.key,
+						role: who.role
+					}
+				]
+			: [],
+		sessionHash: 'x'
+	};
+}
+
+/** The network admin the reference and directory admin tests act as. */
+export function networkAdmin(who: { id: number; email: string } = { id: 1, email: 'admin@example.org' }) {
+	return staffActor({ ...who, name: 'Admin', role: 'network_admin' });
+}
+
+export type FormFields = Record<string, string> | [string, string][] | FormData;
+
+/**
+ * An event for `path` on localhost: a POST carrying `form` (repeated keys as pairs), or with
+ * `method: 'GET'` a plain request. `routeId` only where the route reads it.
+ */
+export function routeEvent(options: {
+	path: string;
+	actor: unknown;
+	params?: Record<string, string>;
+	routeId?: string;
+	form?: FormFields;
+	method?: 'GET' | 'POST';
+}) {
+	const url = new URL(`http://localhost${options.path}`);
+	return {
+		params: options.params ?? {},
+		url,
+		...(options.routeId ? { route: { id: options.routeId } } : {}),
+		locals: { locale: 'de', requestId: 'test', actor: options.actor },
+		request:
+			options.method === 'GET'
+				? new Request(url)
+				: new Request(url, { method: 'POST', body: formData(options.form) })
+	} as never;
+}
+
+function formData(form: FormFields = {}): FormData {
+	if (form instanceof FormData) return form;
+	const body = new FormData();
+	for (const [k, v] of Array.isArray(form) ? form : Object.entries(form)) body.append(k, v);
+	return body;
+}
