@@ -1,10 +1,23 @@
 import type { TestServices } from './test-database';
 import { confirmBooking, holdBooking } from '../../src/lib/server/booking/commands';
 import { type BookingFixture, holdInput, tokenFrom } from './booking-fixtures';
+import type { Actor } from '../../src/lib/server/identity/principal';
 import { hashToken } from '../../src/lib/server/platform/tokens';
 import { completePortalLogin, requestPortalLink } from '../../src/lib/server/portal/login';
 
 /** Helpers for the portal and privacy tests (imported by *.test.ts only). */
+export type PortalCreative = Extract<Actor, { kind: 'creative' }>;
+
+/** The signed-in creative with this address, as the portal's locals hold them. */
+export async function creativeActor(s: TestServices, email: string): Promise<PortalCreative> {
+	const row = await s.db
+		.selectFrom('creative')
+		.select('id')
+		.where('email', '=', email)
+		.executeTakeFirstOrThrow();
+	return { kind: 'creative', id: Number(row.id), email, sessionHash: 'h' };
+}
+
 export async function bookAs(
 	s: TestServices,
 	f: BookingFixture,

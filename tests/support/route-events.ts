@@ -54,18 +54,31 @@ export function routeEvent(options: {
 	routeId?: string;
 	form?: FormFields;
 	method?: 'GET' | 'POST';
+	/** What else the handler calls on the event, e.g. setHeaders or getClientAddress. */
+	extra?: Record<string, unknown>;
 }) {
 	const url = new URL(`http://localhost${options.path}`);
 	return {
-		params: options.params ?? {},
+		...(options.params ? { params: options.params } : {}),
 		url,
 		...(options.routeId ? { route: { id: options.routeId } } : {}),
 		locals: { locale: 'de', requestId: 'test', actor: options.actor },
+		...options.extra,
 		request:
 			options.method === 'GET'
 				? new Request(url)
 				: new Request(url, { method: 'POST', body: formData(options.form) })
 	} as never;
+}
+
+/** What a load or action threw (a redirect or an error); fails when it threw nothing. */
+export async function thrown(p: Promise<unknown>): Promise<{ status?: number; location?: string }> {
+	try {
+		await p;
+	} catch (e) {
+		return e as { status?: number; location?: string };
+	}
+	throw new Error('nothing thrown');
 }
 
 function formData(form: FormFields = {}): FormData {

@@ -1,46 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { type TestServices, testServices } from '../../../tests/support/test-database';
+import { creativeActor, type PortalCreative } from '../../../tests/support/portal-fixtures';
+import { routeEvent, thrown } from '../../../tests/support/route-events';
+import { testServices } from '../../../tests/support/test-database';
 import { bookingFixture } from '../../../tests/support/booking-fixtures';
 import { confirmedBooking, consultant, officeScope } from '../../../tests/support/case-fixtures';
 import { addNextStep } from '$lib/server/cases/steps';
-import type { Actor } from '$lib/server/identity/principal';
 import { setServices } from '$lib/server/runtime';
 import { actions, load } from './+page.server';
 import { servicesClosedAfterEach } from '../../../tests/support/services-per-test';
 
 let s = servicesClosedAfterEach({ ignoreCloseErrors: true });
 
-type Creative = Extract<Actor, { kind: 'creative' }>;
-
-function event(me: Creative, query = '', form?: Record<string, string>) {
-	const url = new URL(`http://localhost/portal${query}`);
-	const body = new FormData();
-	for (const [k, v] of Object.entries(form ?? {})) body.set(k, v);
-	return {
-		url,
-		locals: { actor: me, locale: 'de', requestId: 'test' },
-		setHeaders: () => {},
-		getClientAddress: () => '203.0.113.9',
-		request: new Request(url, { method: 'POST', body })
-	} as never;
-}
-
-async function thrown(p: Promise<unknown>): Promise<{ status?: number; location?: string }> {
-	try {
-		await p;
-	} catch (e) {
-		return e as { status?: number; location?: string };
-	}
-	throw new Error('nothing thrown');
-}
-
-async function creative(s: TestServices, email: string): Promise<Creative> {
-	const row = await s.db
-		.selectFrom('creative')
-		.select('id')
-		.where('email', '=', email)
-		.executeTakeFirstOrThrow();
-	return { kind: 'creative', id: Number(row.id), email, sessionHash: 'h' };
+function event(me: PortalCreative, query = '', form?: Record<string, string>) {
+	return routeEvent({
+		path: `/portal${query}`,
+		actor: me,
+		form,
+		extra: { setHeaders: () => {}, getClientAddress: () => '203.0.113.9' }
+	});
 }
 
 type Home = {
@@ -67,8 +44,8 @@ describe('/portal: my plan', () => {
 				step: { text, owner: 'creative', dueOn },
 				shared: true
 			});
-		const kim = await creative(s, 'kim@example.org');
-		const alex = await creative(s, 'alex@example.org');
+		const kim = await creativeActor(s, 'kim@example.org');
+		const alex = await creativeActor(s, 'alex@example.org');
 
 		const home = (await load(event(kim, '?folgetermin=gebucht'))) as unknown as Home;
 		expect(home.followUpBooked).toBe(true);

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { creativeActor, type PortalCreative } from '../../../../tests/support/portal-fixtures';
+import { routeEvent, thrown } from '../../../../tests/support/route-events';
 import { type TestServices, testServices } from '../../../../tests/support/test-database';
 import { bookingFixture } from '../../../../tests/support/booking-fixtures';
 import { confirmedBooking } from '../../../../tests/support/case-fixtures';
-import type { Actor } from '$lib/server/identity/principal';
 import { setServices } from '$lib/server/runtime';
 import { actions, load } from './+page.server';
 import { servicesClosedAfterEach } from '../../../../tests/support/services-per-test';
@@ -10,33 +11,8 @@ import { servicesClosedAfterEach } from '../../../../tests/support/services-per-
 /** Issue 13: the news consent is withdrawn in the portal (POST), audited, and shown with its date. */
 let s = servicesClosedAfterEach({ ignoreCloseErrors: true });
 
-type Creative = Extract<Actor, { kind: 'creative' }>;
-
-function event(me: Creative, query = '') {
-	const url = new URL(`http://localhost/portal/einwilligungen${query}`);
-	return {
-		url,
-		locals: { actor: me, locale: 'de', requestId: 'test' },
-		request: new Request(url, { method: 'POST', body: new FormData() })
-	} as never;
-}
-
-async function creative(s: TestServices, email: string): Promise<Creative> {
-	const row = await s.db
-		.selectFrom('creative')
-		.select('id')
-		.where('email', '=', email)
-		.executeTakeFirstOrThrow();
-	return { kind: 'creative', id: Number(row.id), email, sessionHash: 'h' };
-}
-
-async function thrown(p: Promise<unknown>): Promise<{ status?: number; location?: string }> {
-	try {
-		await p;
-	} catch (e) {
-		return e as { status?: number; location?: string };
-	}
-	throw new Error('nothing thrown');
+function event(me: PortalCreative, query = '') {
+	return routeEvent({ path: `/portal/einwilligungen${query}`, actor: me });
 }
 
 type Page = {
@@ -65,7 +41,7 @@ describe('/portal/einwilligungen: news consent', () => {
 			name: 'Ole',
 			newsConsent: true
 		});
-		const kim = await creative(s, 'kim@example.org');
+		const kim = await creativeActor(s, 'kim@example.org');
 
 		const before = (await load(event(kim))) as Page;
 		expect(before.canWithdrawNews).toBe(true);
@@ -103,7 +79,7 @@ describe('/portal/einwilligungen: news consent', () => {
 		setServices(s);
 		const f = await bookingFixture(s);
 		await confirmedBooking(s, f, { day: '2026-06-16', email: 'kim@example.org' });
-		const page = (await load(event(await creative(s, 'kim@example.org')))) as Page;
+		const page = (await load(event(await creativeActor(s, 'kim@example.org')))) as Page;
 		expect(page.canWithdrawNews).toBe(false);
 		expect(page.consents.some((c) => c.kind === 'news')).toBe(false);
 	});

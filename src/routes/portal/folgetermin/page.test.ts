@@ -1,45 +1,23 @@
 import { describe, expect, it } from 'vitest';
+import { creativeActor, type PortalCreative } from '../../../../tests/support/portal-fixtures';
+import { routeEvent, thrown } from '../../../../tests/support/route-events';
 import { type TestServices, testServices } from '../../../../tests/support/test-database';
 import { type BookingFixture, bookingFixture } from '../../../../tests/support/booking-fixtures';
 import { closeCase } from '$lib/server/cases/case-commands';
 import { confirmedBooking, consultant, officeScope } from '../../../../tests/support/case-fixtures';
-import type { Actor } from '$lib/server/identity/principal';
 import { setServices } from '$lib/server/runtime';
 import { actions, load } from './+page.server';
 import { servicesClosedAfterEach } from '../../../../tests/support/services-per-test';
 
 let s = servicesClosedAfterEach({ ignoreCloseErrors: true });
 
-type Creative = Extract<Actor, { kind: 'creative' }>;
-
-function event(me: Creative, query = '', form?: Record<string, string>) {
-	const url = new URL(`http://localhost/portal/folgetermin${query}`);
-	const body = new FormData();
-	for (const [k, v] of Object.entries(form ?? {})) body.set(k, v);
-	return {
-		url,
-		locals: { actor: me, locale: 'de', requestId: 'test' },
-		setHeaders: () => {},
-		request: new Request(url, { method: 'POST', body })
-	} as never;
-}
-
-async function thrown(p: Promise<unknown>): Promise<{ status?: number; location?: string }> {
-	try {
-		await p;
-	} catch (e) {
-		return e as { status?: number; location?: string };
-	}
-	throw new Error('nothing thrown');
-}
-
-async function creative(s: TestServices, email: string): Promise<Creative> {
-	const row = await s.db
-		.selectFrom('creative')
-		.select('id')
-		.where('email', '=', email)
-		.executeTakeFirstOrThrow();
-	return { kind: 'creative', id: Number(row.id), email, sessionHash: 'h' };
+function event(me: PortalCreative, query = '', form?: Record<string, string>) {
+	return routeEvent({
+		path: `/portal/folgetermin${query}`,
+		actor: me,
+		form,
+		extra: { setHeaders: () => {} }
+	});
 }
 
 type Loaded = {
@@ -60,8 +38,8 @@ async function setup(): Promise<{
 	s: TestServices;
 	f: BookingFixture;
 	caseId: number;
-	kim: Creative;
-	alex: Creative;
+	kim: PortalCreative;
+	alex: PortalCreative;
 	alexCase: number;
 }> {
 	s = await testServices();
@@ -79,8 +57,8 @@ async function setup(): Promise<{
 		s,
 		f,
 		caseId: k.caseId,
-		kim: await creative(s, 'kim@example.org'),
-		alex: await creative(s, 'alex@example.org'),
+		kim: await creativeActor(s, 'kim@example.org'),
+		alex: await creativeActor(s, 'alex@example.org'),
 		alexCase: a.caseId
 	};
 }
