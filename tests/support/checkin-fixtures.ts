@@ -1,6 +1,7 @@
 import type { Locale } from '../../src/lib/i18n/locale';
 import type { TestServices } from './test-database';
 import { addStaff } from './identity-fixtures';
+import { openedCaseRow } from './case-file-row';
 
 /**
  * Helpers for the checkins tests (imported by *.test.ts only): office, staff, creative,
@@ -81,31 +82,18 @@ export async function addCase(
 		.executeTakeFirstOrThrow();
 	const c = await s.db
 		.insertInto('case_file')
-		.values({
-			office_id: office,
-			creative_id: Number(creative.id),
-			consultant_id: consultantId,
-			name: options.erased ? '' : (options.name ?? 'Kim Kreativ'),
-			status: options.status ?? 'open',
-			land_iso: 'DE-NW',
-			submarket: null,
-			stage: null,
-			notes_consent_version: null,
-			notes_consent_at: null,
-			opened_at: t,
-			last_contact_at: options.lastContactAt === undefined ? t : options.lastContactAt,
-			next_contact_due_at: options.nextContactDueAt === undefined ? null : options.nextContactDueAt,
-			closed_at: options.status === 'closed' ? t : null,
-			close_reason: null,
-			close_outcome: null,
-			feedback_token_hash: null,
-			feedback_token_expires_at: null,
-			feedback_rating: null,
-			feedback_comment: null,
-			feedback_at: null,
-			created_at: t,
-			updated_at: t
-		})
+		.values(
+			openedCaseRow(t, {
+				office_id: office,
+				creative_id: Number(creative.id),
+				consultant_id: consultantId,
+				name: options.erased ? '' : (options.name ?? 'Kim Kreativ'),
+				status: options.status ?? 'open',
+				last_contact_at: options.lastContactAt === undefined ? t : options.lastContactAt,
+				next_contact_due_at: options.nextContactDueAt === undefined ? null : options.nextContactDueAt,
+				closed_at: options.status === 'closed' ? t : null
+			})
+		)
 		.returning('id')
 		.executeTakeFirstOrThrow();
 	return {

@@ -3,6 +3,7 @@ import type { TestServices } from './test-database';
 import { seedDirectory } from '../../src/lib/server/directory/seed';
 import { addStaff } from './identity-fixtures';
 import type { ReferralStaffActor } from '../../src/lib/server/referrals/queries';
+import { openedCaseRow } from './case-file-row';
 
 /**
  * Helpers for the referral tests (imported by *.test.ts only): case rows written straight into
@@ -64,32 +65,16 @@ export async function caseFixture(
 	const office = await officeId(s, options.officeKey ?? 'nw');
 	const c = await s.db
 		.insertInto('case_file')
-		.values({
-			office_id: office,
-			creative_id: Number(creative.id),
-			consultant_id: options.consultantId,
-			name: 'Kim Kreativ',
-			status: 'open',
-			land_iso: options.land === undefined ? 'DE-NW' : options.land,
-			submarket: options.submarket ?? null,
-			stage: null,
-			topics: JSON.stringify(options.topics ?? []),
-			notes_consent_version: null,
-			notes_consent_at: null,
-			opened_at: t,
-			last_contact_at: null,
-			next_contact_due_at: null,
-			closed_at: null,
-			close_reason: null,
-			close_outcome: null,
-			feedback_token_hash: null,
-			feedback_token_expires_at: null,
-			feedback_rating: null,
-			feedback_comment: null,
-			feedback_at: null,
-			created_at: t,
-			updated_at: t
-		})
+		.values(
+			openedCaseRow(t, {
+				office_id: office,
+				creative_id: Number(creative.id),
+				consultant_id: options.consultantId,
+				land_iso: options.land === undefined ? 'DE-NW' : options.land,
+				submarket: options.submarket ?? null,
+				topics: JSON.stringify(options.topics ?? [])
+			})
+		)
 		.returning('id')
 		.executeTakeFirstOrThrow();
 	return { caseId: Number(c.id), creativeId: Number(creative.id), officeId: office, email };

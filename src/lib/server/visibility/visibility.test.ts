@@ -36,6 +36,7 @@ import {
 } from './requests';
 import type { ProfileInput } from './schema';
 import { servicesClosedAfterEach } from '../../../../tests/support/services-per-test';
+import { openedCaseRow } from '../../../../tests/support/case-file-row';
 
 let s = servicesClosedAfterEach();
 
@@ -302,31 +303,16 @@ describe('requests and introductions', () => {
 		const t = s.clock.now().getTime();
 		const caseRow = await s.db
 			.insertInto('case_file')
-			.values({
-				office_id: officeId,
-				creative_id: creativeId,
-				consultant_id: staff.id,
-				name: 'Kim',
-				status: 'open',
-				land_iso: 'DE-BE',
-				submarket: 'design',
-				stage: null,
-				notes_consent_version: null,
-				notes_consent_at: null,
-				opened_at: t,
-				last_contact_at: null,
-				next_contact_due_at: null,
-				closed_at: null,
-				close_reason: null,
-				close_outcome: null,
-				feedback_token_hash: null,
-				feedback_token_expires_at: null,
-				feedback_rating: null,
-				feedback_comment: null,
-				feedback_at: null,
-				created_at: t,
-				updated_at: t
-			})
+			.values(
+				openedCaseRow(t, {
+					office_id: officeId,
+					creative_id: creativeId,
+					consultant_id: staff.id,
+					name: 'Kim',
+					land_iso: 'DE-BE',
+					submarket: 'design'
+				})
+			)
 			.returning('id')
 			.executeTakeFirstOrThrow();
 		const events = (await introductionsForTimeline(s.db, Number(caseRow.id))).map((e) => e.event).sort();
