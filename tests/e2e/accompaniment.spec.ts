@@ -2,6 +2,7 @@ import { submitEachFormEmpty } from './empty-forms';
 import { expect, test } from './support';
 import { allowFailedLoads } from './support';
 import { ADMIN, expectAccessible, hydrated, mailLink, moveServerClock, staffPage } from './support';
+import { confirmBookingFromMail, requestBooking } from './booking-steps';
 
 /**
  * Issue 4 acceptance: book → attend → record with next steps and a referral → (server clock
@@ -27,30 +28,19 @@ test('accompaniment over months: record, check-in, follow-up, referral loop, clo
 	const creative = await (await browser.newContext()).newPage();
 	try {
 		// 1. Book a video consultation with Elif Kaya (Bayern), with consent to content notes.
-		await creative.goto('/termin?land=DE-BY&buero=by&format=video');
-		await hydrated(creative);
-		await creative.getByLabel(new RegExp(CONSULTANT_NAME)).first().check();
-		await creative.getByRole('button', { name: 'Weiter' }).click();
-		await creative.locator('#name').fill('Bea Begleitet');
-		await creative.locator('#email').fill(email);
-		await creative.locator('#submarket').selectOption('design');
-		await creative.locator('#stage').selectOption('gruendung');
-		await creative.locator('#concern').fill('Ich möchte ein Designstudio gründen.');
-		await creative.locator('#consent_processing').check();
-		await creative.locator('#consent_notes').check();
-		await creative.getByRole('button', { name: 'Termin anfragen' }).click();
+		await requestBooking(creative, 'land=DE-BY&buero=by&format=video', {
+			consultantName: CONSULTANT_NAME,
+			name: 'Bea Begleitet',
+			email,
+			submarket: 'design',
+			stage: 'gruendung',
+			concern: 'Ich möchte ein Designstudio gründen.',
+			notesConsent: true
+		});
 		await expect(creative.getByRole('heading', { level: 1 })).toHaveText('Bitte bestätigen Sie Ihre E-Mail');
 
 		let admin = await staffPage(browser, ADMIN);
-		const confirm = await mailLink(
-			admin,
-			email,
-			/Bitte bestätigen Sie Ihren Termin/,
-			/https?:\/\/\S+\/termin\/bestaetigen\/[A-Za-z0-9_-]+/
-		);
-		await creative.goto(confirm);
-		await creative.getByRole('button', { name: 'Termin bestätigen' }).click();
-		await expect(creative.getByRole('heading', { level: 1 })).toHaveText('Ihr Termin');
+		await confirmBookingFromMail(creative, admin, email);
 
 		// 2. A week later the talk has taken place: the consultant records it from the calendar.
 		await moveServerClock(request, { days: 7 });

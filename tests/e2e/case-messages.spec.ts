@@ -2,6 +2,7 @@ import type { Browser, Page } from '@playwright/test';
 import { submitEachFormEmpty } from './empty-forms';
 import { ADMIN, expect, expectAccessible, hydrated, login, mailText, tabTo, test } from './support';
 import { allowFailedLoads } from './support';
+import { confirmBookingFromMail, requestBooking } from './booking-steps';
 
 /**
  * Issue 18 acceptance: a creative with an open case writes a message with a PDF (keyboard only)
@@ -38,25 +39,17 @@ test('messages in the case: write with a PDF, notice without text, answer, hand-
 	const creative = await (await browser.newContext()).newPage();
 	try {
 		// 1. A booking with Jonas Hoffmann opens the case.
-		await creative.goto('/termin?land=DE-HE&buero=he-rp-sl&format=video');
-		await hydrated(creative);
-		await creative.getByLabel(new RegExp(CONSULTANT_NAME)).first().check();
-		await creative.getByRole('button', { name: 'Weiter' }).click();
-		await creative.locator('#name').fill('Nele Nachricht');
-		await creative.locator('#email').fill(email);
-		await creative.locator('#submarket').selectOption('design');
-		await creative.locator('#stage').selectOption('gruendung');
-		await creative.locator('#concern').fill('Fragen zur Künstlersozialkasse.');
-		await creative.locator('#consent_processing').check();
-		await creative.getByRole('button', { name: 'Termin anfragen' }).click();
+		await requestBooking(creative, 'land=DE-HE&buero=he-rp-sl&format=video', {
+			consultantName: CONSULTANT_NAME,
+			name: 'Nele Nachricht',
+			email,
+			submarket: 'design',
+			stage: 'gruendung',
+			concern: 'Fragen zur Künstlersozialkasse.'
+		});
 		await expect(creative.getByRole('heading', { level: 1 })).toHaveText('Bitte bestätigen Sie Ihre E-Mail');
 		const admin = await staffPage(browser, ADMIN);
-		const confirm = (await mailText(admin, email, /Bitte bestätigen Sie Ihren Termin/)).match(
-			/https?:\/\/\S+\/termin\/bestaetigen\/[A-Za-z0-9_-]+/
-		)![0];
-		await creative.goto(confirm);
-		await creative.getByRole('button', { name: 'Termin bestätigen' }).click();
-		await expect(creative.getByRole('heading', { level: 1 })).toHaveText('Ihr Termin');
+		await confirmBookingFromMail(creative, admin, email);
 
 		// 2. The creative signs in to the portal.
 		await creative.goto('/portal/anmelden');

@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
-import { expect, hydrated, mailText } from './support';
+import { expect, mailText } from './support';
+import { requestBooking } from './booking-steps';
 
 /**
  * A new creative, known to the portal through an unconfirmed video appointment request with the
@@ -12,17 +13,13 @@ export async function signInAsNewCreative(
 	{ name, land = 'DE-NW', office = 'nw' }: { name: string; land?: string; office?: string }
 ): Promise<string> {
 	const email = `${name.toLowerCase().replace(/[^a-z]+/g, '.')}.${Date.now()}@example.org`;
-	await page.goto(`/termin?land=${land}&buero=${office}&format=video`);
-	await hydrated(page);
-	await page.locator('#slot').check();
-	await page.getByRole('button', { name: 'Weiter' }).click();
-	await page.locator('#name').fill(name);
-	await page.locator('#email').fill(email);
-	await page.locator('#submarket').selectOption('design');
-	await page.locator('#stage').selectOption('idee');
-	await page.locator('#concern').fill('Orientierung für ein neues Vorhaben');
-	await page.locator('#consent_processing').check();
-	await page.getByRole('button', { name: 'Termin anfragen' }).click();
+	await requestBooking(page, `land=${land}&buero=${office}&format=video`, {
+		name,
+		email,
+		submarket: 'design',
+		stage: 'idee',
+		concern: 'Orientierung für ein neues Vorhaben'
+	});
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Bitte bestätigen Sie Ihre E-Mail');
 	await page.goto('/portal/anmelden');
 	await page.getByLabel('E-Mail-Adresse').fill(email);

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { ADMIN, expectAccessible, hydrated, LEAD_NW, mailLink, staffPage } from './support';
+import { ADMIN, expectAccessible, hydrated, LEAD_NW, staffPage } from './support';
+import { confirmBookingFromMail, requestBooking } from './booking-steps';
 
 /**
  * Issue 13, part 5: free text that protects people from themselves. A booking concern with a
@@ -19,19 +20,15 @@ test('booking concern with an SV number warns; a record note with a health word 
 	const creative = await (await browser.newContext()).newPage();
 
 	// 1. The booking: the concern carries a social insurance number.
-	await creative.goto('/termin?land=DE-NW&buero=nw&format=phone');
-	await hydrated(creative);
-	await creative.locator('#slot').check();
-	await creative.getByRole('button', { name: 'Weiter' }).click();
-	await creative.locator('#name').fill(name);
-	await creative.locator('#email').fill(email);
-	await creative.locator('#phone').fill('0221 1234567');
-	await creative.locator('#submarket').selectOption('design');
-	await creative.locator('#stage').selectOption('gruendung');
-	await creative.locator('#concern').fill('Frage zur KSK. Meine Nummer ist 12 150385 M 023.');
-	await creative.locator('#consent_processing').check();
-	await creative.locator('#consent_notes').check();
-	await creative.getByRole('button', { name: 'Termin anfragen' }).click();
+	await requestBooking(creative, 'land=DE-NW&buero=nw&format=phone', {
+		name,
+		email,
+		phone: '0221 1234567',
+		submarket: 'design',
+		stage: 'gruendung',
+		concern: 'Frage zur KSK. Meine Nummer ist 12 150385 M 023.',
+		notesConsent: true
+	});
 
 	const warning = creative.getByRole('region', { name: WARNING });
 	await expect(warning).toContainText('eine Sozialversicherungsnummer');
@@ -48,15 +45,7 @@ test('booking concern with an SV number warns; a record note with a health word 
 	await expectAccessible(creative, 'booking sent after editing');
 
 	const admin = await staffPage(browser, ADMIN);
-	const confirm = await mailLink(
-		admin,
-		email,
-		/Bitte bestätigen Sie Ihren Termin/,
-		/https?:\/\/\S+\/termin\/bestaetigen\/[A-Za-z0-9_-]+/
-	);
-	await creative.goto(confirm);
-	await creative.getByRole('button', { name: 'Termin bestätigen' }).click();
-	await expect(creative.getByRole('heading', { level: 1 })).toHaveText('Ihr Termin');
+	await confirmBookingFromMail(creative, admin, email);
 
 	// 2. The office lead records a talk; the note names a diagnosis.
 	const lead = await staffPage(browser, LEAD_NW);

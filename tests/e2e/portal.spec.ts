@@ -1,6 +1,7 @@
 import { expect, test } from './support';
 import { allowFailedLoads } from './support';
-import { ADMIN, expectAccessible, hydrated, login, mailText } from './support';
+import { ADMIN, expectAccessible, login, mailText } from './support';
+import { requestBooking } from './booking-steps';
 
 test.setTimeout(150_000);
 
@@ -12,17 +13,13 @@ test('a creative signs in by magic link, sees the appointment, exports and delet
 	const creative = await (await browser.newContext()).newPage();
 
 	// A booking for this address (the quick way: first free slot at the NRW office).
-	await creative.goto('/termin?land=DE-NW&buero=nw&format=video');
-	await hydrated(creative);
-	await creative.locator('#slot').check();
-	await creative.getByRole('button', { name: 'Weiter' }).click();
-	await creative.locator('#name').fill('Pia Portal');
-	await creative.locator('#email').fill(email);
-	await creative.locator('#submarket').selectOption('film');
-	await creative.locator('#stage').selectOption('idee');
-	await creative.locator('#concern').fill('Förderung für einen Kurzfilm');
-	await creative.locator('#consent_processing').check();
-	await creative.getByRole('button', { name: 'Termin anfragen' }).click();
+	await requestBooking(creative, 'land=DE-NW&buero=nw&format=video', {
+		name: 'Pia Portal',
+		email,
+		submarket: 'film',
+		stage: 'idee',
+		concern: 'Förderung für einen Kurzfilm'
+	});
 	await expect(creative.getByRole('heading', { level: 1 })).toHaveText('Bitte bestätigen Sie Ihre E-Mail');
 
 	// Ask for a sign-in link: the same answer whether or not the address is known.

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
 import { ADMIN, expectAccessible, hydrated, mailLink, moveServerClock, staffPage } from './support';
+import { confirmBookingFromMail, requestBooking } from './booking-steps';
 
 /**
  * Issue 13 acceptance: a creative books (double opt-in, consent to notes), the consultant records
@@ -86,30 +87,19 @@ test(`privacy journey: book, record with notes, event, profile, check-in, withdr
 		await expectAccessible(creative, 'privacy notice');
 
 		// 1. Book a video consultation in Bayern with consent to content notes, confirm from the mail.
-		await creative.goto(`/termin?land=DE-BY&buero=${OFFICE}&format=video`);
-		await hydrated(creative);
-		await creative.getByLabel(new RegExp(CONSULTANT_NAME)).first().check();
-		await creative.getByRole('button', { name: 'Weiter' }).click();
-		await creative.locator('#name').fill(name);
-		await creative.locator('#email').fill(email);
-		await creative.locator('#submarket').selectOption('design');
-		await creative.locator('#stage').selectOption('gruendung');
-		await creative.locator('#concern').fill(`Mein ${values.concern} zur Gründung.`);
-		await creative.locator('#consent_processing').check();
-		await creative.locator('#consent_notes').check();
-		await creative.locator('#consent_news').check();
-		await creative.getByRole('button', { name: 'Termin anfragen' }).click();
+		await requestBooking(creative, `land=DE-BY&buero=${OFFICE}&format=video`, {
+			consultantName: CONSULTANT_NAME,
+			name,
+			email,
+			submarket: 'design',
+			stage: 'gruendung',
+			concern: `Mein ${values.concern} zur Gründung.`,
+			notesConsent: true,
+			newsConsent: true
+		});
 		await expect(creative.getByRole('heading', { level: 1 })).toHaveText('Bitte bestätigen Sie Ihre E-Mail');
 		let admin = await staffPage(browser, ADMIN);
-		const confirm = await mailLink(
-			admin,
-			email,
-			/Bitte bestätigen Sie Ihren Termin/,
-			/https?:\/\/\S+\/termin\/bestaetigen\/[A-Za-z0-9_-]+/
-		);
-		await creative.goto(confirm);
-		await creative.getByRole('button', { name: 'Termin bestätigen' }).click();
-		await expect(creative.getByRole('heading', { level: 1 })).toHaveText('Ihr Termin');
+		await confirmBookingFromMail(creative, admin, email);
 		const bookedAt = await creative.locator('dl.facts time').first().getAttribute('datetime');
 		const bookedDay = berlinDate(Date.parse(bookedAt ?? '')).date;
 

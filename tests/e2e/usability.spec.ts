@@ -1,5 +1,6 @@
 import { expect, test } from './support';
 import { ADMIN, expectAccessible, hydrated, login, mailLink, staffPage } from './support';
+import { confirmBookingFromMail, requestBooking } from './booking-steps';
 
 /**
  * Issue 16 acceptance: a case whose only appointment is cancelled offers no follow-up and closes
@@ -22,29 +23,17 @@ test('cancelled-only case: no record before the talk, cancel with a reason, case
 	const creative = await (await browser.newContext()).newPage();
 
 	// 1. A video consultation with Lukas Schmid, confirmed by e-mail.
-	await creative.goto('/termin?land=DE-BW&buero=bw&format=video');
-	await hydrated(creative);
-	await creative.getByLabel(new RegExp(CONSULTANT_NAME)).first().check();
-	await creative.getByRole('button', { name: 'Weiter' }).click();
-	await creative.locator('#name').fill(name);
-	await creative.locator('#email').fill(email);
-	await creative.locator('#submarket').selectOption('design');
-	await creative.locator('#stage').selectOption('idee');
-	await creative.locator('#concern').fill('Ich plane ein Designbüro.');
-	await creative.locator('#consent_processing').check();
-	await creative.getByRole('button', { name: 'Termin anfragen' }).click();
+	await requestBooking(creative, 'land=DE-BW&buero=bw&format=video', {
+		consultantName: CONSULTANT_NAME,
+		name,
+		email,
+		submarket: 'design',
+		stage: 'idee',
+		concern: 'Ich plane ein Designbüro.'
+	});
 	await expect(creative.getByRole('heading', { level: 1 })).toHaveText('Bitte bestätigen Sie Ihre E-Mail');
 	const admin = await staffPage(browser, ADMIN);
-	await creative.goto(
-		await mailLink(
-			admin,
-			email,
-			/Bitte bestätigen Sie Ihren Termin/,
-			/https?:\/\/\S+\/termin\/bestaetigen\/[A-Za-z0-9_-]+/
-		)
-	);
-	await creative.getByRole('button', { name: 'Termin bestätigen' }).click();
-	await expect(creative.getByRole('heading', { level: 1 })).toHaveText('Ihr Termin');
+	await confirmBookingFromMail(creative, admin, email);
 
 	// 2. Before the talk the consultant cannot document it, and is told why.
 	const consultant = await staffPage(browser, CONSULTANT);

@@ -3,6 +3,7 @@ import jpeg from 'jpeg-js';
 import { submitEachFormEmpty } from './empty-forms';
 import { ADMIN, expect, expectAccessible, hydrated, login, mailText, test } from './support';
 import { allowFailedLoads } from './support';
+import { requestBooking } from './booking-steps';
 
 test.setTimeout(240_000);
 
@@ -40,17 +41,13 @@ test('a creative publishes a profile, staff approve it, a decision maker’s req
 	const creative = await (await browser.newContext()).newPage();
 
 	// A booking makes the address known to the portal (quickest: first video slot of nw).
-	await creative.goto('/termin?land=DE-NW&buero=nw&format=video');
-	await hydrated(creative);
-	await creative.locator('#slot').check();
-	await creative.getByRole('button', { name: 'Weiter' }).click();
-	await creative.locator('#name').fill('Lea Licht');
-	await creative.locator('#email').fill(email);
-	await creative.locator('#submarket').selectOption('design');
-	await creative.locator('#stage').selectOption('idee');
-	await creative.locator('#concern').fill('Sichtbarkeit für mein Studio');
-	await creative.locator('#consent_processing').check();
-	await creative.getByRole('button', { name: 'Termin anfragen' }).click();
+	await requestBooking(creative, 'land=DE-NW&buero=nw&format=video', {
+		name: 'Lea Licht',
+		email,
+		submarket: 'design',
+		stage: 'idee',
+		concern: 'Sichtbarkeit für mein Studio'
+	});
 	await expect(creative.getByRole('heading', { level: 1 })).toHaveText('Bitte bestätigen Sie Ihre E-Mail');
 
 	await creative.goto('/portal/anmelden');
