@@ -1,4 +1,4 @@
-import type { TestServices } from './test-database';
+import { type TestServices, testServices } from './test-database';
 import type { HoldInput } from '../../src/lib/server/booking/hold';
 import { listSlots } from '../../src/lib/server/booking/slots';
 
@@ -43,6 +43,12 @@ async function addConsultant(s: TestServices, officeId: number, name: string, em
 		}
 	}
 	return Number(id);
+}
+
+/** Fresh services holding the booking fixture (closeServicesAfterEach closes them after the test). */
+export async function servicesWithBookingFixture(): Promise<{ s: TestServices; f: BookingFixture }> {
+	const s = await testServices();
+	return { s, f: await bookingFixture(s) };
 }
 
 export async function bookingFixture(s: TestServices): Promise<BookingFixture> {

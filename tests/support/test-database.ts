@@ -74,6 +74,10 @@ async function buildPgTemplate(): Promise<void> {
  */
 export const openTestServices = new Set<TestServices>();
 
+/** Where the test clock starts unless a test says otherwise: Monday 2026-06-15, 10:00 in Berlin. */
+export const TEST_CLOCK_START = '2026-06-15T08:00:00Z';
+export const TEST_NOW = Date.parse(TEST_CLOCK_START);
+
 export interface TestServices extends Services {
 	clock: ReturnType<typeof fixedClock>;
 }
@@ -81,7 +85,7 @@ export interface TestServices extends Services {
 export async function testServices(
 	options: { now?: string; env?: Record<string, string> } = {}
 ): Promise<TestServices> {
-	const clock = fixedClock(options.now ?? '2026-06-15T08:00:00Z');
+	const clock = fixedClock(options.now ?? TEST_CLOCK_START);
 	let database: ReturnType<typeof createDb>;
 	let url: string;
 	if (pgUrl) {

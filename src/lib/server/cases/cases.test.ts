@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { type TestServices, testServices } from '../../../../tests/support/test-database';
 import { DAY, WEEK } from '../../time/durations';
 import { mintScope } from '../access/scope';
-import { type BookingFixture, bookingFixture } from '../../../../tests/support/booking-fixtures';
+import { servicesWithBookingFixture } from '../../../../tests/support/booking-fixtures';
 import { ensureConsentTexts } from '../booking/consent';
 import { bookFollowUp, followUpSlots } from '../booking/follow-up';
 import {
@@ -30,15 +29,11 @@ import { mergeCases } from './merge';
 import { recordConsultation } from './record';
 import { setStepDoneByCreative } from './steps';
 import { caseTimeline } from './timeline';
-import { servicesClosedAfterEach } from '../../../../tests/support/services-per-test';
+import { closeServicesAfterEach } from '../../../../tests/support/services-per-test';
 
-let s = servicesClosedAfterEach();
+closeServicesAfterEach();
 
-async function setup(): Promise<{ s: TestServices; f: BookingFixture }> {
-	s = await testServices();
-	const f = await bookingFixture(s);
-	return { s, f };
-}
+const setup = servicesWithBookingFixture;
 
 describe('a case opens with the first confirmed booking', () => {
 	it('one case per creative and office; a second booking joins it; a closed case reopens', async () => {

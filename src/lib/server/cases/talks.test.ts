@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { type TestServices, testServices } from '../../../../tests/support/test-database';
+import type { TestServices } from '../../../../tests/support/test-database';
 import { mintScope } from '../access/scope';
-import { type BookingFixture, bookingFixture, tokenFrom } from '../../../../tests/support/booking-fixtures';
+import {
+	type BookingFixture,
+	servicesWithBookingFixture,
+	tokenFrom
+} from '../../../../tests/support/booking-fixtures';
 import { bookFollowUp, followUpSlots } from '../booking/follow-up';
 import { cancelByCreative } from '../booking/manage';
 import { cancelByStaff, markAttendance } from '../booking/staff-commands';
@@ -17,15 +21,12 @@ import {
 } from '../../../../tests/support/case-fixtures';
 import { recordConsultation } from './record';
 import { bookingToRecord } from './talks';
-import { servicesClosedAfterEach } from '../../../../tests/support/services-per-test';
+import { closeServicesAfterEach } from '../../../../tests/support/services-per-test';
 
 /** Issue 16, part 1, against a real database: follow-ups after a talk, self-closing cases, statistics. */
-let s = servicesClosedAfterEach();
+closeServicesAfterEach();
 
-async function setup(): Promise<{ s: TestServices; f: BookingFixture }> {
-	s = await testServices();
-	return { s, f: await bookingFixture(s) };
-}
+const setup = servicesWithBookingFixture;
 
 const staff = (f: BookingFixture) => ({
 	id: f.consultantId,

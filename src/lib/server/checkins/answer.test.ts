@@ -1,6 +1,6 @@
 import type { Locale } from '../../i18n/locale';
 import { describe, expect, it } from 'vitest';
-import { type TestServices, testServices } from '../../../../tests/support/test-database';
+import { type TestServices, TEST_NOW, testServices } from '../../../../tests/support/test-database';
 import { DAY, WEEK } from '../../time/durations';
 import { answerCheckIn, type CheckInInput, inspectCheckIn } from './answer';
 import {
@@ -19,7 +19,6 @@ import { servicesClosedAfterEach } from '../../../../tests/support/services-per-
 
 let s = servicesClosedAfterEach();
 
-const NOW = Date.parse('2026-06-15T08:00:00Z');
 const SECRET_CHANGE = 'Ich habe drei Aufträge bekommen';
 const SECRET_QUESTION = 'Wie stelle ich eine Rechnung an Kunden im Ausland?';
 
@@ -32,8 +31,8 @@ async function sentCheckIn(options: { locale?: Locale; consultantLocale?: Locale
 	const f = await addCase(s, {
 		consultantId: consultant.id,
 		consultantEmail: consultant.email,
-		nextContactDueAt: NOW - DAY,
-		lastContactAt: NOW - 5 * WEEK,
+		nextContactDueAt: TEST_NOW - DAY,
+		lastContactAt: TEST_NOW - 5 * WEEK,
 		locale: options.locale
 	});
 	const own = await addStep(s, f.caseId, { text: 'Honorar kalkulieren', dueOn: '2026-06-30' });
@@ -74,7 +73,7 @@ describe('inspectCheckIn (the page a GET shows)', () => {
 			name: 'Kim Kreativ',
 			officeName: 'Regionalbüro Nordrhein-Westfalen',
 			consultantName: 'Bea Beraterin',
-			expiresAt: NOW + 30 * DAY
+			expiresAt: TEST_NOW + 30 * DAY
 		});
 		expect(r.view.steps).toEqual([{ id: steps.own, text: 'Honorar kalkulieren', dueOn: '2026-06-30' }]);
 		expect(r.view.officeSteps.map((x) => x.id)).toEqual([steps.office]);
@@ -176,12 +175,12 @@ describe('answerCheckIn', () => {
 		const { s, f, token } = await sentCheckIn({ consultantLocale: 'en' });
 		await s.db
 			.insertInto('office_case_setting')
-			.values({ office_id: f.officeId, checkin_interval_weeks: 3, updated_at: NOW })
+			.values({ office_id: f.officeId, checkin_interval_weeks: 3, updated_at: TEST_NOW })
 			.execute();
 		const r = await answerCheckIn(s, token, answer({ wantsFollowUp: false, changed: '', questions: '' }));
 		expect(r.ok).toBe(true);
 		const c = await caseRow(s, f.caseId);
-		expect(Number(c.next_contact_due_at)).toBe(NOW + 3 * WEEK);
+		expect(Number(c.next_contact_due_at)).toBe(TEST_NOW + 3 * WEEK);
 		const notice = (await mails(s, 'checkins.answered'))[0]!;
 		expect(notice.subject).toBe('Update from Kim Kreativ');
 		expect(notice.text_body).not.toContain('follow-up');
@@ -213,7 +212,7 @@ describe('answerCheckIn', () => {
 				changed: SECRET_CHANGE,
 				questions: SECRET_QUESTION,
 				wantsFollowUp: true,
-				answeredAt: NOW
+				answeredAt: TEST_NOW
 			});
 	});
 
@@ -267,7 +266,7 @@ describe('answerCheckIn', () => {
 		await s.db.updateTable('case_file').set({ status: 'paused' }).where('id', '=', f.caseId).execute();
 		expect((await answerCheckIn(s, token, answer())).ok).toBe(true);
 		const c = await caseRow(s, f.caseId);
-		expect(Number(c.last_contact_at)).toBe(NOW);
-		expect(Number(c.next_contact_due_at)).toBe(NOW - DAY);
+		expect(Number(c.last_contact_at)).toBe(TEST_NOW);
+		expect(Number(c.next_contact_due_at)).toBe(TEST_NOW - DAY);
 	});
 });

@@ -1,6 +1,6 @@
 import type { Locale } from '../../i18n/locale';
 import { describe, expect, it } from 'vitest';
-import { testServices } from '../../../../tests/support/test-database';
+import { TEST_NOW, testServices } from '../../../../tests/support/test-database';
 import { DAY } from '../../time/durations';
 import { transact } from '../db/transaction';
 import { hashToken } from '../platform/tokens';
@@ -21,8 +21,6 @@ import { servicesClosedAfterEach } from '../../../../tests/support/services-per-
 
 let s = servicesClosedAfterEach();
 
-const NOW = Date.parse('2026-06-15T08:00:00Z');
-
 async function closedCase(options: { locale?: Locale; erased?: boolean } = {}) {
 	s = await testServices();
 	const f = await addCase(s, { status: 'closed', ...options });
@@ -40,7 +38,7 @@ describe('queueFeedbackMail (inside closeCase)', () => {
 		const token = await tokenFromMail(s, 'checkins.feedback', f.email, '/rueckmeldung/abschluss');
 		const c = await caseRow(s, f.caseId);
 		expect(c.feedback_token_hash).toBe(hashToken(token));
-		expect(Number(c.feedback_token_expires_at)).toBe(NOW + 30 * DAY);
+		expect(Number(c.feedback_token_expires_at)).toBe(TEST_NOW + 30 * DAY);
 	});
 
 	it('writes English for an English-speaking creative', async () => {
@@ -120,7 +118,7 @@ describe('submitFeedback', () => {
 		const c = await caseRow(s, f.caseId);
 		expect(Number(c.feedback_rating)).toBe(4);
 		expect(c.feedback_comment).toBe('Sehr hilfreich, danke!');
-		expect(Number(c.feedback_at)).toBe(NOW + DAY);
+		expect(Number(c.feedback_at)).toBe(TEST_NOW + DAY);
 		expect(await caseEvents(s, f.caseId)).toEqual([
 			{ kind: 'feedback', actor: 'creative', data: { rating: 4 } }
 		]);
@@ -140,7 +138,7 @@ describe('submitFeedback', () => {
 		expect(await inspectFeedback(s.db, token, s.clock.now())).toMatchObject({
 			ok: true,
 			state: 'given',
-			given: { rating: 4, comment: 'Sehr hilfreich, danke!', at: NOW + DAY }
+			given: { rating: 4, comment: 'Sehr hilfreich, danke!', at: TEST_NOW + DAY }
 		});
 		// A later closure of the same case does not ask again.
 		expect(await transact(s.db, (trx) => queueFeedbackMail(trx, s, f.caseId, s.clock.now()))).toBe(false);

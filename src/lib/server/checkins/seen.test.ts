@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { testServices } from '../../../../tests/support/test-database';
+import { TEST_NOW, testServices } from '../../../../tests/support/test-database';
 import { DAY } from '../../time/durations';
 import { mintScope } from '../access/scope';
 import type { CaseActor } from '../cases/case-actor';
@@ -18,8 +18,6 @@ import { servicesClosedAfterEach } from '../../../../tests/support/services-per-
 
 let s = servicesClosedAfterEach();
 
-const NOW = Date.parse('2026-06-15T08:00:00Z');
-
 /** Two consultants in nw with one answered check-in each, and one case in by. */
 async function setup() {
 	s = await testServices();
@@ -27,13 +25,13 @@ async function setup() {
 	const carl = await addConsultant(s, 'nw', { name: 'Carl' });
 	const lead = await addConsultant(s, 'nw', { role: 'office_lead', name: 'Lea' });
 	const other = await addConsultant(s, 'by', { name: 'Otto' });
-	const a = await addCase(s, { consultantId: bea.id, name: 'Anna', nextContactDueAt: NOW - DAY });
-	const b = await addCase(s, { consultantId: carl.id, name: 'Ben', nextContactDueAt: NOW - DAY });
+	const a = await addCase(s, { consultantId: bea.id, name: 'Anna', nextContactDueAt: TEST_NOW - DAY });
+	const b = await addCase(s, { consultantId: carl.id, name: 'Ben', nextContactDueAt: TEST_NOW - DAY });
 	const x = await addCase(s, {
 		officeKey: 'by',
 		consultantId: other.id,
 		name: 'Xaver',
-		nextContactDueAt: NOW - DAY
+		nextContactDueAt: TEST_NOW - DAY
 	});
 	const step = await addStep(s, a.caseId, { text: 'Förderprogramm prüfen' });
 	expect(await sendDueCheckIns(s)).toBe(3);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { testServices } from '../../../../tests/support/test-database';
+import { TEST_NOW, testServices } from '../../../../tests/support/test-database';
 import { HOUR, DAY } from '../../time/durations';
 import { runMinuteJobs } from '../background';
 import { hashToken } from '../platform/tokens';
@@ -17,8 +17,6 @@ import { servicesClosedAfterEach } from '../../../../tests/support/services-per-
 
 let s = servicesClosedAfterEach();
 
-const NOW = Date.parse('2026-06-15T08:00:00Z');
-
 describe('sendDueCheckIns: which cases get a mail', () => {
 	// Rules as data: status, due date relative to now, erased creative -> mail?
 	const table: {
@@ -28,13 +26,13 @@ describe('sendDueCheckIns: which cases get a mail', () => {
 		erased?: boolean;
 		mail: boolean;
 	}[] = [
-		{ label: 'open, due a day ago', status: 'open', due: NOW - DAY, mail: true },
-		{ label: 'open, due exactly now', status: 'open', due: NOW, mail: true },
-		{ label: 'open, due in an hour', status: 'open', due: NOW + HOUR, mail: false },
+		{ label: 'open, due a day ago', status: 'open', due: TEST_NOW - DAY, mail: true },
+		{ label: 'open, due exactly now', status: 'open', due: TEST_NOW, mail: true },
+		{ label: 'open, due in an hour', status: 'open', due: TEST_NOW + HOUR, mail: false },
 		{ label: 'open, no due date', status: 'open', due: null, mail: false },
-		{ label: 'paused, due a day ago', status: 'paused', due: NOW - DAY, mail: false },
-		{ label: 'closed, due a day ago', status: 'closed', due: NOW - DAY, mail: false },
-		{ label: 'open, due, creative erased', status: 'open', due: NOW - DAY, erased: true, mail: false }
+		{ label: 'paused, due a day ago', status: 'paused', due: TEST_NOW - DAY, mail: false },
+		{ label: 'closed, due a day ago', status: 'closed', due: TEST_NOW - DAY, mail: false },
+		{ label: 'open, due, creative erased', status: 'open', due: TEST_NOW - DAY, erased: true, mail: false }
 	];
 	it.each(table)('$label -> mail: $mail', async (row) => {
 		s = await testServices();
@@ -48,8 +46,8 @@ describe('sendDueCheckIns: which cases get a mail', () => {
 
 	it('skips an undeliverable address and sends once the case is due, not before', async () => {
 		s = await testServices();
-		const bad = await addCase(s, { email: 'not-an-address', nextContactDueAt: NOW - DAY });
-		const later = await addCase(s, { nextContactDueAt: NOW + 3 * DAY });
+		const bad = await addCase(s, { email: 'not-an-address', nextContactDueAt: TEST_NOW - DAY });
+		const later = await addCase(s, { nextContactDueAt: TEST_NOW + 3 * DAY });
 		expect(await sendDueCheckIns(s)).toBe(0);
 		s.clock.advance(3 * DAY - 1);
 		expect(await sendDueCheckIns(s)).toBe(0);
@@ -64,7 +62,7 @@ describe('sendDueCheckIns: which cases get a mail', () => {
 describe('sendDueCheckIns: the check-in and its mail', () => {
 	it('stores only the token hash, mails the link in the creative language, logs and audits', async () => {
 		s = await testServices();
-		const due = NOW - 2 * DAY;
+		const due = TEST_NOW - 2 * DAY;
 		const de = await addCase(s, { nextContactDueAt: due, name: 'Kim Kreativ' });
 		const en = await addCase(s, { nextContactDueAt: due, name: 'Alex Artist', locale: 'en' });
 		expect(await sendDueCheckIns(s)).toBe(2);
@@ -88,8 +86,8 @@ describe('sendDueCheckIns: the check-in and its mail', () => {
 			.executeTakeFirstOrThrow();
 		expect(row.token_hash).toBe(hashToken(token));
 		expect(Number(row.due_at)).toBe(due);
-		expect(Number(row.sent_at)).toBe(NOW);
-		expect(Number(row.expires_at)).toBe(NOW + 30 * DAY);
+		expect(Number(row.sent_at)).toBe(TEST_NOW);
+		expect(Number(row.expires_at)).toBe(TEST_NOW + 30 * DAY);
 		expect(row.answered_at).toBeNull();
 
 		// The case stays overdue: sending does not move the next contact.
@@ -104,7 +102,7 @@ describe('sendDueCheckIns: the check-in and its mail', () => {
 
 	it('sends once per due date: a second run sends nothing, a new due date sends again', async () => {
 		s = await testServices();
-		const f = await addCase(s, { nextContactDueAt: NOW - DAY });
+		const f = await addCase(s, { nextContactDueAt: TEST_NOW - DAY });
 		expect(await sendDueCheckIns(s)).toBe(1);
 		s.clock.advance(HOUR);
 		expect(await sendDueCheckIns(s)).toBe(0);
@@ -112,7 +110,7 @@ describe('sendDueCheckIns: the check-in and its mail', () => {
 		// A consultation (or an answer) moves the next contact; when that is due, a new mail goes.
 		await s.db
 			.updateTable('case_file')
-			.set({ next_contact_due_at: NOW + 10 * DAY })
+			.set({ next_contact_due_at: TEST_NOW + 10 * DAY })
 			.where('id', '=', f.caseId)
 			.execute();
 		s.clock.advance(10 * DAY);
@@ -122,7 +120,7 @@ describe('sendDueCheckIns: the check-in and its mail', () => {
 
 	it(raceTest('two parallel runs (two instances) send one mail per case'), async () => {
 		s = await testServices();
-		for (let i = 0; i < 3; i++) await addCase(s, { nextContactDueAt: NOW - DAY });
+		for (let i = 0; i < 3; i++) await addCase(s, { nextContactDueAt: TEST_NOW - DAY });
 		const [a, b] = await Promise.all([sendDueCheckIns(s), sendDueCheckIns(s)]);
 		expect(a + b).toBe(3);
 		expect(await mails(s, 'checkins.check_in')).toHaveLength(3);
@@ -134,7 +132,7 @@ describe('sendDueCheckIns: the check-in and its mail', () => {
 
 	it('runs as one of the minute jobs', async () => {
 		s = await testServices();
-		await addCase(s, { nextContactDueAt: NOW - DAY });
+		await addCase(s, { nextContactDueAt: TEST_NOW - DAY });
 		const done = await runMinuteJobs(s);
 		expect(done.checkIns).toBe(1);
 		expect((await runMinuteJobs(s)).checkIns).toBe(0);
