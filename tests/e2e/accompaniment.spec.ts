@@ -3,6 +3,8 @@ import { expect, test } from './support';
 import { allowFailedLoads } from './support';
 import { ADMIN, expectAccessible, hydrated, mailLink, moveServerClock, staffPage } from './support';
 import { confirmBookingFromMail, requestBooking } from './booking-steps';
+import { signInToPortal } from './creative-support';
+import { openCheckInFromMail } from './check-in-steps';
 
 /**
  * Issue 4 acceptance: book → attend → record with next steps and a referral → (server clock
@@ -91,15 +93,7 @@ test('accompaniment over months: record, check-in, follow-up, referral loop, clo
 		// 3. Four weeks later the check-in mail goes out (and the referral question, after three).
 		await moveServerClock(request, { days: 28 });
 		admin = await staffPage(browser, ADMIN);
-		const checkIn = await mailLink(
-			admin,
-			email,
-			/Wie geht es voran/,
-			/https?:\/\/\S+\/rueckmeldung\/[A-Za-z0-9_-]+/
-		);
-		await creative.goto(checkIn);
-		await expect(creative.getByRole('heading', { level: 1 })).toHaveText('Wie geht es voran?');
-		await hydrated(creative);
+		await openCheckInFromMail(creative, admin, email);
 		await expectAccessible(creative, 'check-in form');
 		await creative.getByLabel(/Businessplan-Entwurf schreiben/).check();
 		await creative.getByLabel('Was hat sich getan?').fill('Der Entwurf steht, die Kundin hat zugesagt.');
@@ -121,18 +115,7 @@ test('accompaniment over months: record, check-in, follow-up, referral loop, clo
 		await expect(consultant.getByRole('status')).toHaveText('Die Rückmeldung ist als gelesen markiert.');
 
 		// 5. The creative signs in to the portal and books the follow-up with the same consultant.
-		await creative.goto('/portal/anmelden');
-		await creative.getByLabel('E-Mail-Adresse').fill(email);
-		await creative.getByRole('button', { name: 'Anmeldelink senden' }).click();
-		const portalLink = await mailLink(
-			admin,
-			email,
-			/Anmeldelink/,
-			/https?:\/\/\S+\/portal\/anmelden\/[A-Za-z0-9_-]+/
-		);
-		await creative.goto(portalLink);
-		await creative.getByRole('button', { name: 'Jetzt anmelden' }).click();
-		await expect(creative.getByRole('heading', { level: 1 })).toHaveText('Mein Bereich');
+		await signInToPortal(creative, admin, email);
 		await expect(creative.getByText('Businessplan-Entwurf schreiben').first()).toBeVisible();
 		await expectAccessible(creative, 'portal with plan');
 		await creative

@@ -3,6 +3,7 @@ import { submitEachFormEmpty } from './empty-forms';
 import { ADMIN, expect, expectAccessible, hydrated, login, mailText, tabTo, test } from './support';
 import { allowFailedLoads } from './support';
 import { confirmBookingFromMail, requestBooking } from './booking-steps';
+import { signInToPortal } from './creative-support';
 
 /**
  * Issue 18 acceptance: a creative with an open case writes a message with a PDF (keyboard only)
@@ -52,15 +53,7 @@ test('messages in the case: write with a PDF, notice without text, answer, hand-
 		await confirmBookingFromMail(creative, admin, email);
 
 		// 2. The creative signs in to the portal.
-		await creative.goto('/portal/anmelden');
-		await creative.getByLabel('E-Mail-Adresse').fill(email);
-		await creative.getByRole('button', { name: 'Anmeldelink senden' }).click();
-		const portalLink = (await mailText(admin, email, /Anmeldelink/)).match(
-			/https?:\/\/\S+\/portal\/anmelden\/[A-Za-z0-9_-]+/
-		)![0];
-		await creative.goto(portalLink);
-		await creative.getByRole('button', { name: 'Jetzt anmelden' }).click();
-		await expect(creative.getByRole('heading', { level: 1 })).toHaveText('Mein Bereich');
+		await signInToPortal(creative, admin, email);
 		await hydrated(creative);
 
 		// 3. Keyboard only: to the messages, write, attach the PDF, send.

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, mailText } from './support';
+import { expect, mailLink } from './support';
 import { requestBooking } from './booking-steps';
 
 /**
@@ -21,14 +21,22 @@ export async function signInAsNewCreative(
 		concern: 'Orientierung für ein neues Vorhaben'
 	});
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Bitte bestätigen Sie Ihre E-Mail');
+	await signInToPortal(page, admin, email);
+	return email;
+}
+
+/** The creative asks for a portal link, follows it from the mail (as the admin's view reads it) and signs in. */
+export async function signInToPortal(page: Page, admin: Page, email: string): Promise<void> {
 	await page.goto('/portal/anmelden');
 	await page.getByLabel('E-Mail-Adresse').fill(email);
 	await page.getByRole('button', { name: 'Anmeldelink senden' }).click();
-	const link = (await mailText(admin, email, /Anmeldelink/)).match(
+	const link = await mailLink(
+		admin,
+		email,
+		/Anmeldelink/,
 		/https?:\/\/\S+\/portal\/anmelden\/[A-Za-z0-9_-]+/
-	)![0];
+	);
 	await page.goto(link);
 	await page.getByRole('button', { name: 'Jetzt anmelden' }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Mein Bereich');
-	return email;
 }

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
 import { ADMIN, expectAccessible, hydrated, mailLink, moveServerClock, staffPage } from './support';
 import { confirmBookingFromMail, requestBooking } from './booking-steps';
+import { openCheckInFromMail } from './check-in-steps';
 
 /**
  * Issue 13 acceptance: a creative books (double opt-in, consent to notes), the consultant records
@@ -198,15 +199,7 @@ test(`privacy journey: book, record with notes, event, profile, check-in, withdr
 		// 5. Four weeks later the check-in mail comes; the creative answers it.
 		await moveServerClock(request, { days: 28 });
 		admin = await staffPage(browser, ADMIN);
-		const checkIn = await mailLink(
-			admin,
-			email,
-			/Wie geht es voran/,
-			/https?:\/\/\S+\/rueckmeldung\/[A-Za-z0-9_-]+/
-		);
-		await creative.goto(checkIn);
-		await expect(creative.getByRole('heading', { level: 1 })).toHaveText('Wie geht es voran?');
-		await hydrated(creative);
+		await openCheckInFromMail(creative, admin, email);
 		await creative.getByLabel('Was hat sich getan?').fill(`Mein ${values.checkIn} ist gut.`);
 		await creative.getByRole('button', { name: 'Rückmeldung senden' }).click();
 		await expect(creative.getByRole('heading', { level: 1 })).toHaveText('Danke für Ihre Rückmeldung');
