@@ -1,4 +1,5 @@
 import { type TestServices, testServices } from './test-database';
+import { officeId as officeIdOf } from './office-lookup';
 import type { HoldInput } from '../../src/lib/server/booking/hold';
 import { listSlots } from '../../src/lib/server/booking/slots';
 
@@ -52,12 +53,7 @@ export async function servicesWithBookingFixture(): Promise<{ s: TestServices; f
 }
 
 export async function bookingFixture(s: TestServices): Promise<BookingFixture> {
-	const office = await s.db
-		.selectFrom('office')
-		.select('id')
-		.where('key', '=', 'nw')
-		.executeTakeFirstOrThrow();
-	const officeId = Number(office.id);
+	const officeId = await officeIdOf(s, 'nw');
 	await s.db
 		.updateTable('office')
 		.set({ phone: '0234 123456', email: 'nw@kreativlotse.example' })

@@ -1,5 +1,6 @@
 import type { Locale } from '../../src/lib/i18n/locale';
 import type { TestServices } from './test-database';
+import { officeId } from './office-lookup';
 import { addStaff } from './identity-fixtures';
 import { openedCaseRow } from './case-file-row';
 
@@ -17,10 +18,7 @@ export interface CaseFixture {
 	email: string;
 }
 
-export async function officeId(s: TestServices, key: string): Promise<number> {
-	const o = await s.db.selectFrom('office').select('id').where('key', '=', key).executeTakeFirstOrThrow();
-	return Number(o.id);
-}
+export { officeId } from './office-lookup';
 
 let counter = 0;
 

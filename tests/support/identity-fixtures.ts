@@ -25,6 +25,16 @@ export interface StaffFixture {
 	secret: string | null;
 }
 
+/** A member of one office who has no password (the tests act as them, they never sign in). */
+export function addOfficeMember(
+	s: Services,
+	name: string,
+	officeKey: string,
+	role: 'office_lead' | 'consultant'
+): Promise<StaffFixture> {
+	return addStaff(s, { name, password: false, offices: [{ key: officeKey, role }] });
+}
+
 export async function addStaff(
 	s: Services,
 	options: {

@@ -1,5 +1,6 @@
 import type { Locale } from '../../src/lib/i18n/locale';
 import type { TestServices } from './test-database';
+import { officeId } from './office-lookup';
 import { seedDirectory } from '../../src/lib/server/directory/seed';
 import { addStaff } from './identity-fixtures';
 import type { ReferralStaffActor } from '../../src/lib/server/referrals/queries';
@@ -14,10 +15,7 @@ export async function withDirectory(s: TestServices): Promise<void> {
 	await seedDirectory(s.db, s.clock.now());
 }
 
-export async function officeId(s: TestServices, key: string): Promise<number> {
-	const o = await s.db.selectFrom('office').select('id').where('key', '=', key).executeTakeFirstOrThrow();
-	return Number(o.id);
-}
+export { officeId } from './office-lookup';
 
 export async function staffIn(
 	s: TestServices,

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { testServices, type TestServices } from '../../../../tests/support/test-database';
 import { berlinDate, berlinInstant, berlinTime } from '../../time/berlin';
 import { mintScope } from '../access/scope';
-import { addStaff } from '../../../../tests/support/identity-fixtures';
+import { addOfficeMember } from '../../../../tests/support/identity-fixtures';
 import {
 	absenceSchema,
 	overrideSchema,
@@ -39,26 +39,10 @@ async function setup() {
 		.select(['id', 'key'])
 		.where('key', '=', 'nw')
 		.executeTakeFirstOrThrow();
-	const lead = await addStaff(s, {
-		name: 'Lea Leitung',
-		password: false,
-		offices: [{ key: 'nw', role: 'office_lead' }]
-	});
-	const anna = await addStaff(s, {
-		name: 'Anna Beraterin',
-		password: false,
-		offices: [{ key: 'nw', role: 'consultant' }]
-	});
-	const ben = await addStaff(s, {
-		name: 'Ben Berater',
-		password: false,
-		offices: [{ key: 'nw', role: 'consultant' }]
-	});
-	const other = await addStaff(s, {
-		name: 'Olga Anderswo',
-		password: false,
-		offices: [{ key: 'by', role: 'consultant' }]
-	});
+	const lead = await addOfficeMember(s, 'Lea Leitung', 'nw', 'office_lead');
+	const anna = await addOfficeMember(s, 'Anna Beraterin', 'nw', 'consultant');
+	const ben = await addOfficeMember(s, 'Ben Berater', 'nw', 'consultant');
+	const other = await addOfficeMember(s, 'Olga Anderswo', 'by', 'consultant');
 	const as = (u: { id: number; email: string }, role: OfficeActor['role']): OfficeActor => ({
 		id: u.id,
 		email: u.email,

@@ -9,6 +9,7 @@ import { apiEvent } from '../../../../../tests/support/api-fixtures';
 import { GET as listEvents } from './+server';
 import { POST as register } from './[id]/registrations/+server';
 import { addStaff } from '../../../../../tests/support/identity-fixtures';
+import { officeId as officeIdOf } from '../../../../../tests/support/office-lookup';
 import { servicesClosedAfterEach } from '../../../../../tests/support/services-per-test';
 
 let s = servicesClosedAfterEach();
@@ -19,12 +20,7 @@ const REG = '/events/{id}/registrations';
 async function setup(capacity: number) {
 	s = await testServices({ now: '2026-06-15T08:00:00Z' });
 	setServices(s);
-	const office = await s.db
-		.selectFrom('office')
-		.select('id')
-		.where('key', '=', 'nw')
-		.executeTakeFirstOrThrow();
-	const officeId = Number(office.id);
+	const officeId = await officeIdOf(s, 'nw');
 	const user = await addStaff(s, { email: 'eva@example.org', name: 'Eva', password: false, totp: false });
 	const staff = {
 		id: Number(user.id),

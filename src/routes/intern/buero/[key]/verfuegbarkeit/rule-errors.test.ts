@@ -3,7 +3,8 @@ import { testServices } from '../../../../../../tests/support/test-database';
 import { addRule, ruleWouldOverlap } from '$lib/server/booking/availability';
 import { ruleSchema } from '$lib/server/booking/availability-schema';
 import type { OfficeActor } from '$lib/server/booking/settings';
-import { addStaff } from '../../../../../../tests/support/identity-fixtures';
+import { addOfficeMember } from '../../../../../../tests/support/identity-fixtures';
+import { officeId as officeIdOf } from '../../../../../../tests/support/office-lookup';
 import { setServices } from '$lib/server/runtime';
 import { actions } from './+page.server';
 import { servicesClosedAfterEach } from '../../../../../../tests/support/services-per-test';
@@ -17,27 +18,10 @@ let s = servicesClosedAfterEach({ ignoreCloseErrors: true });
 async function setup() {
 	s = await testServices({ now: '2026-06-14T06:00:00Z' });
 	setServices(s);
-	const office = await s.db
-		.selectFrom('office')
-		.select('id')
-		.where('key', '=', 'nw')
-		.executeTakeFirstOrThrow();
-	const officeId = Number(office.id);
-	const anna = await addStaff(s, {
-		name: 'Anna',
-		password: false,
-		offices: [{ key: 'nw', role: 'consultant' }]
-	});
-	const ben = await addStaff(s, {
-		name: 'Ben',
-		password: false,
-		offices: [{ key: 'nw', role: 'consultant' }]
-	});
-	const olga = await addStaff(s, {
-		name: 'Olga',
-		password: false,
-		offices: [{ key: 'by', role: 'consultant' }]
-	});
+	const officeId = await officeIdOf(s, 'nw');
+	const anna = await addOfficeMember(s, 'Anna', 'nw', 'consultant');
+	const ben = await addOfficeMember(s, 'Ben', 'nw', 'consultant');
+	const olga = await addOfficeMember(s, 'Olga', 'by', 'consultant');
 	const annaActor: OfficeActor = { id: anna.id, email: anna.email, role: 'consultant' };
 	const leadActor: OfficeActor = { id: 999, email: 'lead@example.org', role: 'office_lead' };
 	const nineToTwelve = ruleSchema.parse({
