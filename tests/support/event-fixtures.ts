@@ -1,3 +1,5 @@
+import type { Insertable } from 'kysely';
+import type { EventTable } from '../../src/lib/server/db/schema';
 import type { EventInput } from '../../src/lib/server/events/schema';
 import { HOUR } from '../../src/lib/time/durations';
 
@@ -30,5 +32,45 @@ export function eventInput(start: number, overrides: Partial<EventInput> = {}): 
 		materialsUrl: 'https://example.org/unterlagen.pdf',
 		network: false,
 		...overrides
+	};
+}
+
+type EventRow = Insertable<EventTable>;
+
+/**
+ * An event row published at `t` and untouched since — no venue, online link, capacity, window or
+ * materials — for tests that put an event straight into the database; `row` names the rest.
+ */
+export function publishedEventRow(
+	t: number,
+	row: Pick<
+		EventRow,
+		'office_id' | 'type' | 'title' | 'format' | 'start_at' | 'end_at' | 'contact_name' | 'contact_email'
+	> &
+		Partial<EventRow>
+): EventRow {
+	return {
+		// No place, no online link, no materials.
+		venue_name: null,
+		venue_address: null,
+		venue_land: null,
+		accessibility: null,
+		online_url: null,
+		materials_url: null,
+		// Anyone may register, at any time.
+		capacity: null,
+		registration_opens_at: null,
+		registration_closes_at: null,
+		// Created and published at t, nothing since.
+		created_by: null,
+		created_at: t,
+		updated_at: t,
+		status: 'published',
+		published_at: t,
+		followup_sent_at: null,
+		finished_at: null,
+		cancelled_at: null,
+		cancel_reason: null,
+		...row
 	};
 }

@@ -1,6 +1,7 @@
 import type { TestServices } from './test-database';
 import { HOUR, DAY } from '../../src/lib/time/durations';
 import type { BookingFixture } from './booking-fixtures';
+import { publishedEventRow } from './event-fixtures';
 import { retentionPeriods } from '../../src/lib/server/privacy/retention-rules';
 
 /**
@@ -162,34 +163,22 @@ export async function seedRetentionRows(s: TestServices, f: BookingFixture) {
 	const registration = async (email: string, end: number) => {
 		const event = await db
 			.insertInto('event')
-			.values({
-				office_id: f.officeId,
-				type: 'workshop',
-				title: `Workshop ${email}`,
-				format: 'onsite',
-				venue_name: null,
-				venue_address: null,
-				venue_land: null,
-				accessibility: null,
-				online_url: null,
-				start_at: end - 2 * HOUR,
-				end_at: end,
-				capacity: 10,
-				registration_opens_at: null,
-				registration_closes_at: null,
-				contact_name: 'Berta Beraterin',
-				contact_email: 'berta@kreativlotse.example',
-				materials_url: null,
-				status: 'finished',
-				published_at: end - 30 * DAY,
-				cancelled_at: null,
-				cancel_reason: null,
-				finished_at: end,
-				followup_sent_at: null,
-				created_by: null,
-				created_at: end - 30 * DAY,
-				updated_at: end
-			})
+			.values(
+				publishedEventRow(end - 30 * DAY, {
+					office_id: f.officeId,
+					type: 'workshop',
+					title: `Workshop ${email}`,
+					format: 'onsite',
+					start_at: end - 2 * HOUR,
+					end_at: end,
+					capacity: 10,
+					contact_name: 'Berta Beraterin',
+					contact_email: 'berta@kreativlotse.example',
+					status: 'finished',
+					finished_at: end,
+					updated_at: end
+				})
+			)
 			.returning('id')
 			.executeTakeFirstOrThrow();
 		return Number(

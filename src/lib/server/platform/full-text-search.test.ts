@@ -4,6 +4,7 @@ import type { Db } from '../db/transaction';
 import { insertPublishedProfiles } from '../visibility/bulk-profiles';
 import { fts5Query, matchingIds, type SearchIndex, searchWords } from './full-text-search';
 import { servicesClosedAfterEach } from '../../../../tests/support/services-per-test';
+import { publishedEventRow } from '../../../../tests/support/event-fixtures';
 
 let s = servicesClosedAfterEach();
 
@@ -94,35 +95,20 @@ describe('full-text search (on the database under test)', () => {
 		const t = s.clock.now().getTime();
 		const event = await s.db
 			.insertInto('event')
-			.values({
-				office_id: null,
-				type: 'workshop',
-				title: 'Förderung für Gründerinnen',
-				description: 'Wie man Zuschüsse beantragt',
-				format: 'online',
-				venue_name: null,
-				venue_address: null,
-				venue_land: null,
-				accessibility: null,
-				online_url: 'https://geheim.example.org/raum',
-				start_at: t,
-				end_at: t + 3_600_000,
-				capacity: null,
-				registration_opens_at: null,
-				registration_closes_at: null,
-				contact_name: 'Eva',
-				contact_email: 'eva@example.org',
-				materials_url: null,
-				status: 'published',
-				published_at: t,
-				cancelled_at: null,
-				cancel_reason: null,
-				finished_at: null,
-				followup_sent_at: null,
-				created_by: null,
-				created_at: t,
-				updated_at: t
-			})
+			.values(
+				publishedEventRow(t, {
+					office_id: null,
+					type: 'workshop',
+					title: 'Förderung für Gründerinnen',
+					description: 'Wie man Zuschüsse beantragt',
+					format: 'online',
+					online_url: 'https://geheim.example.org/raum',
+					start_at: t,
+					end_at: t + 3_600_000,
+					contact_name: 'Eva',
+					contact_email: 'eva@example.org'
+				})
+			)
 			.returning('id')
 			.executeTakeFirstOrThrow();
 		for (const q of ['foerderung', 'gründerin', 'zuschuss', 'Förd'])

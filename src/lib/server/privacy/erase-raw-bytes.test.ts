@@ -13,6 +13,7 @@ import { sendDueCheckIns } from '../checkins/send';
 import { eraseCreative } from './erase';
 import { unfold } from './outbox-scrub';
 import { servicesClosedAfterEach } from '../../../../tests/support/services-per-test';
+import { publishedEventRow } from '../../../../tests/support/event-fixtures';
 
 let s = servicesClosedAfterEach();
 
@@ -119,34 +120,19 @@ describe('erasure leaves no raw bytes', () => {
 			const t = s.clock.now().getTime();
 			const event = await s.db
 				.insertInto('event')
-				.values({
-					office_id: f.officeId,
-					type: 'workshop',
-					title: 'Werkstatt',
-					format: 'onsite',
-					venue_name: null,
-					venue_address: null,
-					venue_land: null,
-					accessibility: null,
-					online_url: null,
-					start_at: t + 10 * DAY,
-					end_at: t + 10 * DAY + 7200_000,
-					capacity: 10,
-					registration_opens_at: null,
-					registration_closes_at: null,
-					contact_name: 'Berta Beraterin',
-					contact_email: 'berta@kreativlotse.example',
-					materials_url: null,
-					status: 'published',
-					published_at: t,
-					cancelled_at: null,
-					cancel_reason: null,
-					finished_at: null,
-					followup_sent_at: null,
-					created_by: null,
-					created_at: t,
-					updated_at: t
-				})
+				.values(
+					publishedEventRow(t, {
+						office_id: f.officeId,
+						type: 'workshop',
+						title: 'Werkstatt',
+						format: 'onsite',
+						start_at: t + 10 * DAY,
+						end_at: t + 10 * DAY + 7200_000,
+						capacity: 10,
+						contact_name: 'Berta Beraterin',
+						contact_email: 'berta@kreativlotse.example'
+					})
+				)
 				.returning('id')
 				.executeTakeFirstOrThrow();
 			await s.db
