@@ -78,6 +78,19 @@ export async function caseFixture(
 	return { caseId: Number(c.id), creativeId: Number(creative.id), officeId: office, email };
 }
 
+/**
+ * The case route tests' start: the directory seeded, the offices `nw` and `by`, and in `nw` the
+ * consultant of the case-to-be and a colleague of theirs (the tests add the others they need).
+ */
+export async function caseOfficeCast(s: TestServices) {
+	await withDirectory(s);
+	const nw = { id: await officeId(s, 'nw'), key: 'nw' };
+	const by = { id: await officeId(s, 'by'), key: 'by' };
+	const consultant = await staffIn(s, 'nw', 'consultant');
+	const colleague = await staffIn(s, 'nw', 'consultant');
+	return { nw, by, consultant, colleague };
+}
+
 /** A consultation record of the case; `shareReferrals` false hides its referrals from the creative. */
 export async function recordFixture(
 	s: TestServices,

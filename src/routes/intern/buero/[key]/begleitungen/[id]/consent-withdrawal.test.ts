@@ -3,7 +3,7 @@ import { routeEvent, type StaffWho, staffActor } from '../../../../../../../test
 import { type TestServices, testServices } from '../../../../../../../tests/support/test-database';
 import {
 	caseFixture,
-	officeId,
+	caseOfficeCast,
 	recordFixture,
 	staffIn,
 	withDirectory
@@ -84,11 +84,7 @@ describe('staff record a withdrawal on the case page', () => {
 	it('needs the confirmation, is refused (404) to a colleague and another office, and deletes the notes for the consultant', async () => {
 		s = await testServices();
 		setServices(s);
-		await withDirectory(s);
-		const nw = { id: await officeId(s, 'nw'), key: 'nw' };
-		const by = { id: await officeId(s, 'by'), key: 'by' };
-		const consultant = await staffIn(s, 'nw', 'consultant');
-		const colleague = await staffIn(s, 'nw', 'consultant');
+		const { nw, by, consultant, colleague } = await caseOfficeCast(s);
 		const foreign = await staffIn(s, 'by', 'office_lead');
 		const c = await withNotes(s, consultant.id);
 		const act = actions.notesConsentWithdrawn!;

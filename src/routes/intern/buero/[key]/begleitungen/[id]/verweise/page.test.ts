@@ -3,10 +3,9 @@ import { routeEvent, type StaffWho, staffActor } from '../../../../../../../../t
 import { testServices } from '../../../../../../../../tests/support/test-database';
 import {
 	caseFixture,
-	officeId,
+	caseOfficeCast,
 	serviceIdOf,
-	staffIn,
-	withDirectory
+	staffIn
 } from '../../../../../../../../tests/support/referral-fixtures';
 import { setServices } from '$lib/server/runtime';
 import { actions, load } from './+page.server';
@@ -43,11 +42,7 @@ describe('/intern/buero/[key]/begleitungen/[id]/verweise', () => {
 	it('the responsible consultant adds and updates; other consultants and other offices get 404', async () => {
 		s = await testServices();
 		setServices(s);
-		await withDirectory(s);
-		const nw = { id: await officeId(s, 'nw'), key: 'nw' };
-		const by = { id: await officeId(s, 'by'), key: 'by' };
-		const consultant = await staffIn(s, 'nw', 'consultant');
-		const colleague = await staffIn(s, 'nw', 'consultant');
+		const { nw, by, consultant, colleague } = await caseOfficeCast(s);
 		const lead = await staffIn(s, 'nw', 'office_lead');
 		const foreign = await staffIn(s, 'by', 'office_lead');
 		const c = await caseFixture(s, { consultantId: consultant.id, topics: ['soziale_sicherung'] });
