@@ -23,6 +23,19 @@ closeServicesAfterEach();
 
 const PASSWORD = 'mein-erstes-Passwort-2026';
 
+/** Ole Janssen, invited by `admin` without office or admin rights; the invitation mail is in the outbox. */
+async function inviteOle(admin: AdminActor) {
+	const r = await inviteStaff(s, admin, {
+		name: 'Ole Janssen',
+		email: 'ole@example.org',
+		isNetworkAdmin: false,
+		memberships: [],
+		locale: 'de'
+	});
+	if (!r.ok) throw new Error(r.reason);
+	return r;
+}
+
 async function adminActor(): Promise<AdminActor> {
 	const a = await addStaff(s, { email: 'admin@example.org', name: 'Nadine Vogt', admin: true });
 	return { id: a.id, email: a.email, name: a.name, isNetworkAdmin: true };
@@ -111,14 +124,7 @@ describe('invitations', () => {
 	it('the invitee sets a password once, then logs in and must enrol TOTP', async () => {
 		s = await testServices();
 		const admin = await adminActor();
-		const r = await inviteStaff(s, admin, {
-			name: 'Ole Janssen',
-			email: 'ole@example.org',
-			isNetworkAdmin: false,
-			memberships: [],
-			locale: 'de'
-		});
-		if (!r.ok) throw new Error(r.reason);
+		await inviteOle(admin);
 		const token = await linkTokenFromMail(s, 'ole@example.org', 'einladung');
 		expect(await inspectInvite(s, token)).toEqual({
 			ok: true,
@@ -145,14 +151,7 @@ describe('invitations', () => {
 	it('invitations expire after seven days; a resent one replaces the old link', async () => {
 		s = await testServices();
 		const admin = await adminActor();
-		const r = await inviteStaff(s, admin, {
-			name: 'Ole Janssen',
-			email: 'ole@example.org',
-			isNetworkAdmin: false,
-			memberships: [],
-			locale: 'de'
-		});
-		if (!r.ok) throw new Error(r.reason);
+		const r = await inviteOle(admin);
 		const first = await linkTokenFromMail(s, 'ole@example.org', 'einladung');
 		s.clock.advance(7 * DAY + MINUTE);
 		expect(await inspectInvite(s, first)).toEqual({ ok: false, reason: 'expired' });
