@@ -71,6 +71,27 @@ export function routeEvent(options: {
 	} as never;
 }
 
+/**
+ * A url-encoded POST (a key may repeat) to a page a mailed link opens: nobody signed in, the
+ * link's token in params.
+ */
+export function tokenPageEvent(path: string, token: string, form: Record<string, string | string[]> = {}) {
+	const url = new URL(`http://localhost${path}`);
+	const body = new URLSearchParams();
+	for (const [k, v] of Object.entries(form)) for (const x of [v].flat()) body.append(k, x);
+	return {
+		url,
+		params: { token },
+		locals: { locale: 'de', requestId: 'req' },
+		setHeaders: () => {},
+		request: new Request(url, {
+			method: 'POST',
+			headers: { 'content-type': 'application/x-www-form-urlencoded' },
+			body
+		})
+	} as never;
+}
+
 /** What a load or action threw (a redirect or an error); fails when it threw nothing. */
 export async function thrown(p: Promise<unknown>): Promise<{ status?: number; location?: string }> {
 	try {

@@ -6,24 +6,13 @@ import { sendDueCheckIns } from '$lib/server/checkins/send';
 import { setServices } from '$lib/server/runtime';
 import * as checkInPage from './[token]/+page.server';
 import { servicesClosedAfterEach } from '../../../tests/support/services-per-test';
+import { tokenPageEvent } from '../../../tests/support/route-events';
 
 /** Issue 13, part 5: a check-in answer naming a health word waits for the person's choice. */
 let s = servicesClosedAfterEach({ ignoreCloseErrors: true });
 
-function event(token: string, form: Record<string, string>) {
-	const url = new URL(`http://localhost/rueckmeldung/${token}`);
-	return {
-		url,
-		params: { token },
-		locals: { locale: 'de', requestId: 'req' },
-		setHeaders: () => {},
-		request: new Request(url, {
-			method: 'POST',
-			headers: { 'content-type': 'application/x-www-form-urlencoded' },
-			body: new URLSearchParams(form)
-		})
-	} as never;
-}
+const event = (token: string, form: Record<string, string>) =>
+	tokenPageEvent(`/rueckmeldung/${token}`, token, form);
 
 describe('/rueckmeldung/[token] with sensitive text', () => {
 	it('refuses until "Trotzdem speichern", storing nothing before', async () => {

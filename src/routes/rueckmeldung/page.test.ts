@@ -9,25 +9,11 @@ import { setServices } from '$lib/server/runtime';
 import * as checkInPage from './[token]/+page.server';
 import * as feedbackPage from './abschluss/[token]/+page.server';
 import { servicesClosedAfterEach } from '../../../tests/support/services-per-test';
+import { tokenPageEvent } from '../../../tests/support/route-events';
 
 let s = servicesClosedAfterEach({ ignoreCloseErrors: true });
 
-function event(path: string, token: string, form?: Record<string, string | string[]>) {
-	const url = new URL(`http://localhost${path}`);
-	const body = new URLSearchParams();
-	for (const [k, v] of Object.entries(form ?? {})) for (const x of [v].flat()) body.append(k, x);
-	return {
-		url,
-		params: { token },
-		locals: { locale: 'de', requestId: 'req' },
-		setHeaders: () => {},
-		request: new Request(url, {
-			method: 'POST',
-			headers: { 'content-type': 'application/x-www-form-urlencoded' },
-			body
-		})
-	} as never;
-}
+const event = tokenPageEvent;
 
 const answerAction = (e: never) => checkInPage.actions.default!(e);
 const feedbackAction = (e: never) => feedbackPage.actions.default!(e);
