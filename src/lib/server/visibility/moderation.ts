@@ -6,7 +6,9 @@ import { type RequestContext, absoluteLink } from '../identity/index';
 import { enqueueMail } from '../notifications/index';
 import type { Services } from '../runtime';
 import type { Locale } from '../../i18n/locale';
-import { parseJsonArray, staffActor } from './actors';
+import { staffActor } from './actors';
+import { profileFieldColumns, profileFieldsOf } from './profile-fields';
+import type { ProfileFields } from './schema';
 import { profileModeratedMail } from './mails';
 
 /**
@@ -14,16 +16,8 @@ import { profileModeratedMail } from './mails';
  * and hide a profile (issue 7, item 2). Reads and changes take the OfficeScope: a profile of
  * another office is "not found".
  */
-export interface ProfileForReview {
+export interface ProfileForReview extends ProfileFields {
 	id: number;
-	kind: 'person' | 'studio';
-	displayName: string;
-	submarkets: string[];
-	landIso: string;
-	town: string;
-	bio: string;
-	services: string[];
-	links: string[];
 	status: ProfileStatus;
 	hidden: boolean;
 	hiddenReason: string | null;
@@ -49,15 +43,7 @@ async function reviewRows(db: Db | Tx, officeId: number, where: 'pending' | 'rep
 		.where('p.erased_at', 'is', null)
 		.where('c.deleted_at', 'is', null)
 		.select([
-			'p.id',
-			'p.kind',
-			'p.display_name',
-			'p.submarkets',
-			'p.land_iso',
-			'p.town',
-			'p.bio',
-			'p.services',
-			'p.links',
+			...profileFieldColumns,
 			'p.status',
 			'p.hidden_at',
 			'p.hidden_reason',
@@ -93,15 +79,7 @@ async function reviewRows(db: Db | Tx, officeId: number, where: 'pending' | 'rep
 					.execute();
 	return rows.map(
 		(r): ProfileForReview => ({
-			id: Number(r.id),
-			kind: r.kind,
-			displayName: r.display_name,
-			submarkets: parseJsonArray(r.submarkets),
-			landIso: r.land_iso,
-			town: r.town,
-			bio: r.bio,
-			services: parseJsonArray(r.services),
-			links: parseJsonArray(r.links),
+			...profileFieldsOf(r),
 			status: r.status,
 			hidden: r.hidden_at != null,
 			hiddenReason: r.hidden_reason,

@@ -5,27 +5,20 @@ import type { ProfileStatus } from '../db/schema';
 import type { RequestContext } from '../identity/index';
 import { officesForLand } from '../reference/index';
 import type { Services } from '../runtime';
-import { creativeActor, parseJsonArray } from './actors';
+import { creativeActor } from './actors';
+import { profileFieldsOf } from './profile-fields';
 import { currentVisibilityConsent, ensureVisibilityConsent } from './consent';
 import { type ImageRefusal, sanitizeImage } from './image';
 import { OPEN_FOR_PROJECTS_MS, canPublish, canUnpublish, isOpenForProjects, statusAfterEdit } from './rules';
-import type { ProfileInput } from './schema';
+import type { ProfileFields, ProfileInput } from './schema';
 
 /**
  * The creative's own profile (issue 7, item 1): one per creative, never public by default.
  * Publishing needs the explicit opt-in (the consent version is stored) and puts the profile in
  * the office's review queue; unpublishing takes effect in the same statement, everywhere.
  */
-export interface OwnProfile {
+export interface OwnProfile extends ProfileFields {
 	id: number;
-	kind: 'person' | 'studio';
-	displayName: string;
-	submarkets: string[];
-	landIso: string;
-	town: string;
-	bio: string;
-	services: string[];
-	links: string[];
 	contactPreference: 'form' | 'office';
 	status: ProfileStatus;
 	rejectReason: string | null;
@@ -52,15 +45,7 @@ export async function ownProfile(db: Db | Tx, creativeId: number, now: Date): Pr
 		.executeTakeFirst();
 	const openUntil = p.open_until == null ? null : Number(p.open_until);
 	return {
-		id: Number(p.id),
-		kind: p.kind,
-		displayName: p.display_name,
-		submarkets: parseJsonArray(p.submarkets),
-		landIso: p.land_iso,
-		town: p.town,
-		bio: p.bio,
-		services: parseJsonArray(p.services),
-		links: parseJsonArray(p.links),
+		...profileFieldsOf(p),
 		contactPreference: p.contact_preference,
 		status: p.status,
 		rejectReason: p.reject_reason,

@@ -10,7 +10,9 @@ import { countIndexed, countMatching, matchingIds, memberColumn } from '../platf
 import { decodeCursor, encodeCursor } from '../platform/keyset-cursor';
 import type { Services } from '../runtime';
 import type { Locale } from '../../i18n/locale';
-import { parseJsonArray, publicActor } from './actors';
+import { publicActor } from './actors';
+import { profileFieldColumns, profileFieldsOf } from './profile-fields';
+import type { ProfileFields } from './schema';
 import { currentVisibilityConsent, ensureVisibilityConsent } from './consent';
 import { contactRelayMail } from './mails';
 import { isOpenForProjects } from './rules';
@@ -30,16 +32,8 @@ export function visible(eb: ExpressionBuilder<DB & { p: DB['profile']; c: DB['cr
 	]);
 }
 
-export interface PublicProfile {
+export interface PublicProfile extends ProfileFields {
 	id: number;
-	kind: 'person' | 'studio';
-	displayName: string;
-	submarkets: string[];
-	landIso: string;
-	town: string;
-	bio: string;
-	services: string[];
-	links: string[];
 	contactByForm: boolean;
 	openForProjects: boolean;
 	image: { width: number; height: number; alt: string; version: number } | null;
@@ -64,15 +58,7 @@ function baseQuery(db: Db | Tx) {
 		.leftJoin('profile_image as i', 'i.profile_id', 'p.id')
 		.where((eb) => visible(eb))
 		.select([
-			'p.id',
-			'p.kind',
-			'p.display_name',
-			'p.submarkets',
-			'p.land_iso',
-			'p.town',
-			'p.bio',
-			'p.services',
-			'p.links',
+			...profileFieldColumns,
 			'p.contact_preference',
 			'p.open_until',
 			'p.updated_at',
@@ -87,15 +73,7 @@ type Row = Awaited<ReturnType<ReturnType<typeof baseQuery>['execute']>>[number];
 
 function toPublic(r: Row, now: number): PublicProfile {
 	return {
-		id: Number(r.id),
-		kind: r.kind,
-		displayName: r.display_name,
-		submarkets: parseJsonArray(r.submarkets),
-		landIso: r.land_iso,
-		town: r.town,
-		bio: r.bio,
-		services: parseJsonArray(r.services),
-		links: parseJsonArray(r.links),
+		...profileFieldsOf(r),
 		contactByForm: r.contact_preference === 'form',
 		openForProjects: isOpenForProjects(r.open_until == null ? null : Number(r.open_until), now),
 		image:

@@ -54,7 +54,8 @@ export const profileFormSchema = z.object({
 });
 export type ProfileFormInput = z.output<typeof profileFormSchema>;
 
-export interface ProfileInput {
+/** What a creative writes about themselves: the same in the form, the review queue and in public. */
+export interface ProfileFields {
 	kind: 'person' | 'studio';
 	displayName: string;
 	submarkets: string[];
@@ -63,6 +64,9 @@ export interface ProfileInput {
 	bio: string;
 	services: string[];
 	links: string[];
+}
+
+export interface ProfileInput extends ProfileFields {
 	contactPreference: 'form' | 'office';
 	openForProjects: boolean;
 }
