@@ -4,8 +4,8 @@ import { type Db, transact } from '../db/transaction';
 import type { Services } from '../runtime';
 import { mailRegistrant } from './notify';
 import { loadEvent, loadRegistration } from './records';
-import { dueMail, FOLLOW_UP_AFTER_MS, followUpDue, RECONFIRM_BEFORE_MS, WAITLIST_CONFIRM_MS } from './rules';
-import { fillFreedPlaces, lockEvent } from './waitlist';
+import { dueMail, FOLLOW_UP_AFTER_MS, followUpDue, RECONFIRM_BEFORE_MS } from './rules';
+import { fillFreedPlaces, lapsed, lockEvent } from './waitlist';
 
 /**
  * Periodic event work (background.ts runMinuteJobs, every instance). Safe in parallel: each
@@ -23,17 +23,7 @@ export async function releaseLapsedPlaces(services: Services, now: Date): Promis
 		.selectFrom('event_registration')
 		.select('event_id')
 		.distinct()
-		.where((eb) =>
-			eb.or([
-				eb.and([eb('status', '=', 'pending'), eb('hold_expires_at', '<=', t)]),
-				eb.and([eb('status', '=', 'offered'), eb('offer_expires_at', '<=', t)]),
-				eb.and([
-					eb('status', '=', 'waitlisted'),
-					eb('waitlist_confirmed_at', 'is', null),
-					eb('waitlisted_at', '<=', t - WAITLIST_CONFIRM_MS)
-				])
-			])
-		)
+		.where((eb) => lapsed(eb, t))
 		.execute();
 	let offers = 0;
 	for (const r of rows) {

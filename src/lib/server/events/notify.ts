@@ -81,6 +81,15 @@ export async function mailRegistrant(
 	const onlineUrl = confirmed && e.format !== 'onsite' ? e.onlineUrl : null;
 	// Only confirmed registrants have the event in their calendar; others get the text alone.
 	const method = kind === 'changed' && !confirmed ? undefined : CALENDAR[kind];
+	// The deadline the mail names is also the one after which it is not worth delivering.
+	const until =
+		kind === 'pending'
+			? r.holdExpiresAt
+			: kind === 'offer'
+				? r.offerExpiresAt
+				: kind === 'waitlisted'
+					? waitlistConfirmExpiry(r.waitlistedAt ?? now.getTime(), e.start)
+					: null;
 	await enqueueMail(
 		trx,
 		{
@@ -92,14 +101,7 @@ export async function mailRegistrant(
 				name: r.name,
 				link,
 				onlineUrl,
-				until:
-					kind === 'pending'
-						? r.holdExpiresAt
-						: kind === 'offer'
-							? r.offerExpiresAt
-							: kind === 'waitlisted'
-								? waitlistConfirmExpiry(r.waitlistedAt ?? now.getTime(), e.start)
-								: null,
+				until,
 				reason: extra.reason ?? e.cancelReason,
 				materialsUrl: e.materialsUrl,
 				eventPage: eventPageUrl(base, e.id, r.locale)
@@ -109,14 +111,7 @@ export async function mailRegistrant(
 			dedupeKey: extra.dedupe ? `event-${kind}-${r.id}` : undefined,
 			// Issue 12: a hold's confirmation or a waiting-list offer is worthless after its deadline;
 			// so is the request to confirm a waiting-list join after it lapsed (issue 16).
-			validUntil:
-				kind === 'pending'
-					? r.holdExpiresAt
-					: kind === 'offer'
-						? r.offerExpiresAt
-						: kind === 'waitlisted'
-							? waitlistConfirmExpiry(r.waitlistedAt ?? now.getTime(), e.start)
-							: null,
+			validUntil: until,
 			ics: method
 				? eventIcs(e, method, {
 						publicBaseUrl: base,

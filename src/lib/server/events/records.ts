@@ -1,6 +1,7 @@
 import type { Locale } from '../../i18n/locale';
-import type { EventFormat, EventStatus, EventType, RegistrationStatus } from '../db/schema';
+import type { EventStatus, RegistrationStatus } from '../db/schema';
 import type { Db, Tx } from '../db/transaction';
+import type { EventFields } from './schema';
 
 /**
  * Rows of the events domain as domain objects (internal to events/). No scope here: callers
@@ -8,7 +9,7 @@ import type { Db, Tx } from '../db/transaction';
  */
 export const asLocale = (v: string): Locale => (v === 'en' ? 'en' : 'de');
 
-export interface EventRecord {
+export interface EventRecord extends EventFields {
 	id: number;
 	officeId: number | null;
 	office: {
@@ -20,27 +21,6 @@ export interface EventRecord {
 		postcode: string;
 		city: string;
 	} | null;
-	type: EventType;
-	title: string;
-	description: string;
-	submarkets: string[];
-	topics: string[];
-	format: EventFormat;
-	venueName: string | null;
-	venueAddress: string | null;
-	venueLand: string | null;
-	accessibility: string | null;
-	onlineUrl: string | null;
-	start: number;
-	end: number;
-	capacity: number | null;
-	registrationOpensAt: number | null;
-	registrationClosesAt: number | null;
-	offerHours: number;
-	questions: string[];
-	contactName: string;
-	contactEmail: string;
-	materialsUrl: string | null;
 	status: EventStatus;
 	publishedAt: number | null;
 	cancelledAt: number | null;

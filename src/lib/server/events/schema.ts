@@ -149,6 +149,9 @@ export function newEventFormSchemaAt(now: number) {
 
 export type EventInput = z.output<typeof eventFormSchema>;
 
+/** What an event says about itself: the form's values, and the stored event's fields. */
+export type EventFields = Omit<EventInput, 'network'>;
+
 export const cancelEventSchema = z.object({ reason: requiredText(1000) });
 export const attendanceSchema = z.object({
 	registration: z.coerce.number().int().positive(),
@@ -254,30 +257,9 @@ export function validIdempotencyKey(key: string | null): key is string {
 }
 
 /** An event as the staff form's values (Berlin wall-clock dates and times). */
-export function formValuesOf(e: {
-	type: string;
-	title: string;
-	description: string;
-	submarkets: string[];
-	topics: string[];
-	format: string;
-	venueName: string | null;
-	venueAddress: string | null;
-	venueLand: string | null;
-	accessibility: string | null;
-	onlineUrl: string | null;
-	start: number;
-	end: number;
-	capacity: number | null;
-	registrationOpensAt: number | null;
-	registrationClosesAt: number | null;
-	offerHours: number;
-	questions: string[];
-	contactName: string;
-	contactEmail: string;
-	materialsUrl: string | null;
-	officeId: number | null;
-}): Record<string, string | string[]> {
+export function formValuesOf(
+	e: EventFields & { officeId: number | null }
+): Record<string, string | string[]> {
 	const endDate = berlinDate(e.end);
 	return {
 		type: e.type,

@@ -1,3 +1,5 @@
+import type { ExpressionBuilder } from 'kysely';
+import type { DB } from '../db/schema';
 import { type AuditActor, recordAudit, systemActor } from '../audit/index';
 import type { Tx } from '../db/transaction';
 import type { Services } from '../runtime';
@@ -22,6 +24,22 @@ export async function lockEvent(trx: Tx, eventId: number): Promise<boolean> {
 }
 
 /**
+ * The registrations whose claim on a place has lapsed at `t`: the one definition the minute job
+ * uses to find events to clean up and expireStale uses to expire them, so the two never disagree.
+ */
+export function lapsed(eb: ExpressionBuilder<DB, 'event_registration'>, t: number) {
+	return eb.or([
+		eb.and([eb('status', '=', 'pending'), eb('hold_expires_at', '<=', t)]),
+		eb.and([eb('status', '=', 'offered'), eb('offer_expires_at', '<=', t)]),
+		eb.and([
+			eb('status', '=', 'waitlisted'),
+			eb('waitlist_confirmed_at', 'is', null),
+			eb('waitlisted_at', '<=', t - WAITLIST_CONFIRM_MS)
+		])
+	]);
+}
+
+/**
  * Holds nobody confirmed and offers nobody took, past their time: they stop taking a place.
  * Waiting-list joins nobody confirmed within 24 h lapse too (issue 16).
  */
@@ -37,17 +55,7 @@ async function expireStale(
 		.selectFrom('event_registration')
 		.select(['id', 'status'])
 		.where('event_id', '=', eventId)
-		.where((eb) =>
-			eb.or([
-				eb.and([eb('status', '=', 'pending'), eb('hold_expires_at', '<=', t)]),
-				eb.and([eb('status', '=', 'offered'), eb('offer_expires_at', '<=', t)]),
-				eb.and([
-					eb('status', '=', 'waitlisted'),
-					eb('waitlist_confirmed_at', 'is', null),
-					eb('waitlisted_at', '<=', t - WAITLIST_CONFIRM_MS)
-				])
-			])
-		)
+		.where((eb) => lapsed(eb, t))
 		.execute();
 	for (const r of stale) {
 		const res = await trx
