@@ -1,8 +1,6 @@
-import type { OfficeScope } from '../access/scope';
 import { recordAudit } from '../audit/index';
 import type { Db } from '../db/transaction';
-import type { RequestContext } from '../identity/index';
-import { auditActorOf, type CaseActor } from './case-actor';
+import { auditActorOf, type CaseRequest } from './case-actor';
 import { type CaseView, caseView } from './case-view';
 import type { CaseRecord } from './load';
 import { caseTimeline } from './timeline';
@@ -14,12 +12,7 @@ import { caseTimeline } from './timeline';
  */
 export async function exportCase(
 	db: Db,
-	actor: CaseActor,
-	scope: OfficeScope,
-	officeId: number,
-	caseId: number,
-	now: Date,
-	ctx: RequestContext = {}
+	...[actor, scope, officeId, caseId, now, ctx = {}]: CaseRequest
 ): Promise<Record<string, unknown> | null> {
 	const view = await caseView(db, actor, scope, officeId, caseId, now, ctx);
 	if (!view) return null;

@@ -1,29 +1,25 @@
-import type { OfficeScope } from '../access/scope';
 import { recordAudit } from '../audit/index';
-import type { BookingStatus, ConsultationOutcome } from '../db/schema';
+import type { BookingStatus } from '../db/schema';
 import type { Db, Tx } from '../db/transaction';
 import type { RequestContext } from '../identity/index';
-import { auditActorOf, type CaseActor } from './case-actor';
+import { auditActorOf, type CaseActor, type CaseRequest } from './case-actor';
 import { type CaseRecord, caseFor } from './load';
+import type { RecordInput } from './record';
 
 /**
  * The staff case page's reads. Content notes are read only here, and every read of a case
  * whose records hold notes writes an audit row (who, when, which case and records — never the
  * content), as issue 4 item 2 asks.
  */
-export interface RecordView {
+/** A record shows what was entered (RecordInput's content fields) with who held it and when. */
+export interface RecordView
+	extends Pick<RecordInput, 'topics' | 'outcome' | 'situation' | 'advice' | 'followUpWeeks' | 'share'> {
 	id: number;
 	bookingId: number | null;
 	consultantName: string;
 	heldAt: number;
 	kind: 'first' | 'follow_up';
 	format: string;
-	topics: string[];
-	outcome: ConsultationOutcome;
-	situation: string | null;
-	advice: string | null;
-	followUpWeeks: number | null;
-	share: { advice: boolean; steps: boolean; referrals: boolean };
 }
 
 export interface StepView {
@@ -55,12 +51,7 @@ export interface CaseView {
 
 export async function caseView(
 	db: Db | Tx,
-	actor: CaseActor,
-	scope: OfficeScope,
-	officeId: number,
-	caseId: number,
-	now: Date,
-	ctx: RequestContext = {}
+	...[actor, scope, officeId, caseId, now, ctx = {}]: CaseRequest
 ): Promise<CaseView | null> {
 	const c = await caseFor(db, actor, scope, caseId, officeId);
 	if (!c) return null;

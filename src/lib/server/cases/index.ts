@@ -1,6 +1,6 @@
 // cases: accompaniment of a creative — cases, consultation records, steps, the timeline.
 export { auditActorOf } from './case-actor';
-export type { CaseActor } from './case-actor';
+export type { CaseActor, CaseRequest } from './case-actor';
 export { closeCase, setCaseStatus } from './case-commands';
 export { addCaseEvent } from './case-events';
 export { auditCase, withCase } from './commands-shared';

@@ -32,14 +32,9 @@ export interface ProgressView {
 
 async function build(
 	db: Db | Tx,
-	c: {
+	// The case's own facts the view repeats, and when it opened (where the months begin).
+	c: Omit<ProgressView, 'caseId' | 'steps' | 'talks' | 'referrals' | 'months'> & {
 		id: number;
-		name: string;
-		officeName: string;
-		consultantName: string;
-		status: 'open' | 'paused' | 'closed';
-		goals: string | null;
-		nextContactDueAt: number | null;
 		openedAt: number;
 	},
 	sharedOnly: boolean,

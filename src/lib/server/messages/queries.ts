@@ -1,6 +1,6 @@
 import type { OfficeScope } from '../access/scope';
 import { recordAudit } from '../audit/index';
-import { auditActorOf, type CaseActor, type CaseRecord, caseFor } from '../cases/index';
+import { auditActorOf, type CaseActor, type CaseRecord, type CaseRequest, caseFor } from '../cases/index';
 import { type Db, type Tx, transact } from '../db/transaction';
 import type { RequestContext } from '../identity/index';
 import { creativeAuditActor } from '../portal/index';
@@ -84,12 +84,7 @@ async function messagesOf(db: Db | Tx, caseIds: number[]): Promise<Map<number, M
 /** The staff view of one case's conversation: audited, and the creative's messages count as read. */
 export async function readConversationAsStaff(
 	db: Db,
-	actor: CaseActor,
-	scope: OfficeScope,
-	officeId: number,
-	caseId: number,
-	now: Date,
-	ctx: RequestContext = {}
+	...[actor, scope, officeId, caseId, now, ctx = {}]: CaseRequest
 ): Promise<{ case: CaseRecord; messages: MessageView[] } | null> {
 	return transact(db, async (trx) => {
 		const c = await caseFor(trx, actor, scope, caseId, officeId);
@@ -125,12 +120,7 @@ export async function readConversationAsStaff(
  */
 export async function staffConversation(
 	db: Db,
-	actor: CaseActor,
-	scope: OfficeScope,
-	officeId: number,
-	caseId: number,
-	now: Date,
-	ctx: RequestContext = {}
+	...[actor, scope, officeId, caseId, now, ctx = {}]: CaseRequest
 ) {
 	const view = await readConversationAsStaff(db, actor, scope, officeId, caseId, now, ctx);
 	if (!view) return null;
