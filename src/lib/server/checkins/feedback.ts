@@ -3,12 +3,13 @@ import type { OfficeScope } from '../access/scope';
 import { addCaseEvent, type CaseActor, closeCase } from '../cases/index';
 import type { CloseReason } from '../db/schema';
 import { type Db, type Tx, transact } from '../db/transaction';
-import { type RequestContext, absoluteLink } from '../identity/index';
-import { enqueueMail, isDeliverableAddress } from '../notifications/index';
+import type { RequestContext } from '../identity/index';
+import { isDeliverableAddress } from '../notifications/index';
 import { hashToken, plausibleToken, randomToken } from '../platform/tokens';
 import type { Services } from '../runtime';
 import { FEEDBACK_COMMENT_MAX, FEEDBACK_LIFETIME, isValidRating } from './checkin-rules';
 import { creativeActor } from './creative-actor';
+import { caseWithCreative, mailCaseCreative } from './case-mail';
 import { feedbackMail } from './mails';
 
 /**
@@ -46,21 +47,8 @@ export async function queueFeedbackMail(
 	now: Date
 ): Promise<boolean> {
 	const t = now.getTime();
-	const c = await trx
-		.selectFrom('case_file as c')
-		.innerJoin('creative as cr', 'cr.id', 'c.creative_id')
-		.innerJoin('office as o', 'o.id', 'c.office_id')
-		.select([
-			'c.id',
-			'c.office_id',
-			'c.name',
-			'c.feedback_at',
-			'cr.email',
-			'cr.locale',
-			'cr.deleted_at',
-			'cr.merged_into_id',
-			'o.name as office_name'
-		])
+	const c = await caseWithCreative(trx)
+		.select(['c.feedback_at', 'cr.email', 'cr.locale', 'cr.merged_into_id'])
 		.where('c.id', '=', caseId)
 		.executeTakeFirst();
 	if (!c || c.deleted_at != null || c.merged_into_id != null || c.feedback_at != null) return false;
@@ -75,26 +63,19 @@ export async function queueFeedbackMail(
 		})
 		.where('id', '=', caseId)
 		.execute();
-	const locale = c.locale === 'en' ? 'en' : 'de';
-	const officeId = Number(c.office_id);
-	await enqueueMail(
+	await mailCaseCreative(
 		trx,
+		c,
 		{
-			to: c.email,
-			toName: c.name,
-			locale,
 			template: 'checkins.feedback',
-			mail: feedbackMail(locale, {
-				name: c.name,
-				office: c.office_name,
-				link: absoluteLink(services.config.publicBaseUrl, locale, `/rueckmeldung/abschluss/${token}`)
-			}),
-			dedupeKey: `case-feedback-${caseId}-${t}`,
-			officeId,
-			subject: { kind: 'case', id: caseId }
+			build: feedbackMail,
+			publicBaseUrl: services.config.publicBaseUrl,
+			path: `/rueckmeldung/abschluss/${token}`,
+			dedupeKey: `case-feedback-${caseId}-${t}`
 		},
 		now
 	);
+	const officeId = Number(c.office_id);
 	await recordAudit(
 		trx,
 		systemActor,
@@ -122,21 +103,13 @@ export type FeedbackInspection =
 	| { ok: false; reason: 'invalid' | 'expired' };
 
 async function loadByToken(db: Db | Tx, token: string) {
-	return db
-		.selectFrom('case_file as c')
-		.innerJoin('creative as cr', 'cr.id', 'c.creative_id')
-		.innerJoin('office as o', 'o.id', 'c.office_id')
+	return caseWithCreative(db)
 		.select([
-			'c.id',
-			'c.office_id',
 			'c.creative_id',
-			'c.name',
 			'c.feedback_token_expires_at',
 			'c.feedback_rating',
 			'c.feedback_comment',
-			'c.feedback_at',
-			'cr.deleted_at',
-			'o.name as office_name'
+			'c.feedback_at'
 		])
 		.where('c.feedback_token_hash', '=', hashToken(token))
 		.executeTakeFirst();

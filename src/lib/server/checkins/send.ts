@@ -1,11 +1,11 @@
 import { recordAudit, systemActor } from '../audit/index';
 import { addCaseEvent } from '../cases/index';
 import { type Db, type Tx, transact } from '../db/transaction';
-import { absoluteLink } from '../identity/index';
-import { enqueueMail, isDeliverableAddress } from '../notifications/index';
+import { isDeliverableAddress } from '../notifications/index';
 import { hashToken, randomToken } from '../platform/tokens';
 import type { Services } from '../runtime';
 import { CHECK_IN_LIFETIME } from './checkin-rules';
+import { caseWithCreative, mailCaseCreative } from './case-mail';
 import { checkInMail } from './mails';
 
 /** How many due cases one run looks at; the next minute takes the rest. */
@@ -66,22 +66,8 @@ async function sendCheckIn(trx: Tx, publicBaseUrl: string, caseId: number, now: 
 	const t = now.getTime();
 	// Read again inside the transaction: the case may have been paused, closed or
 	// contacted since the candidate query.
-	const c = await trx
-		.selectFrom('case_file as c')
-		.innerJoin('creative as cr', 'cr.id', 'c.creative_id')
-		.innerJoin('office as o', 'o.id', 'c.office_id')
-		.select([
-			'c.id',
-			'c.office_id',
-			'c.creative_id',
-			'c.name',
-			'c.status',
-			'c.next_contact_due_at',
-			'cr.email',
-			'cr.locale',
-			'cr.deleted_at',
-			'o.name as office_name'
-		])
+	const c = await caseWithCreative(trx)
+		.select(['c.creative_id', 'c.status', 'c.next_contact_due_at', 'cr.email', 'cr.locale'])
 		.where('c.id', '=', caseId)
 		.executeTakeFirst();
 	if (c?.status !== 'open' || c.deleted_at != null || c.next_contact_due_at == null) return false;
@@ -90,26 +76,19 @@ async function sendCheckIn(trx: Tx, publicBaseUrl: string, caseId: number, now: 
 	const token = randomToken();
 	const checkInId = await insertCheckIn(trx, { caseId, dueAt, token }, t);
 	if (checkInId === null) return false;
-	const locale = c.locale === 'en' ? 'en' : 'de';
-	const officeId = Number(c.office_id);
-	await enqueueMail(
+	await mailCaseCreative(
 		trx,
+		c,
 		{
-			to: c.email,
-			toName: c.name,
-			locale,
 			template: 'checkins.check_in',
-			mail: checkInMail(locale, {
-				name: c.name,
-				office: c.office_name,
-				link: absoluteLink(publicBaseUrl, locale, `/rueckmeldung/${token}`)
-			}),
-			dedupeKey: `check-in-${caseId}-${dueAt}`,
-			officeId,
-			subject: { kind: 'case', id: caseId }
+			build: checkInMail,
+			publicBaseUrl,
+			path: `/rueckmeldung/${token}`,
+			dedupeKey: `check-in-${caseId}-${dueAt}`
 		},
 		now
 	);
+	const officeId = Number(c.office_id);
 	await addCaseEvent(trx, caseId, 'check_in_sent', { kind: 'system', id: null }, now, { checkInId, dueAt });
 	await recordAudit(
 		trx,
