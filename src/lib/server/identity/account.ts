@@ -6,10 +6,10 @@ import { type RequestContext, staffActor } from './context';
 import { hashPassword, PASSWORD_MIN_LENGTH, verifyPassword } from './password';
 import type { StaffPrincipal } from './principal';
 import { storeNewPassword } from './password-change';
-import { replaceRecoveryCodes, unusedRecoveryCodes } from './recovery-codes';
-import { loadTotpUser, matchUserTotp, spendTotpStep } from './second-factor';
+import { unusedRecoveryCodes } from './recovery-codes';
+import { codeAttempt, issueRecoveryCodes, matchUserTotp, spendTotpStep } from './second-factor';
 import { endOtherSessionsOf } from './sessions';
-import { clearThrottle, keys, policies, recordFailure, throttleStatus } from './throttle';
+import { keys, policies, recordFailure, refusalAfter, throttleStatus } from './throttle';
 
 /** A signed-in staff member's own account ("Mein Konto"). */
 export interface AccountOverview {
@@ -88,8 +88,7 @@ export async function changePassword(
 				},
 				{ now, requestId: ctx.requestId }
 			);
-			if (after.allowed) return { ok: false as const, reason: 'wrong_password' as const };
-			return { ok: false as const, reason: 'throttled' as const, retryAfterSeconds: after.retryAfterSeconds };
+			return refusalAfter(after, 'wrong_password');
 		});
 	}
 	const passwordHash = await hashPassword(input.next);
@@ -123,27 +122,21 @@ export async function regenerateRecoveryCodes(
 	input: { userId: number; code: string },
 	ctx: RequestContext = {}
 ): Promise<RegenerateResult> {
-	const { db, clock, config, secrets } = services;
-	const now = clock.now();
-	const key = keys.secondFactor(input.userId);
-	const status = await throttleStatus(db, key, now);
-	if (!status.allowed) return { ok: false, reason: 'throttled', retryAfterSeconds: status.retryAfterSeconds };
-	const user = await loadTotpUser(db, input.userId);
+	const attempt = await codeAttempt(services, input.userId);
+	if (!attempt.ok) return attempt;
+	const { now, key, user } = attempt;
+	const { db, config, secrets } = services;
 	if (!user || user.totp_enabled_at === null) return { ok: false, reason: 'not_enrolled' };
 	const step = matchUserTotp(secrets, user, input.code, now);
 	return transact(db, async (trx) => {
 		if (step === null || !(await spendTotpStep(trx, user.id, step))) {
-			const after = await recordFailure(trx, key, policies(config).account, now);
-			if (after.allowed) return { ok: false as const, reason: 'invalid' as const };
-			return { ok: false as const, reason: 'throttled' as const, retryAfterSeconds: after.retryAfterSeconds };
+			return refusalAfter(await recordFailure(trx, key, policies(config).account, now), 'invalid');
 		}
-		const recoveryCodes = await replaceRecoveryCodes(trx, user.id);
-		await clearThrottle(trx, key);
-		await recordAudit(
+		const recoveryCodes = await issueRecoveryCodes(
 			trx,
-			staffActor(user),
-			{ action: 'auth.recovery_codes_renewed', subject: { kind: 'staff_user', id: user.id } },
-			{ now, requestId: ctx.requestId }
+			user,
+			{ key, now, action: 'auth.recovery_codes_renewed' },
+			ctx
 		);
 		return { ok: true as const, recoveryCodes };
 	});

@@ -4,10 +4,8 @@ import { type Tx, transact } from '../db/transaction';
 import type { SecretBox } from '../platform/secret-box';
 import type { Services } from '../runtime';
 import { type RequestContext, sessionPolicy, staffActor } from './context';
-import { replaceRecoveryCodes } from './recovery-codes';
-import { loadTotpUser } from './second-factor';
+import { codeAttempt, issueRecoveryCodes, loadTotpUser, secondFactorFailure } from './second-factor';
 import { upgradeSession } from './sessions';
-import { clearThrottle, keys, policies, recordFailure, throttleStatus } from './throttle';
 import { matchTotp, newTotpSecret, otpauthUri } from './totp';
 
 /**
@@ -85,32 +83,16 @@ export async function confirmEnrolment(
 	input: { sessionHash: string; userId: number; code: string },
 	ctx: RequestContext = {}
 ): Promise<EnrolmentResult> {
-	const { db, clock, config, secrets } = services;
-	const now = clock.now();
-	const key = keys.secondFactor(input.userId);
-	const status = await throttleStatus(db, key, now);
-	if (!status.allowed) return { ok: false, reason: 'throttled', retryAfterSeconds: status.retryAfterSeconds };
-	const user = await loadTotpUser(db, input.userId);
+	const attempt = await codeAttempt(services, input.userId);
+	if (!attempt.ok) return attempt;
+	const { now, key, user } = attempt;
+	const { db, config, secrets } = services;
 	if (!user || user.disabled_at !== null || !user.totp_secret) return { ok: false, reason: 'expired' };
 	if (user.totp_enabled_at !== null) return { ok: false, reason: 'enrolled' };
 	const step = matchTotp(secrets.open(user.totp_secret), input.code, now, user.totp_last_step);
 
 	return transact(db, async (trx) => {
-		if (step === null) {
-			const after = await recordFailure(trx, key, policies(config).account, now);
-			await recordAudit(
-				trx,
-				staffActor(user),
-				{
-					action: 'auth.login_failed',
-					subject: { kind: 'staff_user', id: user.id },
-					data: { stage: 'enrolment', blocked: !after.allowed }
-				},
-				{ now, requestId: ctx.requestId }
-			);
-			if (after.allowed) return { ok: false as const, reason: 'invalid' as const };
-			return { ok: false as const, reason: 'throttled' as const, retryAfterSeconds: after.retryAfterSeconds };
-		}
+		if (step === null) return secondFactorFailure(trx, services, user, 'enrolment', ctx, now);
 		// Only the secret the code was checked against, and only while still unconfirmed.
 		const res = await trx
 			.updateTable('staff_user')
@@ -125,13 +107,11 @@ export async function confirmEnrolment(
 			// Throwing rolls the enrolment back: the half session timed out, start the login again.
 			throw new SessionGone();
 		}
-		const recoveryCodes = await replaceRecoveryCodes(trx, user.id);
-		await clearThrottle(trx, key);
-		await recordAudit(
+		const recoveryCodes = await issueRecoveryCodes(
 			trx,
-			staffActor(user),
-			{ action: 'auth.totp_enrolled', subject: { kind: 'staff_user', id: user.id } },
-			{ now, requestId: ctx.requestId }
+			user,
+			{ key, now, action: 'auth.totp_enrolled' },
+			ctx
 		);
 		await recordAudit(
 			trx,

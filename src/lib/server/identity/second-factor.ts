@@ -3,9 +3,14 @@ import { type Db, type Tx, transact } from '../db/transaction';
 import type { SecretBox } from '../platform/secret-box';
 import type { Services } from '../runtime';
 import { type RequestContext, sessionPolicy, staffActor } from './context';
-import { findMatchingRecoveryCode, normaliseRecoveryCode, unusedRecoveryCodes } from './recovery-codes';
+import {
+	findMatchingRecoveryCode,
+	normaliseRecoveryCode,
+	replaceRecoveryCodes,
+	unusedRecoveryCodes
+} from './recovery-codes';
 import { upgradeSession } from './sessions';
-import { clearThrottle, keys, policies, recordFailure, throttleStatus } from './throttle';
+import { clearThrottle, keys, policies, recordFailure, refusalAfter, throttleStatus } from './throttle';
 import { matchTotp } from './totp';
 
 export type SecondFactorResult =
@@ -34,6 +39,38 @@ export async function loadTotpUser(db: Db | Tx, userId: number): Promise<TotpUse
 		.executeTakeFirst();
 }
 
+/**
+ * Where a code proves a change to the account's own second factor (enrolment, new recovery
+ * codes): refused while the user's second-factor throttle blocks; else the user (if any), the
+ * instant and the throttle key a wrong code counts against.
+ */
+export async function codeAttempt(services: Pick<Services, 'db' | 'clock'>, userId: number) {
+	const now = services.clock.now();
+	const key = keys.secondFactor(userId);
+	const status = await throttleStatus(services.db, key, now);
+	if (!status.allowed)
+		return { ok: false as const, reason: 'throttled' as const, retryAfterSeconds: status.retryAfterSeconds };
+	return { ok: true as const, now, key, user: await loadTotpUser(services.db, userId) };
+}
+
+/** A code proved the attempt: fresh recovery codes, the throttle forgets, the audit row says why. */
+export async function issueRecoveryCodes(
+	trx: Tx,
+	user: { id: number; email: string },
+	attempt: { key: string; now: Date; action: 'auth.recovery_codes_renewed' | 'auth.totp_enrolled' },
+	ctx: RequestContext
+): Promise<string[]> {
+	const recoveryCodes = await replaceRecoveryCodes(trx, user.id);
+	await clearThrottle(trx, attempt.key);
+	await recordAudit(
+		trx,
+		staffActor(user),
+		{ action: attempt.action, subject: { kind: 'staff_user', id: user.id } },
+		{ now: attempt.now, requestId: ctx.requestId }
+	);
+	return recoveryCodes;
+}
+
 /** The time step a code matches, for an enrolled user, or null. */
 export function matchUserTotp(secrets: SecretBox, user: TotpUser, code: string, now: Date): number | null {
 	if (!user.totp_secret) return null;
@@ -54,14 +91,18 @@ export async function spendTotpStep(trx: Tx, userId: number, step: number): Prom
 	return Number(res.numUpdatedRows) === 1;
 }
 
-async function failure(
+/**
+ * A wrong code at any second-factor stage (login with TOTP or recovery code, enrolment): counted
+ * against the user's second-factor throttle and audited as a failed login.
+ */
+export async function secondFactorFailure(
 	trx: Tx,
 	services: Services,
 	user: { id: number; email: string },
-	method: 'totp' | 'recovery',
-	ctx: RequestContext
-): Promise<SecondFactorResult> {
-	const now = services.clock.now();
+	stage: 'totp' | 'recovery' | 'enrolment',
+	ctx: RequestContext,
+	now: Date = services.clock.now()
+) {
 	const after = await recordFailure(trx, keys.secondFactor(user.id), policies(services.config).account, now);
 	await recordAudit(
 		trx,
@@ -69,12 +110,11 @@ async function failure(
 		{
 			action: 'auth.login_failed',
 			subject: { kind: 'staff_user', id: user.id },
-			data: { stage: method, blocked: !after.allowed }
+			data: { stage, blocked: !after.allowed }
 		},
 		{ now, requestId: ctx.requestId }
 	);
-	if (after.allowed) return { ok: false, reason: 'invalid' };
-	return { ok: false, reason: 'throttled', retryAfterSeconds: after.retryAfterSeconds };
+	return refusalAfter(after, 'invalid');
 }
 
 async function precheck(
@@ -106,7 +146,7 @@ export async function completeLoginWithTotp(
 	const step = matchUserTotp(secrets, user, input.code, now);
 	return transact(db, async (trx) => {
 		if (step === null || !(await spendTotpStep(trx, user.id, step))) {
-			return failure(trx, services, user, 'totp', ctx);
+			return secondFactorFailure(trx, services, user, 'totp', ctx);
 		}
 		const session = await upgradeSession(trx, input.sessionHash, sessionPolicy(config), now);
 		if (!session) return { ok: false as const, reason: 'expired' as const };
@@ -154,7 +194,8 @@ export async function completeLoginWithRecoveryCode(
 					.where('used_at', 'is', null)
 					.executeTakeFirst()
 			: null;
-		if (!res || Number(res.numUpdatedRows) !== 1) return failure(trx, services, user, 'recovery', ctx);
+		if (!res || Number(res.numUpdatedRows) !== 1)
+			return secondFactorFailure(trx, services, user, 'recovery', ctx);
 		const session = await upgradeSession(trx, input.sessionHash, sessionPolicy(config), now);
 		if (!session) return { ok: false as const, reason: 'expired' as const };
 		await clearThrottle(trx, keys.secondFactor(user.id));

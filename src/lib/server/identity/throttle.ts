@@ -75,6 +75,18 @@ export function strictest(...decisions: ThrottleDecision[]): ThrottleDecision {
 }
 
 /**
+ * What an attempt that just failed answers: its own refusal while the key still allows tries,
+ * "throttled" with the wait once this failure blocked it.
+ */
+export function refusalAfter<R extends string>(
+	after: ThrottleDecision,
+	reason: R
+): { ok: false; reason: R } | { ok: false; reason: 'throttled'; retryAfterSeconds: number } {
+	if (after.allowed) return { ok: false, reason };
+	return { ok: false, reason: 'throttled', retryAfterSeconds: after.retryAfterSeconds };
+}
+
+/**
  * Counts one failure and returns the decision that now applies. Must run inside a transaction:
  * the row is created if missing, then locked (PostgreSQL `for update`; SQLite transactions
  * begin IMMEDIATE and so are serialised already), so parallel failures never lose a count.
