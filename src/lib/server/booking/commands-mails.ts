@@ -1,6 +1,6 @@
 import type { Locale } from '../../i18n/locale';
 import type { Tx } from '../db/transaction';
-import { enqueueMail } from '../notifications/index';
+import { enqueueMail, type OutgoingMail } from '../notifications/index';
 import type { Services } from '../runtime';
 import type { BookingRecord } from './commands-shared';
 import { bookingIcs } from './ics';
@@ -86,26 +86,33 @@ export interface MailContext {
 	changeNoticeMinutes: number;
 }
 
+/** A mail about the booking to the creative who made it: their address, name and language. */
+function mailCreative(
+	trx: Tx,
+	c: MailContext,
+	b: BookingRecord,
+	mail: Omit<OutgoingMail, 'to' | 'toName' | 'locale' | 'officeId' | 'subject'>
+) {
+	const about = { officeId: b.officeId, subject: { kind: 'booking', id: b.id } };
+	return enqueueMail(trx, { to: b.email, toName: b.name, locale: b.locale, ...mail, ...about }, c.now);
+}
+
+/** The creative's calendar entry as the booking now stands. */
+function creativeIcs(c: MailContext, b: BookingRecord, m: MailBooking, method: 'REQUEST' | 'CANCEL') {
+	return icsFor(c.services, b, method, c.now, calendarTexts(b, m, b.locale));
+}
+
 export async function mailHold(trx: Tx, c: MailContext, b: BookingRecord, confirmToken: string) {
 	const link = absoluteLink(c.services.config.publicBaseUrl, b.locale, `/termin/bestaetigen/${confirmToken}`);
-	await enqueueMail(
-		trx,
-		{
-			to: b.email,
-			toName: b.name,
-			locale: b.locale,
-			template: 'booking.hold',
-			mail: holdMail(b.locale, mailBooking(b, c.changeNoticeMinutes), {
-				link,
-				holdUntil: b.holdExpiresAt ?? b.start
-			}),
-			officeId: b.officeId,
-			subject: { kind: 'booking', id: b.id },
-			// Issue 12: after the hold ends the confirmation link leads nowhere; never send it late.
-			validUntil: b.holdExpiresAt ?? b.start
-		},
-		c.now
-	);
+	await mailCreative(trx, c, b, {
+		template: 'booking.hold',
+		mail: holdMail(b.locale, mailBooking(b, c.changeNoticeMinutes), {
+			link,
+			holdUntil: b.holdExpiresAt ?? b.start
+		}),
+		// Issue 12: after the hold ends the confirmation link leads nowhere; never send it late.
+		validUntil: b.holdExpiresAt ?? b.start
+	});
 }
 
 /** The creative's links of a confirmed booking: manage page and .ics download. */
@@ -131,20 +138,11 @@ export async function mailConfirmed(
 ) {
 	const m = mailBooking(b, c.changeNoticeMinutes);
 	const links = manageLinks(c, b, manageToken);
-	await enqueueMail(
-		trx,
-		{
-			to: b.email,
-			toName: b.name,
-			locale: b.locale,
-			template: 'booking.confirmed',
-			mail: confirmedMail(b.locale, m, { manageLink: links.manage!, icsLink: links.ics! }),
-			officeId: b.officeId,
-			subject: { kind: 'booking', id: b.id },
-			ics: icsFor(c.services, b, 'REQUEST', c.now, calendarTexts(b, m, b.locale))
-		},
-		c.now
-	);
+	await mailCreative(trx, c, b, {
+		template: 'booking.confirmed',
+		mail: confirmedMail(b.locale, m, { manageLink: links.manage!, icsLink: links.ics! }),
+		ics: creativeIcs(c, b, m, 'REQUEST')
+	});
 	await mailConsultant(trx, c, b, m, by === 'staff' ? 'bookedByStaff' : 'booked', null);
 }
 
@@ -189,20 +187,11 @@ export async function mailCancelled(
 ) {
 	const m = mailBooking(b, c.changeNoticeMinutes);
 	const rebook = absoluteLink(c.services.config.publicBaseUrl, b.locale, '/termin');
-	await enqueueMail(
-		trx,
-		{
-			to: b.email,
-			toName: b.name,
-			locale: b.locale,
-			template: 'booking.cancelled',
-			mail: cancelledMail(b.locale, m, { by, reason, rebookLink: rebook }),
-			officeId: b.officeId,
-			subject: { kind: 'booking', id: b.id },
-			ics: icsFor(c.services, b, 'CANCEL', c.now, calendarTexts(b, m, b.locale))
-		},
-		c.now
-	);
+	await mailCreative(trx, c, b, {
+		template: 'booking.cancelled',
+		mail: cancelledMail(b.locale, m, { by, reason, rebookLink: rebook }),
+		ics: creativeIcs(c, b, m, 'CANCEL')
+	});
 	await mailConsultant(trx, c, b, m, 'cancelled', { by, reason });
 }
 
@@ -217,45 +206,27 @@ export async function mailMoved(
 ) {
 	const m = mailBooking(b, c.changeNoticeMinutes);
 	const links = manageLinks(c, b, manageToken);
-	await enqueueMail(
-		trx,
-		{
-			to: b.email,
-			toName: b.name,
-			locale: b.locale,
-			template: 'booking.moved',
-			mail: movedMail(b.locale, m, {
-				previousStart,
-				by,
-				reason,
-				manageLink: links.manage!,
-				icsLink: links.ics!
-			}),
-			officeId: b.officeId,
-			subject: { kind: 'booking', id: b.id },
-			ics: icsFor(c.services, b, 'REQUEST', c.now, calendarTexts(b, m, b.locale))
-		},
-		c.now
-	);
+	await mailCreative(trx, c, b, {
+		template: 'booking.moved',
+		mail: movedMail(b.locale, m, {
+			previousStart,
+			by,
+			reason,
+			manageLink: links.manage!,
+			icsLink: links.ics!
+		}),
+		ics: creativeIcs(c, b, m, 'REQUEST')
+	});
 	await mailConsultant(trx, c, b, m, 'moved', { previousStart, by, reason });
 }
 
 export async function mailReminder(trx: Tx, c: MailContext, b: BookingRecord) {
 	const m = mailBooking(b, c.changeNoticeMinutes);
 	const newLink = absoluteLink(c.services.config.publicBaseUrl, b.locale, '/termin/link-anfordern');
-	await enqueueMail(
-		trx,
-		{
-			to: b.email,
-			toName: b.name,
-			locale: b.locale,
-			template: 'booking.reminder',
-			mail: reminderMail(b.locale, m, { requestLink: newLink }),
-			// Exactly once, even if two instances both got this far (the claim makes it rarer still).
-			dedupeKey: `booking-reminder-${b.id}`,
-			officeId: b.officeId,
-			subject: { kind: 'booking', id: b.id }
-		},
-		c.now
-	);
+	await mailCreative(trx, c, b, {
+		template: 'booking.reminder',
+		mail: reminderMail(b.locale, m, { requestLink: newLink }),
+		// Exactly once, even if two instances both got this far (the claim makes it rarer still).
+		dedupeKey: `booking-reminder-${b.id}`
+	});
 }

@@ -3,6 +3,7 @@ export { deliverDue, releaseClaims } from './deliver';
 export type { MailTransport } from './deliver';
 export { databaseMailHeaderContext } from './mail-headers';
 export { enqueueMail, isDeliverableAddress } from './outbox';
+export type { OutgoingMail } from './outbox';
 export type { MailViewer } from './queries';
 export { renderMail } from './render';
 export type { MailBlock, RenderedMail } from './render';

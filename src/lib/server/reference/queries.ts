@@ -166,6 +166,23 @@ export async function officeTeam(db: Reader, scope: OfficeScope, officeId: numbe
 		.sort((a, b) => rank[a.role] - rank[b.role] || a.name.localeCompare(b.name, 'de'));
 }
 
+/** What every reference table holds alike (sub-markets add their group and whether optional). */
+function sharedFieldsOf(
+	kind: ReferenceKind,
+	locale: Locale,
+	r: { key: string; name_de: string; name_en: string; active: number; sort: number }
+) {
+	return {
+		kind,
+		key: r.key,
+		name: locale === 'en' ? r.name_en : r.name_de,
+		nameDe: r.name_de,
+		nameEn: r.name_en,
+		active: Number(r.active) === 1,
+		sort: Number(r.sort)
+	};
+}
+
 /** Sub-markets, topics or stages in their sort order; `activeOnly` for pickers on public forms. */
 export async function listEntries(
 	db: Reader,
@@ -178,13 +195,7 @@ export async function listEntries(
 		if (options.activeOnly) q = q.where('active', '=', 1);
 		const rows = await q.execute();
 		return rows.map((r) => ({
-			kind,
-			key: r.key,
-			name: locale === 'en' ? r.name_en : r.name_de,
-			nameDe: r.name_de,
-			nameEn: r.name_en,
-			active: Number(r.active) === 1,
-			sort: Number(r.sort),
+			...sharedFieldsOf(kind, locale, r),
 			group: r.grp as SubmarketGroup,
 			optional: Number(r.optional) === 1
 		}));
@@ -192,17 +203,7 @@ export async function listEntries(
 	let q = db.selectFrom(kind).selectAll().orderBy('sort').orderBy('key');
 	if (options.activeOnly) q = q.where('active', '=', 1);
 	const rows = await q.execute();
-	return rows.map((r) => ({
-		kind,
-		key: r.key,
-		name: locale === 'en' ? r.name_en : r.name_de,
-		nameDe: r.name_de,
-		nameEn: r.name_en,
-		active: Number(r.active) === 1,
-		sort: Number(r.sort),
-		group: null,
-		optional: false
-	}));
+	return rows.map((r) => ({ ...sharedFieldsOf(kind, locale, r), group: null, optional: false }));
 }
 
 export async function getEntry(
