@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { apiEmail } from '../platform/api-fields';
+import { requiredText } from '../platform/form-fields';
 import type { HoldInput } from './commands';
 
 /**
@@ -17,7 +19,8 @@ export const API_FORMATS = ['office', 'phone', 'video', 'sprechtag'] as const;
 export const NAME_MAX = 200;
 /** As hold.ts checks it (issue 3: concern ≤ 2000 characters). */
 export const CONCERN_MAX = 2000;
-export const IDEMPOTENCY_KEY = { min: 8, max: 200 } as const;
+// The routes and the OpenAPI paths read the API's idempotency key rule from here.
+export { IDEMPOTENCY_KEY, validIdempotencyKey } from '../platform/api-fields';
 
 /** An instant with an explicit offset (or Z): a local time without one is ambiguous. */
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(?:Z|[+-]\d{2}:\d{2})$/;
@@ -52,13 +55,8 @@ export function bookingApiSchema(ref: ApiReference) {
 			.positive()
 			.optional()
 			.describe('Omit to let the office choose among free consultants.'),
-		name: z.string().trim().min(1).max(NAME_MAX),
-		email: z
-			.string()
-			.trim()
-			.toLowerCase()
-			.max(254)
-			.pipe(z.email({ message: 'must be an e-mail address' })),
+		name: requiredText(NAME_MAX),
+		email: apiEmail(),
 		phone: optionalString(
 			z
 				.string()
@@ -182,15 +180,6 @@ export function parseBookingBody(body: unknown, ref: ApiReference): ApiParse {
 	const result = bookingApiSchema(ref).safeParse(body);
 	if (!result.success) return { ok: false, fields: apiFieldErrors(result.error) };
 	return { ok: true, data: result.data };
-}
-
-export function validIdempotencyKey(key: string | null): key is string {
-	return (
-		key !== null &&
-		key.length >= IDEMPOTENCY_KEY.min &&
-		key.length <= IDEMPOTENCY_KEY.max &&
-		/^[\x21-\x7e]+$/.test(key)
-	);
 }
 
 /** The API's body as the hold command takes it (the same command as the public form). */

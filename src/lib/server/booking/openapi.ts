@@ -6,7 +6,7 @@ import {
 	type Paths,
 	queryParameters,
 	rateLimitedResponse,
-	validationErrorSchema
+	invalidOrIdempotencyConflictResponse
 } from '../platform/openapi';
 import {
 	bookingApiSchema,
@@ -78,16 +78,7 @@ export const bookingPaths: Paths = {
 					errorSchema(['slot_taken', 'limit_reached']),
 					'slot_taken: the slot is no longer free; limit_reached: the person already has an open first consultation.'
 				),
-				'422': {
-					description: 'invalid: field errors; idempotency_conflict: the key was used with a different body.',
-					content: {
-						'application/json': {
-							schema: {
-								oneOf: [jsonSchema(validationErrorSchema), jsonSchema(errorSchema(['idempotency_conflict']))]
-							}
-						}
-					}
-				},
+				'422': invalidOrIdempotencyConflictResponse,
 				'429': rateLimitedResponse
 			}
 		}

@@ -6,7 +6,7 @@ import {
 	jsonSchema,
 	type Paths,
 	rateLimitedResponse,
-	validationErrorSchema
+	invalidOrIdempotencyConflictResponse
 } from '../platform/openapi';
 import { EVENT_FORMATS, EVENT_TYPES } from './rules';
 import { apiRegistrationSchema, IDEMPOTENCY_KEY } from './schema';
@@ -104,16 +104,7 @@ export const eventPaths: Paths = {
 					conflictSchema,
 					'registration_closed: outside the registration window or cancelled; already_registered: this address is registered already.'
 				),
-				'422': {
-					description: 'invalid: field errors; idempotency_conflict: the key was used with a different body.',
-					content: {
-						'application/json': {
-							schema: {
-								oneOf: [jsonSchema(validationErrorSchema), jsonSchema(errorSchema(['idempotency_conflict']))]
-							}
-						}
-					}
-				},
+				'422': invalidOrIdempotencyConflictResponse,
 				'429': rateLimitedResponse
 			}
 		}

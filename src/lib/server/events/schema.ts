@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Locale } from '../../i18n/locale';
 import { berlinDate, berlinInstant, berlinTime, DATE_PATTERN, TIME_PATTERN } from '../../time/berlin';
+import { apiEmail } from '../platform/api-fields';
 import { checkbox, optionalText, requiredText } from '../platform/form-fields';
 import { DESCRIPTION_MAX } from './markdown';
 import { ANSWER_MAX, NAME_MAX, type RegistrationInput } from './register';
@@ -232,29 +233,16 @@ export const feedbackSchema = z.object({
 
 /** Body of POST /api/v1/events/{id}/registrations (messages in English for developers). */
 export const apiRegistrationSchema = z.object({
-	name: z.string().trim().min(1).max(NAME_MAX),
-	email: z
-		.string()
-		.trim()
-		.toLowerCase()
-		.max(254)
-		.pipe(z.email({ message: 'must be an e-mail address' })),
+	name: requiredText(NAME_MAX),
+	email: apiEmail(),
 	submarket: z.string().trim().max(60).nullable().optional(),
 	answers: z.array(z.string().max(ANSWER_MAX)).max(QUESTIONS_MAX).optional(),
 	locale: z.enum(['de', 'en']).default('de'),
 	consents: z.object({ processing: z.literal(true, { message: 'must be true' }) })
 });
 
-export const IDEMPOTENCY_KEY = { min: 8, max: 200 } as const;
-
-export function validIdempotencyKey(key: string | null): key is string {
-	return (
-		key !== null &&
-		key.length >= IDEMPOTENCY_KEY.min &&
-		key.length <= IDEMPOTENCY_KEY.max &&
-		/^[\x21-\x7e]+$/.test(key)
-	);
-}
+// The routes and the OpenAPI paths read the API's idempotency key rule from here.
+export { IDEMPOTENCY_KEY, validIdempotencyKey } from '../platform/api-fields';
 
 /** An event as the staff form's values (Berlin wall-clock dates and times). */
 export function formValuesOf(

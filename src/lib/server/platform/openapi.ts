@@ -50,6 +50,18 @@ export const rateLimitedResponse = jsonResponse(
 	{ 'Retry-After': { description: 'Seconds to wait.', schema: { type: 'integer', minimum: 1 } } }
 );
 
+/** 422 of an idempotent POST: field errors, or the key was used before with another body. */
+export const invalidOrIdempotencyConflictResponse = {
+	description: 'invalid: field errors; idempotency_conflict: the key was used with a different body.',
+	content: {
+		'application/json': {
+			schema: {
+				oneOf: [jsonSchema(validationErrorSchema), jsonSchema(errorSchema(['idempotency_conflict']))]
+			}
+		}
+	}
+};
+
 /** Query parameters from a zod object: each field's input schema, required unless optional. */
 export function queryParameters(schema: z.ZodObject, descriptions: Record<string, string> = {}) {
 	const s = jsonSchema(schema, 'input') as { properties: Record<string, JsonSchema>; required?: string[] };
