@@ -24,6 +24,7 @@ import * as scaleIndexes from './migrations/2026-12-05-06-scale-indexes';
 import * as messageAnswerIndexes from './migrations/2026-12-06-01-message-answer-indexes';
 import * as statisticsCases from './migrations/2026-12-06-02-statistics-cases';
 import * as referralServicePeriod from './migrations/2026-12-06-03-referral-service-period';
+import * as consultationMonthDim from './migrations/2026-12-07-01-consultation-month-dim';
 
 // A static map, not FileMigrationProvider: the bundled server has no migrations folder to read.
 const migrations = {
@@ -51,7 +52,8 @@ const migrations = {
 	'2026-12-05-06-scale-indexes': scaleIndexes,
 	'2026-12-06-01-message-answer-indexes': messageAnswerIndexes,
 	'2026-12-06-02-statistics-cases': statisticsCases,
-	'2026-12-06-03-referral-service-period': referralServicePeriod
+	'2026-12-06-03-referral-service-period': referralServicePeriod,
+	'2026-12-07-01-consultation-month-dim': consultationMonthDim
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
