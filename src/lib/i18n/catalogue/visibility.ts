@@ -124,6 +124,8 @@ export default catalogue(
 		'visibility.dir.all': 'Alle',
 		'visibility.dir.submit': 'Suchen',
 		'visibility.dir.count': ({ count }) => (Number(count) === 1 ? '1 Profil' : `${count} Profile`),
+		'visibility.dir.countMore': ({ count }) =>
+			`Mehr als ${Number(count).toLocaleString('de-DE')} Profile – grenzen Sie die Suche ein`,
 		'visibility.dir.none': 'Keine Profile gefunden.',
 		// Profile page
 		'visibility.page.back': 'Alle Kreativen',
@@ -464,6 +466,8 @@ export default catalogue(
 		'visibility.dir.all': 'All',
 		'visibility.dir.submit': 'Search',
 		'visibility.dir.count': ({ count }) => (Number(count) === 1 ? '1 profile' : `${count} profiles`),
+		'visibility.dir.countMore': ({ count }) =>
+			`More than ${Number(count).toLocaleString('en-GB')} profiles – narrow your search`,
 		'visibility.dir.none': 'No profiles found.',
 		'visibility.page.back': 'All creatives',
 		'visibility.page.imageOf': 'Image: {alt}',

@@ -78,12 +78,22 @@ function matches(db: Kysely<any>, index: SearchIndex, words: readonly string[], 
 export async function countMatching(
 	db: Kysely<any>,
 	index: SearchIndex,
-	text: string | null | undefined
+	text: string | null | undefined,
+	atMost: number
 ): Promise<number | null> {
 	const words = searchWords(text);
 	if (words.length === 0) return null;
-	const { rows } = await matches(db, index, words, sql`select count(*) as n`).execute(db);
-	return Number((rows[0] as { n: number | string }).n);
+	return cappedCount(db, matches(db, index, words, sql`select 1 as one`), atMost);
+}
+
+/**
+ * count(*) of a query's rows, but reading at most `atMost + 1` of them: a caller that shows
+ * "more than N" needs no more, and a word that matches most of a national index costs no more than
+ * one that matches a page (issue 14: counting 8,400 matches was half of a search page on PostgreSQL).
+ */
+async function cappedCount(db: Kysely<any>, rows: RawBuilder<unknown>, atMost: number): Promise<number> {
+	const { rows: out } = await sql`select count(*) as n from (${rows} limit ${atMost + 1}) capped`.execute(db);
+	return Number((out[0] as { n: number | string }).n);
 }
 
 /**
@@ -91,9 +101,8 @@ export async function countMatching(
  * countMatching is for a search). A scan of the small search table instead of the rows behind it
  * and the joins that decide what is listed.
  */
-export async function countIndexed(db: Kysely<any>, index: SearchIndex): Promise<number> {
-	const { rows } = await sql`select count(*) as n from ${sql.table(TABLES[index])}`.execute(db);
-	return Number((rows[0] as { n: number | string }).n);
+export async function countIndexed(db: Kysely<any>, index: SearchIndex, atMost: number): Promise<number> {
+	return cappedCount(db, sql`select 1 as one from ${sql.table(TABLES[index])}`, atMost);
 }
 
 /**

@@ -94,12 +94,20 @@ function likePattern(text: string): string {
 	return `%${text.toLowerCase().replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
 }
 
+/**
+ * The directory counts its matches up to this many and says "more than" beyond: nobody pages past
+ * 40 pages of a directory (they narrow the search), and a count that stops here costs the same for
+ * a word that matches 20,000 profiles as for one that matches 2 (issue 14).
+ */
+export const COUNT_CAP = 1000;
+
 export async function searchProfiles(
 	db: Db | Tx,
 	filters: ProfileFilters,
 	now: Date,
-	page = 1
-): Promise<{ profiles: PublicProfile[]; total: number; page: number; pageSize: number }> {
+	page = 1,
+	countCap = COUNT_CAP
+): Promise<{ profiles: PublicProfile[]; total: number; more: boolean; page: number; pageSize: number }> {
 	// Filters, text search, count and page are all SQL (issue 14): the cost of a page does not
 	// grow with the number of profiles that match.
 	let q = db
@@ -121,11 +129,25 @@ export async function searchProfiles(
 	// it counts them without reading a profile row.
 	// With no filter at all it counts the index itself.
 	const textOnly = !filters.submarket && !filters.land && !filters.openOnly && !filters.service;
-	const total =
+	const counted =
 		(textOnly
-			? ((await countMatching(db, 'profile', filters.q)) ?? (await countIndexed(db, 'profile')))
+			? ((await countMatching(db, 'profile', filters.q, countCap)) ??
+				(await countIndexed(db, 'profile', countCap)))
 			: null) ??
-		Number((await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+		Number(
+			(
+				await db
+					.selectFrom(
+						q
+							.select('p.id')
+							.limit(countCap + 1)
+							.as('capped')
+					)
+					.select((eb) => eb.fn.countAll<number>().as('n'))
+					.executeTakeFirstOrThrow()
+			).n
+		);
+	const total = Math.min(counted, countCap);
 	const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
 	const current = Math.min(Math.max(1, page), pageCount);
 	const ids = await q
@@ -150,6 +172,7 @@ export async function searchProfiles(
 	return {
 		profiles: rows.map((r) => toPublic(r, now.getTime())),
 		total,
+		more: counted > countCap,
 		page: current,
 		pageSize: PAGE_SIZE
 	};

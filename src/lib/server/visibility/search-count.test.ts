@@ -68,4 +68,12 @@ it('a text-only search counts exactly the listed profiles, whatever became of th
 	expect(all.total).toBe(listed.length);
 	expect(all.profiles.map((p) => p.displayName)).toEqual(listed);
 	expect((await searchProfiles(t.db, { land: 'DE-BE' }, now)).total).toBe(listed.length);
+	// Past the cap the count stops and says "more", on each of the three ways of counting; at the
+	// cap it is exact.
+	for (const filters of [{ q: 'nordlicht' }, { q: 'nordlicht', land: 'DE-BE' }, {}]) {
+		const capped = await searchProfiles(t.db, filters, now, 1, listed.length - 1);
+		expect({ total: capped.total, more: capped.more }).toEqual({ total: listed.length - 1, more: true });
+		const exact = await searchProfiles(t.db, filters, now, 1, listed.length);
+		expect({ total: exact.total, more: exact.more }).toEqual({ total: listed.length, more: false });
+	}
 });
