@@ -35,8 +35,9 @@ import { generate, insertAll } from './stats';
 // per page. --pages times only the pages whose label contains the word, and skips the memory run
 // (which is about every page) — for iterating on one page.
 
-const PORT = 4397;
-const BASE = `http://127.0.0.1:${PORT}`;
+// The demo and the national server run side by side, so their requests can alternate.
+const PORTS = { demo: 4397, national: 4398 } as const;
+const baseOf = (port: number) => `http://127.0.0.1:${port}`;
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const MIXED = 1000;
 const RSS_GOAL_MB = 150;
@@ -73,14 +74,15 @@ function serve(
 	url: string,
 	seedDemo: boolean,
 	extraNodeArgs: string[] = [],
-	heapMode = 'lean'
+	heapMode = 'lean',
+	port: number = PORTS.demo
 ): Promise<ChildProcess> {
 	const child = spawn(process.execPath, [...extraNodeArgs, 'server.mjs'], {
 		env: {
 			...process.env,
-			PORT: String(PORT),
+			PORT: String(port),
 			HOST: '127.0.0.1',
-			ORIGIN: BASE,
+			ORIGIN: baseOf(port),
 			DATABASE_URL: url,
 			SEED_DEMO: seedDemo ? 'true' : 'false',
 			MAIL_WORKER: 'false',
@@ -93,7 +95,7 @@ function serve(
 	const exited = new Promise<never>((_, reject) =>
 		child.on('exit', (code) => reject(new Error(`server exited with ${code} before answering`)))
 	);
-	return Promise.race([waitFor(`${BASE}/healthz`, Date.now() + 600_000), exited]).then(() => child);
+	return Promise.race([waitFor(`${baseOf(port)}/healthz`, Date.now() + 600_000), exited]).then(() => child);
 }
 
 async function stop(child: ChildProcess): Promise<void> {
@@ -383,8 +385,8 @@ function targets(officeKey: string): Target[] {
 	];
 }
 
-async function get(path: string, cookie: string | null): Promise<number> {
-	const r = await fetch(BASE + path, { headers: cookie ? { cookie } : {}, redirect: 'manual' });
+async function get(path: string, cookie: string | null, port: number = PORTS.demo): Promise<number> {
+	const r = await fetch(baseOf(port) + path, { headers: cookie ? { cookie } : {}, redirect: 'manual' });
 	await r.arrayBuffer();
 	if (r.status !== 200)
 		throw new Error(
@@ -393,30 +395,46 @@ async function get(path: string, cookie: string | null): Promise<number> {
 	return r.status;
 }
 
-async function timePages(url: string): Promise<Map<string, number>> {
-	const { cookies, officeKey } = await signIn(url);
-	const server = await serve(url, false);
-	const out = new Map<string, number>();
+type Side = 'demo' | 'national';
+
+/**
+ * Median whole-page time of each page on both databases. The two servers run at once and every
+ * round times one demo and one national request, in alternating order: a change in the machine's
+ * load (these machines are shared) then falls on both sides alike instead of on one half of the
+ * run, which timing all demo pages first and all national pages after let happen.
+ */
+async function timePages(urls: Record<Side, string>): Promise<Map<string, Record<Side, number>>> {
+	const sides = ['demo', 'national'] as const;
+	const sessions = { demo: await signIn(urls.demo), national: await signIn(urls.national) };
+	const servers: ChildProcess[] = [];
+	const out = new Map<string, Record<Side, number>>();
 	try {
+		for (const side of sides) servers.push(await serve(urls[side], false, [], 'lean', PORTS[side]));
 		const only = pagesArg();
-		for (const t of targets(officeKey).filter((x) => only === null || x.label.includes(only))) {
-			const cookie = t.as ? cookies[t.as] : null;
+		const pages = (side: Side) => targets(sessions[side].officeKey);
+		for (const [i, t] of pages('demo').entries()) {
+			if (only !== null && !t.label.includes(only)) continue;
+			const request = (side: Side) => {
+				const target = pages(side)[i]!;
+				return get(target.path, target.as ? sessions[side].cookies[target.as] : null, PORTS[side]);
+			};
 			try {
-				await get(t.path, cookie); // warm-up (caches, prepared statements)
-				const ms: number[] = [];
-				for (let i = 0; i < RUNS; i++) {
-					const t0 = performance.now();
-					await get(t.path, cookie);
-					ms.push(performance.now() - t0);
-				}
-				out.set(t.label, median(ms));
+				for (const side of sides) await request(side); // warm-up (caches, prepared statements)
+				const ms: Record<Side, number[]> = { demo: [], national: [] };
+				for (let run = 0; run < RUNS; run++)
+					for (const side of run % 2 === 0 ? sides : [...sides].reverse()) {
+						const t0 = performance.now();
+						await request(side);
+						ms[side].push(performance.now() - t0);
+					}
+				out.set(t.label, { demo: median(ms.demo), national: median(ms.national) });
 			} catch (err) {
 				console.log(`  ${t.label}: ${(err as Error).message}`);
-				out.set(t.label, Number.NaN);
+				out.set(t.label, { demo: Number.NaN, national: Number.NaN });
 			}
 		}
 	} finally {
-		await stop(server);
+		for (const server of servers) await stop(server);
 	}
 	return out;
 }
@@ -513,14 +531,14 @@ async function timeEngine(dbs: ScaleDatabases, factor: number): Promise<void> {
 	await applyRetention(dbs.demo);
 	await applyRetention(dbs.national);
 
-	console.log(`\ntiming each page: median of ${RUNS} whole-page requests after one warm-up`);
-	const onDemo = await timePages(dbs.demo);
-	const onNational = await timePages(dbs.national);
+	console.log(
+		`\ntiming each page: median of ${RUNS} whole-page requests on each database, demo and national alternating, after one warm-up`
+	);
+	const times = await timePages({ demo: dbs.demo, national: dbs.national });
 	console.log(
 		`\n${`page (${dbs.label})`.padEnd(28)} ${'demo ms'.padStart(9)} ${'national'.padStart(9)} ${'ratio'.padStart(7)}`
 	);
-	for (const [label, d] of onDemo) {
-		const n = onNational.get(label)!;
+	for (const [label, { demo: d, national: n }] of times) {
 		const ratio = n / d;
 		const goal = `  goal ≤ ${RATIO_GOAL}×: ${ratio <= RATIO_GOAL ? 'met' : 'MISSED'}`;
 		console.log(
