@@ -6,6 +6,7 @@ import { seedDemoAvailability } from '../src/lib/server/booking/demo';
 import { createDb } from '../src/lib/server/db/client';
 import { parseDatabaseUrl } from '../src/lib/server/platform/database-url';
 import { addDays, berlinDate } from '../src/lib/time/berlin';
+import { rps, stop, waitFor } from './http-server';
 
 // Issue 3, benchmark (b) and (c) over real HTTP against the built server (loopback only):
 // (b) N parallel POST /api/v1/bookings for one slot: outcomes per status code and total time;
@@ -18,17 +19,6 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const CONCURRENCY = 10;
 const PORT = 4391;
 const BASE = `http://127.0.0.1:${PORT}`;
-
-async function waitFor(url: string, deadline: number): Promise<void> {
-	for (;;) {
-		try {
-			const r = await fetch(url);
-			if (r.ok) return;
-		} catch {}
-		if (Date.now() > deadline) throw new Error(`no answer from ${url}`);
-		await new Promise((r) => setTimeout(r, 20));
-	}
-}
 
 async function start(databaseUrl: string): Promise<ChildProcess> {
 	const child = spawn(process.execPath, ['server.mjs'], {
@@ -51,12 +41,6 @@ async function start(databaseUrl: string): Promise<ChildProcess> {
 	);
 	await Promise.race([waitFor(`${BASE}/healthz`, Date.now() + 60_000), exited]);
 	return child;
-}
-
-async function stop(child: ChildProcess): Promise<void> {
-	if (child.exitCode !== null) return;
-	child.kill('SIGTERM');
-	await new Promise((r) => child.on('exit', r));
 }
 
 /** Demo weekly hours, in case the server's own demo seed does not add them. Idempotent. */
@@ -135,24 +119,6 @@ async function parallelBookings(officeId: number, slot: SlotList['slots'][number
 	);
 }
 
-/** Requests per second with CONCURRENCY workers for SECONDS, answers read to the end. */
-async function rps(path: string): Promise<{ rps: number; errors: number }> {
-	const until = performance.now() + SECONDS * 1000;
-	let done = 0;
-	let errors = 0;
-	const worker = async () => {
-		while (performance.now() < until) {
-			const r = await fetch(BASE + path);
-			await r.arrayBuffer();
-			if (r.ok) done++;
-			else errors++;
-		}
-	};
-	const started = performance.now();
-	await Promise.all(Array.from({ length: CONCURRENCY }, worker));
-	return { rps: done / ((performance.now() - started) / 1000), errors };
-}
-
 async function runOn(label: string, databaseUrl: string): Promise<void> {
 	console.log(`\n### ${label}`);
 	// First start seeds reference and demo data; then demo hours; then measure on a restarted server.
@@ -170,8 +136,8 @@ async function runOn(label: string, databaseUrl: string): Promise<void> {
 			await (await fetch(`${BASE}/healthz`)).arrayBuffer();
 			await (await fetch(BASE + office.path)).arrayBuffer();
 		}
-		const health = await rps('/healthz');
-		const slots = await rps(office.path);
+		const health = await rps(`${BASE}/healthz`, SECONDS, CONCURRENCY);
+		const slots = await rps(BASE + office.path, SECONDS, CONCURRENCY);
 		console.log(
 			`(c) GET /healthz ${health.rps.toFixed(0)} req/s, GET …/slots (8 weeks) ${slots.rps.toFixed(0)} req/s ` +
 				`(${SECONDS} s each, concurrency ${CONCURRENCY}${health.errors + slots.errors ? `, ${health.errors + slots.errors} errors` : ''})`

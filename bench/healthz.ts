@@ -1,7 +1,8 @@
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { rps, stop, waitFor } from './http-server';
 
 // Issue 12: GET /healthz through the whole app (hooks, metrics, request log) against a static file
 // served by a bare Node HTTP server in its own process, same client, same run. Goal ≥ 0.5×.
@@ -20,39 +21,6 @@ createServer((req, res) => {
 	createReadStream(process.argv[1]).pipe(res);
 }).listen(${BARE_PORT}, '127.0.0.1');
 `;
-
-async function waitFor(url: string, deadline: number): Promise<void> {
-	for (;;) {
-		try {
-			if ((await fetch(url)).ok) return;
-		} catch {}
-		if (Date.now() > deadline) throw new Error(`no answer from ${url}`);
-		await new Promise((r) => setTimeout(r, 20));
-	}
-}
-
-async function rps(url: string, seconds: number): Promise<{ rps: number; errors: number }> {
-	const until = performance.now() + seconds * 1000;
-	let done = 0;
-	let errors = 0;
-	const worker = async () => {
-		while (performance.now() < until) {
-			const r = await fetch(url);
-			await r.arrayBuffer();
-			if (r.ok) done++;
-			else errors++;
-		}
-	};
-	const started = performance.now();
-	await Promise.all(Array.from({ length: CONCURRENCY }, worker));
-	return { rps: done / ((performance.now() - started) / 1000), errors };
-}
-
-function stop(child: ChildProcess): Promise<unknown> {
-	if (child.exitCode !== null) return Promise.resolve();
-	child.kill('SIGTERM');
-	return new Promise((r) => child.on('exit', r));
-}
 
 export async function healthz(): Promise<void> {
 	if (!existsSync('build/handler.js')) spawnSync('npm', ['run', 'build', '--silent'], { stdio: 'inherit' });
@@ -90,7 +58,7 @@ export async function healthz(): Promise<void> {
 				[fileUrl, file],
 				[healthUrl, health]
 			] as const) {
-				const r = await rps(url, 1);
+				const r = await rps(url, 1, CONCURRENCY);
 				into.rps += r.rps / SECONDS;
 				into.errors += r.errors;
 			}

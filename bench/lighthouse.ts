@@ -1,10 +1,11 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouseRun from 'lighthouse';
 import desktopConfig from 'lighthouse/core/config/desktop-config.js';
+import { stop, waitFor } from './http-server';
 
 // Issue 15: Lighthouse SEO ≥ 95 and Best Practices 100 on the main public pages, desktop, against
 // the built server on demo data. A bench, not a test: seeding the demo year takes one to three minutes
@@ -21,22 +22,6 @@ export const LIGHTHOUSE_PAGES = [
 	'/kreative'
 ];
 const GOALS = { seo: 95, 'best-practices': 100 } as const;
-
-async function waitFor(url: string, deadline: number): Promise<void> {
-	for (;;) {
-		try {
-			if ((await fetch(url)).ok) return;
-		} catch {}
-		if (Date.now() > deadline) throw new Error(`no answer from ${url}`);
-		await new Promise((r) => setTimeout(r, 200));
-	}
-}
-
-function stop(child: ChildProcess): Promise<unknown> {
-	if (child.exitCode !== null) return Promise.resolve();
-	child.kill('SIGTERM');
-	return new Promise((r) => child.on('exit', r));
-}
 
 interface PageScore {
 	path: string;
@@ -120,7 +105,7 @@ export async function lighthouse(): Promise<void> {
 	});
 	try {
 		const started = performance.now();
-		await waitFor(`${BASE}/healthz`, Date.now() + 600_000);
+		await waitFor(`${BASE}/healthz`, Date.now() + 600_000, 200);
 		console.log(`server with demo data up in ${((performance.now() - started) / 1000).toFixed(0)} s`);
 		const t = performance.now();
 		const results = await auditPages(BASE, LIGHTHOUSE_PAGES);

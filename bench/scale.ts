@@ -14,6 +14,7 @@ import { rebuildPeopleAggregates } from '../src/lib/server/statistics/people-agg
 import { DAY } from '../src/lib/time/durations';
 import { isSeeded, postgresDatabases, type ScaleDatabases, sqliteDatabases } from './scale-databases';
 import { generate, insertAll } from './stats';
+import { stop, waitFor } from './http-server';
 
 // Issue 14: every list page on a national-scale database against the same page on demo data,
 // whole pages over HTTP against the built server with signed-in sessions, in the same run
@@ -60,16 +61,6 @@ function median(xs: number[]): number {
 	return s[Math.floor(s.length / 2)]!;
 }
 
-async function waitFor(url: string, deadline: number): Promise<void> {
-	for (;;) {
-		try {
-			if ((await fetch(url)).ok) return;
-		} catch {}
-		if (Date.now() > deadline) throw new Error(`no answer from ${url}`);
-		await new Promise((r) => setTimeout(r, 50));
-	}
-}
-
 function serve(
 	url: string,
 	seedDemo: boolean,
@@ -95,13 +86,7 @@ function serve(
 	const exited = new Promise<never>((_, reject) =>
 		child.on('exit', (code) => reject(new Error(`server exited with ${code} before answering`)))
 	);
-	return Promise.race([waitFor(`${baseOf(port)}/healthz`, Date.now() + 600_000), exited]).then(() => child);
-}
-
-async function stop(child: ChildProcess): Promise<void> {
-	if (child.exitCode !== null) return;
-	child.kill('SIGTERM');
-	await new Promise((r) => child.on('exit', r));
+	return Promise.race([waitFor(`${baseOf(port)}/healthz`, Date.now() + 600_000, 50), exited]).then(() => child);
 }
 
 /** A fresh demo installation: the server's first start migrates and seeds it. */

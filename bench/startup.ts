@@ -2,23 +2,13 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { waitFor } from './http-server';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 
 function median(xs: number[]): number {
 	const s = [...xs].sort((a, b) => a - b);
 	return s[Math.floor(s.length / 2)]!;
-}
-
-async function waitFor(url: string, deadline: number): Promise<void> {
-	for (;;) {
-		try {
-			const r = await fetch(url);
-			if (r.ok) return;
-		} catch {}
-		if (Date.now() > deadline) throw new Error(`no answer from ${url}`);
-		await new Promise((r) => setTimeout(r, 10));
-	}
 }
 
 function rssMb(pid: number): number {
@@ -41,13 +31,13 @@ async function oneStart(port: number, seeded: boolean): Promise<{ ms: number; rs
 	if (seeded) {
 		// Seed once beforehand so the timed start measures an ordinary restart, not the first one.
 		const warm = spawn(process.execPath, ['server.mjs'], { env, stdio: 'ignore' });
-		await waitFor(`http://127.0.0.1:${port}/healthz`, Date.now() + 30_000);
+		await waitFor(`http://127.0.0.1:${port}/healthz`, Date.now() + 30_000, 10);
 		warm.kill('SIGTERM');
 		await new Promise((r) => warm.on('exit', r));
 	}
 	const started = performance.now();
 	const child = spawn(process.execPath, ['server.mjs'], { env, stdio: 'ignore' });
-	await waitFor(`http://127.0.0.1:${port}/healthz`, Date.now() + 30_000);
+	await waitFor(`http://127.0.0.1:${port}/healthz`, Date.now() + 30_000, 10);
 	const ms = performance.now() - started;
 	for (let i = 0; i < 20; i++) await fetch(`http://127.0.0.1:${port}/`);
 	await new Promise((r) => setTimeout(r, 1500));
@@ -63,7 +53,7 @@ async function baselineStart(port: number): Promise<{ ms: number; rss: number }>
 	const code = `require('http').createServer((q,s)=>s.end('ok')).listen(${port},'127.0.0.1')`;
 	const started = performance.now();
 	const child = spawn(process.execPath, ['-e', code], { stdio: 'ignore' });
-	await waitFor(`http://127.0.0.1:${port}/`, Date.now() + 10_000);
+	await waitFor(`http://127.0.0.1:${port}/`, Date.now() + 10_000, 10);
 	const ms = performance.now() - started;
 	await new Promise((r) => setTimeout(r, 500));
 	const rss = rssMb(child.pid!);

@@ -1,0 +1,45 @@
+import type { ChildProcess } from 'node:child_process';
+
+// The benches' built server (or bare baseline) in its own process: wait for its first answer,
+// stop it, and count the answers it gives per second.
+
+/** Polls `url` every `pollMs` until it answers 2xx; throws after `deadline` (epoch ms). */
+export async function waitFor(url: string, deadline: number, pollMs = 20): Promise<void> {
+	for (;;) {
+		try {
+			const r = await fetch(url);
+			if (r.ok) return;
+		} catch {}
+		if (Date.now() > deadline) throw new Error(`no answer from ${url}`);
+		await new Promise((r) => setTimeout(r, pollMs));
+	}
+}
+
+/** SIGTERM, resolved once the process has exited (at once when it already has). */
+export async function stop(child: ChildProcess): Promise<void> {
+	if (child.exitCode !== null) return;
+	child.kill('SIGTERM');
+	await new Promise((r) => child.on('exit', r));
+}
+
+/** Requests per second with `concurrency` workers for `seconds`, answers read to the end. */
+export async function rps(
+	url: string,
+	seconds: number,
+	concurrency: number
+): Promise<{ rps: number; errors: number }> {
+	const until = performance.now() + seconds * 1000;
+	let done = 0;
+	let errors = 0;
+	const worker = async () => {
+		while (performance.now() < until) {
+			const r = await fetch(url);
+			await r.arrayBuffer();
+			if (r.ok) done++;
+			else errors++;
+		}
+	};
+	const started = performance.now();
+	await Promise.all(Array.from({ length: concurrency }, worker));
+	return { rps: done / ((performance.now() - started) / 1000), errors };
+}
