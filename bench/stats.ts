@@ -3,11 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { mintScope } from '../src/lib/server/access/scope';
+import { CLOSE_REASONS } from '../src/lib/server/cases/case-schemas';
 import { createDb } from '../src/lib/server/db/client';
 import { migrateToLatest } from '../src/lib/server/db/migrate';
 import type { Db } from '../src/lib/server/db/transaction';
 import { transact } from '../src/lib/server/db/transaction';
 import { parseDatabaseUrl } from '../src/lib/server/platform/database-url';
+import { REFERRAL_STATUSES } from '../src/lib/server/referrals/rules';
 import { seedReferenceData } from '../src/lib/server/reference/seed';
 import { type ConsultationFact, dayKeys, summaryKeys } from '../src/lib/server/statistics/consultation-rules';
 import { personPseudonym } from '../src/lib/server/statistics/facts';
@@ -39,6 +41,22 @@ function prng(seed: number): () => number {
 function median(xs: number[]): number {
 	const s = [...xs].sort((a, b) => a - b);
 	return s[Math.floor(s.length / 2)]!;
+}
+
+/** The smallest id among the rows of `table` where `column op value` (the rows the bench added). */
+async function firstId(
+	db: Db,
+	table: 'creative' | 'case_file' | 'event',
+	column: string,
+	op: '=' | '>' | 'like',
+	value: string | number
+): Promise<number> {
+	const row = await db
+		.selectFrom(table)
+		.select(sql<number>`min(id)`.as('m'))
+		.where(sql.ref(column), op, value)
+		.executeTakeFirstOrThrow();
+	return Number(row.m);
 }
 
 /** Multi-row inserts in chunks, one transaction per chunk group, with progress. */
@@ -138,16 +156,8 @@ export async function generate(db: Db, scale = SCALE): Promise<void> {
 		merged_into_id: null
 	}));
 	await insertAll(db, 'creative', creatives, 'creatives', 1000);
-	const firstCreative = Number(
-		// min over the bench's own rows: the scale bench adds them to a demo installation.
-		(
-			await db
-				.selectFrom('creative')
-				.select(sql<number>`min(id)`.as('m'))
-				.where('email', 'like', '%@bench.invalid')
-				.executeTakeFirstOrThrow()
-		).m
-	);
+	// min over the bench's own rows: the scale bench adds them to a demo installation.
+	const firstCreative = await firstId(db, 'creative', 'email', 'like', '%@bench.invalid');
 
 	// Who: each creative's office, Land, sub-market, stage and first day.
 	const people = Array.from({ length: CREATIVES }, (_, i) => {
@@ -176,17 +186,7 @@ export async function generate(db: Db, scale = SCALE): Promise<void> {
 			opened_at: p.first,
 			last_contact_at: p.first + Math.floor(random() * 120) * DAY,
 			closed_at: status === 'closed' ? p.first + Math.floor(random() * 200) * DAY : null,
-			close_reason:
-				status === 'closed'
-					? pick([
-							'business_founded',
-							'funding_obtained',
-							'referred_on',
-							'no_further_need',
-							'no_response',
-							'other'
-						])
-					: null,
+			close_reason: status === 'closed' ? pick(CLOSE_REASONS) : null,
 			created_at: now,
 			updated_at: now
 		};
@@ -203,15 +203,7 @@ export async function generate(db: Db, scale = SCALE): Promise<void> {
 		);
 	const casesBefore = await maxOf('case_file', 'id');
 	await insertAll(db, 'case_file', cases, 'case files', 500);
-	const firstCase = Number(
-		(
-			await db
-				.selectFrom('case_file')
-				.select(sql<number>`min(id)`.as('m'))
-				.where('id', '>', casesBefore)
-				.executeTakeFirstOrThrow()
-		).m
-	);
+	const firstCase = await firstId(db, 'case_file', 'id', '>', casesBefore);
 	const sourceIdBase = await maxOf('stat_consultation', 'source_id');
 	const hadCounters =
 		(await db.selectFrom('stat_consultation_month').select('n').limit(1).executeTakeFirst()) != null;
@@ -285,15 +277,7 @@ export async function generate(db: Db, scale = SCALE): Promise<void> {
 			case_id: firstCase + i,
 			record_id: null,
 			service_id: pick(serviceIds),
-			status: pick([
-				'suggested',
-				'contacted',
-				'got_help',
-				'no_help',
-				'not_eligible',
-				'no_capacity',
-				'not_needed'
-			]),
+			status: pick(REFERRAL_STATUSES),
 			followup_due_at: created + 21 * DAY,
 			created_at: created,
 			updated_at: created
@@ -326,15 +310,7 @@ export async function generate(db: Db, scale = SCALE): Promise<void> {
 		};
 	});
 	await insertAll(db, 'event', events, 'events', 500);
-	const firstEvent = Number(
-		(
-			await db
-				.selectFrom('event')
-				.select(sql<number>`min(id)`.as('m'))
-				.where('contact_email', '=', 'bench@bench.invalid')
-				.executeTakeFirstOrThrow()
-		).m
-	);
+	const firstEvent = await firstId(db, 'event', 'contact_email', '=', 'bench@bench.invalid');
 	const regs = Array.from({ length: REGISTRATIONS }, (_, i) => {
 		const status = pick(['confirmed', 'confirmed', 'confirmed', 'cancelled', 'waitlisted']);
 		return {
