@@ -75,37 +75,34 @@ export function consultationFact(input: FactInput): ConsultationFact | null {
 	const { booking, record, caseFile } = input;
 	if (booking) {
 		if (!bookingCounts(booking.status, record !== null)) return null;
-		const day = berlinDate(booking.startAt);
 		const topics = record && record.topics.length > 0 ? record.topics : booking.topics;
-		return {
-			source: 'booking',
-			sourceId: booking.id,
-			officeId: booking.officeId,
-			...dayKeys(day),
-			land: booking.land ?? '',
-			submarket: booking.submarket ?? '',
-			stage: booking.stage ?? '',
-			format: booking.format,
-			kind: booking.kind,
-			topics: uniqueSorted(topics)
-		};
+		return factOf('booking', booking.id, booking.startAt, booking, booking, topics);
 	}
-	if (record && caseFile) {
-		const day = berlinDate(record.heldAt);
-		return {
-			source: 'record',
-			sourceId: record.id,
-			officeId: caseFile.officeId,
-			...dayKeys(day),
-			land: caseFile.land ?? '',
-			submarket: caseFile.submarket ?? '',
-			stage: caseFile.stage ?? '',
-			format: record.format,
-			kind: record.kind,
-			topics: uniqueSorted(record.topics)
-		};
-	}
+	if (record && caseFile) return factOf('record', record.id, record.heldAt, caseFile, record, record.topics);
 	return null;
+}
+
+/** One fact: who (office, Land, sub-market, stage) from `who`, format and kind from `how`, the day of `at`. */
+function factOf(
+	source: ConsultationFact['source'],
+	sourceId: number,
+	at: number,
+	who: CaseSource,
+	how: Pick<RecordSource, 'format' | 'kind'>,
+	topics: string[]
+): ConsultationFact {
+	return {
+		source,
+		sourceId,
+		officeId: who.officeId,
+		...dayKeys(berlinDate(at)),
+		land: who.land ?? '',
+		submarket: who.submarket ?? '',
+		stage: who.stage ?? '',
+		format: how.format,
+		kind: how.kind,
+		topics: uniqueSorted(topics)
+	};
 }
 
 /** The monthly counters one fact adds to (or removes from): see stat_consultation_month. */
