@@ -3,24 +3,10 @@
 // decoder the product used before (jpeg-js), which ran on the event loop.
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import jpeg from 'jpeg-js';
-import sharp from 'sharp';
+import { noiseJpeg } from '../tests/support/noise-jpeg';
 import { sanitizeImage } from '../src/lib/server/visibility/image';
 
 const GOAL_BLOCK_MS = 100;
-
-const noisePhoto = (width: number, height: number) =>
-	sharp({
-		create: {
-			width,
-			height,
-			channels: 3,
-			background: '#808080',
-			noise: { type: 'gaussian', mean: 128, sigma: 60 }
-		}
-	})
-		.jpeg({ quality: 92 })
-		.withMetadata({ orientation: 6 })
-		.toBuffer();
 
 /** Runs `work` while measuring the longest event-loop stall (1 ms resolution) and wall time. */
 async function measure(work: () => Promise<unknown>): Promise<{ ms: number; maxBlockMs: number }> {
@@ -38,7 +24,7 @@ async function measure(work: () => Promise<unknown>): Promise<{ ms: number; maxB
 }
 
 export async function image(): Promise<void> {
-	const photo = await noisePhoto(4000, 3000);
+	const photo = await noiseJpeg(4000, 3000).toBuffer();
 	console.log(
 		`input: 4000 × 3000 JPEG (12 MP), ${(photo.length / 1024 / 1024).toFixed(1)} MB, EXIF orientation 6`
 	);

@@ -3,6 +3,7 @@ import sharp from 'sharp';
 import { signInAsNewCreative } from './creative-support';
 import { ADMIN, expect, expectAccessible, login, test } from './support';
 import { allowFailedLoads } from './support';
+import { noiseJpeg } from '../support/noise-jpeg';
 
 /**
  * Issue 11: profile photos as phones take them. The body limit (server.mjs BODY_SIZE_LIMIT) fits the
@@ -12,21 +13,6 @@ import { allowFailedLoads } from './support';
 test.setTimeout(240_000);
 
 const MB = 1024 * 1024;
-
-/** Noise does not compress, so these are as large as real phone photos. */
-const noiseJpeg = (width: number, height: number) =>
-	sharp({
-		create: {
-			width,
-			height,
-			channels: 3,
-			background: '#808080',
-			noise: { type: 'gaussian', mean: 128, sigma: 60 }
-		}
-	})
-		.jpeg({ quality: 92 })
-		.withMetadata({ orientation: 6 })
-		.toBuffer();
 
 /** A creative known to the portal (through a booking), signed in, with a saved profile. */
 async function creativeWithProfile(page: Page, admin: Page): Promise<void> {
@@ -58,13 +44,13 @@ test('a 5 MB and a 12 MP photo upload; 30 MB and an unreadable file get messages
 	await expect(page.getByText('JPEG, PNG, WebP oder AVIF, höchstens 20 MB.')).toBeVisible();
 
 	// A 5 MB JPEG (far past adapter-node's default limit of 512 KB).
-	const five = await noiseJpeg(3000, 2300);
+	const five = await noiseJpeg(3000, 2300).toBuffer();
 	expect(five.length).toBeGreaterThan(5 * MB);
 	await upload(page, { name: 'fuenf.jpg', mimeType: 'image/jpeg', buffer: five }, 'Fünf Megabyte');
 	await expect(page.getByRole('status')).toHaveText('Ihr Bild ist gespeichert.');
 
 	// A 12 MP phone photo, taken upright (EXIF orientation 6): stored upright and at most 1200 pixels.
-	const twelve = await noiseJpeg(4000, 3000);
+	const twelve = await noiseJpeg(4000, 3000).toBuffer();
 	await upload(page, { name: 'IMG_0001.jpg', mimeType: 'image/jpeg', buffer: twelve }, 'Zwölf Megapixel');
 	await expect(page.getByRole('status')).toHaveText('Ihr Bild ist gespeichert.');
 	const stored = await page.request.get('/portal/profil/bild');

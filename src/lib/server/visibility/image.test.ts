@@ -3,6 +3,7 @@ import jpeg from 'jpeg-js';
 import { PNG } from 'pngjs';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
+import { noiseJpeg } from '../../../../tests/support/noise-jpeg';
 import { IMAGE_MAX_BYTES, sanitizeImage, sniffImageType } from './image';
 
 /** A real JPEG with an EXIF APP1 segment (orientation and a GPS-like marker text) after SOI. */
@@ -27,19 +28,9 @@ function jpegWithExif(width = 4, height = 2, orientation = 1): Buffer {
 	return Buffer.concat([plain.subarray(0, 2), app1, payload, plain.subarray(2)]);
 }
 
-/** A phone-sized photo of noise (noise does not compress, so the file is as large as a real one). */
-async function noisePhoto(width: number, height: number, quality = 92): Promise<Buffer> {
-	return sharp({
-		create: {
-			width,
-			height,
-			channels: 3,
-			background: '#808080',
-			noise: { type: 'gaussian', mean: 128, sigma: 60 }
-		}
-	})
-		.jpeg({ quality })
-		.withMetadata({ orientation: 6 })
+/** A phone-sized photo of noise whose EXIF names the phone (which the sanitizer must strip). */
+function noisePhoto(width: number, height: number): Promise<Buffer> {
+	return noiseJpeg(width, height)
 		.withExifMerge({ IFD0: { Make: 'Phone', Model: 'GPS-SECRET' } })
 		.toBuffer();
 }
