@@ -6,7 +6,7 @@ import { seedDemoAvailability } from '../src/lib/server/booking/demo';
 import { createDb } from '../src/lib/server/db/client';
 import { parseDatabaseUrl } from '../src/lib/server/platform/database-url';
 import { addDays, berlinDate } from '../src/lib/time/berlin';
-import { rps, stop, waitFor } from './http-server';
+import { rps, serverEnv, stop, waitFor } from './http-server';
 
 // Issue 3, benchmark (b) and (c) over real HTTP against the built server (loopback only):
 // (b) N parallel POST /api/v1/bookings for one slot: outcomes per status code and total time;
@@ -22,18 +22,12 @@ const BASE = `http://127.0.0.1:${PORT}`;
 
 async function start(databaseUrl: string): Promise<ChildProcess> {
 	const child = spawn(process.execPath, ['server.mjs'], {
-		env: {
-			...process.env,
-			PORT: String(PORT),
-			HOST: '127.0.0.1',
-			ORIGIN: BASE,
-			DATABASE_URL: databaseUrl,
+		env: serverEnv(PORT, databaseUrl, {
 			SEED_DEMO: 'true',
-			MAIL_WORKER: 'false',
 			// The benchmark is one client address making thousands of requests.
 			API_RATE_LIMIT: '1000000',
 			KL_QUIET: '1'
-		},
+		}),
 		stdio: ['ignore', 'ignore', 'inherit']
 	});
 	const exited = new Promise<never>((_, reject) =>

@@ -2,7 +2,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { rps, stop, waitFor } from './http-server';
+import { rps, serverEnv, stop, waitFor } from './http-server';
 
 // Issue 12: GET /healthz through the whole app (hooks, metrics, request log) against a static file
 // served by a bare Node HTTP server in its own process, same client, same run. Goal ≥ 0.5×.
@@ -26,16 +26,7 @@ export async function healthz(): Promise<void> {
 	if (!existsSync('build/handler.js')) spawnSync('npm', ['run', 'build', '--silent'], { stdio: 'inherit' });
 	const dir = mkdtempSync(join(tmpdir(), 'kl-bench-healthz-'));
 	const app = spawn(process.execPath, ['server.mjs'], {
-		env: {
-			...process.env,
-			PORT: String(APP_PORT),
-			HOST: '127.0.0.1',
-			ORIGIN: `http://127.0.0.1:${APP_PORT}`,
-			DATABASE_URL: `sqlite:${join(dir, 'bench.db')}`,
-			SEED_DEMO: 'false',
-			MAIL_WORKER: 'false',
-			LOG_LEVEL: 'info'
-		},
+		env: serverEnv(APP_PORT, `sqlite:${join(dir, 'bench.db')}`, { SEED_DEMO: 'false', LOG_LEVEL: 'info' }),
 		stdio: ['ignore', 'ignore', 'inherit']
 	});
 	const bare = spawn(process.execPath, ['-e', BARE_SERVER, join(process.cwd(), 'static/favicon.svg')], {

@@ -1,7 +1,24 @@
 import type { ChildProcess } from 'node:child_process';
 
-// The benches' built server (or bare baseline) in its own process: wait for its first answer,
-// stop it, and count the answers it gives per second.
+// The benches' built server (or bare baseline) in its own process: its environment, waiting for
+// its first answer, stopping it, and counting the answers it gives per second.
+
+/** The built server's environment on loopback `port` with `databaseUrl`, no mail worker; `extra` on top. */
+export function serverEnv(
+	port: number,
+	databaseUrl: string,
+	extra: Record<string, string>
+): NodeJS.ProcessEnv {
+	return {
+		...process.env,
+		PORT: String(port),
+		HOST: '127.0.0.1',
+		ORIGIN: `http://127.0.0.1:${port}`,
+		DATABASE_URL: databaseUrl,
+		MAIL_WORKER: 'false',
+		...extra
+	};
+}
 
 /** Polls `url` every `pollMs` until it answers 2xx; throws after `deadline` (epoch ms). */
 export async function waitFor(url: string, deadline: number, pollMs = 20): Promise<void> {

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouseRun from 'lighthouse';
 import desktopConfig from 'lighthouse/core/config/desktop-config.js';
-import { stop, waitFor } from './http-server';
+import { serverEnv, stop, waitFor } from './http-server';
 
 // Issue 15: Lighthouse SEO ≥ 95 and Best Practices 100 on the main public pages, desktop, against
 // the built server on demo data. A bench, not a test: seeding the demo year takes one to three minutes
@@ -90,17 +90,11 @@ export async function lighthouse(): Promise<void> {
 	}
 	const dir = mkdtempSync(join(tmpdir(), 'kl-bench-lighthouse-'));
 	const app = spawn(process.execPath, ['server.mjs'], {
-		env: {
-			...process.env,
-			PORT: String(PORT),
-			HOST: '127.0.0.1',
-			ORIGIN: BASE,
-			DATABASE_URL: `sqlite:${join(dir, 'bench.db')}`,
+		env: serverEnv(PORT, `sqlite:${join(dir, 'bench.db')}`, {
 			SEED_DEMO: 'true',
-			MAIL_WORKER: 'false',
 			API_RATE_LIMIT: '100000',
 			KL_QUIET: '1'
-		},
+		}),
 		stdio: ['ignore', 'ignore', 'inherit']
 	});
 	try {

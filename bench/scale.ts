@@ -14,7 +14,7 @@ import { rebuildPeopleAggregates } from '../src/lib/server/statistics/people-agg
 import { DAY } from '../src/lib/time/durations';
 import { isSeeded, postgresDatabases, type ScaleDatabases, sqliteDatabases } from './scale-databases';
 import { generate, insertAll } from './stats';
-import { stop, waitFor } from './http-server';
+import { serverEnv, stop, waitFor } from './http-server';
 
 // Issue 14: every list page on a national-scale database against the same page on demo data,
 // whole pages over HTTP against the built server with signed-in sessions, in the same run
@@ -69,24 +69,20 @@ function serve(
 	port: number = PORTS.demo
 ): Promise<ChildProcess> {
 	const child = spawn(process.execPath, [...extraNodeArgs, 'server.mjs'], {
-		env: {
-			...process.env,
-			PORT: String(port),
-			HOST: '127.0.0.1',
-			ORIGIN: baseOf(port),
-			DATABASE_URL: url,
+		env: serverEnv(port, url, {
 			SEED_DEMO: seedDemo ? 'true' : 'false',
-			MAIL_WORKER: 'false',
 			API_RATE_LIMIT: '1000000',
 			KL_QUIET: '1',
 			HEAP_MODE: heapMode
-		},
+		}),
 		stdio: ['ignore', 'ignore', 'inherit']
 	});
 	const exited = new Promise<never>((_, reject) =>
 		child.on('exit', (code) => reject(new Error(`server exited with ${code} before answering`)))
 	);
-	return Promise.race([waitFor(`${baseOf(port)}/healthz`, Date.now() + 600_000, 50), exited]).then(() => child);
+	return Promise.race([waitFor(`${baseOf(port)}/healthz`, Date.now() + 600_000, 50), exited]).then(
+		() => child
+	);
 }
 
 /** A fresh demo installation: the server's first start migrates and seeds it. */
