@@ -17,6 +17,19 @@ import { closeServicesAfterEach } from '../../../../tests/support/services-per-t
 let s: TestServices;
 closeServicesAfterEach();
 
+/** The staff user row, every column. */
+const staffRow = (userId: number) =>
+	s.db.selectFrom('staff_user').selectAll().where('id', '=', userId).executeTakeFirstOrThrow();
+
+/** A staff user without TOTP whose enrolment has started: its pending secret is `start.secret`. */
+async function startedEnrolment() {
+	const user = await addStaff(s, { totp: false });
+	await prepareEnrolment(s, user.id);
+	const start = await pendingEnrolment(s, user.id);
+	if (!start.ok) throw new Error('enrolment did not start');
+	return { user, start };
+}
+
 describe('second factor: TOTP', () => {
 	it('upgrades the half session to a new full one and records the login', async () => {
 		s = await testServices();
@@ -67,11 +80,7 @@ describe('second factor: TOTP', () => {
 			ok: false,
 			reason: 'invalid'
 		});
-		const row = await s.db
-			.selectFrom('staff_user')
-			.select('totp_last_step')
-			.where('id', '=', user.id)
-			.executeTakeFirstOrThrow();
+		const row = await staffRow(user.id);
 		expect(row.totp_last_step).toBe(timeStep(s.clock.now()));
 	});
 
@@ -267,11 +276,7 @@ describe('enrolment', () => {
 		expect(a.secret).toBe(b.secret);
 		expect(a.qrSvg).toMatch(/^<svg aria-hidden="true"/);
 		expect(a.qrSvg).not.toMatch(/style=/);
-		const row = await s.db
-			.selectFrom('staff_user')
-			.select(['totp_secret', 'totp_enabled_at'])
-			.where('id', '=', user.id)
-			.executeTakeFirstOrThrow();
+		const row = await staffRow(user.id);
 		expect(row.totp_enabled_at).toBeNull();
 		expect(row.totp_secret).not.toContain(a.secret);
 		expect(s.secrets.open(row.totp_secret!)).toBe(a.secret);
@@ -279,10 +284,7 @@ describe('enrolment', () => {
 
 	it('confirms with a code: enabled, ten recovery codes, full session, audit', async () => {
 		s = await testServices();
-		const user = await addStaff(s, { totp: false });
-		await prepareEnrolment(s, user.id);
-		const start = await pendingEnrolment(s, user.id);
-		if (!start.ok) throw new Error('enrolment did not start');
+		const { user, start } = await startedEnrolment();
 		const half = await sessionFor(s, user.id);
 		const wrong = await confirmEnrolment(s, { sessionHash: half.hash, userId: user.id, code: '000000' });
 		expect(wrong).toEqual({ ok: false, reason: 'invalid' });
@@ -304,42 +306,27 @@ describe('enrolment', () => {
 		expect(stored).toHaveLength(10);
 		for (const x of stored) expect(x.code_hash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
 		expect(stored.map((x) => x.code_hash)).not.toContain(legacyRecoveryCodeHash(r.recoveryCodes[0]!));
-		const row = await s.db
-			.selectFrom('staff_user')
-			.selectAll()
-			.where('id', '=', user.id)
-			.executeTakeFirstOrThrow();
+		const row = await staffRow(user.id);
 		expect(row.totp_enabled_at).toBe(s.clock.now().getTime());
 		expect(row.totp_last_step).toBe(timeStep(s.clock.now()));
 		expect((await sessionsOf(s, user.id)).map((x) => x.stage)).toEqual(['full']);
 		expect(await auditActions(s)).toEqual(['auth.login_failed', 'auth.totp_enrolled', 'auth.login']);
 		expect(await pendingEnrolment(s, user.id)).toEqual({ ok: false, reason: 'enrolled' });
 		await prepareEnrolment(s, user.id);
-		const still = await s.db
-			.selectFrom('staff_user')
-			.select('totp_secret')
-			.where('id', '=', user.id)
-			.executeTakeFirstOrThrow();
+		const still = await staffRow(user.id);
 		expect(s.secrets.open(still.totp_secret!)).toBe(start.secret);
 	});
 
 	it('rolls the enrolment back when the half session timed out', async () => {
 		s = await testServices();
-		const user = await addStaff(s, { totp: false });
-		await prepareEnrolment(s, user.id);
-		const start = await pendingEnrolment(s, user.id);
-		if (!start.ok) throw new Error('enrolment did not start');
+		const { user, start } = await startedEnrolment();
 		const r = await confirmEnrolment(s, {
 			sessionHash: 'gone',
 			userId: user.id,
 			code: currentCode(s, start.secret)
 		});
 		expect(r).toEqual({ ok: false, reason: 'expired' });
-		const row = await s.db
-			.selectFrom('staff_user')
-			.select('totp_enabled_at')
-			.where('id', '=', user.id)
-			.executeTakeFirstOrThrow();
+		const row = await staffRow(user.id);
 		expect(row.totp_enabled_at).toBeNull();
 		expect(await s.db.selectFrom('recovery_code').select('id').execute()).toEqual([]);
 	});

@@ -3,10 +3,10 @@ import { testServices } from '../../../../tests/support/test-database';
 import type { CaseActor } from '../cases/case-actor';
 import * as migration from '../db/migrations/2026-12-05-01-free-text-guard';
 import { createOffice, staffAuditActor } from '../reference/commands';
-import { officeCreateSchema } from '../reference/schema';
 import { DEFAULT_SENSITIVE_KEYWORDS } from '../reference/sensitive-keyword-defaults';
 import { checkFreeText, warningFor } from './free-text-guard';
 import { addSensitiveKeyword, listSensitiveKeywords, removeSensitiveKeyword } from './sensitive-keywords';
+import { officeCreateForm } from '../../../../tests/support/office-form-fixtures';
 import { servicesClosedAfterEach } from '../../../../tests/support/services-per-test';
 
 let s = servicesClosedAfterEach({ ignoreCloseErrors: true });
@@ -48,21 +48,7 @@ describe('sensitive keywords per office (real database)', () => {
 
 	it('a new office gets the defaults in its creating transaction', async () => {
 		s = await testServices();
-		const form = officeCreateSchema.parse({
-			key: 'zentrale',
-			name: 'Kompetenzzentrum Berlin',
-			seat: 'Berlin',
-			phone: '+49 30 000',
-			email: 'zentrale@example.org',
-			street: '',
-			postcode: '',
-			city: 'Berlin',
-			openingHours: '',
-			active: 'on',
-			validFrom: '',
-			validTo: '',
-			laender: []
-		});
+		const form = officeCreateForm();
 		const r = await createOffice(s, staffAuditActor({ id: 1, email: 'admin@example.org' }), form);
 		expect(r.ok).toBe(true);
 		expect(await listSensitiveKeywords(s.db, await officeId('zentrale'))).toHaveLength(

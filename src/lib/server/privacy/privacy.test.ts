@@ -130,22 +130,18 @@ describe('erasure', () => {
 
 		// Sessions and links gone; the creative can no longer sign in or be found.
 		expect(await resolveSession(s.db, 'any', policy, s.clock.now())).toEqual({ kind: 'anonymous' });
-		expect(
-			await s.db
-				.selectFrom('session')
-				.select('id_hash')
+		for (const [table, key] of [
+			['session', 'id_hash'],
+			['auth_token', 'token_hash']
+		] as const) {
+			const left = await s.db
+				.selectFrom(table)
+				.select(key)
 				.where('subject_kind', '=', 'creative')
 				.where('subject_id', '=', kim.creativeId)
-				.execute()
-		).toEqual([]);
-		expect(
-			await s.db
-				.selectFrom('auth_token')
-				.select('token_hash')
-				.where('subject_kind', '=', 'creative')
-				.where('subject_id', '=', kim.creativeId)
-				.execute()
-		).toEqual([]);
+				.execute();
+			expect(left, table).toEqual([]);
+		}
 		expect(
 			await s.db.selectFrom('session').select('id_hash').where('subject_id', '=', kim.creativeId).execute()
 		).toEqual([]);

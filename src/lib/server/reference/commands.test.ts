@@ -19,6 +19,7 @@ import {
 	officeCreateSchema,
 	officeSchema
 } from './schema';
+import { rawOfficeForm } from '../../../../tests/support/office-form-fixtures';
 import { closeServicesAfterEach } from '../../../../tests/support/services-per-test';
 
 let s: TestServices;
@@ -258,22 +259,7 @@ describe('updateOffice', () => {
 });
 
 describe('createOffice', () => {
-	const raw = (over: Record<string, unknown> = {}) => ({
-		key: 'zentrale',
-		name: 'Kompetenzzentrum Berlin',
-		seat: 'Berlin',
-		phone: '+49 30 000',
-		email: 'zentrale@example.org',
-		street: '',
-		postcode: '',
-		city: 'Berlin',
-		openingHours: '',
-		active: 'on',
-		validFrom: '2027-01-01',
-		validTo: '',
-		laender: [],
-		...over
-	});
+	const raw = (over: Record<string, unknown> = {}) => rawOfficeForm({ validFrom: '2027-01-01', ...over });
 	const form = (over: Record<string, unknown> = {}) => officeCreateSchema.parse(raw(over));
 
 	it('creates an office with its Länder and an office.created audit row', async () => {
