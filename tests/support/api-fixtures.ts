@@ -1,4 +1,5 @@
 import type { TestServices } from './test-database';
+import { addOfficeStaff, addWeekdayHours } from './staff-member';
 
 /**
  * Test support for the /api/v1 handlers: an office with one consultant who offers office and
@@ -11,41 +12,20 @@ export async function apiFixture(s: TestServices, officeKey = 'nw') {
 		.select('id')
 		.where('key', '=', officeKey)
 		.executeTakeFirstOrThrow();
-	const t = s.clock.now().getTime();
-	const user = await s.db
-		.insertInto('staff_user')
-		.values({
-			email: `berater-${officeKey}@example.org`,
-			name: 'Bea Berater',
-			is_network_admin: 0,
-			locale: 'de',
-			created_at: t,
-			updated_at: t
-		})
-		.returning('id')
-		.executeTakeFirstOrThrow();
 	const officeId = Number(office.id);
-	const consultantId = Number(user.id);
-	await s.db
-		.insertInto('staff_membership')
-		.values({ user_id: consultantId, office_id: officeId, role: 'consultant' })
-		.execute();
-	for (const format of ['office', 'phone'] as const)
-		for (let weekday = 1; weekday <= 5; weekday++)
-			await s.db
-				.insertInto('availability_rule')
-				.values({
-					consultant_id: consultantId,
-					office_id: officeId,
-					format,
-					weekday,
-					start_time: format === 'office' ? '09:00' : '13:00',
-					end_time: format === 'office' ? '12:00' : '17:00',
-					valid_from: null,
-					valid_to: null,
-					created_at: t
-				})
-				.execute();
+	const consultantId = await addOfficeStaff(s, {
+		email: `berater-${officeKey}@example.org`,
+		name: 'Bea Berater',
+		officeId,
+		role: 'consultant'
+	});
+	await addWeekdayHours(s, {
+		consultantId,
+		officeId,
+		formats: ['office', 'phone'],
+		officeHours: ['09:00', '12:00'],
+		otherHours: ['13:00', '17:00']
+	});
 	return { officeId, consultantId };
 }
 

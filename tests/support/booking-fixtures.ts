@@ -1,5 +1,6 @@
 import { type TestServices, testServices } from './test-database';
 import { officeId as officeIdOf } from './office-lookup';
+import { addOfficeStaff, addWeekdayHours } from './staff-member';
 import type { HoldInput } from '../../src/lib/server/booking/hold';
 import { listSlots } from '../../src/lib/server/booking/slots';
 
@@ -15,35 +16,15 @@ export interface BookingFixture {
 }
 
 async function addConsultant(s: TestServices, officeId: number, name: string, email: string) {
-	const t = s.clock.now().getTime();
-	const { id } = await s.db
-		.insertInto('staff_user')
-		.values({ email, name, is_network_admin: 0, locale: 'de', created_at: t, updated_at: t })
-		.returning('id')
-		.executeTakeFirstOrThrow();
-	await s.db
-		.insertInto('staff_membership')
-		.values({ user_id: id, office_id: officeId, role: 'consultant' })
-		.execute();
-	for (const format of ['office', 'phone', 'video'] as const) {
-		for (let weekday = 1; weekday <= 5; weekday++) {
-			await s.db
-				.insertInto('availability_rule')
-				.values({
-					consultant_id: id,
-					office_id: officeId,
-					format,
-					weekday,
-					start_time: format === 'office' ? '09:00' : '14:00',
-					end_time: format === 'office' ? '13:00' : '17:00',
-					valid_from: null,
-					valid_to: null,
-					created_at: t
-				})
-				.execute();
-		}
-	}
-	return Number(id);
+	const id = await addOfficeStaff(s, { email, name, officeId, role: 'consultant' });
+	await addWeekdayHours(s, {
+		consultantId: id,
+		officeId,
+		formats: ['office', 'phone', 'video'],
+		officeHours: ['09:00', '13:00'],
+		otherHours: ['14:00', '17:00']
+	});
+	return id;
 }
 
 /** Fresh services holding the booking fixture (closeServicesAfterEach closes them after the test). */

@@ -1,4 +1,5 @@
 import type { TestServices } from './test-database';
+import { addOfficeStaff } from './staff-member';
 import { HOUR, DAY } from '../../src/lib/time/durations';
 
 /**
@@ -91,23 +92,13 @@ export async function generateStatisticsData(
 
 	const consultants = new Map<number, number>();
 	for (const officeId of officeIds) {
-		const { id } = await db
-			.insertInto('staff_user')
-			.values({
-				email: `stat-${officeId}@kreativlotse.example`,
-				name: `Statistik ${officeId}`,
-				is_network_admin: 0,
-				locale: 'de',
-				created_at: t,
-				updated_at: t
-			})
-			.returning('id')
-			.executeTakeFirstOrThrow();
-		consultants.set(officeId, Number(id));
-		await db
-			.insertInto('staff_membership')
-			.values({ user_id: id, office_id: officeId, role: 'consultant' })
-			.execute();
+		const id = await addOfficeStaff(s, {
+			email: `stat-${officeId}@kreativlotse.example`,
+			name: `Statistik ${officeId}`,
+			officeId,
+			role: 'consultant'
+		});
+		consultants.set(officeId, id);
 	}
 	const org = await db
 		.insertInto('cp_organization')

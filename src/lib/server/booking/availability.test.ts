@@ -84,6 +84,12 @@ async function audits(svc: TestServices, action: string) {
 const fmt = (slots: { start: number; format: string; consultantName: string }[]) =>
 	slots.map((x) => `${berlinDate(x.start)} ${berlinTime(x.start)} ${x.format} ${x.consultantName}`);
 
+type Fixture = Awaited<ReturnType<typeof setup>>;
+
+/** The office's slots from one Berlin day to another, as fmt lines. */
+const slotsFrom = async (f: Fixture, from: string, to: string) =>
+	fmt(await listSlots(f.s.db, { officeId: f.officeId, from, to }, f.s.clock.now()));
+
 describe('weekly hours and slots', () => {
 	it('a consultant adds their own hours; slots appear with their name; the audit row is written', async () => {
 		const f = await setup();
@@ -94,12 +100,7 @@ describe('weekly hours and slots', () => {
 				(r) => `${r.weekday} ${r.startTime}-${r.endTime}`
 			)
 		).toEqual(['2 09:00-12:00']);
-		const slots = await listSlots(
-			f.s.db,
-			{ officeId: f.officeId, from: '2026-06-15', to: '2026-06-16' },
-			f.s.clock.now()
-		);
-		expect(fmt(slots)).toEqual([
+		expect(await slotsFrom(f, '2026-06-15', '2026-06-16')).toEqual([
 			'2026-06-16 09:00 office Anna Beraterin',
 			'2026-06-16 10:15 office Anna Beraterin'
 		]);
@@ -267,12 +268,7 @@ describe('overrides and absences', () => {
 		const added = await addAbsence(f.s, f.annaActor, f.officeId, absence(f.anna.id));
 		expect(added).toMatchObject({ ok: true });
 		expect(await addAbsence(f.s, f.leadActor, f.officeId, absence(f.ben.id))).toMatchObject({ ok: true });
-		const slots = await listSlots(
-			f.s.db,
-			{ officeId: f.officeId, from: '2026-06-16', to: '2026-06-16' },
-			f.s.clock.now()
-		);
-		expect(fmt(slots)).toEqual([]);
+		expect(await slotsFrom(f, '2026-06-16', '2026-06-16')).toEqual([]);
 		const list = await listAbsences(f.s.db, f.scope, f.officeId, f.s.clock.now());
 		expect(
 			list.map((a) => `${a.consultantName} ${a.kind} ${berlinTime(a.start)}-${berlinTime(a.end)}`)
@@ -343,12 +339,7 @@ describe('booking settings', () => {
 		expect(rows).toHaveLength(2);
 		expect(JSON.parse(String(rows[1]!.data)).changed).toEqual(['bufferMinutes']);
 		await addRule(f.s, f.annaActor, f.officeId, rule(f.anna.id, { ruleStart: '09:00', ruleEnd: '10:30' }));
-		const slots = await listSlots(
-			f.s.db,
-			{ officeId: f.officeId, from: '2026-06-16', to: '2026-06-16' },
-			f.s.clock.now()
-		);
-		expect(fmt(slots)).toEqual([
+		expect(await slotsFrom(f, '2026-06-16', '2026-06-16')).toEqual([
 			'2026-06-16 09:00 office Anna Beraterin',
 			'2026-06-16 09:35 office Anna Beraterin'
 		]);

@@ -11,6 +11,7 @@ import {
 	listCalendar
 } from './calendar-queries';
 import type { OfficeActor } from './settings';
+import { addOfficeStaff } from '../../../../tests/support/staff-member';
 import { servicesClosedAfterEach } from '../../../../tests/support/services-per-test';
 
 let s = servicesClosedAfterEach({ ignoreCloseErrors: true });
@@ -66,25 +67,8 @@ async function fixture(svc: TestServices) {
 		);
 	const nw = await office('nw');
 	const by = await office('by');
-	const user = async (name: string, officeId: number, role: 'office_lead' | 'consultant') => {
-		const row = await svc.db
-			.insertInto('staff_user')
-			.values({
-				email: `${name}@example.org`,
-				name,
-				is_network_admin: 0,
-				locale: 'de',
-				created_at: t,
-				updated_at: t
-			})
-			.returning('id')
-			.executeTakeFirstOrThrow();
-		await svc.db
-			.insertInto('staff_membership')
-			.values({ user_id: row.id, office_id: officeId, role })
-			.execute();
-		return Number(row.id);
-	};
+	const user = (name: string, officeId: number, role: 'office_lead' | 'consultant') =>
+		addOfficeStaff(svc, { email: `${name}@example.org`, name, officeId, role });
 	const lead = await user('Lea Leitung', nw, 'office_lead');
 	const anna = await user('Anna Beratung', nw, 'consultant');
 	const ben = await user('Ben Beratung', nw, 'consultant');

@@ -170,27 +170,15 @@ describe('second factor: recovery codes', () => {
 		return { ...user, hashes };
 	}
 
+	/** Opens a half session for the user and completes it with a recovery code. */
+	const recoveryLogin = async (userId: number, code: string) =>
+		completeLoginWithRecoveryCode(s, { sessionHash: (await sessionFor(s, userId)).hash, userId, code });
+
 	it('works once per code, in any spelling, and records what is left', async () => {
 		s = await testServices();
 		const user = await withCodes(['ABCDE-FGHJK', 'LMNPQ-RSTUV']);
-		const half = await sessionFor(s, user.id);
-		expect(
-			(
-				await completeLoginWithRecoveryCode(s, {
-					sessionHash: half.hash,
-					userId: user.id,
-					code: ' abcde fghjk '
-				})
-			).ok
-		).toBe(true);
-		const again = await sessionFor(s, user.id);
-		expect(
-			await completeLoginWithRecoveryCode(s, {
-				sessionHash: again.hash,
-				userId: user.id,
-				code: 'ABCDE-FGHJK'
-			})
-		).toEqual({ ok: false, reason: 'invalid' });
+		expect((await recoveryLogin(user.id, ' abcde fghjk ')).ok).toBe(true);
+		expect(await recoveryLogin(user.id, 'ABCDE-FGHJK')).toEqual({ ok: false, reason: 'invalid' });
 		const used = await s.db
 			.selectFrom('recovery_code')
 			.select(['code_hash', 'used_at'])
@@ -211,14 +199,7 @@ describe('second factor: recovery codes', () => {
 		s = await testServices();
 		await withCodes(['ABCDE-FGHJK']);
 		const other = await addStaff(s);
-		const half = await sessionFor(s, other.id);
-		expect(
-			await completeLoginWithRecoveryCode(s, {
-				sessionHash: half.hash,
-				userId: other.id,
-				code: 'ABCDE-FGHJK'
-			})
-		).toEqual({ ok: false, reason: 'invalid' });
+		expect(await recoveryLogin(other.id, 'ABCDE-FGHJK')).toEqual({ ok: false, reason: 'invalid' });
 	});
 
 	it('still accepts codes stored in the old unsalted SHA-256 form, once each', async () => {
@@ -229,14 +210,7 @@ describe('second factor: recovery codes', () => {
 			.insertInto('recovery_code')
 			.values({ user_id: user.id, code_hash: rest, used_at: null })
 			.execute();
-		const use = async (code: string) =>
-			(
-				await completeLoginWithRecoveryCode(s, {
-					sessionHash: (await sessionFor(s, user.id)).hash,
-					userId: user.id,
-					code
-				})
-			).ok;
+		const use = async (code: string) => (await recoveryLogin(user.id, code)).ok;
 		expect(await use('abcde-fghjk')).toBe(true);
 		expect(await use('ABCDE-FGHJK')).toBe(false);
 		expect(await use('lmnpq rstuv')).toBe(true);
@@ -246,15 +220,7 @@ describe('second factor: recovery codes', () => {
 	it(raceTest('lets exactly one of two parallel uses of the same code win'), async () => {
 		s = await testServices();
 		const user = await withCodes(['ABCDE-FGHJK', 'LMNPQ-RSTUV']);
-		const [a, b] = await Promise.all(
-			[1, 2].map(async () =>
-				completeLoginWithRecoveryCode(s, {
-					sessionHash: (await sessionFor(s, user.id)).hash,
-					userId: user.id,
-					code: 'ABCDE-FGHJK'
-				})
-			)
-		);
+		const [a, b] = await Promise.all([1, 2].map(() => recoveryLogin(user.id, 'ABCDE-FGHJK')));
 		expect([a!.ok, b!.ok].sort()).toEqual([false, true]);
 	});
 
