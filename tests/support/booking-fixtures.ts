@@ -3,6 +3,7 @@ import { officeId as officeIdOf } from './office-lookup';
 import { addOfficeStaff, addWeekdayHours } from './staff-member';
 import type { HoldInput } from '../../src/lib/server/booking/hold';
 import { listSlots } from '../../src/lib/server/booking/slots';
+import { confirmBooking, holdBooking } from '../../src/lib/server/booking/commands';
 
 /**
  * Helpers for the booking command tests (imported by *.test.ts only): an office with one
@@ -89,6 +90,24 @@ export function tokenFrom(text: string, path: '/termin/bestaetigen/' | '/termin/
 	const m = new RegExp(`${path.replace(/\//g, '\\/')}([A-Za-z0-9_-]+)`).exec(text);
 	if (!m) throw new Error(`no ${path} link in mail`);
 	return m[1]!;
+}
+
+/** Holds a booking and confirms it through the link of its hold mail; throws where either fails. */
+export async function holdAndConfirm(
+	s: TestServices,
+	input: HoldInput
+): Promise<{ bookingId: number; manageToken: string }> {
+	const held = await holdBooking(s, input);
+	if (!held.ok) throw new Error(`hold failed: ${JSON.stringify(held)}`);
+	const mail = await s.db
+		.selectFrom('outbox')
+		.select('text_body')
+		.where('template', '=', 'booking.hold')
+		.where('subject_id', '=', String(held.bookingId))
+		.executeTakeFirstOrThrow();
+	const confirmed = await confirmBooking(s, tokenFrom(mail.text_body, '/termin/bestaetigen/'));
+	if (!confirmed.ok) throw new Error('confirm failed');
+	return { bookingId: held.bookingId, manageToken: confirmed.manageToken };
 }
 
 export async function outbox(s: TestServices) {

@@ -1,7 +1,6 @@
 import type { TestServices } from './test-database';
 import { mintScope } from '../../src/lib/server/access/scope';
-import { confirmBooking, holdBooking } from '../../src/lib/server/booking/commands';
-import { type BookingFixture, holdInput, slotsOn, tokenFrom } from './booking-fixtures';
+import { type BookingFixture, holdAndConfirm, holdInput, slotsOn } from './booking-fixtures';
 import type { CaseActor } from '../../src/lib/server/cases/case-actor';
 import type { RecordInput } from '../../src/lib/server/cases/record';
 
@@ -37,26 +36,17 @@ export async function confirmedBooking(
 	const slot = slots[input.slot ?? 0];
 	if (!slot) throw new Error(`no slot on ${input.day}`);
 	const base = holdInput(f, slot.start);
-	const held = await holdBooking(s, {
+	const { bookingId } = await holdAndConfirm(s, {
 		...base,
 		intake: { ...base.intake, email: input.email, name: input.name ?? 'Kim Kreativ' },
 		consents: { processing: true, notes: input.notesConsent ?? false, news: input.newsConsent ?? false }
 	});
-	if (!held.ok) throw new Error(`hold failed: ${JSON.stringify(held)}`);
-	const mail = await s.db
-		.selectFrom('outbox')
-		.select('text_body')
-		.where('template', '=', 'booking.hold')
-		.where('subject_id', '=', String(held.bookingId))
-		.executeTakeFirstOrThrow();
-	const confirmed = await confirmBooking(s, tokenFrom(mail.text_body, '/termin/bestaetigen/'));
-	if (!confirmed.ok) throw new Error('confirm failed');
 	const row = await s.db
 		.selectFrom('booking')
 		.select(['case_id', 'start_at'])
-		.where('id', '=', held.bookingId)
+		.where('id', '=', bookingId)
 		.executeTakeFirstOrThrow();
-	return { bookingId: held.bookingId, caseId: Number(row.case_id), start: Number(row.start_at) };
+	return { bookingId, caseId: Number(row.case_id), start: Number(row.start_at) };
 }
 
 /** Records written by tests need no referral writer unless they test referrals. */

@@ -1,6 +1,5 @@
 import type { TestServices } from './test-database';
-import { confirmBooking, holdBooking } from '../../src/lib/server/booking/commands';
-import { type BookingFixture, holdInput, tokenFrom } from './booking-fixtures';
+import { type BookingFixture, holdAndConfirm, holdInput } from './booking-fixtures';
 import type { Actor } from '../../src/lib/server/identity/principal';
 import { hashToken } from '../../src/lib/server/platform/tokens';
 import { completePortalLogin, requestPortalLink } from '../../src/lib/server/portal/login';
@@ -25,20 +24,10 @@ export async function bookAs(
 	person: { name: string; email: string; phone?: string | null }
 ): Promise<{ bookingId: number; manageToken: string }> {
 	const base = holdInput(f, start);
-	const held = await holdBooking(s, {
+	return holdAndConfirm(s, {
 		...base,
 		intake: { ...base.intake, name: person.name, email: person.email, phone: person.phone ?? null }
 	});
-	if (!held.ok) throw new Error(`hold failed: ${JSON.stringify(held)}`);
-	const mail = await s.db
-		.selectFrom('outbox')
-		.select('text_body')
-		.where('template', '=', 'booking.hold')
-		.where('subject_id', '=', String(held.bookingId))
-		.executeTakeFirstOrThrow();
-	const confirmed = await confirmBooking(s, tokenFrom(mail.text_body, '/termin/bestaetigen/'));
-	if (!confirmed.ok) throw new Error('confirm failed');
-	return { bookingId: held.bookingId, manageToken: confirmed.manageToken };
 }
 
 /** The token of the newest portal login mail to an address. */

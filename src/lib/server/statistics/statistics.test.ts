@@ -6,7 +6,7 @@ import { mintScope } from '../access/scope';
 import { bookingFixture } from '../../../../tests/support/booking-fixtures';
 import { markAttendance } from '../booking/staff-commands';
 import { confirmedBooking, consultant, officeScope } from '../../../../tests/support/case-fixtures';
-import { recordConsultation } from '../cases/record';
+import { type RecordInput, recordConsultation } from '../cases/record';
 import { eraseCreative } from '../privacy/erase';
 import { tableCsv, tablesXlsx } from './export';
 import { type Period, parsePeriod, yearPeriod } from './period-rules';
@@ -21,6 +21,21 @@ let s = servicesClosedAfterEach();
 
 const network = mintScope(true, []);
 const noReferrals = async () => [];
+
+/** A consultation record with nothing written beyond topics and outcome, nothing shared. */
+const recordOf = (
+	input: Pick<RecordInput, 'caseId' | 'bookingId' | 'heldAt' | 'format' | 'topics' | 'outcome'>
+) =>
+	({
+		...input,
+		situation: null,
+		advice: null,
+		followUpWeeks: null,
+		share: { advice: false, steps: false, referrals: false },
+		steps: [],
+		referralServiceIds: [],
+		idempotencyKey: null
+	}) satisfies RecordInput;
 
 // ---------------------------------------------------------------------------------------------
 // The expected figures, computed here from the generated model with none of the code under test.
@@ -240,21 +255,14 @@ describe('facts are written with the change that makes a consultation count', ()
 			s,
 			actor,
 			scope,
-			{
+			recordOf({
 				caseId: b.caseId,
 				bookingId: b.bookingId,
 				heldAt: null,
 				format: null,
 				topics: ['finanzierung'],
-				outcome: 'plan_agreed',
-				situation: null,
-				advice: null,
-				followUpWeeks: null,
-				share: { advice: false, steps: false, referrals: false },
-				steps: [],
-				referralServiceIds: [],
-				idempotencyKey: null
-			},
+				outcome: 'plan_agreed'
+			}),
 			noReferrals
 		);
 		expect(rec.ok).toBe(true);
@@ -265,21 +273,14 @@ describe('facts are written with the change that makes a consultation count', ()
 			s,
 			actor,
 			scope,
-			{
+			recordOf({
 				caseId: b.caseId,
 				bookingId: null,
 				heldAt: b.start + 2 * 86_400_000,
 				format: 'phone',
 				topics: ['recht'],
-				outcome: 'orientation_given',
-				situation: null,
-				advice: null,
-				followUpWeeks: null,
-				share: { advice: false, steps: false, referrals: false },
-				steps: [],
-				referralServiceIds: [],
-				idempotencyKey: null
-			},
+				outcome: 'orientation_given'
+			}),
 			noReferrals
 		);
 		const all = await facts();
