@@ -92,6 +92,17 @@ export function tokenFrom(text: string, path: '/termin/bestaetigen/' | '/termin/
 	return m[1]!;
 }
 
+/** The confirmation token in the hold mail of a booking. */
+export async function holdMailToken(s: Pick<TestServices, 'db'>, bookingId: number): Promise<string> {
+	const mail = await s.db
+		.selectFrom('outbox')
+		.select('text_body')
+		.where('template', '=', 'booking.hold')
+		.where('subject_id', '=', String(bookingId))
+		.executeTakeFirstOrThrow();
+	return tokenFrom(mail.text_body, '/termin/bestaetigen/');
+}
+
 /** Holds a booking and confirms it through the link of its hold mail; throws where either fails. */
 export async function holdAndConfirm(
 	s: TestServices,
@@ -99,13 +110,7 @@ export async function holdAndConfirm(
 ): Promise<{ bookingId: number; manageToken: string }> {
 	const held = await holdBooking(s, input);
 	if (!held.ok) throw new Error(`hold failed: ${JSON.stringify(held)}`);
-	const mail = await s.db
-		.selectFrom('outbox')
-		.select('text_body')
-		.where('template', '=', 'booking.hold')
-		.where('subject_id', '=', String(held.bookingId))
-		.executeTakeFirstOrThrow();
-	const confirmed = await confirmBooking(s, tokenFrom(mail.text_body, '/termin/bestaetigen/'));
+	const confirmed = await confirmBooking(s, await holdMailToken(s, held.bookingId));
 	if (!confirmed.ok) throw new Error('confirm failed');
 	return { bookingId: held.bookingId, manageToken: confirmed.manageToken };
 }

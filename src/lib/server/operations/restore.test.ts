@@ -7,13 +7,12 @@ import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { backupSqlite } from '../../../cli/commands/backup';
 import { type TestServices, dialectUnderTest, testServices } from '../../../../tests/support/test-database';
-import { confirmBooking, holdBooking } from '../booking/commands';
 import {
 	type BookingFixture,
 	bookingFixture,
+	holdAndConfirm,
 	holdInput,
-	slotsOn,
-	tokenFrom
+	slotsOn
 } from '../../../../tests/support/booking-fixtures';
 import type { createDb } from '../db/client';
 import { migrateToLatest } from '../db/migrate';
@@ -29,25 +28,11 @@ let s = servicesClosedAfterEach();
 /** Books and confirms one appointment for person i; returns the booking id. */
 async function bookAndConfirm(s: TestServices, f: BookingFixture, start: number, i: number): Promise<number> {
 	const email = `person${i}@example.org`;
-	const held = await holdBooking(
+	const { bookingId } = await holdAndConfirm(
 		s,
 		holdInput(f, start, { intake: { ...holdInput(f, start).intake, email } })
 	);
-	if (!held.ok) throw new Error(`hold ${i} failed`);
-	const mail = await s.db
-		.selectFrom('outbox')
-		.select('text_body')
-		.where('to_address', '=', email)
-		.where('template', '=', 'booking.hold')
-		.executeTakeFirstOrThrow();
-	const r = await confirmBooking(s, tokenFrom(mail.text_body, '/termin/bestaetigen/'));
-	if (!r.ok) throw new Error(`confirm ${i} failed`);
-	const row = await s.db
-		.selectFrom('booking')
-		.select('id')
-		.where('email', '=', email)
-		.executeTakeFirstOrThrow();
-	return Number(row.id);
+	return bookingId;
 }
 
 async function slotsFor(s: TestServices, f: BookingFixture): Promise<number[]> {

@@ -7,8 +7,8 @@ import {
 	type BookingFixture,
 	bookingFixture,
 	holdInput,
-	slotsOn,
-	tokenFrom
+	holdMailToken,
+	slotsOn
 } from '../../../../tests/support/booking-fixtures';
 import { createSession, resolveSession } from '../identity/sessions';
 import { type MailTransport, deliverDue, type OutboxRow } from '../notifications/deliver';
@@ -53,13 +53,7 @@ async function book(via: Services, confirmVia: Services, f: BookingFixture, slot
 	const email = `person${i}@example.org`;
 	const held = await holdBooking(via, input(f, slot, email));
 	if (!held.ok) return false;
-	const mail = await via.db
-		.selectFrom('outbox')
-		.select('text_body')
-		.where('to_address', '=', email)
-		.where('template', '=', 'booking.hold')
-		.executeTakeFirstOrThrow();
-	const r = await confirmBooking(confirmVia, tokenFrom(mail.text_body, '/termin/bestaetigen/'));
+	const r = await confirmBooking(confirmVia, await holdMailToken(via, held.bookingId));
 	return r.ok;
 }
 
