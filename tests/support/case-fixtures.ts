@@ -49,6 +49,10 @@ export async function confirmedBooking(
 	return { bookingId, caseId: Number(row.case_id), start: Number(row.start_at) };
 }
 
+/** Kim Kreativ (kim@example.org), booked on Tuesday 2026-06-16 with consent to notes. */
+export const kimWithNotesConsent = (s: TestServices, f: BookingFixture) =>
+	confirmedBooking(s, f, { day: '2026-06-16', email: 'kim@example.org', notesConsent: true });
+
 /** Records written by tests need no referral writer unless they test referrals. */
 export const noReferrals = async () => [];
 

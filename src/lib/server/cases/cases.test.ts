@@ -23,7 +23,8 @@ import {
 	lead,
 	noReferrals,
 	officeScope,
-	recordInput
+	recordInput,
+	kimWithNotesConsent
 } from '../../../../tests/support/case-fixtures';
 import { mergeCases } from './merge';
 import { recordConsultation } from './record';
@@ -132,11 +133,7 @@ describe('consultation record', () => {
 
 	it('a record follow-up in N weeks sets the next contact; reading notes writes an audit row without content', async () => {
 		const { s, f } = await setup();
-		const b = await confirmedBooking(s, f, {
-			day: '2026-06-16',
-			email: 'kim@example.org',
-			notesConsent: true
-		});
+		const b = await kimWithNotesConsent(s, f);
 		const now = s.clock.now().getTime();
 		await recordConsultation(
 			s,
@@ -445,11 +442,7 @@ describe('goals', () => {
 describe('case file export', () => {
 	it('exports the whole case for those who may see it, audited; nobody else gets anything', async () => {
 		const { s, f } = await setup();
-		const b = await confirmedBooking(s, f, {
-			day: '2026-06-16',
-			email: 'kim@example.org',
-			notesConsent: true
-		});
+		const b = await kimWithNotesConsent(s, f);
 		await recordConsultation(
 			s,
 			consultant(f),

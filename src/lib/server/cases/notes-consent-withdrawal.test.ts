@@ -15,7 +15,8 @@ import {
 	lead,
 	noReferrals,
 	officeScope,
-	recordInput
+	recordInput,
+	kimWithNotesConsent
 } from '../../../../tests/support/case-fixtures';
 import { loadCase } from './load';
 import { recordNotesConsentWithdrawal, withdrawNotesConsentAsCreative } from './notes-consent-withdrawal';
@@ -29,11 +30,7 @@ let s = servicesClosedAfterEach();
 async function setup(): Promise<{ s: TestServices; f: BookingFixture; kim: number; other: number }> {
 	s = await testServices();
 	const f = await bookingFixture(s);
-	const kim = await confirmedBooking(s, f, {
-		day: '2026-06-16',
-		email: 'kim@example.org',
-		notesConsent: true
-	});
+	const kim = await kimWithNotesConsent(s, f);
 	const other = await confirmedBooking(s, f, {
 		day: '2026-06-17',
 		email: 'ole@example.org',

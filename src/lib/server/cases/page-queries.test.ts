@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { testServices } from '../../../../tests/support/test-database';
 import { bookingFixture } from '../../../../tests/support/booking-fixtures';
-import { confirmedBooking, consultant, lead, officeScope } from '../../../../tests/support/case-fixtures';
+import {
+	confirmedBooking,
+	consultant,
+	lead,
+	officeScope,
+	kimWithNotesConsent
+} from '../../../../tests/support/case-fixtures';
 import { DAY } from '../../time/durations';
 import { casePage, openCasePage, recordPage } from './page-queries';
 import { servicesClosedAfterEach } from '../../../../tests/support/services-per-test';
@@ -58,11 +64,7 @@ describe('recordPage', () => {
 	it("offers the record form of the actor's case with suggestions; notes only with consent", async () => {
 		s = await testServices();
 		const f = await bookingFixture(s);
-		const b = await confirmedBooking(s, f, {
-			day: '2026-06-16',
-			email: 'kim@example.org',
-			notesConsent: true
-		});
+		const b = await kimWithNotesConsent(s, f);
 		const scope = officeScope(f.officeId);
 		const now = s.clock.now();
 		const page = await recordPage(s.db, consultant(f), scope, f.officeId, b.caseId, now, 'de');

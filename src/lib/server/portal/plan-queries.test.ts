@@ -8,7 +8,8 @@ import {
 	consultant,
 	noReferrals,
 	officeScope,
-	recordInput as baseRecord
+	recordInput as baseRecord,
+	kimWithNotesConsent
 } from '../../../../tests/support/case-fixtures';
 import { type RecordInput, recordConsultation } from '../cases/record';
 import { servicesClosedAfterEach } from '../../../../tests/support/services-per-test';
@@ -71,11 +72,7 @@ async function setup() {
 		.execute();
 	const [hidden, visible] = services.map((x) => ({ id: Number(x.id), name: x.name || x.org }));
 	const scope = officeScope(f.officeId);
-	const kim = await confirmedBooking(s, f, {
-		day: '2026-06-16',
-		email: 'kim@example.org',
-		notesConsent: true
-	});
+	const kim = await kimWithNotesConsent(s, f);
 	const alex = await confirmedBooking(s, f, {
 		day: '2026-06-16',
 		email: 'alex@example.org',

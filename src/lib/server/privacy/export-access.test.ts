@@ -6,7 +6,8 @@ import {
 	consultant,
 	noReferrals,
 	officeScope,
-	recordInput
+	recordInput,
+	kimWithNotesConsent
 } from '../../../../tests/support/case-fixtures';
 import { loadCase } from '../cases/load';
 import { recordConsultation } from '../cases/record';
@@ -20,11 +21,7 @@ describe('export: access log, mails about me, recipients', () => {
 	it('lists staff actions on my case and bookings without staff names or details, and nothing about others', async () => {
 		s = await testServices();
 		const f = await bookingFixture(s);
-		const kim = await confirmedBooking(s, f, {
-			day: '2026-06-16',
-			email: 'kim@example.org',
-			notesConsent: true
-		});
+		const kim = await kimWithNotesConsent(s, f);
 		const ole = await confirmedBooking(s, f, {
 			day: '2026-06-17',
 			email: 'ole@example.org',
