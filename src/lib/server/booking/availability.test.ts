@@ -27,6 +27,7 @@ import {
 import { DEFAULT_BOOKING_SETTINGS } from './rules';
 import { getBookingSettings, type OfficeActor, updateBookingSettings } from './settings';
 import { isSlotOffered, listSlots } from './slots';
+import { kimBookingRow } from '../../../../tests/support/booking-row';
 import { servicesClosedAfterEach } from '../../../../tests/support/services-per-test';
 
 let s = servicesClosedAfterEach();
@@ -86,6 +87,9 @@ const fmt = (slots: { start: number; format: string; consultantName: string }[])
 
 type Fixture = Awaited<ReturnType<typeof setup>>;
 
+/** The result of a command that refused, for the reason given. */
+const refused = (reason: string) => ({ ok: false, reason });
+
 /** The office's slots from one Berlin day to another, as fmt lines. */
 const slotsFrom = async (f: Fixture, from: string, to: string) =>
 	fmt(await listSlots(f.s.db, { officeId: f.officeId, from, to }, f.s.clock.now()));
@@ -111,10 +115,7 @@ describe('weekly hours and slots', () => {
 
 	it("a consultant may not change a colleague's hours; a lead may", async () => {
 		const f = await setup();
-		expect(await addRule(f.s, f.annaActor, f.officeId, rule(f.ben.id))).toEqual({
-			ok: false,
-			reason: 'forbidden'
-		});
+		expect(await addRule(f.s, f.annaActor, f.officeId, rule(f.ben.id))).toEqual(refused('forbidden'));
 		expect(await addRule(f.s, f.leadActor, f.officeId, rule(f.ben.id))).toMatchObject({ ok: true });
 		const [r] = await listRules(f.s.db, f.scope, f.officeId, f.ben.id);
 		expect(await removeRule(f.s, f.annaActor, f.officeId, r!.id)).toEqual({ ok: false, reason: 'forbidden' });
@@ -125,10 +126,7 @@ describe('weekly hours and slots', () => {
 
 	it('refuses hours for someone outside the office and overlapping windows', async () => {
 		const f = await setup();
-		expect(await addRule(f.s, f.leadActor, f.officeId, rule(f.other.id))).toEqual({
-			ok: false,
-			reason: 'not_member'
-		});
+		expect(await addRule(f.s, f.leadActor, f.officeId, rule(f.other.id))).toEqual(refused('not_member'));
 		await addRule(f.s, f.annaActor, f.officeId, rule(f.anna.id));
 		expect(
 			await addRule(
@@ -139,10 +137,9 @@ describe('weekly hours and slots', () => {
 			)
 		).toEqual({ ok: false, reason: 'overlap' });
 		// Same times, but a validity range that does not meet the open-ended rule's? It is open, so it meets.
-		expect(await addRule(f.s, f.annaActor, f.officeId, rule(f.anna.id, { ruleFrom: '2026-09-01' }))).toEqual({
-			ok: false,
-			reason: 'overlap'
-		});
+		expect(await addRule(f.s, f.annaActor, f.officeId, rule(f.anna.id, { ruleFrom: '2026-09-01' }))).toEqual(
+			refused('overlap')
+		);
 		expect(
 			await addRule(f.s, f.annaActor, f.officeId, rule(f.anna.id, { ruleStart: '12:00', ruleEnd: '13:00' }))
 		).toMatchObject({
@@ -160,22 +157,15 @@ describe('weekly hours and slots', () => {
 			f.s.db
 				.insertInto('booking')
 				.values({
-					office_id: f.officeId,
-					consultant_id: f.anna.id,
-					format: 'office',
-					start_at: start,
-					end_at: start + 3_600_000,
-					status,
-					hold_expires_at: holdUntil,
-					name: 'Kim Kreativ',
-					email: 'kim@example.org',
-					land_iso: 'DE-NW',
-					submarket: 'design',
-					stage: 'idee',
-					consent_processing_version: 1,
-					consented_at: now.getTime(),
-					created_at: now.getTime(),
-					updated_at: now.getTime()
+					...kimBookingRow({
+						officeId: f.officeId,
+						consultantId: f.anna.id,
+						start,
+						end: start + 3_600_000,
+						status,
+						at: now.getTime()
+					}),
+					hold_expires_at: holdUntil
 				})
 				.returning('id')
 				.executeTakeFirstOrThrow();
@@ -261,10 +251,7 @@ describe('overrides and absences', () => {
 				absenceEndDate: '2026-06-16',
 				absenceEndTime: '10:30'
 			});
-		expect(await addAbsence(f.s, f.annaActor, f.officeId, absence(f.ben.id))).toEqual({
-			ok: false,
-			reason: 'forbidden'
-		});
+		expect(await addAbsence(f.s, f.annaActor, f.officeId, absence(f.ben.id))).toEqual(refused('forbidden'));
 		const added = await addAbsence(f.s, f.annaActor, f.officeId, absence(f.anna.id));
 		expect(added).toMatchObject({ ok: true });
 		expect(await addAbsence(f.s, f.leadActor, f.officeId, absence(f.ben.id))).toMatchObject({ ok: true });
@@ -316,10 +303,7 @@ describe('booking settings', () => {
 			changeNoticeMinutes: '720',
 			reminderHours: '48'
 		});
-		expect(await updateBookingSettings(f.s, f.annaActor, f.officeId, input)).toEqual({
-			ok: false,
-			reason: 'forbidden'
-		});
+		expect(await updateBookingSettings(f.s, f.annaActor, f.officeId, input)).toEqual(refused('forbidden'));
 		expect(await updateBookingSettings(f.s, f.leadActor, f.officeId, input)).toEqual({ ok: true });
 		expect(await getBookingSettings(f.s.db, f.officeId)).toEqual({
 			durationOffice: 30,
@@ -375,14 +359,10 @@ describe('Sprechtage', () => {
 
 	it('a lead creates one; it gives sprechtag slots; consultants may not create; update and cancel are audited', async () => {
 		const f = await setup();
-		expect(await createSprechtag(f.s, f.annaActor, f.officeId, day(f.anna.id))).toEqual({
-			ok: false,
-			reason: 'forbidden'
-		});
-		expect(await createSprechtag(f.s, f.leadActor, f.officeId, day(f.other.id))).toEqual({
-			ok: false,
-			reason: 'not_member'
-		});
+		expect(await createSprechtag(f.s, f.annaActor, f.officeId, day(f.anna.id))).toEqual(refused('forbidden'));
+		expect(await createSprechtag(f.s, f.leadActor, f.officeId, day(f.other.id))).toEqual(
+			refused('not_member')
+		);
 		const created = await createSprechtag(f.s, f.leadActor, f.officeId, day(f.anna.id));
 		expect(created).toMatchObject({ ok: true });
 		const id = (created as { id: number }).id;
@@ -412,10 +392,9 @@ describe('Sprechtage', () => {
 			)
 		).not.toBeNull();
 
-		expect(await updateSprechtag(f.s, f.leadActor, f.officeId, id, day(f.anna.id))).toEqual({
-			ok: false,
-			reason: 'unchanged'
-		});
+		expect(await updateSprechtag(f.s, f.leadActor, f.officeId, id, day(f.anna.id))).toEqual(
+			refused('unchanged')
+		);
 		expect(
 			await updateSprechtag(
 				f.s,
@@ -430,15 +409,9 @@ describe('Sprechtage', () => {
 		expect(fmt(await listSlots(f.s.db, query, f.s.clock.now()))[0]).toBe(
 			'2026-06-18 13:00 sprechtag Anna Beraterin'
 		);
-		expect(await cancelSprechtag(f.s, f.annaActor, f.officeId, id)).toEqual({
-			ok: false,
-			reason: 'forbidden'
-		});
+		expect(await cancelSprechtag(f.s, f.annaActor, f.officeId, id)).toEqual(refused('forbidden'));
 		expect(await cancelSprechtag(f.s, f.leadActor, f.officeId, id)).toEqual({ ok: true });
-		expect(await cancelSprechtag(f.s, f.leadActor, f.officeId, id)).toEqual({
-			ok: false,
-			reason: 'unchanged'
-		});
+		expect(await cancelSprechtag(f.s, f.leadActor, f.officeId, id)).toEqual(refused('unchanged'));
 		expect(await listSlots(f.s.db, query, f.s.clock.now())).toEqual([]);
 		const list = await listSprechtage(f.s.db, f.officeId, '2026-06-01');
 		expect(list.map((d) => `${d.date} ${d.town} ${d.status} ${d.consultantName}`)).toEqual([
@@ -455,34 +428,22 @@ describe('Sprechtage', () => {
 		await f.s.db
 			.insertInto('booking')
 			.values({
-				office_id: f.officeId,
-				consultant_id: f.anna.id,
+				...kimBookingRow({
+					officeId: f.officeId,
+					consultantId: f.anna.id,
+					start: berlinInstant('2026-06-18', '10:00'),
+					end: berlinInstant('2026-06-18', '10:45'),
+					status: 'confirmed',
+					at: now
+				}),
 				format: 'sprechtag',
-				sprechtag_id: created.id,
-				start_at: berlinInstant('2026-06-18', '10:00'),
-				end_at: berlinInstant('2026-06-18', '10:45'),
-				status: 'confirmed',
-				name: 'Kim Kreativ',
-				email: 'kim@example.org',
-				land_iso: 'DE-NW',
-				submarket: 'design',
-				stage: 'idee',
-				consent_processing_version: 1,
-				consented_at: now,
-				created_at: now,
-				updated_at: now
+				sprechtag_id: created.id
 			})
 			.execute();
-		expect(await cancelSprechtag(f.s, f.leadActor, f.officeId, created.id)).toEqual({
-			ok: false,
-			reason: 'has_bookings'
-		});
+		expect(await cancelSprechtag(f.s, f.leadActor, f.officeId, created.id)).toEqual(refused('has_bookings'));
 		expect(
 			await updateSprechtag(f.s, f.leadActor, f.officeId, created.id, day(f.anna.id, { date: '2026-06-19' }))
-		).toEqual({
-			ok: false,
-			reason: 'has_bookings'
-		});
+		).toEqual(refused('has_bookings'));
 		expect(
 			await updateSprechtag(
 				f.s,

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { testServices, type TestServices } from '../../../../tests/support/test-database';
 import { HOUR } from '../../time/durations';
 import { addStaff } from '../../../../tests/support/identity-fixtures';
+import { kimBookingRow } from '../../../../tests/support/booking-row';
 import { servicesClosedAfterEach } from '../../../../tests/support/services-per-test';
 
 let s = servicesClosedAfterEach();
@@ -24,23 +25,7 @@ function row(
 	end: number,
 	status: 'held' | 'confirmed' | 'cancelled'
 ) {
-	return {
-		office_id: f.officeId,
-		consultant_id: f.consultantId,
-		format: 'office' as const,
-		start_at: start,
-		end_at: end,
-		status,
-		name: 'Kim Kreativ',
-		email: 'kim@example.org',
-		land_iso: 'DE-NW',
-		submarket: 'design',
-		stage: 'idee',
-		consent_processing_version: 1,
-		consented_at: T0,
-		created_at: T0,
-		updated_at: T0
-	};
+	return kimBookingRow({ officeId: f.officeId, consultantId: f.consultantId, start, end, status, at: T0 });
 }
 
 // The database itself refuses overlapping active bookings of one consultant (exclusion
