@@ -88,8 +88,13 @@ async function mailsTo(svc: TestServices, email: string) {
 		.execute();
 }
 
+/** The mails of one template to an address, oldest first. */
+async function mailsOf(svc: TestServices, email: string, template: string) {
+	return (await mailsTo(svc, email)).filter((m) => m.template === template);
+}
+
 async function linkFor(svc: TestServices, email: string, template: string): Promise<string> {
-	const mails = (await mailsTo(svc, email)).filter((m) => m.template === template);
+	const mails = await mailsOf(svc, email, template);
 	const last = mails.at(-1);
 	if (!last) throw new Error(`no ${template} mail to ${email}`);
 	return last.text_body.match(/\/veranstaltungen\/anmeldung\/([A-Za-z0-9_-]+)/)![1]!;
@@ -229,9 +234,7 @@ describe('waiting list', () => {
 		// Person 1 cancels by the link in their mail: person 3 gets the offer in the same transaction.
 		const cancelToken = await linkFor(s, 'person1@example.org', 'event.confirmed');
 		expect(await actAsRegistrant(s, cancelToken, 'cancel')).toMatchObject({ ok: true, status: 'cancelled' });
-		const cancelMail = (await mailsTo(s, 'person1@example.org')).find(
-			(m) => m.template === 'event.cancelledSelf'
-		)!;
+		const cancelMail = (await mailsOf(s, 'person1@example.org', 'event.cancelledSelf'))[0]!;
 		expect(cancelMail.ics).toContain('METHOD:CANCEL');
 		expect((await mailsTo(s, 'person3@example.org')).map((m) => m.template)).toEqual([
 			'event.waitlisted',
@@ -248,28 +251,21 @@ describe('waiting list', () => {
 			.select('offer_expires_at')
 			.where('email', '=', 'person3@example.org')
 			.executeTakeFirstOrThrow();
-		const offerMail = (await mailsTo(s, 'person3@example.org')).find((m) => m.template === 'event.offer')!;
+		const offerMail = (await mailsOf(s, 'person3@example.org', 'event.offer'))[0]!;
 		expect(Number(offerMail.valid_until)).toBe(Number(offered.offer_expires_at));
-		expect(
-			(await mailsTo(s, 'person3@example.org')).find((m) => m.template === 'event.waitlistConfirmed')!
-				.valid_until
-		).toBeNull();
+		expect((await mailsOf(s, 'person3@example.org', 'event.waitlistConfirmed'))[0]!.valid_until).toBeNull();
 		// Unanswered for 48 hours: it passes on to person 4.
 		s.clock.advance(48 * HOUR);
 		await runEventJobs(s, s.clock.now());
 		const offer3 = await linkFor(s, 'person3@example.org', 'event.offer');
 		expect(await actAsRegistrant(s, offer3, 'accept')).toEqual({ ok: false, reason: 'not_allowed' });
 		// Person 3 is told the offer lapsed (once, with no link to act on).
-		const lapsed = (await mailsTo(s, 'person3@example.org')).filter(
-			(m) => m.template === 'event.offerExpired'
-		);
+		const lapsed = await mailsOf(s, 'person3@example.org', 'event.offerExpired');
 		expect(lapsed).toHaveLength(1);
 		expect(lapsed[0]!.text_body).not.toContain('/veranstaltungen/anmeldung/');
 		const offer4 = await linkFor(s, 'person4@example.org', 'event.offer');
 		expect(await actAsRegistrant(s, offer4, 'accept')).toMatchObject({ ok: true, status: 'confirmed' });
-		const confirmed4 = (await mailsTo(s, 'person4@example.org')).find(
-			(m) => m.template === 'event.confirmed'
-		)!;
+		const confirmed4 = (await mailsOf(s, 'person4@example.org', 'event.confirmed'))[0]!;
 		expect(confirmed4.text_body).toContain('geheim-123');
 	});
 
@@ -408,8 +404,7 @@ describe('changing a published event', () => {
 		expect(await registerForEvent(s, person(eventId, 3))).toMatchObject({ status: 'waitlisted' });
 		// A new description only: nobody is mailed.
 		expect((await updateEvent(s, staff, eventId, { ...input, description: 'Neu' })).ok).toBe(true);
-		const changed = async (email: string) =>
-			(await mailsTo(s, email)).filter((m) => m.template === 'event.changed');
+		const changed = async (email: string) => await mailsOf(s, email, 'event.changed');
 		expect(await changed('person1@example.org')).toHaveLength(0);
 
 		const later = input.start + 24 * HOUR;
@@ -443,12 +438,10 @@ describe('cancelling an event', () => {
 		const r = await cancelEvent(s, staff, eventId, 'Erkrankung der Referentin');
 		expect(r).toEqual({ ok: true, eventId, told: 3 });
 		const cancelledMails = async (n: number) =>
-			(await mailsTo(s, `person${n}@example.org`)).filter((m) => m.template === 'event.eventCancelled');
+			await mailsOf(s, `person${n}@example.org`, 'event.eventCancelled');
 		expect(await cancelledMails(3)).toHaveLength(0);
 		for (const n of [1, 2, 4]) {
-			const mail = (await mailsTo(s, `person${n}@example.org`)).find(
-				(m) => m.template === 'event.eventCancelled'
-			)!;
+			const mail = (await mailsOf(s, `person${n}@example.org`, 'event.eventCancelled'))[0]!;
 			expect(mail.text_body).toContain('Erkrankung der Referentin');
 			expect(mail.ics).toContain('METHOD:CANCEL');
 			expect(mail.ics).toContain('STATUS:CANCELLED');
@@ -509,7 +502,7 @@ describe('before and after the event', () => {
 		expect(await actAsRegistrant(s, reconfirm2, 'cancel')).toMatchObject({ ok: true, status: 'cancelled' });
 		s.clock.set(new Date(START - DAY));
 		expect((await runEventJobs(s, s.clock.now())).eventMails).toBe(1);
-		const reminder = (await mailsTo(s, 'person1@example.org')).find((m) => m.template === 'event.reminder')!;
+		const reminder = (await mailsOf(s, 'person1@example.org', 'event.reminder'))[0]!;
 		expect(reminder.text_body).toContain('geheim-123');
 		// Check-in at the door.
 		s.clock.set(new Date(START + 10 * 60_000));
@@ -524,7 +517,7 @@ describe('before and after the event', () => {
 		expect(done).toMatchObject({ eventsFinished: 1, eventFollowUps: 2 });
 		const after = (await mailsTo(s, 'person1@example.org')).map((m) => m.template);
 		expect(after).toEqual(expect.arrayContaining(['event.thanks', 'event.feedback']));
-		const thanks = (await mailsTo(s, 'person1@example.org')).find((m) => m.template === 'event.thanks')!;
+		const thanks = (await mailsOf(s, 'person1@example.org', 'event.thanks'))[0]!;
 		expect(thanks.text_body).toContain('https://example.org/unterlagen.pdf');
 		expect((await mailsTo(s, 'person2@example.org')).map((m) => m.template)).not.toContain('event.feedback');
 		const feedback = await linkFor(s, 'person1@example.org', 'event.feedback');
