@@ -59,6 +59,17 @@ async function creativeOf(s: TestServices, caseId: number): Promise<number> {
 	return Number(c.creative_id);
 }
 
+/** The follow-up slots the creative is offered for the case from a Berlin day on. */
+const creativeSlots = (s: TestServices, creativeId: number, caseId: number, from: string) =>
+	followUpSlots(s.db, { kind: 'creative', creativeId }, caseId, from, s.clock.now());
+
+/** The creative books a follow-up for the case themselves, without an idempotency key. */
+const creativeBooks = (
+	s: TestServices,
+	creativeId: number,
+	talk: { caseId: number; start: number; format: 'office' | 'video' }
+) => bookFollowUp(s, { kind: 'creative', creativeId }, { ...talk, idempotencyKey: null });
+
 describe('talks decide what a case allows (issue 16)', () => {
 	it('a creative who cancelled their only first talk gets no follow-up; the case closes itself and is not counted', async () => {
 		const { s, f } = await setup();
@@ -69,24 +80,13 @@ describe('talks decide what a case allows (issue 16)', () => {
 		expect(await myFollowUpCases(s.db, creativeId)).toEqual([]);
 		const [mine] = await myCases(s.db, creativeId, 'de');
 		expect(mine).toMatchObject({ status: 'open', canBookFollowUp: false });
-		const offered = await followUpSlots(
-			s.db,
-			{ kind: 'creative', creativeId },
-			b.caseId,
-			'2026-06-16',
-			s.clock.now()
-		);
+		const offered = await creativeSlots(s, creativeId, b.caseId, '2026-06-16');
 		expect(offered).toMatchObject({ noTalk: true, slots: [] });
-		const refused = await bookFollowUp(
-			s,
-			{ kind: 'creative', creativeId },
-			{
-				caseId: b.caseId,
-				start: b.start + 7 * 86_400_000,
-				format: 'video',
-				idempotencyKey: null
-			}
-		);
+		const refused = await creativeBooks(s, creativeId, {
+			caseId: b.caseId,
+			start: b.start + 7 * 86_400_000,
+			format: 'video'
+		});
 		expect(refused).toEqual({ ok: false, reason: 'no_consultation' });
 
 		// The confirmation step's optional reason reaches the office (mail) and the statistics.
@@ -156,26 +156,15 @@ describe('talks decide what a case allows (issue 16)', () => {
 		expect((await markAttendance(s, staff(f), scope, first.bookingId, 'attended')).ok).toBe(true);
 		const creativeId = await creativeOf(s, first.caseId);
 		expect((await myFollowUpCases(s.db, creativeId)).map((c) => c.id)).toEqual([first.caseId]);
-		const offered = await followUpSlots(
-			s.db,
-			{ kind: 'creative', creativeId },
-			first.caseId,
-			'2026-06-17',
-			s.clock.now()
-		);
+		const offered = await creativeSlots(s, creativeId, first.caseId, '2026-06-17');
 		expect(offered!.noTalk).toBe(false);
 		expect(offered!.slots.length).toBeGreaterThan(0);
 		const slot = offered!.slots.find((x) => x.format === 'video' || x.format === 'office')!;
-		const booked = await bookFollowUp(
-			s,
-			{ kind: 'creative', creativeId },
-			{
-				caseId: first.caseId,
-				start: slot.start,
-				format: slot.format as 'office' | 'video',
-				idempotencyKey: null
-			}
-		);
+		const booked = await creativeBooks(s, creativeId, {
+			caseId: first.caseId,
+			start: slot.start,
+			format: slot.format as 'office' | 'video'
+		});
 		expect(booked.ok).toBe(true);
 		if (!booked.ok) return;
 		expect((await cancelByStaff(s, staff(f), scope, booked.bookingId, 'krank')).ok).toBe(true);
