@@ -50,14 +50,11 @@ async function manageTokenOf(s: TestServices, bookingId: number): Promise<string
 	return tokenFrom(mail.text_body, '/termin/verwalten/');
 }
 
-async function creativeOf(s: TestServices, caseId: number): Promise<number> {
-	const c = await s.db
-		.selectFrom('case_file')
-		.select('creative_id')
-		.where('id', '=', caseId)
-		.executeTakeFirstOrThrow();
-	return Number(c.creative_id);
-}
+/** The case file row, every column. */
+const caseFile = (s: TestServices, caseId: number) =>
+	s.db.selectFrom('case_file').selectAll().where('id', '=', caseId).executeTakeFirstOrThrow();
+
+const creativeOf = async (s: TestServices, caseId: number) => Number((await caseFile(s, caseId)).creative_id);
 
 /** The follow-up slots the creative is offered for the case from a Berlin day on. */
 const creativeSlots = (s: TestServices, creativeId: number, caseId: number, from: string) =>
@@ -109,11 +106,7 @@ describe('talks decide what a case allows (issue 16)', () => {
 			.orderBy('id', 'desc')
 			.executeTakeFirstOrThrow();
 		expect(toOffice.text_body).toContain('Ich brauche die Beratung nicht mehr');
-		const closed = await s.db
-			.selectFrom('case_file')
-			.selectAll()
-			.where('id', '=', b.caseId)
-			.executeTakeFirstOrThrow();
+		const closed = await caseFile(s, b.caseId);
 		expect(closed).toMatchObject({ status: 'closed', close_reason: 'no_talk', next_contact_due_at: null });
 		const event = await s.db
 			.selectFrom('case_event')
@@ -140,11 +133,7 @@ describe('talks decide what a case allows (issue 16)', () => {
 		s.clock.set(new Date(b.start + 3_600_000));
 		const again = await confirmedBooking(s, f, { day: '2026-06-19', email: 'kim@example.org' });
 		expect(again.caseId).toBe(b.caseId);
-		const reopened = await s.db
-			.selectFrom('case_file')
-			.selectAll()
-			.where('id', '=', b.caseId)
-			.executeTakeFirstOrThrow();
+		const reopened = await caseFile(s, b.caseId);
 		expect(reopened).toMatchObject({ status: 'open', close_reason: null });
 	});
 
@@ -168,12 +157,7 @@ describe('talks decide what a case allows (issue 16)', () => {
 		expect(booked.ok).toBe(true);
 		if (!booked.ok) return;
 		expect((await cancelByStaff(s, staff(f), scope, booked.bookingId, 'krank')).ok).toBe(true);
-		const c = await s.db
-			.selectFrom('case_file')
-			.select('status')
-			.where('id', '=', first.caseId)
-			.executeTakeFirstOrThrow();
-		expect(c.status).toBe('open');
+		expect((await caseFile(s, first.caseId)).status).toBe('open');
 	});
 
 	it('a phone call recorded without booking makes follow-ups possible; a booked talk is refused before its start', async () => {
@@ -216,11 +200,6 @@ describe('talks decide what a case allows (issue 16)', () => {
 		expect(record).toEqual({ format: 'phone', booking_id: null });
 		// A recorded call keeps the case open when the booked talk is then cancelled.
 		expect(await cancelByCreative(s, await manageTokenOf(s, b.bookingId))).toMatchObject({ ok: true });
-		const c = await s.db
-			.selectFrom('case_file')
-			.select('status')
-			.where('id', '=', b.caseId)
-			.executeTakeFirstOrThrow();
-		expect(c.status).toBe('open');
+		expect((await caseFile(s, b.caseId)).status).toBe('open');
 	});
 });
