@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { addCreative } from '../../../../tests/support/creative-fixtures';
 import { type TestServices, testServices } from '../../../../tests/support/test-database';
 import { HOUR, DAY } from '../../time/durations';
 import { mintScope } from '../access/scope';
@@ -569,13 +570,8 @@ describe('public reads and the journey', () => {
 			expect.objectContaining({ eventId, title: 'Preise kalkulieren', status: 'confirmed' })
 		]);
 		expect(await eventsForCreativeEmail(s.db, 'someone@example.org', s.clock.now())).toEqual([]);
-		const t = s.clock.now().getTime();
-		const creative = await s.db
-			.insertInto('creative')
-			.values({ email: 'person1@example.org', email_verified_at: t, created_at: t, updated_at: t })
-			.returning('id')
-			.executeTakeFirstOrThrow();
-		const exported = await exportCreative(s.db, Number(creative.id), s.clock.now());
+		const creativeId = await addCreative(s, 'person1@example.org');
+		const exported = await exportCreative(s.db, creativeId, s.clock.now());
 		expect(exported!.event_registration).toEqual([
 			expect.objectContaining({ email: 'person1@example.org', answers: ['Kalkulation'] })
 		]);
@@ -586,13 +582,8 @@ describe('public reads and the journey', () => {
 		const { s, eventId } = await setup({ capacity: 1 });
 		const id = await registerAndConfirm(s, eventId, 1);
 		await joinWaitlist(s, eventId, 2);
-		const t = s.clock.now().getTime();
-		const creative = await s.db
-			.insertInto('creative')
-			.values({ email: 'person1@example.org', email_verified_at: t, created_at: t, updated_at: t })
-			.returning('id')
-			.executeTakeFirstOrThrow();
-		expect((await eraseCreative(s, Number(creative.id))).ok).toBe(true);
+		const creativeId = await addCreative(s, 'person1@example.org');
+		expect((await eraseCreative(s, creativeId)).ok).toBe(true);
 		const row = await s.db
 			.selectFrom('event_registration')
 			.selectAll()
