@@ -28,8 +28,8 @@ process.env.BODY_SIZE_LIMIT ||= attachmentMb > 20 ? `${attachmentMb + 5}M` : DEF
 
 // Issue 14, memory: V8 lets the old generation grow far past what is live before it collects it
 // (after 1,000 mixed requests: 33 MB live in a 110 MB heap, 250 MB RSS). Favouring size keeps the
-// heap near what is live (RSS 140–151 MB) for more frequent collections: the same requests took
-// 0.96–1.37× as long in the scale bench's runs (it times both modes). HEAP_MODE=fast keeps V8's
+// heap near what is live (RSS 131–159 MB) for more frequent collections: the same requests took
+// 1.2–2.2× as long in the scale bench's runs (it times both modes). HEAP_MODE=fast keeps V8's
 // default for a machine with memory to spare.
 // Set before the app is imported, so every allocation of the app runs under it.
 const heapMode = process.env.HEAP_MODE || 'lean';
