@@ -2,3 +2,4 @@
 export { createReferrals, updateReferralStatusByToken } from './commands';
 export { sendDueReferralFollowups } from './followup';
 export { referralsForCase, suggestContactPoints } from './queries';
+export { REFERRAL_STATUSES } from './rules';

@@ -4,15 +4,20 @@ import type { ReferralStatus } from '../db/schema';
  * Pure decisions about referrals (no I/O, no clock): the status set, which changes are allowed,
  * when an aggregate is shown, and how suggestions are ranked.
  */
-export const REFERRAL_STATUSES = [
-	'suggested',
-	'contacted',
-	'got_help',
-	'no_help',
-	'not_eligible',
-	'no_capacity',
-	'not_needed'
-] as const satisfies readonly ReferralStatus[];
+const STATUS_SET: Record<ReferralStatus, true> = {
+	suggested: true,
+	contacted: true,
+	got_help: true,
+	no_help: true,
+	not_eligible: true,
+	no_capacity: true,
+	not_needed: true
+};
+/**
+ * Every status once, in this order (the statistics table's columns). Built from a record, so a
+ * status added to the schema fails to compile here instead of going uncounted or unaccepted.
+ */
+export const REFERRAL_STATUSES = Object.keys(STATUS_SET) as readonly ReferralStatus[];
 
 /** The outcomes: the loop is closed once a referral has one of these. */
 export const FINAL_STATUSES = [

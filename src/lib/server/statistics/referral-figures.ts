@@ -1,22 +1,7 @@
 import { sql } from 'kysely';
-import type { ReferralStatus } from '../db/schema';
 import type { Db, Tx } from '../db/transaction';
+import { REFERRAL_STATUSES } from '../referrals/index';
 import type { Figures, PartFilter } from './queries';
-
-/**
- * Every referral status, in the order of the dashboard's columns (object keys keep their order).
- * A record, so that a status added to the schema fails to compile here instead of going uncounted.
- */
-const STATUSES: Record<ReferralStatus, true> = {
-	suggested: true,
-	contacted: true,
-	got_help: true,
-	no_help: true,
-	not_eligible: true,
-	no_capacity: true,
-	not_needed: true
-};
-export const REFERRAL_STATUS_COLUMNS = Object.keys(STATUSES) as ReferralStatus[];
 
 /**
  * Referrals made in the period, by kind of contact point and their status now.
@@ -36,7 +21,7 @@ export async function referralFigures(db: Db | Tx, q: PartFilter): Promise<Figur
 		.selectFrom('cp_service as s')
 		.select((eb) => [
 			's.kind',
-			...REFERRAL_STATUS_COLUMNS.map((status) => {
+			...REFERRAL_STATUSES.map((status) => {
 				let n = eb
 					.selectFrom('referral as r')
 					.select(sql<number>`count(*)`.as('n'))
@@ -51,7 +36,7 @@ export async function referralFigures(db: Db | Tx, q: PartFilter): Promise<Figur
 		.execute();
 	const cells = new Map<string, { kind: string; status: string; n: number }>();
 	for (const row of rows)
-		for (const status of REFERRAL_STATUS_COLUMNS) {
+		for (const status of REFERRAL_STATUSES) {
 			const n = Number(row[status] ?? 0);
 			if (n === 0) continue;
 			const key = `${row.kind}\u0000${status}`;

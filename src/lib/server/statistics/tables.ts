@@ -10,7 +10,7 @@ import {
 } from '../reference/index';
 import type { Db, Tx } from '../db/transaction';
 import type { Count, Figures } from './queries';
-import { REFERRAL_STATUS_COLUMNS } from './referral-figures';
+import { REFERRAL_STATUSES } from '../referrals/index';
 import {
 	type CountTable,
 	exactTable,
@@ -412,9 +412,9 @@ function referralTable(ctx: TableContext, referrals: Figures['referrals']): Stat
 		'stats.table.referrals',
 		'stats.col.kind',
 		CP_KINDS.map((k) => ({ key: k, label: ctx.t(`stats.cpKind.${k}` as MessageKey) })),
-		REFERRAL_STATUS_COLUMNS.map((s) => ctx.t(`stats.refStatus.${s}` as MessageKey)),
+		REFERRAL_STATUSES.map((s) => ctx.t(`stats.refStatus.${s}` as MessageKey)),
 		CP_KINDS.map((k) =>
-			REFERRAL_STATUS_COLUMNS.map((s) => referrals.cells.find((x) => x.kind === k && x.status === s)?.n ?? 0)
+			REFERRAL_STATUSES.map((s) => referrals.cells.find((x) => x.kind === k && x.status === s)?.n ?? 0)
 		)
 	);
 }
