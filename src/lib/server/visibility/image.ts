@@ -1,4 +1,4 @@
-import sharp, { type Metadata } from 'sharp';
+import type { Metadata } from 'sharp';
 
 /**
  * A profile image as it may be stored: the upload is decoded to pixels and encoded anew, so
@@ -52,7 +52,10 @@ export function sniffImageType(bytes: Uint8Array): UploadType | null {
 	return null;
 }
 
-function decoder(input: Uint8Array) {
+async function decoder(input: Uint8Array) {
+	// Loaded on the first upload, not at start: libvips maps about 7 MB of code into every process
+	// that imports it, and most instances never see an image (issue 14, RSS). Node caches the module.
+	const { default: sharp } = await import('sharp');
 	// limitInputPixels makes libvips refuse a bomb from the header; failOn 'error' turns a damaged
 	// file into an error instead of a half-grey picture.
 	return sharp(input, { limitInputPixels: IMAGE_MAX_PIXELS, failOn: 'error' });
@@ -66,7 +69,7 @@ export async function sanitizeImage(input: Uint8Array): Promise<SanitizedImage |
 
 	let meta: Metadata;
 	try {
-		meta = await decoder(input).metadata();
+		meta = await (await decoder(input)).metadata();
 	} catch (err) {
 		// libvips reads the size from the header and refuses a bomb before decoding a pixel: the
 		// person hears that the picture is too large, not that it is broken.
@@ -88,7 +91,7 @@ export async function sanitizeImage(input: Uint8Array): Promise<SanitizedImage |
 	try {
 		// rotate() without an angle applies the EXIF orientation; sharp writes no metadata unless
 		// asked (no withMetadata/keepExif), so EXIF, XMP, IPTC and comments are gone.
-		const pipeline = decoder(input).rotate().resize({
+		const pipeline = (await decoder(input)).rotate().resize({
 			width: IMAGE_TARGET_SIDE,
 			height: IMAGE_TARGET_SIDE,
 			fit: 'inside',
