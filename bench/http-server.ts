@@ -1,15 +1,19 @@
 import type { ChildProcess } from 'node:child_process';
+import { launchEnv } from '../scripts/launch-env.mjs';
 
 // The benches' built server (or bare baseline) in its own process: its environment, waiting for
 // its first answer, stopping it, and counting the answers it gives per second.
 
-/** The built server's environment on loopback `port` with `databaseUrl`, no mail worker; `extra` on top. */
+/**
+ * The built server's environment on loopback `port` with `databaseUrl`, no mail worker; `extra` on top;
+ * and the memory settings `npm start` launches it with (scripts/launch-env.mjs).
+ */
 export function serverEnv(
 	port: number,
 	databaseUrl: string,
 	extra: Record<string, string>
 ): NodeJS.ProcessEnv {
-	return {
+	return launchEnv({
 		...process.env,
 		PORT: String(port),
 		HOST: '127.0.0.1',
@@ -17,7 +21,7 @@ export function serverEnv(
 		DATABASE_URL: databaseUrl,
 		MAIL_WORKER: 'false',
 		...extra
-	};
+	});
 }
 
 /** Polls `url` every `pollMs` until it answers 2xx; throws after `deadline` (epoch ms). */

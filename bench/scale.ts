@@ -34,7 +34,8 @@ import { serverEnv, stop, waitFor } from './http-server';
 //
 // `npm run bench -- scale [--scale 0.1] [--pages statistik]`; BENCH_RUNS (default 5) timed requests
 // per page. --pages times only the pages whose label contains the word, and skips the memory run
-// (which is about every page) — for iterating on one page.
+// (which is about every page) — for iterating on one page. --memory runs only the memory run (on the
+// databases a previous run left), BENCH_HEAP_MODES=lean only the one heap mode: for iterating on memory.
 
 // The demo and the national server run side by side, so their requests can alternate.
 const PORTS = { demo: 4397, national: 4398 } as const;
@@ -437,8 +438,23 @@ function rssMb(pid: number): Rss {
 const rssText = (r: Rss) =>
 	`${r.total.toFixed(0)} MB (anonymous ${r.anon.toFixed(0)}, files and shared ${r.file.toFixed(0)})`;
 
+/**
+ * Where the anonymous part goes: V8's heap (used of total) and the memory V8 counts as external
+ * (Buffers), from the server's own /metrics (open to loopback), read after the RSS.
+ */
+async function heapMb(base: string): Promise<string> {
+	const text = await (await fetch(`${base}/metrics`)).text();
+	const mb = (name: string) =>
+		(Number(new RegExp(`^kreativlotse_${name} (\\S+)$`, 'm').exec(text)?.[1] ?? 0) / 2 ** 20).toFixed(0);
+	return `V8 heap ${mb('nodejs_heap_size_used_bytes')} of ${mb('nodejs_heap_size_total_bytes')}, external ${mb('nodejs_external_memory_bytes')}`;
+}
+
 /** RSS of the server after MIXED requests over every page (4 at a time), and how long they took. */
-async function memory(url: string, nodeArgs: string[], heapMode: string): Promise<{ rss: Rss; ms: number }> {
+async function memory(
+	url: string,
+	nodeArgs: string[],
+	heapMode: string
+): Promise<{ rss: Rss; heap: string; ms: number }> {
 	const { cookies, officeKey } = await signIn(url);
 	const server = await serve(url, false, nodeArgs, heapMode);
 	try {
@@ -456,7 +472,8 @@ async function memory(url: string, nodeArgs: string[], heapMode: string): Promis
 		};
 		const t0 = performance.now();
 		await Promise.all(Array.from({ length: 4 }, worker));
-		return { rss: rssMb(server.pid!), ms: performance.now() - t0 };
+		const ms = performance.now() - t0;
+		return { rss: rssMb(server.pid!), heap: await heapMb(baseOf(PORTS.demo)), ms };
 	} finally {
 		await stop(server);
 	}
@@ -472,17 +489,18 @@ async function memoryReport(demo: string, national: string): Promise<void> {
 	const flags = nodeArgs.length ? ` (node ${nodeArgs.join(' ')})` : '';
 	console.log(`\nRSS after ${MIXED} mixed requests${flags}, and their time (4 at a time):`);
 	const fast = new Map<string, number>();
-	for (const mode of ['fast', 'lean']) {
+	const modes = (process.env.BENCH_HEAP_MODES ?? 'fast lean').split(' ').filter(Boolean);
+	for (const mode of modes) {
 		for (const [label, url] of [
 			['demo data', demo],
 			['national data', national]
 		] as const) {
-			const { rss, ms } = await memory(url, nodeArgs, mode);
+			const { rss, heap, ms } = await memory(url, nodeArgs, mode);
 			const goal = rss.total <= RSS_GOAL_MB ? 'met' : 'MISSED';
 			const cost = fast.has(label) ? `; time ÷ fast ${(ms / fast.get(label)!).toFixed(2)}` : '';
 			if (mode === 'fast') fast.set(label, ms);
 			console.log(
-				`  HEAP_MODE=${mode} ${label.padEnd(14)} ${rssText(rss)}, ${(ms / 1000).toFixed(1)} s${cost}; goal ≤ ${RSS_GOAL_MB} MB: ${goal}`
+				`  HEAP_MODE=${mode} ${label.padEnd(14)} ${rssText(rss)} [${heap}], ${(ms / 1000).toFixed(1)} s${cost}; goal ≤ ${RSS_GOAL_MB} MB: ${goal}`
 			);
 		}
 	}
@@ -495,6 +513,7 @@ export async function scale(): Promise<void> {
 		spawnSync('npm', ['run', 'build', '--silent'], { stdio: 'inherit' });
 	}
 	const sqlite = sqliteDatabases(factor);
+	if (process.argv.includes('--memory')) return memoryReport(sqlite.demo, sqlite.national);
 	await timeEngine(sqlite, factor);
 	if (pagesArg() === null) await memoryReport(sqlite.demo, sqlite.national);
 	const postgres = await postgresDatabases(factor);

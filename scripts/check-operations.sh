@@ -4,7 +4,8 @@
 #     restart policy is on-failure (kill -9 counts as failure);
 #   - deploy/nginx.conf passes `nginx -t` (with a throwaway self-signed certificate);
 #   - the Containerfile is multi-stage on the official Node 20 image, runs as a non-root user, has a
-#     HEALTHCHECK, and builds with deploy/container-build.sh (which scripts/check-production.sh runs).
+#     HEALTHCHECK, and builds with deploy/container-build.sh (which scripts/check-production.sh runs);
+#   - the unit and the Containerfile set the memory settings `npm start` gets from scripts/launch-env.mjs.
 # A tool that is not installed is skipped with the reason printed; CI (.ci/run) installs both.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -59,4 +60,16 @@ while read -r src; do
   [ -e "${src#/app/}" ] || [ "${src#/app/}" = node_modules ] || [ "${src#/app/}" = build ] || fail "$cf copies $src, which does not exist"
 done < <(grep '^COPY --from=build' "$cf" | tr ' ' '\n' | grep '^/app/')
 echo "operations: $cf is multi-stage on node:20, non-root, with a HEALTHCHECK"
+
+# The memory settings (docs/operations.md, "Memory") are read at process start, so the unit and the
+# image write them out; scripts/launch-env.mjs is where their values live, and a fast-mode start gets none.
+settings="$(node --input-type=module -e "import { launchEnv } from './scripts/launch-env.mjs';
+if (Object.keys(launchEnv({ HEAP_MODE: 'fast' })).length !== 1) process.exit(1);
+for (const [k, v] of Object.entries(launchEnv({}))) console.log(k + '=' + v);")" || fail "scripts/launch-env.mjs changes a HEAP_MODE=fast start"
+[ -n "$settings" ] || fail "scripts/launch-env.mjs gives no settings"
+while read -r setting; do
+  grep -qx "Environment=$setting" "$unit" || fail "$unit: Environment=$setting missing (scripts/launch-env.mjs)"
+  grep -Eq "^(ENV )? *$setting( \\\\)?\$" "$cf" || fail "$cf: ENV $setting missing (scripts/launch-env.mjs)"
+done <<<"$settings"
+echo "operations: $unit and $cf set the memory settings of scripts/launch-env.mjs ($(echo $settings))"
 echo "operations: ok"

@@ -4,6 +4,7 @@ import { spawnSync, spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { constants as osConstants } from 'node:os';
 import { join } from 'node:path';
+import { launchEnv } from './launch-env.mjs';
 
 function newest(dir) {
 	let t = 0;
@@ -30,7 +31,11 @@ if (!existsSync(stamp) || statSync(stamp).mtimeMs < sources || !existsSync('buil
 	}
 }
 const port = process.env.PORT ?? '3000';
-const env = { ...process.env, PORT: port, ORIGIN: process.env.ORIGIN ?? `http://localhost:${port}` };
+const env = launchEnv({
+	...process.env,
+	PORT: port,
+	ORIGIN: process.env.ORIGIN ?? `http://localhost:${port}`
+});
 const child = spawn(process.execPath, ['server.mjs'], { stdio: 'inherit', env });
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
 // A server killed by a signal (kill -9, OOM) is a failure: exit 128+n like a shell, so a supervisor
