@@ -34,6 +34,17 @@ export async function servicesWithBookingFixture(): Promise<{ s: TestServices; f
 	return { s, f: await bookingFixture(s) };
 }
 
+/** Fresh services (with env) holding the booking fixture and its first consultant's slots on a Berlin day. */
+export async function servicesWithSlotsOn(
+	date: string,
+	format: 'office' | 'phone' | 'video' = 'office',
+	env: Record<string, string> = {}
+): Promise<{ s: TestServices; f: BookingFixture; slots: Awaited<ReturnType<typeof slotsOn>> }> {
+	const s = await testServices({ env });
+	const f = await bookingFixture(s);
+	return { s, f, slots: await slotsOn(s, f, date, format) };
+}
+
 export async function bookingFixture(s: TestServices): Promise<BookingFixture> {
 	const officeId = await officeIdOf(s, 'nw');
 	await s.db

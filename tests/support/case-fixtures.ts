@@ -2,7 +2,7 @@ import type { TestServices } from './test-database';
 import { mintScope } from '../../src/lib/server/access/scope';
 import { type BookingFixture, holdAndConfirm, holdInput, slotsOn } from './booking-fixtures';
 import type { CaseActor } from '../../src/lib/server/cases/case-actor';
-import type { RecordInput } from '../../src/lib/server/cases/record';
+import { type RecordInput, recordConsultation } from '../../src/lib/server/cases/record';
 
 /** Helpers for the case tests (imported by *.test.ts only). */
 export const officeScope = (officeId: number) => mintScope(false, [officeId]);
@@ -55,6 +55,22 @@ export const kimWithNotesConsent = (s: TestServices, f: BookingFixture) =>
 
 /** Records written by tests need no referral writer unless they test referrals. */
 export const noReferrals = async () => [];
+
+/** The fixture's first consultant records on a case in the office's scope, without referrals. */
+export function recordByConsultant(
+	s: TestServices,
+	f: BookingFixture,
+	caseId: number,
+	overrides: Partial<RecordInput> = {}
+) {
+	return recordConsultation(
+		s,
+		consultant(f),
+		officeScope(f.officeId),
+		recordInput(caseId, overrides),
+		noReferrals
+	);
+}
 
 /** A consultation record without a booking: topics, outcome, one shared step; override what a test needs. */
 export function recordInput(caseId: number, overrides: Partial<RecordInput> = {}): RecordInput {

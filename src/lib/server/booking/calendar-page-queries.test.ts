@@ -1,25 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { bookingFixture, slotsOn } from '../../../../tests/support/booking-fixtures';
+import { servicesWithBookingFixture, servicesWithSlotsOn } from '../../../../tests/support/booking-fixtures';
 import { confirmedBooking, officeScope } from '../../../../tests/support/case-fixtures';
-import { testServices } from '../../../../tests/support/test-database';
 import { calendarBookingPage, onBehalfPage } from './calendar-page-queries';
 import type { OfficeActor } from './settings';
 import { moveInCalendar } from './staff-commands';
-import { servicesClosedAfterEach } from '../../../../tests/support/services-per-test';
+import { closeServicesAfterEach } from '../../../../tests/support/services-per-test';
 
 /**
  * Issue 17: the calendar's booking page reads one view — the moves its state and time allow and
  * the slots to move it to — and its move keeps consultant and format, as the page offers.
  */
-let s = servicesClosedAfterEach();
+closeServicesAfterEach();
 
 // The test clock starts Monday 2026-06-15 10:00 Berlin.
 const DAY = '2026-06-17';
 
 async function setup() {
-	s = await testServices();
-	const f = await bookingFixture(s);
-	const slots = await slotsOn(s, f, DAY);
+	const { s, f, slots } = await servicesWithSlotsOn(DAY);
 	const { bookingId } = await confirmedBooking(s, f, { day: DAY, email: 'kim@example.org' });
 	const admin: OfficeActor = { id: 1, email: 'admin@example.org', role: 'network_admin' };
 	return { s, f, slots, bookingId, viewer: admin, scope: officeScope(f.officeId) };
@@ -98,10 +95,9 @@ describe('moveInCalendar', () => {
 
 describe('onBehalfPage', () => {
 	it('keeps only what the office has of the asked consultant, format and day, and lists that day’s slots', async () => {
-		s = await testServices();
-		const f = await bookingFixture(s);
+		const { s, f } = await servicesWithBookingFixture();
 		const ask = (consultant: string | null, format: string | null, day: string | null) =>
-			onBehalfPage(s!.db, f.officeId, 'de', { consultant, format, day }, s!.clock.now());
+			onBehalfPage(s.db, f.officeId, 'de', { consultant, format, day }, s.clock.now());
 
 		const none = await ask(null, null, null);
 		expect(none).toMatchObject({ consultantId: null, format: null, day: '2026-06-16' });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type TestServices, testServices } from '../../../../tests/support/test-database';
+import type { TestServices } from '../../../../tests/support/test-database';
 import { MINUTE } from '../../time/durations';
 import {
 	cancelByCreative,
@@ -10,24 +10,24 @@ import {
 	sendBookingLinks
 } from './commands';
 import {
-	bookingFixture,
+	type BookingFixture,
+	holdAndConfirm,
+	servicesWithSlotsOn,
 	holdInput,
 	outbox,
 	slotsOn,
 	tokenFrom
 } from '../../../../tests/support/booking-fixtures';
 import { confirmPage, manageIcs, managePage } from './queries';
-import { servicesClosedAfterEach } from '../../../../tests/support/services-per-test';
+import { closeServicesAfterEach } from '../../../../tests/support/services-per-test';
 
-let s = servicesClosedAfterEach();
+closeServicesAfterEach();
 
 // The test clock starts Monday 2026-06-15 10:00 Berlin; Wednesday is beyond the 24 h notice.
 const DAY = '2026-06-17';
 
 async function setup() {
-	s = await testServices();
-	const f = await bookingFixture(s);
-	const slots = await slotsOn(s, f, DAY);
+	const { s, f, slots } = await servicesWithSlotsOn(DAY);
 	expect(slots.length).toBeGreaterThan(2);
 	return { s, f, slots };
 }
@@ -102,12 +102,9 @@ describe('hold → confirm → manage', () => {
 	});
 
 	it('a video booking gets its own video link from VIDEO_BASE_URL', async () => {
-		s = await testServices({ env: { VIDEO_BASE_URL: 'https://video.example.org/raum/' } });
-		const f = await bookingFixture(s);
-		const slot = (await slotsOn(s, f, DAY, 'video'))[0]!;
-		await holdBooking(s, holdInput(f, slot.start, { format: 'video' }));
-		const token = tokenFrom((await outbox(s))[0]!.text_body, '/termin/bestaetigen/');
-		expect((await confirmBooking(s, token)).ok).toBe(true);
+		const video = { VIDEO_BASE_URL: 'https://video.example.org/raum/' };
+		const { s, f, slots } = await servicesWithSlotsOn(DAY, 'video', video);
+		await holdAndConfirm(s, holdInput(f, slots[0]!.start, { format: 'video' }));
 		const row = await s.db.selectFrom('booking').select('video_url').executeTakeFirstOrThrow();
 		expect(row.video_url).toMatch(/^https:\/\/video\.example\.org\/raum\/[A-Za-z0-9_-]{16}$/);
 		expect((await outbox(s))[1]!.text_body).toContain(row.video_url!);
@@ -225,9 +222,7 @@ describe('idempotency and the per-person limit', () => {
 	});
 
 	it('FIRST_BOOKING_LIMIT=2 allows two', async () => {
-		s = await testServices({ env: { FIRST_BOOKING_LIMIT: '2' } });
-		const f = await bookingFixture(s);
-		const slots = await slotsOn(s, f, DAY);
+		const { s, f, slots } = await servicesWithSlotsOn(DAY, 'office', { FIRST_BOOKING_LIMIT: '2' });
 		expect((await holdBooking(s, holdInput(f, slots[0]!.start))).ok).toBe(true);
 		expect((await holdBooking(s, holdInput(f, slots[2]!.start))).ok).toBe(true);
 		expect(await holdBooking(s, holdInput(f, slots[1]!.start))).toMatchObject({ reason: 'limit_reached' });
@@ -255,17 +250,8 @@ describe('50 parallel holds of one slot', () => {
 	}, 60_000);
 });
 
-async function confirmedBooking(
-	s: TestServices,
-	f: Awaited<ReturnType<typeof bookingFixture>>,
-	start: number
-) {
-	await holdBooking(s, holdInput(f, start));
-	const mails = await outbox(s);
-	const token = tokenFrom(mails[mails.length - 1]!.text_body, '/termin/bestaetigen/');
-	const r = await confirmBooking(s, token);
-	if (!r.ok) throw new Error('not confirmed');
-	return r.manageToken;
+async function confirmedBooking(s: TestServices, f: BookingFixture, start: number) {
+	return (await holdAndConfirm(s, holdInput(f, start))).manageToken;
 }
 
 describe('manage link', () => {

@@ -1,37 +1,30 @@
 import { describe, expect, it } from 'vitest';
 import { HOUR } from '../../time/durations';
 import { mintScope } from '../access/scope';
-import { type TestServices, testServices } from '../../../../tests/support/test-database';
-import { confirmBooking, holdBooking, sendDueReminders } from './commands';
+import { holdBooking, sendDueReminders } from './commands';
 import {
-	bookingFixture,
+	holdAndConfirm,
+	servicesWithSlotsOn,
 	holdInput,
-	outbox,
-	slotsOn,
-	tokenFrom
+	outbox
 } from '../../../../tests/support/booking-fixtures';
 import { bookOnBehalf, cancelByStaff, markAttendance, moveByStaff } from './staff-commands';
 import { raceTest } from '../../../../tests/support/race-name';
-import { servicesClosedAfterEach } from '../../../../tests/support/services-per-test';
+import { closeServicesAfterEach } from '../../../../tests/support/services-per-test';
 
-let s = servicesClosedAfterEach();
+closeServicesAfterEach();
 
 const DAY = '2026-06-17';
 
-async function confirmed(s: TestServices) {
-	const f = await bookingFixture(s);
-	const slots = await slotsOn(s, f, DAY);
-	await holdBooking(s, holdInput(f, slots[0]!.start));
-	const token = tokenFrom((await outbox(s))[0]!.text_body, '/termin/bestaetigen/');
-	const r = await confirmBooking(s, token);
-	if (!r.ok) throw new Error('not confirmed');
-	return { f, slots, start: slots[0]!.start };
+async function confirmed() {
+	const { s, f, slots } = await servicesWithSlotsOn(DAY);
+	await holdAndConfirm(s, holdInput(f, slots[0]!.start));
+	return { s, f, slots, start: slots[0]!.start };
 }
 
 describe('sendDueReminders', () => {
 	it(raceTest('sends the reminder 24 h before, exactly once with two instances at once'), async () => {
-		s = await testServices();
-		const { start } = await confirmed(s);
+		const { s, start } = await confirmed();
 		s.clock.set(new Date(start - 25 * HOUR));
 		expect(await sendDueReminders(s, s.clock.now())).toBe(0);
 		s.clock.set(new Date(start - 23 * HOUR));
@@ -55,9 +48,7 @@ describe('sendDueReminders', () => {
 	});
 
 	it('no reminder for holds or cancelled bookings', async () => {
-		s = await testServices();
-		const f = await bookingFixture(s);
-		const slots = await slotsOn(s, f, DAY);
+		const { s, f, slots } = await servicesWithSlotsOn(DAY);
 		await holdBooking(s, holdInput(f, slots[0]!.start));
 		s.clock.set(new Date(slots[0]!.start - 2 * HOUR));
 		expect(await sendDueReminders(s, s.clock.now())).toBe(0);
@@ -68,9 +59,7 @@ describe('staff commands', () => {
 	const lead = (id: number) => ({ id, email: 'lead@kreativlotse.example', role: 'office_lead' as const });
 
 	it('books on behalf: confirmed at once, both mailed, same limit as the public flow', async () => {
-		s = await testServices();
-		const f = await bookingFixture(s);
-		const slots = await slotsOn(s, f, DAY);
+		const { s, f, slots } = await servicesWithSlotsOn(DAY);
 		const scope = mintScope(false, [f.officeId]);
 		const r = await bookOnBehalf(s, lead(f.consultantId), scope, holdInput(f, slots[0]!.start));
 		expect(r).toMatchObject({ ok: true, status: 'confirmed' });
@@ -89,8 +78,7 @@ describe('staff commands', () => {
 	});
 
 	it('cancel with a reason, move, attendance; consultants only act on their own bookings', async () => {
-		s = await testServices();
-		const { f, slots } = await confirmed(s);
+		const { s, f, slots } = await confirmed();
 		const scope = mintScope(false, [f.officeId]);
 		const id = Number((await s.db.selectFrom('booking').select('id').executeTakeFirstOrThrow()).id);
 		const other = {
@@ -135,8 +123,7 @@ describe('staff commands', () => {
 	});
 
 	it('cancel by staff mails the reason and METHOD:CANCEL', async () => {
-		s = await testServices();
-		const { f } = await confirmed(s);
+		const { s, f } = await confirmed();
 		const id = Number((await s.db.selectFrom('booking').select('id').executeTakeFirstOrThrow()).id);
 		expect(await cancelByStaff(s, lead(1), mintScope(false, [f.officeId]), id, 'Krankheit')).toEqual({
 			ok: true,

@@ -1,12 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { type TestServices, testServices } from '../../../../tests/support/test-database';
-import { confirmBooking, holdBooking } from './commands';
+import type { TestServices } from '../../../../tests/support/test-database';
 import {
-	bookingFixture,
+	holdAndConfirm,
+	servicesWithSlotsOn,
 	holdInput,
-	outbox,
-	slotsOn,
-	tokenFrom
+	outbox
 } from '../../../../tests/support/booking-fixtures';
 import { managePage } from './queries';
 import { isPlaceholderVideoUrl } from './video-link';
@@ -19,13 +17,12 @@ closeServicesAfterEach();
 const DAY = '2026-06-17';
 
 async function videoBooking(env: Record<string, string> = {}) {
-	s = await testServices({ env });
-	const f = await bookingFixture(s);
-	const slot = (await slotsOn(s, f, DAY, 'video'))[0]!;
-	await holdBooking(s, holdInput(f, slot.start, { format: 'video' }));
-	const token = tokenFrom((await outbox(s))[0]!.text_body, '/termin/bestaetigen/');
-	const confirmed = await confirmBooking(s, token);
-	if (!confirmed.ok) throw new Error('not confirmed');
+	const fixture = await servicesWithSlotsOn(DAY, 'video', env);
+	s = fixture.s;
+	const confirmed = await holdAndConfirm(
+		s,
+		holdInput(fixture.f, fixture.slots[0]!.start, { format: 'video' })
+	);
 	const row = await s.db.selectFrom('booking').select('video_url').executeTakeFirstOrThrow();
 	return { manageToken: confirmed.manageToken, url: row.video_url!, mail: (await outbox(s))[1]!.text_body };
 }

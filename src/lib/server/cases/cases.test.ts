@@ -23,6 +23,7 @@ import {
 	lead,
 	noReferrals,
 	officeScope,
+	recordByConsultant,
 	recordInput,
 	kimWithNotesConsent
 } from '../../../../tests/support/case-fixtures';
@@ -79,10 +80,10 @@ describe('consultation record', () => {
 		const { s, f } = await setup();
 		const b = await confirmedBooking(s, f, { day: '2026-06-16', email: 'kim@example.org' });
 		s.clock.set(new Date(b.start + 3_600_000));
-		const input = recordInput(b.caseId, { bookingId: b.bookingId, idempotencyKey: 'rec-1' });
-		const r = await recordConsultation(s, consultant(f), officeScope(f.officeId), input, noReferrals);
+		const input = { bookingId: b.bookingId, idempotencyKey: 'rec-1' };
+		const r = await recordByConsultant(s, f, b.caseId, input);
 		expect(r.ok).toBe(true);
-		const again = await recordConsultation(s, consultant(f), officeScope(f.officeId), input, noReferrals);
+		const again = await recordByConsultant(s, f, b.caseId, input);
 		expect(again).toEqual(r);
 		expect(await s.db.selectFrom('consultation_record').select('id').execute()).toHaveLength(1);
 		expect(await s.db.selectFrom('next_step').select('id').execute()).toHaveLength(1);
@@ -97,13 +98,7 @@ describe('consultation record', () => {
 		// The office default: first check-in four weeks after the talk.
 		expect(Number(c.next_contact_due_at)).toBe(b.start + 4 * WEEK);
 		// A second record for the same booking is refused.
-		const dup = await recordConsultation(
-			s,
-			consultant(f),
-			officeScope(f.officeId),
-			recordInput(b.caseId, { bookingId: b.bookingId }),
-			noReferrals
-		);
+		const dup = await recordByConsultant(s, f, b.caseId, { bookingId: b.bookingId });
 		expect(dup).toEqual({ ok: false, reason: 'already_recorded' });
 	});
 
@@ -120,13 +115,7 @@ describe('consultation record', () => {
 				email: 'kim@example.org',
 				notesConsent: consent
 			});
-			const r = await recordConsultation(
-				s,
-				consultant(f),
-				officeScope(f.officeId),
-				recordInput(b.caseId, notes),
-				noReferrals
-			);
+			const r = await recordByConsultant(s, f, b.caseId, notes);
 			expect(r.ok ? 'ok' : r.reason).toBe(expected);
 		}
 	);
@@ -135,13 +124,7 @@ describe('consultation record', () => {
 		const { s, f } = await setup();
 		const b = await kimWithNotesConsent(s, f);
 		const now = s.clock.now().getTime();
-		await recordConsultation(
-			s,
-			consultant(f),
-			officeScope(f.officeId),
-			recordInput(b.caseId, { situation: 'Geheimnis', followUpWeeks: 2 }),
-			noReferrals
-		);
+		await recordByConsultant(s, f, b.caseId, { situation: 'Geheimnis', followUpWeeks: 2 });
 		const c = await s.db.selectFrom('case_file').selectAll().executeTakeFirstOrThrow();
 		expect(Number(c.next_contact_due_at)).toBe(now + 2 * WEEK);
 		const view = await caseView(
@@ -244,21 +227,11 @@ describe('caseload dashboard', () => {
 			name: 'Bert'
 		});
 		// Anna: talk today, step due 2026-06-20, next contact in 4 weeks.
-		await recordConsultation(
-			s,
-			consultant(f),
-			scope,
-			recordInput(a.caseId, { steps: [{ text: 'x', owner: 'creative', dueOn: '2026-06-20' }] }),
-			noReferrals
-		);
+		await recordByConsultant(s, f, a.caseId, {
+			steps: [{ text: 'x', owner: 'creative', dueOn: '2026-06-20' }]
+		});
 		// Bert: follow-up in 1 week.
-		await recordConsultation(
-			s,
-			consultant(f),
-			scope,
-			recordInput(b.caseId, { followUpWeeks: 1, steps: [] }),
-			noReferrals
-		);
+		await recordByConsultant(s, f, b.caseId, { followUpWeeks: 1, steps: [] });
 		const filter = { consultantId: null, state: 'active' as const, attention: false, q: null };
 
 		const now = s.clock.now();
@@ -338,7 +311,7 @@ describe('portal steps, merge and timeline', () => {
 		const scope = officeScope(f.officeId);
 		const a = await confirmedBooking(s, f, { day: '2026-06-16', email: 'kim@example.org' });
 		const b = await confirmedBooking(s, f, { day: '2026-06-16', email: 'kim.k@example.org' });
-		await recordConsultation(s, consultant(f), scope, recordInput(a.caseId), noReferrals);
+		await recordByConsultant(s, f, a.caseId);
 		const step = await s.db.selectFrom('next_step').selectAll().executeTakeFirstOrThrow();
 		const creatives = await s.db.selectFrom('creative').select(['id', 'email']).orderBy('id').execute();
 		const [kim, kimK] = creatives.map((c) => Number(c.id));
@@ -443,13 +416,7 @@ describe('case file export', () => {
 	it('exports the whole case for those who may see it, audited; nobody else gets anything', async () => {
 		const { s, f } = await setup();
 		const b = await kimWithNotesConsent(s, f);
-		await recordConsultation(
-			s,
-			consultant(f),
-			officeScope(f.officeId),
-			recordInput(b.caseId, { situation: 'Notiz' }),
-			noReferrals
-		);
+		await recordByConsultant(s, f, b.caseId, { situation: 'Notiz' });
 		const now = s.clock.now();
 		expect(
 			await exportCase(s.db, consultant(f, 'second'), officeScope(f.officeId), f.officeId, b.caseId, now)

@@ -6,21 +6,19 @@ import WithI18n from '../../../../tests/support/WithI18n.svelte';
 import CaseTimeline from '$lib/components/cases/CaseTimeline.svelte';
 import { formatDate } from '$lib/format/datetime';
 import { MINUTE } from '../../time/durations';
-import { type BookingFixture, bookingFixture } from '../../../../tests/support/booking-fixtures';
+import { type BookingFixture, servicesWithBookingFixture } from '../../../../tests/support/booking-fixtures';
 import { transact } from '../db/transaction';
 import { ensureCaseForBooking } from './open';
 import {
 	confirmedBooking,
 	consultant,
 	lead,
-	noReferrals,
 	officeScope,
-	recordInput,
+	recordByConsultant,
 	kimWithNotesConsent
 } from '../../../../tests/support/case-fixtures';
 import { loadCase } from './load';
 import { recordNotesConsentWithdrawal, withdrawNotesConsentAsCreative } from './notes-consent-withdrawal';
-import { recordConsultation } from './record';
 import { caseTimeline, type TimelineEntry } from './timeline';
 import { servicesClosedAfterEach } from '../../../../tests/support/services-per-test';
 
@@ -28,8 +26,7 @@ import { servicesClosedAfterEach } from '../../../../tests/support/services-per-
 let s = servicesClosedAfterEach();
 
 async function setup(): Promise<{ s: TestServices; f: BookingFixture; kim: number; other: number }> {
-	s = await testServices();
-	const f = await bookingFixture(s);
+	const { s, f } = await servicesWithBookingFixture();
 	const kim = await kimWithNotesConsent(s, f);
 	const other = await confirmedBooking(s, f, {
 		day: '2026-06-17',
@@ -42,13 +39,7 @@ async function setup(): Promise<{ s: TestServices; f: BookingFixture; kim: numbe
 		[kim.caseId, 'Kim zwei'],
 		[other.caseId, 'Ole']
 	] as const) {
-		const r = await recordConsultation(
-			s,
-			consultant(f),
-			officeScope(f.officeId),
-			recordInput(caseId, { situation: `Lage ${text}`, advice: `Rat ${text}` }),
-			noReferrals
-		);
+		const r = await recordByConsultant(s, f, caseId, { situation: `Lage ${text}`, advice: `Rat ${text}` });
 		if (!r.ok) throw new Error(`record failed: ${r.reason}`);
 	}
 	return { s, f, kim: kim.caseId, other: other.caseId };
@@ -109,14 +100,16 @@ describe('notes consent withdrawn by the creative', () => {
 	it('refuses notes in later records until a new consent, but still takes the structured record', async () => {
 		const { s, f, kim } = await setup();
 		await withdrawNotesConsentAsCreative(s, await creativeOf(s, kim));
-		const scope = officeScope(f.officeId);
-		expect(
-			await recordConsultation(s, consultant(f), scope, recordInput(kim, { situation: 'neu' }), noReferrals)
-		).toEqual({ ok: false, reason: 'no_consent' });
-		expect(
-			await recordConsultation(s, consultant(f), scope, recordInput(kim, { advice: 'neu' }), noReferrals)
-		).toEqual({ ok: false, reason: 'no_consent' });
-		expect((await recordConsultation(s, consultant(f), scope, recordInput(kim), noReferrals)).ok).toBe(true);
+		const _scope = officeScope(f.officeId);
+		expect(await recordByConsultant(s, f, kim, { situation: 'neu' })).toEqual({
+			ok: false,
+			reason: 'no_consent'
+		});
+		expect(await recordByConsultant(s, f, kim, { advice: 'neu' })).toEqual({
+			ok: false,
+			reason: 'no_consent'
+		});
+		expect((await recordByConsultant(s, f, kim)).ok).toBe(true);
 	});
 
 	it('is not revived by a booking consented before the withdrawal, but a later consent counts again', async () => {
@@ -176,9 +169,10 @@ describe('notes consent withdrawal recorded by staff', () => {
 		expect((await notesOf(s, kim)).every((n) => n.situation === null && n.advice === null)).toBe(true);
 		const [audit] = await withdrawalAudits(s);
 		expect(audit).toMatchObject({ actor_kind: 'staff', data: { via: 'staff', cases: 1, records: 2 } });
-		expect(
-			await recordConsultation(s, consultant(f), scope, recordInput(kim, { situation: 'neu' }), noReferrals)
-		).toEqual({ ok: false, reason: 'no_consent' });
+		expect(await recordByConsultant(s, f, kim, { situation: 'neu' })).toEqual({
+			ok: false,
+			reason: 'no_consent'
+		});
 	});
 });
 
