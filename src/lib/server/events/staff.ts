@@ -1,11 +1,11 @@
 import { type OfficeScope, scopeIncludes } from '../access/scope';
-import { type AuditActor, recordAudit } from '../audit/index';
+import { type AuditActor, type AuditEntry, recordAudit } from '../audit/index';
 import { type Db, type Tx, transact } from '../db/transaction';
 import type { RequestContext } from '../identity/index';
 import type { Services } from '../runtime';
 import { mailRegistrant } from './notify';
 import { type EventRecord, loadEvent, loadRegistration, registrationsOf } from './records';
-import { ACTIVE_STATUSES, eventActionAllowed, toldOfEventChanges } from './rules';
+import { ACTIVE_STATUSES, type EventAction, eventActionAllowed, toldOfEventChanges } from './rules';
 import type { EventInput } from './schema';
 import { fillFreedPlaces, lockEvent } from './waitlist';
 
@@ -127,25 +127,22 @@ export async function createEvent(
 			.returning('id')
 			.executeTakeFirstOrThrow();
 		const id = Number(row.id);
-		await recordAudit(
-			trx,
-			staffEventActor(staff),
-			{
-				action: 'event.created',
-				subject: { kind: 'event', id },
-				officeId: owner,
-				data: { type: input.type, start: input.start }
-			},
-			{ now, requestId: ctx.requestId }
-		);
+		await auditByStaff(trx, staff, now, ctx, {
+			action: 'event.created',
+			subject: { kind: 'event', id },
+			officeId: owner,
+			data: { type: input.type, start: input.start }
+		});
 		return { ok: true, eventId: id };
 	});
 }
 
+/** A staff action on the locked event, once the event's state and time allow the action. */
 async function guarded<T extends { eventId: number }>(
 	services: Services,
 	staff: EventStaff,
 	eventId: number,
+	action: EventAction,
 	work: (trx: Tx, e: EventRecord, now: Date) => Promise<StaffResult<T>>
 ): Promise<StaffResult<T>> {
 	return transact(services.db, async (trx): Promise<StaffResult<T>> => {
@@ -153,8 +150,17 @@ async function guarded<T extends { eventId: number }>(
 		const e = (await loadEvent(trx, eventId))!;
 		// Another office's event answers like a missing one.
 		if (!mayManage(staff, e.officeId)) return { ok: false, reason: 'not_found' };
-		return work(trx, e, services.clock.now());
+		const now = services.clock.now();
+		if (!eventActionAllowed(e.status, action, { now: now.getTime(), start: e.start, end: e.end })) {
+			return { ok: false, reason: 'not_allowed' };
+		}
+		return work(trx, e, now);
 	});
+}
+
+/** The audit entry of a staff change, written in its transaction. */
+function auditByStaff(trx: Tx, staff: EventStaff, now: Date, ctx: RequestContext, entry: AuditEntry) {
+	return recordAudit(trx, staffEventActor(staff), entry, { now, requestId: ctx.requestId });
 }
 
 export function updateEvent(
@@ -164,11 +170,8 @@ export function updateEvent(
 	input: EventInput,
 	ctx: RequestContext = {}
 ): Promise<StaffResult> {
-	return guarded(services, staff, eventId, async (trx, e, now) => {
+	return guarded(services, staff, eventId, 'edit', async (trx, e, now) => {
 		const t = now.getTime();
-		if (!eventActionAllowed(e.status, 'edit', { now: t, start: e.start, end: e.end })) {
-			return { ok: false, reason: 'not_allowed' };
-		}
 		// Who organises it is fixed once created (the audience and scope of the data depend on it).
 		const fields = await validateReferences(trx, input);
 		if (Object.keys(fields).length > 0) return { ok: false, reason: 'invalid', fields };
@@ -189,17 +192,12 @@ export function updateEvent(
 			}))
 			.where('id', '=', e.id)
 			.execute();
-		await recordAudit(
-			trx,
-			staffEventActor(staff),
-			{
-				action: 'event.updated',
-				subject: { kind: 'event', id: e.id },
-				officeId: e.officeId,
-				data: { timeChanged, practicalChanged }
-			},
-			{ now, requestId: ctx.requestId }
-		);
+		await auditByStaff(trx, staff, now, ctx, {
+			action: 'event.updated',
+			subject: { kind: 'event', id: e.id },
+			officeId: e.officeId,
+			data: { timeChanged, practicalChanged }
+		});
 		// A published event whose time, place, format or link changed: everyone still registered or
 		// waiting is told, confirmed registrants with an updated calendar entry.
 		if (e.status === 'published' && practicalChanged) {
@@ -221,26 +219,24 @@ export function publishEvent(
 	eventId: number,
 	ctx: RequestContext = {}
 ): Promise<StaffResult> {
-	return guarded(services, staff, eventId, async (trx, e, now) => {
+	return guarded(services, staff, eventId, 'publish', async (trx, e, now) => {
 		const t = now.getTime();
-		if (!eventActionAllowed(e.status, 'publish', { now: t, start: e.start, end: e.end })) {
-			return { ok: false, reason: 'not_allowed' };
-		}
 		await trx
 			.updateTable('event')
 			.set({ status: 'published', published_at: t, updated_at: t })
 			.where('id', '=', e.id)
 			.where('status', '=', 'draft')
 			.execute();
-		await recordAudit(
-			trx,
-			staffEventActor(staff),
-			{ action: 'event.published', subject: { kind: 'event', id: e.id }, officeId: e.officeId },
-			{ now, requestId: ctx.requestId }
-		);
+		await auditByStaff(trx, staff, now, ctx, {
+			action: 'event.published',
+			subject: { kind: 'event', id: e.id },
+			officeId: e.officeId
+		});
 		return { ok: true, eventId: e.id };
 	});
 }
+
+type EventCancelled = { eventId: number; told: number };
 
 /**
  * Cancels the event in one action: every registrant and every person on the waiting list gets
@@ -253,12 +249,9 @@ export function cancelEvent(
 	eventId: number,
 	reason: string,
 	ctx: RequestContext = {}
-): Promise<StaffResult<{ eventId: number; told: number }>> {
-	return guarded<{ eventId: number; told: number }>(services, staff, eventId, async (trx, e, now) => {
+): Promise<StaffResult<EventCancelled>> {
+	return guarded<EventCancelled>(services, staff, eventId, 'cancel', async (trx, e, now) => {
 		const t = now.getTime();
-		if (!eventActionAllowed(e.status, 'cancel', { now: t, start: e.start, end: e.end })) {
-			return { ok: false, reason: 'not_allowed' };
-		}
 		await trx
 			.updateTable('event')
 			.set((eb) => ({
@@ -292,17 +285,12 @@ export function cancelEvent(
 			await mailRegistrant(trx, services, 'eventCancelled', after, r, now, { reason: reason.trim() });
 			told++;
 		}
-		await recordAudit(
-			trx,
-			staffEventActor(staff),
-			{
-				action: 'event.cancelled',
-				subject: { kind: 'event', id: e.id },
-				officeId: e.officeId,
-				data: { told, withReason: true }
-			},
-			{ now, requestId: ctx.requestId }
-		);
+		await auditByStaff(trx, staff, now, ctx, {
+			action: 'event.cancelled',
+			subject: { kind: 'event', id: e.id },
+			officeId: e.officeId,
+			data: { told, withReason: true }
+		});
 		return { ok: true, eventId: e.id, told };
 	});
 }
@@ -316,11 +304,8 @@ export function markAttendance(
 	attendance: 'attended' | 'no_show' | null,
 	ctx: RequestContext = {}
 ): Promise<StaffResult> {
-	return guarded(services, staff, eventId, async (trx, e, now) => {
+	return guarded(services, staff, eventId, 'check_in', async (trx, e, now) => {
 		const t = now.getTime();
-		if (!eventActionAllowed(e.status, 'check_in', { now: t, start: e.start, end: e.end })) {
-			return { ok: false, reason: 'not_allowed' };
-		}
 		const r = await loadRegistration(trx, registrationId);
 		if (!r || r.eventId !== e.id) return { ok: false, reason: 'not_found' };
 		if (r.status !== 'confirmed') return { ok: false, reason: 'not_allowed' };
@@ -329,17 +314,12 @@ export function markAttendance(
 			.set({ attendance, attendance_at: attendance ? t : null, updated_at: t })
 			.where('id', '=', r.id)
 			.execute();
-		await recordAudit(
-			trx,
-			staffEventActor(staff),
-			{
-				action: 'event.attendance',
-				subject: { kind: 'event_registration', id: r.id },
-				officeId: e.officeId,
-				data: { eventId: e.id, attendance }
-			},
-			{ now, requestId: ctx.requestId }
-		);
+		await auditByStaff(trx, staff, now, ctx, {
+			action: 'event.attendance',
+			subject: { kind: 'event_registration', id: r.id },
+			officeId: e.officeId,
+			data: { eventId: e.id, attendance }
+		});
 		return { ok: true, eventId: e.id };
 	});
 }

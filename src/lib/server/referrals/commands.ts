@@ -4,9 +4,14 @@ import { scopeIncludes } from '../access/scope';
 import { type AuditActor, recordAudit } from '../audit/index';
 import type { ReferralStatus } from '../db/schema';
 import { type Db, transact, type Tx } from '../db/transaction';
-import { hashToken, plausibleToken } from '../platform/tokens';
+import { plausibleToken } from '../platform/tokens';
 import type { Services } from '../runtime';
-import { caseForStaff, loadReferralForChange, type ReferralStaffActor } from './queries';
+import {
+	caseForStaff,
+	inspectReferralToken,
+	loadReferralForChange,
+	type ReferralStaffActor
+} from './queries';
 import { decideTransition, isSettableStatus } from './rules';
 
 /**
@@ -283,17 +288,10 @@ export async function updateReferralStatusByToken(
 	if (!isSettableStatus(status)) return { ok: false, reason: 'refused' };
 	const now = services.clock.now();
 	return transact(services.db, async (trx) => {
-		const row = await trx
-			.selectFrom('referral as r')
-			.innerJoin('case_file as c', 'c.id', 'r.case_id')
-			.innerJoin('creative as cv', 'cv.id', 'c.creative_id')
-			.select(['r.id', 'r.token_expires_at', 'c.name', 'cv.deleted_at'])
-			.where('r.token_hash', '=', hashToken(token))
-			.executeTakeFirst();
-		if (!row || row.name === '' || row.deleted_at !== null) return { ok: false, reason: 'invalid' };
-		if (row.token_expires_at === null || Number(row.token_expires_at) <= now.getTime())
-			return { ok: false, reason: 'expired' };
-		const r = (await loadReferralForChange(trx, Number(row.id)))!;
+		// The link page's own check: the same token is invalid or expired for both.
+		const seen = await inspectReferralToken(trx, token, now);
+		if (!seen.ok) return seen;
+		const r = (await loadReferralForChange(trx, seen.referral.id))!;
 		return applyStatus(
 			trx,
 			r,

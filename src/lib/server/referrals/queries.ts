@@ -31,7 +31,8 @@ export interface ReferralStaffActor {
 	role: 'network_admin' | 'office_lead' | 'consultant';
 }
 
-export interface SuggestedService {
+/** A service of the directory as suggestions and referrals show it. */
+interface ServiceShown {
 	serviceId: number;
 	organizationId: number;
 	organizationName: string;
@@ -39,6 +40,9 @@ export interface SuggestedService {
 	kind: ContactPointKind;
 	/** The service's own page, else the organisation's website. */
 	url: string | null;
+}
+
+export interface SuggestedService extends ServiceShown {
 	scope: 'bund' | 'land';
 	laender: string[];
 	matchedTopics: { key: string; name: string }[];
@@ -152,16 +156,10 @@ export interface StatusChange {
 	actorId: number | null;
 }
 
-export interface CaseReferral {
+export interface CaseReferral extends ServiceShown {
 	id: number;
 	caseId: number;
 	recordId: number | null;
-	serviceId: number;
-	organizationId: number;
-	organizationName: string;
-	serviceName: string;
-	kind: ContactPointKind;
-	url: string | null;
 	status: ReferralStatus;
 	followupDueAt: number;
 	followupSentAt: number | null;
