@@ -1,7 +1,7 @@
 import type { Locale } from '../../i18n/locale';
 import { berlinDate } from '../../time/berlin';
 import { DAY } from '../../time/durations';
-import { recordAudit, systemActor, type AuditActor } from '../audit/index';
+import { type AuditActor, type AuditEntry, recordAudit, systemActor } from '../audit/index';
 import type { BookingFormat, BookingStatus } from '../db/schema';
 import type { Db, Tx } from '../db/transaction';
 import { hashToken, randomToken } from '../platform/tokens';
@@ -14,6 +14,25 @@ import { isSlotOffered, listSlots } from './slots';
  * tokens, and the outbox rows of each change. Internal to booking/; the use cases live in
  * hold.ts, confirm.ts, manage.ts, staff-commands.ts and jobs.ts.
  */
+/** Who changed a booking, and when: the context of its audit row. */
+export interface BookingChangeBy {
+	actor: AuditActor;
+	now: Date;
+	requestId?: string | null;
+}
+
+/** The audit row of a change to one booking, in its transaction and in its office's log. */
+export function auditBooking(
+	trx: Tx,
+	by: BookingChangeBy,
+	booking: { id: number; officeId: number },
+	action: string,
+	data?: AuditEntry['data']
+): Promise<void> {
+	const entry = { action, subject: { kind: 'booking', id: booking.id }, officeId: booking.officeId, data };
+	return recordAudit(trx, by.actor, entry, { now: by.now, requestId: by.requestId });
+}
+
 /** A hold lasts this long before the slot is free again (issue 3: 30 minutes). */
 export const HOLD_MINUTES = 30;
 export const HOLD_MS = HOLD_MINUTES * 60_000;
@@ -182,16 +201,8 @@ export async function expireStaleHolds(trx: Tx, now: Date): Promise<number[]> {
 		.where('status', '=', 'held')
 		.execute();
 	for (const r of stale) {
-		await recordAudit(
-			trx,
-			systemActor,
-			{
-				action: 'booking.hold_expired',
-				subject: { kind: 'booking', id: Number(r.id) },
-				officeId: Number(r.office_id)
-			},
-			{ now }
-		);
+		const booking = { id: Number(r.id), officeId: Number(r.office_id) };
+		await auditBooking(trx, { actor: systemActor, now }, booking, 'booking.hold_expired');
 	}
 	return ids;
 }

@@ -1,10 +1,10 @@
-import { recordAudit } from '../audit/index';
 import { ensureCaseForBooking } from '../cases/index';
 import { transact } from '../db/transaction';
 import type { RequestContext } from '../identity/index';
 import { hashToken, plausibleToken } from '../platform/tokens';
 import type { Services } from '../runtime';
 import {
+	auditBooking,
 	creativeActor,
 	loadBooking,
 	loadBookingByTokenHash,
@@ -77,17 +77,9 @@ export async function confirmBooking(
 				manage.token,
 				'creative'
 			);
-			await recordAudit(
-				trx,
-				creativeActor(booking.id),
-				{
-					action: 'booking.confirmed',
-					subject: { kind: 'booking', id: booking.id },
-					officeId: booking.officeId,
-					data: { format: booking.format, start: booking.start, consultantId: booking.consultantId }
-				},
-				{ now, requestId: ctx.requestId }
-			);
+			const by = { actor: creativeActor(booking.id), now, requestId: ctx.requestId };
+			const { format, start, consultantId } = booking;
+			await auditBooking(trx, by, booking, 'booking.confirmed', { format, start, consultantId });
 			return { ok: true, bookingId: booking.id, manageToken: manage.token };
 		},
 		{ serializable: true }

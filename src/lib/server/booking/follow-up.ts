@@ -1,11 +1,12 @@
 import { addDays, berlinDate } from '../../time/berlin';
 import type { OfficeScope } from '../access/scope';
-import { recordAudit } from '../audit/index';
+import type { AuditActor } from '../audit/index';
 import { addCaseEvent, type CaseRecord, caseFor, loadCase, mayBookFollowUp } from '../cases/index';
 import { transact, type Db, type Tx } from '../db/transaction';
 import { type RequestContext, staffActor } from '../identity/index';
 import type { Services } from '../runtime';
 import {
+	auditBooking,
 	expireStaleHolds,
 	isOverlapError,
 	isSerializationFailure,
@@ -234,18 +235,16 @@ async function recordFollowUpBooked(
 			? { kind: 'staff' as const, id: who.actor.id }
 			: { kind: 'creative' as const, id: who.creativeId };
 	await addCaseEvent(trx, c.id, 'follow_up_booked', eventActor, now, { bookingId, start: slot.start });
-	await recordAudit(
-		trx,
+	const actor: AuditActor =
 		who.kind === 'staff'
 			? staffActor(who.actor)
-			: { kind: 'creative', id: who.creativeId, label: `creative ${who.creativeId}` },
-		{
-			action: 'booking.follow_up_booked',
-			subject: { kind: 'booking', id: bookingId },
-			officeId: c.officeId,
-			data: { caseId: c.id, format: slot.format, start: slot.start, consultantId: c.consultantId }
-		},
-		{ now, requestId: take.ctx.requestId }
+			: { kind: 'creative', id: who.creativeId, label: `creative ${who.creativeId}` };
+	await auditBooking(
+		trx,
+		{ actor, now, requestId: take.ctx.requestId },
+		{ id: bookingId, officeId: c.officeId },
+		'booking.follow_up_booked',
+		{ caseId: c.id, format: slot.format, start: slot.start, consultantId: c.consultantId }
 	);
 }
 

@@ -1,13 +1,14 @@
 import type { Locale } from '../../i18n/locale';
 import { createHash } from 'node:crypto';
 import { HOUR } from '../../time/durations';
-import { type AuditActor, recordAudit } from '../audit/index';
+import type { AuditActor } from '../audit/index';
 import type { Insertable } from 'kysely';
 import type { BookingTable } from '../db/schema';
 import { type Db, isUniqueViolation, type Tx, transact } from '../db/transaction';
 import { type RequestContext, countHit, throttleKey } from '../identity/index';
 import type { Services } from '../runtime';
 import {
+	auditBooking,
 	type BookingRecord,
 	creativeActor,
 	expireStaleHolds,
@@ -183,23 +184,14 @@ export interface TakenSlot {
 /** The audit row every taken slot writes; who took it and how is the taking's. */
 export async function auditTaken(taken: TakenSlot, actor: AuditActor, action: string): Promise<void> {
 	const { trx, bookingId, slot, input, mail } = taken;
-	await recordAudit(
-		trx,
-		actor,
-		{
-			action,
-			subject: { kind: 'booking', id: bookingId },
-			officeId: input.officeId,
-			data: {
-				format: slot.format,
-				start: slot.start,
-				consultantId: slot.consultantId,
-				consentNotes: input.consents.notes,
-				consentNews: input.consents.news
-			}
-		},
-		{ now: mail.now, requestId: taken.requestId }
-	);
+	const by = { actor, now: mail.now, requestId: taken.requestId };
+	await auditBooking(trx, by, { id: bookingId, officeId: input.officeId }, action, {
+		format: slot.format,
+		start: slot.start,
+		consultantId: slot.consultantId,
+		consentNotes: input.consents.notes,
+		consentNews: input.consents.news
+	});
 }
 
 /** The public way: a 30-minute hold, confirmed by the link in the "please confirm" mail. */

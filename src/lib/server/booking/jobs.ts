@@ -1,8 +1,8 @@
 import { HOUR } from '../../time/durations';
-import { recordAudit, systemActor } from '../audit/index';
+import { systemActor } from '../audit/index';
 import { type Db, transact } from '../db/transaction';
 import type { Services } from '../runtime';
-import { expireStaleHolds, loadBooking } from './commands-shared';
+import { auditBooking, expireStaleHolds, loadBooking } from './commands-shared';
 import { mailReminder } from './commands-mails';
 import { getBookingSettings } from './settings';
 
@@ -62,12 +62,7 @@ export async function sendDueReminders(services: Services, now: Date): Promise<n
 			if (Number(res.numUpdatedRows) !== 1) return false;
 			const booking = (await loadBooking(trx, id))!;
 			await mailReminder(trx, { services, now, changeNoticeMinutes: settings.changeNoticeMinutes }, booking);
-			await recordAudit(
-				trx,
-				systemActor,
-				{ action: 'booking.reminder_sent', subject: { kind: 'booking', id }, officeId },
-				{ now }
-			);
+			await auditBooking(trx, { actor: systemActor, now }, booking, 'booking.reminder_sent');
 			return true;
 		});
 		if (claimed) sent++;

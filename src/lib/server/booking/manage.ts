@@ -3,7 +3,7 @@ import { HOUR } from '../../time/durations';
 import type { CancelReason } from '../reference/index';
 import { translate } from '../../i18n/messages';
 import { closeIfNoTalk } from '../cases/index';
-import { type AuditActor, recordAudit } from '../audit/index';
+import type { AuditActor } from '../audit/index';
 import { type Tx, transact } from '../db/transaction';
 import {
 	type RequestContext,
@@ -16,6 +16,7 @@ import { hashToken, plausibleToken } from '../platform/tokens';
 import type { Services } from '../runtime';
 import {
 	ACTIVE,
+	auditBooking,
 	type BookingRecord,
 	creativeActor,
 	expireStaleHolds,
@@ -105,22 +106,12 @@ export async function applyCancel(
 	}
 	// Issue 16: a case whose only bookings are now cancelled closes itself (nobody was accompanied).
 	if (after.caseId != null) await closeIfNoTalk(trx, after.caseId, input.now);
-	await recordAudit(
-		trx,
-		input.actor,
-		{
-			action: 'booking.cancelled',
-			subject: { kind: 'booking', id: booking.id },
-			officeId: booking.officeId,
-			data: {
-				by: input.by,
-				start: booking.start,
-				withReason: input.reason !== null,
-				reasonKey: input.reasonKey ?? null
-			}
-		},
-		{ now: input.now, requestId: input.requestId }
-	);
+	await auditBooking(trx, input, booking, 'booking.cancelled', {
+		by: input.by,
+		start: booking.start,
+		withReason: input.reason !== null,
+		reasonKey: input.reasonKey ?? null
+	});
 	return true;
 }
 
@@ -169,23 +160,13 @@ export async function applyMove(
 	await moveBookingRow(trx, services, booking, slot, manage.hash, now.getTime());
 	const after = (await loadBooking(trx, booking.id))!;
 	await mailMove(trx, services, booking, after, manage.token, input);
-	await recordAudit(
-		trx,
-		input.actor,
-		{
-			action: 'booking.moved',
-			subject: { kind: 'booking', id: booking.id },
-			officeId: booking.officeId,
-			data: {
-				by: input.by,
-				from: booking.start,
-				to: slot.start,
-				consultantId: slot.consultantId,
-				sequence: after.icsSequence
-			}
-		},
-		{ now, requestId: input.requestId }
-	);
+	await auditBooking(trx, input, booking, 'booking.moved', {
+		by: input.by,
+		from: booking.start,
+		to: slot.start,
+		consultantId: slot.consultantId,
+		sequence: after.icsSequence
+	});
 	return 'ok';
 }
 
@@ -401,12 +382,8 @@ export async function sendBookingLinks(
 				},
 				now
 			);
-			await recordAudit(
-				trx,
-				creativeActor(b.id),
-				{ action: 'booking.link_sent', subject: { kind: 'booking', id: b.id }, officeId: b.officeId },
-				{ now, requestId: ctx.requestId }
-			);
+			const by = { actor: creativeActor(b.id), now, requestId: ctx.requestId };
+			await auditBooking(trx, by, b, 'booking.link_sent');
 		}
 	});
 	return { ok: true };

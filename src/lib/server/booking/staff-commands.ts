@@ -1,9 +1,9 @@
 import { type OfficeScope, scopeIncludes } from '../access/scope';
-import { recordAudit } from '../audit/index';
 import { transact } from '../db/transaction';
 import { type RequestContext, staffActor } from '../identity/index';
 import type { Services } from '../runtime';
 import {
+	auditBooking,
 	type BookingRecord,
 	isOverlapError,
 	isSerializationFailure,
@@ -198,17 +198,8 @@ export async function markAttendance(
 			.where('status', 'in', ['confirmed', 'attended', 'no_show'])
 			.execute();
 		await syncBookingFact(trx, bookingId, t); // statistics: attended counts, no_show does not (decision 008)
-		await recordAudit(
-			trx,
-			staffActor(actor),
-			{
-				action: 'booking.attendance',
-				subject: { kind: 'booking', id: bookingId },
-				officeId: booking.officeId,
-				data: { outcome, previous: booking.status }
-			},
-			{ now, requestId: ctx.requestId }
-		);
+		const by = { actor: staffActor(actor), now, requestId: ctx.requestId };
+		await auditBooking(trx, by, booking, 'booking.attendance', { outcome, previous: booking.status });
 		return { ok: true, bookingId };
 	});
 }
