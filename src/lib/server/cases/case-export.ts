@@ -1,6 +1,6 @@
-import { recordAudit } from '../audit/index';
 import type { Db } from '../db/transaction';
-import { auditActorOf, type CaseRequest } from './case-actor';
+import type { CaseRequest } from './case-actor';
+import { auditCase } from './commands-shared';
 import { type CaseView, caseView } from './case-view';
 import type { CaseRecord } from './load';
 import { caseTimeline } from './timeline';
@@ -18,12 +18,7 @@ export async function exportCase(
 	if (!view) return null;
 	const c = view.case;
 	const sections = await loadExportSections(db, c);
-	await recordAudit(
-		db,
-		auditActorOf(actor),
-		{ action: 'case.exported', subject: { kind: 'case', id: c.id }, officeId: c.officeId },
-		{ now, requestId: ctx.requestId }
-	);
+	await auditCase(db, actor, c.id, c.officeId, 'case.exported', undefined, now, ctx);
 	return caseExportDocument(view, sections, now);
 }
 

@@ -1,8 +1,8 @@
-import { recordAudit } from '../audit/index';
 import type { BookingStatus } from '../db/schema';
 import type { Db, Tx } from '../db/transaction';
 import type { RequestContext } from '../identity/index';
-import { auditActorOf, type CaseActor, type CaseRequest } from './case-actor';
+import type { CaseActor, CaseRequest } from './case-actor';
+import { auditCase } from './commands-shared';
 import { type CaseRecord, caseFor } from './load';
 import type { RecordInput } from './record';
 
@@ -114,17 +114,7 @@ async function auditNotesRead(
 ): Promise<void> {
 	const withNotes = records.filter((r) => r.situation != null || r.advice != null).map((r) => Number(r.id));
 	if (withNotes.length > 0) {
-		await recordAudit(
-			db,
-			auditActorOf(actor),
-			{
-				action: 'case.notes_read',
-				subject: { kind: 'case', id: c.id },
-				officeId: c.officeId,
-				data: { records: withNotes }
-			},
-			{ now, requestId: ctx.requestId }
-		);
+		await auditCase(db, actor, c.id, c.officeId, 'case.notes_read', { records: withNotes }, now, ctx);
 	}
 }
 

@@ -2,7 +2,7 @@ import { type AuditEntry, recordAudit } from '../audit/index';
 import type { OfficeScope } from '../access/scope';
 import type { Updateable } from 'kysely';
 import type { CaseFileTable, CloseReason } from '../db/schema';
-import { type Tx, transact } from '../db/transaction';
+import { type Db, type Tx, transact } from '../db/transaction';
 import { addCaseEvent, type CaseEventKind } from './case-events';
 import type { Services } from '../runtime';
 import { type CaseRecord, caseFor } from './load';
@@ -27,8 +27,9 @@ export type CaseResult =
 			caseId?: number;
 	  };
 
+/** The audit row of an act on one case (a change in its transaction, or a read on the database). */
 export async function auditCase(
-	trx: Tx,
+	trx: Tx | Db,
 	actor: CaseActor,
 	caseId: number,
 	officeId: number,
