@@ -1,6 +1,6 @@
 import { DAY } from '../../time/durations';
-import { recordAudit, systemActor } from '../audit/index';
-import { type Db, transact } from '../db/transaction';
+import { type AuditEntry, recordAudit, systemActor } from '../audit/index';
+import { type Db, type Tx, transact } from '../db/transaction';
 import type { Services } from '../runtime';
 import { mailRegistrant } from './notify';
 import { loadEvent, loadRegistration } from './records';
@@ -12,6 +12,11 @@ import { fillFreedPlaces, lapsed, lockEvent } from './waitlist';
  * change is a conditional update only one instance wins, the mail commits with it, and the
  * outbox dedupe keys are a second net.
  */
+
+/** The audit row of a change the scheduler made on its own, in the change's transaction. */
+function auditJob(trx: Tx, now: Date, entry: AuditEntry) {
+	return recordAudit(trx, systemActor, entry, { now });
+}
 
 /**
  * Holds past 30 minutes and offers past their deadline free their place; the next person gets an
@@ -77,17 +82,12 @@ export async function sendDueEventMails(services: Services, now: Date): Promise<
 			const r = (await loadRegistration(trx, id))!;
 			const e = (await loadEvent(trx, r.eventId))!;
 			await mailRegistrant(trx, services, kind, e, r, now, { dedupe: true });
-			await recordAudit(
-				trx,
-				systemActor,
-				{
-					action: `event.registration.${kind}_sent`,
-					subject: { kind: 'event_registration', id },
-					officeId: e.officeId,
-					data: { eventId: e.id }
-				},
-				{ now }
-			);
+			await auditJob(trx, now, {
+				action: `event.registration.${kind}_sent`,
+				subject: { kind: 'event_registration', id },
+				officeId: e.officeId,
+				data: { eventId: e.id }
+			});
 			return true;
 		});
 		if (claimed) sent++;
@@ -114,16 +114,11 @@ export async function finishPastEvents(db: Db, now: Date): Promise<number> {
 				.where('status', '=', 'published')
 				.executeTakeFirst();
 			if (Number(res.numUpdatedRows) !== 1) return false;
-			await recordAudit(
-				trx,
-				systemActor,
-				{
-					action: 'event.finished',
-					subject: { kind: 'event', id: Number(r.id) },
-					officeId: r.office_id === null ? null : Number(r.office_id)
-				},
-				{ now }
-			);
+			await auditJob(trx, now, {
+				action: 'event.finished',
+				subject: { kind: 'event', id: Number(r.id) },
+				officeId: r.office_id === null ? null : Number(r.office_id)
+			});
 			return true;
 		});
 		if (done) n++;
@@ -170,17 +165,12 @@ export async function sendFollowUps(services: Services, now: Date): Promise<numb
 				await mailRegistrant(trx, services, 'thanks', e, r, now, { dedupe: true });
 				await mailRegistrant(trx, services, 'feedback', e, r, now, { dedupe: true });
 			}
-			await recordAudit(
-				trx,
-				systemActor,
-				{
-					action: 'event.follow_up_sent',
-					subject: { kind: 'event', id: e.id },
-					officeId: e.officeId,
-					data: { registrants: regs.length }
-				},
-				{ now }
-			);
+			await auditJob(trx, now, {
+				action: 'event.follow_up_sent',
+				subject: { kind: 'event', id: e.id },
+				officeId: e.officeId,
+				data: { registrants: regs.length }
+			});
 			return regs.length * 2;
 		});
 	}
