@@ -1,4 +1,29 @@
-import type { AuditActor } from '../audit/index';
+import { type AuditActor, type AuditEntry, recordAudit } from '../audit/index';
+import type { Db, Tx } from '../db/transaction';
+import type { RequestContext } from '../identity/index';
+
+/** What this domain's audit rows are about. */
+export type VisibilitySubject = 'profile' | 'project_request' | 'introduction' | 'decision_maker';
+
+/**
+ * The one audit row of a visibility command: one subject of this domain, the office it belongs
+ * to, stamped with the command's clock and request id, in the caller's transaction.
+ */
+export function auditVisibility(
+	trx: Tx | Db,
+	now: Date,
+	ctx: RequestContext,
+	actor: AuditActor,
+	action: string,
+	on: { kind: VisibilitySubject; id: number; officeId: number | null; data?: AuditEntry['data'] }
+): Promise<void> {
+	return recordAudit(
+		trx,
+		actor,
+		{ action, subject: { kind: on.kind, id: on.id }, officeId: on.officeId, data: on.data },
+		{ now, requestId: ctx.requestId }
+	);
+}
 
 /** Audit actors of this domain (creatives are labelled by id, never by e-mail). */
 export const creativeActor = (creativeId: number): AuditActor => ({

@@ -1,5 +1,4 @@
 import { sql } from 'kysely';
-import { recordAudit } from '../audit/index';
 import { type OfficeScope, scopeIncludes } from '../access/scope';
 import type { IntroductionOutcome, IntroductionStatus } from '../db/schema';
 import { type Db, type Tx, isUniqueViolation, transact } from '../db/transaction';
@@ -9,7 +8,7 @@ import { hashToken, plausibleToken, randomToken } from '../platform/tokens';
 import type { Services } from '../runtime';
 import type { Locale } from '../../i18n/locale';
 import { translate } from '../../i18n/messages';
-import { creativeActor, parseJsonArray, staffActor } from './actors';
+import { auditVisibility, creativeActor, parseJsonArray, staffActor } from './actors';
 import { introductionToCreativeMail, introductionToDecisionMakerMail, proposalMail } from './mails';
 import { visible } from './public';
 import { INTRODUCTION_LINK_MS, canRecordOutcome, canRespond } from './rules';
@@ -191,17 +190,12 @@ export async function proposeIntroduction(
 			const token = randomToken();
 			const introductionId = await insertProposal(trx, staff, input, r.id, token, t);
 			await mailProposal(trx, config, { ...r, orgType }, c, { name, input, token, introductionId }, now);
-			await recordAudit(
-				trx,
-				staffActor(staff),
-				{
-					action: 'introduction.proposed',
-					subject: { kind: 'introduction', id: introductionId },
-					officeId: input.officeId,
-					data: { request: Number(r.id), creative: input.creativeId }
-				},
-				{ now, requestId: ctx.requestId }
-			);
+			await auditVisibility(trx, now, ctx, staffActor(staff), 'introduction.proposed', {
+				kind: 'introduction',
+				id: introductionId,
+				officeId: input.officeId,
+				data: { request: Number(r.id), creative: input.creativeId }
+			});
 			return { ok: true as const, introductionId };
 		});
 	} catch (err) {
@@ -527,16 +521,11 @@ export async function respondToIntroduction(
 			.executeTakeFirst();
 		if (Number(res.numUpdatedRows) !== 1) return { ok: false as const, reason: 'answered' as const };
 		if (status === 'accepted') await exchangeContacts(trx, services, Number(n.id), now);
-		await recordAudit(
-			trx,
-			creativeActor(Number(n.creative_id)),
-			{
-				action: `introduction.${status}`,
-				subject: { kind: 'introduction', id: Number(n.id) },
-				officeId: n.office_id
-			},
-			{ now, requestId: ctx.requestId }
-		);
+		await auditVisibility(trx, now, ctx, creativeActor(Number(n.creative_id)), `introduction.${status}`, {
+			kind: 'introduction',
+			id: Number(n.id),
+			officeId: n.office_id
+		});
 		return { ok: true as const, status };
 	});
 }
@@ -604,17 +593,13 @@ export async function staffIntroductionAction(
 			if (r.status !== 'open') throw new Error('request closed');
 			await exchangeContacts(trx, services, Number(n.id), now);
 		}
-		await recordAudit(
-			trx,
-			staffActor(staff),
-			{
-				action: `introduction.${input.action === 'outcome' ? 'outcome_recorded' : input.action}`,
-				subject: { kind: 'introduction', id: Number(n.id) },
-				officeId: input.officeId,
-				...(input.outcome ? { data: { outcome: input.outcome } } : {})
-			},
-			{ now, requestId: ctx.requestId }
-		);
+		const action = `introduction.${input.action === 'outcome' ? 'outcome_recorded' : input.action}`;
+		await auditVisibility(trx, now, ctx, staffActor(staff), action, {
+			kind: 'introduction',
+			id: Number(n.id),
+			officeId: input.officeId,
+			data: input.outcome ? { outcome: input.outcome } : undefined
+		});
 		return { ok: true as const };
 	});
 }

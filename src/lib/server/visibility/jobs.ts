@@ -1,4 +1,4 @@
-import { recordAudit, systemActor } from '../audit/index';
+import { systemActor } from '../audit/index';
 import { type Db, transact } from '../db/transaction';
 import { absoluteLink } from '../identity/index';
 import { enqueueMail } from '../notifications/index';
@@ -6,6 +6,7 @@ import type { Services } from '../runtime';
 import { formatDate } from '../../format/datetime';
 import { openReminderMail } from './mails';
 import { OPEN_REMINDER_BEFORE_MS } from './rules';
+import { auditVisibility } from './actors';
 
 /**
  * "Open for projects" lapses 30 days after it was set or renewed: three days before, one
@@ -63,16 +64,11 @@ async function sendOpenReminders(services: Services, now: Date): Promise<number>
 				},
 				now
 			);
-			await recordAudit(
-				trx,
-				systemActor,
-				{
-					action: 'profile.open_reminder_sent',
-					subject: { kind: 'profile', id: Number(p.id) },
-					officeId: p.office_id
-				},
-				{ now }
-			);
+			await auditVisibility(trx, now, {}, systemActor, 'profile.open_reminder_sent', {
+				kind: 'profile',
+				id: Number(p.id),
+				officeId: p.office_id
+			});
 			return true;
 		});
 		if (sent) openReminders++;
@@ -100,16 +96,11 @@ async function expireOpenForProjects(db: Db, now: Date): Promise<number> {
 			.where('open_until', '<=', t)
 			.execute();
 		for (const r of rows)
-			await recordAudit(
-				trx,
-				systemActor,
-				{
-					action: 'profile.open_expired',
-					subject: { kind: 'profile', id: Number(r.id) },
-					officeId: r.office_id
-				},
-				{ now }
-			);
+			await auditVisibility(trx, now, {}, systemActor, 'profile.open_expired', {
+				kind: 'profile',
+				id: Number(r.id),
+				officeId: r.office_id
+			});
 		return rows.length;
 	});
 }

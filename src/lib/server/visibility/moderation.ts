@@ -1,4 +1,3 @@
-import { recordAudit } from '../audit/index';
 import { type OfficeScope, scopeIncludes } from '../access/scope';
 import { type Db, type Tx, transact } from '../db/transaction';
 import type { ProfileStatus } from '../db/schema';
@@ -6,7 +5,7 @@ import { type RequestContext, absoluteLink } from '../identity/index';
 import { enqueueMail } from '../notifications/index';
 import type { Services } from '../runtime';
 import type { Locale } from '../../i18n/locale';
-import { staffActor } from './actors';
+import { auditVisibility, staffActor } from './actors';
 import { profileFieldColumns, profileFieldsOf } from './profile-fields';
 import type { ProfileFields } from './schema';
 import { profileModeratedMail } from './mails';
@@ -168,16 +167,12 @@ export async function moderateProfile(
 				.where('resolved_at', 'is', null)
 				.execute();
 		if (input.action !== 'unhide') await mailModeration(trx, config, input, p, now);
-		await recordAudit(
-			trx,
-			staffActor(staff),
-			{
-				action: `profile.${input.action === 'approve' ? 'approved' : input.action === 'reject' ? 'rejected' : input.action === 'hide' ? 'hidden' : 'unhidden'}`,
-				subject: { kind: 'profile', id: Number(p.id) },
-				officeId: input.officeId
-			},
-			{ now, requestId: ctx.requestId }
-		);
+		const action = `profile.${input.action === 'approve' ? 'approved' : input.action === 'reject' ? 'rejected' : input.action === 'hide' ? 'hidden' : 'unhidden'}`;
+		await auditVisibility(trx, now, ctx, staffActor(staff), action, {
+			kind: 'profile',
+			id: Number(p.id),
+			officeId: input.officeId
+		});
 		return { ok: true as const };
 	});
 }
@@ -306,16 +301,11 @@ export async function dismissReport(
 			.where('resolved_at', 'is', null)
 			.executeTakeFirst();
 		if (Number(res.numUpdatedRows) !== 1) return { ok: false as const, reason: 'state' as const };
-		await recordAudit(
-			trx,
-			staffActor(staff),
-			{
-				action: 'profile.report_dismissed',
-				subject: { kind: 'profile', id: Number(r.profile_id) },
-				officeId: input.officeId
-			},
-			{ now, requestId: ctx.requestId }
-		);
+		await auditVisibility(trx, now, ctx, staffActor(staff), 'profile.report_dismissed', {
+			kind: 'profile',
+			id: Number(r.profile_id),
+			officeId: input.officeId
+		});
 		return { ok: true as const };
 	});
 }

@@ -1,9 +1,8 @@
-import { recordAudit } from '../audit/index';
 import { type OfficeScope, scopeIncludes } from '../access/scope';
 import { type Db, type Tx, transact } from '../db/transaction';
 import type { RequestContext } from '../identity/index';
 import type { Services } from '../runtime';
-import { parseJsonArray, staffActor } from './actors';
+import { auditVisibility, parseJsonArray, staffActor } from './actors';
 
 /**
  * Profiles, images, reports about a profile and introductions are a creative's personal data;
@@ -187,16 +186,11 @@ export async function exportDecisionMaker(
 	const dm = await decisionMakerInOffice(db, scope, input.officeId, input.decisionMakerId);
 	if (!dm) return null;
 	const sections = await exportDecisionMakerSections(db, dm);
-	await recordAudit(
-		db,
-		staffActor(staff),
-		{
-			action: 'decision_maker.exported',
-			subject: { kind: 'decision_maker', id: Number(dm.id) },
-			officeId: input.officeId
-		},
-		{ now, requestId: ctx.requestId }
-	);
+	await auditVisibility(db, now, ctx, staffActor(staff), 'decision_maker.exported', {
+		kind: 'decision_maker',
+		id: Number(dm.id),
+		officeId: input.officeId
+	});
 	return {
 		format: 'kreativlotse.decision-maker-export.v1',
 		exportedAt: now.toISOString(),
@@ -294,16 +288,11 @@ export async function eraseDecisionMaker(
 		const dm = await decisionMakerInOffice(trx, scope, input.officeId, input.decisionMakerId);
 		if (!dm) return false;
 		await eraseDecisionMakerRows(trx, Number(dm.id), t);
-		await recordAudit(
-			trx,
-			staffActor(staff),
-			{
-				action: 'decision_maker.erased',
-				subject: { kind: 'decision_maker', id: Number(dm.id) },
-				officeId: input.officeId
-			},
-			{ now, requestId: ctx.requestId }
-		);
+		await auditVisibility(trx, now, ctx, staffActor(staff), 'decision_maker.erased', {
+			kind: 'decision_maker',
+			id: Number(dm.id),
+			officeId: input.officeId
+		});
 		return true;
 	});
 }

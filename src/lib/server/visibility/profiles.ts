@@ -1,11 +1,11 @@
-import { type AuditEntry, recordAudit } from '../audit/index';
+import type { AuditEntry } from '../audit/index';
 import type { Db, Tx } from '../db/transaction';
 import { transact } from '../db/transaction';
 import type { ProfileStatus } from '../db/schema';
 import type { RequestContext } from '../identity/index';
 import { officesForLand } from '../reference/index';
 import type { Services } from '../runtime';
-import { creativeActor } from './actors';
+import { auditVisibility, creativeActor } from './actors';
 import { profileFieldsOf } from './profile-fields';
 import { currentVisibilityConsent, ensureVisibilityConsent } from './consent';
 import { type ImageRefusal, sanitizeImage } from './image';
@@ -30,13 +30,13 @@ export interface OwnProfile extends ProfileFields {
 	image: { id: number; width: number; height: number; alt: string } | null;
 }
 
+/** A creative's one live profile (an erased one stays as a row but is no longer theirs to see or change). */
+export function liveProfileOf(db: Db | Tx, creativeId: number) {
+	return db.selectFrom('profile').where('creative_id', '=', creativeId).where('erased_at', 'is', null);
+}
+
 export async function ownProfile(db: Db | Tx, creativeId: number, now: Date): Promise<OwnProfile | null> {
-	const p = await db
-		.selectFrom('profile')
-		.selectAll()
-		.where('creative_id', '=', creativeId)
-		.where('erased_at', 'is', null)
-		.executeTakeFirst();
+	const p = await liveProfileOf(db, creativeId).selectAll().executeTakeFirst();
 	if (!p) return null;
 	const image = await db
 		.selectFrom('profile_image')
@@ -158,17 +158,13 @@ export async function saveProfile(
 				.executeTakeFirstOrThrow();
 			id = Number(row.id);
 		}
-		await recordAudit(
-			trx,
-			creativeActor(creativeId),
-			{
-				action: existing ? 'profile.updated' : 'profile.created',
-				subject: { kind: 'profile', id },
-				officeId: office?.id ?? null,
-				data: { status, open: input.openForProjects }
-			},
-			{ now, requestId: ctx.requestId }
-		);
+		const action = existing ? 'profile.updated' : 'profile.created';
+		await auditVisibility(trx, now, ctx, creativeActor(creativeId), action, {
+			kind: 'profile',
+			id,
+			officeId: office?.id ?? null,
+			data: { status, open: input.openForProjects }
+		});
 		return { ok: true as const, status };
 	});
 }
@@ -202,11 +198,8 @@ async function changeOwnProfile<Outcome extends Changed | { ok: false; reason: s
 ): Promise<{ ok: true } | Exclude<Outcome, Changed> | { ok: false; reason: 'not_found' }> {
 	const now = services.clock.now();
 	return transact(services.db, async (trx) => {
-		const row = await trx
-			.selectFrom('profile')
+		const row = await liveProfileOf(trx, creativeId)
 			.select(['id', 'status', 'office_id', 'display_name'])
-			.where('creative_id', '=', creativeId)
-			.where('erased_at', 'is', null)
 			.executeTakeFirst();
 		if (!row) return { ok: false as const, reason: 'not_found' as const };
 		const p = {
@@ -217,12 +210,12 @@ async function changeOwnProfile<Outcome extends Changed | { ok: false; reason: s
 		};
 		const done = await change(trx, p, now);
 		if ('ok' in done) return done as Exclude<Outcome, Changed>;
-		await recordAudit(
-			trx,
-			creativeActor(creativeId),
-			{ action: done.action, subject: { kind: 'profile', id: p.id }, officeId: p.officeId, data: done.data },
-			{ now, requestId: ctx.requestId }
-		);
+		await auditVisibility(trx, now, ctx, creativeActor(creativeId), done.action, {
+			kind: 'profile',
+			id: p.id,
+			officeId: p.officeId,
+			data: done.data
+		});
 		return { ok: true as const };
 	});
 }

@@ -1,7 +1,6 @@
 import { type ExpressionBuilder, sql } from 'kysely';
 import { z } from 'zod';
 import { HOUR, DAY } from '../../time/durations';
-import { recordAudit } from '../audit/index';
 import type { DB } from '../db/schema';
 import { type Db, type Tx, transact } from '../db/transaction';
 import { type RequestContext, countHit, strictest, throttleKey } from '../identity/index';
@@ -10,7 +9,7 @@ import { countIndexed, countMatching, matchingIds, memberColumn } from '../platf
 import { decodeCursor, encodeCursor } from '../platform/keyset-cursor';
 import type { Services } from '../runtime';
 import type { Locale } from '../../i18n/locale';
-import { publicActor } from './actors';
+import { auditVisibility, publicActor } from './actors';
 import { profileFieldColumns, profileFieldsOf } from './profile-fields';
 import type { ProfileFields } from './schema';
 import { currentVisibilityConsent, ensureVisibilityConsent } from './consent';
@@ -368,17 +367,12 @@ export async function relayContact(
 			},
 			now
 		);
-		await recordAudit(
-			trx,
-			publicActor,
-			{
-				action: 'profile.contact_relayed',
-				subject: { kind: 'profile', id: Number(target.id) },
-				officeId: target.office_id,
-				data: { consentVersion: consent.version }
-			},
-			{ now, requestId: ctx.requestId }
-		);
+		await auditVisibility(trx, now, ctx, publicActor, 'profile.contact_relayed', {
+			kind: 'profile',
+			id: Number(target.id),
+			officeId: target.office_id,
+			data: { consentVersion: consent.version }
+		});
 	});
 	return { ok: true };
 }
@@ -418,17 +412,12 @@ export async function reportProfile(
 			.values({ profile_id: target.id, reason: input.reason, created_at: now.getTime() })
 			.returning('id')
 			.executeTakeFirstOrThrow();
-		await recordAudit(
-			trx,
-			publicActor,
-			{
-				action: 'profile.reported',
-				subject: { kind: 'profile', id: Number(target.id) },
-				officeId: target.office_id,
-				data: { report: Number(row.id) }
-			},
-			{ now, requestId: ctx.requestId }
-		);
+		await auditVisibility(trx, now, ctx, publicActor, 'profile.reported', {
+			kind: 'profile',
+			id: Number(target.id),
+			officeId: target.office_id,
+			data: { report: Number(row.id) }
+		});
 	});
 	return { ok: true };
 }

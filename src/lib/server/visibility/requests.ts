@@ -1,5 +1,4 @@
 import { HOUR } from '../../time/durations';
-import { recordAudit } from '../audit/index';
 import { type OfficeScope, scopeIncludes } from '../access/scope';
 import type { ProjectRequestStatus } from '../db/schema';
 import { type Db, type Tx, isUniqueViolation, transact } from '../db/transaction';
@@ -9,8 +8,9 @@ import { hashToken, plausibleToken, randomToken } from '../platform/tokens';
 import { officesForLand } from '../reference/index';
 import type { Services } from '../runtime';
 import type { Locale } from '../../i18n/locale';
-import { creativeActor, decisionMakerActor, parseJsonArray, staffActor } from './actors';
+import { auditVisibility, creativeActor, decisionMakerActor, parseJsonArray, staffActor } from './actors';
 import { currentVisibilityConsent, ensureVisibilityConsent } from './consent';
+import { liveProfileOf } from './profiles';
 import { requestConfirmMail, requestModeratedMail } from './mails';
 import { REQUEST_CONFIRM_MS, requestAcceptsInterest } from './rules';
 import type { RequestFormInput } from './schema';
@@ -70,11 +70,7 @@ export async function submitRequest(
 	const key = `form:${input.submission_id}`;
 	try {
 		return await transact(db, async (trx) => {
-			const again = await trx
-				.selectFrom('project_request')
-				.select('id')
-				.where('idempotency_key', '=', key)
-				.executeTakeFirst();
+			const again = await requestByKey(trx, key);
 			if (again) return { ok: true as const, requestId: Number(again.id) };
 			const { fields, office } = await requestRuleFields(trx, input, now);
 			if (Object.keys(fields).length > 0 || !office)
@@ -105,29 +101,25 @@ export async function submitRequest(
 				.executeTakeFirstOrThrow();
 			const requestId = Number(request.id);
 			await mailConfirmLink(trx, services, input, { requestId, officeId: office.id }, now);
-			await recordAudit(
-				trx,
-				decisionMakerActor(dmId),
-				{
-					action: 'request.submitted',
-					subject: { kind: 'project_request', id: requestId },
-					officeId: office.id,
-					data: { consentVersion: consent.version, visibility: input.visibility }
-				},
-				{ now, requestId: ctx.requestId }
-			);
+			await auditVisibility(trx, now, ctx, decisionMakerActor(dmId), 'request.submitted', {
+				kind: 'project_request',
+				id: requestId,
+				officeId: office.id,
+				data: { consentVersion: consent.version, visibility: input.visibility }
+			});
 			return { ok: true as const, requestId };
 		});
 	} catch (err) {
 		if (!isUniqueViolation(err)) throw err;
-		const row = await db
-			.selectFrom('project_request')
-			.select('id')
-			.where('idempotency_key', '=', key)
-			.executeTakeFirst();
+		const row = await requestByKey(db, key);
 		if (!row) throw err;
 		return { ok: true, requestId: Number(row.id) };
 	}
+}
+
+/** The request a form submission already made: asked first in the transaction, and again after losing the insert race. */
+function requestByKey(db: Db | Tx, key: string) {
+	return db.selectFrom('project_request').select('id').where('idempotency_key', '=', key).executeTakeFirst();
 }
 
 /** One hit on both counters a public request counts against: the client's address and the e-mail. */
@@ -299,16 +291,12 @@ export async function confirmRequest(
 				.set({ email_verified_at: t, updated_at: t })
 				.where('id', '=', r.decision_maker_id)
 				.execute();
-		await recordAudit(
-			trx,
-			decisionMakerActor(Number(r.decision_maker_id)),
-			{
-				action: 'request.confirmed',
-				subject: { kind: 'project_request', id: Number(r.id) },
-				officeId: r.office_id
-			},
-			{ now, requestId: ctx.requestId }
-		);
+		const actor = decisionMakerActor(Number(r.decision_maker_id));
+		await auditVisibility(trx, now, ctx, actor, 'request.confirmed', {
+			kind: 'project_request',
+			id: Number(r.id),
+			officeId: r.office_id
+		});
 		return { ok: true as const, requestId: Number(r.id), title: r.title, confirmed: true };
 	});
 }
@@ -523,16 +511,12 @@ export async function moderateRequest(
 				);
 			}
 		}
-		await recordAudit(
-			trx,
-			staffActor(staff),
-			{
-				action: `request.${input.action === 'approve' ? 'approved' : input.action === 'reject' ? 'rejected' : 'closed'}`,
-				subject: { kind: 'project_request', id: Number(r.id) },
-				officeId: input.officeId
-			},
-			{ now, requestId: ctx.requestId }
-		);
+		const action = `request.${input.action === 'approve' ? 'approved' : input.action === 'reject' ? 'rejected' : 'closed'}`;
+		await auditVisibility(trx, now, ctx, staffActor(staff), action, {
+			kind: 'project_request',
+			id: Number(r.id),
+			officeId: input.officeId
+		});
 		return { ok: true as const };
 	});
 }
@@ -577,12 +561,7 @@ export async function expressInterest(
 			.where('creative_id', '=', creativeId)
 			.executeTakeFirst();
 		if (mine) return { ok: false as const, reason: 'already' as const };
-		const profile = await trx
-			.selectFrom('profile')
-			.select('id')
-			.where('creative_id', '=', creativeId)
-			.where('erased_at', 'is', null)
-			.executeTakeFirst();
+		const profile = await liveProfileOf(trx, creativeId).select('id').executeTakeFirst();
 		const row = await trx
 			.insertInto('introduction')
 			.values({
@@ -599,16 +578,11 @@ export async function expressInterest(
 			})
 			.returning('id')
 			.executeTakeFirstOrThrow();
-		await recordAudit(
-			trx,
-			creativeActor(creativeId),
-			{
-				action: 'introduction.interest',
-				subject: { kind: 'introduction', id: Number(row.id) },
-				officeId: r.office_id
-			},
-			{ now, requestId: ctx.requestId }
-		);
+		await auditVisibility(trx, now, ctx, creativeActor(creativeId), 'introduction.interest', {
+			kind: 'introduction',
+			id: Number(row.id),
+			officeId: r.office_id
+		});
 		return { ok: true as const };
 	});
 }
