@@ -305,35 +305,30 @@ export async function repseudonymiseCase(trx: Reader, caseId: number): Promise<v
 			.where('booking_id', 'is', null)
 			.execute()
 	).map((r) => Number(r.id));
+	// The fact sources that have rows of this case; an empty `in ()` list is not valid SQL.
+	const sources = (
+		[
+			['booking', bookingIds],
+			['record', recordIds]
+		] as const
+	).filter(([, ids]) => ids.length > 0);
 	// Issue 14: the yearly people rows of the old pseudonyms and the new one change with it.
 	const touched = await trx
 		.selectFrom('stat_consultation')
 		.select(['person', 'month', 'office_id', 'land_iso'])
 		.where((eb) =>
 			eb.or([
-				...(bookingIds.length > 0
-					? [eb.and([eb('source', '=', 'booking'), eb('source_id', 'in', bookingIds)])]
-					: []),
-				...(recordIds.length > 0
-					? [eb.and([eb('source', '=', 'record'), eb('source_id', 'in', recordIds)])]
-					: []),
+				...sources.map(([source, ids]) => eb.and([eb('source', '=', source), eb('source_id', 'in', ids)])),
 				eb.lit(false)
 			])
 		)
 		.execute();
-	if (bookingIds.length > 0)
+	for (const [source, ids] of sources)
 		await trx
 			.updateTable('stat_consultation')
 			.set({ person })
-			.where('source', '=', 'booking')
-			.where('source_id', 'in', bookingIds)
-			.execute();
-	if (recordIds.length > 0)
-		await trx
-			.updateTable('stat_consultation')
-			.set({ person })
-			.where('source', '=', 'record')
-			.where('source_id', 'in', recordIds)
+			.where('source', '=', source)
+			.where('source_id', 'in', ids)
 			.execute();
 	const refreshed = new Set<string>();
 	for (const t of touched)
