@@ -1,3 +1,7 @@
+import type { OfficeScope } from '../../src/lib/server/access/scope';
+import type { Services } from '../../src/lib/server/runtime';
+import { moderateProfile } from '../../src/lib/server/visibility/moderation';
+import { ownProfile, publishProfile, saveProfile } from '../../src/lib/server/visibility/profiles';
 import type { ProfileInput } from '../../src/lib/server/visibility/schema';
 import type { submitRequest } from '../../src/lib/server/visibility/requests';
 
@@ -44,4 +48,26 @@ export function requestSubmission(
 		today: '2026-06-15',
 		...overrides
 	};
+}
+
+/**
+ * A creative's profile saved, published and approved by the office lead, so it is live: the
+ * start of every test about what the public or a decision maker sees. The approval's answer is
+ * returned for tests that check it.
+ */
+export async function approvedProfile(
+	s: Services,
+	creativeId: number,
+	lead: { officeId: number; staff: { id: number; email: string }; scope: OfficeScope },
+	input: ProfileInput = profileInput()
+) {
+	await saveProfile(s, creativeId, input);
+	const profileId = (await ownProfile(s.db, creativeId, s.clock.now()))!.id;
+	await publishProfile(s, creativeId);
+	const approved = await moderateProfile(s, lead.staff, lead.scope, {
+		officeId: lead.officeId,
+		profileId,
+		action: 'approve'
+	});
+	return { profileId, approved };
 }

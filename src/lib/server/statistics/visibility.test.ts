@@ -3,8 +3,7 @@ import { addCreative } from '../../../../tests/support/creative-fixtures';
 import { testServices } from '../../../../tests/support/test-database';
 import { DAY } from '../../time/durations';
 import { addOfficeLead } from '../../../../tests/support/identity-fixtures';
-import { moderateProfile } from '../visibility/moderation';
-import { ownProfile, publishProfile, saveProfile } from '../visibility/profiles';
+import { approvedProfile, profileInput } from '../../../../tests/support/visibility-fixtures';
 import { visibilityFigures } from './visibility';
 import { servicesClosedAfterEach } from '../../../../tests/support/services-per-test';
 
@@ -17,25 +16,16 @@ describe('visibility figures on the dashboard', () => {
 		const t = s.clock.now().getTime();
 		const creativeId = await addCreative(s, 'kim@example.org');
 		const { officeId, staff, scope } = await addOfficeLead(s, 'be-bb');
-		await saveProfile(s, creativeId, {
-			kind: 'studio',
-			displayName: 'Studio Nordlicht',
-			submarkets: ['design'],
-			landIso: 'DE-BE',
-			town: 'Berlin',
-			bio: 'Grafik und Illustration für Kultur.',
-			services: ['Illustration'],
-			links: [],
-			contactPreference: 'form',
-			openForProjects: false
-		});
-		await publishProfile(s, creativeId);
-		const own = (await ownProfile(s.db, creativeId, s.clock.now()))!;
-		const approved = await moderateProfile(s, staff, scope, {
-			officeId,
-			profileId: own.id,
-			action: 'approve'
-		});
+		const { approved } = await approvedProfile(
+			s,
+			creativeId,
+			{ officeId, staff, scope },
+			profileInput({
+				kind: 'studio',
+				displayName: 'Studio Nordlicht',
+				bio: 'Grafik und Illustration für Kultur.'
+			})
+		);
 		expect(approved.ok).toBe(true);
 
 		const period = { start: t - DAY, end: t + DAY };

@@ -348,15 +348,23 @@ export type IntroductionCheck =
 	| { ok: true; page: IntroductionPage }
 	| { ok: false; reason: 'invalid' | 'expired' };
 
+/** An introduction (n) with the request it answers (r): the base of every read that names the request. */
+export function introductionWithRequest(db: Db | Tx) {
+	return db.selectFrom('introduction as n').innerJoin('project_request as r', 'r.id', 'n.request_id');
+}
+
+/** An introduction with both parties: the request's decision maker (d) and the creative (c). */
+function introductionWithParties(db: Db | Tx) {
+	return introductionWithRequest(db)
+		.innerJoin('decision_maker as d', 'd.id', 'r.decision_maker_id')
+		.innerJoin('creative as c', 'c.id', 'n.creative_id');
+}
+
 /** The page the proposal mail links to: shows the request (no contact data yet), changes nothing. */
 export async function inspectIntroduction(db: Db | Tx, token: string, now: Date): Promise<IntroductionCheck> {
 	if (!plausibleToken(token)) return { ok: false, reason: 'invalid' };
-	const row = await db
-		.selectFrom('introduction as n')
-		.innerJoin('project_request as r', 'r.id', 'n.request_id')
-		.innerJoin('decision_maker as d', 'd.id', 'r.decision_maker_id')
+	const row = await introductionWithParties(db)
 		.innerJoin('office as o', 'o.id', 'n.office_id')
-		.innerJoin('creative as c', 'c.id', 'n.creative_id')
 		.select([
 			'n.status',
 			'n.token_expires_at',
@@ -458,11 +466,7 @@ async function exchangeContacts(
 
 /** Both sides' contact data, and whether the creative's profile may be linked (published, not hidden). */
 async function contactsToExchange(trx: Tx, introductionId: number) {
-	return trx
-		.selectFrom('introduction as n')
-		.innerJoin('project_request as r', 'r.id', 'n.request_id')
-		.innerJoin('decision_maker as d', 'd.id', 'r.decision_maker_id')
-		.innerJoin('creative as c', 'c.id', 'n.creative_id')
+	return introductionWithParties(trx)
 		.leftJoin('profile as p', 'p.id', 'n.profile_id')
 		.leftJoin('case_file as f', 'f.id', 'n.case_id')
 		.select([
@@ -621,9 +625,7 @@ export async function introductionsForTimeline(
 		.where('id', '=', caseId)
 		.executeTakeFirst();
 	if (!f) return [];
-	const rows = await db
-		.selectFrom('introduction as n')
-		.innerJoin('project_request as r', 'r.id', 'n.request_id')
+	const rows = await introductionWithRequest(db)
 		.select([
 			'n.id',
 			'n.origin',

@@ -3,6 +3,7 @@ import { type Db, type Tx, transact } from '../db/transaction';
 import type { RequestContext } from '../identity/index';
 import type { Services } from '../runtime';
 import { auditVisibility, parseJsonArray, staffActor } from './actors';
+import { introductionWithRequest } from './introductions';
 
 /**
  * Profiles, images, reports about a profile and introductions are a creative's personal data;
@@ -77,9 +78,7 @@ async function exportProfiles(db: Db | Tx, creativeId: number) {
 
 /** The creative's introductions, named by the request's title (the decision maker's data stays theirs). */
 async function exportIntroductions(db: Db | Tx, creativeId: number) {
-	const intros = await db
-		.selectFrom('introduction as n')
-		.innerJoin('project_request as r', 'r.id', 'n.request_id')
+	const intros = await introductionWithRequest(db)
 		.select([
 			'n.id',
 			'n.origin',

@@ -2,10 +2,14 @@ import jpeg from 'jpeg-js';
 import { describe, expect, it } from 'vitest';
 import { addCreative } from '../../../../tests/support/creative-fixtures';
 import { type TestServices, testServices } from '../../../../tests/support/test-database';
-import { requestSubmission } from '../../../../tests/support/visibility-fixtures';
+import {
+	approvedProfile,
+	profileInput,
+	requestSubmission
+} from '../../../../tests/support/visibility-fixtures';
 import { DAY } from '../../time/durations';
 import { mintScope } from '../access/scope';
-import { addStaff } from '../../../../tests/support/identity-fixtures';
+import { addOfficeLead } from '../../../../tests/support/identity-fixtures';
 import { eraseCreative } from '../privacy/erase';
 import { exportCreative } from '../privacy/export';
 import {
@@ -34,36 +38,24 @@ import {
 	publicRequest,
 	submitRequest
 } from './requests';
-import type { ProfileInput } from './schema';
 import { servicesClosedAfterEach } from '../../../../tests/support/services-per-test';
 import { openedCaseRow } from '../../../../tests/support/case-file-row';
 
 let s = servicesClosedAfterEach();
 
-const input: ProfileInput = {
+const input = profileInput({
 	kind: 'studio',
 	displayName: 'Studio Nordlicht',
-	submarkets: ['design'],
-	landIso: 'DE-BE',
-	town: 'Berlin',
 	bio: 'Grafik und Illustration für Kultur.',
 	services: ['Illustration', 'Corporate Design'],
 	links: ['https://nordlicht.example.org/'],
-	contactPreference: 'form',
 	openForProjects: true
-};
+});
 
 async function setup() {
 	s = await testServices();
 	const creativeId = await addCreative(s, 'kim@example.org');
-	const office = await s.db
-		.selectFrom('office')
-		.select('id')
-		.where('key', '=', 'be-bb')
-		.executeTakeFirstOrThrow();
-	const staff = await addStaff(s, { offices: [{ key: 'be-bb', role: 'office_lead' }] });
-	const scope = mintScope(false, [office.id]);
-	return { s, creativeId, officeId: Number(office.id), staff, scope };
+	return { s, creativeId, ...(await addOfficeLead(s, 'be-bb')) };
 }
 
 async function mailsTo(s: TestServices, to: string) {
@@ -161,12 +153,9 @@ describe('profiles', () => {
 
 	it('relays a contact message to the creative without showing the sender any address, once per submission', async () => {
 		const { s, creativeId, officeId, staff, scope } = await setup();
-		await saveProfile(s, creativeId, input);
-		const own = (await ownProfile(s.db, creativeId, s.clock.now()))!;
-		await publishProfile(s, creativeId);
-		await moderateProfile(s, staff, scope, { officeId, profileId: own.id, action: 'approve' });
+		const { profileId } = await approvedProfile(s, creativeId, { officeId, staff, scope }, input);
 		const msg = {
-			profileId: own.id,
+			profileId,
 			name: 'Gemeinde Beispiel',
 			email: 'kultur@gemeinde.example',
 			message: 'Wir suchen ein Plakat.',
@@ -203,10 +192,7 @@ describe('profiles', () => {
 describe('requests and introductions', () => {
 	it('brokers an introduction: contact data only after acceptance, outcome counted', async () => {
 		const { s, creativeId, officeId, staff, scope } = await setup();
-		await saveProfile(s, creativeId, input);
-		const own = (await ownProfile(s.db, creativeId, s.clock.now()))!;
-		await publishProfile(s, creativeId);
-		await moderateProfile(s, staff, scope, { officeId, profileId: own.id, action: 'approve' });
+		const { profileId } = await approvedProfile(s, creativeId, { officeId, staff, scope }, input);
 
 		const submitted = await submitRequest(
 			s,
@@ -234,7 +220,7 @@ describe('requests and introductions', () => {
 			officeId,
 			requestId,
 			creativeId,
-			profileId: own.id,
+			profileId,
 			caseId: null,
 			message: 'Passt gut!'
 		});
@@ -245,7 +231,7 @@ describe('requests and introductions', () => {
 					officeId,
 					requestId,
 					creativeId,
-					profileId: own.id,
+					profileId,
 					caseId: null,
 					message: null
 				})
@@ -323,11 +309,11 @@ describe('requests and introductions', () => {
 		expect(exported.profile).toHaveLength(1);
 		expect(exported.introduction).toHaveLength(1);
 		expect((await eraseCreative(s, creativeId)).ok).toBe(true);
-		expect(await publicProfile(s.db, own.id, s.clock.now())).toBeNull();
+		expect(await publicProfile(s.db, profileId, s.clock.now())).toBeNull();
 		const after = await s.db
 			.selectFrom('profile')
 			.select(['display_name', 'erased_at'])
-			.where('id', '=', own.id)
+			.where('id', '=', profileId)
 			.executeTakeFirstOrThrow();
 		expect(after.display_name).toBe('');
 		expect(after.erased_at).not.toBeNull();
