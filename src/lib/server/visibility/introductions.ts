@@ -9,8 +9,9 @@ import type { Services } from '../runtime';
 import type { Locale } from '../../i18n/locale';
 import { translate } from '../../i18n/messages';
 import { auditVisibility, creativeActor, parseJsonArray, staffActor } from './actors';
+import { inOfficeTransaction } from './office-command';
 import { introductionToCreativeMail, introductionToDecisionMakerMail, proposalMail } from './mails';
-import { visible } from './public';
+import { visibleProfiles } from './public';
 import { INTRODUCTION_LINK_MS, canRecordOutcome, canRespond } from './rules';
 
 /**
@@ -49,11 +50,14 @@ export async function candidatesFor(
 		).map((r) => Number(r.creative_id))
 	);
 	const pattern = filters.q ? `%${filters.q.toLowerCase().replace(/[\\%_]/g, (m) => `\\${m}`)}%` : null;
-	let profiles = db
-		.selectFrom('profile as p')
-		.innerJoin('creative as c', 'c.id', 'p.creative_id')
-		.where((eb) => visible(eb))
-		.select(['p.id', 'p.creative_id', 'p.display_name', 'p.submarkets', 'p.land_iso', 'p.town']);
+	let profiles = visibleProfiles(db).select([
+		'p.id',
+		'p.creative_id',
+		'p.display_name',
+		'p.submarkets',
+		'p.land_iso',
+		'p.town'
+	]);
 	if (filters.submarket)
 		profiles = profiles.where('p.submarkets', 'like', `%"${filters.submarket.replace(/[^a-z0-9-]/g, '')}%`);
 	if (pattern)
@@ -240,10 +244,7 @@ async function proposalParties(trx: Tx, input: ProposeInput) {
 async function proposedName(trx: Tx, input: ProposeInput): Promise<string | null> {
 	let name: string | null = null;
 	if (input.profileId != null) {
-		const p = await trx
-			.selectFrom('profile as p')
-			.innerJoin('creative as c', 'c.id', 'p.creative_id')
-			.where((eb) => visible(eb))
+		const p = await visibleProfiles(trx)
 			.where('p.id', '=', input.profileId)
 			.where('p.creative_id', '=', input.creativeId)
 			.select('p.display_name')
@@ -553,11 +554,8 @@ export async function staffIntroductionAction(
 	},
 	ctx: RequestContext = {}
 ): Promise<StaffIntroductionResult> {
-	const { db, clock } = services;
-	const now = clock.now();
-	const t = now.getTime();
-	if (!scopeIncludes(scope, input.officeId)) return { ok: false, reason: 'not_found' };
-	return transact(db, async (trx) => {
+	return inOfficeTransaction(services, scope, input.officeId, async (trx, now) => {
+		const t = now.getTime();
 		const n = await trx
 			.selectFrom('introduction')
 			.select(['id', 'status', 'request_id'])

@@ -1,11 +1,12 @@
 import { type OfficeScope, scopeIncludes } from '../access/scope';
-import { type Db, type Tx, transact } from '../db/transaction';
+import type { Db, Tx } from '../db/transaction';
 import type { ProfileStatus } from '../db/schema';
 import { type RequestContext, absoluteLink } from '../identity/index';
 import { enqueueMail } from '../notifications/index';
 import type { Services } from '../runtime';
 import type { Locale } from '../../i18n/locale';
 import { auditVisibility, staffActor } from './actors';
+import { inOfficeTransaction } from './office-command';
 import { profileFieldColumns, profileFieldsOf } from './profile-fields';
 import type { ProfileFields } from './schema';
 import { profileModeratedMail } from './mails';
@@ -150,11 +151,9 @@ export async function moderateProfile(
 	input: ModerationInput,
 	ctx: RequestContext = {}
 ): Promise<ModerationResult> {
-	const { db, clock, config } = services;
-	const now = clock.now();
-	const t = now.getTime();
-	if (!scopeIncludes(scope, input.officeId)) return { ok: false, reason: 'not_found' };
-	return transact(db, async (trx) => {
+	return inOfficeTransaction(services, scope, input.officeId, async (trx, now) => {
+		const t = now.getTime();
+		const { config } = services;
 		const p = await profileToModerate(trx, input);
 		if (!p || p.deleted_at != null) return { ok: false as const, reason: 'not_found' as const };
 		if (!(await applyModeration(trx, staff, input, p, t)))
@@ -282,10 +281,7 @@ export async function dismissReport(
 	input: { officeId: number; reportId: number },
 	ctx: RequestContext = {}
 ): Promise<ModerationResult> {
-	const { db, clock } = services;
-	const now = clock.now();
-	if (!scopeIncludes(scope, input.officeId)) return { ok: false, reason: 'not_found' };
-	return transact(db, async (trx) => {
+	return inOfficeTransaction(services, scope, input.officeId, async (trx, now) => {
 		const r = await trx
 			.selectFrom('profile_report as r')
 			.innerJoin('profile as p', 'p.id', 'r.profile_id')

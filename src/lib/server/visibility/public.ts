@@ -31,6 +31,14 @@ export function visible(eb: ExpressionBuilder<DB & { p: DB['profile']; c: DB['cr
 	]);
 }
 
+/** Profiles (p) with their creatives (c), only the visible ones: every public read starts here. */
+export function visibleProfiles(db: Db | Tx) {
+	return db
+		.selectFrom('profile as p')
+		.innerJoin('creative as c', 'c.id', 'p.creative_id')
+		.where((eb) => visible(eb));
+}
+
 export interface PublicProfile extends ProfileFields {
 	id: number;
 	contactByForm: boolean;
@@ -51,11 +59,8 @@ export interface ProfileFilters {
 export const PAGE_SIZE = 25;
 
 function baseQuery(db: Db | Tx) {
-	return db
-		.selectFrom('profile as p')
-		.innerJoin('creative as c', 'c.id', 'p.creative_id')
+	return visibleProfiles(db)
 		.leftJoin('profile_image as i', 'i.profile_id', 'p.id')
-		.where((eb) => visible(eb))
 		.select([
 			...profileFieldColumns,
 			'p.contact_preference',
@@ -109,10 +114,7 @@ export async function searchProfiles(
 ): Promise<{ profiles: PublicProfile[]; total: number; more: boolean; page: number; pageSize: number }> {
 	// Filters, text search, count and page are all SQL (issue 14): the cost of a page does not
 	// grow with the number of profiles that match.
-	let q = db
-		.selectFrom('profile as p')
-		.innerJoin('creative as c', 'c.id', 'p.creative_id')
-		.where((eb) => visible(eb));
+	let q = visibleProfiles(db);
 	if (filters.submarket) {
 		const key = `%"${filters.submarket.replace(/"/g, '').replace(/[\\%_]/g, (m) => `\\${m}`)}"%`;
 		q = q.where('p.submarkets', 'like', sql<string>`${key} escape '\\'`);
@@ -320,10 +322,7 @@ export async function relayContact(
 ): Promise<RelayResult> {
 	const { db, clock } = services;
 	const now = clock.now();
-	const target = await db
-		.selectFrom('profile as p')
-		.innerJoin('creative as c', 'c.id', 'p.creative_id')
-		.where((eb) => visible(eb))
+	const target = await visibleProfiles(db)
 		.where('p.id', '=', input.profileId)
 		.select(['p.id', 'p.display_name', 'p.contact_preference', 'p.office_id', 'c.email', 'c.locale'])
 		.executeTakeFirst();
@@ -390,10 +389,7 @@ export async function reportProfile(
 ): Promise<ReportResult> {
 	const { db, clock, config } = services;
 	const now = clock.now();
-	const target = await db
-		.selectFrom('profile as p')
-		.innerJoin('creative as c', 'c.id', 'p.creative_id')
-		.where((eb) => visible(eb))
+	const target = await visibleProfiles(db)
 		.where('p.id', '=', input.profileId)
 		.select(['p.id', 'p.office_id'])
 		.executeTakeFirst();

@@ -9,6 +9,7 @@ import { officesForLand } from '../reference/index';
 import type { Services } from '../runtime';
 import type { Locale } from '../../i18n/locale';
 import { auditVisibility, creativeActor, decisionMakerActor, parseJsonArray, staffActor } from './actors';
+import { inOfficeTransaction } from './office-command';
 import { currentVisibilityConsent, ensureVisibilityConsent } from './consent';
 import { liveProfileOf } from './profiles';
 import { requestConfirmMail, requestModeratedMail } from './mails';
@@ -456,11 +457,8 @@ export async function moderateRequest(
 	},
 	ctx: RequestContext = {}
 ): Promise<RequestModerationResult> {
-	const { db, clock } = services;
-	const now = clock.now();
-	const t = now.getTime();
-	if (!scopeIncludes(scope, input.officeId)) return { ok: false, reason: 'not_found' };
-	return transact(db, async (trx) => {
+	return inOfficeTransaction(services, scope, input.officeId, async (trx, now) => {
+		const t = now.getTime();
 		const r = await requestQuery(trx)
 			.where('r.id', '=', input.requestId)
 			.where('r.office_id', '=', input.officeId)
