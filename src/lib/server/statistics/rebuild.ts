@@ -56,22 +56,20 @@ export async function rebuildStatistics(
 		`stats-rebuild: ${bookings.length} bookings and ${recordIds.length} records without a booking to check`
 	);
 	let done = 0;
-	for (let i = 0; i < bookings.length; i += BATCH) {
-		const batch = bookings.slice(i, i + BATCH);
-		await transact(db, async (trx) => {
-			for (const id of batch) tally(await syncBookingFact(trx, id, options.now));
-		});
-		done += batch.length;
-		progress(`stats-rebuild: ${done}/${total} checked`);
-	}
-	for (let i = 0; i < recordIds.length; i += BATCH) {
-		const batch = recordIds.slice(i, i + BATCH);
-		await transact(db, async (trx) => {
-			for (const id of batch) tally(await syncRecordFact(trx, id, options.now));
-		});
-		done += batch.length;
-		progress(`stats-rebuild: ${done}/${total} checked`);
-	}
+	// Bookings first, then records without a booking: each in batches of one transaction.
+	const sources = [
+		{ ids: bookings, sync: syncBookingFact },
+		{ ids: recordIds, sync: syncRecordFact }
+	];
+	for (const { ids, sync } of sources)
+		for (let i = 0; i < ids.length; i += BATCH) {
+			const batch = ids.slice(i, i + BATCH);
+			await transact(db, async (trx) => {
+				for (const id of batch) tally(await sync(trx, id, options.now));
+			});
+			done += batch.length;
+			progress(`stats-rebuild: ${done}/${total} checked`);
+		}
 	report.facts = await recountMonthly(db, progress);
 	progress(
 		`stats-rebuild: done — ${report.added} added, ${report.changed} changed, ${report.removed} removed; ${report.facts} facts counted`

@@ -361,6 +361,14 @@ function requestQuery(db: Db | Tx) {
 }
 type RequestRow = Awaited<ReturnType<ReturnType<typeof requestQuery>['execute']>>[number];
 
+/** One request of one office, whatever its state: the row staff look at or act on. */
+function officeRequest(db: Db | Tx, officeId: number, requestId: number) {
+	return requestQuery(db)
+		.where('r.id', '=', requestId)
+		.where('r.office_id', '=', officeId)
+		.executeTakeFirst();
+}
+
 function toView(r: RequestRow): RequestView {
 	return {
 		id: Number(r.id),
@@ -436,10 +444,7 @@ export async function staffRequest(
 	requestId: number
 ): Promise<StaffRequestView | null> {
 	if (!scopeIncludes(scope, officeId) || !Number.isSafeInteger(requestId)) return null;
-	const row = await requestQuery(db)
-		.where('r.id', '=', requestId)
-		.where('r.office_id', '=', officeId)
-		.executeTakeFirst();
+	const row = await officeRequest(db, officeId, requestId);
 	return row && row.status !== 'unverified' ? toStaffView(row) : null;
 }
 
@@ -459,10 +464,7 @@ export async function moderateRequest(
 ): Promise<RequestModerationResult> {
 	return inOfficeTransaction(services, scope, input.officeId, async (trx, now) => {
 		const t = now.getTime();
-		const r = await requestQuery(trx)
-			.where('r.id', '=', input.requestId)
-			.where('r.office_id', '=', input.officeId)
-			.executeTakeFirst();
+		const r = await officeRequest(trx, input.officeId, input.requestId);
 		if (!r) return { ok: false as const, reason: 'not_found' as const };
 		const from: ProjectRequestStatus = input.action === 'close' ? 'open' : 'pending';
 		const to: ProjectRequestStatus =
