@@ -1,3 +1,3 @@
 // audit: the audit trail — append a row in the caller's transaction, the admin's view of the log.
-export { recordAudit, systemActor } from './record';
+export { recordAudit, recordOfficeAudit, systemActor } from './record';
 export type { AuditActor, AuditEntry } from './record';

@@ -43,3 +43,17 @@ export async function recordAudit(
 		})
 		.execute();
 }
+
+/**
+ * A change to an office as a whole (its settings, its word lists): the office is both the
+ * subject and the scope of the row, so an office lead's audit view shows it.
+ */
+export function recordOfficeAudit(
+	trx: Tx | Db,
+	actor: AuditActor,
+	officeId: number,
+	change: Pick<AuditEntry, 'action' | 'data'>,
+	context: { now: Date; requestId?: string | null }
+): Promise<void> {
+	return recordAudit(trx, actor, { ...change, subject: { kind: 'office', id: officeId }, officeId }, context);
+}

@@ -1,4 +1,4 @@
-import { recordAudit } from '../audit/index';
+import { recordOfficeAudit } from '../audit/index';
 import { auditActorOf, type CaseActor } from '../cases/index';
 import { type Db, type Tx, transact } from '../db/transaction';
 import type { RequestContext } from '../identity/index';
@@ -18,13 +18,16 @@ export interface SensitiveKeyword {
 
 export const KEYWORD_MAX = 60;
 
-export async function listSensitiveKeywords(db: Db | Tx, officeId: number): Promise<SensitiveKeyword[]> {
-	const rows = await db
+/** The office's words; the list, the duplicate check and the removal each narrow it further. */
+function officeKeywords(db: Db | Tx, officeId: number) {
+	return db
 		.selectFrom('sensitive_keyword')
 		.select(['id', 'word', 'folded'])
-		.where('office_id', '=', officeId)
-		.orderBy('folded')
-		.execute();
+		.where('office_id', '=', officeId);
+}
+
+export async function listSensitiveKeywords(db: Db | Tx, officeId: number): Promise<SensitiveKeyword[]> {
+	const rows = await officeKeywords(db, officeId).orderBy('folded').execute();
 	return rows.map((r) => ({ id: Number(r.id), word: r.word }));
 }
 
@@ -53,28 +56,14 @@ export async function addSensitiveKeyword(
 	const folded = foldGerman(word).trim();
 	const now = services.clock.now();
 	return transact(services.db, async (trx) => {
-		const taken = await trx
-			.selectFrom('sensitive_keyword')
-			.select('id')
-			.where('office_id', '=', officeId)
-			.where('folded', '=', folded)
-			.executeTakeFirst();
+		const taken = await officeKeywords(trx, officeId).where('folded', '=', folded).executeTakeFirst();
 		if (taken) return { ok: false, reason: 'duplicate' } as const;
 		await trx
 			.insertInto('sensitive_keyword')
 			.values({ office_id: officeId, word, folded, created_at: now.getTime() })
 			.execute();
-		await recordAudit(
-			trx,
-			auditActorOf(actor),
-			{
-				action: 'office.sensitive_keyword_added',
-				subject: { kind: 'office', id: officeId },
-				officeId,
-				data: { word }
-			},
-			{ now, requestId: ctx.requestId }
-		);
+		const change = { action: 'office.sensitive_keyword_added', data: { word } };
+		await recordOfficeAudit(trx, auditActorOf(actor), officeId, change, { now, requestId: ctx.requestId });
 		return { ok: true } as const;
 	});
 }
@@ -89,25 +78,11 @@ export async function removeSensitiveKeyword(
 	if (actor.role === 'consultant') return { ok: false, reason: 'forbidden' };
 	const now = services.clock.now();
 	return transact(services.db, async (trx) => {
-		const row = await trx
-			.selectFrom('sensitive_keyword')
-			.select(['id', 'word'])
-			.where('id', '=', keywordId)
-			.where('office_id', '=', officeId)
-			.executeTakeFirst();
+		const row = await officeKeywords(trx, officeId).where('id', '=', keywordId).executeTakeFirst();
 		if (!row) return { ok: false, reason: 'not_found' } as const;
 		await trx.deleteFrom('sensitive_keyword').where('id', '=', row.id).execute();
-		await recordAudit(
-			trx,
-			auditActorOf(actor),
-			{
-				action: 'office.sensitive_keyword_removed',
-				subject: { kind: 'office', id: officeId },
-				officeId,
-				data: { word: row.word }
-			},
-			{ now, requestId: ctx.requestId }
-		);
+		const change = { action: 'office.sensitive_keyword_removed', data: { word: row.word } };
+		await recordOfficeAudit(trx, auditActorOf(actor), officeId, change, { now, requestId: ctx.requestId });
 		return { ok: true } as const;
 	});
 }
