@@ -1,4 +1,6 @@
+import type { Updateable } from 'kysely';
 import { type AuditEntry, recordAudit } from '../audit/index';
+import type { StaffUserTable } from '../db/schema';
 import { type Db, isUniqueViolation, type Tx, transact } from '../db/transaction';
 import type { Services } from '../runtime';
 import { type AdminActor, type RequestContext, staffActor } from './context';
@@ -172,60 +174,47 @@ async function changeAccount(
 	});
 }
 
-/** Disables an account and ends all its sessions at once. */
-export function disableStaff(
+/** The three account buttons (disable, enable, reset the authenticator) are called alike. */
+type AccountChange = (
 	services: Services,
 	admin: AdminActor,
 	userId: number,
-	ctx: RequestContext = {}
-): Promise<AdminResult> {
-	return changeAccount(services, admin, userId, ctx, async (trx, user, now) => {
+	ctx?: RequestContext
+) => Promise<AdminResult>;
+
+/** The account row's own columns with the instant of the change. */
+function setAccount(trx: Tx, userId: number, now: Date, set: Omit<Updateable<StaffUserTable>, 'updated_at'>) {
+	return trx
+		.updateTable('staff_user')
+		.set({ ...set, updated_at: now.getTime() })
+		.where('id', '=', userId)
+		.execute();
+}
+
+/** Disables an account and ends all its sessions at once. */
+export const disableStaff: AccountChange = (services, admin, userId, ctx = {}) =>
+	changeAccount(services, admin, userId, ctx, async (trx, user, now) => {
 		if (user.disabled_at !== null) return 'unchanged';
-		await trx
-			.updateTable('staff_user')
-			.set({ disabled_at: now.getTime(), updated_at: now.getTime() })
-			.where('id', '=', userId)
-			.execute();
+		await setAccount(trx, userId, now, { disabled_at: now.getTime() });
 		await endAllSessionsOf(trx, 'staff', userId);
 		return { action: 'staff.disabled' };
 	});
-}
 
-export function enableStaff(
-	services: Services,
-	admin: AdminActor,
-	userId: number,
-	ctx: RequestContext = {}
-): Promise<AdminResult> {
-	return changeAccount(services, admin, userId, ctx, async (trx, user, now) => {
+export const enableStaff: AccountChange = (services, admin, userId, ctx = {}) =>
+	changeAccount(services, admin, userId, ctx, async (trx, user, now) => {
 		if (user.disabled_at === null) return 'unchanged';
-		await trx
-			.updateTable('staff_user')
-			.set({ disabled_at: null, updated_at: now.getTime() })
-			.where('id', '=', userId)
-			.execute();
+		await setAccount(trx, userId, now, { disabled_at: null });
 		return { action: 'staff.enabled' };
 	});
-}
 
 /**
  * Clears the authenticator (lost phone): secret, enrolment and recovery codes go, all
  * sessions end, and the next login leads straight to a new enrolment.
  */
-export function resetStaffTotp(
-	services: Services,
-	admin: AdminActor,
-	userId: number,
-	ctx: RequestContext = {}
-): Promise<AdminResult> {
-	return changeAccount(services, admin, userId, ctx, async (trx, user, now) => {
-		await trx
-			.updateTable('staff_user')
-			.set({ totp_secret: null, totp_enabled_at: null, totp_last_step: null, updated_at: now.getTime() })
-			.where('id', '=', userId)
-			.execute();
+export const resetStaffTotp: AccountChange = (services, admin, userId, ctx = {}) =>
+	changeAccount(services, admin, userId, ctx, async (trx, user, now) => {
+		await setAccount(trx, userId, now, { totp_secret: null, totp_enabled_at: null, totp_last_step: null });
 		await trx.deleteFrom('recovery_code').where('user_id', '=', userId).execute();
 		await endAllSessionsOf(trx, 'staff', userId);
 		return { action: 'staff.totp_reset', data: { wasEnrolled: user.totp_enabled_at !== null } };
 	});
-}

@@ -44,100 +44,97 @@ async function dueIds(q: IdQuery, limit: number | undefined): Promise<number[]> 
 	return ids(await (limit === undefined ? q : q.limit(limit)).execute());
 }
 
+/** A rule's `due` from the query of its due rows at the cutoff; the run's limit is added here. */
+function dueFrom(query: (db: Db | Tx, cutoff: number) => IdQuery): Rule['due'] {
+	return (db, cutoff, _now, limit) => dueIds(query(db, cutoff), limit);
+}
+
 const rules: Record<RetentionKey, Rule> = {
 	bookings_unconfirmed: {
-		due: (db, cutoff, _now, limit) =>
-			dueIds(
-				db
-					.selectFrom('booking')
-					.select('id')
-					.where('status', '=', 'expired')
-					.where('case_id', 'is', null)
-					.where((eb) => eb(eb.fn.coalesce('hold_expires_at', 'created_at'), '<=', cutoff)),
-				limit
-			),
+		due: dueFrom((db, cutoff) =>
+			db
+				.selectFrom('booking')
+				.select('id')
+				.where('status', '=', 'expired')
+				.where('case_id', 'is', null)
+				.where((eb) => eb(eb.fn.coalesce('hold_expires_at', 'created_at'), '<=', cutoff))
+		),
 		async apply(trx, list) {
 			await redactMailsAbout(trx, 'booking', list);
 			for (const part of chunks(list)) await trx.deleteFrom('booking').where('id', 'in', part).execute();
 		}
 	},
 	bookings_past: {
-		due: (db, cutoff, _now, limit) =>
-			dueIds(
-				db
-					.selectFrom('booking')
-					.select('id')
-					.where('case_id', 'is', null)
-					.where('status', 'not in', ['held', 'expired'])
-					.where('start_at', '<=', cutoff)
-					.where('email', '!=', ''),
-				limit
-			),
+		due: dueFrom((db, cutoff) =>
+			db
+				.selectFrom('booking')
+				.select('id')
+				.where('case_id', 'is', null)
+				.where('status', 'not in', ['held', 'expired'])
+				.where('start_at', '<=', cutoff)
+				.where('email', '!=', '')
+		),
 		async apply(trx, list, now) {
 			await anonymiseBookings(trx, list, now);
 			await redactMailsAbout(trx, 'booking', list);
 		}
 	},
 	cases_closed: {
-		due: (db, cutoff, _now, limit) =>
-			dueIds(
-				db
-					.selectFrom('case_file')
-					.select('id')
-					.where('status', '=', 'closed')
-					.where('closed_at', '<=', cutoff)
-					.where((eb) =>
-						eb.or([
-							eb('name', '!=', ''),
-							eb('goals', 'is not', null),
-							eb('close_outcome', 'is not', null),
-							eb('feedback_comment', 'is not', null)
-						])
-					),
-				limit
-			),
+		due: dueFrom((db, cutoff) =>
+			db
+				.selectFrom('case_file')
+				.select('id')
+				.where('status', '=', 'closed')
+				.where('closed_at', '<=', cutoff)
+				.where((eb) =>
+					eb.or([
+						eb('name', '!=', ''),
+						eb('goals', 'is not', null),
+						eb('close_outcome', 'is not', null),
+						eb('feedback_comment', 'is not', null)
+					])
+				)
+		),
 		apply: (trx, list, now) => eraseCases(trx, list, now)
 	},
 	creatives_without_data: {
-		due: (db, cutoff, _now, limit) =>
-			dueIds(
-				db
-					.selectFrom('creative as c')
-					.select('c.id')
-					.where('c.deleted_at', 'is', null)
-					.where('c.updated_at', '<=', cutoff)
-					.where(({ not, exists, selectFrom }) =>
-						not(
-							exists(
-								selectFrom('booking as b')
-									.select('b.id')
-									.whereRef('b.email', '=', 'c.email')
-									.union(
-										selectFrom('case_file as f')
-											.select('f.id')
-											.whereRef('f.creative_id', '=', 'c.id')
-											.where('f.name', '!=', '')
-									)
-									.union(
-										selectFrom('event_registration as r').select('r.id').whereRef('r.email', '=', 'c.email')
-									)
-									.union(
-										selectFrom('profile as p')
-											.select('p.id')
-											.whereRef('p.creative_id', '=', 'c.id')
-											.where('p.erased_at', 'is', null)
-									)
-									.union(
-										selectFrom('creative as m')
-											.select('m.id')
-											.whereRef('m.merged_into_id', '=', 'c.id')
-											.where('m.deleted_at', 'is', null)
-									)
-							)
+		due: dueFrom((db, cutoff) =>
+			db
+				.selectFrom('creative as c')
+				.select('c.id')
+				.where('c.deleted_at', 'is', null)
+				.where('c.updated_at', '<=', cutoff)
+				.where(({ not, exists, selectFrom }) =>
+					not(
+						exists(
+							selectFrom('booking as b')
+								.select('b.id')
+								.whereRef('b.email', '=', 'c.email')
+								.union(
+									selectFrom('case_file as f')
+										.select('f.id')
+										.whereRef('f.creative_id', '=', 'c.id')
+										.where('f.name', '!=', '')
+								)
+								.union(
+									selectFrom('event_registration as r').select('r.id').whereRef('r.email', '=', 'c.email')
+								)
+								.union(
+									selectFrom('profile as p')
+										.select('p.id')
+										.whereRef('p.creative_id', '=', 'c.id')
+										.where('p.erased_at', 'is', null)
+								)
+								.union(
+									selectFrom('creative as m')
+										.select('m.id')
+										.whereRef('m.merged_into_id', '=', 'c.id')
+										.where('m.deleted_at', 'is', null)
+								)
 						)
-					),
-				limit
-			),
+					)
+				)
+		),
 		async apply(trx, list, now) {
 			for (const id of list) {
 				await endAllSessionsOf(trx, 'creative', id);
@@ -155,22 +152,20 @@ const rules: Record<RetentionKey, Rule> = {
 		}
 	},
 	event_registrations: {
-		due: (db, cutoff, _now, limit) =>
-			dueIds(
-				db
-					.selectFrom('event_registration as r')
-					.innerJoin('event as e', 'e.id', 'r.event_id')
-					.select('r.id')
-					.where('e.end_at', '<=', cutoff)
-					.where((eb) =>
-						eb.or([
-							eb('r.email', '!=', ''),
-							eb('r.answers', '!=', '[]'),
-							eb('r.feedback_comment', 'is not', null)
-						])
-					),
-				limit
-			),
+		due: dueFrom((db, cutoff) =>
+			db
+				.selectFrom('event_registration as r')
+				.innerJoin('event as e', 'e.id', 'r.event_id')
+				.select('r.id')
+				.where('e.end_at', '<=', cutoff)
+				.where((eb) =>
+					eb.or([
+						eb('r.email', '!=', ''),
+						eb('r.answers', '!=', '[]'),
+						eb('r.feedback_comment', 'is not', null)
+					])
+				)
+		),
 		async apply(trx, list, now) {
 			await anonymiseRegistrations(trx, list, now);
 			await redactMailsAbout(trx, 'event_registration', list);
@@ -178,17 +173,15 @@ const rules: Record<RetentionKey, Rule> = {
 	},
 	waitlist_unconfirmed: {
 		// Issue 16: a waiting-list join that lapsed unconfirmed (expired without ever being offered).
-		due: (db, cutoff, _now, limit) =>
-			dueIds(
-				db
-					.selectFrom('event_registration')
-					.select('id')
-					.where('status', '=', 'expired')
-					.where('waitlist_confirmed_at', 'is', null)
-					.where('confirmed_at', 'is', null)
-					.where('waitlisted_at', '<=', cutoff - WAITLIST_CONFIRM_MS),
-				limit
-			),
+		due: dueFrom((db, cutoff) =>
+			db
+				.selectFrom('event_registration')
+				.select('id')
+				.where('status', '=', 'expired')
+				.where('waitlist_confirmed_at', 'is', null)
+				.where('confirmed_at', 'is', null)
+				.where('waitlisted_at', '<=', cutoff - WAITLIST_CONFIRM_MS)
+		),
 		async apply(trx, list) {
 			await redactMailsAbout(trx, 'event_registration', list);
 			for (const part of chunks(list)) {
@@ -200,36 +193,32 @@ const rules: Record<RetentionKey, Rule> = {
 	mails: {
 		// Sent mails from their sending; dead ones from their last attempt; a mail still pending
 		// after the whole period will never be delivered (no SMTP configured, or stuck) and goes too.
-		due: (db, cutoff, _now, limit) =>
-			dueIds(
-				db
-					.selectFrom('outbox')
-					.select('id')
-					.where((eb) =>
-						eb.or([
-							eb.and([eb('status', '=', 'sent'), eb('sent_at', '<=', cutoff)]),
-							eb.and([eb('status', '=', 'dead'), eb('next_attempt_at', '<=', cutoff)]),
-							// Issue 12: obsolete mails were never sent; they age from their creation.
-							eb.and([eb('status', '=', 'obsolete'), eb('created_at', '<=', cutoff)]),
-							eb.and([eb('status', 'in', ['pending', 'sending']), eb('created_at', '<=', cutoff)])
-						])
-					),
-				limit
-			),
+		due: dueFrom((db, cutoff) =>
+			db
+				.selectFrom('outbox')
+				.select('id')
+				.where((eb) =>
+					eb.or([
+						eb.and([eb('status', '=', 'sent'), eb('sent_at', '<=', cutoff)]),
+						eb.and([eb('status', '=', 'dead'), eb('next_attempt_at', '<=', cutoff)]),
+						// Issue 12: obsolete mails were never sent; they age from their creation.
+						eb.and([eb('status', '=', 'obsolete'), eb('created_at', '<=', cutoff)]),
+						eb.and([eb('status', 'in', ['pending', 'sending']), eb('created_at', '<=', cutoff)])
+					])
+				)
+		),
 		async apply(trx, list) {
 			for (const part of chunks(list)) await trx.deleteFrom('outbox').where('id', 'in', part).execute();
 		}
 	},
 	profiles_not_renewed: {
-		due: (db, cutoff, _now, limit) =>
-			dueIds(
-				db
-					.selectFrom('profile')
-					.select('creative_id as id')
-					.where('erased_at', 'is', null)
-					.where('updated_at', '<=', cutoff),
-				limit
-			),
+		due: dueFrom((db, cutoff) =>
+			db
+				.selectFrom('profile')
+				.select('creative_id as id')
+				.where('erased_at', 'is', null)
+				.where('updated_at', '<=', cutoff)
+		),
 		async apply(trx, creativeIds, now) {
 			for (const id of creativeIds) await eraseVisibility(trx, id, now);
 		}
@@ -237,30 +226,28 @@ const rules: Record<RetentionKey, Rule> = {
 	decision_makers: {
 		// Unconfirmed addresses after the period from registering; confirmed ones once no request is
 		// live and the last one closed (or was rejected) more than the period ago.
-		due: (db, cutoff, _now, limit) =>
-			dueIds(
-				db
-					.selectFrom('decision_maker as d')
-					.select('d.id')
-					.where('d.erased_at', 'is', null)
-					.where('d.created_at', '<=', cutoff)
-					.where(({ not, exists, selectFrom }) =>
-						not(
-							exists(
-								selectFrom('project_request as p')
-									.select('p.id')
-									.whereRef('p.decision_maker_id', '=', 'd.id')
-									.where((eb) =>
-										eb.or([
-											eb('p.status', 'in', ['pending', 'open']),
-											eb(eb.fn.coalesce('p.closed_at', 'p.updated_at'), '>', cutoff)
-										])
-									)
-							)
+		due: dueFrom((db, cutoff) =>
+			db
+				.selectFrom('decision_maker as d')
+				.select('d.id')
+				.where('d.erased_at', 'is', null)
+				.where('d.created_at', '<=', cutoff)
+				.where(({ not, exists, selectFrom }) =>
+					not(
+						exists(
+							selectFrom('project_request as p')
+								.select('p.id')
+								.whereRef('p.decision_maker_id', '=', 'd.id')
+								.where((eb) =>
+									eb.or([
+										eb('p.status', 'in', ['pending', 'open']),
+										eb(eb.fn.coalesce('p.closed_at', 'p.updated_at'), '>', cutoff)
+									])
+								)
 						)
-					),
-				limit
-			),
+					)
+				)
+		),
 		async apply(trx, list, now) {
 			for (const id of list) await eraseDecisionMakerRows(trx, id, now);
 		}
@@ -306,21 +293,19 @@ const rules: Record<RetentionKey, Rule> = {
 		}
 	},
 	audit: {
-		due: (db, cutoff, _now, limit) =>
-			dueIds(
-				db
-					.selectFrom('audit_event')
-					.select('id')
-					.where('at', '<=', cutoff)
-					.where((eb) =>
-						eb.or([
-							eb('data', '!=', '{}'),
-							eb('request_id', 'is not', null),
-							eb.and([eb('actor_kind', 'in', ['creative', 'anonymous']), eb('actor_label', '!=', REDACTED)])
-						])
-					),
-				limit
-			),
+		due: dueFrom((db, cutoff) =>
+			db
+				.selectFrom('audit_event')
+				.select('id')
+				.where('at', '<=', cutoff)
+				.where((eb) =>
+					eb.or([
+						eb('data', '!=', '{}'),
+						eb('request_id', 'is not', null),
+						eb.and([eb('actor_kind', 'in', ['creative', 'anonymous']), eb('actor_label', '!=', REDACTED)])
+					])
+				)
+		),
 		async apply(trx, list) {
 			for (const part of chunks(list)) {
 				await trx
