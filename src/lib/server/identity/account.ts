@@ -1,8 +1,7 @@
-import { recordAudit } from '../audit/index';
 import { transact } from '../db/transaction';
 import type { Services } from '../runtime';
 import type { Locale } from '../../i18n/locale';
-import { type RequestContext, staffActor } from './context';
+import { type RequestContext, recordOwnAudit } from './context';
 import { hashPassword, PASSWORD_MIN_LENGTH, verifyPassword } from './password';
 import type { StaffPrincipal } from './principal';
 import { storeNewPassword } from './password-change';
@@ -78,12 +77,11 @@ export async function changePassword(
 	if (!(await verifyPassword(user.password_hash, input.current))) {
 		return transact(db, async (trx) => {
 			const after = await recordFailure(trx, key, policies(config).account, now);
-			await recordAudit(
+			await recordOwnAudit(
 				trx,
-				staffActor(user),
+				user,
 				{
 					action: 'auth.password_change_failed',
-					subject: { kind: 'staff_user', id: user.id },
 					data: { blocked: !after.allowed }
 				},
 				{ now, requestId: ctx.requestId }

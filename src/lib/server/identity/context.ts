@@ -1,4 +1,5 @@
-import type { AuditActor } from '../audit/index';
+import { type AuditActor, type AuditEntry, recordAudit } from '../audit/index';
+import type { Db, Tx } from '../db/transaction';
 import type { Config } from '../platform/config';
 import type { SessionPolicy } from './sessions';
 
@@ -15,6 +16,21 @@ export function sessionPolicy(
 
 export function staffActor(user: { id: number; email: string }): AuditActor {
 	return { kind: 'staff', id: user.id, label: user.email };
+}
+
+/** A staff user acting on their own account (login steps, password, second factor): actor and subject are both they. */
+export function recordOwnAudit(
+	trx: Tx | Db,
+	user: { id: number; email: string },
+	change: Pick<AuditEntry, 'action' | 'data'>,
+	context: { now: Date; requestId?: string | null }
+): Promise<void> {
+	return recordAudit(
+		trx,
+		staffActor(user),
+		{ ...change, subject: { kind: 'staff_user', id: user.id } },
+		context
+	);
 }
 
 export const anonymousActor: AuditActor = { kind: 'anonymous', id: null, label: 'anonymous' };

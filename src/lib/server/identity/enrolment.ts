@@ -1,9 +1,8 @@
 import QRCode from 'qrcode';
-import { recordAudit } from '../audit/index';
 import { type Tx, transact } from '../db/transaction';
 import type { SecretBox } from '../platform/secret-box';
 import type { Services } from '../runtime';
-import { type RequestContext, sessionPolicy, staffActor } from './context';
+import { type RequestContext, recordOwnAudit, sessionPolicy } from './context';
 import { codeAttempt, issueRecoveryCodes, loadTotpUser, secondFactorFailure } from './second-factor';
 import { upgradeSession } from './sessions';
 import { matchTotp, newTotpSecret, otpauthUri } from './totp';
@@ -113,10 +112,10 @@ export async function confirmEnrolment(
 			{ key, now, action: 'auth.totp_enrolled' },
 			ctx
 		);
-		await recordAudit(
+		await recordOwnAudit(
 			trx,
-			staffActor(user),
-			{ action: 'auth.login', subject: { kind: 'staff_user', id: user.id }, data: { method: 'enrolment' } },
+			user,
+			{ action: 'auth.login', data: { method: 'enrolment' } },
 			{ now, requestId: ctx.requestId }
 		);
 		return { ok: true as const, ...session, recoveryCodes };

@@ -3,7 +3,7 @@ import { isUniqueViolation, type Tx, transact } from '../db/transaction';
 import { enqueueMail } from '../notifications/index';
 import type { Services } from '../runtime';
 import type { Locale } from '../../i18n/locale';
-import { type AdminActor, type RequestContext, staffActor } from './context';
+import { type AdminActor, type RequestContext, recordOwnAudit, staffActor } from './context';
 import { consumeLinkToken, inspectLinkToken, issueLinkToken, retireLinkTokens } from './link-tokens';
 import { absoluteLink, inviteMail } from './mails';
 import { hashPassword } from './password';
@@ -218,12 +218,7 @@ export async function acceptInvite(
 		// An invitation re-issued to an existing account (create-admin) replaces its password.
 		await endAllSessionsOf(trx, 'staff', user.id);
 		await clearThrottle(trx, keys.loginAccount(user.email));
-		await recordAudit(
-			trx,
-			staffActor(user),
-			{ action: 'auth.invite_accepted', subject: { kind: 'staff_user', id: user.id } },
-			{ now, requestId: ctx.requestId }
-		);
+		await recordOwnAudit(trx, user, { action: 'auth.invite_accepted' }, { now, requestId: ctx.requestId });
 		return { ok: true as const, email: user.email };
 	});
 }

@@ -1,7 +1,7 @@
 import { recordAudit } from '../audit/index';
 import { transact } from '../db/transaction';
 import type { Services } from '../runtime';
-import { anonymousActor, type RequestContext, sessionPolicy, staffActor } from './context';
+import { anonymousActor, type RequestContext, recordOwnAudit, sessionPolicy, staffActor } from './context';
 import { ensurePendingSecret } from './enrolment';
 import { stepAfterPassword } from './login-rules';
 import { loginFailures } from '../platform/metrics';
@@ -128,12 +128,7 @@ function acceptPassword(
 			sessionPolicy(services.config),
 			now
 		);
-		await recordAudit(
-			trx,
-			staffActor(user),
-			{ action: 'auth.password_accepted', subject: { kind: 'staff_user', id: user.id } },
-			{ now, requestId: ctx.requestId }
-		);
+		await recordOwnAudit(trx, user, { action: 'auth.password_accepted' }, { now, requestId: ctx.requestId });
 		return { ok: true as const, ...session, next };
 	});
 }

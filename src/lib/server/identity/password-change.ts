@@ -1,8 +1,7 @@
-import { recordAudit } from '../audit/index';
 import type { Tx } from '../db/transaction';
 import { enqueueMail } from '../notifications/index';
 import type { Locale } from '../../i18n/locale';
-import { staffActor } from './context';
+import { recordOwnAudit } from './context';
 import { absoluteLink, passwordChangedMail } from './mails';
 import { clearThrottle } from './throttle';
 
@@ -45,12 +44,11 @@ export async function storeNewPassword(
 		},
 		now
 	);
-	await recordAudit(
+	await recordOwnAudit(
 		trx,
-		staffActor(user),
+		user,
 		{
 			action: 'auth.password_changed',
-			subject: { kind: 'staff_user', id: user.id },
 			data: { via: input.via }
 		},
 		context

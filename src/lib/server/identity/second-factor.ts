@@ -1,8 +1,7 @@
-import { recordAudit } from '../audit/index';
 import { type Db, type Tx, transact } from '../db/transaction';
 import type { SecretBox } from '../platform/secret-box';
 import type { Services } from '../runtime';
-import { type RequestContext, sessionPolicy, staffActor } from './context';
+import { type RequestContext, recordOwnAudit, sessionPolicy } from './context';
 import {
 	findMatchingRecoveryCode,
 	normaliseRecoveryCode,
@@ -62,12 +61,7 @@ export async function issueRecoveryCodes(
 ): Promise<string[]> {
 	const recoveryCodes = await replaceRecoveryCodes(trx, user.id);
 	await clearThrottle(trx, attempt.key);
-	await recordAudit(
-		trx,
-		staffActor(user),
-		{ action: attempt.action, subject: { kind: 'staff_user', id: user.id } },
-		{ now: attempt.now, requestId: ctx.requestId }
-	);
+	await recordOwnAudit(trx, user, { action: attempt.action }, { now: attempt.now, requestId: ctx.requestId });
 	return recoveryCodes;
 }
 
@@ -104,12 +98,11 @@ export async function secondFactorFailure(
 	now: Date = services.clock.now()
 ) {
 	const after = await recordFailure(trx, keys.secondFactor(user.id), policies(services.config).account, now);
-	await recordAudit(
+	await recordOwnAudit(
 		trx,
-		staffActor(user),
+		user,
 		{
 			action: 'auth.login_failed',
-			subject: { kind: 'staff_user', id: user.id },
 			data: { stage, blocked: !after.allowed }
 		},
 		{ now, requestId: ctx.requestId }
@@ -132,46 +125,56 @@ async function precheck(
 	return { user };
 }
 
-/** Step two of a login with a code from the authenticator app. */
-export async function completeLoginWithTotp(
+/** Both second-factor logins are called alike: the half session, its user and the code typed. */
+type SecondFactorLogin = (
 	services: Services,
 	input: { sessionHash: string; userId: number; code: string },
-	ctx: RequestContext = {}
+	ctx?: RequestContext
+) => Promise<SecondFactorResult>;
+
+/**
+ * A second factor held: the half session becomes a full one, the throttle forgets the user and
+ * the login is audited with its method (after the rows `beforeLogin` writes).
+ */
+async function finishLogin(
+	trx: Tx,
+	services: Services,
+	user: TotpUser,
+	sessionHash: string,
+	at: { now: Date; requestId?: string | null },
+	method: 'totp' | 'recovery',
+	beforeLogin: () => Promise<void> = async () => {}
 ): Promise<SecondFactorResult> {
-	const { db, clock, config, secrets } = services;
+	const session = await upgradeSession(trx, sessionHash, sessionPolicy(services.config), at.now);
+	if (!session) return { ok: false, reason: 'expired' };
+	await clearThrottle(trx, keys.secondFactor(user.id));
+	await beforeLogin();
+	await recordOwnAudit(trx, user, { action: 'auth.login', data: { method } }, at);
+	return { ok: true, ...session };
+}
+
+/** Step two of a login with a code from the authenticator app. */
+export const completeLoginWithTotp: SecondFactorLogin = async (services, input, ctx = {}) => {
 	const checked = await precheck(services, input.userId);
 	if ('result' in checked) return checked.result;
 	const { user } = checked;
-	const now = clock.now();
-	const step = matchUserTotp(secrets, user, input.code, now);
-	return transact(db, async (trx) => {
+	const at = { now: services.clock.now(), requestId: ctx.requestId };
+	const step = matchUserTotp(services.secrets, user, input.code, at.now);
+	return transact(services.db, async (trx) => {
 		if (step === null || !(await spendTotpStep(trx, user.id, step))) {
 			return secondFactorFailure(trx, services, user, 'totp', ctx);
 		}
-		const session = await upgradeSession(trx, input.sessionHash, sessionPolicy(config), now);
-		if (!session) return { ok: false as const, reason: 'expired' as const };
-		await clearThrottle(trx, keys.secondFactor(user.id));
-		await recordAudit(
-			trx,
-			staffActor(user),
-			{ action: 'auth.login', subject: { kind: 'staff_user', id: user.id }, data: { method: 'totp' } },
-			{ now, requestId: ctx.requestId }
-		);
-		return { ok: true as const, ...session };
+		return finishLogin(trx, services, user, input.sessionHash, at, 'totp');
 	});
-}
+};
 
 /** Step two with a recovery code instead: each code works once. */
-export async function completeLoginWithRecoveryCode(
-	services: Services,
-	input: { sessionHash: string; userId: number; code: string },
-	ctx: RequestContext = {}
-): Promise<SecondFactorResult> {
-	const { db, clock, config } = services;
+export const completeLoginWithRecoveryCode: SecondFactorLogin = async (services, input, ctx = {}) => {
+	const { db } = services;
 	const checked = await precheck(services, input.userId);
 	if ('result' in checked) return checked.result;
 	const { user } = checked;
-	const now = clock.now();
+	const at = { now: services.clock.now(), requestId: ctx.requestId };
 	const clean = normaliseRecoveryCode(input.code);
 	// argon2 verification runs before the transaction so no write lock waits on it; the
 	// update below re-checks `used_at`, so a code raced in two tabs still works only once.
@@ -189,33 +192,16 @@ export async function completeLoginWithRecoveryCode(
 		const res = match
 			? await trx
 					.updateTable('recovery_code')
-					.set({ used_at: now.getTime() })
+					.set({ used_at: at.now.getTime() })
 					.where('id', '=', match.id)
 					.where('used_at', 'is', null)
 					.executeTakeFirst()
 			: null;
 		if (!res || Number(res.numUpdatedRows) !== 1)
 			return secondFactorFailure(trx, services, user, 'recovery', ctx);
-		const session = await upgradeSession(trx, input.sessionHash, sessionPolicy(config), now);
-		if (!session) return { ok: false as const, reason: 'expired' as const };
-		await clearThrottle(trx, keys.secondFactor(user.id));
-		const remaining = await unusedRecoveryCodes(trx, user.id);
-		await recordAudit(
-			trx,
-			staffActor(user),
-			{
-				action: 'auth.recovery_code_used',
-				subject: { kind: 'staff_user', id: user.id },
-				data: { remaining }
-			},
-			{ now, requestId: ctx.requestId }
-		);
-		await recordAudit(
-			trx,
-			staffActor(user),
-			{ action: 'auth.login', subject: { kind: 'staff_user', id: user.id }, data: { method: 'recovery' } },
-			{ now, requestId: ctx.requestId }
-		);
-		return { ok: true as const, ...session };
+		return finishLogin(trx, services, user, input.sessionHash, at, 'recovery', async () => {
+			const remaining = await unusedRecoveryCodes(trx, user.id);
+			await recordOwnAudit(trx, user, { action: 'auth.recovery_code_used', data: { remaining } }, at);
+		});
 	});
-}
+};
