@@ -12,6 +12,7 @@ import { holdBooking } from '../booking/hold';
 import { createFeed, feedStatus, revokeFeed, setOfficeFeedDetails } from './commands';
 import { personalFeed, subscriptionUrls } from './feed';
 import { servicesClosedAfterEach } from '../../../../tests/support/services-per-test';
+import { auditRowsOf } from '../../../../tests/support/audit-rows';
 
 let s = servicesClosedAfterEach();
 
@@ -130,12 +131,7 @@ describe('personal calendar feed', () => {
 		expect(rows.every((r) => !r.token_hash.includes(third) && /^[0-9a-f]{64}$/.test(r.token_hash))).toBe(
 			true
 		);
-		const actions = await s!.db
-			.selectFrom('audit_event')
-			.select('action')
-			.where('action', 'like', 'calendar_feed.%')
-			.orderBy('id')
-			.execute();
+		const actions = await auditRowsOf(s!.db, 'calendar_feed.%');
 		expect(actions.map((a) => a.action)).toEqual([
 			'calendar_feed.created',
 			'calendar_feed.created',

@@ -6,6 +6,7 @@ import { importContactPointsCsv } from './csv-import';
 import { getContactPointByKey, listContactPoints } from './queries';
 import { seedDirectory } from './seed';
 import { servicesClosedAfterEach } from '../../../../tests/support/services-per-test';
+import { auditRowsOf } from '../../../../tests/support/audit-rows';
 
 let s = servicesClosedAfterEach();
 
@@ -38,11 +39,7 @@ describe('importContactPointsCsv', () => {
 		expect((await getContactPointByKey(s.db, 'creative-nrw'))?.laender).toEqual(['DE-NW']);
 		const again = await importContactPointsCsv(s, admin, shipped());
 		expect(again.ok && [again.plan.created.length, again.plan.updated.length]).toEqual([0, 29]);
-		const audit = await s.db
-			.selectFrom('audit_event')
-			.selectAll()
-			.where('action', '=', 'directory.imported')
-			.execute();
+		const audit = await auditRowsOf(s.db, 'directory.imported');
 		expect(audit.map((a) => JSON.parse(a.data))).toEqual([
 			{ format: 'csv', created: 29, updated: 0, skipped: 0 },
 			{ format: 'csv', created: 0, updated: 29, skipped: 0 }

@@ -13,6 +13,8 @@ import {
 import { contactPointCreateSchema, contactPointSchema, normalizeWebsite } from './schema';
 import { seedDirectory } from './seed';
 import { servicesClosedAfterEach } from '../../../../tests/support/services-per-test';
+import { contactPointFormValues } from '../../../routes/intern/anlaufstellen/values';
+import { auditRowsOf } from '../../../../tests/support/audit-rows';
 
 let s = servicesClosedAfterEach();
 
@@ -31,29 +33,12 @@ async function entry(key: string): Promise<ContactPoint> {
 }
 
 async function audits(action: string) {
-	return (
-		await s!.db.selectFrom('audit_event').selectAll().where('action', '=', action).orderBy('id').execute()
-	).map((r) => ({ ...r, data: JSON.parse(r.data) }));
+	return (await auditRowsOf(s!.db, action)).map((r) => ({ ...r, data: JSON.parse(r.data) }));
 }
 
+/** The entry as its edit form posts it (the page's own values), with the fields a test changes. */
 function formOf(c: ContactPoint, overrides: Record<string, unknown> = {}) {
-	return {
-		name: c.name,
-		description: c.description,
-		organizationDescription: c.organizationDescription,
-		kind: c.kind,
-		cost: c.cost ?? '',
-		website: c.website ?? '',
-		email: c.email ?? '',
-		phone: c.phone ?? '',
-		advocacy: c.advocacy ? 'on' : undefined,
-		active: c.active ? 'on' : undefined,
-		scope: c.scope,
-		laender: c.laender,
-		topics: c.topics,
-		submarkets: c.submarkets,
-		...overrides
-	};
+	return { ...contactPointFormValues(c), ...overrides };
 }
 
 describe('seedDirectory', () => {

@@ -37,6 +37,14 @@ const opts = (worker = 'w1', maxAttempts = 3) => ({
 	now: () => s.clock.now()
 });
 
+/** What deliverDue answers, in its field order. */
+const tally = (sent: number, failed: number, dead: number, obsolete: number) => ({
+	sent,
+	failed,
+	dead,
+	obsolete
+});
+
 async function row(id: number) {
 	return s.db.selectFrom('outbox').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 }
@@ -83,7 +91,7 @@ describe('deliverDue', () => {
 		await enqueueMail(s.db, hold('soon@example.org', now + MINUTE), s.clock.now());
 		await enqueueMail(s.db, hold('plain@example.org', null), s.clock.now());
 		const { transport, sent } = memoryTransport();
-		expect(await deliverDue(s.db, transport, opts())).toEqual({ sent: 2, failed: 0, dead: 0, obsolete: 1 });
+		expect(await deliverDue(s.db, transport, opts())).toEqual(tally(2, 0, 0, 1));
 		expect(sent.map((r) => r.to_address).sort()).toEqual(['plain@example.org', 'soon@example.org']);
 		const late = await s.db
 			.selectFrom('outbox')
@@ -94,7 +102,7 @@ describe('deliverDue', () => {
 		// Never sent, so its link is masked like a sent one's; nothing picks it up again.
 		expect(late.text_body).not.toContain(token);
 		expect(late.text_body).toContain('/termin/bestaetigen/');
-		expect(await deliverDue(s.db, transport, opts())).toEqual({ sent: 0, failed: 0, dead: 0, obsolete: 0 });
+		expect(await deliverDue(s.db, transport, opts())).toEqual(tally(0, 0, 0, 0));
 	});
 
 	it('a dead mail requeued after its deadline is marked obsolete, not sent (issue 12)', async () => {
@@ -107,7 +115,7 @@ describe('deliverDue', () => {
 		s.clock.advance(30 * MINUTE);
 		expect(await requeueMail(s.db, id, s.clock.now())).toBe(true);
 		const { transport, sent } = memoryTransport();
-		expect(await deliverDue(s.db, transport, opts())).toEqual({ sent: 0, failed: 0, dead: 0, obsolete: 1 });
+		expect(await deliverDue(s.db, transport, opts())).toEqual(tally(0, 0, 0, 1));
 		expect(sent).toEqual([]);
 		expect((await row(id)).status).toBe('obsolete');
 		// Only dead mails can be requeued; an obsolete one stays put.
@@ -119,21 +127,21 @@ describe('deliverDue', () => {
 		await enqueueMail(s.db, sampleMail(), s.clock.now());
 		const { transport, sent } = memoryTransport();
 		const report = await deliverDue(s.db, transport, opts());
-		expect(report).toEqual({ sent: 1, failed: 0, dead: 0, obsolete: 0 });
+		expect(report).toEqual(tally(1, 0, 0, 0));
 		expect(sent.map((r) => r.to_address)).toEqual(['kreative@example.org']);
 		const r = await row(await onlyId());
 		expect(r.status).toBe('sent');
 		expect(Number(r.attempts)).toBe(1);
 		expect(Number(r.sent_at)).toBe(s.clock.now().getTime());
 		// Nothing is sent twice.
-		expect(await deliverDue(s.db, transport, opts())).toEqual({ sent: 0, failed: 0, dead: 0, obsolete: 0 });
+		expect(await deliverDue(s.db, transport, opts())).toEqual(tally(0, 0, 0, 0));
 	});
 
 	it('does not send a mail before it is due', async () => {
 		s = await testServices();
 		await enqueueMail(s.db, sampleMail(), new Date(s.clock.now().getTime() + MINUTE));
 		const { transport, sent } = memoryTransport();
-		expect(await deliverDue(s.db, transport, opts())).toEqual({ sent: 0, failed: 0, dead: 0, obsolete: 0 });
+		expect(await deliverDue(s.db, transport, opts())).toEqual(tally(0, 0, 0, 0));
 		expect(sent).toHaveLength(0);
 	});
 
@@ -143,12 +151,7 @@ describe('deliverDue', () => {
 		const id = await onlyId();
 		const failing = memoryTransport({ fail: true });
 
-		expect(await deliverDue(s.db, failing.transport, opts('w1', 3))).toEqual({
-			sent: 0,
-			failed: 1,
-			dead: 0,
-			obsolete: 0
-		});
+		expect(await deliverDue(s.db, failing.transport, opts('w1', 3))).toEqual(tally(0, 1, 0, 0));
 		let r = await row(id);
 		expect(r.status).toBe('pending');
 		expect(Number(r.attempts)).toBe(1);
@@ -158,43 +161,23 @@ describe('deliverDue', () => {
 
 		// Not due yet: nothing happens.
 		s.clock.advance(backoffMs(1) - 1);
-		expect(await deliverDue(s.db, failing.transport, opts('w1', 3))).toEqual({
-			sent: 0,
-			failed: 0,
-			dead: 0,
-			obsolete: 0
-		});
+		expect(await deliverDue(s.db, failing.transport, opts('w1', 3))).toEqual(tally(0, 0, 0, 0));
 
 		s.clock.advance(1);
-		expect(await deliverDue(s.db, failing.transport, opts('w1', 3))).toEqual({
-			sent: 0,
-			failed: 1,
-			dead: 0,
-			obsolete: 0
-		});
+		expect(await deliverDue(s.db, failing.transport, opts('w1', 3))).toEqual(tally(0, 1, 0, 0));
 		r = await row(id);
 		expect(Number(r.attempts)).toBe(2);
 		expect(Number(r.next_attempt_at)).toBe(s.clock.now().getTime() + backoffMs(2));
 
 		s.clock.advance(backoffMs(2));
-		expect(await deliverDue(s.db, failing.transport, opts('w1', 3))).toEqual({
-			sent: 0,
-			failed: 0,
-			dead: 1,
-			obsolete: 0
-		});
+		expect(await deliverDue(s.db, failing.transport, opts('w1', 3))).toEqual(tally(0, 0, 1, 0));
 		r = await row(id);
 		expect(r.status).toBe('dead');
 		expect(Number(r.attempts)).toBe(3);
 
 		// Dead stays dead, however long we wait.
 		s.clock.advance(24 * 60 * MINUTE);
-		expect(await deliverDue(s.db, failing.transport, opts('w1', 3))).toEqual({
-			sent: 0,
-			failed: 0,
-			dead: 0,
-			obsolete: 0
-		});
+		expect(await deliverDue(s.db, failing.transport, opts('w1', 3))).toEqual(tally(0, 0, 0, 0));
 
 		// Requeue only takes dead mails.
 		expect(await requeueMail(s.db, id, s.clock.now())).toBe(true);
@@ -205,12 +188,7 @@ describe('deliverDue', () => {
 		expect(r.last_error).toBeNull();
 
 		const working = memoryTransport();
-		expect(await deliverDue(s.db, working.transport, opts('w1', 3))).toEqual({
-			sent: 1,
-			failed: 0,
-			dead: 0,
-			obsolete: 0
-		});
+		expect(await deliverDue(s.db, working.transport, opts('w1', 3))).toEqual(tally(1, 0, 0, 0));
 		expect((await row(id)).status).toBe('sent');
 	});
 
@@ -218,7 +196,7 @@ describe('deliverDue', () => {
 		s = await testServices();
 		await enqueueMany(s.db, 3, s.clock.now());
 		const t = memoryTransport({ fail: (r) => r.to_address === 'person1@example.org' });
-		expect(await deliverDue(s.db, t.transport, opts())).toEqual({ sent: 2, failed: 1, dead: 0, obsolete: 0 });
+		expect(await deliverDue(s.db, t.transport, opts())).toEqual(tally(2, 1, 0, 0));
 		expect(t.sent.map((r) => r.to_address).sort()).toEqual(['person0@example.org', 'person2@example.org']);
 	});
 
@@ -275,20 +253,10 @@ describe('deliverDue', () => {
 
 		const t = memoryTransport();
 		s.clock.advance(4 * MINUTE);
-		expect(await deliverDue(s.db, t.transport, opts('w2'))).toEqual({
-			sent: 0,
-			failed: 0,
-			dead: 0,
-			obsolete: 0
-		});
+		expect(await deliverDue(s.db, t.transport, opts('w2'))).toEqual(tally(0, 0, 0, 0));
 
 		s.clock.advance(MINUTE);
-		expect(await deliverDue(s.db, t.transport, opts('w2'))).toEqual({
-			sent: 1,
-			failed: 0,
-			dead: 0,
-			obsolete: 0
-		});
+		expect(await deliverDue(s.db, t.transport, opts('w2'))).toEqual(tally(1, 0, 0, 0));
 		const r = await row(id);
 		expect(r.status).toBe('sent');
 		expect(r.claimed_by).toBe('w2');

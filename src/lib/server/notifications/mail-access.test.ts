@@ -8,6 +8,7 @@ import { deliverDue, type MailTransport } from './deliver';
 import { MASK, maskTokens } from './mask-tokens';
 import { getOutboxMail, listOutbox, type MailViewer, openOutboxMail } from './queries';
 import { servicesClosedAfterEach } from '../../../../tests/support/services-per-test';
+import { auditRowsOf } from '../../../../tests/support/audit-rows';
 
 let s = servicesClosedAfterEach();
 
@@ -82,11 +83,7 @@ describe('Postausgang respects case access (issue 13)', () => {
 			const text = JSON.stringify(shown);
 			for (const token of x.tokens) expect(text).not.toContain(token);
 		}
-		const audits = await s!.db
-			.selectFrom('audit_event')
-			.selectAll()
-			.where('action', '=', 'mail.viewed')
-			.execute();
+		const audits = await auditRowsOf(s!.db, 'mail.viewed');
 		expect(audits.length).toBeGreaterThan(0);
 		expect(audits[0]).toMatchObject({ actor_kind: 'staff', actor_id: 9998, subject_kind: 'outbox' });
 		expect(audits[0]!.data).not.toContain('kim@example.org');

@@ -6,6 +6,7 @@ import { enqueueMail } from './outbox';
 import { getOutboxMail, likeContains, listOutbox, OUTBOX_PAGE_SIZE, outboxFilterFromSearch } from './queries';
 import { enqueueMany, sampleMail } from './test-mails';
 import { closeServicesAfterEach } from '../../../../tests/support/services-per-test';
+import { auditRowsOf } from '../../../../tests/support/audit-rows';
 
 let s: TestServices | undefined;
 closeServicesAfterEach();
@@ -134,9 +135,7 @@ describe('requeueDeadMail', () => {
 
 		expect(await requeueDeadMail(s.db, actor, id, context)).toBe(false);
 		expect(await requeueDeadMail(s.db, actor, id + 99, context)).toBe(false);
-		expect(
-			await s.db.selectFrom('audit_event').selectAll().where('action', '=', 'mail.requeued').execute()
-		).toEqual([]);
+		expect(await auditRowsOf(s.db, 'mail.requeued')).toEqual([]);
 
 		await s.db
 			.updateTable('outbox')
@@ -146,11 +145,7 @@ describe('requeueDeadMail', () => {
 		expect(await requeueDeadMail(s.db, actor, id, context)).toBe(true);
 		const mail = await getOutboxMail(s.db, admin, id);
 		expect(mail).toMatchObject({ status: 'pending', attempts: 0, lastError: null });
-		const audit = await s.db
-			.selectFrom('audit_event')
-			.selectAll()
-			.where('action', '=', 'mail.requeued')
-			.execute();
+		const audit = await auditRowsOf(s.db, 'mail.requeued');
 		expect(audit).toHaveLength(1);
 		expect(audit[0]).toMatchObject({
 			actor_kind: 'staff',

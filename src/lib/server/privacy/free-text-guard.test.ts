@@ -8,6 +8,7 @@ import { checkFreeText, warningFor } from './free-text-guard';
 import { addSensitiveKeyword, listSensitiveKeywords, removeSensitiveKeyword } from './sensitive-keywords';
 import { officeCreateForm } from '../../../../tests/support/office-form-fixtures';
 import { servicesClosedAfterEach } from '../../../../tests/support/services-per-test';
+import { auditRowsOf } from '../../../../tests/support/audit-rows';
 
 let s = servicesClosedAfterEach({ ignoreCloseErrors: true });
 
@@ -90,12 +91,7 @@ describe('sensitive keywords per office (real database)', () => {
 		// Numbers warn whatever the list holds, also without an office.
 		expect(await checkFreeText(s.db, null, { concern: '12 150385 M 023' })).not.toBeNull();
 
-		const audit = await s.db
-			.selectFrom('audit_event')
-			.select(['action', 'office_id', 'data'])
-			.where('action', 'like', 'office.sensitive_keyword_%')
-			.orderBy('id')
-			.execute();
+		const audit = await auditRowsOf(s.db, 'office.sensitive_keyword_%');
 		expect(audit.map((a) => [a.action, Number(a.office_id)])).toEqual([
 			['office.sensitive_keyword_added', nw],
 			['office.sensitive_keyword_removed', nw]

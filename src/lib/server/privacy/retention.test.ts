@@ -10,6 +10,7 @@ import { retentionJob } from './retention-job';
 import { RETENTION_KEYS, RETENTION_TABLE, RetentionConfigError, retentionPeriods } from './retention-rules';
 import { seedRetentionRows } from '../../../../tests/support/retention-fixtures';
 import { servicesClosedAfterEach } from '../../../../tests/support/services-per-test';
+import { auditRowsOf } from '../../../../tests/support/audit-rows';
 
 let s = servicesClosedAfterEach();
 
@@ -159,11 +160,7 @@ describe('retention run (Löschkonzept)', () => {
 		expect(counts).toEqual(dryCounts);
 		for (const key of RETENTION_KEYS) expect.soft(counts[key], key).toBeGreaterThan(0);
 
-		const audits = await s.db
-			.selectFrom('audit_event')
-			.select(['subject_id', 'data', 'actor_kind'])
-			.where('action', '=', 'retention.applied')
-			.execute();
+		const audits = await auditRowsOf(s.db, 'retention.applied');
 		expect(audits).toHaveLength(RETENTION_KEYS.length);
 		for (const a of audits) {
 			expect(a.actor_kind).toBe('system');
@@ -190,11 +187,7 @@ describe('retention run (Löschkonzept)', () => {
 			expect.soft(await read(seeded), label).toBe(expected);
 		}
 		expect(report.lines.map((l) => [l.key, l.count])).toEqual(dry.lines.map((l) => [l.key, l.count]));
-		const audits = await s.db
-			.selectFrom('audit_event')
-			.select(['subject_id', 'data'])
-			.where('action', '=', 'retention.applied')
-			.execute();
+		const audits = await auditRowsOf(s.db, 'retention.applied');
 		for (const line of report.lines) {
 			const rows = audits.filter((a) => a.subject_id === line.key);
 			const counts = rows.map((a) => JSON.parse(a.data).count as number);
@@ -268,11 +261,7 @@ describe('retention run (Löschkonzept)', () => {
 		await seedRetentionRows(s, f);
 		expect(await retentionJob(s, 'a')).toBeGreaterThan(0);
 		expect(await retentionJob(s, 'b')).toBe(0);
-		const runs = await s.db
-			.selectFrom('audit_event')
-			.select('id')
-			.where('action', '=', 'retention.applied')
-			.execute();
+		const runs = await auditRowsOf(s.db, 'retention.applied');
 		expect(runs).toHaveLength(RETENTION_KEYS.length);
 	});
 });

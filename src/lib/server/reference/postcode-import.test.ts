@@ -3,6 +3,7 @@ import { type TestServices, testServices } from '../../../../tests/support/test-
 import { lookupPostcode, postcodeCounts } from './queries';
 import { importPostcodes, normaliseAgs, normalisePlz } from './postcode-import';
 import { closeServicesAfterEach } from '../../../../tests/support/services-per-test';
+import { auditRowsOf } from '../../../../tests/support/audit-rows';
 
 let s: TestServices;
 closeServicesAfterEach();
@@ -103,11 +104,7 @@ describe('importPostcodes', () => {
 			{ source: 'builtin', rows: 3, postcodes: 2 },
 			{ source: 'osm', rows: 5, postcodes: 4 }
 		]);
-		const audit = await s.db
-			.selectFrom('audit_event')
-			.selectAll()
-			.where('action', '=', 'reference.postcodes.imported')
-			.execute();
+		const audit = await auditRowsOf(s.db, 'reference.postcodes.imported');
 		expect(audit).toHaveLength(1);
 		expect(audit[0]!.actor_kind).toBe('system');
 		expect(JSON.parse(audit[0]!.data)).toEqual({
