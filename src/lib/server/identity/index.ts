@@ -7,7 +7,7 @@ export { purgeExpiredAuthState } from './housekeeping';
 export { absoluteLink } from './mails';
 export type { Actor, CreativePrincipal, Membership, PendingStaff, StaffPrincipal } from './principal';
 export { sessionCookieNameFor } from './session-cookie-name';
-export { createSession, endAllSessionsOf, endSession } from './sessions';
+export { createSession, endAllSessionsOf, endSession, endSignInsOf } from './sessions';
 export type { NewSession } from './sessions';
 export { countHit, strictest, throttleKey } from './throttle';
 export type { ThrottleDecision } from './throttle-rules';

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { recordAudit } from '../audit/index';
-import { transact } from '../db/transaction';
+import { type Db, type Tx, transact } from '../db/transaction';
 import { enqueueMail } from '../notifications/index';
 import type { Services } from '../runtime';
 import type { Locale } from '../../i18n/locale';
@@ -21,6 +21,16 @@ import { countHit, keys, policies, strictest } from './throttle';
 /** The stand-in an unknown address is processed against; never committed. */
 const DECOY_ADDRESS = 'niemand@kreativlotse.invalid';
 const DECOY_NAME = 'Kreativlotse';
+
+/** The account a reset is for, found by address or id; a disabled one counts as none. */
+async function enabledAccount(db: Db | Tx, by: { email: string } | { id: number }) {
+	const user = await db
+		.selectFrom('staff_user')
+		.select(['id', 'email', 'name', 'disabled_at'])
+		.where((eb) => eb.and(by))
+		.executeTakeFirst();
+	return user?.disabled_at === null ? user : undefined;
+}
 
 export type ResetRequestResult = { ok: true } | { ok: false; reason: 'throttled'; retryAfterSeconds: number };
 
@@ -46,12 +56,8 @@ export async function requestPasswordReset(
 		return { ok: false, reason: 'throttled', retryAfterSeconds: decision.retryAfterSeconds };
 
 	await transact(db, async (trx) => {
-		const user = await trx
-			.selectFrom('staff_user')
-			.select(['id', 'email', 'name', 'disabled_at'])
-			.where('email', '=', email)
-			.executeTakeFirst();
-		const known = user && user.disabled_at === null;
+		const user = await enabledAccount(trx, { email });
+		const known = user !== undefined;
 		// Unknown and disabled addresses go through the same statements (token, mail, audit row)
 		// against a stand-in, inside a savepoint that is rolled back where a known address's is
 		// released: the answer time then tells nothing about whether the address has an account
@@ -92,12 +98,8 @@ export type ResetCheck = { ok: true; userId: number; email: string } | Extract<L
 export async function inspectResetToken(services: Services, token: string): Promise<ResetCheck> {
 	const link = await inspectLinkToken(services.db, token, 'password_reset', services.clock.now());
 	if (!link.ok) return link;
-	const user = await services.db
-		.selectFrom('staff_user')
-		.select(['email', 'disabled_at'])
-		.where('id', '=', link.userId)
-		.executeTakeFirst();
-	if (!user || user.disabled_at !== null) return { ok: false, reason: 'invalid' };
+	const user = await enabledAccount(services.db, { id: link.userId });
+	if (!user) return { ok: false, reason: 'invalid' };
 	return { ok: true, userId: link.userId, email: user.email };
 }
 
@@ -119,12 +121,8 @@ export async function completePasswordReset(
 	return transact(db, async (trx) => {
 		const link = await consumeLinkToken(trx, input.token, 'password_reset', now);
 		if (!link.ok) return link;
-		const user = await trx
-			.selectFrom('staff_user')
-			.select(['id', 'email', 'name', 'disabled_at'])
-			.where('id', '=', link.userId)
-			.executeTakeFirst();
-		if (!user || user.disabled_at !== null) return { ok: false as const, reason: 'invalid' as const };
+		const user = await enabledAccount(trx, { id: link.userId });
+		if (!user) return { ok: false as const, reason: 'invalid' as const };
 		await retireLinkTokens(trx, 'password_reset', user.id, now);
 		await endAllSessionsOf(trx, 'staff', user.id);
 		await storeNewPassword(

@@ -168,13 +168,28 @@ export async function endSession(db: Db, idHash: string): Promise<void> {
 	await db.deleteFrom('session').where('id_hash', '=', idHash).execute();
 }
 
+/** Deleting the sessions of one staff user or creative; the two callers below narrow it or not. */
+function subjectSessions(db: Db, subjectKind: 'staff' | 'creative', subjectId: number) {
+	return db.deleteFrom('session').where('subject_kind', '=', subjectKind).where('subject_id', '=', subjectId);
+}
+
 export async function endAllSessionsOf(
 	db: Db,
 	subjectKind: 'staff' | 'creative',
 	subjectId: number
 ): Promise<void> {
+	await subjectSessions(db, subjectKind, subjectId).execute();
+}
+
+/** The subject can no longer sign in: its sessions end and its link tokens go. */
+export async function endSignInsOf(
+	db: Db,
+	subjectKind: 'staff' | 'creative',
+	subjectId: number
+): Promise<void> {
+	await endAllSessionsOf(db, subjectKind, subjectId);
 	await db
-		.deleteFrom('session')
+		.deleteFrom('auth_token')
 		.where('subject_kind', '=', subjectKind)
 		.where('subject_id', '=', subjectId)
 		.execute();
@@ -187,12 +202,7 @@ export async function endOtherSessionsOf(
 	subjectId: number,
 	keepHash: string
 ): Promise<void> {
-	await db
-		.deleteFrom('session')
-		.where('subject_kind', '=', subjectKind)
-		.where('subject_id', '=', subjectId)
-		.where('id_hash', '!=', keepHash)
-		.execute();
+	await subjectSessions(db, subjectKind, subjectId).where('id_hash', '!=', keepHash).execute();
 }
 
 export async function purgeExpiredSessions(db: Db, now: Date): Promise<number> {

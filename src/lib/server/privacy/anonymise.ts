@@ -1,4 +1,5 @@
 import type { Tx } from '../db/transaction';
+import { endSignInsOf } from '../identity/index';
 import { eraseMessages } from '../messages/index';
 
 /**
@@ -153,4 +154,17 @@ export async function eraseCases(trx: Tx, caseIds: readonly number[], t: number)
 		if (part.length === 0) continue;
 		for (const step of caseErasureSteps) await step(trx, part, t);
 	}
+}
+
+/**
+ * A creative's account ends (erased on request, or by retention with no data left): sessions
+ * and links go, the address becomes one no mail reaches, the row stays as deleted.
+ */
+export async function endCreativeAccount(trx: Tx, creativeId: number, t: number): Promise<void> {
+	await endSignInsOf(trx, 'creative', creativeId);
+	await trx
+		.updateTable('creative')
+		.set({ email: `erased-${creativeId}@invalid`, email_verified_at: null, deleted_at: t, updated_at: t })
+		.where('id', '=', creativeId)
+		.execute();
 }

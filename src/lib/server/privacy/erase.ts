@@ -13,6 +13,7 @@ import { checkpointWal } from '../db/client';
 import { type Tx, transact } from '../db/transaction';
 import {
 	anonymiseBookings,
+	endCreativeAccount,
 	ERASED_ADDRESS,
 	eraseCases,
 	MAIL_REDACTION,
@@ -21,7 +22,7 @@ import {
 } from './anonymise';
 import { redactMailsNaming } from './outbox-scrub';
 import { eraseEventRegistrations } from '../events/index';
-import { type RequestContext, endAllSessionsOf } from '../identity/index';
+import type { RequestContext } from '../identity/index';
 import { creativeAuditActor } from '../portal/index';
 import { eraseVisibility } from '../visibility/index';
 import type { Services } from '../runtime';
@@ -196,22 +197,12 @@ async function identifyingValues(
  * the actor's label redacted, the address is replaced, and merged records no longer point here.
  */
 async function forgetAccount(trx: Tx, creativeId: number, t: number): Promise<void> {
-	await endAllSessionsOf(trx, 'creative', creativeId);
-	await trx
-		.deleteFrom('auth_token')
-		.where('subject_kind', '=', 'creative')
-		.where('subject_id', '=', creativeId)
-		.execute();
+	await endCreativeAccount(trx, creativeId, t);
 	await trx
 		.updateTable('audit_event')
 		.set({ actor_label: REDACTED })
 		.where('actor_kind', '=', 'creative')
 		.where('actor_id', '=', creativeId)
-		.execute();
-	await trx
-		.updateTable('creative')
-		.set({ email: `erased-${creativeId}@invalid`, email_verified_at: null, deleted_at: t, updated_at: t })
-		.where('id', '=', creativeId)
 		.execute();
 	await trx
 		.updateTable('creative')

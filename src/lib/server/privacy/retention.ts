@@ -3,10 +3,16 @@ import { recordAudit, systemActor } from '../audit/index';
 import type { Db, Tx } from '../db/transaction';
 import { transact } from '../db/transaction';
 import { anonymiseRegistrations, WAITLIST_CONFIRM_MS } from '../events/index';
-import { endAllSessionsOf } from '../identity/index';
 import type { Services } from '../runtime';
 import { eraseDecisionMakerRows, eraseVisibility } from '../visibility/index';
-import { anonymiseBookings, chunks, eraseCases, redactMailsAbout, REDACTED } from './anonymise';
+import {
+	anonymiseBookings,
+	chunks,
+	endCreativeAccount,
+	eraseCases,
+	redactMailsAbout,
+	REDACTED
+} from './anonymise';
 import {
 	RETENTION_BATCH,
 	RETENTION_TABLE,
@@ -136,19 +142,7 @@ const rules: Record<RetentionKey, Rule> = {
 				)
 		),
 		async apply(trx, list, now) {
-			for (const id of list) {
-				await endAllSessionsOf(trx, 'creative', id);
-				await trx
-					.deleteFrom('auth_token')
-					.where('subject_kind', '=', 'creative')
-					.where('subject_id', '=', id)
-					.execute();
-				await trx
-					.updateTable('creative')
-					.set({ email: `erased-${id}@invalid`, email_verified_at: null, deleted_at: now, updated_at: now })
-					.where('id', '=', id)
-					.execute();
-			}
+			for (const id of list) await endCreativeAccount(trx, id, now);
 		}
 	},
 	event_registrations: {
