@@ -43,46 +43,58 @@ export type KeywordResult =
 	| { ok: true }
 	| { ok: false; reason: 'forbidden' | 'invalid' | 'duplicate' | 'not_found' };
 
-export async function addSensitiveKeyword(
+/** Both list edits are called alike: who edits which office's list with what (a word, or a listed word's id). */
+type KeywordCommand<I> = (
 	services: Services,
 	actor: CaseActor,
 	officeId: number,
-	input: string,
-	ctx: RequestContext = {}
-): Promise<KeywordResult> {
-	if (actor.role === 'consultant') return { ok: false, reason: 'forbidden' };
-	const word = readKeyword(input);
-	if (!word) return { ok: false, reason: 'invalid' };
-	const folded = foldGerman(word).trim();
-	const now = services.clock.now();
-	return transact(services.db, async (trx) => {
+	input: I,
+	ctx?: RequestContext
+) => Promise<KeywordResult>;
+
+/**
+ * The shape of both list edits: consultants may not, the change runs in one transaction and
+ * answers a refusal or the word it added or removed, which the audit row names.
+ */
+function keywordCommand<I>(
+	action: string,
+	change: (trx: Tx, officeId: number, input: I, now: Date) => Promise<KeywordResult | { word: string }>
+): KeywordCommand<I> {
+	return async (services, actor, officeId, input, ctx = {}) => {
+		if (actor.role === 'consultant') return { ok: false, reason: 'forbidden' };
+		const now = services.clock.now();
+		return transact(services.db, async (trx) => {
+			const done = await change(trx, officeId, input, now);
+			if (!('word' in done)) return done;
+			const entry = { action, data: { word: done.word } };
+			await recordOfficeAudit(trx, auditActorOf(actor), officeId, entry, { now, requestId: ctx.requestId });
+			return { ok: true } as const;
+		});
+	};
+}
+
+export const addSensitiveKeyword = keywordCommand<string>(
+	'office.sensitive_keyword_added',
+	async (trx, officeId, input, now) => {
+		const word = readKeyword(input);
+		if (!word) return { ok: false, reason: 'invalid' };
+		const folded = foldGerman(word).trim();
 		const taken = await officeKeywords(trx, officeId).where('folded', '=', folded).executeTakeFirst();
-		if (taken) return { ok: false, reason: 'duplicate' } as const;
+		if (taken) return { ok: false, reason: 'duplicate' };
 		await trx
 			.insertInto('sensitive_keyword')
 			.values({ office_id: officeId, word, folded, created_at: now.getTime() })
 			.execute();
-		const change = { action: 'office.sensitive_keyword_added', data: { word } };
-		await recordOfficeAudit(trx, auditActorOf(actor), officeId, change, { now, requestId: ctx.requestId });
-		return { ok: true } as const;
-	});
-}
+		return { word };
+	}
+);
 
-export async function removeSensitiveKeyword(
-	services: Services,
-	actor: CaseActor,
-	officeId: number,
-	keywordId: number,
-	ctx: RequestContext = {}
-): Promise<KeywordResult> {
-	if (actor.role === 'consultant') return { ok: false, reason: 'forbidden' };
-	const now = services.clock.now();
-	return transact(services.db, async (trx) => {
+export const removeSensitiveKeyword = keywordCommand<number>(
+	'office.sensitive_keyword_removed',
+	async (trx, officeId, keywordId) => {
 		const row = await officeKeywords(trx, officeId).where('id', '=', keywordId).executeTakeFirst();
-		if (!row) return { ok: false, reason: 'not_found' } as const;
+		if (!row) return { ok: false, reason: 'not_found' };
 		await trx.deleteFrom('sensitive_keyword').where('id', '=', row.id).execute();
-		const change = { action: 'office.sensitive_keyword_removed', data: { word: row.word } };
-		await recordOfficeAudit(trx, auditActorOf(actor), officeId, change, { now, requestId: ctx.requestId });
-		return { ok: true } as const;
-	});
-}
+		return { word: row.word };
+	}
+);
