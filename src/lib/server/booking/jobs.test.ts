@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { auditOfAction } from '../../../../tests/support/audit-of-action';
+import { auditRowsOf } from '../../../../tests/support/audit-rows';
 import { HOUR } from '../../time/durations';
 import { mintScope } from '../access/scope';
 import { holdBooking, sendDueReminders } from './commands';
@@ -40,7 +40,7 @@ describe('sendDueReminders', () => {
 		expect(reminders[0]!.subject).toMatch(/^Erinnerung: Ihr Termin am Mittwoch, 17\.06\.2026/);
 		expect(reminders[0]!.dedupe_key).toMatch(/^booking-reminder-\d+$/);
 		expect(reminders[0]!.text_body).toContain('/termin/link-anfordern');
-		const audit = await auditOfAction(s, 'booking.reminder_sent');
+		const audit = await auditRowsOf(s.db, 'booking.reminder_sent');
 		expect(audit).toHaveLength(1);
 	});
 

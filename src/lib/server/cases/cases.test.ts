@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { auditOfAction } from '../../../../tests/support/audit-of-action';
+import { auditRowsOf } from '../../../../tests/support/audit-rows';
 import { DAY, WEEK } from '../../time/durations';
 import { mintScope } from '../access/scope';
 import { servicesWithBookingFixture } from '../../../../tests/support/booking-fixtures';
@@ -399,7 +399,7 @@ describe('goals', () => {
 		expect(c.goals).toBe('Studio bis zum Frühjahr gründen');
 		const portal = await myCases(s.db, Number(c.creative_id), 'de');
 		expect(portal[0]?.goals).toBe('Studio bis zum Frühjahr gründen');
-		const audit = await auditOfAction(s, 'case.goals_changed');
+		const audit = await auditRowsOf(s.db, 'case.goals_changed');
 		expect(audit).toHaveLength(1);
 		await closeCase(s, consultant(f), scope, { caseId: b.caseId, reason: 'other', outcome: null });
 		expect(await setCaseGoals(s, consultant(f), scope, { caseId: b.caseId, goals: null })).toEqual({
@@ -452,7 +452,7 @@ describe('case details', () => {
 			.where('kind', '=', 'stage')
 			.execute();
 		expect(events.map((e) => JSON.parse(e.data))).toEqual([{ from: 'idee', to: 'gruendung' }]);
-		const audits = await auditOfAction(s, 'case.facts_changed');
+		const audits = await auditRowsOf(s.db, 'case.facts_changed');
 		expect(audits).toHaveLength(1);
 		expect(await setCaseFacts(s, consultant(f, 'second'), scope, facts)).toEqual({
 			ok: false,
