@@ -1,4 +1,3 @@
-import { recordAudit } from '../audit/index';
 import { addCaseEvent, dueAfterContact, getCaseSettings } from '../cases/index';
 import { type Db, type Tx, transact } from '../db/transaction';
 import { type RequestContext, absoluteLink } from '../identity/index';
@@ -6,6 +5,7 @@ import { enqueueMail, isDeliverableAddress } from '../notifications/index';
 import { hashToken, plausibleToken } from '../platform/tokens';
 import type { Services } from '../runtime';
 import { ANSWER_TEXT_MAX, checkInState, cleanStepIds } from './checkin-rules';
+import { auditCheckIn } from './check-in-audit';
 import { creativeActor } from './creative-actor';
 import { answerNoticeMail } from './mails';
 
@@ -194,7 +194,6 @@ export async function answerCheckIn(
 		if (row.status === 'closed') return { ok: false, reason: 'closed' };
 		const checkInId = Number(row.id);
 		const caseId = Number(row.case_id);
-		const officeId = Number(row.office_id);
 		const creativeId = Number(row.creative_id);
 
 		if (!(await claimAnswer(trx, checkInId, { changed, questions, wantsFollowUp: input.wantsFollowUp }, t)))
@@ -207,17 +206,10 @@ export async function answerCheckIn(
 			stepsDone: doneIds.length
 		});
 		await noticeOfAnswer(trx, config.publicBaseUrl, row, input.wantsFollowUp, now);
-		await recordAudit(
-			trx,
-			creativeActor(creativeId),
-			{
-				action: 'checkin.answered',
-				subject: { kind: 'check_in', id: checkInId },
-				officeId,
-				data: { caseId, wantsFollowUp: input.wantsFollowUp, stepsDone: doneIds.length }
-			},
-			{ now, requestId: ctx.requestId }
-		);
+		await auditCheckIn(trx, creativeActor(creativeId), row, { now, ctx }, 'checkin.answered', {
+			wantsFollowUp: input.wantsFollowUp,
+			stepsDone: doneIds.length
+		});
 		return { ok: true, checkInId, caseId, wantsFollowUp: input.wantsFollowUp, stepsDone: doneIds.length };
 	});
 }

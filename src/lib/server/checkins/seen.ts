@@ -1,9 +1,9 @@
 import { type OfficeScope, scopeIncludes } from '../access/scope';
-import { recordAudit } from '../audit/index';
 import { auditActorOf, type CaseActor } from '../cases/index';
 import { transact } from '../db/transaction';
 import type { RequestContext } from '../identity/index';
 import type { Services } from '../runtime';
+import { auditCheckIn } from './check-in-audit';
 
 export type MarkSeenResult =
 	| { ok: true; changed: boolean }
@@ -43,17 +43,7 @@ export async function markCheckInSeen(
 			.where('seen_at', 'is', null)
 			.executeTakeFirst();
 		if (Number(res.numUpdatedRows) !== 1) return { ok: true, changed: false };
-		await recordAudit(
-			trx,
-			auditActorOf(actor),
-			{
-				action: 'checkin.seen',
-				subject: { kind: 'check_in', id: checkInId },
-				officeId,
-				data: { caseId: Number(row.case_id) }
-			},
-			{ now, requestId: ctx.requestId }
-		);
+		await auditCheckIn(trx, auditActorOf(actor), row, { now, ctx }, 'checkin.seen');
 		return { ok: true, changed: true };
 	});
 }

@@ -1,11 +1,19 @@
 import type { OfficeScope } from '../access/scope';
 import { recordAudit } from '../audit/index';
-import { auditCase, withCase, addCaseEvent, type CaseActor, type CaseRecord, loadCase } from '../cases/index';
+import {
+	auditActorOf,
+	withCase,
+	addCaseEvent,
+	type CaseActor,
+	type CaseRecord,
+	loadCase
+} from '../cases/index';
 import { type Tx, transact } from '../db/transaction';
 import { type RequestContext, absoluteLink } from '../identity/index';
 import { enqueueMail, isDeliverableAddress } from '../notifications/index';
 import { creativeAuditActor } from '../portal/index';
 import type { Services } from '../runtime';
+import { auditConversation } from './case-audit';
 import { creativeNoticeMail, staffNoticeMail } from './mails';
 import { type AttachmentType, safeFilename, sniffAttachment } from './rules';
 
@@ -139,17 +147,10 @@ export async function sendMessageAsCreative(
 			from: 'creative',
 			attachment: checked.file != null
 		});
-		await recordAudit(
-			trx,
-			creativeAuditActor(creativeId),
-			{
-				action: 'message.sent',
-				subject: { kind: 'case', id: c.id },
-				officeId: c.officeId,
-				data: { messageId: m.id, attachment: checked.file != null }
-			},
-			{ now, requestId: ctx.requestId }
-		);
+		await auditConversation(trx, creativeAuditActor(creativeId), c, { now, ctx }, 'message.sent', {
+			messageId: m.id,
+			attachment: checked.file != null
+		});
 		await noticeToStaff(trx, services, c, m.id, now);
 		return { ok: true, messageId: m.id, caseId: c.id, duplicate: false };
 	});
@@ -230,16 +231,10 @@ export async function sendMessageAsStaff(
 			from: 'staff',
 			attachment: checked.file != null
 		});
-		await auditCase(
-			trx,
-			actor,
-			c.id,
-			c.officeId,
-			'message.sent',
-			{ messageId: m.id, attachment: checked.file != null },
-			now,
-			ctx
-		);
+		await auditConversation(trx, auditActorOf(actor), c, { now, ctx }, 'message.sent', {
+			messageId: m.id,
+			attachment: checked.file != null
+		});
 		await noticeToCreative(trx, services, c, m.id, now);
 		return { ok: true as const, messageId: m.id, caseId: c.id, duplicate: false };
 	});

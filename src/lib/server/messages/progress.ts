@@ -1,6 +1,7 @@
 import type { OfficeScope } from '../access/scope';
 import { type CaseActor, caseFor } from '../cases/index';
 import type { Db, Tx } from '../db/transaction';
+import { myCaseQuery } from '../portal/index';
 import { type ProgressMonth, progressMonths } from './progress-rules';
 
 /**
@@ -136,22 +137,8 @@ export async function progressForCreative(
 	now: Date
 ): Promise<ProgressView | null> {
 	if (!Number.isSafeInteger(caseId) || caseId <= 0) return null;
-	const c = await db
-		.selectFrom('case_file as c')
-		.innerJoin('office as o', 'o.id', 'c.office_id')
-		.innerJoin('staff_user as u', 'u.id', 'c.consultant_id')
-		.select([
-			'c.id',
-			'c.name',
-			'c.status',
-			'c.goals',
-			'c.next_contact_due_at',
-			'c.opened_at',
-			'o.name as office_name',
-			'u.name as consultant_name'
-		])
-		.where('c.id', '=', caseId)
-		.where('c.creative_id', '=', creativeId)
+	const c = await myCaseQuery(db, creativeId, caseId)
+		.select(['c.name', 'c.status', 'c.goals', 'c.next_contact_due_at', 'c.opened_at'])
 		.executeTakeFirst();
 	if (!c) return null;
 	return build(

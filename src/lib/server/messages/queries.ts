@@ -1,10 +1,10 @@
 import type { OfficeScope } from '../access/scope';
-import { recordAudit } from '../audit/index';
 import { auditActorOf, type CaseActor, type CaseRecord, type CaseRequest, caseFor } from '../cases/index';
 import { type Db, type Tx, transact } from '../db/transaction';
 import type { RequestContext } from '../identity/index';
-import { creativeAuditActor } from '../portal/index';
+import { creativeAuditActor, myCaseQuery, myCasesQuery } from '../portal/index';
 import { berlinDate } from '../../time/berlin';
+import { auditConversation } from './case-audit';
 import { answerDueDay, isAnswerOverdue } from './rules';
 import { messageSetting, messageSettings } from './settings';
 
@@ -98,17 +98,10 @@ export async function readConversationAsStaff(
 				.where('id', 'in', unread)
 				.execute();
 		if (messages.length > 0)
-			await recordAudit(
-				trx,
-				auditActorOf(actor),
-				{
-					action: 'case.messages_read',
-					subject: { kind: 'case', id: c.id },
-					officeId: c.officeId,
-					data: { messages: messages.length, newlyRead: unread.length }
-				},
-				{ now, requestId: ctx.requestId }
-			);
+			await auditConversation(trx, auditActorOf(actor), c, { now, ctx }, 'case.messages_read', {
+				messages: messages.length,
+				newlyRead: unread.length
+			});
 		return { case: c, messages };
 	});
 }
@@ -151,12 +144,7 @@ export interface MyConversation {
 /** The creative's conversations, one per case; opening the page marks the office's answers read. */
 /** The office of one of the creative's own cases (its keyword list guards the message, issue 13 part 5); null otherwise. */
 export async function creativeCaseOffice(db: Db, creativeId: number, caseId: number): Promise<number | null> {
-	const row = await db
-		.selectFrom('case_file')
-		.select('office_id')
-		.where('id', '=', caseId)
-		.where('creative_id', '=', creativeId)
-		.executeTakeFirst();
+	const row = await myCaseQuery(db, creativeId, caseId).select('c.office_id').executeTakeFirst();
 	return row ? Number(row.office_id) : null;
 }
 
@@ -166,12 +154,8 @@ export async function readConversationsAsCreative(
 	now: Date
 ): Promise<MyConversation[]> {
 	return transact(db, async (trx) => {
-		const cases = await trx
-			.selectFrom('case_file as c')
-			.innerJoin('office as o', 'o.id', 'c.office_id')
-			.innerJoin('staff_user as u', 'u.id', 'c.consultant_id')
-			.select(['c.id', 'c.office_id', 'c.status', 'o.name as office_name', 'u.name as consultant_name'])
-			.where('c.creative_id', '=', creativeId)
+		const cases = await myCasesQuery(trx, creativeId)
+			.select(['c.office_id', 'c.status'])
 			.orderBy('c.opened_at', 'desc')
 			.execute();
 		const ids = cases.map((c) => Number(c.id));
@@ -317,17 +301,7 @@ export async function attachmentForStaff(
 	if (!c) return null;
 	const row = await attachmentOfCase(db, c.id, attachmentId);
 	if (!row) return null;
-	await recordAudit(
-		db,
-		auditActorOf(actor),
-		{
-			action: 'case.attachment_read',
-			subject: { kind: 'case', id: c.id },
-			officeId: c.officeId,
-			data: { attachmentId }
-		},
-		{ now, requestId: ctx.requestId }
-	);
+	await auditConversation(db, auditActorOf(actor), c, { now, ctx }, 'case.attachment_read', { attachmentId });
 	return { filename: row.filename, mime: row.mime, bytes: row.bytes };
 }
 
@@ -349,16 +323,9 @@ export async function attachmentForCreative(
 		.where('c.creative_id', '=', creativeId)
 		.executeTakeFirst();
 	if (!row) return null;
-	await recordAudit(
-		db,
-		creativeAuditActor(creativeId),
-		{
-			action: 'portal.attachment_read',
-			subject: { kind: 'case', id: Number(row.case_id) },
-			officeId: Number(row.office_id),
-			data: { attachmentId }
-		},
-		{ now, requestId: ctx.requestId }
-	);
+	const c = { id: Number(row.case_id), officeId: Number(row.office_id) };
+	await auditConversation(db, creativeAuditActor(creativeId), c, { now, ctx }, 'portal.attachment_read', {
+		attachmentId
+	});
 	return { filename: row.filename, mime: row.mime, bytes: row.bytes };
 }

@@ -2,6 +2,7 @@ import type { CaseStatus, ConsultationOutcome } from '../db/schema';
 import type { Db, Tx } from '../db/transaction';
 import type { Locale } from '../../i18n/locale';
 import { mayBookFollowUp } from '../cases/index';
+import { myCasesQuery, myCaseQuery } from './my-cases';
 
 /**
  * The creative's own accompaniment in the portal (issue 4, item 6): per case the plan (next
@@ -106,20 +107,7 @@ export async function myCases(db: Db | Tx, creativeId: number, locale: Locale): 
 }
 
 function casesOfCreative(db: Db | Tx, creativeId: number) {
-	return db
-		.selectFrom('case_file as c')
-		.innerJoin('office as o', 'o.id', 'c.office_id')
-		.innerJoin('staff_user as u', 'u.id', 'c.consultant_id')
-		.select([
-			'c.id',
-			'c.status',
-			'c.goals',
-			'c.opened_at',
-			'o.name as office_name',
-			'u.name as consultant_name'
-		])
-		.where('c.creative_id', '=', creativeId)
-		.execute();
+	return myCasesQuery(db, creativeId).select(['c.status', 'c.goals', 'c.opened_at']).execute();
 }
 
 type SharedParts = Awaited<ReturnType<typeof loadSharedParts>>;
@@ -229,18 +217,8 @@ export interface FollowUpCase {
 
 /** The creative's cases a follow-up can be booked in (not closed), with the office's contact. */
 export async function myFollowUpCases(db: Db | Tx, creativeId: number): Promise<FollowUpCase[]> {
-	const rows = await db
-		.selectFrom('case_file as c')
-		.innerJoin('office as o', 'o.id', 'c.office_id')
-		.innerJoin('staff_user as u', 'u.id', 'c.consultant_id')
-		.select([
-			'c.id',
-			'o.name as office_name',
-			'o.phone as office_phone',
-			'o.email as office_email',
-			'u.name as consultant_name'
-		])
-		.where('c.creative_id', '=', creativeId)
+	const rows = await myCasesQuery(db, creativeId)
+		.select(['o.phone as office_phone', 'o.email as office_email'])
 		.where('c.status', '!=', 'closed')
 		.orderBy('c.opened_at', 'desc')
 		.orderBy('c.id', 'desc')
@@ -265,12 +243,7 @@ export async function myCaseStatus(
 	caseId: number
 ): Promise<CaseStatus | null> {
 	if (!Number.isSafeInteger(caseId) || caseId <= 0) return null;
-	const row = await db
-		.selectFrom('case_file')
-		.select('status')
-		.where('id', '=', caseId)
-		.where('creative_id', '=', creativeId)
-		.executeTakeFirst();
+	const row = await myCaseQuery(db, creativeId, caseId).select('c.status').executeTakeFirst();
 	return row?.status ?? null;
 }
 
