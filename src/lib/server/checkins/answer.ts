@@ -1,7 +1,8 @@
 import { addCaseEvent, dueAfterContact, getCaseSettings } from '../cases/index';
 import { type Db, type Tx, transact } from '../db/transaction';
 import { type RequestContext, absoluteLink } from '../identity/index';
-import { enqueueMail, isDeliverableAddress } from '../notifications/index';
+import { staffNoticeRecipient } from '../messages/index';
+import { enqueueMail } from '../notifications/index';
 import { hashToken, plausibleToken } from '../platform/tokens';
 import type { Services } from '../runtime';
 import { ANSWER_TEXT_MAX, checkInState, cleanStepIds } from './checkin-rules';
@@ -291,22 +292,28 @@ async function noticeOfAnswer(
 	now: Date
 ): Promise<void> {
 	const caseId = Number(row.case_id);
-	const toConsultant = row.consultant_disabled_at == null && isDeliverableAddress(row.consultant_email);
-	const to = toConsultant ? row.consultant_email : row.office_email;
-	if (!isDeliverableAddress(to)) return;
-	const locale = toConsultant && row.consultant_locale === 'en' ? 'en' : 'de';
+	const r = staffNoticeRecipient(
+		{
+			email: row.consultant_email,
+			name: row.consultant_name,
+			locale: row.consultant_locale,
+			disabledAt: row.consultant_disabled_at
+		},
+		{ email: row.office_email, name: row.office_name }
+	);
+	if (!r) return;
 	await enqueueMail(
 		trx,
 		{
-			to,
-			toName: toConsultant ? row.consultant_name : row.office_name,
-			locale,
+			to: r.to,
+			toName: r.name,
+			locale: r.locale,
 			template: 'checkins.answered',
-			mail: answerNoticeMail(locale, {
+			mail: answerNoticeMail(r.locale, {
 				name: row.name,
-				consultant: toConsultant ? row.consultant_name : row.office_name,
+				consultant: r.name,
 				wantsFollowUp,
-				link: absoluteLink(publicBaseUrl, locale, `/intern/buero/${row.office_key}/begleitungen/${caseId}`)
+				link: absoluteLink(publicBaseUrl, r.locale, `/intern/buero/${row.office_key}/begleitungen/${caseId}`)
 			}),
 			dedupeKey: `check-in-answered-${Number(row.id)}`,
 			officeId: Number(row.office_id),

@@ -14,6 +14,7 @@ import { enqueueMail, isDeliverableAddress } from '../notifications/index';
 import { creativeAuditActor } from '../portal/index';
 import type { Services } from '../runtime';
 import { auditConversation } from './case-audit';
+import { staffNoticeRecipient } from './staff-notice';
 import { creativeNoticeMail, staffNoticeMail } from './mails';
 import { type AttachmentType, safeFilename, sniffAttachment } from './rules';
 
@@ -169,24 +170,20 @@ async function noticeToStaff(trx: Tx, services: Services, c: CaseRecord, message
 		.where('id', '=', c.officeId)
 		.executeTakeFirst();
 	if (!row || !office) return;
-	const toConsultant = row.disabled_at == null && isDeliverableAddress(row.email);
-	const to = toConsultant ? row.email : office.email;
-	if (!isDeliverableAddress(to)) return;
-	const locale = toConsultant && row.locale === 'en' ? 'en' : 'de';
+	const consultant = { email: row.email, name: row.name, locale: row.locale, disabledAt: row.disabled_at };
+	const r = staffNoticeRecipient(consultant, { email: office.email, name: c.officeName });
+	if (!r) return;
+	const path = `/intern/buero/${c.officeKey}/begleitungen/${c.id}/nachrichten`;
 	await enqueueMail(
 		trx,
 		{
-			to,
-			toName: toConsultant ? row.name : c.officeName,
-			locale,
+			to: r.to,
+			toName: r.name,
+			locale: r.locale,
 			template: 'messages.staff_notice',
-			mail: staffNoticeMail(locale, {
-				greeting: toConsultant ? row.name : c.officeName,
-				link: absoluteLink(
-					services.config.publicBaseUrl,
-					locale,
-					`/intern/buero/${c.officeKey}/begleitungen/${c.id}/nachrichten`
-				)
+			mail: staffNoticeMail(r.locale, {
+				greeting: r.name,
+				link: absoluteLink(services.config.publicBaseUrl, r.locale, path)
 			}),
 			dedupeKey: `message-${messageId}`,
 			officeId: c.officeId,
@@ -242,19 +239,16 @@ export async function sendMessageAsStaff(
 
 /** Staff wrote back: the creative's waiting messages count as answered and read. */
 async function answerWaitingMessages(trx: Tx, caseId: number, t: number): Promise<void> {
+	// One statement; coalesce keeps the first answer and first read where there already is one.
 	await trx
 		.updateTable('case_message')
-		.set({ answered_at: t })
+		.set((eb) => ({
+			answered_at: eb.fn.coalesce('answered_at', eb.val(t)),
+			read_at: eb.fn.coalesce('read_at', eb.val(t))
+		}))
 		.where('case_id', '=', caseId)
 		.where('author_kind', '=', 'creative')
-		.where('answered_at', 'is', null)
-		.execute();
-	await trx
-		.updateTable('case_message')
-		.set({ read_at: t })
-		.where('case_id', '=', caseId)
-		.where('author_kind', '=', 'creative')
-		.where('read_at', 'is', null)
+		.where((eb) => eb.or([eb('answered_at', 'is', null), eb('read_at', 'is', null)]))
 		.execute();
 	// A written answer is a contact, like a check-in answer: the rhythm's clock restarts.
 	await trx

@@ -2,3 +2,4 @@
 export type { AttachmentInput, SendResult } from './commands';
 export { sendStepReminders } from './jobs';
 export { eraseMessages, exportMessages } from './privacy';
+export { staffNoticeRecipient } from './staff-notice';

@@ -1,4 +1,5 @@
 import type { Db, Tx } from '../db/transaction';
+import { attachmentsOfMessagesQuery, messagesOfCasesQuery } from './message-rows';
 
 /**
  * Messages and their files are the creative's personal data (privacy/coverage.ts). The
@@ -8,22 +9,12 @@ const iso = (v: number | string | null | undefined) => (v == null ? null : new D
 
 export async function exportMessages(db: Db | Tx, caseIds: number[]) {
 	if (caseIds.length === 0) return { case_message: [], case_message_attachment: [], step_reminder: [] };
-	const messages = await db
-		.selectFrom('case_message')
-		.select(['id', 'case_id', 'author_kind', 'body', 'created_at', 'read_at', 'answered_at'])
-		.where('case_id', 'in', caseIds)
-		.orderBy('id')
-		.execute();
+	const messages = await messagesOfCasesQuery(db, caseIds).orderBy('m.id').execute();
 	const ids = messages.map((m) => Number(m.id));
 	const files =
 		ids.length === 0
 			? []
-			: await db
-					.selectFrom('case_message_attachment')
-					.select(['id', 'message_id', 'filename', 'mime', 'size', 'bytes', 'created_at'])
-					.where('message_id', 'in', ids)
-					.orderBy('id')
-					.execute();
+			: await attachmentsOfMessagesQuery(db, ids).select(['bytes', 'created_at']).execute();
 	const reminders = await db
 		.selectFrom('step_reminder as r')
 		.innerJoin('next_step as s', 's.id', 'r.step_id')

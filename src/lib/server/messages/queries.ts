@@ -5,6 +5,7 @@ import type { RequestContext } from '../identity/index';
 import { creativeAuditActor, myCaseQuery, myCasesQuery } from '../portal/index';
 import { berlinDate } from '../../time/berlin';
 import { auditConversation } from './case-audit';
+import { attachmentsOfMessagesQuery, messagesOfCasesQuery } from './message-rows';
 import { answerDueDay, isAnswerOverdue } from './rules';
 import { messageSetting, messageSettings } from './settings';
 
@@ -35,33 +36,14 @@ export interface MessageView {
 async function messagesOf(db: Db | Tx, caseIds: number[]): Promise<Map<number, MessageView[]>> {
 	const out = new Map<number, MessageView[]>();
 	if (caseIds.length === 0) return out;
-	const rows = await db
-		.selectFrom('case_message as m')
+	const rows = await messagesOfCasesQuery(db, caseIds)
 		.leftJoin('staff_user as u', 'u.id', 'm.author_staff_id')
-		.select([
-			'm.id',
-			'm.case_id',
-			'm.author_kind',
-			'm.body',
-			'm.created_at',
-			'm.read_at',
-			'm.answered_at',
-			'u.name as author_name'
-		])
-		.where('m.case_id', 'in', caseIds)
+		.select('u.name as author_name')
 		.orderBy('m.created_at')
 		.orderBy('m.id')
 		.execute();
 	const ids = rows.map((r) => Number(r.id));
-	const files =
-		ids.length === 0
-			? []
-			: await db
-					.selectFrom('case_message_attachment')
-					.select(['id', 'message_id', 'filename', 'mime', 'size'])
-					.where('message_id', 'in', ids)
-					.orderBy('id')
-					.execute();
+	const files = ids.length === 0 ? [] : await attachmentsOfMessagesQuery(db, ids).execute();
 	for (const r of rows) {
 		const list = out.get(Number(r.case_id)) ?? [];
 		list.push({
