@@ -10,11 +10,11 @@ import {
 } from '../cases/index';
 import { type Tx, transact } from '../db/transaction';
 import { type RequestContext, absoluteLink } from '../identity/index';
-import { enqueueMail, isDeliverableAddress } from '../notifications/index';
+import { enqueueMail, isDeliverableAddress, type RenderedMail } from '../notifications/index';
 import { creativeAuditActor } from '../portal/index';
 import type { Services } from '../runtime';
 import { auditConversation } from './case-audit';
-import { staffNoticeRecipient } from './staff-notice';
+import { type NoticeRecipient, staffNoticeRecipient } from './staff-notice';
 import { creativeNoticeMail, staffNoticeMail } from './mails';
 import { type AttachmentType, safeFilename, sniffAttachment } from './rules';
 
@@ -173,23 +173,13 @@ async function noticeToStaff(trx: Tx, services: Services, c: CaseRecord, message
 	const consultant = { email: row.email, name: row.name, locale: row.locale, disabledAt: row.disabled_at };
 	const r = staffNoticeRecipient(consultant, { email: office.email, name: c.officeName });
 	if (!r) return;
-	const path = `/intern/buero/${c.officeKey}/begleitungen/${c.id}/nachrichten`;
-	await enqueueMail(
-		trx,
-		{
-			to: r.to,
-			toName: r.name,
-			locale: r.locale,
-			template: 'messages.staff_notice',
-			mail: staffNoticeMail(r.locale, {
-				greeting: r.name,
-				link: absoluteLink(services.config.publicBaseUrl, r.locale, path)
-			}),
-			dedupeKey: `message-${messageId}`,
-			officeId: c.officeId,
-			subject: { kind: 'case', id: c.id }
-		},
-		now
+	const notice = {
+		messageId,
+		template: 'messages.staff_notice',
+		path: `/intern/buero/${c.officeKey}/begleitungen/${c.id}/nachrichten`
+	};
+	await enqueueMessageNotice(trx, services, c, now, r, notice, (link) =>
+		staffNoticeMail(r.locale, { greeting: r.name, link })
 	);
 }
 
@@ -260,29 +250,45 @@ async function answerWaitingMessages(trx: Tx, caseId: number, t: number): Promis
 
 /** The creative hears of a staff answer by mail (without its text), if their address takes mail. */
 async function noticeToCreative(trx: Tx, services: Services, c: CaseRecord, messageId: number, now: Date) {
-	if (isDeliverableAddress(c.creativeEmail))
-		await enqueueMail(
-			trx,
-			{
-				to: c.creativeEmail,
-				toName: c.name,
-				locale: c.creativeLocale,
-				template: 'messages.creative_notice',
-				mail: creativeNoticeMail(c.creativeLocale, {
-					name: c.name,
-					office: c.officeName,
-					link: absoluteLink(
-						services.config.publicBaseUrl,
-						c.creativeLocale,
-						`/portal/nachrichten#fall-${c.id}`
-					)
-				}),
-				dedupeKey: `message-${messageId}`,
-				officeId: c.officeId,
-				subject: { kind: 'case', id: c.id }
-			},
-			now
-		);
+	if (!isDeliverableAddress(c.creativeEmail)) return;
+	const to = { to: c.creativeEmail, name: c.name, locale: c.creativeLocale };
+	const notice = {
+		messageId,
+		template: 'messages.creative_notice',
+		path: `/portal/nachrichten#fall-${c.id}`
+	};
+	await enqueueMessageNotice(trx, services, c, now, to, notice, (link) =>
+		creativeNoticeMail(c.creativeLocale, { name: c.name, office: c.officeName, link })
+	);
+}
+
+/**
+ * Both notices of a message, to either side: one mail per message (its dedupe key), filed under
+ * the case and its office, with a link to the conversation at `path` in the recipient's language.
+ */
+async function enqueueMessageNotice(
+	trx: Tx,
+	services: Services,
+	c: CaseRecord,
+	now: Date,
+	to: NoticeRecipient,
+	notice: { messageId: number; template: string; path: string },
+	render: (link: string) => RenderedMail
+): Promise<void> {
+	const link = absoluteLink(services.config.publicBaseUrl, to.locale, notice.path);
+	const mail = {
+		to: to.to,
+		toName: to.name,
+		locale: to.locale,
+		template: notice.template,
+		mail: render(link)
+	};
+	const subject = { kind: 'case', id: c.id };
+	await enqueueMail(
+		trx,
+		{ ...mail, dedupeKey: `message-${notice.messageId}`, officeId: c.officeId, subject },
+		now
+	);
 }
 
 /** The creative switches the reminder mails for their own steps on or off (issue 18, item 3). */

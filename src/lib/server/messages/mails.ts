@@ -10,15 +10,28 @@ function mail(locale: Locale, subject: string, blocks: MailBlock[]): RenderedMai
 	return renderMail(locale, subject, blocks, translate(locale, 'mail.footer'));
 }
 
-/** To the responsible consultant (or the office): "Neue Nachricht in einer Begleitung". */
-export function staffNoticeMail(locale: Locale, input: { greeting: string; link: string }): RenderedMail {
-	const t = (key: MessageKey) => translate(locale, key, { name: input.greeting });
-	return mail(locale, t('messages.mail.staff.subject'), [
-		{ kind: 'p', text: t('messages.mail.staff.greeting') },
-		{ kind: 'p', text: t('messages.mail.staff.body') },
-		{ kind: 'button', text: t('messages.mail.staff.button'), href: input.link },
+/**
+ * The two notices of a new message share one layout: greeting, what happened, the button to the
+ * conversation, the privacy note. `side` is who receives it and picks the texts.
+ */
+function noticeMail(
+	locale: Locale,
+	side: 'staff' | 'creative',
+	params: Record<string, string>,
+	link: string
+): RenderedMail {
+	const t = (key: MessageKey) => translate(locale, key, params);
+	return mail(locale, t(`messages.mail.${side}.subject`), [
+		{ kind: 'p', text: t(`messages.mail.${side}.greeting`) },
+		{ kind: 'p', text: t(`messages.mail.${side}.body`) },
+		{ kind: 'button', text: t(`messages.mail.${side}.button`), href: link },
 		{ kind: 'small', text: t('messages.mail.privacy') }
 	]);
+}
+
+/** To the responsible consultant (or the office): "Neue Nachricht in einer Begleitung". */
+export function staffNoticeMail(locale: Locale, input: { greeting: string; link: string }): RenderedMail {
+	return noticeMail(locale, 'staff', { name: input.greeting }, input.link);
 }
 
 /** To the creative: an answer from the office waits in the portal. */
@@ -26,13 +39,7 @@ export function creativeNoticeMail(
 	locale: Locale,
 	input: { name: string; office: string; link: string }
 ): RenderedMail {
-	const t = (key: MessageKey) => translate(locale, key, { name: input.name, office: input.office });
-	return mail(locale, t('messages.mail.creative.subject'), [
-		{ kind: 'p', text: t('messages.mail.creative.greeting') },
-		{ kind: 'p', text: t('messages.mail.creative.body') },
-		{ kind: 'button', text: t('messages.mail.creative.button'), href: input.link },
-		{ kind: 'small', text: t('messages.mail.privacy') }
-	]);
+	return noticeMail(locale, 'creative', { name: input.name, office: input.office }, input.link);
 }
 
 /** A reminder of the creative's own next step; the link opens the step in the portal. */

@@ -1,6 +1,7 @@
 import { isDeliverableAddress } from '../notifications/index';
 
-export interface StaffNoticeRecipient {
+/** Who a notice mail goes to, and in which language. */
+export interface NoticeRecipient {
 	to: string;
 	/** The name the mail greets: the consultant's, or the office's. */
 	name: string;
@@ -15,7 +16,7 @@ export interface StaffNoticeRecipient {
 export function staffNoticeRecipient(
 	consultant: { email: string; name: string; locale: string; disabledAt: unknown },
 	office: { email: string; name: string }
-): StaffNoticeRecipient | null {
+): NoticeRecipient | null {
 	const toConsultant = consultant.disabledAt == null && isDeliverableAddress(consultant.email);
 	const to = toConsultant ? consultant.email : office.email;
 	if (!isDeliverableAddress(to)) return null;
