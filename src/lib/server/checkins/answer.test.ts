@@ -19,6 +19,9 @@ import { servicesClosedAfterEach } from '../../../../tests/support/services-per-
 
 let s = servicesClosedAfterEach();
 
+const checkInOfCase = (svc: TestServices, caseId: number) =>
+	svc.db.selectFrom('check_in').selectAll().where('case_id', '=', caseId).executeTakeFirstOrThrow();
+
 const SECRET_CHANGE = 'Ich habe drei Aufträge bekommen';
 const SECRET_QUESTION = 'Wie stelle ich eine Rechnung an Kunden im Ausland?';
 
@@ -110,11 +113,7 @@ describe('answerCheckIn', () => {
 		);
 		expect(r).toMatchObject({ ok: true, caseId: f.caseId, wantsFollowUp: true, stepsDone: 1 });
 
-		const checkIn = await s.db
-			.selectFrom('check_in')
-			.selectAll()
-			.where('case_id', '=', f.caseId)
-			.executeTakeFirstOrThrow();
+		const checkIn = await checkInOfCase(s, f.caseId);
 		expect(Number(checkIn.answered_at)).toBe(t);
 		expect(checkIn.changed).toBe(SECRET_CHANGE);
 		expect(checkIn.questions).toBe(SECRET_QUESTION);
@@ -185,11 +184,7 @@ describe('answerCheckIn', () => {
 		expect(notice.subject).toBe('Update from Kim Kreativ');
 		expect(notice.text_body).not.toContain('follow-up');
 		expect(notice.text_body).toContain(`/en/intern/buero/nw/begleitungen/${f.caseId}`);
-		const checkIn = await s.db
-			.selectFrom('check_in')
-			.selectAll()
-			.where('case_id', '=', f.caseId)
-			.executeTakeFirstOrThrow();
+		const checkIn = await checkInOfCase(s, f.caseId);
 		expect(checkIn.changed).toBeNull();
 		expect(Number(checkIn.wants_follow_up)).toBe(0);
 	});
@@ -240,11 +235,7 @@ describe('answerCheckIn', () => {
 		await s.db.updateTable('case_file').set({ status: 'open' }).where('id', '=', f.caseId).execute();
 		s.clock.advance(30 * DAY);
 		expect(await answerCheckIn(s, token, answer())).toEqual({ ok: false, reason: 'expired' });
-		const checkIn = await s.db
-			.selectFrom('check_in')
-			.selectAll()
-			.where('case_id', '=', f.caseId)
-			.executeTakeFirstOrThrow();
+		const checkIn = await checkInOfCase(s, f.caseId);
 		expect(checkIn.answered_at).toBeNull();
 		expect(await mails(s, 'checkins.answered')).toHaveLength(0);
 	});

@@ -6,6 +6,7 @@ import { setStepDoneByCreative } from '../cases/steps';
 import { addCase, type CaseFixture } from '../../../../tests/support/checkin-fixtures';
 import { setStepReminders } from './commands';
 import { sendStepReminders } from './jobs';
+import { setOfficeMessageSetting } from '../../../../tests/support/message-fixtures';
 import { servicesClosedAfterEach } from '../../../../tests/support/services-per-test';
 
 let s = servicesClosedAfterEach();
@@ -124,16 +125,7 @@ describe('step reminders: one a few days before, one on the day', () => {
 	it("follows the office's lead time and runs as one of the minute jobs", async () => {
 		s = await testServices({ now: START });
 		const f = await addCase(s);
-		await s.db
-			.insertInto('office_message_setting')
-			.values({
-				office_id: f.officeId,
-				answer_days: 3,
-				reminder_days_before: 1,
-				holidays: '[]',
-				updated_at: 0
-			})
-			.execute();
+		await setOfficeMessageSetting(s, f.officeId, { answerDays: 3, reminderDaysBefore: 1, holidays: [] });
 		await addStep(s, f, { dueOn: '2026-06-17' });
 		expect((await runMinuteJobs(s)).stepReminders).toBe(0);
 		s.clock.advance(DAY);

@@ -51,12 +51,17 @@ export async function sendStepReminders(services: Services): Promise<number> {
 	return sent;
 }
 
-/** Due within the longest lead time an office may set; each office's own setting narrows it later. */
-async function reminderCandidates(db: Db, today: string) {
+/** A step with its case and the creative it reminds: where the candidates and the re-read start. */
+function stepsWithCreative(db: Db | Tx) {
 	return db
 		.selectFrom('next_step as s')
 		.innerJoin('case_file as c', 'c.id', 's.case_id')
-		.innerJoin('creative as cr', 'cr.id', 'c.creative_id')
+		.innerJoin('creative as cr', 'cr.id', 'c.creative_id');
+}
+
+/** Due within the longest lead time an office may set; each office's own setting narrows it later. */
+async function reminderCandidates(db: Db, today: string) {
+	return stepsWithCreative(db)
 		.leftJoin('consultation_record as r', 'r.id', 's.record_id')
 		.select(['s.id', 's.due_on', 'c.office_id'])
 		.where('s.owner', '=', 'creative')
@@ -148,10 +153,7 @@ async function remindOfStep(services: Services, reminder: Reminder): Promise<boo
 }
 
 async function stepToRemind(trx: Tx, stepId: number) {
-	return trx
-		.selectFrom('next_step as s')
-		.innerJoin('case_file as c', 'c.id', 's.case_id')
-		.innerJoin('creative as cr', 'cr.id', 'c.creative_id')
+	return stepsWithCreative(trx)
 		.select([
 			's.text',
 			's.due_on',

@@ -19,9 +19,14 @@ import {
 } from './queries';
 import { answerTimesByOffice } from './stats';
 import { DAY } from '../../time/durations';
+import { setOfficeMessageSetting } from '../../../../tests/support/message-fixtures';
 import { servicesClosedAfterEach } from '../../../../tests/support/services-per-test';
 
 let s = servicesClosedAfterEach();
+
+/** Every column of the audit rows of one action: the tests look for secrets in all of them. */
+const auditEvents = (action: string) =>
+	s!.db.selectFrom('audit_event').selectAll().where('action', '=', action).execute();
 
 const SECRET = 'Reicht mein Angebot so für die KSK? Geheimer Satz 4711.';
 const PDF = new TextEncoder().encode('%PDF-1.4\nGeheime PDF-Bytes 0815\n%%EOF');
@@ -66,11 +71,7 @@ describe('a message from the creative', () => {
 		const events = await s.db.selectFrom('case_event').selectAll().where('kind', '=', 'message').execute();
 		expect(events).toHaveLength(1);
 		expect(events[0]!.data).not.toContain('Geheim');
-		const audit = await s.db
-			.selectFrom('audit_event')
-			.selectAll()
-			.where('action', '=', 'message.sent')
-			.execute();
+		const audit = await auditEvents('message.sent');
 		expect(audit).toHaveLength(1);
 		expect(JSON.stringify(audit)).not.toContain('Geheim');
 		const timeline = await caseTimeline(s.db, f.caseId, { creativeEmail: f.email, officeId: f.officeId });
@@ -145,11 +146,7 @@ describe('staff read and answer', () => {
 
 		const view = await readConversationAsStaff(s.db, me, scope, f.officeId, f.caseId, s.clock.now());
 		expect(view?.messages.map((m) => m.body)).toEqual([SECRET]);
-		const read = await s.db
-			.selectFrom('audit_event')
-			.selectAll()
-			.where('action', '=', 'case.messages_read')
-			.execute();
+		const read = await auditEvents('case.messages_read');
 		expect(read).toHaveLength(1);
 		expect(read[0]).toMatchObject({ actor_id: f.consultantId, subject_id: String(f.caseId) });
 		expect(JSON.stringify(read)).not.toContain('Geheim');
@@ -228,16 +225,11 @@ describe('staff read and answer', () => {
 	it('a message waiting longer than the promised working days counts as overdue', async () => {
 		s = await testServices({ now: '2026-06-19T10:00:00Z' }); // Friday
 		const f = await addCase(s);
-		await s.db
-			.insertInto('office_message_setting')
-			.values({
-				office_id: f.officeId,
-				answer_days: 2,
-				reminder_days_before: 3,
-				holidays: '["2026-06-22"]',
-				updated_at: 0
-			})
-			.execute();
+		await setOfficeMessageSetting(s, f.officeId, {
+			answerDays: 2,
+			reminderDaysBefore: 3,
+			holidays: ['2026-06-22']
+		});
 		await sendMessageAsCreative(s, f.creativeId, input(f));
 		const state = async () =>
 			(await messageStateOfCases(s!.db, [{ id: f.caseId, officeId: f.officeId }], s!.clock.now())).get(
