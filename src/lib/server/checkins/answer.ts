@@ -5,7 +5,7 @@ import { staffNoticeRecipient } from '../messages/index';
 import { enqueueMail } from '../notifications/index';
 import { hashToken, plausibleToken } from '../platform/tokens';
 import type { Services } from '../runtime';
-import { ANSWER_TEXT_MAX, checkInState, cleanStepIds } from './checkin-rules';
+import { ANSWER_TEXT_MAX, checkInState, cleanStepIds, parseStepIds } from './checkin-rules';
 import { auditCheckIn } from './check-in-audit';
 import { creativeActor } from './creative-actor';
 import { answerNoticeMail } from './mails';
@@ -80,15 +80,6 @@ async function loadByToken(db: Db | Tx, token: string) {
 		.executeTakeFirst();
 }
 
-function parseIds(json: string): number[] {
-	try {
-		const v = JSON.parse(json) as unknown;
-		return Array.isArray(v) ? v.filter((x): x is number => typeof x === 'number') : [];
-	} catch {
-		return [];
-	}
-}
-
 /** The office whose keyword list guards the answer's free texts (issue 13, part 5); null for a dead link. */
 export async function checkInOfficeId(db: Db | Tx, token: string): Promise<number | null> {
 	if (!plausibleToken(token)) return null;
@@ -131,7 +122,7 @@ export async function inspectCheckIn(db: Db | Tx, token: string, now: Date): Pro
 		officeSteps: open.filter((s) => s.owner === 'consultant').map(toStep)
 	};
 	if (checkInState({ answeredAt, expiresAt }, now.getTime()) === 'answered') {
-		const doneIds = new Set(parseIds(row.steps_done));
+		const doneIds = new Set(parseStepIds(row.steps_done));
 		return {
 			ok: true,
 			state: 'answered',

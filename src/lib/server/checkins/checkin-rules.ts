@@ -1,4 +1,5 @@
 import { DAY } from '../../time/durations';
+import { parseJsonArray } from '../platform/json-array';
 
 /** Pure decisions about check-ins and closure feedback; callers pass `now`. */
 
@@ -30,4 +31,9 @@ export function isValidRating(value: unknown): value is 1 | 2 | 3 | 4 | 5 {
 /** Ticked step ids as the form sends them: positive integers, each once. */
 export function cleanStepIds(ids: readonly number[]): number[] {
 	return [...new Set(ids.filter((id) => Number.isSafeInteger(id) && id > 0))].slice(0, STEPS_MAX);
+}
+
+/** The step ids an answer ticked, as stored in `check_in.steps_done`. */
+export function parseStepIds(json: string): number[] {
+	return parseJsonArray(json, (x): x is number => typeof x === 'number');
 }

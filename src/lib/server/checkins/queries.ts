@@ -1,5 +1,6 @@
 import { type OfficeScope, scopeIncludes } from '../access/scope';
 import type { Db } from '../db/transaction';
+import { parseStepIds } from './checkin-rules';
 
 /**
  * Reads for the staff side: answers nobody has looked at yet (dashboard) and every check-in of
@@ -58,15 +59,6 @@ export interface CaseCheckIn {
 	stepsDone: { id: number; text: string }[];
 }
 
-function ids(json: string): number[] {
-	try {
-		const v = JSON.parse(json) as unknown;
-		return Array.isArray(v) ? v.filter((x): x is number => typeof x === 'number') : [];
-	} catch {
-		return [];
-	}
-}
-
 /**
  * Every check-in of a case, oldest first, with the answers. Null when the case is not in the
  * scope (the caller answers 404). Whether a consultant may see this case at all is the case
@@ -86,7 +78,7 @@ export async function checkInsForCase(
 		.orderBy('sent_at')
 		.orderBy('id')
 		.execute();
-	const stepIds = [...new Set(rows.flatMap((r) => ids(r.steps_done)))];
+	const stepIds = [...new Set(rows.flatMap((r) => parseStepIds(r.steps_done)))];
 	const steps =
 		stepIds.length === 0
 			? []
@@ -107,7 +99,7 @@ export async function checkInsForCase(
 		changed: r.changed,
 		questions: r.questions,
 		wantsFollowUp: Number(r.wants_follow_up) === 1,
-		stepsDone: ids(r.steps_done)
+		stepsDone: parseStepIds(r.steps_done)
 			.filter((id) => textOf.has(id))
 			.map((id) => ({ id, text: textOf.get(id)! }))
 	}));

@@ -59,19 +59,31 @@ function checkAttachment(
 	return { ok: true, file: { filename: safeFilename(a.filename, mime), mime, bytes: a.bytes } };
 }
 
+const cleanKey = (key: string) => key.replace(/[^A-Za-z0-9_-]/g, '').slice(0, 64);
+
+type Author = { kind: 'creative' | 'staff'; id: number };
+
+/**
+ * The message row (and its file). The idempotency key is scoped by its author (`c12-…` for a
+ * creative, `s7-…` for staff), so two people's keys never meet.
+ */
 async function insertMessage(
 	trx: Tx,
-	values: {
-		caseId: number;
-		authorKind: 'creative' | 'staff';
-		staffId: number | null;
-		body: string;
-		key: string;
-		file: { filename: string; mime: AttachmentType; bytes: Uint8Array } | null;
-	},
+	caseId: number,
+	author: Author,
+	input: MessageInput,
+	file: { filename: string; mime: AttachmentType; bytes: Uint8Array } | null,
 	now: Date
 ): Promise<{ id: number; duplicate: boolean } | null> {
 	const t = now.getTime();
+	const values = {
+		caseId,
+		authorKind: author.kind,
+		staffId: author.kind === 'staff' ? author.id : null,
+		body: input.body,
+		key: `${author.kind === 'staff' ? 's' : 'c'}${author.id}-${cleanKey(input.idempotencyKey)}`,
+		file
+	};
 	const inserted = await trx
 		.insertInto('case_message')
 		.values({
@@ -93,7 +105,7 @@ async function insertMessage(
 			.select(['id', 'case_id'])
 			.where('idempotency_key', '=', values.key)
 			.executeTakeFirst();
-		// A key is scoped by its author (see the callers), so another case's row means tampering.
+		// A key is scoped by its author (see above), so another case's row means tampering.
 		if (!existing || Number(existing.case_id) !== values.caseId) return null;
 		return { id: Number(existing.id), duplicate: true };
 	}
@@ -113,8 +125,6 @@ async function insertMessage(
 	return { id, duplicate: false };
 }
 
-const cleanKey = (key: string) => key.replace(/[^A-Za-z0-9_-]/g, '').slice(0, 64);
-
 /** The creative writes to the office about their case (open or paused; closed cases are read only). */
 export async function sendMessageAsCreative(
 	services: Services,
@@ -129,21 +139,11 @@ export async function sendMessageAsCreative(
 		const c = await loadCase(trx, input.caseId);
 		if (!c || c.creativeId !== creativeId || c.creativeErased) return { ok: false, reason: 'not_found' };
 		if (c.status === 'closed') return { ok: false, reason: 'closed' };
-		const m = await insertMessage(
-			trx,
-			{
-				caseId: c.id,
-				authorKind: 'creative',
-				staffId: null,
-				body: input.body,
-				key: `c${creativeId}-${cleanKey(input.idempotencyKey)}`,
-				file: checked.file
-			},
-			now
-		);
+		const author: Author = { kind: 'creative', id: creativeId };
+		const m = await insertMessage(trx, c.id, author, input, checked.file, now);
 		if (!m) return { ok: false, reason: 'not_found' };
 		if (m.duplicate) return { ok: true, messageId: m.id, caseId: c.id, duplicate: true };
-		await addCaseEvent(trx, c.id, 'message', { kind: 'creative', id: creativeId }, now, {
+		await addCaseEvent(trx, c.id, 'message', author, now, {
 			messageId: m.id,
 			from: 'creative',
 			attachment: checked.file != null
@@ -198,22 +198,12 @@ export async function sendMessageAsStaff(
 	if (!checked.ok) return checked;
 	return withCase(services, actor, scope, input.caseId, { closed: 'refuse' }, async (trx, c, now) => {
 		if (c.creativeErased) return { ok: false as const, reason: 'not_found' as const };
-		const m = await insertMessage(
-			trx,
-			{
-				caseId: c.id,
-				authorKind: 'staff',
-				staffId: actor.id,
-				body: input.body,
-				key: `s${actor.id}-${cleanKey(input.idempotencyKey)}`,
-				file: checked.file
-			},
-			now
-		);
+		const author: Author = { kind: 'staff', id: actor.id };
+		const m = await insertMessage(trx, c.id, author, input, checked.file, now);
 		if (!m) return { ok: false as const, reason: 'not_found' as const };
 		if (m.duplicate) return { ok: true as const, messageId: m.id, caseId: c.id, duplicate: true };
 		await answerWaitingMessages(trx, c.id, now.getTime());
-		await addCaseEvent(trx, c.id, 'message', { kind: 'staff', id: actor.id }, now, {
+		await addCaseEvent(trx, c.id, 'message', author, now, {
 			messageId: m.id,
 			from: 'staff',
 			attachment: checked.file != null

@@ -63,6 +63,16 @@ async function messagesOf(db: Db | Tx, caseIds: number[]): Promise<Map<number, M
 	return out;
 }
 
+/** Opening a conversation: the other side's messages it showed unread count as read now. */
+async function markRead(trx: Tx, messageIds: number[], now: Date): Promise<void> {
+	if (messageIds.length === 0) return;
+	await trx
+		.updateTable('case_message')
+		.set({ read_at: now.getTime() })
+		.where('id', 'in', messageIds)
+		.execute();
+}
+
 /** The staff view of one case's conversation: audited, and the creative's messages count as read. */
 export async function readConversationAsStaff(
 	db: Db,
@@ -73,12 +83,7 @@ export async function readConversationAsStaff(
 		if (!c) return null;
 		const messages = (await messagesOf(trx, [c.id])).get(c.id) ?? [];
 		const unread = messages.filter((m) => m.authorKind === 'creative' && m.readAt == null).map((m) => m.id);
-		if (unread.length > 0)
-			await trx
-				.updateTable('case_message')
-				.set({ read_at: now.getTime() })
-				.where('id', 'in', unread)
-				.execute();
+		await markRead(trx, unread, now);
 		if (messages.length > 0)
 			await auditConversation(trx, auditActorOf(actor), c, { now, ctx }, 'case.messages_read', {
 				messages: messages.length,
@@ -146,12 +151,7 @@ export async function readConversationsAsCreative(
 			.flat()
 			.filter((m) => m.authorKind === 'staff' && m.readAt == null)
 			.map((m) => m.id);
-		if (unreadIds.length > 0)
-			await trx
-				.updateTable('case_message')
-				.set({ read_at: now.getTime() })
-				.where('id', 'in', unreadIds)
-				.execute();
+		await markRead(trx, unreadIds, now);
 		return cases.map((c) => {
 			const messages = byCase.get(Number(c.id)) ?? [];
 			return {

@@ -1,6 +1,7 @@
 import { recordAudit } from '../audit/index';
 import { type Db, type Tx, transact } from '../db/transaction';
 import type { RequestContext } from '../identity/index';
+import { parseJsonArray } from '../platform/json-array';
 import type { Services } from '../runtime';
 import { auditActorOf, type CaseActor } from '../cases/index';
 
@@ -18,14 +19,7 @@ export interface MessageSetting {
 
 export const DEFAULT_MESSAGE_SETTING: MessageSetting = { answerDays: 3, reminderDaysBefore: 3, holidays: [] };
 
-function parseDays(text: string): string[] {
-	try {
-		const v = JSON.parse(text) as unknown;
-		return Array.isArray(v) ? v.filter((d): d is string => typeof d === 'string') : [];
-	} catch {
-		return [];
-	}
-}
+const parseDays = (text: string) => parseJsonArray(text, (d): d is string => typeof d === 'string');
 
 export async function messageSettings(
 	db: Db | Tx,
