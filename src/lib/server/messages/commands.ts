@@ -1,4 +1,5 @@
 import type { OfficeScope } from '../access/scope';
+import type { AuditActor } from '../audit/index';
 import { recordAudit } from '../audit/index';
 import {
 	auditActorOf,
@@ -143,18 +144,25 @@ export async function sendMessageAsCreative(
 		const m = await insertMessage(trx, c.id, author, input, checked.file, now);
 		if (!m) return { ok: false, reason: 'not_found' };
 		if (m.duplicate) return { ok: true, messageId: m.id, caseId: c.id, duplicate: true };
-		await addCaseEvent(trx, c.id, 'message', author, now, {
-			messageId: m.id,
-			from: 'creative',
-			attachment: checked.file != null
-		});
-		await auditConversation(trx, creativeAuditActor(creativeId), c, { now, ctx }, 'message.sent', {
-			messageId: m.id,
-			attachment: checked.file != null
-		});
+		const sent = { messageId: m.id, attachment: checked.file != null };
+		await recordSent(trx, c, author, creativeAuditActor(creativeId), sent, { now, ctx });
 		await noticeToStaff(trx, services, c, m.id, now);
 		return { ok: true, messageId: m.id, caseId: c.id, duplicate: false };
 	});
+}
+
+/** A sent message's timeline entry and audit row, for either sender: ids and whether a file came, never the text. */
+async function recordSent(
+	trx: Tx,
+	c: CaseRecord,
+	author: Author,
+	actor: AuditActor,
+	sent: { messageId: number; attachment: boolean },
+	at: { now: Date; ctx: RequestContext }
+): Promise<void> {
+	const { messageId, attachment } = sent;
+	await addCaseEvent(trx, c.id, 'message', author, at.now, { messageId, from: author.kind, attachment });
+	await auditConversation(trx, actor, c, at, 'message.sent', sent);
 }
 
 /** The responsible consultant hears of it; if their account is disabled, the office does. */
@@ -203,15 +211,8 @@ export async function sendMessageAsStaff(
 		if (!m) return { ok: false as const, reason: 'not_found' as const };
 		if (m.duplicate) return { ok: true as const, messageId: m.id, caseId: c.id, duplicate: true };
 		await answerWaitingMessages(trx, c.id, now.getTime());
-		await addCaseEvent(trx, c.id, 'message', author, now, {
-			messageId: m.id,
-			from: 'staff',
-			attachment: checked.file != null
-		});
-		await auditConversation(trx, auditActorOf(actor), c, { now, ctx }, 'message.sent', {
-			messageId: m.id,
-			attachment: checked.file != null
-		});
+		const sent = { messageId: m.id, attachment: checked.file != null };
+		await recordSent(trx, c, author, auditActorOf(actor), sent, { now, ctx });
 		await noticeToCreative(trx, services, c, m.id, now);
 		return { ok: true as const, messageId: m.id, caseId: c.id, duplicate: false };
 	});
