@@ -1,21 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { testServices } from '../../../../../../../tests/support/test-database';
-import { bookingFixture } from '../../../../../../../tests/support/booking-fixtures';
+import { consultantRouteStart } from '../../../../../../../tests/support/consultant-route-start';
 import { confirmedBooking } from '../../../../../../../tests/support/case-fixtures';
 import { answer, casePageEvent } from '../../../../../../../tests/support/case-route-fixtures';
-import { setServices } from '$lib/server/runtime';
 import { actions, load } from './+page.server';
-import { servicesClosedAfterEach } from '../../../../../../../tests/support/services-per-test';
+import { closeServicesAfterEach } from '../../../../../../../tests/support/services-per-test';
 
 /** The case page's forms through the route (issue 17: the answers of the old route, form by form). */
-let s = servicesClosedAfterEach({ ignoreCloseErrors: true });
+closeServicesAfterEach({ ignoreCloseErrors: true });
 
 describe('/intern/buero/[key]/begleitungen/[id]', () => {
 	it('answers each form beside itself, closes with the feedback mail, and sends a consultant who handed over to the dashboard', async () => {
-		s = await testServices();
-		setServices(s);
-		const f = await bookingFixture(s);
-		const me = { id: f.consultantId, officeId: f.officeId };
+		const { s, f, me } = await consultantRouteStart();
 		const b = await confirmedBooking(s, f, { day: '2026-06-16', email: 'kim@example.org' });
 		const base = `/intern/buero/nw/begleitungen/${b.caseId}`;
 		const post = (form: Record<string, string>) => casePageEvent(me, b.caseId, '', { form });

@@ -1,21 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { testServices } from '../../../../../../../tests/support/test-database';
-import { bookingFixture } from '../../../../../../../tests/support/booking-fixtures';
+import { consultantRouteStart } from '../../../../../../../tests/support/consultant-route-start';
 import { confirmedBooking } from '../../../../../../../tests/support/case-fixtures';
 import { answer, officeEvent } from '../../../../../../../tests/support/case-route-fixtures';
-import { setServices } from '$lib/server/runtime';
 import { actions, load } from './+page.server';
-import { servicesClosedAfterEach } from '../../../../../../../tests/support/services-per-test';
+import { closeServicesAfterEach } from '../../../../../../../tests/support/services-per-test';
 
 /** Opening a case without a booking through the route (issue 17: the same answers as before). */
-let s = servicesClosedAfterEach({ ignoreCloseErrors: true });
+closeServicesAfterEach({ ignoreCloseErrors: true });
 
 describe('/intern/buero/[key]/begleitungen/neu', () => {
 	it('offers the form, names it in field errors, links an existing case, and opens a new one', async () => {
-		s = await testServices();
-		setServices(s);
-		const f = await bookingFixture(s);
-		const me = { id: f.consultantId, officeId: f.officeId };
+		const { s, f, me } = await consultantRouteStart();
 		const open = (form: Record<string, string>) =>
 			actions.default!(officeEvent(me, '/begleitungen/neu', '/begleitungen/neu', {}, { form }));
 

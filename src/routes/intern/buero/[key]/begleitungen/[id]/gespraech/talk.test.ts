@@ -1,22 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { testServices } from '../../../../../../../../tests/support/test-database';
-import { bookingFixture } from '../../../../../../../../tests/support/booking-fixtures';
+import { consultantRouteStart } from '../../../../../../../../tests/support/consultant-route-start';
 import { confirmedBooking } from '../../../../../../../../tests/support/case-fixtures';
 import { answer, casePageEvent } from '../../../../../../../../tests/support/case-route-fixtures';
-import { setServices } from '$lib/server/runtime';
 import { DAY } from '$lib/time/durations';
 import { actions, load } from './+page.server';
-import { servicesClosedAfterEach } from '../../../../../../../../tests/support/services-per-test';
+import { closeServicesAfterEach } from '../../../../../../../../tests/support/services-per-test';
 
 /** Issue 16 through the record page: a booked talk is recorded from its start on, only on its case. */
-let s = servicesClosedAfterEach({ ignoreCloseErrors: true });
+closeServicesAfterEach({ ignoreCloseErrors: true });
 
 describe('/intern/buero/[key]/begleitungen/[id]/gespraech?termin=', () => {
 	it('explains a talk not yet held, refuses to record it (409), and takes it after the start', async () => {
-		s = await testServices();
-		setServices(s);
-		const f = await bookingFixture(s);
-		const me = { id: f.consultantId, officeId: f.officeId };
+		const { s, f, me } = await consultantRouteStart();
 		const b = await confirmedBooking(s, f, { day: '2026-06-16', email: 'kim@example.org' });
 		const other = await confirmedBooking(s, f, { day: '2026-06-17', email: 'lu@example.org' });
 		const q = `?termin=${b.bookingId}`;
