@@ -195,17 +195,29 @@ async function weekStep(
 			slots = await weekSlots(week);
 		}
 	}
-	const days = await slotDays(db, slots);
-	return {
-		week,
-		weekEnd: addDays(week, 6),
-		prevWeek: week > firstWeek ? addDays(week, -7) : null,
-		nextWeek: addDays(week, 7) <= lastDay ? addDays(week, 7) : null,
-		days
-	};
+	return slotWeek(db, slots, week, { firstWeek, lastDay });
 }
 
 export type Flow = Awaited<ReturnType<typeof loadFlow>>;
+
+/**
+ * One week of slots as booking and moving a booking show it: grouped by day, with the weeks
+ * before and after while they lie within the booking horizon.
+ */
+async function slotWeek(
+	db: Db,
+	slots: Awaited<ReturnType<typeof listSlots>>,
+	week: string,
+	bounds: { firstWeek: string; lastDay: string }
+) {
+	return {
+		week,
+		weekEnd: addDays(week, 6),
+		prevWeek: week > bounds.firstWeek ? addDays(week, -7) : null,
+		nextWeek: addDays(week, 7) <= bounds.lastDay ? addDays(week, 7) : null,
+		days: await slotDays(db, slots)
+	};
+}
 
 /** A week's slots grouped by Berlin day, each with its Sprechtag place (for the booking and the move). */
 async function slotDays(db: Db, slots: Awaited<ReturnType<typeof listSlots>>) {
@@ -302,14 +314,7 @@ export async function rescheduleWeek(
 			now
 		)
 	).filter((s) => s.start !== booking.start);
-	const days = await slotDays(db, slots);
-	return {
-		week,
-		weekEnd: addDays(week, 6),
-		prevWeek: week > firstWeek ? addDays(week, -7) : null,
-		nextWeek: addDays(week, 7) <= lastDay ? addDays(week, 7) : null,
-		days
-	};
+	return slotWeek(db, slots, week, { firstWeek, lastDay });
 }
 
 /**
