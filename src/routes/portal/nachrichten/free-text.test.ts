@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { routeEvent } from '../../../../tests/support/route-events';
 import { testServices } from '../../../../tests/support/test-database';
 import { addCase } from '../../../../tests/support/checkin-fixtures';
 import { setServices } from '$lib/server/runtime';
@@ -9,18 +10,11 @@ import { servicesClosedAfterEach } from '../../../../tests/support/services-per-
 let s = servicesClosedAfterEach({ ignoreCloseErrors: true });
 
 function event(me: { id: number; email: string }, form: Record<string, string>) {
-	const url = new URL('http://localhost/portal/nachrichten?/send');
-	const body = new FormData();
-	for (const [k, v] of Object.entries(form)) body.set(k, v);
-	return {
-		url,
-		locals: {
-			actor: { kind: 'creative', id: me.id, email: me.email, sessionHash: 'h' },
-			locale: 'de',
-			requestId: 't'
-		},
-		request: new Request(url, { method: 'POST', body })
-	} as never;
+	return routeEvent({
+		path: '/portal/nachrichten?/send',
+		actor: { kind: 'creative', id: me.id, email: me.email, sessionHash: 'h' },
+		form
+	});
 }
 
 async function outcome(p: unknown): Promise<{ status?: number; data?: Record<string, unknown> }> {

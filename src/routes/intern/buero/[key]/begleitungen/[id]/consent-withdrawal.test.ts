@@ -35,16 +35,10 @@ function staffEvent(
 }
 
 function portalEvent(me: { id: number; email: string }, query = '') {
-	const url = new URL(`http://localhost/portal/einwilligungen${query}`);
-	return {
-		url,
-		locals: {
-			actor: { kind: 'creative', id: me.id, email: me.email, sessionHash: 'h' },
-			locale: 'de',
-			requestId: 't'
-		},
-		request: new Request(url, { method: 'POST', body: new FormData() })
-	} as never;
+	return routeEvent({
+		path: `/portal/einwilligungen${query}`,
+		actor: { kind: 'creative', id: me.id, email: me.email, sessionHash: 'h' }
+	});
 }
 
 async function outcome(p: unknown): Promise<{ status?: number; location?: string; data?: unknown }> {

@@ -24,18 +24,13 @@ function staffEvent(who: Who, path: string, params: Record<string, string>, rout
 }
 
 function creativeEvent(creativeId: number, email: string, fileId: number) {
-	const url = new URL(`http://localhost/portal/nachrichten/anhang/${fileId}`);
-	return {
+	return routeEvent({
+		path: `/portal/nachrichten/anhang/${fileId}`,
 		params: { id: String(fileId) },
-		url,
-		route: { id: '/portal/nachrichten/anhang/[id]' },
-		locals: {
-			locale: 'de',
-			requestId: 'test',
-			actor: { kind: 'creative', id: creativeId, email, sessionHash: 'x' }
-		},
-		request: new Request(url)
-	} as never;
+		routeId: '/portal/nachrichten/anhang/[id]',
+		actor: { kind: 'creative', id: creativeId, email, sessionHash: 'x' },
+		method: 'GET'
+	});
 }
 
 async function status(p: Promise<unknown> | unknown): Promise<number> {
@@ -77,6 +72,7 @@ describe('messages routes × roles (the case rule, 404 with an audit row)', () =
 		);
 		const base = `/intern/buero/nw/begleitungen/${f.caseId}`;
 		const params = { key: 'nw', id: String(f.caseId) };
+		const routeBase = '/intern/buero/[key]/begleitungen/[id]';
 
 		const table: { who: Who; label: string; expected: number }[] = [
 			{ label: 'responsible consultant', who: responsible, expected: 200 },
@@ -96,40 +92,31 @@ describe('messages routes × roles (the case rule, 404 with an audit row)', () =
 						.where('actor_id', '=', row.who.id)
 						.execute()
 				).length;
-			expect(
-				await status(
-					load(
-						staffEvent(
-							row.who,
-							`${base}/nachrichten`,
-							params,
-							'/intern/buero/[key]/begleitungen/[id]/nachrichten'
+			// The three pages of the case's messages, each asked as this staff member, in this order.
+			const pages: [string, () => unknown][] = [
+				[
+					'conversation',
+					() => load(staffEvent(row.who, `${base}/nachrichten`, params, `${routeBase}/nachrichten`))
+				],
+				[
+					'file',
+					() =>
+						staffFile(
+							staffEvent(
+								row.who,
+								`${base}/nachrichten/anhang/${fileId}`,
+								{ ...params, aid: String(fileId) },
+								`${routeBase}/nachrichten/anhang/[aid]`
+							)
 						)
-					)
-				),
-				`${row.label}: conversation`
-			).toBe(row.expected);
-			expect(
-				await status(
-					staffFile(
-						staffEvent(
-							row.who,
-							`${base}/nachrichten/anhang/${fileId}`,
-							{ ...params, aid: String(fileId) },
-							'/intern/buero/[key]/begleitungen/[id]/nachrichten/anhang/[aid]'
-						)
-					)
-				),
-				`${row.label}: file`
-			).toBe(row.expected);
-			expect(
-				await status(
-					progressLoad(
-						staffEvent(row.who, `${base}/verlauf`, params, '/intern/buero/[key]/begleitungen/[id]/verlauf')
-					)
-				),
-				`${row.label}: progress`
-			).toBe(row.expected);
+				],
+				[
+					'progress',
+					() => progressLoad(staffEvent(row.who, `${base}/verlauf`, params, `${routeBase}/verlauf`))
+				]
+			];
+			for (const [page, ask] of pages)
+				expect(await status(ask()), `${row.label}: ${page}`).toBe(row.expected);
 			expect(await denied(), `${row.label}: access.denied rows`).toBe(row.expected === 404 ? 3 : 0);
 		}
 		const staffRead = await s.db
