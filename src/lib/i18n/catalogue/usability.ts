@@ -1,5 +1,39 @@
 import { catalogue } from './define';
 
+/** The easy-language page (Leichte Sprache) reads in German in both languages: one table serves both. */
+const EASY_LANGUAGE = {
+	'pages.easy.nav.title': 'Wie benutze ich diese Internet-Seite?',
+	'pages.easy.nav.1': 'Oben auf jeder Seite ist ein Menü.',
+	'pages.easy.nav.2': 'Im Menü stehen Wörter wie: Termin buchen, Regional-Büro, Veranstaltungen.',
+	'pages.easy.nav.3': 'Klicken Sie auf ein Wort. Dann kommen Sie zu dieser Seite.',
+	'pages.easy.nav.4':
+		'Ganz unten auf jeder Seite sind weitere Links. Zum Beispiel zu dieser Seite in Leichter Sprache.',
+	'pages.easy.nav.5': 'Sie können die Seite auch nur mit der Tastatur benutzen.',
+	'pages.easy.nav.6': 'Mit der Taste Tab springen Sie von einem Link zum nächsten.',
+	'pages.easy.nav.7': 'Mit der Taste Enter öffnen Sie einen Link.',
+	'pages.easy.nav.8': 'Oben rechts steht: English. Dort finden Sie die Seite auf Englisch.',
+	'pages.easy.a11y.title': 'Ist diese Internet-Seite barriere-frei?',
+	'pages.easy.a11y.1': 'Barriere-frei heißt: Alle Menschen können die Seite gut benutzen.',
+	'pages.easy.a11y.2': 'Auch Menschen mit einer Behinderung.',
+	'pages.easy.a11y.3': 'Wir haben die Seite geprüft.',
+	'pages.easy.a11y.4': 'Die Seite ist zum großen Teil barriere-frei.',
+	'pages.easy.a11y.5': 'Aber nicht alles ist schon barriere-frei.',
+	'pages.easy.a11y.6': 'Zum Beispiel: Es gibt noch keine Videos in Gebärden-Sprache.',
+	'pages.easy.a11y.7': 'Und nicht alle Texte gibt es in Leichter Sprache.',
+	'pages.easy.a11y.8':
+		'Haben Sie eine Barriere gefunden? Dann schreiben Sie uns bitte. Die Adresse steht weiter unten.',
+	'pages.easy.a11y.9': 'Sie bekommen dann eine Antwort.',
+	'pages.easy.a11y.10':
+		'Sind Sie mit der Antwort nicht zufrieden? Dann können Sie sich bei der Schlichtungs-Stelle beschweren.',
+	'pages.easy.a11y.link': 'Erklärung zur Barriere-Freiheit (in schwerer Sprache)',
+	'pages.easy.more.title': 'Gibt es noch mehr in Leichter Sprache?',
+	'pages.easy.more.1': 'Alle Infos in Leichter Sprache stehen auf dieser einen Seite.',
+	'pages.easy.more.2': 'Die anderen Seiten sind in schwerer Sprache.',
+	'pages.easy.more.3':
+		'Ein Termin bei einem Regional-Büro hilft Ihnen auch: Dort erklärt man Ihnen alles in einfachen Worten.',
+	'pages.easy.more.link': 'Einen Termin buchen'
+};
+
 // Issue 16 (usability pass): rules around talks, field names in error summaries, plural forms,
 // the audit log in sentences, the session warning, drafts and cancellation reasons.
 export default catalogue(
@@ -25,36 +59,7 @@ export default catalogue(
 		'cancel.reason.other': 'Ein anderer Grund',
 		'stats.table.cancellations': 'Abgesagte Termine nach Grund',
 		'stats.cancel.noReason': 'Ohne Angabe',
-		'pages.easy.nav.title': 'Wie benutze ich diese Internet-Seite?',
-		'pages.easy.nav.1': 'Oben auf jeder Seite ist ein Menü.',
-		'pages.easy.nav.2': 'Im Menü stehen Wörter wie: Termin buchen, Regional-Büro, Veranstaltungen.',
-		'pages.easy.nav.3': 'Klicken Sie auf ein Wort. Dann kommen Sie zu dieser Seite.',
-		'pages.easy.nav.4':
-			'Ganz unten auf jeder Seite sind weitere Links. Zum Beispiel zu dieser Seite in Leichter Sprache.',
-		'pages.easy.nav.5': 'Sie können die Seite auch nur mit der Tastatur benutzen.',
-		'pages.easy.nav.6': 'Mit der Taste Tab springen Sie von einem Link zum nächsten.',
-		'pages.easy.nav.7': 'Mit der Taste Enter öffnen Sie einen Link.',
-		'pages.easy.nav.8': 'Oben rechts steht: English. Dort finden Sie die Seite auf Englisch.',
-		'pages.easy.a11y.title': 'Ist diese Internet-Seite barriere-frei?',
-		'pages.easy.a11y.1': 'Barriere-frei heißt: Alle Menschen können die Seite gut benutzen.',
-		'pages.easy.a11y.2': 'Auch Menschen mit einer Behinderung.',
-		'pages.easy.a11y.3': 'Wir haben die Seite geprüft.',
-		'pages.easy.a11y.4': 'Die Seite ist zum großen Teil barriere-frei.',
-		'pages.easy.a11y.5': 'Aber nicht alles ist schon barriere-frei.',
-		'pages.easy.a11y.6': 'Zum Beispiel: Es gibt noch keine Videos in Gebärden-Sprache.',
-		'pages.easy.a11y.7': 'Und nicht alle Texte gibt es in Leichter Sprache.',
-		'pages.easy.a11y.8':
-			'Haben Sie eine Barriere gefunden? Dann schreiben Sie uns bitte. Die Adresse steht weiter unten.',
-		'pages.easy.a11y.9': 'Sie bekommen dann eine Antwort.',
-		'pages.easy.a11y.10':
-			'Sind Sie mit der Antwort nicht zufrieden? Dann können Sie sich bei der Schlichtungs-Stelle beschweren.',
-		'pages.easy.a11y.link': 'Erklärung zur Barriere-Freiheit (in schwerer Sprache)',
-		'pages.easy.more.title': 'Gibt es noch mehr in Leichter Sprache?',
-		'pages.easy.more.1': 'Alle Infos in Leichter Sprache stehen auf dieser einen Seite.',
-		'pages.easy.more.2': 'Die anderen Seiten sind in schwerer Sprache.',
-		'pages.easy.more.3':
-			'Ein Termin bei einem Regional-Büro hilft Ihnen auch: Dort erklärt man Ihnen alles in einfachen Worten.',
-		'pages.easy.more.link': 'Einen Termin buchen',
+		...EASY_LANGUAGE,
 		'pages.a11y.limits.sessionWarned':
 			'Zeitbegrenzung im internen Bereich: Aus Sicherheitsgründen endet die Anmeldung von Mitarbeitenden nach 30 Minuten ohne Aktivität. Zwei Minuten vorher erscheint ein Hinweis mit der Schaltfläche „Angemeldet bleiben“ (auch mit der Tastatur bedienbar). Das Formular zur Gesprächsdokumentation behält einen Entwurf im Browserfenster, sodass Eingaben nicht verloren gehen.',
 		'pages.a11y.method.textChecked':
@@ -116,36 +121,7 @@ export default catalogue(
 		'cancel.reason.other': 'Another reason',
 		'stats.table.cancellations': 'Cancelled appointments by reason',
 		'stats.cancel.noReason': 'No reason given',
-		'pages.easy.nav.title': 'Wie benutze ich diese Internet-Seite?',
-		'pages.easy.nav.1': 'Oben auf jeder Seite ist ein Menü.',
-		'pages.easy.nav.2': 'Im Menü stehen Wörter wie: Termin buchen, Regional-Büro, Veranstaltungen.',
-		'pages.easy.nav.3': 'Klicken Sie auf ein Wort. Dann kommen Sie zu dieser Seite.',
-		'pages.easy.nav.4':
-			'Ganz unten auf jeder Seite sind weitere Links. Zum Beispiel zu dieser Seite in Leichter Sprache.',
-		'pages.easy.nav.5': 'Sie können die Seite auch nur mit der Tastatur benutzen.',
-		'pages.easy.nav.6': 'Mit der Taste Tab springen Sie von einem Link zum nächsten.',
-		'pages.easy.nav.7': 'Mit der Taste Enter öffnen Sie einen Link.',
-		'pages.easy.nav.8': 'Oben rechts steht: English. Dort finden Sie die Seite auf Englisch.',
-		'pages.easy.a11y.title': 'Ist diese Internet-Seite barriere-frei?',
-		'pages.easy.a11y.1': 'Barriere-frei heißt: Alle Menschen können die Seite gut benutzen.',
-		'pages.easy.a11y.2': 'Auch Menschen mit einer Behinderung.',
-		'pages.easy.a11y.3': 'Wir haben die Seite geprüft.',
-		'pages.easy.a11y.4': 'Die Seite ist zum großen Teil barriere-frei.',
-		'pages.easy.a11y.5': 'Aber nicht alles ist schon barriere-frei.',
-		'pages.easy.a11y.6': 'Zum Beispiel: Es gibt noch keine Videos in Gebärden-Sprache.',
-		'pages.easy.a11y.7': 'Und nicht alle Texte gibt es in Leichter Sprache.',
-		'pages.easy.a11y.8':
-			'Haben Sie eine Barriere gefunden? Dann schreiben Sie uns bitte. Die Adresse steht weiter unten.',
-		'pages.easy.a11y.9': 'Sie bekommen dann eine Antwort.',
-		'pages.easy.a11y.10':
-			'Sind Sie mit der Antwort nicht zufrieden? Dann können Sie sich bei der Schlichtungs-Stelle beschweren.',
-		'pages.easy.a11y.link': 'Erklärung zur Barriere-Freiheit (in schwerer Sprache)',
-		'pages.easy.more.title': 'Gibt es noch mehr in Leichter Sprache?',
-		'pages.easy.more.1': 'Alle Infos in Leichter Sprache stehen auf dieser einen Seite.',
-		'pages.easy.more.2': 'Die anderen Seiten sind in schwerer Sprache.',
-		'pages.easy.more.3':
-			'Ein Termin bei einem Regional-Büro hilft Ihnen auch: Dort erklärt man Ihnen alles in einfachen Worten.',
-		'pages.easy.more.link': 'Einen Termin buchen',
+		...EASY_LANGUAGE,
 		'pages.a11y.limits.sessionWarned':
 			'Time limit in the staff area: for security, a staff session ends after 30 minutes without activity. Two minutes before, a notice with the button "Stay signed in" appears (usable by keyboard). The consultation record form keeps a draft in the browser window, so nothing typed is lost.',
 		'pages.a11y.method.textChecked':
