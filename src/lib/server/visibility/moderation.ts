@@ -1,4 +1,5 @@
 import { type OfficeScope, scopeIncludes } from '../access/scope';
+import { rowsForIds } from '../db/rows-for-ids';
 import type { Db, Tx } from '../db/transaction';
 import type { ProfileStatus } from '../db/schema';
 import { type RequestContext, absoluteLink } from '../identity/index';
@@ -67,16 +68,15 @@ async function reviewRows(db: Db | Tx, officeId: number, where: 'pending' | 'rep
 			);
 	const rows = await q.orderBy('p.submitted_at').orderBy('p.id').execute();
 	const ids = rows.map((r) => Number(r.id));
-	const reports =
-		ids.length === 0
-			? []
-			: await db
-					.selectFrom('profile_report')
-					.select(['id', 'profile_id', 'reason', 'created_at'])
-					.where('profile_id', 'in', ids)
-					.where('resolved_at', 'is', null)
-					.orderBy('id')
-					.execute();
+	const reports = await rowsForIds(ids, (inIds) =>
+		db
+			.selectFrom('profile_report')
+			.select(['id', 'profile_id', 'reason', 'created_at'])
+			.where('profile_id', 'in', inIds)
+			.where('resolved_at', 'is', null)
+			.orderBy('id')
+			.execute()
+	);
 	return rows.map(
 		(r): ProfileForReview => ({
 			...profileFieldsOf(r),

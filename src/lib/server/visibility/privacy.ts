@@ -1,4 +1,5 @@
 import { type OfficeScope, scopeIncludes } from '../access/scope';
+import { rowsForIds } from '../db/rows-for-ids';
 import { type Db, type Tx, transact } from '../db/transaction';
 import type { RequestContext } from '../identity/index';
 import type { Services } from '../runtime';
@@ -24,18 +25,16 @@ export async function exportVisibility(db: Db | Tx, creativeId: number) {
 async function exportProfiles(db: Db | Tx, creativeId: number) {
 	const profiles = await db.selectFrom('profile').selectAll().where('creative_id', '=', creativeId).execute();
 	const ids = profiles.map((p) => Number(p.id));
-	const images =
-		ids.length === 0
-			? []
-			: await db.selectFrom('profile_image').selectAll().where('profile_id', 'in', ids).execute();
-	const reports =
-		ids.length === 0
-			? []
-			: await db
-					.selectFrom('profile_report')
-					.select(['reason', 'created_at', 'resolution', 'resolved_at'])
-					.where('profile_id', 'in', ids)
-					.execute();
+	const images = await rowsForIds(ids, (inIds) =>
+		db.selectFrom('profile_image').selectAll().where('profile_id', 'in', inIds).execute()
+	);
+	const reports = await rowsForIds(ids, (inIds) =>
+		db
+			.selectFrom('profile_report')
+			.select(['reason', 'created_at', 'resolution', 'resolved_at'])
+			.where('profile_id', 'in', inIds)
+			.execute()
+	);
 	return {
 		profile: profiles.map((p) => ({
 			id: Number(p.id),
@@ -228,14 +227,13 @@ async function exportDecisionMakerSections(db: Db | Tx, dm: { id: number; email:
 		.where('to_address', '=', dm.email)
 		.orderBy('id')
 		.execute();
-	const intros =
-		ids.length === 0
-			? []
-			: await db
-					.selectFrom('introduction')
-					.select(['request_id', 'status', 'outcome', 'responded_at'])
-					.where('request_id', 'in', ids)
-					.execute();
+	const intros = await rowsForIds(ids, (inIds) =>
+		db
+			.selectFrom('introduction')
+			.select(['request_id', 'status', 'outcome', 'responded_at'])
+			.where('request_id', 'in', inIds)
+			.execute()
+	);
 	return {
 		project_request: requests.map((r) => ({
 			id: Number(r.id),

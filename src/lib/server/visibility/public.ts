@@ -2,6 +2,7 @@ import { type ExpressionBuilder, sql } from 'kysely';
 import { z } from 'zod';
 import { HOUR, DAY } from '../../time/durations';
 import type { DB } from '../db/schema';
+import { rowsForIds } from '../db/rows-for-ids';
 import { type Db, type Tx, transact } from '../db/transaction';
 import { type RequestContext, countHit, strictest, throttleKey } from '../identity/index';
 import { enqueueMail } from '../notifications/index';
@@ -158,18 +159,10 @@ export async function searchProfiles(
 		.limit(PAGE_SIZE)
 		.offset((current - 1) * PAGE_SIZE)
 		.execute();
-	const rows =
-		ids.length === 0
-			? []
-			: await baseQuery(db)
-					.where(
-						'p.id',
-						'in',
-						ids.map((r) => r.id)
-					)
-					.orderBy('p.display_name')
-					.orderBy('p.id')
-					.execute();
+	const rows = await rowsForIds(
+		ids.map((r) => r.id),
+		(inIds) => baseQuery(db).where('p.id', 'in', inIds).orderBy('p.display_name').orderBy('p.id').execute()
+	);
 	return {
 		profiles: rows.map((r) => toPublic(r, now.getTime())),
 		total,
