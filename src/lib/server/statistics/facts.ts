@@ -225,15 +225,7 @@ export async function syncBookingFact(trx: Reader, bookingId: number, now: numbe
 		stage: b.stage,
 		topics: parseTopics(b.topics)
 	};
-	const record: RecordSource | null = r
-		? {
-				id: Number(r.id),
-				heldAt: Number(r.held_at),
-				format: r.format,
-				kind: r.kind as ConsultationKind,
-				topics: parseTopics(r.topics)
-			}
-		: null;
+	const record = r ? recordSourceOf(r) : null;
 	const wanted = consultationFact({ booking, record, caseFile: null });
 	const caseId = b.case_id === null ? null : Number(b.case_id);
 	return applyFact(
@@ -244,6 +236,23 @@ export async function syncBookingFact(trx: Reader, bookingId: number, now: numbe
 		() => personOf(trx, { id: booking.id, caseId, email: b.email }, caseId),
 		now
 	);
+}
+
+/** A consultation record row as the consultation rules read it (booking and record facts alike). */
+function recordSourceOf(r: {
+	id: number;
+	held_at: number;
+	format: string;
+	kind: ConsultationKind;
+	topics: string;
+}): RecordSource {
+	return {
+		id: Number(r.id),
+		heldAt: Number(r.held_at),
+		format: r.format,
+		kind: r.kind,
+		topics: parseTopics(r.topics)
+	};
 }
 
 /** The fact of one consultation record: its booking's fact, or its own without a booking. */
@@ -274,13 +283,7 @@ export async function syncRecordFact(trx: Reader, recordId: number, now: number)
 	}
 	const wanted = consultationFact({
 		booking: null,
-		record: {
-			id: Number(r.id),
-			heldAt: Number(r.held_at),
-			format: r.format,
-			kind: r.kind,
-			topics: parseTopics(r.topics)
-		},
+		record: recordSourceOf(r),
 		caseFile: { officeId: Number(r.office_id), land: r.land_iso, submarket: r.submarket, stage: r.stage }
 	});
 	const caseId = Number(r.case_id);

@@ -151,22 +151,21 @@ async function consultationCounts(db: Reader, q: PartFilter): Promise<Figures['c
 		.where('month', '<=', q.to);
 	if (q.officeIds) months = months.where('office_id', 'in', q.officeIds);
 	if (q.land) months = months.where('land_iso', '=', q.land);
+	// First and follow-up sums by month and by office: one query, grouped by either column.
+	const kindsBy = (by: 'month' | 'office_id') =>
+		months
+			.select((eb) => [eb.ref(by).as('group'), 'key', sql<number>`sum(n)`.as('n')])
+			.where('dim', '=', 'kind')
+			.groupBy([by, 'key'])
+			.execute();
 	const [byDim, byMonthKind, byOfficeKind, byLand] = await Promise.all([
 		months
 			.select(['dim', 'key', sql<number>`sum(n)`.as('n')])
 			.where('dim', '!=', 'all')
 			.groupBy(['dim', 'key'])
 			.execute(),
-		months
-			.select(['month', 'key', sql<number>`sum(n)`.as('n')])
-			.where('dim', '=', 'kind')
-			.groupBy(['month', 'key'])
-			.execute(),
-		months
-			.select(['office_id', 'key', sql<number>`sum(n)`.as('n')])
-			.where('dim', '=', 'kind')
-			.groupBy(['office_id', 'key'])
-			.execute(),
+		kindsBy('month'),
+		kindsBy('office_id'),
 		months
 			.select(['land_iso', sql<number>`sum(n)`.as('n')])
 			.where('dim', '=', 'all')
@@ -181,19 +180,12 @@ async function consultationCounts(db: Reader, q: PartFilter): Promise<Figures['c
 	const kinds = dim('kind');
 	const first = kinds.find((k) => k.key === 'first')?.n ?? 0;
 	const followUp = kinds.find((k) => k.key === 'follow_up')?.n ?? 0;
+	const perMonth = firstAndFollowUp(byMonthKind);
 	const monthly = monthsOf(q.from, q.to).map((m) => ({
 		month: m,
-		first: num(byMonthKind.find((r) => r.month === m && r.key === 'first')?.n),
-		followUp: num(byMonthKind.find((r) => r.month === m && r.key === 'follow_up')?.n)
+		...(perMonth.get(m) ?? { first: 0, followUp: 0 })
 	}));
-	const officeMap = new Map<number, { officeId: number; first: number; followUp: number }>();
-	for (const r of byOfficeKind) {
-		const id = Number(r.office_id);
-		const o = officeMap.get(id) ?? { officeId: id, first: 0, followUp: 0 };
-		if (r.key === 'first') o.first += num(r.n);
-		else if (r.key === 'follow_up') o.followUp += num(r.n);
-		officeMap.set(id, o);
-	}
+	const byOffice = [...firstAndFollowUp(byOfficeKind)].map(([id, o]) => ({ officeId: Number(id), ...o }));
 	return {
 		total: first + followUp,
 		first,
@@ -206,9 +198,21 @@ async function consultationCounts(db: Reader, q: PartFilter): Promise<Figures['c
 			.filter((r) => num(r.n) > 0)
 			.map((r) => ({ key: r.land_iso, n: num(r.n) }))
 			.sort((a, b) => b.n - a.n || a.key.localeCompare(b.key)),
-		byOffice: [...officeMap.values()].sort((a, b) => a.officeId - b.officeId),
+		byOffice: byOffice.sort((a, b) => a.officeId - b.officeId),
 		monthly
 	};
+}
+
+/** First and follow-up consultations per group (a month or an office) from the per-kind sums. */
+function firstAndFollowUp(rows: { group: string | number; key: string; n: unknown }[]) {
+	const groups = new Map<string, { first: number; followUp: number }>();
+	for (const r of rows) {
+		const g = groups.get(String(r.group)) ?? { first: 0, followUp: 0 };
+		if (r.key === 'first') g.first += num(r.n);
+		else if (r.key === 'follow_up') g.followUp += num(r.n);
+		groups.set(String(r.group), g);
+	}
+	return groups;
 }
 
 /** The calendar year a period covers exactly (January to December), else null. */
