@@ -1,5 +1,6 @@
 import type { OfficeScope } from '../../src/lib/server/access/scope';
 import type { Services } from '../../src/lib/server/runtime';
+import { proposeIntroduction } from '../../src/lib/server/visibility/introductions';
 import { moderateProfile } from '../../src/lib/server/visibility/moderation';
 import { ownProfile, publishProfile, saveProfile } from '../../src/lib/server/visibility/profiles';
 import type { ProfileInput } from '../../src/lib/server/visibility/schema';
@@ -70,4 +71,22 @@ export async function approvedProfile(
 		action: 'approve'
 	});
 	return { profileId, approved };
+}
+
+/**
+ * The office proposes a creative's live profile (no case behind it) for a request: the step
+ * before each test of the introduction's answer. Returns the proposal's answer.
+ */
+export function proposeProfile(
+	s: Services,
+	lead: { officeId: number; staff: { id: number; email: string }; scope: OfficeScope },
+	to: { requestId: number; creativeId: number; profileId: number },
+	message: string | null = null
+) {
+	return proposeIntroduction(s, lead.staff, lead.scope, {
+		officeId: lead.officeId,
+		...to,
+		caseId: null,
+		message
+	});
 }

@@ -9,11 +9,13 @@ import { type MailBlock, type RenderedMail, renderMail } from '../notifications/
  */
 type Block = [MailBlock['kind'], MessageKey | { raw: string }, MessageParams?, string?];
 
+/** Every visibility mail opens with the greeting by name, then its own blocks. */
 function build(locale: Locale, subject: MessageKey, params: MessageParams, blocks: Block[]): RenderedMail {
+	const greeted: Block[] = [['p', 'visibility.mail.greeting'], ...blocks];
 	return renderMail(
 		locale,
 		translate(locale, subject, params),
-		blocks.map(([kind, text, p, href]) => ({
+		greeted.map(([kind, text, p, href]) => ({
 			kind,
 			text: typeof text === 'object' ? text.raw : translate(locale, text, p ?? params),
 			...(href ? { href } : {})
@@ -22,13 +24,22 @@ function build(locale: Locale, subject: MessageKey, params: MessageParams, block
 	);
 }
 
+/** A personal message someone added, under its label; nothing when there is none. */
+function quoted(label: MessageKey, message: string | null): Block[] {
+	return message
+		? [
+				['p', label],
+				['p', { raw: message }]
+			]
+		: [];
+}
+
 export function profileModeratedMail(
 	locale: Locale,
 	input: { outcome: 'approved' | 'rejected' | 'hidden'; name: string; reason: string | null; link: string }
 ): RenderedMail {
 	const p = { name: input.name, reason: input.reason ?? '' };
-	const blocks: Block[] = [['p', 'visibility.mail.greeting', p]];
-	blocks.push(['p', `visibility.mail.profile.${input.outcome}.body` as MessageKey, p]);
+	const blocks: Block[] = [['p', `visibility.mail.profile.${input.outcome}.body` as MessageKey, p]];
 	if (input.reason) blocks.push(['p', 'visibility.mail.reason', p]);
 	blocks.push(['button', 'visibility.mail.profile.button', p, input.link]);
 	return build(locale, `visibility.mail.profile.${input.outcome}.subject` as MessageKey, p, blocks);
@@ -40,7 +51,6 @@ export function contactRelayMail(
 ): RenderedMail {
 	const p = { name: input.profileName, sender: input.senderName, email: input.senderEmail };
 	return build(locale, 'visibility.mail.contact.subject', p, [
-		['p', 'visibility.mail.greeting', p],
 		['p', 'visibility.mail.contact.body', p],
 		['p', { raw: input.message }],
 		['p', 'visibility.mail.contact.replyTo', p],
@@ -54,7 +64,6 @@ export function openReminderMail(
 ): RenderedMail {
 	const p = { name: input.name, until: input.until };
 	return build(locale, 'visibility.mail.open.subject', p, [
-		['p', 'visibility.mail.greeting', p],
 		['p', 'visibility.mail.open.body', p],
 		['button', 'visibility.mail.open.button', p, input.link]
 	]);
@@ -66,7 +75,6 @@ export function requestConfirmMail(
 ): RenderedMail {
 	const p = { name: input.name, title: input.title };
 	return build(locale, 'visibility.mail.request.confirm.subject', p, [
-		['p', 'visibility.mail.greeting', p],
 		['p', 'visibility.mail.request.confirm.body', p],
 		['button', 'visibility.mail.request.confirm.button', p, input.link],
 		['small', 'visibility.mail.request.confirm.validity', p]
@@ -78,10 +86,7 @@ export function requestModeratedMail(
 	input: { outcome: 'approved' | 'rejected'; name: string; title: string; reason: string | null }
 ): RenderedMail {
 	const p = { name: input.name, title: input.title, reason: input.reason ?? '' };
-	const blocks: Block[] = [
-		['p', 'visibility.mail.greeting', p],
-		['p', `visibility.mail.request.${input.outcome}.body` as MessageKey, p]
-	];
+	const blocks: Block[] = [['p', `visibility.mail.request.${input.outcome}.body` as MessageKey, p]];
 	if (input.reason) blocks.push(['p', 'visibility.mail.reason', p]);
 	return build(locale, `visibility.mail.request.${input.outcome}.subject` as MessageKey, p, blocks);
 }
@@ -100,14 +105,10 @@ export function proposalMail(
 ): RenderedMail {
 	const p = { name: input.name, title: input.title, orgType: input.orgType, region: input.region };
 	const blocks: Block[] = [
-		['p', 'visibility.mail.greeting', p],
 		['p', 'visibility.mail.proposal.body', p],
 		['p', { raw: input.description }]
 	];
-	if (input.consultantMessage) {
-		blocks.push(['p', 'visibility.mail.proposal.consultantSays', p]);
-		blocks.push(['p', { raw: input.consultantMessage }]);
-	}
+	blocks.push(...quoted('visibility.mail.proposal.consultantSays', input.consultantMessage));
 	blocks.push(['p', 'visibility.mail.proposal.consent', p]);
 	blocks.push(['button', 'visibility.mail.proposal.button', p, input.link]);
 	blocks.push(['small', 'visibility.mail.proposal.validity', p]);
@@ -133,14 +134,10 @@ export function introductionToDecisionMakerMail(
 		email: input.creativeEmail
 	};
 	const blocks: Block[] = [
-		['p', 'visibility.mail.greeting', p],
 		['p', 'visibility.mail.intro.dm.body', p],
 		['p', 'visibility.mail.intro.dm.contact', p]
 	];
-	if (input.message) {
-		blocks.push(['p', 'visibility.mail.intro.message', p]);
-		blocks.push(['p', { raw: input.message }]);
-	}
+	blocks.push(...quoted('visibility.mail.intro.message', input.message));
 	if (input.profileLink) blocks.push(['button', 'visibility.mail.intro.dm.profile', p, input.profileLink]);
 	blocks.push(['small', 'visibility.mail.intro.note', p]);
 	return build(locale, 'visibility.mail.intro.dm.subject', p, blocks);
@@ -167,7 +164,6 @@ export function introductionToCreativeMail(
 		phone: input.phone ?? ''
 	};
 	const blocks: Block[] = [
-		['p', 'visibility.mail.greeting', p],
 		['p', 'visibility.mail.intro.creative.body', p],
 		['p', 'visibility.mail.intro.creative.contact', p]
 	];

@@ -2,9 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { addCreative } from '../../../../tests/support/creative-fixtures';
 import { addOfficeLead } from '../../../../tests/support/identity-fixtures';
 import { testServices } from '../../../../tests/support/test-database';
-import { profileInput, requestSubmission } from '../../../../tests/support/visibility-fixtures';
+import {
+	profileInput,
+	proposeProfile,
+	requestSubmission
+} from '../../../../tests/support/visibility-fixtures';
 import { mintScope } from '../access/scope';
-import { proposeIntroduction } from './introductions';
 import { moderateProfile } from './moderation';
 import { ownProfile, publishProfile, saveProfile } from './profiles';
 import { confirmRequest, moderateRequest, submitRequest } from './requests';
@@ -81,14 +84,11 @@ describe('requestDesk', () => {
 				.candidates
 		).toEqual([]);
 
-		const proposed = await proposeIntroduction(s, staff, scope, {
-			officeId,
-			requestId,
-			creativeId,
-			profileId,
-			caseId: null,
-			message: null
-		});
+		const proposed = await proposeProfile(
+			s,
+			{ officeId, staff, scope },
+			{ requestId, creativeId, profileId }
+		);
 		expect(proposed.ok).toBe(true);
 		const after = await requestDesk(s.db, scope, officeId, requestId, 'de', search);
 		expect(after.introductions.map((n) => [n.name, n.origin, n.status])).toEqual([

@@ -5,6 +5,7 @@ import { type TestServices, testServices } from '../../../../tests/support/test-
 import {
 	approvedProfile,
 	profileInput,
+	proposeProfile,
 	requestSubmission
 } from '../../../../tests/support/visibility-fixtures';
 import { DAY } from '../../time/durations';
@@ -14,7 +15,6 @@ import { eraseCreative } from '../privacy/erase';
 import { exportCreative } from '../privacy/export';
 import {
 	introductionsForTimeline,
-	proposeIntroduction,
 	respondToIntroduction,
 	staffIntroductionAction,
 	visibilityFigures
@@ -216,27 +216,10 @@ describe('requests and introductions', () => {
 		expect(await publicRequest(s.db, requestId)).not.toBeNull();
 		expect(JSON.stringify(await publicRequest(s.db, requestId))).not.toContain('amt@potsdam.example');
 
-		const proposed = await proposeIntroduction(s, staff, scope, {
-			officeId,
-			requestId,
-			creativeId,
-			profileId,
-			caseId: null,
-			message: 'Passt gut!'
-		});
+		const lead = { officeId, staff, scope };
+		const proposed = await proposeProfile(s, lead, { requestId, creativeId, profileId }, 'Passt gut!');
 		expect(proposed.ok).toBe(true);
-		expect(
-			(
-				await proposeIntroduction(s, staff, scope, {
-					officeId,
-					requestId,
-					creativeId,
-					profileId,
-					caseId: null,
-					message: null
-				})
-			).ok
-		).toBe(false);
+		expect((await proposeProfile(s, lead, { requestId, creativeId, profileId })).ok).toBe(false);
 		const proposal = (await mailsTo(s, 'kim@example.org')).find((m) => m.template === 'visibility.proposal')!;
 		expect(proposal.text_body).not.toContain('amt@potsdam.example');
 		const introToken = /\/vorstellung\/([A-Za-z0-9_-]+)/.exec(proposal.text_body)![1]!;
