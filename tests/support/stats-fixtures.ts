@@ -1,4 +1,5 @@
 import type { TestServices } from './test-database';
+import { addCreative } from './creative-fixtures';
 import { addOfficeStaff } from './staff-member';
 import { HOUR, DAY } from '../../src/lib/time/durations';
 
@@ -116,6 +117,34 @@ export async function generateStatisticsData(
 		services.set(kind, Number(r.id));
 	}
 
+	// A consultation record by the office's consultant, after a booking or without one.
+	const insertRecord = async (
+		caseId: number,
+		officeId: number,
+		r: {
+			booking_id: number | null;
+			held_at: number;
+			kind: 'first' | 'follow_up';
+			format: string;
+			topics: string[];
+			outcome: 'orientation_given' | 'plan_agreed';
+		}
+	) => {
+		const row = await db
+			.insertInto('consultation_record')
+			.values({
+				...r,
+				case_id: caseId,
+				consultant_id: consultants.get(officeId)!,
+				topics: JSON.stringify(r.topics),
+				created_at: t,
+				updated_at: t
+			})
+			.returning('id')
+			.executeTakeFirstOrThrow();
+		return Number(row.id);
+	};
+
 	const out: Generated = { officeIds, bookings: [], records: [], cases: [], referrals: [], events: [] };
 	// Start times from Dec 2024; one booking per consultant and hour, so nothing overlaps.
 	const base = Date.UTC(2024, 11, 1, 8, 0);
@@ -127,19 +156,7 @@ export async function generateStatisticsData(
 		const submarket = pick(submarkets);
 		const stage = pick(stages);
 		const email = `gen-${i}@example.org`;
-		const cr = await db
-			.insertInto('creative')
-			.values({
-				email,
-				email_verified_at: t,
-				created_at: t,
-				updated_at: t,
-				deleted_at: null,
-				merged_into_id: null
-			})
-			.returning('id')
-			.executeTakeFirstOrThrow();
-		const creativeId = Number(cr.id);
+		const creativeId = await addCreative(s, email);
 		const openedAt = base + Math.floor(random() * 400) * DAY + 7 * HOUR;
 		const status = pick(['open', 'open', 'paused', 'closed'] as const);
 		const lastContactAt = random() < 0.8 ? openedAt + Math.floor(random() * 60) * DAY : null;
@@ -235,21 +252,14 @@ export async function generateStatisticsData(
 				.executeTakeFirstOrThrow();
 			const rTopics = random() < 0.5 ? [pick(topics)] : [];
 			if (withRecord)
-				await db
-					.insertInto('consultation_record')
-					.values({
-						case_id: caseId,
-						booking_id: b.id,
-						consultant_id: consultants.get(officeId)!,
-						held_at: at,
-						kind: k === 0 ? 'first' : 'follow_up',
-						format,
-						topics: JSON.stringify(rTopics),
-						outcome: 'orientation_given',
-						created_at: t,
-						updated_at: t
-					})
-					.execute();
+				await insertRecord(caseId, officeId, {
+					booking_id: Number(b.id),
+					held_at: at,
+					kind: k === 0 ? 'first' : 'follow_up',
+					format,
+					topics: rTopics,
+					outcome: 'orientation_given'
+				});
 			out.bookings.push({
 				id: Number(b.id),
 				officeId,
@@ -268,24 +278,16 @@ export async function generateStatisticsData(
 		if (random() < 0.4) {
 			const heldAt = start + 3 * DAY;
 			const rTopics = [pick(topics)];
-			const r = await db
-				.insertInto('consultation_record')
-				.values({
-					case_id: caseId,
-					booking_id: null,
-					consultant_id: consultants.get(officeId)!,
-					held_at: heldAt,
-					kind: 'follow_up',
-					format: 'phone',
-					topics: JSON.stringify(rTopics),
-					outcome: 'plan_agreed',
-					created_at: t,
-					updated_at: t
-				})
-				.returning('id')
-				.executeTakeFirstOrThrow();
+			const recordId = await insertRecord(caseId, officeId, {
+				booking_id: null,
+				held_at: heldAt,
+				kind: 'follow_up',
+				format: 'phone',
+				topics: rTopics,
+				outcome: 'plan_agreed'
+			});
 			out.records.push({
-				id: Number(r.id),
+				id: recordId,
 				officeId,
 				creativeId,
 				heldAt,
