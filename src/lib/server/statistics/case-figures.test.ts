@@ -5,6 +5,7 @@ import { testServices } from '../../../../tests/support/test-database';
 import { addMonths, berlinMonthRange } from '../../time/berlin';
 import { DAY, HOUR } from '../../time/durations';
 import type { Db } from '../db/transaction';
+import { num } from './count-value';
 import { caseFigures, DEFAULT_STALLED_DAYS, rebuildCaseAggregates } from './case-figures';
 import { type Period, periodInstants, yearPeriod } from './period-rules';
 import type { Figures, PartFilter } from './queries';
@@ -17,8 +18,6 @@ import { servicesClosedAfterEach } from '../../../../tests/support/services-per-
 // a recount from case_file. Month boundaries in Berlin time (DST months too) get cases of their own.
 
 let s = servicesClosedAfterEach();
-
-const num = (v: unknown) => Number(v ?? 0);
 
 /** The reference: cases opened in the period by status now and closures, straight from case_file. */
 async function directCaseFigures(

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { DAY } from '../../time/durations';
 import type { Db, Tx } from '../db/transaction';
+import { num } from './count-value';
 import type { Figures, PartFilter } from './queries';
 
 /**
@@ -20,8 +21,6 @@ import type { Figures, PartFilter } from './queries';
 type Reader = Db | Tx;
 
 export const DEFAULT_STALLED_DAYS = 60;
-
-const num = (v: unknown) => Number(v ?? 0);
 
 const byCount = (a: { key: string; n: number }, b: { key: string; n: number }) =>
 	b.n - a.n || a.key.localeCompare(b.key);

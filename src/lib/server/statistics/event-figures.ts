@@ -1,8 +1,7 @@
 import { sql } from 'kysely';
 import type { Db, Tx } from '../db/transaction';
+import { num } from './count-value';
 import type { Figures, PartFilter } from './queries';
-
-const num = (v: unknown) => Number(v ?? 0);
 
 /**
  * Events that took place (or were published) in the period and their registrations.

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { type OfficeScope, scopeIncludes } from '../access/scope';
 import type { Db, Tx } from '../db/transaction';
+import { num } from './count-value';
 import { caseFigures } from './case-figures';
 import { eventFigures } from './event-figures';
 import { referralFigures } from './referral-figures';
@@ -85,8 +86,6 @@ export function officesFor(scope: OfficeScope, officeId: number | null): number[
 	if (officeId !== null) return scopeIncludes(scope, officeId) ? [officeId] : 'denied';
 	return scope.all ? null : [...scope.officeIds];
 }
-
-const num = (v: unknown) => Number(v ?? 0);
 
 /** The median of a distribution given as value → count. */
 export function medianOf(dist: Map<number, number>): number | null {
