@@ -1,6 +1,7 @@
 import { type AuditActor, type AuditEntry, recordAudit } from '../audit/index';
 import type { Db, Tx } from '../db/transaction';
 import type { RequestContext } from '../identity/index';
+import { parseJsonArray } from '../platform/json-array';
 
 /** What this domain's audit rows are about. */
 export type VisibilitySubject = 'profile' | 'project_request' | 'introduction' | 'decision_maker';
@@ -47,11 +48,7 @@ export const decisionMakerActor = (id: number): AuditActor => ({
 
 export const publicActor: AuditActor = { kind: 'anonymous', id: null, label: 'public' };
 
-export function parseJsonArray(text: string | null | undefined): string[] {
-	try {
-		const v = JSON.parse(text ?? '[]') as unknown;
-		return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
-	} catch {
-		return [];
-	}
+/** A stored list of strings (sub-markets, services, links): NULL or damaged text reads as empty. */
+export function storedStrings(text: string | null | undefined): string[] {
+	return parseJsonArray(text ?? '[]', (x): x is string => typeof x === 'string');
 }

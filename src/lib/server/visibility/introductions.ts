@@ -8,7 +8,7 @@ import { hashToken, plausibleToken, randomToken } from '../platform/tokens';
 import type { Services } from '../runtime';
 import type { Locale } from '../../i18n/locale';
 import { translate } from '../../i18n/messages';
-import { auditVisibility, creativeActor, parseJsonArray, staffActor } from './actors';
+import { auditVisibility, creativeActor, storedStrings, staffActor } from './actors';
 import { inOfficeTransaction } from './office-command';
 import { introductionToCreativeMail, introductionToDecisionMakerMail, proposalMail } from './mails';
 import { visibleProfiles } from './public';
@@ -86,7 +86,7 @@ export async function candidatesFor(
 		profileId: Number(r.id),
 		caseId: null,
 		name: r.display_name,
-		submarkets: parseJsonArray(r.submarkets),
+		submarkets: storedStrings(r.submarkets),
 		landIso: r.land_iso,
 		town: r.town,
 		source: 'profile',
@@ -396,7 +396,7 @@ export async function inspectIntroduction(db: Db | Tx, token: string, now: Date)
 			orgType: row.org_type,
 			landIso: row.land_iso,
 			region: row.region,
-			submarkets: parseJsonArray(row.submarkets),
+			submarkets: storedStrings(row.submarkets),
 			budgetMin: row.budget_min == null ? null : Number(row.budget_min),
 			budgetMax: row.budget_max == null ? null : Number(row.budget_max),
 			deadline: row.deadline,

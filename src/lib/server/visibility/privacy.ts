@@ -3,7 +3,7 @@ import { rowsForIds } from '../db/rows-for-ids';
 import { type Db, type Tx, transact } from '../db/transaction';
 import type { RequestContext } from '../identity/index';
 import type { Services } from '../runtime';
-import { auditVisibility, parseJsonArray, staffActor } from './actors';
+import { auditVisibility, storedStrings, staffActor } from './actors';
 import { introductionWithRequest } from './introductions';
 
 /**
@@ -40,12 +40,12 @@ async function exportProfiles(db: Db | Tx, creativeId: number) {
 			id: Number(p.id),
 			kind: p.kind,
 			display_name: p.display_name,
-			submarkets: parseJsonArray(p.submarkets),
+			submarkets: storedStrings(p.submarkets),
 			land_iso: p.land_iso,
 			town: p.town,
 			bio: p.bio,
-			services: parseJsonArray(p.services),
-			links: parseJsonArray(p.links),
+			services: storedStrings(p.services),
+			links: storedStrings(p.links),
 			contact_preference: p.contact_preference,
 			status: p.status,
 			publish_consent_version: p.publish_consent_version,
@@ -239,7 +239,7 @@ async function exportDecisionMakerSections(db: Db | Tx, dm: { id: number; email:
 			id: Number(r.id),
 			title: r.title,
 			description: r.description,
-			submarkets: parseJsonArray(r.submarkets),
+			submarkets: storedStrings(r.submarkets),
 			land_iso: r.land_iso,
 			region: r.region,
 			budget_min: r.budget_min,

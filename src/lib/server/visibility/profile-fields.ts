@@ -1,4 +1,4 @@
-import { parseJsonArray } from './actors';
+import { storedStrings } from './actors';
 import type { ProfileFields } from './schema';
 
 /**
@@ -36,11 +36,11 @@ export function profileFieldsOf(r: ProfileFieldRow): ProfileFields & { id: numbe
 		id: Number(r.id),
 		kind: r.kind,
 		displayName: r.display_name,
-		submarkets: parseJsonArray(r.submarkets),
+		submarkets: storedStrings(r.submarkets),
 		landIso: r.land_iso,
 		town: r.town,
 		bio: r.bio,
-		services: parseJsonArray(r.services),
-		links: parseJsonArray(r.links)
+		services: storedStrings(r.services),
+		links: storedStrings(r.links)
 	};
 }

@@ -8,7 +8,7 @@ import { hashToken, plausibleToken, randomToken } from '../platform/tokens';
 import { officesForLand } from '../reference/index';
 import type { Services } from '../runtime';
 import type { Locale } from '../../i18n/locale';
-import { auditVisibility, creativeActor, decisionMakerActor, parseJsonArray, staffActor } from './actors';
+import { auditVisibility, creativeActor, decisionMakerActor, storedStrings, staffActor } from './actors';
 import { inOfficeTransaction } from './office-command';
 import { currentVisibilityConsent, ensureVisibilityConsent } from './consent';
 import { liveProfileOf } from './profiles';
@@ -375,7 +375,7 @@ function toView(r: RequestRow): RequestView {
 		officeId: Number(r.office_id),
 		title: r.title,
 		description: r.description,
-		submarkets: parseJsonArray(r.submarkets),
+		submarkets: storedStrings(r.submarkets),
 		landIso: r.land_iso,
 		region: r.region,
 		budgetMin: r.budget_min == null ? null : Number(r.budget_min),
