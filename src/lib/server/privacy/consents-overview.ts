@@ -1,5 +1,6 @@
 import type { Db, Tx } from '../db/transaction';
 import { newsWithdrawnAt } from './news-consent-withdrawal';
+import { bookingsWithOffice, casesWithOffice } from './office-rows';
 
 /**
  * Issue 13, part 3: every consent a creative gave, in one list for the portal, each with the
@@ -20,9 +21,7 @@ export interface ConsentEntry {
 const num = (v: unknown) => (v == null ? null : Number(v));
 
 export async function consentsOf(db: Db | Tx, me: { id: number; email: string }): Promise<ConsentEntry[]> {
-	const bookings = await db
-		.selectFrom('booking as b')
-		.innerJoin('office as o', 'o.id', 'b.office_id')
+	const bookings = await bookingsWithOffice(db)
 		.select([
 			'b.consent_processing_version',
 			'b.consent_news_version',
@@ -37,17 +36,13 @@ export async function consentsOf(db: Db | Tx, me: { id: number; email: string })
 		)
 		.orderBy('b.consented_at', 'desc')
 		.execute();
-	const cases = await db
-		.selectFrom('case_file as c')
-		.innerJoin('office as o', 'o.id', 'c.office_id')
+	const cases = await casesWithOffice(db, me.id)
 		.select([
 			'c.notes_consent_version',
 			'c.notes_consent_at',
 			'c.notes_consent_withdrawn_at',
 			'o.name as office_name'
 		])
-		.where('c.creative_id', '=', me.id)
-		.orderBy('c.id')
 		.execute();
 	const profiles = await db
 		.selectFrom('profile')

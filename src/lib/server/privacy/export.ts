@@ -3,6 +3,7 @@ import { exportEventRegistrations } from '../events/index';
 import { exportMessages } from '../messages/index';
 import { exportVisibility } from '../visibility/index';
 import { type AccessSections, exportAccess } from './export-access';
+import { bookingsWithOffice, casesWithOffice } from './office-rows';
 
 /**
  * "Export my data": every row about the creative, nobody else's. Keys are table names (the
@@ -91,9 +92,7 @@ type Section = Record<string, unknown>[];
 
 /** The bookings made with my address; their ids also find the audit rows and recipients about them. */
 async function exportBookings(db: Db | Tx, email: string): Promise<{ ids: number[]; rows: Section }> {
-	const bookings = await db
-		.selectFrom('booking as b')
-		.innerJoin('office as o', 'o.id', 'b.office_id')
+	const bookings = await bookingsWithOffice(db)
 		.innerJoin('staff_user as u', 'u.id', 'b.consultant_id')
 		.selectAll('b')
 		.select(['o.name as office_name', 'u.name as consultant_name'])
@@ -266,14 +265,10 @@ function present(row: Record<string, unknown>, omit: readonly string[] = []): Re
 }
 
 async function exportCases(db: Db | Tx, creativeId: number): Promise<CaseSections> {
-	const cases = await db
-		.selectFrom('case_file as c')
-		.innerJoin('office as o', 'o.id', 'c.office_id')
+	const cases = await casesWithOffice(db, creativeId)
 		.innerJoin('staff_user as u', 'u.id', 'c.consultant_id')
 		.selectAll('c')
 		.select(['o.name as office_name', 'u.name as consultant_name'])
-		.where('c.creative_id', '=', creativeId)
-		.orderBy('c.id')
 		.execute();
 	const ids = cases.map((c) => Number(c.id));
 	if (ids.length === 0) {

@@ -256,26 +256,13 @@ const rules: Record<RetentionKey, Rule> = {
 		async apply(trx, _ids, _now, cutoff) {
 			await trx.deleteFrom('auth_token').where('expires_at', '<=', cutoff).execute();
 			await trx.deleteFrom('event_registration_token').where('expires_at', '<=', cutoff).execute();
-			await trx
-				.updateTable('booking')
-				.set({ manage_token_hash: null, manage_token_expires_at: null })
-				.where('manage_token_expires_at', '<=', cutoff)
-				.execute();
-			await trx
-				.updateTable('referral')
-				.set({ token_hash: null, token_expires_at: null })
-				.where('token_expires_at', '<=', cutoff)
-				.execute();
-			await trx
-				.updateTable('case_file')
-				.set({ feedback_token_hash: null, feedback_token_expires_at: null })
-				.where('feedback_token_expires_at', '<=', cutoff)
-				.execute();
-			await trx
-				.updateTable('introduction')
-				.set({ token_hash: null, token_expires_at: null })
-				.where('token_expires_at', '<=', cutoff)
-				.execute();
+			for (const { table, hash, expires } of ROW_TOKENS)
+				await trx
+					.updateTable(table)
+					.set(hash, null)
+					.set(expires, null)
+					.where(expires, '<=', cutoff)
+					.execute();
 			// check_in.token_hash is unique and not null: a value no token can hash to.
 			await trx
 				.updateTable('check_in')
@@ -318,16 +305,24 @@ const rules: Record<RetentionKey, Rule> = {
 	}
 };
 
+/**
+ * The tokens kept on the row they open (a column pair: hash, expiry): the tokens rule counts
+ * the expired ones and clears both columns; the row itself stays.
+ */
+const ROW_TOKENS = [
+	{ table: 'booking', hash: 'manage_token_hash', expires: 'manage_token_expires_at' },
+	{ table: 'referral', hash: 'token_hash', expires: 'token_expires_at' },
+	{ table: 'case_file', hash: 'feedback_token_hash', expires: 'feedback_token_expires_at' },
+	{ table: 'introduction', hash: 'token_hash', expires: 'token_expires_at' }
+] as const;
+
 /** Link tokens expired before the cutoff, in every table that holds one. */
 function tokenQueries(db: Db | Tx, cutoff: number) {
 	return [
 		// auth_token's key is its hash; the rule only counts these rows, so any number will do.
 		db.selectFrom('auth_token').select('expires_at as id').where('expires_at', '<=', cutoff),
 		db.selectFrom('event_registration_token').select('id').where('expires_at', '<=', cutoff),
-		db.selectFrom('booking').select('id').where('manage_token_expires_at', '<=', cutoff),
-		db.selectFrom('referral').select('id').where('token_expires_at', '<=', cutoff),
-		db.selectFrom('case_file').select('id').where('feedback_token_expires_at', '<=', cutoff),
-		db.selectFrom('introduction').select('id').where('token_expires_at', '<=', cutoff),
+		...ROW_TOKENS.map(({ table, expires }) => db.selectFrom(table).select('id').where(expires, '<=', cutoff)),
 		db
 			.selectFrom('check_in')
 			.select('id')
