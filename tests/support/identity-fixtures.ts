@@ -3,6 +3,7 @@ import type { Services } from '../../src/lib/server/runtime';
 import { hashToken } from '../../src/lib/server/platform/tokens';
 import { hashPassword } from '../../src/lib/server/identity/password';
 import { createSession } from '../../src/lib/server/identity/sessions';
+import { insertStaffUser } from '../../src/lib/server/identity/staff-user-insert';
 import { newTotpSecret, timeStep, totpAt } from '../../src/lib/server/identity/totp';
 
 /**
@@ -51,23 +52,19 @@ export async function addStaff(
 	const email = options.email ?? `person${Math.floor(Math.random() * 1e9)}@example.org`;
 	const name = options.name ?? 'Erika Beispiel';
 	const secret = options.totp === false ? null : newTotpSecret();
-	const { id } = await s.db
-		.insertInto('staff_user')
-		.values({
+	const id = await insertStaffUser(
+		s.db,
+		{
 			email,
 			name,
-			password_hash: options.password === false ? null : await testPasswordHash(),
-			is_network_admin: options.admin ? 1 : 0,
-			totp_secret: secret ? s.secrets.seal(secret) : null,
-			totp_enabled_at: secret ? t : null,
-			totp_last_step: null,
-			locale: 'de',
-			disabled_at: options.disabled ? t : null,
-			created_at: t,
-			updated_at: t
-		})
-		.returning('id')
-		.executeTakeFirstOrThrow();
+			isNetworkAdmin: options.admin === true,
+			passwordHash: options.password === false ? null : await testPasswordHash(),
+			totpSecret: secret ? s.secrets.seal(secret) : null,
+			totpEnabledAt: secret ? t : null,
+			disabledAt: options.disabled ? t : null
+		},
+		t
+	);
 	for (const m of options.offices ?? []) {
 		const office = await s.db
 			.selectFrom('office')

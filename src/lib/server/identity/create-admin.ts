@@ -2,6 +2,7 @@ import { recordAudit, systemActor } from '../audit/index';
 import { transact } from '../db/transaction';
 import type { Services } from '../runtime';
 import { issueInvite } from './invitations';
+import { insertStaffUser } from './staff-user-insert';
 
 /**
  * For the CLI (`npm run kl -- create-admin`): the first network admin of a fresh installation,
@@ -39,24 +40,7 @@ export async function createAdmin(
 				.where('id', '=', userId)
 				.execute();
 		} else {
-			const row = await trx
-				.insertInto('staff_user')
-				.values({
-					email,
-					name,
-					password_hash: null,
-					is_network_admin: 1,
-					totp_secret: null,
-					totp_enabled_at: null,
-					totp_last_step: null,
-					locale: 'de',
-					disabled_at: null,
-					created_at: t,
-					updated_at: t
-				})
-				.returning('id')
-				.executeTakeFirstOrThrow();
-			userId = row.id;
+			userId = await insertStaffUser(trx, { email, name, isNetworkAdmin: true }, t);
 		}
 		const { path } = await issueInvite(trx, userId, now);
 		await recordAudit(

@@ -3,6 +3,7 @@ import { recordAudit, systemActor } from '../audit/index';
 import { transact } from '../db/transaction';
 import type { Services } from '../runtime';
 import { hashPassword } from './password';
+import { insertStaffUser } from './staff-user-insert';
 import { base32Encode, otpauthUri } from './totp';
 
 /**
@@ -141,23 +142,18 @@ export async function seedDemo(services: Services): Promise<DemoLogin[] | null> 
 	await transact(db, async (trx) => {
 		const addUser = async (name: string, email: string, isAdmin: boolean) => {
 			const secret = demoTotpSecret(email);
-			const { id } = await trx
-				.insertInto('staff_user')
-				.values({
+			const id = await insertStaffUser(
+				trx,
+				{
 					email,
 					name,
-					password_hash: passwordHash,
-					is_network_admin: isAdmin ? 1 : 0,
-					totp_secret: secrets.seal(secret),
-					totp_enabled_at: t,
-					totp_last_step: null,
-					locale: 'de',
-					disabled_at: null,
-					created_at: t,
-					updated_at: t
-				})
-				.returning('id')
-				.executeTakeFirstOrThrow();
+					isNetworkAdmin: isAdmin,
+					passwordHash,
+					totpSecret: secrets.seal(secret),
+					totpEnabledAt: t
+				},
+				t
+			);
 			return { id, secret };
 		};
 		const admin = await addUser(DEMO_ADMIN.name, DEMO_ADMIN.email, true);

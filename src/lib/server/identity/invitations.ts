@@ -9,6 +9,7 @@ import { absoluteLink, inviteMail } from './mails';
 import { hashPassword } from './password';
 import { endAllSessionsOf } from './sessions';
 import { type MembershipInput, staffEmailTaken } from './staff-queries';
+import { insertStaffUser } from './staff-user-insert';
 import { clearThrottle, keys } from './throttle';
 
 export interface InviteInput {
@@ -93,23 +94,11 @@ export async function inviteStaff(
 			if (await staffEmailTaken(trx, email)) return { ok: false as const, reason: 'email_taken' as const };
 			const check = await checkMemberships(trx, input.memberships);
 			if (check !== 'ok') return { ok: false as const, reason: check };
-			const { id } = await trx
-				.insertInto('staff_user')
-				.values({
-					email,
-					name: input.name.trim(),
-					password_hash: null,
-					is_network_admin: input.isNetworkAdmin ? 1 : 0,
-					totp_secret: null,
-					totp_enabled_at: null,
-					totp_last_step: null,
-					locale: input.locale,
-					disabled_at: null,
-					created_at: t,
-					updated_at: t
-				})
-				.returning('id')
-				.executeTakeFirstOrThrow();
+			const id = await insertStaffUser(
+				trx,
+				{ email, name: input.name.trim(), isNetworkAdmin: input.isNetworkAdmin, locale: input.locale },
+				t
+			);
 			if (input.memberships.length > 0) {
 				await trx
 					.insertInto('staff_membership')

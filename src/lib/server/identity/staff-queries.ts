@@ -1,4 +1,5 @@
-import { sql } from 'kysely';
+import { type Selectable, sql } from 'kysely';
+import type { DB } from '../db/schema';
 import type { Db, Tx } from '../db/transaction';
 import { type StaffStatus, staffStatus } from './login-rules';
 import type { Membership } from './principal';
@@ -66,6 +67,22 @@ const columns = [
 	'created_at'
 ] as const;
 
+/** What the list and the detail page both show of an account. */
+function listItem(
+	u: Pick<Selectable<DB['staff_user']>, (typeof columns)[number]>,
+	memberships: Map<number, Membership[]>
+): StaffListItem {
+	return {
+		id: u.id,
+		name: u.name,
+		email: u.email,
+		isNetworkAdmin: u.is_network_admin === 1,
+		status: staffStatus(u),
+		totpEnrolled: u.totp_enabled_at !== null,
+		memberships: memberships.get(u.id) ?? []
+	};
+}
+
 export const STAFF_PAGE_SIZE = 50;
 
 export interface StaffListQuery {
@@ -78,6 +95,10 @@ export interface StaffListQuery {
 
 const likeContains = (text: string) => `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
+/** The search of the staff list: part of the name or the address, case-insensitive. */
+const nameOrEmailContains = (text: string) =>
+	sql<boolean>`(lower(name) like ${likeContains(text)} escape '\\' or lower(email) like ${likeContains(text)} escape '\\')`;
+
 /**
  * Issue 14: one page of staff in SQL, optionally searched. `total` counts only up to one past
  * this page (enough for a "next page" link), never the whole table.
@@ -89,10 +110,7 @@ export async function staffPage(
 	const pageSize = Math.max(1, query.pageSize ?? STAFF_PAGE_SIZE);
 	const page = Math.max(1, Math.floor(query.page ?? 1));
 	let base = db.selectFrom('staff_user');
-	if (query.q)
-		base = base.where(
-			sql<boolean>`(lower(name) like ${likeContains(query.q)} escape '\\' or lower(email) like ${likeContains(query.q)} escape '\\')`
-		);
+	if (query.q) base = base.where(nameOrEmailContains(query.q));
 	const [count, items] = await Promise.all([
 		db
 			.selectFrom(
@@ -110,25 +128,14 @@ export async function staffPage(
 
 export async function listStaff(db: Db, query: StaffListQuery = {}): Promise<StaffListItem[]> {
 	let q = db.selectFrom('staff_user').select(columns).orderBy('name').orderBy('id');
-	if (query.q)
-		q = q.where(
-			sql<boolean>`(lower(name) like ${likeContains(query.q)} escape '\\' or lower(email) like ${likeContains(query.q)} escape '\\')`
-		);
+	if (query.q) q = q.where(nameOrEmailContains(query.q));
 	if (query.pageSize) q = q.limit(query.pageSize).offset(((query.page ?? 1) - 1) * query.pageSize);
 	const users = await q.execute();
 	const memberships = await membershipsByUser(
 		db,
 		users.map((u) => u.id)
 	);
-	return users.map((u) => ({
-		id: u.id,
-		name: u.name,
-		email: u.email,
-		isNetworkAdmin: u.is_network_admin === 1,
-		status: staffStatus(u),
-		totpEnrolled: u.totp_enabled_at !== null,
-		memberships: memberships.get(u.id) ?? []
-	}));
+	return users.map((u) => listItem(u, memberships));
 }
 
 export async function getStaff(db: Db | Tx, userId: number): Promise<StaffDetail | null> {
@@ -142,13 +149,7 @@ export async function getStaff(db: Db | Tx, userId: number): Promise<StaffDetail
 		.where('used_at', 'is', null)
 		.executeTakeFirstOrThrow();
 	return {
-		id: u.id,
-		name: u.name,
-		email: u.email,
-		isNetworkAdmin: u.is_network_admin === 1,
-		status: staffStatus(u),
-		totpEnrolled: u.totp_enabled_at !== null,
-		memberships: memberships.get(u.id) ?? [],
+		...listItem(u, memberships),
 		locale: u.locale,
 		createdAt: u.created_at,
 		disabledAt: u.disabled_at,
