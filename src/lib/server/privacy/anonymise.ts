@@ -52,6 +52,17 @@ export const MAIL_REDACTION = {
 } as const;
 
 /**
+ * The redacted mails not yet sent never will be (they have nothing left to say); the caller
+ * narrows this to the mails it redacted.
+ */
+export function stopUnsentMails(trx: Tx) {
+	return trx
+		.updateTable('outbox')
+		.set({ status: 'dead', last_error: REDACTED, claimed_by: null, claimed_at: null })
+		.where('status', 'in', ['pending', 'sending']);
+}
+
+/**
  * Mails about these subjects (to staff or to the person) lose name, subject, bodies and calendar
  * file; those not yet sent never will be (a mail about an erased person has nothing left to say).
  */
@@ -65,13 +76,7 @@ export async function redactMailsAbout(trx: Tx, kind: string, ids: readonly numb
 			.where('subject_id', 'in', part)
 			.executeTakeFirst();
 		n += Number(res.numUpdatedRows);
-		await trx
-			.updateTable('outbox')
-			.set({ status: 'dead', last_error: REDACTED, claimed_by: null, claimed_at: null })
-			.where('subject_kind', '=', kind)
-			.where('subject_id', 'in', part)
-			.where('status', 'in', ['pending', 'sending'])
-			.execute();
+		await stopUnsentMails(trx).where('subject_kind', '=', kind).where('subject_id', 'in', part).execute();
 	}
 	return n;
 }

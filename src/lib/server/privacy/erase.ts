@@ -17,6 +17,7 @@ import {
 	ERASED_ADDRESS,
 	eraseCases,
 	MAIL_REDACTION,
+	stopUnsentMails,
 	REDACTED,
 	redactMailsAbout
 } from './anonymise';
@@ -150,12 +151,7 @@ async function redactMailsTo(trx: Tx, email: string): Promise<number> {
 		.set({ to_address: ERASED_ADDRESS })
 		.where('to_address', '=', email)
 		.executeTakeFirst();
-	await trx
-		.updateTable('outbox')
-		.set({ status: 'dead', last_error: REDACTED, claimed_by: null, claimed_at: null })
-		.where('to_address', '=', ERASED_ADDRESS)
-		.where('status', 'in', ['pending', 'sending'])
-		.execute();
+	await stopUnsentMails(trx).where('to_address', '=', ERASED_ADDRESS).execute();
 	return Number(mine.numUpdatedRows);
 }
 

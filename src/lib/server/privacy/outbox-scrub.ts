@@ -1,5 +1,5 @@
 import type { Tx } from '../db/transaction';
-import { MAIL_REDACTION, REDACTED } from './anonymise';
+import { MAIL_REDACTION, REDACTED, stopUnsentMails } from './anonymise';
 
 /**
  * The last sweep of an erasure: any mail, in any state, whose text still names the person.
@@ -59,12 +59,7 @@ export async function redactMailsNaming(trx: Tx, needles: readonly string[]): Pr
 		const hits = rows.filter((r) => mailNames(r, wanted)).map((r) => Number(r.id));
 		if (hits.length === 0) continue;
 		await trx.updateTable('outbox').set(MAIL_REDACTION).where('id', 'in', hits).execute();
-		await trx
-			.updateTable('outbox')
-			.set({ status: 'dead', last_error: REDACTED, claimed_by: null, claimed_at: null })
-			.where('id', 'in', hits)
-			.where('status', 'in', ['pending', 'sending'])
-			.execute();
+		await stopUnsentMails(trx).where('id', 'in', hits).execute();
 		redacted += hits.length;
 	}
 }
