@@ -68,6 +68,28 @@ const idParameter = (description: string) => ({
 const badRequest = (what: string) => jsonResponse(errorSchema(['bad_request']), what);
 const hsds = ['HSDS 3.0'];
 
+/** GET of one HSDS record by its UUID: the record, or 404. */
+const hsdsById = (op: {
+	operationId: string;
+	summary: string;
+	id: string;
+	schema: z.ZodType;
+	found: string;
+	notFound: string;
+}) => ({
+	get: {
+		operationId: op.operationId,
+		summary: op.summary,
+		tags: hsds,
+		parameters: [idParameter(op.id)],
+		responses: {
+			'200': jsonResponse(op.schema, op.found),
+			'404': jsonResponse(errorSchema(['not_found']), op.notFound),
+			'429': rateLimitedResponse
+		}
+	}
+});
+
 export const directoryPaths: Paths = {
 	'/contact-points': {
 		get: {
@@ -136,30 +158,14 @@ export const directoryPaths: Paths = {
 			}
 		}
 	},
-	'/hsds/services/{id}': {
-		get: {
-			operationId: 'getFullyNestedServiceById',
-			summary: 'One HSDS service, fully nested',
-			tags: hsds,
-			parameters: [
-				{
-					name: 'id',
-					in: 'path',
-					required: true,
-					description: 'The service id (a UUID).',
-					schema: { type: 'string' }
-				}
-			],
-			responses: {
-				'200': jsonResponse(
-					hsdsServiceSchema,
-					'The service with its organization, areas and taxonomy terms.'
-				),
-				'404': jsonResponse(errorSchema(['not_found']), 'No active service with this id.'),
-				'429': rateLimitedResponse
-			}
-		}
-	},
+	'/hsds/services/{id}': hsdsById({
+		operationId: 'getFullyNestedServiceById',
+		summary: 'One HSDS service, fully nested',
+		id: 'The service id (a UUID).',
+		schema: hsdsServiceSchema,
+		found: 'The service with its organization, areas and taxonomy terms.',
+		notFound: 'No active service with this id.'
+	}),
 	'/hsds/taxonomies': {
 		get: {
 			operationId: 'getPaginatedListOfTaxonomies',
@@ -179,19 +185,14 @@ export const directoryPaths: Paths = {
 			}
 		}
 	},
-	'/hsds/taxonomies/{id}': {
-		get: {
-			operationId: 'getTaxonomyById',
-			summary: 'One HSDS taxonomy',
-			tags: hsds,
-			parameters: [idParameter('The taxonomy id (a UUID).')],
-			responses: {
-				'200': jsonResponse(hsdsTaxonomySchema, 'The taxonomy.'),
-				'404': jsonResponse(errorSchema(['not_found']), 'No taxonomy with this id.'),
-				'429': rateLimitedResponse
-			}
-		}
-	},
+	'/hsds/taxonomies/{id}': hsdsById({
+		operationId: 'getTaxonomyById',
+		summary: 'One HSDS taxonomy',
+		id: 'The taxonomy id (a UUID).',
+		schema: hsdsTaxonomySchema,
+		found: 'The taxonomy.',
+		notFound: 'No taxonomy with this id.'
+	}),
 	'/hsds/taxonomy_terms': {
 		get: {
 			operationId: 'getPaginatedListOfTaxonomyTerms',
@@ -214,17 +215,12 @@ export const directoryPaths: Paths = {
 			}
 		}
 	},
-	'/hsds/taxonomy_terms/{id}': {
-		get: {
-			operationId: 'getTaxonomyTermById',
-			summary: 'One HSDS taxonomy term',
-			tags: hsds,
-			parameters: [idParameter('The taxonomy term id (a UUID).')],
-			responses: {
-				'200': jsonResponse(hsdsTaxonomyTermFullSchema, 'The term with its taxonomy.'),
-				'404': jsonResponse(errorSchema(['not_found']), 'No taxonomy term with this id.'),
-				'429': rateLimitedResponse
-			}
-		}
-	}
+	'/hsds/taxonomy_terms/{id}': hsdsById({
+		operationId: 'getTaxonomyTermById',
+		summary: 'One HSDS taxonomy term',
+		id: 'The taxonomy term id (a UUID).',
+		schema: hsdsTaxonomyTermFullSchema,
+		found: 'The term with its taxonomy.',
+		notFound: 'No taxonomy term with this id.'
+	})
 };
