@@ -1,3 +1,5 @@
+import { expressionBuilder, sql } from 'kysely';
+import type { DB } from '../db/schema';
 import type { Db, Tx } from '../db/transaction';
 
 /**
@@ -55,6 +57,20 @@ export async function exportAccess(db: Db | Tx, input: AboutThePerson): Promise<
 // `in ()` is not valid SQL; an id no row has stands in for an empty list.
 const ids = (xs: number[]) => (xs.length > 0 ? xs.map(String) : ['-1']);
 
+/**
+ * Audit rows and mails name what they are about alike (subject kind and id): the person's
+ * cases and bookings. `table` is the alias prefix of the query's audit_event or outbox.
+ */
+function aboutThePerson(input: AboutThePerson, table: 'a.' | '') {
+	const kind = sql.ref<string>(`${table}subject_kind`);
+	const id = sql.ref<string>(`${table}subject_id`);
+	const eb = expressionBuilder<DB, never>();
+	return eb.or([
+		eb.and([eb(kind, '=', 'case'), eb(id, 'in', ids(input.caseIds))]),
+		eb.and([eb(kind, '=', 'booking'), eb(id, 'in', ids(input.bookingIds))])
+	]);
+}
+
 function accessLogRows(db: Db | Tx, input: AboutThePerson) {
 	return db
 		.selectFrom('audit_event as a')
@@ -65,12 +81,7 @@ function accessLogRows(db: Db | Tx, input: AboutThePerson) {
 		)
 		.select(['a.at', 'a.action', 'a.actor_kind', 'o.name as office_name', 'u.is_network_admin', 'm.role'])
 		.where('a.actor_kind', 'in', ['staff', 'system'])
-		.where((eb) =>
-			eb.or([
-				eb.and([eb('a.subject_kind', '=', 'case'), eb('a.subject_id', 'in', ids(input.caseIds))]),
-				eb.and([eb('a.subject_kind', '=', 'booking'), eb('a.subject_id', 'in', ids(input.bookingIds))])
-			])
-		)
+		.where(aboutThePerson(input, 'a.'))
 		.orderBy('a.id')
 		.execute();
 }
@@ -81,12 +92,7 @@ function mailsAboutMeRows(db: Db | Tx, input: AboutThePerson) {
 		.selectFrom('outbox')
 		.select(['created_at', 'subject', 'status', 'sent_at'])
 		.where('to_address', '!=', input.email)
-		.where((eb) =>
-			eb.or([
-				eb.and([eb('subject_kind', '=', 'case'), eb('subject_id', 'in', ids(input.caseIds))]),
-				eb.and([eb('subject_kind', '=', 'booking'), eb('subject_id', 'in', ids(input.bookingIds))])
-			])
-		)
+		.where(aboutThePerson(input, ''))
 		.orderBy('id')
 		.execute();
 }
