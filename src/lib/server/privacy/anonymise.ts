@@ -52,6 +52,14 @@ export const MAIL_REDACTION = {
 } as const;
 
 /**
+ * The audit log is append-only: its rows about a person stay, with the actor's label (an
+ * address or a name) redacted. The caller narrows this to the rows it means.
+ */
+export function redactActorLabels(trx: Tx) {
+	return trx.updateTable('audit_event').set({ actor_label: REDACTED });
+}
+
+/**
  * The redacted mails not yet sent never will be (they have nothing left to say); the caller
  * narrows this to the mails it redacted.
  */

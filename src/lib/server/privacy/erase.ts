@@ -17,6 +17,7 @@ import {
 	ERASED_ADDRESS,
 	eraseCases,
 	MAIL_REDACTION,
+	redactActorLabels,
 	stopUnsentMails,
 	REDACTED,
 	redactMailsAbout
@@ -194,9 +195,7 @@ async function identifyingValues(
  */
 async function forgetAccount(trx: Tx, creativeId: number, t: number): Promise<void> {
 	await endCreativeAccount(trx, creativeId, t);
-	await trx
-		.updateTable('audit_event')
-		.set({ actor_label: REDACTED })
+	await redactActorLabels(trx)
 		.where('actor_kind', '=', 'creative')
 		.where('actor_id', '=', creativeId)
 		.execute();

@@ -10,6 +10,7 @@ import {
 	chunks,
 	endCreativeAccount,
 	eraseCases,
+	redactActorLabels,
 	redactMailsAbout,
 	REDACTED
 } from './anonymise';
@@ -294,9 +295,7 @@ const rules: Record<RetentionKey, Rule> = {
 					.set({ data: '{}', request_id: null })
 					.where('id', 'in', part)
 					.execute();
-				await trx
-					.updateTable('audit_event')
-					.set({ actor_label: REDACTED })
+				await redactActorLabels(trx)
 					.where('id', 'in', part)
 					.where('actor_kind', 'in', ['creative', 'anonymous'])
 					.execute();
