@@ -15,6 +15,7 @@ export {
 	officesForLand,
 	referenceChoices
 } from './queries';
+export type { Office } from './queries';
 export { LAND_ISOS } from './schema';
 export { seedReferenceData } from './seed';
 export { referenceData } from './seed-data';

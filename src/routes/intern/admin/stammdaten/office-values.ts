@@ -1,19 +1,9 @@
+import type { Office } from '$lib/server/reference/index';
+
 /** An office as the strings its form shows (checkboxes: 'on' or absent). */
-export function officeFormValues(office: {
-	name: string;
-	seat: string;
-	seatConfirmed: boolean;
-	phone: string;
-	email: string;
-	street: string;
-	postcode: string;
-	city: string;
-	openingHours: string;
-	active: boolean;
-	validFrom: string | null;
-	validTo: string | null;
-	laender: string[];
-}): Record<string, string | string[] | undefined> {
+export function officeFormValues(
+	office: Omit<Office, 'id' | 'key' | 'createdAt' | 'updatedAt'>
+): Record<string, string | string[] | undefined> {
 	return {
 		name: office.name,
 		seat: office.seat,
