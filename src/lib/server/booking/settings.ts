@@ -1,4 +1,4 @@
-import { recordAudit } from '../audit/index';
+import { recordOfficeAudit } from '../audit/index';
 import type { Db, Tx } from '../db/transaction';
 import { transact } from '../db/transaction';
 import { type RequestContext, staffActor } from '../identity/index';
@@ -77,13 +77,12 @@ export async function updateBookingSettings(
 			.onConflict((oc) => oc.column('office_id').doUpdateSet(values))
 			.execute();
 		const changed = (Object.keys(input) as (keyof BookingSettings)[]).filter((k) => before[k] !== input[k]);
-		await recordAudit(
+		await recordOfficeAudit(
 			trx,
 			staffActor(actor),
+			officeId,
 			{
 				action: 'booking.settings.updated',
-				subject: { kind: 'office', id: officeId },
-				officeId,
 				data: { changed, ...Object.fromEntries(changed.map((k) => [k, input[k]])) }
 			},
 			{ now, requestId: ctx.requestId }

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { OfficeScope } from '../access/scope';
 import { type Tx, transact } from '../db/transaction';
 import type { RequestContext } from '../identity/index';
@@ -59,37 +60,31 @@ async function moveCaseRows(trx: Tx, from: number, to: number): Promise<void> {
 	await trx.updateTable('case_event').set({ case_id: to }).where('case_id', '=', from).execute();
 	// Unique per case: a check-in for the same due date or a referral to the same service that
 	// the target already has is a duplicate of it and goes.
-	await moveCheckIns(trx, from, to);
-	await moveReferrals(trx, from, to);
+	await moveUniquePerCase(trx, 'check_in', 'due_at', from, to);
+	await moveUniquePerCase(trx, 'referral', 'service_id', from, to);
 }
 
-async function moveCheckIns(trx: Tx, from: number, to: number): Promise<void> {
-	const targetDue = (
-		await trx.selectFrom('check_in').select('due_at').where('case_id', '=', to).execute()
-	).map((r) => Number(r.due_at));
-	for (const ci of await trx
-		.selectFrom('check_in')
-		.select(['id', 'due_at'])
-		.where('case_id', '=', from)
-		.execute()) {
-		if (targetDue.includes(Number(ci.due_at)))
-			await trx.deleteFrom('check_in').where('id', '=', ci.id).execute();
-		else await trx.updateTable('check_in').set({ case_id: to }).where('id', '=', ci.id).execute();
-	}
-}
-
-async function moveReferrals(trx: Tx, from: number, to: number): Promise<void> {
-	const targetServices = (
-		await trx.selectFrom('referral').select('service_id').where('case_id', '=', to).execute()
-	).map((r) => Number(r.service_id));
-	for (const r of await trx
-		.selectFrom('referral')
-		.select(['id', 'service_id'])
-		.where('case_id', '=', from)
-		.execute()) {
-		if (targetServices.includes(Number(r.service_id)))
-			await trx.deleteFrom('referral').where('id', '=', r.id).execute();
-		else await trx.updateTable('referral').set({ case_id: to }).where('id', '=', r.id).execute();
+/**
+ * Moves the rows of a table that is unique per case (a check-in per due date, a referral per
+ * service) from one case to the other; a row whose key the target already has goes.
+ */
+async function moveUniquePerCase(
+	trx: Tx,
+	table: 'check_in' | 'referral',
+	key: 'due_at' | 'service_id',
+	from: number,
+	to: number
+): Promise<void> {
+	const keyed = (caseId: number) =>
+		trx
+			.selectFrom(table)
+			.select(['id', sql.ref<number>(key).as('key')])
+			.where('case_id', '=', caseId)
+			.execute();
+	const targetKeys = (await keyed(to)).map((r) => Number(r.key));
+	for (const row of await keyed(from)) {
+		if (targetKeys.includes(Number(row.key))) await trx.deleteFrom(table).where('id', '=', row.id).execute();
+		else await trx.updateTable(table).set({ case_id: to }).where('id', '=', row.id).execute();
 	}
 }
 

@@ -1,7 +1,7 @@
-import { recordAudit } from '../audit/index';
+import { recordOfficeAudit } from '../audit/index';
 import type { Db, Tx } from '../db/transaction';
 import { transact } from '../db/transaction';
-import type { RequestContext } from '../identity/index';
+import { type RequestContext, staffActor } from '../identity/index';
 import type { Services } from '../runtime';
 import type { CaseActor } from './case-actor';
 import { type CaseSettings, DEFAULT_CASE_SETTINGS } from './rhythm-rules';
@@ -49,15 +49,11 @@ export async function saveCaseSettings(
 			.values({ office_id: officeId, ...row })
 			.onConflict((oc) => oc.column('office_id').doUpdateSet(row))
 			.execute();
-		await recordAudit(
+		await recordOfficeAudit(
 			trx,
-			{ kind: 'staff', id: actor.id, label: actor.email },
-			{
-				action: 'case.settings_changed',
-				subject: { kind: 'office', id: officeId },
-				officeId,
-				data: { ...settings }
-			},
+			staffActor(actor),
+			officeId,
+			{ action: 'case.settings_changed', data: { ...settings } },
 			{ now, requestId: ctx.requestId }
 		);
 	});
