@@ -1,5 +1,6 @@
 import type { Locale } from '../../i18n/locale';
-import { formatDate, formatTime, formatWeekday } from '../../format/datetime';
+import { formatTime } from '../../format/datetime';
+import { instantParams, spanParams } from '../../format/when-params';
 import { type MessageKey, type MessageParams, translate } from '../../i18n/messages';
 import { type MailBlock, type RenderedMail, renderMail } from '../notifications/index';
 import { isPlaceholderVideoUrl } from './video-link';
@@ -29,21 +30,12 @@ export interface MailBooking {
 
 /** 'Montag, 30.03.2026, 10:00–11:00 Uhr' / 'Monday, 30/03/2026, 10:00–11:00 (German time)'. */
 export function describeWhen(locale: Locale, start: number, end: number): string {
-	return translate(locale, 'booking.when', {
-		weekday: formatWeekday(start, locale),
-		date: formatDate(start, locale),
-		start: formatTime(start, locale),
-		end: formatTime(end, locale)
-	});
+	return translate(locale, 'booking.when', spanParams(locale, start, end));
 }
 
 /** 'Montag, 30.03.2026, 10:00 Uhr'. */
 export function describeInstant(locale: Locale, instant: number): string {
-	return translate(locale, 'booking.at', {
-		weekday: formatWeekday(instant, locale),
-		date: formatDate(instant, locale),
-		time: formatTime(instant, locale)
-	});
+	return translate(locale, 'booking.at', instantParams(locale, instant));
 }
 
 /** Where the consultation happens, in one line. */

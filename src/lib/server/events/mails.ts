@@ -1,5 +1,6 @@
 import type { Locale } from '../../i18n/locale';
-import { formatDate, formatTime, formatWeekday } from '../../format/datetime';
+import { formatDate } from '../../format/datetime';
+import { instantParams, spanParams } from '../../format/when-params';
 import { type MessageKey, type MessageParams, translate } from '../../i18n/messages';
 import { type MailBlock, type RenderedMail, renderMail } from '../notifications/index';
 import type { EventRecord } from './records';
@@ -28,21 +29,11 @@ export type EventMailKind =
 /** 'Montag, 15.06.2026, 10:00–12:00 Uhr'; across days both dates. */
 export function describeEventWhen(locale: Locale, start: number, end: number): string {
 	const sameDay = formatDate(start, locale) === formatDate(end, locale);
-	return translate(locale, sameDay ? 'events.when' : 'events.whenDays', {
-		weekday: formatWeekday(start, locale),
-		date: formatDate(start, locale),
-		start: formatTime(start, locale),
-		endDate: formatDate(end, locale),
-		end: formatTime(end, locale)
-	});
+	return translate(locale, sameDay ? 'events.when' : 'events.whenDays', spanParams(locale, start, end));
 }
 
 export function describeInstant(locale: Locale, instant: number): string {
-	return translate(locale, 'events.at', {
-		weekday: formatWeekday(instant, locale),
-		date: formatDate(instant, locale),
-		time: formatTime(instant, locale)
-	});
+	return translate(locale, 'events.at', instantParams(locale, instant));
 }
 
 export function describeEventWhere(locale: Locale, e: EventRecord): string {
@@ -89,23 +80,22 @@ interface MailParts {
 	input: MailInput;
 }
 
+/** A request the registrant confirms by the link before its deadline (double opt-in), or ignores. */
+function confirmByLink(kind: 'pending' | 'waitlisted'): (m: MailParts) => MailBlock[] {
+	return ({ t, button, details, input }) => [
+		{ kind: 'p', text: t(`events.mail.${kind}.body`) },
+		details(null),
+		{ kind: 'p', text: t(`events.mail.${kind}.deadline`) },
+		button(`events.mail.${kind}.button`, input.link),
+		{ kind: 'small', text: t(`events.mail.${kind}.ignore`) }
+	];
+}
+
 /** The body after the greeting, by kind; only confirmed registrants see the online link. */
 const bodies: Record<EventMailKind, (m: MailParts) => MailBlock[]> = {
-	pending: ({ t, button, details, input }) => [
-		{ kind: 'p', text: t('events.mail.pending.body') },
-		details(null),
-		{ kind: 'p', text: t('events.mail.pending.deadline') },
-		button('events.mail.pending.button', input.link),
-		{ kind: 'small', text: t('events.mail.pending.ignore') }
-	],
+	pending: confirmByLink('pending'),
 	// Issue 16: joining the waiting list is confirmed by this link (double opt-in).
-	waitlisted: ({ t, button, details, input }) => [
-		{ kind: 'p', text: t('events.mail.waitlisted.body') },
-		details(null),
-		{ kind: 'p', text: t('events.mail.waitlisted.deadline') },
-		button('events.mail.waitlisted.button', input.link),
-		{ kind: 'small', text: t('events.mail.waitlisted.ignore') }
-	],
+	waitlisted: confirmByLink('waitlisted'),
 	waitlistConfirmed: ({ t, button, details, input }) => [
 		{ kind: 'p', text: t('events.mail.waitlistConfirmed.body') },
 		details(null),

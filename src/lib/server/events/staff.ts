@@ -127,12 +127,14 @@ export async function createEvent(
 			.returning('id')
 			.executeTakeFirstOrThrow();
 		const id = Number(row.id);
-		await auditByStaff(trx, staff, now, ctx, {
-			action: 'event.created',
-			subject: { kind: 'event', id },
-			officeId: owner,
-			data: { type: input.type, start: input.start }
-		});
+		await auditByStaff(
+			trx,
+			staff,
+			now,
+			ctx,
+			{ id, officeId: owner },
+			{ action: 'event.created', data: { type: input.type, start: input.start } }
+		);
 		return { ok: true, eventId: id };
 	});
 }
@@ -158,9 +160,25 @@ async function guarded<T extends { eventId: number }>(
 	});
 }
 
-/** The audit entry of a staff change, written in its transaction. */
-function auditByStaff(trx: Tx, staff: EventStaff, now: Date, ctx: RequestContext, entry: AuditEntry) {
-	return recordAudit(trx, staffEventActor(staff), entry, { now, requestId: ctx.requestId });
+/**
+ * The audit entry of a staff change to an event (or, given a subject, to one of its registrations),
+ * written in its transaction; the event's office scopes it.
+ */
+function auditByStaff(
+	trx: Tx,
+	staff: EventStaff,
+	now: Date,
+	ctx: RequestContext,
+	event: { id: number; officeId: number | null },
+	change: Pick<AuditEntry, 'action' | 'data'>,
+	subject: AuditEntry['subject'] = { kind: 'event', id: event.id }
+) {
+	return recordAudit(
+		trx,
+		staffEventActor(staff),
+		{ ...change, subject, officeId: event.officeId },
+		{ now, requestId: ctx.requestId }
+	);
 }
 
 export function updateEvent(
@@ -192,10 +210,8 @@ export function updateEvent(
 			}))
 			.where('id', '=', e.id)
 			.execute();
-		await auditByStaff(trx, staff, now, ctx, {
+		await auditByStaff(trx, staff, now, ctx, e, {
 			action: 'event.updated',
-			subject: { kind: 'event', id: e.id },
-			officeId: e.officeId,
 			data: { timeChanged, practicalChanged }
 		});
 		// A published event whose time, place, format or link changed: everyone still registered or
@@ -227,11 +243,7 @@ export function publishEvent(
 			.where('id', '=', e.id)
 			.where('status', '=', 'draft')
 			.execute();
-		await auditByStaff(trx, staff, now, ctx, {
-			action: 'event.published',
-			subject: { kind: 'event', id: e.id },
-			officeId: e.officeId
-		});
+		await auditByStaff(trx, staff, now, ctx, e, { action: 'event.published' });
 		return { ok: true, eventId: e.id };
 	});
 }
@@ -285,10 +297,8 @@ export function cancelEvent(
 			await mailRegistrant(trx, services, 'eventCancelled', after, r, now, { reason: reason.trim() });
 			told++;
 		}
-		await auditByStaff(trx, staff, now, ctx, {
+		await auditByStaff(trx, staff, now, ctx, e, {
 			action: 'event.cancelled',
-			subject: { kind: 'event', id: e.id },
-			officeId: e.officeId,
 			data: { told, withReason: true }
 		});
 		return { ok: true, eventId: e.id, told };
@@ -314,12 +324,15 @@ export function markAttendance(
 			.set({ attendance, attendance_at: attendance ? t : null, updated_at: t })
 			.where('id', '=', r.id)
 			.execute();
-		await auditByStaff(trx, staff, now, ctx, {
-			action: 'event.attendance',
-			subject: { kind: 'event_registration', id: r.id },
-			officeId: e.officeId,
-			data: { eventId: e.id, attendance }
-		});
+		await auditByStaff(
+			trx,
+			staff,
+			now,
+			ctx,
+			e,
+			{ action: 'event.attendance', data: { eventId: e.id, attendance } },
+			{ kind: 'event_registration', id: r.id }
+		);
 		return { ok: true, eventId: e.id };
 	});
 }
