@@ -1,4 +1,4 @@
-import { type AuditEntry, recordAudit } from '../audit/index';
+import { type AuditActor, type AuditEntry, recordAudit } from '../audit/index';
 import type { OfficeScope } from '../access/scope';
 import type { Updateable } from 'kysely';
 import type { CaseFileTable, CloseReason } from '../db/schema';
@@ -38,11 +38,26 @@ export async function auditCase(
 	now: Date,
 	ctx: RequestContext
 ): Promise<void> {
-	await recordAudit(
+	await recordCaseAudit(trx, auditActorOf(actor), { id: caseId, officeId }, action, data, {
+		now,
+		requestId: ctx.requestId
+	});
+}
+
+/** The audit row of an act on one case by any actor (staff, the creative, the system jobs); the case's office scopes it. */
+export function recordCaseAudit(
+	trx: Tx | Db,
+	actor: AuditActor,
+	c: { id: number; officeId: number },
+	action: string,
+	data: AuditEntry['data'],
+	context: { now: Date; requestId?: string | null }
+): Promise<void> {
+	return recordAudit(
 		trx,
-		auditActorOf(actor),
-		{ action, subject: { kind: 'case', id: caseId }, officeId, data },
-		{ now, requestId: ctx.requestId }
+		actor,
+		{ action, subject: { kind: 'case', id: c.id }, officeId: c.officeId, data },
+		context
 	);
 }
 

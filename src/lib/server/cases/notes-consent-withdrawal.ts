@@ -1,11 +1,11 @@
 import type { OfficeScope } from '../access/scope';
-import { type AuditActor, recordAudit } from '../audit/index';
+import type { AuditActor } from '../audit/index';
 import { transact, type Tx } from '../db/transaction';
 import type { RequestContext } from '../identity/index';
 import type { Services } from '../runtime';
 import { auditActorOf, type CaseActor } from './case-actor';
 import { addCaseEvent, type CaseEventActor } from './case-events';
-import { withCase } from './commands-shared';
+import { recordCaseAudit, withCase } from './commands-shared';
 
 /**
  * Issue 13, part 3: the notes consent withdrawn. The consent covers the person, not one case,
@@ -70,15 +70,12 @@ async function auditWithdrawal(
 ): Promise<void> {
 	// One row per case, so each office's log shows it; the counts are the person's totals.
 	for (const c of result.cases) {
-		await recordAudit(
+		await recordCaseAudit(
 			trx,
 			actor,
-			{
-				action: 'case.notes_consent_withdrawn',
-				subject: { kind: 'case', id: c.id },
-				officeId: c.officeId,
-				data: { via, creativeId, cases: result.cases.length, records: result.records }
-			},
+			c,
+			'case.notes_consent_withdrawn',
+			{ via, creativeId, cases: result.cases.length, records: result.records },
 			{ now, requestId: ctx.requestId }
 		);
 	}

@@ -1,10 +1,10 @@
-import { type AuditActor, recordAudit } from '../audit/index';
+import type { AuditActor } from '../audit/index';
 import { transact, type Tx } from '../db/transaction';
 import type { RequestContext } from '../identity/index';
 import type { Services } from '../runtime';
 import { auditActorOf } from './case-actor';
 import { addCaseEvent } from './case-events';
-import { auditStep, type CaseResult, caseCommand } from './commands-shared';
+import { auditStep, type CaseResult, caseCommand, recordCaseAudit } from './commands-shared';
 import type { NextStepInput } from './record';
 
 /** A next step added on the case page (outside a consultation record). */
@@ -57,15 +57,12 @@ async function tickStep(
 	if (Number(res.numUpdatedRows) !== 1) return;
 	if (done)
 		await addCaseEvent(trx, step.caseId, 'step_done', { kind: by.kind, id: by.id }, now, { stepId: step.id });
-	await recordAudit(
+	await recordCaseAudit(
 		trx,
 		by.audit,
-		{
-			action: done ? 'case.step_done' : 'case.step_reopened',
-			subject: { kind: 'case', id: step.caseId },
-			officeId: step.officeId,
-			data: { stepId: step.id }
-		},
+		{ id: step.caseId, officeId: step.officeId },
+		done ? 'case.step_done' : 'case.step_reopened',
+		{ stepId: step.id },
 		{ now, requestId: ctx.requestId }
 	);
 }

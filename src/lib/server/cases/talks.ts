@@ -1,8 +1,8 @@
-import { recordAudit, systemActor } from '../audit/index';
+import { systemActor } from '../audit/index';
 import type { BookingFormat } from '../db/schema';
 import type { Db, Tx } from '../db/transaction';
 import { addCaseEvent } from './case-events';
-import { closedColumns } from './commands-shared';
+import { closedColumns, recordCaseAudit } from './commands-shared';
 import {
 	closesForNoTalk,
 	hadConsultation,
@@ -95,15 +95,12 @@ export async function closeIfNoTalk(trx: Tx, caseId: number, now: Date): Promise
 		.where('id', '=', caseId)
 		.execute();
 	await addCaseEvent(trx, caseId, 'closed', { kind: 'system', id: null }, now, { reason: 'no_talk' });
-	await recordAudit(
+	await recordCaseAudit(
 		trx,
 		systemActor,
-		{
-			action: 'case.closed',
-			subject: { kind: 'case', id: caseId },
-			officeId: Number(c.office_id),
-			data: { reason: 'no_talk' }
-		},
+		{ id: caseId, officeId: Number(c.office_id) },
+		'case.closed',
+		{ reason: 'no_talk' },
 		{ now }
 	);
 	return true;

@@ -4,6 +4,7 @@ import { type Db, type Tx, transact } from '../db/transaction';
 import type { Services } from '../runtime';
 import { mailRegistrant } from './notify';
 import { loadEvent, loadRegistration } from './records';
+import { auditRegistration } from './registration-audit';
 import { dueMail, FOLLOW_UP_AFTER_MS, followUpDue, RECONFIRM_BEFORE_MS } from './rules';
 import { fillFreedPlaces, lapsed, lockEvent } from './waitlist';
 
@@ -82,12 +83,7 @@ export async function sendDueEventMails(services: Services, now: Date): Promise<
 			const r = (await loadRegistration(trx, id))!;
 			const e = (await loadEvent(trx, r.eventId))!;
 			await mailRegistrant(trx, services, kind, e, r, now, { dedupe: true });
-			await auditJob(trx, now, {
-				action: `event.registration.${kind}_sent`,
-				subject: { kind: 'event_registration', id },
-				officeId: e.officeId,
-				data: { eventId: e.id }
-			});
+			await auditRegistration(trx, systemActor, e, id, `${kind}_sent`, {}, { now });
 			return true;
 		});
 		if (claimed) sent++;

@@ -1,7 +1,8 @@
-import { type AuditActor, recordAudit } from '../audit/index';
+import type { AuditActor } from '../audit/index';
 import type { Db, Tx } from '../db/transaction';
 import type { Services } from '../runtime';
 import { loadEvent } from './records';
+import { auditRegistration } from './registration-audit';
 import { ACTIVE_STATUSES } from './rules';
 import { fillFreedPlaces, lockEvent } from './waitlist';
 
@@ -112,15 +113,13 @@ export async function eraseEventRegistrations(
 			.execute();
 		// No mail to the person: erase.ts redacts and stops every mail to the address anyway.
 		const e = await loadEvent(trx, eventId);
-		await recordAudit(
+		await auditRegistration(
 			trx,
 			actor,
-			{
-				action: 'event.registration.cancelled',
-				subject: { kind: 'event_registration', id: Number(row.id) },
-				officeId: e?.officeId ?? null,
-				data: { eventId, by: 'erasure' }
-			},
+			{ id: eventId, officeId: e?.officeId ?? null },
+			Number(row.id),
+			'cancelled',
+			{ by: 'erasure' },
 			{ now }
 		);
 		await fillFreedPlaces(trx, services, eventId, now);

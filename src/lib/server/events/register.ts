@@ -2,7 +2,7 @@ import type { Locale } from '../../i18n/locale';
 import { createHash } from 'node:crypto';
 import type { Updateable } from 'kysely';
 import { HOUR } from '../../time/durations';
-import { type AuditActor, recordAudit } from '../audit/index';
+import type { AuditActor } from '../audit/index';
 import type { EventRegistrationTable } from '../db/schema';
 import { type Db, isUniqueViolation, type Tx, transact } from '../db/transaction';
 import { type RequestContext, countHit, throttleKey } from '../identity/index';
@@ -29,6 +29,7 @@ import {
 	takesPlace,
 	waitState
 } from './rules';
+import { auditRegistration } from './registration-audit';
 import { fillFreedPlaces, lockEvent } from './waitlist';
 
 /**
@@ -248,15 +249,13 @@ async function announceRegistration(
 ): Promise<void> {
 	const { e, r, decision, now } = reg;
 	await mailRegistrant(trx, services, decision === 'place' ? 'pending' : 'waitlisted', e, r, now);
-	await recordAudit(
+	await auditRegistration(
 		trx,
 		registrantActor(r.id),
-		{
-			action: decision === 'place' ? 'event.registration.held' : 'event.registration.waitlisted',
-			subject: { kind: 'event_registration', id: r.id },
-			officeId: e.officeId,
-			data: { eventId: e.id }
-		},
+		e,
+		r.id,
+		decision === 'place' ? 'held' : 'waitlisted',
+		{},
 		{ now, requestId: ctx.requestId }
 	);
 }
@@ -388,17 +387,10 @@ function auditRegistrant(
 	data: Record<string, string | number | null> = {}
 ): Promise<void> {
 	const { trx, r, e, now, ctx } = step;
-	return recordAudit(
-		trx,
-		registrantActor(r.id),
-		{
-			action: `event.registration.${name}`,
-			subject: { kind: 'event_registration', id: r.id },
-			officeId: e.officeId,
-			data: { eventId: e.id, ...data }
-		},
-		{ now, requestId: ctx.requestId }
-	);
+	return auditRegistration(trx, registrantActor(r.id), e, r.id, name, data, {
+		now,
+		requestId: ctx.requestId
+	});
 }
 
 /** Changes only a registration still in `from`, so a concurrent change makes the action fail. */

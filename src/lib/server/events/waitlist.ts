@@ -1,10 +1,11 @@
 import type { ExpressionBuilder } from 'kysely';
 import type { DB } from '../db/schema';
-import { type AuditActor, recordAudit, systemActor } from '../audit/index';
+import { type AuditActor, systemActor } from '../audit/index';
 import type { Tx } from '../db/transaction';
 import type { Services } from '../runtime';
 import { mailRegistrant } from './notify';
 import { type EventRecord, loadEvent, loadRegistration, registrationsOf } from './records';
+import { auditRegistration } from './registration-audit';
 import { freePlaces, offerExpiry, takesPlace, WAITLIST_CONFIRM_MS } from './rules';
 
 /**
@@ -65,20 +66,15 @@ async function expireStale(
 			.where('status', '=', r.status)
 			.executeTakeFirst();
 		if (Number(res.numUpdatedRows) !== 1) continue;
-		await recordAudit(
+		const step =
+			r.status === 'pending' ? 'hold_expired' : r.status === 'offered' ? 'offer_expired' : 'waitlist_lapsed';
+		await auditRegistration(
 			trx,
 			systemActor,
-			{
-				action:
-					r.status === 'pending'
-						? 'event.registration.hold_expired'
-						: r.status === 'offered'
-							? 'event.registration.offer_expired'
-							: 'event.registration.waitlist_lapsed',
-				subject: { kind: 'event_registration', id: Number(r.id) },
-				officeId: e.officeId,
-				data: { eventId }
-			},
+			{ id: eventId, officeId: e.officeId },
+			Number(r.id),
+			step,
+			{},
 			{ now }
 		);
 		// Someone who was offered a place should not wonder where it went.
@@ -127,15 +123,13 @@ export async function fillFreedPlaces(
 		if (Number(res.numUpdatedRows) !== 1) continue;
 		const r = (await loadRegistration(trx, next.id))!;
 		await mailRegistrant(trx, services, 'offer', e, r, now);
-		await recordAudit(
+		await auditRegistration(
 			trx,
 			actor,
-			{
-				action: 'event.registration.offered',
-				subject: { kind: 'event_registration', id: r.id },
-				officeId: e.officeId,
-				data: { eventId, until }
-			},
+			{ id: eventId, officeId: e.officeId },
+			r.id,
+			'offered',
+			{ until },
 			{ now }
 		);
 		offered.push(r.id);
