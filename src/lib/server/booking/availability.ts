@@ -13,7 +13,7 @@ import type {
 	RuleFormInput,
 	SprechtagFormInput
 } from './availability-schema';
-import type { RuleInput, WeeklyFormat } from './rules';
+import type { OverrideInput, RuleInput } from './rules';
 import { isLead, type OfficeActor } from './settings';
 import { officeConsultants } from './slots';
 
@@ -39,14 +39,9 @@ export interface RuleView extends RuleInput {
 	id: number;
 }
 
-export interface OverrideView {
+/** A date override as the rules engine reads it, with its row's id. */
+export interface OverrideView extends OverrideInput {
 	id: number;
-	consultantId: number;
-	date: string;
-	kind: 'extra' | 'blocked';
-	format: WeeklyFormat | null;
-	startTime: string | null;
-	endTime: string | null;
 }
 
 export interface AbsenceView {
