@@ -393,7 +393,10 @@ function auditRegistrant(
 	});
 }
 
-/** Changes only a registration still in `from`, so a concurrent change makes the action fail. */
+/**
+ * Changes only a registration still in `from`, so a concurrent change makes the action fail;
+ * the caller may narrow it further, then runs it.
+ */
 function updateFrom(
 	step: RegistrantStep,
 	from: RegistrationRecord['status'],
@@ -403,8 +406,7 @@ function updateFrom(
 		.updateTable('event_registration')
 		.set({ ...set, updated_at: step.t })
 		.where('id', '=', step.r.id)
-		.where('status', '=', from)
-		.executeTakeFirst();
+		.where('status', '=', from);
 }
 
 async function takePlace(step: RegistrantStep, action: 'confirm' | 'accept'): Promise<RegistrantResult> {
@@ -414,7 +416,7 @@ async function takePlace(step: RegistrantStep, action: 'confirm' | 'accept'): Pr
 		confirmed_at: t,
 		hold_expires_at: null,
 		offer_expires_at: null
-	});
+	}).executeTakeFirst();
 	if (Number(res.numUpdatedRows) !== 1) return { ok: false, reason: 'not_allowed' };
 	const after = (await loadRegistration(trx, r.id))!;
 	await mailRegistrant(trx, services, 'confirmed', e, after, now);
@@ -424,11 +426,7 @@ async function takePlace(step: RegistrantStep, action: 'confirm' | 'accept'): Pr
 
 async function confirmWaitlist(step: RegistrantStep): Promise<RegistrantResult> {
 	const { trx, services, r, e, now, t } = step;
-	const res = await trx
-		.updateTable('event_registration')
-		.set({ waitlist_confirmed_at: t, updated_at: t })
-		.where('id', '=', r.id)
-		.where('status', '=', 'waitlisted')
+	const res = await updateFrom(step, 'waitlisted', { waitlist_confirmed_at: t })
 		.where('waitlist_confirmed_at', 'is', null)
 		.executeTakeFirst();
 	if (Number(res.numUpdatedRows) !== 1) return { ok: false, reason: 'not_allowed' };
@@ -456,7 +454,7 @@ async function giveUpPlace(
 		cancel_reason_key: reasonKey,
 		hold_expires_at: null,
 		offer_expires_at: null
-	});
+	}).executeTakeFirst();
 	if (Number(res.numUpdatedRows) !== 1) return { ok: false, reason: 'not_allowed' };
 	const after = (await loadRegistration(trx, r.id))!;
 	if (r.status === 'confirmed') {
