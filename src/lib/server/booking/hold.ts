@@ -107,6 +107,16 @@ export function holdRequestHash(input: Omit<HoldInput, 'idempotencyKey' | 'reque
 	return createHash('sha256').update(canonical).digest('hex');
 }
 
+/** The entry of a vocabulary (sub-market, stage) with that key, if there is one still offered. */
+function activeEntry(trx: Tx, table: 'submarket' | 'stage', key: string) {
+	return trx
+		.selectFrom(table)
+		.select('key')
+		.where('key', '=', key)
+		.where('active', '=', 1)
+		.executeTakeFirst();
+}
+
 /** Checks what the forms and the API check too, against the reference data as it is now. */
 async function invalidFields(trx: Tx, input: HoldInput): Promise<Record<string, string>> {
 	const fields: Record<string, string> = {};
@@ -118,18 +128,8 @@ async function invalidFields(trx: Tx, input: HoldInput): Promise<Record<string, 
 	if (input.format === 'phone' && !i.phone?.trim()) fields.phone = 'required';
 	const [land, submarket, stage, topics] = await Promise.all([
 		trx.selectFrom('land').select('iso').where('iso', '=', i.land).executeTakeFirst(),
-		trx
-			.selectFrom('submarket')
-			.select('key')
-			.where('key', '=', i.submarket)
-			.where('active', '=', 1)
-			.executeTakeFirst(),
-		trx
-			.selectFrom('stage')
-			.select('key')
-			.where('key', '=', i.stage)
-			.where('active', '=', 1)
-			.executeTakeFirst(),
+		activeEntry(trx, 'submarket', i.submarket),
+		activeEntry(trx, 'stage', i.stage),
 		i.topics.length === 0
 			? Promise.resolve([])
 			: trx.selectFrom('topic').select('key').where('key', 'in', i.topics).where('active', '=', 1).execute()
