@@ -30,7 +30,7 @@ process.env.BODY_SIZE_LIMIT ||= attachmentMb > 20 ? `${attachmentMb + 5}M` : DEF
 // (after 1,000 mixed requests: 33 MB live in a 110 MB heap, 250 MB RSS). Favouring size keeps the
 // heap near what is live. The lean mode's two other settings are read at process start, so they come
 // from the environment (scripts/launch-env.mjs for `npm start`, the systemd unit, the Containerfile).
-// All three together: RSS 118–130 MB instead of 240–259 MB (docs/operations.md, "Memory").
+// All three together: RSS 116–130 MB instead of 233–259 MB (docs/operations.md, "Memory").
 // HEAP_MODE=fast keeps V8's default for a machine with memory to spare.
 // Set before the app is imported, so every allocation of the app runs under it.
 const heapMode = process.env.HEAP_MODE || 'lean';
