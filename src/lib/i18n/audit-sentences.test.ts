@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { REGISTRATION_AUDIT_ACTIONS } from '../server/events/index';
 import { auditSentence, auditSubject } from './audit-sentence';
 import { hasMessage, translator } from './messages';
 
@@ -14,24 +15,31 @@ function tsFiles(dir: string): string[] {
 }
 
 const KEY = /'([a-z_]+\.[a-z_.]+)'/g;
+/** A one-letter prefix is a table alias in a query (`'o.id'`), never an action. */
+const isAction = (key: string) => !/^[a-z]\./.test(key);
 
-/** Actions as literals: `action: 'x.y'` (also both arms of a ternary) and `auditCase(…, 'x.y', …)`. */
+/**
+ * Actions as literals: `action: 'x.y'` and `const action = 'x.y'` (also both arms of a ternary), and
+ * every literal up to the first `;` of a call to a domain's audit writer (`auditBooking(…, 'x.y', …)`,
+ * `recordOfficeAudit`, …) or of a command built around its action (`keywordCommand('x.y', …)`).
+ */
 function literalActions(source: string): string[] {
 	const found: string[] = [];
 	for (const m of source.matchAll(
-		/action:\s*((?:[^,\n]*?\?\s*)?'[a-z_]+\.[a-z_.]+'(?:\s*:\s*'[a-z_]+\.[a-z_.]+')?)/g
+		/action\s*[:=]\s*((?:[^,\n]*?\?\s*)?'[a-z_]+\.[a-z_.]+'(?:\s*:\s*'[a-z_]+\.[a-z_.]+')?)/g
 	))
 		for (const k of m[1]!.matchAll(KEY)) found.push(k[1]!);
 	for (const m of source.matchAll(/action:\s*\n\s*([^\n]+)/g))
 		for (const k of m[1]!.matchAll(KEY)) found.push(k[1]!);
-	for (const m of source.matchAll(/auditCase\(\s*[^;]*?'([a-z_]+\.[a-z_.]+)'/gs)) found.push(m[1]!);
-	return found;
+	for (const m of source.matchAll(/\b\w*(?:audit|Audit|Command)\w*(?:<[^>()]*>)?\(([^;]*)/g))
+		for (const k of m[1]!.matchAll(KEY)) found.push(k[1]!);
+	return found.filter(isAction);
 }
 
 /**
  * Actions built from a template literal, spelled out (the source names the values):
- * visibility/introductions.ts `introduction.${status}` and `introduction.${input.action}`,
- * events/register.ts `event.registration.${name}`, events/jobs.ts `event.registration.${kind}_sent`.
+ * visibility/introductions.ts `introduction.${status}` and `introduction.${input.action}`; a
+ * registration's steps come from events' own checked list.
  */
 const TEMPLATED = [
 	'introduction.accepted',
@@ -40,14 +48,7 @@ const TEMPLATED = [
 	'introduction.decline_interest',
 	'introduction.withdraw',
 	'introduction.outcome_recorded',
-	'event.registration.confirmed',
-	'event.registration.offer_accepted',
-	'event.registration.offer_declined',
-	'event.registration.cancelled',
-	'event.registration.reconfirmed',
-	'event.registration.feedback',
-	'event.registration.reminder_sent',
-	'event.registration.reconfirm_sent'
+	...REGISTRATION_AUDIT_ACTIONS
 ];
 
 describe('audit log sentences', () => {

@@ -9,3 +9,4 @@ export { WAITLIST_CONFIRM_MS } from './rules';
 export type { EventInput } from './schema';
 export { createEvent, markAttendance, publishEvent } from './staff';
 export type { EventStaff } from './staff';
+export { REGISTRATION_AUDIT_ACTIONS } from './registration-audit';

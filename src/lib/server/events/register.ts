@@ -29,7 +29,7 @@ import {
 	takesPlace,
 	waitState
 } from './rules';
-import { auditRegistration } from './registration-audit';
+import { auditRegistration, type RegistrationStep } from './registration-audit';
 import { fillFreedPlaces, lockEvent } from './waitlist';
 
 /**
@@ -383,7 +383,7 @@ interface RegistrantStep {
 
 function auditRegistrant(
 	step: RegistrantStep,
-	name: string,
+	name: RegistrationStep,
 	data: Record<string, string | number | null> = {}
 ): Promise<void> {
 	const { trx, r, e, now, ctx } = step;
