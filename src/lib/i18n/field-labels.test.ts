@@ -14,7 +14,10 @@ function svelteFiles(dir: string): string[] {
 
 function fieldNames(source: string): string[] {
 	const names: string[] = [];
-	for (const m of source.matchAll(/<(input|select|textarea|TextArea|Field)\b([^>]*)>/g)) {
+	// Raw controls and the field components that take a `name` (components/ renders them).
+	for (const m of source.matchAll(
+		/<(input|select|textarea|TextArea|Field|SelectField|TextAreaField|CheckField|CheckGroup|FilterSelect)\b([^>]*)>/g
+	)) {
 		const attrs = m[2]!;
 		// Hidden inputs and the password managers' hidden user name are not fields people fill in.
 		if (/type="hidden"|\bhidden\b/.test(attrs)) continue;
