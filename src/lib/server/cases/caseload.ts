@@ -7,6 +7,7 @@ import type { Db, Tx } from '../db/transaction';
 import { type CaseActor, seesWholeOffice } from './case-actor';
 import { type CaseSettings, DUE_SOON_MS, type DueState, dueState, isStalled } from './rhythm-rules';
 import { getCaseSettings } from './settings';
+import { num } from '../db/count-value';
 
 /**
  * Issue 4, item 3: the caseload dashboard. A consultant sees the cases they are responsible
@@ -71,8 +72,6 @@ export interface CaseloadFilter {
 
 export const CASELOAD_PAGE_SIZE = 50;
 export const ANSWER_LIST_MAX = 20;
-
-const num = (v: unknown): number => Number(v ?? 0);
 
 export async function caseload(
 	db: Db | Tx,

@@ -5,7 +5,7 @@ import { testServices } from '../../../../tests/support/test-database';
 import { addMonths, berlinMonthRange } from '../../time/berlin';
 import { DAY, HOUR } from '../../time/durations';
 import type { Db } from '../db/transaction';
-import { num } from './count-value';
+import { num } from '../db/count-value';
 import { caseFigures, DEFAULT_STALLED_DAYS, rebuildCaseAggregates } from './case-figures';
 import { type Period, periodInstants, yearPeriod } from './period-rules';
 import type { Figures, PartFilter } from './queries';

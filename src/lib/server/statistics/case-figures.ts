@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { DAY } from '../../time/durations';
 import type { Db, Tx } from '../db/transaction';
-import { num } from './count-value';
+import { num } from '../db/count-value';
 import type { Figures, PartFilter } from './queries';
 
 /**

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Db, Tx } from '../db/transaction';
-import { num } from './count-value';
+import { num } from '../db/count-value';
 import type { Figures, PartFilter } from './queries';
 
 /**

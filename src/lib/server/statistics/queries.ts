@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { type OfficeScope, scopeIncludes } from '../access/scope';
 import type { Db, Tx } from '../db/transaction';
-import { num } from './count-value';
+import { num } from '../db/count-value';
 import { caseFigures } from './case-figures';
 import { eventFigures } from './event-figures';
 import { referralFigures } from './referral-figures';
