@@ -258,15 +258,6 @@ async function isMember(trx: Db | Tx, officeId: number, consultantId: number): P
 	return members.some((m) => m.id === consultantId);
 }
 
-function rangesOverlap(
-	aFrom: string | null,
-	aTo: string | null,
-	bFrom: string | null,
-	bTo: string | null
-): boolean {
-	return (aFrom ?? '0000-00-00') <= (bTo ?? '9999-12-31') && (bFrom ?? '0000-00-00') <= (aTo ?? '9999-12-31');
-}
-
 /** Every command here: who acts, for which office, on what (a form's input or a row's id). */
 type OfficeCommand<I> = (
 	services: CommandServices,
@@ -350,21 +341,23 @@ export interface RuleWindow {
 
 /**
  * Two windows of one person on one weekday may not overlap (in any office or format): the
- * slots would compete and the week would read ambiguously.
+ * slots would compete and the week would read ambiguously. The database answers whether one
+ * clashes: times ('HH:MM') and dates ('YYYY-MM-DD') are fixed-width text, so they compare as
+ * text, and an open end of a validity range (null) reaches every date.
  */
 async function overlapsOwnRule(db: Db | Tx, rule: RuleWindow): Promise<boolean> {
-	const sameDay = await db
+	const clash = await db
 		.selectFrom('availability_rule')
-		.select(['start_time', 'end_time', 'valid_from', 'valid_to'])
+		.select('id')
 		.where('consultant_id', '=', rule.consultantId)
 		.where('weekday', '=', rule.weekday)
-		.execute();
-	return sameDay.some(
-		(r) =>
-			r.start_time < rule.endTime &&
-			rule.startTime < r.end_time &&
-			rangesOverlap(r.valid_from, r.valid_to, rule.validFrom, rule.validTo)
-	);
+		.where((eb) => eb.and([eb('start_time', '<', rule.endTime), eb('end_time', '>', rule.startTime)]))
+		.where((eb) =>
+			eb.or([eb('valid_from', 'is', null), eb('valid_from', '<=', rule.validTo ?? '9999-12-31')])
+		)
+		.where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>=', rule.validFrom ?? '0000-00-00')]))
+		.executeTakeFirst();
+	return clash !== undefined;
 }
 
 /**
