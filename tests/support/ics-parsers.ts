@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import ICAL from 'ical.js';
 import nodeIcal from 'node-ical';
+import { expect } from 'vitest';
 
 /**
  * Three independent iCalendar parsers for tests: ical.js (resolving TZID with the file's own
@@ -93,4 +94,13 @@ export function lineProblems(text: string): string[] {
 	for (const line of text.split('\r\n'))
 		if (new TextEncoder().encode(line).length > 75) out.push(`line over 75 octets: ${line.slice(0, 30)}`);
 	return out;
+}
+
+/**
+ * The two independent readers of a calendar file every calendar test asks: node-ical and, where it
+ * is installed, Python's icalendar must both read exactly these start instants.
+ */
+export function expectStartsReadAlike(text: string, starts: number[]): void {
+	expect(withNodeIcal(text).map((e) => e.start)).toEqual(starts);
+	if (!pythonIcalendarMissing) expect(withPythonIcalendar(text).entries.map((e) => e.start)).toEqual(starts);
 }
