@@ -2,6 +2,7 @@ import type { TestServices } from './test-database';
 import { addCreative } from './creative-fixtures';
 import { addOfficeStaff } from './staff-member';
 import { HOUR, DAY } from '../../src/lib/time/durations';
+import { CLOSE_REASONS } from '../../src/lib/server/cases/case-schemas';
 
 /**
  * Generated data for the statistics tests (imported by *.test.ts only): bookings, records,
@@ -161,17 +162,7 @@ export async function generateStatisticsData(
 		const status = pick(['open', 'open', 'paused', 'closed'] as const);
 		const lastContactAt = random() < 0.8 ? openedAt + Math.floor(random() * 60) * DAY : null;
 		const closedAt = status === 'closed' ? openedAt + Math.floor(random() * 90) * DAY : null;
-		const closeReason =
-			status === 'closed'
-				? pick([
-						'business_founded',
-						'funding_obtained',
-						'referred_on',
-						'no_further_need',
-						'no_response',
-						'other'
-					])
-				: null;
+		const closeReason = status === 'closed' ? pick(CLOSE_REASONS) : null;
 		const cf = await db
 			.insertInto('case_file')
 			.values({
