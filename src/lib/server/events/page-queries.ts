@@ -3,6 +3,7 @@ import type { Db, Tx } from '../db/transaction';
 import { listSubmarkets, listTopics } from '../reference/index';
 import { eventJsonLd, jsonLdScript } from './json-ld';
 import { renderMarkdown } from './markdown';
+import { eventHeadline } from './records';
 import { publicEvent } from './queries';
 import { linkAllows, registrationByToken } from './register';
 import {
@@ -36,12 +37,7 @@ export async function publicEventPage(
 	const topicNames = new Map(topics.map((s) => [s.key, s.name]));
 	return {
 		event: {
-			id: e.id,
-			title: e.title,
-			type: e.type,
-			format: e.format,
-			start: e.start,
-			end: e.end,
+			...eventHeadline(e),
 			status: e.status,
 			cancelReason: e.cancelReason,
 			venueName: e.venueName,

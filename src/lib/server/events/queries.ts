@@ -6,6 +6,7 @@ import { writeCsv } from '../platform/csv';
 import { eventPageUrl } from './ics';
 import {
 	type EventRecord,
+	eventHeadline,
 	eventQuery,
 	loadEvent,
 	type RegistrationRecord,
@@ -188,12 +189,7 @@ export interface ApiEvent {
 export async function apiEvents(db: Db | Tx, publicBaseUrl: string, now: Date): Promise<ApiEvent[]> {
 	const list = await listPublicEvents(db, {}, now, { includeCancelled: false });
 	return list.map(({ event: e, counts }) => ({
-		id: e.id,
-		title: e.title,
-		type: e.type,
-		format: e.format,
-		start: e.start,
-		end: e.end,
+		...eventHeadline(e),
 		office:
 			e.office && e.officeId !== null ? { id: e.officeId, key: e.office.key, name: e.office.name } : null,
 		capacity: e.capacity,

@@ -108,6 +108,12 @@ export function toEvent(r: EventRow): EventRecord {
 	};
 }
 
+/** What every page and list of an event names first: which event, of what kind and format, and when. */
+export function eventHeadline(e: EventRecord) {
+	const { id, title, type, format, start, end } = e;
+	return { id, title, type, format, start, end };
+}
+
 export async function loadEvent(db: Db | Tx, id: number): Promise<EventRecord | null> {
 	if (!Number.isSafeInteger(id) || id <= 0) return null;
 	const row = await eventQuery(db).where('e.id', '=', id).executeTakeFirst();
