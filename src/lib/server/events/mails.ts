@@ -91,6 +91,16 @@ function confirmByLink(kind: 'pending' | 'waitlisted'): (m: MailParts) => MailBl
 	];
 }
 
+/** A mail to a confirmed registrant: the event with its online link, how to cancel, the manage link. */
+function toConfirmed(kind: 'confirmed' | 'reminder' | 'changed'): (m: MailParts) => MailBlock[] {
+	return ({ t, button, details, input }) => [
+		{ kind: 'p', text: t(`events.mail.${kind}.body`) },
+		details(input.onlineUrl),
+		{ kind: 'p', text: t('events.mail.confirmed.cancelHint') },
+		button('events.mail.manage.button', input.link)
+	];
+}
+
 /** The body after the greeting, by kind; only confirmed registrants see the online link. */
 const bodies: Record<EventMailKind, (m: MailParts) => MailBlock[]> = {
 	pending: confirmByLink('pending'),
@@ -101,12 +111,9 @@ const bodies: Record<EventMailKind, (m: MailParts) => MailBlock[]> = {
 		details(null),
 		button('events.mail.manage.button', input.link)
 	],
-	confirmed: ({ t, button, details, input }) => [
-		{ kind: 'p', text: t('events.mail.confirmed.body') },
-		details(input.onlineUrl),
-		{ kind: 'p', text: t('events.mail.confirmed.cancelHint') },
-		button('events.mail.manage.button', input.link),
-		{ kind: 'small', text: t('events.mail.ics.attached') }
+	confirmed: (m) => [
+		...toConfirmed('confirmed')(m),
+		{ kind: 'small', text: m.t('events.mail.ics.attached') }
 	],
 	offer: ({ t, button, details, input }) => [
 		{ kind: 'p', text: t('events.mail.offer.body') },
@@ -132,23 +139,13 @@ const bodies: Record<EventMailKind, (m: MailParts) => MailBlock[]> = {
 		button('events.mail.reconfirm.button', input.link),
 		{ kind: 'small', text: t('events.mail.reconfirm.why') }
 	],
-	reminder: ({ t, button, details, input }) => [
-		{ kind: 'p', text: t('events.mail.reminder.body') },
-		details(input.onlineUrl),
-		{ kind: 'p', text: t('events.mail.confirmed.cancelHint') },
-		button('events.mail.manage.button', input.link)
-	],
+	reminder: toConfirmed('reminder'),
 	feedback: ({ t, button, input }) => [
 		{ kind: 'p', text: t('events.mail.feedback.body') },
 		button('events.mail.feedback.button', input.link),
 		{ kind: 'small', text: t('events.mail.feedback.anonymous') }
 	],
-	changed: ({ t, button, details, input }) => [
-		{ kind: 'p', text: t('events.mail.changed.body') },
-		details(input.onlineUrl),
-		{ kind: 'p', text: t('events.mail.confirmed.cancelHint') },
-		button('events.mail.manage.button', input.link)
-	],
+	changed: toConfirmed('changed'),
 	offerExpired: ({ t, details }) => [{ kind: 'p', text: t('events.mail.offerExpired.body') }, details(null)],
 	thanks: ({ t, button, input }) => [
 		{ kind: 'p', text: t('events.mail.thanks.body') },
