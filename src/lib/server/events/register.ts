@@ -409,16 +409,24 @@ function updateFrom(
 		.where('status', '=', from);
 }
 
+/** Runs a change from updateFrom: the registration as it now is, or null when a concurrent change came first. */
+async function changed(step: RegistrantStep, change: ReturnType<typeof updateFrom>) {
+	const res = await change.executeTakeFirst();
+	return Number(res.numUpdatedRows) === 1 ? (await loadRegistration(step.trx, step.r.id))! : null;
+}
+
 async function takePlace(step: RegistrantStep, action: 'confirm' | 'accept'): Promise<RegistrantResult> {
 	const { trx, services, r, e, now, t } = step;
-	const res = await updateFrom(step, r.status, {
-		status: 'confirmed',
-		confirmed_at: t,
-		hold_expires_at: null,
-		offer_expires_at: null
-	}).executeTakeFirst();
-	if (Number(res.numUpdatedRows) !== 1) return { ok: false, reason: 'not_allowed' };
-	const after = (await loadRegistration(trx, r.id))!;
+	const after = await changed(
+		step,
+		updateFrom(step, r.status, {
+			status: 'confirmed',
+			confirmed_at: t,
+			hold_expires_at: null,
+			offer_expires_at: null
+		})
+	);
+	if (!after) return { ok: false, reason: 'not_allowed' };
 	await mailRegistrant(trx, services, 'confirmed', e, after, now);
 	await auditRegistrant(step, action === 'confirm' ? 'confirmed' : 'offer_accepted');
 	return { ok: true, registrationId: r.id, status: 'confirmed' };
@@ -426,11 +434,11 @@ async function takePlace(step: RegistrantStep, action: 'confirm' | 'accept'): Pr
 
 async function confirmWaitlist(step: RegistrantStep): Promise<RegistrantResult> {
 	const { trx, services, r, e, now, t } = step;
-	const res = await updateFrom(step, 'waitlisted', { waitlist_confirmed_at: t })
-		.where('waitlist_confirmed_at', 'is', null)
-		.executeTakeFirst();
-	if (Number(res.numUpdatedRows) !== 1) return { ok: false, reason: 'not_allowed' };
-	const after = (await loadRegistration(trx, r.id))!;
+	const after = await changed(
+		step,
+		updateFrom(step, 'waitlisted', { waitlist_confirmed_at: t }).where('waitlist_confirmed_at', 'is', null)
+	);
+	if (!after) return { ok: false, reason: 'not_allowed' };
 	await mailRegistrant(trx, services, 'waitlistConfirmed', e, after, now);
 	await auditRegistrant(step, 'waitlist_confirmed');
 	// A place may have freed up while the join waited for its confirmation.
@@ -447,16 +455,18 @@ async function giveUpPlace(
 	const { trx, services, r, e, now, t } = step;
 	const status = action === 'decline' ? 'declined' : 'cancelled';
 	const reasonKey = action === 'cancel' ? cancelReason : null;
-	const res = await updateFrom(step, r.status, {
-		status,
-		cancelled_at: t,
-		cancelled_by: 'self',
-		cancel_reason_key: reasonKey,
-		hold_expires_at: null,
-		offer_expires_at: null
-	}).executeTakeFirst();
-	if (Number(res.numUpdatedRows) !== 1) return { ok: false, reason: 'not_allowed' };
-	const after = (await loadRegistration(trx, r.id))!;
+	const after = await changed(
+		step,
+		updateFrom(step, r.status, {
+			status,
+			cancelled_at: t,
+			cancelled_by: 'self',
+			cancel_reason_key: reasonKey,
+			hold_expires_at: null,
+			offer_expires_at: null
+		})
+	);
+	if (!after) return { ok: false, reason: 'not_allowed' };
 	if (r.status === 'confirmed') {
 		await mailRegistrant(trx, services, 'cancelledSelf', e, after, now);
 		// Issue 16: the organiser learns of a freed place and the reason, if one was given.
