@@ -1,4 +1,5 @@
 import type { AuditActor } from '../audit/index';
+import { rowsForIds } from '../db/rows-for-ids';
 import type { Db, Tx } from '../db/transaction';
 import type { Services } from '../runtime';
 import { loadEvent } from './records';
@@ -30,15 +31,14 @@ export async function exportEventRegistrations(
 		.orderBy('r.id')
 		.execute();
 	const ids = rows.map((r) => Number(r.id));
-	const tokens =
-		ids.length === 0
-			? []
-			: await db
-					.selectFrom('event_registration_token')
-					.select(['registration_id', 'purpose', 'created_at', 'expires_at'])
-					.where('registration_id', 'in', ids)
-					.orderBy('id')
-					.execute();
+	const tokens = await rowsForIds(ids, (inIds) =>
+		db
+			.selectFrom('event_registration_token')
+			.select(['registration_id', 'purpose', 'created_at', 'expires_at'])
+			.where('registration_id', 'in', inIds)
+			.orderBy('id')
+			.execute()
+	);
 	return {
 		event_registration: rows.map((r) => ({
 			id: Number(r.id),

@@ -1,3 +1,4 @@
+import { rowsForIds } from '../db/rows-for-ids';
 import type { Db, Tx } from '../db/transaction';
 import { exportEventRegistrations } from '../events/index';
 import { exportMessages } from '../messages/index';
@@ -298,15 +299,14 @@ async function exportCases(db: Db | Tx, creativeId: number): Promise<CaseSection
 			.execute()
 	]);
 	const referralIds = referrals.map((r) => Number(r.id));
-	const changes =
-		referralIds.length === 0
-			? []
-			: await db
-					.selectFrom('referral_status_change')
-					.selectAll()
-					.where('referral_id', 'in', referralIds)
-					.orderBy('id')
-					.execute();
+	const changes = await rowsForIds(referralIds, (inIds) =>
+		db
+			.selectFrom('referral_status_change')
+			.selectAll()
+			.where('referral_id', 'in', inIds)
+			.orderBy('id')
+			.execute()
+	);
 	return {
 		case_file: cases.map((c) => present(c)),
 		case_event: events.map((e) => present(e)),
