@@ -102,6 +102,21 @@ function verifiedNow(actor: AuditActor, t: number) {
 	return { last_verified_at: t, last_verified_by: actor.label, updated_at: t };
 }
 
+/** The one audit row of an import, CSV or HSDS: how many entries it created and updated. */
+export function auditImport(
+	trx: Tx,
+	actor: AuditActor,
+	at: AuditTime,
+	data: { format: 'csv' | 'hsds'; created: number; updated: number; skipped?: number }
+): Promise<void> {
+	return recordAudit(
+		trx,
+		actor,
+		{ action: 'directory.imported', subject: { kind: 'contact_point' }, data },
+		at
+	);
+}
+
 export function createContactPoint(
 	services: CommandServices,
 	actor: AuditActor,

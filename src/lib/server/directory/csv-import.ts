@@ -1,10 +1,10 @@
 import { berlinDayStart } from '../../time/berlin';
-import { type AuditActor, recordAudit } from '../audit/index';
+import type { AuditActor } from '../audit/index';
 import { transact, type Tx } from '../db/transaction';
 import { type CsvRow, readCsvRows, UnreadableCsv } from '../platform/csv';
 import { LAND_ISOS } from '../reference/index';
-import { type CommandContext, type CommandServices, replaceAreasAndTerms } from './commands';
-import { firstServiceId, termKeys } from './queries';
+import { auditImport, type CommandContext, type CommandServices, replaceAreasAndTerms } from './commands';
+import { firstServiceId, storedOrganizationKeys, termKeys } from './queries';
 import {
 	CONTACT_POINT_COSTS,
 	CONTACT_POINT_KINDS,
@@ -312,13 +312,7 @@ export async function importContactPointsCsv(
 		const plan: CsvPlan = { created: [], updated: [], skipped: parsed.skipped };
 		if (options.dryRun) {
 			const keys = parsed.rows.map((r) => r.key);
-			const stored = new Set(
-				keys.length === 0
-					? []
-					: (await trx.selectFrom('cp_organization').select('key').where('key', 'in', keys).execute()).map(
-							(o) => o.key
-						)
-			);
+			const stored = await storedOrganizationKeys(trx, keys);
 			for (const k of keys) (stored.has(k) ? plan.updated : plan.created).push(k);
 			return { ok: true as const, plan };
 		}
@@ -326,20 +320,16 @@ export async function importContactPointsCsv(
 			const outcome = await write(trx, r, t);
 			(outcome === 'created' ? plan.created : plan.updated).push(r.key);
 		}
-		await recordAudit(
+		await auditImport(
 			trx,
 			actor,
+			{ now, requestId: ctx.requestId },
 			{
-				action: 'directory.imported',
-				subject: { kind: 'contact_point' },
-				data: {
-					format: 'csv',
-					created: plan.created.length,
-					updated: plan.updated.length,
-					skipped: plan.skipped.length
-				}
-			},
-			{ now, requestId: ctx.requestId }
+				format: 'csv',
+				created: plan.created.length,
+				updated: plan.updated.length,
+				skipped: plan.skipped.length
+			}
 		);
 		return { ok: true as const, plan };
 	});

@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { berlinDayStart, isIsoDay } from '../../time/berlin';
-import { type AuditActor, recordAudit } from '../audit/index';
+import type { AuditActor } from '../audit/index';
 import { transact } from '../db/transaction';
-import { replaceAreasAndTerms } from './commands';
+import { auditImport, replaceAreasAndTerms } from './commands';
 import type { CommandContext, CommandServices } from './commands';
 import type { HsdsService, HsdsServicePage } from './hsds-schema';
 import { byKey, hsdsNames, NS, TAXONOMY, toHsdsService } from './hsds-shape';
-import { firstServiceId, listContactPoints, termKeys } from './queries';
+import { firstServiceId, listContactPoints, storedOrganizationKeys, termKeys } from './queries';
 import { CONTACT_POINT_COSTS, CONTACT_POINT_KINDS, contactPointKey } from './schema';
 import type { Db, Tx } from '../db/transaction';
 
@@ -120,16 +120,7 @@ export async function importHsds(
 		if (errors.length > 0) return { ok: false, errors };
 		if (options.dryRun) return previewImport(trx, rows);
 		const { created, updated } = await writeEntries(trx, rows, now.getTime());
-		await recordAudit(
-			trx,
-			actor,
-			{
-				action: 'directory.imported',
-				subject: { kind: 'contact_point' },
-				data: { format: 'hsds', created, updated }
-			},
-			{ now, requestId: ctx.requestId }
-		);
+		await auditImport(trx, actor, { now, requestId: ctx.requestId }, { format: 'hsds', created, updated });
 		return { ok: true, created, updated };
 	});
 }
@@ -210,13 +201,7 @@ function toImportRow(s: ImportedService, at: string, vocabulary: Vocabulary, err
 /** The preview of the admin import page: what an import would do, writing nothing. */
 async function previewImport(trx: Tx, rows: ImportRow[]): Promise<ImportResult> {
 	const keys = rows.map((r) => r.key);
-	const stored = new Set(
-		keys.length === 0
-			? []
-			: (await trx.selectFrom('cp_organization').select('key').where('key', 'in', keys).execute()).map(
-					(o) => o.key
-				)
-	);
+	const stored = await storedOrganizationKeys(trx, keys);
 	const existing = keys.filter((k) => stored.has(k)).length;
 	return { ok: true, created: keys.length - existing, updated: existing };
 }

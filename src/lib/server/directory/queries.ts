@@ -254,6 +254,17 @@ export async function termKeys(db: Reader): Promise<{ topics: Set<string>; subma
 }
 
 /** The service an entry shows: its first, as the imports update it (an entry holds one service). */
+/** Which of these organisation keys the directory holds already: what an import preview counts as updates. */
+export async function storedOrganizationKeys(db: Reader, keys: readonly string[]): Promise<Set<string>> {
+	if (keys.length === 0) return new Set();
+	const rows = await db
+		.selectFrom('cp_organization')
+		.select('key')
+		.where('key', 'in', [...keys])
+		.execute();
+	return new Set(rows.map((o) => o.key));
+}
+
 export async function firstServiceId(db: Reader, organizationId: number): Promise<number | null> {
 	const svc = await db
 		.selectFrom('cp_service')
