@@ -2,6 +2,7 @@ import type { Locale } from '../../src/lib/i18n/locale';
 import type { TestServices } from './test-database';
 import { officeId } from './office-lookup';
 import { addStaff } from './identity-fixtures';
+import { addCreative } from './creative-fixtures';
 import { openedCaseRow } from './case-file-row';
 
 /**
@@ -65,25 +66,16 @@ export async function addCase(
 		consultantEmail = staff.email;
 	}
 	const email = options.email ?? `kreativ${++counter}-${Math.floor(Math.random() * 1e6)}@example.org`;
-	const creative = await s.db
-		.insertInto('creative')
-		.values({
-			email: options.erased ? `erased-${counter}@invalid` : email,
-			email_verified_at: t,
-			locale: options.locale ?? 'de',
-			created_at: t,
-			updated_at: t,
-			deleted_at: options.erased ? t : null,
-			merged_into_id: null
-		})
-		.returning('id')
-		.executeTakeFirstOrThrow();
+	const creativeId = await addCreative(s, options.erased ? `erased-${counter}@invalid` : email, {
+		locale: options.locale,
+		erased: options.erased
+	});
 	const c = await s.db
 		.insertInto('case_file')
 		.values(
 			openedCaseRow(t, {
 				office_id: office,
-				creative_id: Number(creative.id),
+				creative_id: creativeId,
 				consultant_id: consultantId,
 				name: options.erased ? '' : (options.name ?? 'Kim Kreativ'),
 				status: options.status ?? 'open',
@@ -100,7 +92,7 @@ export async function addCase(
 		officeKey,
 		consultantId,
 		consultantEmail,
-		creativeId: Number(creative.id),
+		creativeId,
 		email
 	};
 }

@@ -3,6 +3,7 @@ import type { TestServices } from './test-database';
 import { officeId } from './office-lookup';
 import { seedDirectory } from '../../src/lib/server/directory/seed';
 import { addStaff } from './identity-fixtures';
+import { addCreative } from './creative-fixtures';
 import type { ReferralStaffActor } from '../../src/lib/server/referrals/queries';
 import { openedCaseRow } from './case-file-row';
 
@@ -47,26 +48,14 @@ export async function caseFixture(
 ): Promise<{ caseId: number; creativeId: number; officeId: number; email: string }> {
 	const t = s.clock.now().getTime();
 	const email = options.email ?? `kreativ${++counter}-${Math.floor(Math.random() * 1e6)}@example.org`;
-	const creative = await s.db
-		.insertInto('creative')
-		.values({
-			email,
-			email_verified_at: t,
-			locale: options.locale ?? 'de',
-			created_at: t,
-			updated_at: t,
-			deleted_at: null,
-			merged_into_id: null
-		})
-		.returning('id')
-		.executeTakeFirstOrThrow();
+	const creativeId = await addCreative(s, email, { locale: options.locale });
 	const office = await officeId(s, options.officeKey ?? 'nw');
 	const c = await s.db
 		.insertInto('case_file')
 		.values(
 			openedCaseRow(t, {
 				office_id: office,
-				creative_id: Number(creative.id),
+				creative_id: creativeId,
 				consultant_id: options.consultantId,
 				land_iso: options.land === undefined ? 'DE-NW' : options.land,
 				submarket: options.submarket ?? null,
@@ -75,7 +64,7 @@ export async function caseFixture(
 		)
 		.returning('id')
 		.executeTakeFirstOrThrow();
-	return { caseId: Number(c.id), creativeId: Number(creative.id), officeId: office, email };
+	return { caseId: Number(c.id), creativeId, officeId: office, email };
 }
 
 /**
