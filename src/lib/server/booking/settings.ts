@@ -1,6 +1,6 @@
 import { recordOfficeAudit } from '../audit/index';
 import type { Db, Tx } from '../db/transaction';
-import { transact } from '../db/transaction';
+import { transactNow } from '../db/transaction';
 import { type RequestContext, staffActor } from '../identity/index';
 import type { Services } from '../runtime';
 import { type BookingSettings, DEFAULT_BOOKING_SETTINGS } from './rules';
@@ -65,8 +65,7 @@ export async function updateBookingSettings(
 	ctx: RequestContext = {}
 ): Promise<SettingsResult> {
 	if (!isLead(actor)) return { ok: false, reason: 'forbidden' };
-	const now = services.clock.now();
-	return transact(services.db, async (trx) => {
+	return transactNow(services, async (trx, now) => {
 		const office = await trx.selectFrom('office').select('id').where('id', '=', officeId).executeTakeFirst();
 		if (!office) return { ok: false as const, reason: 'not_found' as const };
 		const before = await getBookingSettings(trx, officeId);

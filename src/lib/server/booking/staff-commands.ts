@@ -1,5 +1,5 @@
 import { type OfficeScope, scopeIncludes } from '../access/scope';
-import { transact } from '../db/transaction';
+import { transactNow } from '../db/transaction';
 import { type RequestContext, staffActor } from '../identity/index';
 import type { Services } from '../runtime';
 import {
@@ -118,10 +118,9 @@ export async function cancelByStaff(
 	reason: string,
 	ctx: RequestContext = {}
 ): Promise<StaffChangeResult> {
-	const now = services.clock.now();
-	return transact(
-		services.db,
-		async (trx): Promise<StaffChangeResult> => {
+	return transactNow(
+		services,
+		async (trx, now): Promise<StaffChangeResult> => {
 			const booking = await loadBooking(trx, bookingId);
 			if (!booking || !mayActOn(actor, scope, booking)) return { ok: false, reason: 'not_found' };
 			const done = await applyCancel(trx, services, booking, {
@@ -147,11 +146,10 @@ export async function moveByStaff(
 	reason: string,
 	ctx: RequestContext = {}
 ): Promise<StaffChangeResult> {
-	const now = services.clock.now();
 	try {
-		return await transact(
-			services.db,
-			async (trx): Promise<StaffChangeResult> => {
+		return await transactNow(
+			services,
+			async (trx, now): Promise<StaffChangeResult> => {
 				const booking = await loadBooking(trx, bookingId);
 				if (!booking || !mayActOn(actor, scope, booking)) return { ok: false, reason: 'not_found' };
 				const slot = actor.role === 'consultant' ? { ...newSlot, consultantId: actor.id } : newSlot;
@@ -183,9 +181,8 @@ export async function markAttendance(
 	outcome: 'attended' | 'no_show',
 	ctx: RequestContext = {}
 ): Promise<StaffChangeResult> {
-	const now = services.clock.now();
-	const t = now.getTime();
-	return transact(services.db, async (trx): Promise<StaffChangeResult> => {
+	return transactNow(services, async (trx, now): Promise<StaffChangeResult> => {
+		const t = now.getTime();
 		const booking = await loadBooking(trx, bookingId);
 		if (!booking || !mayActOn(actor, scope, booking)) return { ok: false, reason: 'not_found' };
 		if (!['confirmed', 'attended', 'no_show'].includes(booking.status))

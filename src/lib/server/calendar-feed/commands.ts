@@ -3,7 +3,7 @@ import type { ExpressionBuilder } from 'kysely';
 import type { DB } from '../db/schema';
 import type { Clock } from '../platform/clock';
 import { hashToken, randomToken } from '../platform/tokens';
-import { type Db, type Tx, transact } from '../db/transaction';
+import { type Db, type Tx, transact, transactNow } from '../db/transaction';
 
 /**
  * A staff user's personal calendar feed: a secret subscription URL (only its SHA-256 is
@@ -102,8 +102,7 @@ export async function setOfficeFeedDetails(
 	details: boolean,
 	ctx: { requestId?: string } = {}
 ): Promise<void> {
-	const now = services.clock.now();
-	await transact(services.db, async (trx) => {
+	await transactNow(services, async (trx, now) => {
 		const values = { feed_details: details ? 1 : 0, updated_at: now.getTime() };
 		await trx
 			.insertInto('office_calendar_setting')

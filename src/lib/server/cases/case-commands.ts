@@ -1,7 +1,7 @@
 import type { OfficeScope } from '../access/scope';
 import { currentNotesConsentVersion } from './consent-version';
 import type { CloseReason } from '../db/schema';
-import { transact, type Tx } from '../db/transaction';
+import { transactNow, type Tx } from '../db/transaction';
 import type { RequestContext } from '../identity/index';
 import type { Services } from '../runtime';
 import type { CaseActor } from './case-actor';
@@ -165,9 +165,8 @@ export async function openCaseByStaff(
 	input: OpenCaseInput,
 	ctx: RequestContext = {}
 ): Promise<CaseResult> {
-	const now = services.clock.now();
-	const t = now.getTime();
-	return transact(services.db, async (trx): Promise<CaseResult> => {
+	return transactNow(services, async (trx, now): Promise<CaseResult> => {
+		const t = now.getTime();
 		if (!scope.all && !scope.officeIds.includes(input.officeId)) return { ok: false, reason: 'not_found' };
 		const consultantId = actor.role === 'consultant' ? actor.id : (input.consultantId ?? actor.id);
 		const members = await officeConsultants(trx, input.officeId);

@@ -2,7 +2,7 @@ import { type AuditActor, type AuditEntry, recordAudit } from '../audit/index';
 import type { OfficeScope } from '../access/scope';
 import type { Updateable } from 'kysely';
 import type { CaseFileTable, CloseReason } from '../db/schema';
-import { type Db, type Tx, transact } from '../db/transaction';
+import { type Db, type Tx, transactNow } from '../db/transaction';
 import { addCaseEvent, type CaseEventKind } from './case-events';
 import type { Services } from '../runtime';
 import { type CaseRecord, caseFor } from './load';
@@ -74,8 +74,7 @@ export async function withCase<R>(
 	options: { closed: 'refuse' | 'allow' },
 	work: (trx: Tx, c: CaseRecord, now: Date) => Promise<R>
 ): Promise<R | { ok: false; reason: 'not_found' | 'closed' }> {
-	const now = services.clock.now();
-	return transact(services.db, async (trx) => {
+	return transactNow(services, async (trx, now) => {
 		const c = await caseFor(trx, actor, scope, caseId);
 		if (!c) return { ok: false as const, reason: 'not_found' as const };
 		if (options.closed === 'refuse' && c.status === 'closed')

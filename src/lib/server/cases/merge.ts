@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { OfficeScope } from '../access/scope';
-import { type Tx, transact } from '../db/transaction';
+import { type Tx, transactNow } from '../db/transaction';
 import type { RequestContext } from '../identity/index';
 import type { Services } from '../runtime';
 import type { CaseActor } from './case-actor';
@@ -23,9 +23,8 @@ export async function mergeCases(
 	ctx: RequestContext = {}
 ): Promise<CaseResult> {
 	if (actor.role === 'consultant') return { ok: false, reason: 'forbidden' };
-	const now = services.clock.now();
-	const t = now.getTime();
-	return transact(services.db, async (trx): Promise<CaseResult> => {
+	return transactNow(services, async (trx, now): Promise<CaseResult> => {
+		const t = now.getTime();
 		const source = await caseFor(trx, actor, scope, input.sourceCaseId);
 		const target = await caseFor(trx, actor, scope, input.targetCaseId);
 		if (!source || !target) return { ok: false, reason: 'not_found' };

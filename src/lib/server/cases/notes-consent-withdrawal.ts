@@ -1,6 +1,6 @@
 import type { OfficeScope } from '../access/scope';
 import type { AuditActor } from '../audit/index';
-import { transact, type Tx } from '../db/transaction';
+import { transactNow, type Tx } from '../db/transaction';
 import type { RequestContext } from '../identity/index';
 import type { Services } from '../runtime';
 import { auditActorOf, type CaseActor } from './case-actor';
@@ -87,8 +87,7 @@ export async function withdrawNotesConsentAsCreative(
 	creativeId: number,
 	ctx: RequestContext = {}
 ): Promise<WithdrawalResult> {
-	const now = services.clock.now();
-	return transact(services.db, async (trx) => {
+	return transactNow(services, async (trx, now) => {
 		const result = await withdrawForCreative(trx, creativeId, now, {
 			actor: { kind: 'creative', id: creativeId },
 			via: 'portal'

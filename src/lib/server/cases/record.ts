@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { OfficeScope } from '../access/scope';
 import type { BookingFormat, ConsultationOutcome } from '../db/schema';
-import { transact, type Tx } from '../db/transaction';
+import { transactNow, type Tx } from '../db/transaction';
 import type { RequestContext } from '../identity/index';
 import type { Services } from '../runtime';
 import { berlinInstant } from '../../time/berlin';
@@ -82,9 +82,8 @@ export async function recordConsultation(
 	writeReferrals: ReferralWriter,
 	ctx: RequestContext = {}
 ): Promise<RecordResult> {
-	const now = services.clock.now();
-	const t = now.getTime();
-	return transact(services.db, async (trx): Promise<RecordResult> => {
+	return transactNow(services, async (trx, now): Promise<RecordResult> => {
+		const t = now.getTime();
 		const c = await caseFor(trx, actor, scope, input.caseId);
 		if (!c) return { ok: false, reason: 'not_found' };
 		if (input.idempotencyKey) {

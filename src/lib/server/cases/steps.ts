@@ -1,5 +1,5 @@
 import type { AuditActor } from '../audit/index';
-import { transact, type Tx } from '../db/transaction';
+import { transactNow, type Tx } from '../db/transaction';
 import type { RequestContext } from '../identity/index';
 import type { Services } from '../runtime';
 import { auditActorOf } from './case-actor';
@@ -84,8 +84,7 @@ export async function setStepDoneByCreative(
 	input: { stepId: number; done: boolean },
 	ctx: RequestContext = {}
 ): Promise<{ ok: boolean }> {
-	const now = services.clock.now();
-	return transact(services.db, async (trx) => {
+	return transactNow(services, async (trx, now) => {
 		const step = await trx
 			.selectFrom('next_step as s')
 			.innerJoin('case_file as c', 'c.id', 's.case_id')

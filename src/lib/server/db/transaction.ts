@@ -31,6 +31,19 @@ export async function transact<T>(
 	}
 }
 
+/**
+ * A command's transaction with the clock read once before it begins: every row and audit entry
+ * it writes carries that one instant, retries included.
+ */
+export function transactNow<T>(
+	services: { db: Db; clock: { now(): Date } },
+	work: (trx: Tx, now: Date) => Promise<T>,
+	options?: { serializable?: boolean; attempts?: number }
+): Promise<T> {
+	const now = services.clock.now();
+	return transact(services.db, (trx) => work(trx, now), options);
+}
+
 /** Unique-constraint violations look different on each driver; callers only need yes or no. */
 export function isUniqueViolation(err: unknown): boolean {
 	const e = err as { code?: string };

@@ -1,6 +1,6 @@
 import { berlinDayStart } from '../../time/berlin';
 import type { AuditActor } from '../audit/index';
-import { transact, type Tx } from '../db/transaction';
+import { transactNow, type Tx } from '../db/transaction';
 import { type CsvRow, readCsvRows, UnreadableCsv } from '../platform/csv';
 import { LAND_ISOS } from '../reference/index';
 import { auditImport, type CommandContext, type CommandServices, replaceAreasAndTerms } from './commands';
@@ -304,9 +304,8 @@ export async function importContactPointsCsv(
 	ctx: CommandContext = {},
 	options: { dryRun?: boolean } = {}
 ): Promise<CsvImportResult> {
-	const now = services.clock.now();
-	const t = now.getTime();
-	return transact(services.db, async (trx) => {
+	return transactNow(services, async (trx, now) => {
+		const t = now.getTime();
 		const parsed = parse(text, await termKeys(trx));
 		if (!parsed.ok) return parsed;
 		const plan: CsvPlan = { created: [], updated: [], skipped: parsed.skipped };

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { berlinDayStart, isIsoDay } from '../../time/berlin';
 import type { AuditActor } from '../audit/index';
-import { transact } from '../db/transaction';
+import { transactNow } from '../db/transaction';
 import { auditImport, replaceAreasAndTerms } from './commands';
 import type { CommandContext, CommandServices } from './commands';
 import type { HsdsService, HsdsServicePage } from './hsds-schema';
@@ -112,8 +112,7 @@ export async function importHsds(
 	const parsed = bodySchema.safeParse(body);
 	if (!parsed.success)
 		return { ok: false, errors: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`) };
-	const now = services.clock.now();
-	return transact(services.db, async (trx) => {
+	return transactNow(services, async (trx, now) => {
 		const vocabulary = await readVocabulary(trx);
 		const errors: string[] = [];
 		const rows = parsed.data.contents.map((s, i) => toImportRow(s, `contents.${i}`, vocabulary, errors));

@@ -1,5 +1,5 @@
 import { recordAudit } from '../audit/index';
-import { type Db, type Tx, transact } from '../db/transaction';
+import { type Db, type Tx, transactNow } from '../db/transaction';
 import type { RequestContext } from '../identity/index';
 import { creativeAuditActor } from '../portal/index';
 import type { Services } from '../runtime';
@@ -33,8 +33,7 @@ export async function withdrawNewsConsent(
 	me: Me,
 	ctx: RequestContext = {}
 ): Promise<NewsWithdrawalResult> {
-	const now = services.clock.now();
-	return transact(services.db, async (trx) => {
+	return transactNow(services, async (trx, now) => {
 		const r = await bookingsOf(trx, me).set({ consent_news_version: null }).executeTakeFirst();
 		const bookings = Number(r.numUpdatedRows);
 		if (bookings === 0) return { ok: false as const, reason: 'not_found' as const };

@@ -1,6 +1,6 @@
 import { recordOfficeAudit } from '../audit/index';
 import { auditActorOf, type CaseActor } from '../cases/index';
-import { type Db, type Tx, transact } from '../db/transaction';
+import { type Db, type Tx, transactNow } from '../db/transaction';
 import type { RequestContext } from '../identity/index';
 import { foldGerman } from '../platform/fold-german';
 import type { Services } from '../runtime';
@@ -62,8 +62,7 @@ function keywordCommand<I>(
 ): KeywordCommand<I> {
 	return async (services, actor, officeId, input, ctx = {}) => {
 		if (actor.role === 'consultant') return { ok: false, reason: 'forbidden' };
-		const now = services.clock.now();
-		return transact(services.db, async (trx) => {
+		return transactNow(services, async (trx, now) => {
 			const done = await change(trx, officeId, input, now);
 			if (!('word' in done)) return done;
 			const entry = { action, data: { word: done.word } };

@@ -3,7 +3,7 @@ import type { OfficeScope } from '../access/scope';
 import { scopeIncludes } from '../access/scope';
 import { type AuditActor, recordAudit } from '../audit/index';
 import type { ReferralStatus } from '../db/schema';
-import { type Db, transact, type Tx } from '../db/transaction';
+import { type Db, transactNow, type Tx } from '../db/transaction';
 import { plausibleToken } from '../platform/tokens';
 import type { Services } from '../runtime';
 import {
@@ -113,8 +113,7 @@ export async function addReferralsByStaff(
 	input: { officeId: number; caseId: number; serviceIds: number[] },
 	ctx: ReferralContext = {}
 ): Promise<AddReferralsResult> {
-	const now = services.clock.now();
-	return transact(services.db, async (trx) => {
+	return transactNow(services, async (trx, now) => {
 		const c = await caseForStaff(trx, scope, actor, input.officeId, input.caseId);
 		if (!c || c.erased) return { ok: false as const, reason: 'not_found' as const };
 		const created = await createReferrals(trx, {
@@ -224,8 +223,7 @@ async function staffStatusChange(
 ): Promise<StatusChangeResult> {
 	const { caseId, referralId, status } = input;
 	if (!Number.isSafeInteger(referralId) || referralId <= 0) return { ok: false, reason: 'not_found' };
-	const now = services.clock.now();
-	return transact(services.db, async (trx) => {
+	return transactNow(services, async (trx, now) => {
 		const r = await loadReferralForChange(trx, referralId);
 		if (!r || (caseId !== undefined && r.caseId !== caseId)) return { ok: false, reason: 'not_found' };
 		if (!isSettableStatus(status)) return { ok: false, reason: 'refused' };
@@ -251,8 +249,7 @@ export async function updateReferralStatusByCreative(
 	ctx: ReferralContext = {}
 ): Promise<StatusChangeResult> {
 	if (!isSettableStatus(status)) return { ok: false, reason: 'refused' };
-	const now = services.clock.now();
-	return transact(services.db, async (trx) => {
+	return transactNow(services, async (trx, now) => {
 		const r = await loadReferralForChange(trx, referralId);
 		if (!r || r.erased || r.creativeId !== creativeId) return { ok: false, reason: 'not_found' };
 		if (r.recordId !== null) {
@@ -286,8 +283,7 @@ export async function updateReferralStatusByToken(
 ): Promise<StatusChangeResult> {
 	if (!plausibleToken(token)) return { ok: false, reason: 'invalid' };
 	if (!isSettableStatus(status)) return { ok: false, reason: 'refused' };
-	const now = services.clock.now();
-	return transact(services.db, async (trx) => {
+	return transactNow(services, async (trx, now) => {
 		// The link page's own check: the same token is invalid or expired for both.
 		const seen = await inspectReferralToken(trx, token, now);
 		if (!seen.ok) return seen;
