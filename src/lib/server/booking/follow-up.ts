@@ -2,7 +2,7 @@ import { addDays, berlinDate } from '../../time/berlin';
 import type { OfficeScope } from '../access/scope';
 import type { AuditActor } from '../audit/index';
 import { addCaseEvent, type CaseRecord, caseFor, loadCase, mayBookFollowUp } from '../cases/index';
-import { transact, type Db, type Tx } from '../db/transaction';
+import { transactNow, type Db, type Tx } from '../db/transaction';
 import { type RequestContext, staffActor } from '../identity/index';
 import type { Services } from '../runtime';
 import {
@@ -80,12 +80,13 @@ export async function bookFollowUp(
 	input: FollowUpRequest,
 	ctx: RequestContext = {}
 ): Promise<FollowUpResult> {
-	const { db, clock } = services;
-	const now = clock.now();
 	const key = input.idempotencyKey?.trim() || null;
-	const take: FollowUpTake = { services, who, input, ctx, now, key };
 	try {
-		return await transact(db, (trx) => bookFollowUpUnderLock(trx, take), { serializable: true, attempts: 8 });
+		return await transactNow(
+			services,
+			(trx, now) => bookFollowUpUnderLock(trx, { services, who, input, ctx, now, key }),
+			{ serializable: true, attempts: 8 }
+		);
 	} catch (err) {
 		if (isOverlapError(err) || isSerializationFailure(err)) return { ok: false, reason: 'slot_taken' };
 		throw err;

@@ -4,7 +4,7 @@ import type { CancelReason } from '../reference/index';
 import { translate } from '../../i18n/messages';
 import { closeIfNoTalk } from '../cases/index';
 import type { AuditActor } from '../audit/index';
-import { type Tx, transact } from '../db/transaction';
+import { type Tx, transact, transactNow } from '../db/transaction';
 import {
 	type RequestContext,
 	countHit,
@@ -235,12 +235,10 @@ async function changeByCreative(
 	ctx: RequestContext
 ): Promise<ChangeResult> {
 	if (!plausibleToken(manageToken)) return { ok: false, reason: 'invalid' };
-	const { db, clock } = services;
-	const now = clock.now();
 	try {
-		return await transact(
-			db,
-			async (trx): Promise<ChangeResult> => {
+		return await transactNow(
+			services,
+			async (trx, now): Promise<ChangeResult> => {
 				const booking = await loadBookingByTokenHash(trx, 'manage_token_hash', hashToken(manageToken));
 				if (!booking) return { ok: false, reason: 'invalid' };
 				if ((booking.manageTokenExpiresAt ?? 0) <= now.getTime()) return { ok: false, reason: 'expired' };

@@ -10,7 +10,7 @@ import {
 } from '../booking/index';
 import { translate } from '../../i18n/messages';
 import { checkpointWal } from '../db/client';
-import { type Tx, transact } from '../db/transaction';
+import { type Tx, transactNow } from '../db/transaction';
 import {
 	anonymiseBookings,
 	endCreativeAccount,
@@ -46,11 +46,9 @@ export async function eraseCreative(
 	creativeId: number,
 	ctx: RequestContext = {}
 ): Promise<EraseResult> {
-	const { db, clock } = services;
-	const now = clock.now();
-	const t = now.getTime();
 	const actor = creativeAuditActor(creativeId);
-	const result = await transact(db, async (trx) => {
+	const result = await transactNow(services, async (trx, now) => {
+		const t = now.getTime();
 		const me = await trx
 			.selectFrom('creative')
 			.select(['id', 'email', 'deleted_at'])
@@ -109,7 +107,7 @@ export async function eraseCreative(
 	});
 	// After the commit: old page versions holding the erased values leave the WAL (SQLite runs
 	// with secure_delete, so the database file itself keeps no freed copy either).
-	if (result.ok) await checkpointWal(db, services.dialect);
+	if (result.ok) await checkpointWal(services.db, services.dialect);
 	return result;
 }
 
