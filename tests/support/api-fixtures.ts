@@ -1,4 +1,5 @@
 import type { TestServices } from './test-database';
+import { officeId as officeIdByKey } from './office-lookup';
 import { addOfficeStaff, addWeekdayHours } from './staff-member';
 
 /**
@@ -7,12 +8,7 @@ import { addOfficeStaff, addWeekdayHours } from './staff-member';
  * handlers with directly.
  */
 export async function apiFixture(s: TestServices, officeKey = 'nw') {
-	const office = await s.db
-		.selectFrom('office')
-		.select('id')
-		.where('key', '=', officeKey)
-		.executeTakeFirstOrThrow();
-	const officeId = Number(office.id);
+	const officeId = await officeIdByKey(s, officeKey);
 	const consultantId = await addOfficeStaff(s, {
 		email: `berater-${officeKey}@example.org`,
 		name: 'Bea Berater',

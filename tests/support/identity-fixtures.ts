@@ -1,5 +1,6 @@
 import { mintScope } from '../../src/lib/server/access/scope';
 import type { Services } from '../../src/lib/server/runtime';
+import { officeId as officeIdByKey } from './office-lookup';
 import { hashToken } from '../../src/lib/server/platform/tokens';
 import { hashPassword } from '../../src/lib/server/identity/password';
 import { createSession } from '../../src/lib/server/identity/sessions';
@@ -66,14 +67,9 @@ export async function addStaff(
 		t
 	);
 	for (const m of options.offices ?? []) {
-		const office = await s.db
-			.selectFrom('office')
-			.select('id')
-			.where('key', '=', m.key)
-			.executeTakeFirstOrThrow();
 		await s.db
 			.insertInto('staff_membership')
-			.values({ user_id: id, office_id: office.id, role: m.role })
+			.values({ user_id: id, office_id: await officeIdByKey(s, m.key), role: m.role })
 			.execute();
 	}
 	return { id, email, name, secret };
@@ -123,12 +119,7 @@ export async function linkTokenFromMail(s: Services, to: string, pathPart: strin
 
 /** An office lead of the office `key`, with the office's id and the scope the gate would mint. */
 export async function addOfficeLead(s: Services, key: string) {
-	const office = await s.db
-		.selectFrom('office')
-		.select('id')
-		.where('key', '=', key)
-		.executeTakeFirstOrThrow();
-	const officeId = Number(office.id);
+	const officeId = await officeIdByKey(s, key);
 	const staff = await addStaff(s, { offices: [{ key, role: 'office_lead' }] });
 	return { officeId, staff, scope: mintScope(false, [officeId]) };
 }

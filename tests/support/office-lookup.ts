@@ -1,7 +1,7 @@
-import type { TestServices } from './test-database';
+import type { Services } from '../../src/lib/server/runtime';
 
 /** The id of a seeded office by its key (`nw`, `by`, …). */
-export async function officeId(s: TestServices, key: string): Promise<number> {
+export async function officeId(s: Pick<Services, 'db'>, key: string): Promise<number> {
 	const o = await s.db.selectFrom('office').select('id').where('key', '=', key).executeTakeFirstOrThrow();
 	return Number(o.id);
 }
