@@ -73,6 +73,16 @@ export function recordByConsultant(
 }
 
 /** A consultation record without a booking: topics, outcome, one shared step; override what a test needs. */
+/** A booking's status as stored: a recorded talk marks its booking attended. */
+export async function bookingStatus(s: Pick<TestServices, 'db'>, bookingId: number): Promise<string> {
+	const row = await s.db
+		.selectFrom('booking')
+		.select('status')
+		.where('id', '=', bookingId)
+		.executeTakeFirstOrThrow();
+	return row.status;
+}
+
 export function recordInput(caseId: number, overrides: Partial<RecordInput> = {}): RecordInput {
 	return {
 		caseId,

@@ -19,6 +19,7 @@ import { exportCase } from './case-export';
 import { caseView } from './case-view';
 import { caseload } from './caseload';
 import {
+	bookingStatus,
 	confirmedBooking,
 	consultant,
 	lead,
@@ -88,12 +89,7 @@ describe('consultation record', () => {
 		expect(again).toEqual(r);
 		expect(await s.db.selectFrom('consultation_record').select('id').execute()).toHaveLength(1);
 		expect(await s.db.selectFrom('next_step').select('id').execute()).toHaveLength(1);
-		const booking = await s.db
-			.selectFrom('booking')
-			.select('status')
-			.where('id', '=', b.bookingId)
-			.executeTakeFirstOrThrow();
-		expect(booking.status).toBe('attended');
+		expect(await bookingStatus(s, b.bookingId)).toBe('attended');
 		const c = await s.db.selectFrom('case_file').selectAll().executeTakeFirstOrThrow();
 		expect(Number(c.last_contact_at)).toBe(b.start);
 		// The office default: first check-in four weeks after the talk.
