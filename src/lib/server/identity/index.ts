@@ -4,6 +4,7 @@ export type { RequestContext } from './context';
 export { printDemoLogins, seedDemo } from './demo';
 export type { DemoLogin } from './demo';
 export { purgeExpiredAuthState } from './housekeeping';
+export { consumeLinkToken, inspectLinkToken, issueLinkToken, retireLinkTokens } from './link-tokens';
 export { absoluteLink } from './mails';
 export type { Actor, CreativePrincipal, Membership, PendingStaff, StaffPrincipal } from './principal';
 export { sessionCookieNameFor } from './session-cookie-name';

@@ -171,7 +171,7 @@ export async function inspectInvite(services: Services, token: string): Promise<
 	const user = await services.db
 		.selectFrom('staff_user')
 		.select(['name', 'email', 'disabled_at'])
-		.where('id', '=', link.userId)
+		.where('id', '=', link.subjectId)
 		.executeTakeFirst();
 	if (!user || user.disabled_at !== null) return { ok: false, reason: 'invalid' };
 	return { ok: true, name: user.name, email: user.email };
@@ -196,7 +196,7 @@ export async function acceptInvite(
 		const user = await trx
 			.selectFrom('staff_user')
 			.select(['id', 'email', 'disabled_at'])
-			.where('id', '=', link.userId)
+			.where('id', '=', link.subjectId)
 			.executeTakeFirst();
 		if (!user || user.disabled_at !== null) return { ok: false as const, reason: 'invalid' as const };
 		await trx

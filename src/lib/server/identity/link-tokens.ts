@@ -1,24 +1,36 @@
-import { HOUR, DAY } from '../../time/durations';
+import { MINUTE, HOUR, DAY } from '../../time/durations';
 import type { Db, Tx } from '../db/transaction';
 import { hashToken, plausibleToken, randomToken } from '../platform/tokens';
 
 /**
- * Single-use links sent by mail (password reset, invitation). The database holds only the
- * SHA-256 of a token, so a leaked backup contains no working link.
+ * Single-use links sent by mail: a staff user's password reset and invitation, a creative's
+ * portal sign-in. The database holds only the SHA-256 of a token, so a leaked backup contains
+ * no working link.
  */
-export type LinkPurpose = 'password_reset' | 'invite';
+export type LinkPurpose = 'password_reset' | 'invite' | 'portal_login';
 
 export const LINK_LIFETIME: Record<LinkPurpose, number> = {
 	password_reset: HOUR,
-	invite: 7 * DAY
+	invite: 7 * DAY,
+	portal_login: 15 * MINUTE
 };
 
-export type LinkCheck = { ok: true; userId: number } | { ok: false; reason: 'invalid' | 'expired' | 'used' };
+/** Whose account a link of each purpose opens (`auth_token.subject_kind`). */
+const SUBJECT_KIND: Record<LinkPurpose, 'staff' | 'creative'> = {
+	password_reset: 'staff',
+	invite: 'staff',
+	portal_login: 'creative'
+};
+
+/** `subjectId`: the staff user's or the creative's id, by the purpose's subject kind. */
+export type LinkCheck =
+	| { ok: true; subjectId: number }
+	| { ok: false; reason: 'invalid' | 'expired' | 'used' };
 
 export async function issueLinkToken(
 	trx: Tx,
 	purpose: LinkPurpose,
-	userId: number,
+	subjectId: number,
 	now: Date
 ): Promise<string> {
 	const token = randomToken();
@@ -28,8 +40,8 @@ export async function issueLinkToken(
 		.values({
 			token_hash: hashToken(token),
 			purpose,
-			subject_kind: 'staff',
-			subject_id: userId,
+			subject_kind: SUBJECT_KIND[purpose],
+			subject_id: subjectId,
 			created_at: t,
 			expires_at: t + LINK_LIFETIME[purpose],
 			used_at: null
@@ -52,10 +64,10 @@ export async function inspectLinkToken(
 		.where('token_hash', '=', hashToken(token))
 		.where('purpose', '=', purpose)
 		.executeTakeFirst();
-	if (row?.subject_kind !== 'staff') return { ok: false, reason: 'invalid' };
+	if (row?.subject_kind !== SUBJECT_KIND[purpose]) return { ok: false, reason: 'invalid' };
 	if (row.used_at !== null) return { ok: false, reason: 'used' };
 	if (row.expires_at <= now.getTime()) return { ok: false, reason: 'expired' };
-	return { ok: true, userId: row.subject_id };
+	return { ok: true, subjectId: Number(row.subject_id) };
 }
 
 /**
@@ -75,32 +87,36 @@ export async function consumeLinkToken(
 		.set({ used_at: t })
 		.where('token_hash', '=', hashToken(token))
 		.where('purpose', '=', purpose)
-		.where('subject_kind', '=', 'staff')
+		.where('subject_kind', '=', SUBJECT_KIND[purpose])
 		.where('used_at', 'is', null)
 		.where('expires_at', '>', t)
 		.executeTakeFirst();
-	if (Number(res.numUpdatedRows) !== 1) return inspectLinkToken(trx, token, purpose, now);
+	if (Number(res.numUpdatedRows) !== 1) {
+		// The update missed, so the link is not this submit's to use, whatever a second look says.
+		const check = await inspectLinkToken(trx, token, purpose, now);
+		return check.ok ? { ok: false, reason: 'used' } : check;
+	}
 	const row = await trx
 		.selectFrom('auth_token')
 		.select('subject_id')
 		.where('token_hash', '=', hashToken(token))
 		.executeTakeFirstOrThrow();
-	return { ok: true, userId: row.subject_id };
+	return { ok: true, subjectId: Number(row.subject_id) };
 }
 
-/** Retires every open link of one purpose for a user (a newer link or a completed reset). */
+/** Retires every open link of one purpose for an account (a newer link or a completed reset). */
 export async function retireLinkTokens(
 	trx: Tx,
 	purpose: LinkPurpose,
-	userId: number,
+	subjectId: number,
 	now: Date
 ): Promise<void> {
 	await trx
 		.updateTable('auth_token')
 		.set({ used_at: now.getTime() })
 		.where('purpose', '=', purpose)
-		.where('subject_kind', '=', 'staff')
-		.where('subject_id', '=', userId)
+		.where('subject_kind', '=', SUBJECT_KIND[purpose])
+		.where('subject_id', '=', subjectId)
 		.where('used_at', 'is', null)
 		.execute();
 }

@@ -98,9 +98,9 @@ export type ResetCheck = { ok: true; userId: number; email: string } | Extract<L
 export async function inspectResetToken(services: Services, token: string): Promise<ResetCheck> {
 	const link = await inspectLinkToken(services.db, token, 'password_reset', services.clock.now());
 	if (!link.ok) return link;
-	const user = await enabledAccount(services.db, { id: link.userId });
+	const user = await enabledAccount(services.db, { id: link.subjectId });
 	if (!user) return { ok: false, reason: 'invalid' };
-	return { ok: true, userId: link.userId, email: user.email };
+	return { ok: true, userId: link.subjectId, email: user.email };
 }
 
 export type SetPasswordResult = { ok: true } | { ok: false; reason: 'invalid' | 'expired' | 'used' };
@@ -121,7 +121,7 @@ export async function completePasswordReset(
 	return transact(db, async (trx) => {
 		const link = await consumeLinkToken(trx, input.token, 'password_reset', now);
 		if (!link.ok) return link;
-		const user = await enabledAccount(trx, { id: link.userId });
+		const user = await enabledAccount(trx, { id: link.subjectId });
 		if (!user) return { ok: false as const, reason: 'invalid' as const };
 		await retireLinkTokens(trx, 'password_reset', user.id, now);
 		await endAllSessionsOf(trx, 'staff', user.id);

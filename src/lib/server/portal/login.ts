@@ -1,4 +1,4 @@
-import { MINUTE, HOUR } from '../../time/durations';
+import { HOUR } from '../../time/durations';
 import { type AuditActor, recordAudit } from '../audit/index';
 import { type Db, type Tx, transact } from '../db/transaction';
 import {
@@ -10,10 +10,13 @@ import {
 	type NewSession,
 	countHit,
 	strictest,
-	throttleKey
+	throttleKey,
+	consumeLinkToken,
+	inspectLinkToken,
+	issueLinkToken,
+	retireLinkTokens
 } from '../identity/index';
 import { enqueueMail } from '../notifications/index';
-import { hashToken, plausibleToken, randomToken } from '../platform/tokens';
 import type { Services } from '../runtime';
 import type { Locale } from '../../i18n/locale';
 import { portalLoginMail } from './mails';
@@ -24,7 +27,6 @@ import { portalLoginMail } from './mails';
  * the link's page is confirmed by POST. The answer to a request is always the same; only an
  * address with bookings or a creative row gets a mail.
  */
-export const PORTAL_LINK_LIFETIME = 15 * MINUTE;
 const PURPOSE = 'portal_login';
 
 export const portalKeys = {
@@ -67,7 +69,7 @@ export async function requestPortalLink(
 	await transact(db, async (trx) => {
 		const creativeId = await creativeForLink(trx, email, input.locale, t);
 		if (creativeId === null) return;
-		const token = await issuePortalToken(trx, creativeId, t);
+		const token = await issuePortalToken(trx, creativeId, now);
 		const link = absoluteLink(config.publicBaseUrl, input.locale, `/portal/anmelden/${token}`);
 		await enqueueMail(
 			trx,
@@ -118,30 +120,10 @@ async function creativeForLink(trx: Tx, email: string, locale: Locale, t: number
 	return Number(creative.id);
 }
 
-async function issuePortalToken(trx: Tx, creativeId: number, t: number): Promise<string> {
-	// A newer link replaces older ones.
-	await trx
-		.updateTable('auth_token')
-		.set({ used_at: t })
-		.where('purpose', '=', PURPOSE)
-		.where('subject_kind', '=', 'creative')
-		.where('subject_id', '=', creativeId)
-		.where('used_at', 'is', null)
-		.execute();
-	const token = randomToken();
-	await trx
-		.insertInto('auth_token')
-		.values({
-			token_hash: hashToken(token),
-			purpose: PURPOSE,
-			subject_kind: 'creative',
-			subject_id: creativeId,
-			created_at: t,
-			expires_at: t + PORTAL_LINK_LIFETIME,
-			used_at: null
-		})
-		.execute();
-	return token;
+/** A newer link replaces older ones. */
+async function issuePortalToken(trx: Tx, creativeId: number, now: Date): Promise<string> {
+	await retireLinkTokens(trx, PURPOSE, creativeId, now);
+	return issueLinkToken(trx, PURPOSE, creativeId, now);
 }
 
 export type PortalLinkCheck =
@@ -150,17 +132,8 @@ export type PortalLinkCheck =
 
 /** For the page a link opens: is it still good? Changes nothing (mail scanners may GET it). */
 export async function inspectPortalLink(db: Db | Tx, token: string, now: Date): Promise<PortalLinkCheck> {
-	if (!plausibleToken(token)) return { ok: false, reason: 'invalid' };
-	const row = await db
-		.selectFrom('auth_token')
-		.select(['subject_id', 'subject_kind', 'expires_at', 'used_at'])
-		.where('token_hash', '=', hashToken(token))
-		.where('purpose', '=', PURPOSE)
-		.executeTakeFirst();
-	if (row?.subject_kind !== 'creative') return { ok: false, reason: 'invalid' };
-	if (row.used_at !== null) return { ok: false, reason: 'used' };
-	if (row.expires_at <= now.getTime()) return { ok: false, reason: 'expired' };
-	return { ok: true, creativeId: row.subject_id };
+	const link = await inspectLinkToken(db, token, PURPOSE, now);
+	return link.ok ? { ok: true, creativeId: link.subjectId } : link;
 }
 
 export type PortalLoginResult =
@@ -180,27 +153,10 @@ export async function completePortalLogin(
 	const { db, clock, config } = services;
 	const now = clock.now();
 	const t = now.getTime();
-	if (!plausibleToken(input.token)) return { ok: false, reason: 'invalid' };
 	return transact(db, async (trx) => {
-		const res = await trx
-			.updateTable('auth_token')
-			.set({ used_at: t })
-			.where('token_hash', '=', hashToken(input.token))
-			.where('purpose', '=', PURPOSE)
-			.where('subject_kind', '=', 'creative')
-			.where('used_at', 'is', null)
-			.where('expires_at', '>', t)
-			.executeTakeFirst();
-		if (Number(res.numUpdatedRows) !== 1) {
-			const check = await inspectPortalLink(trx, input.token, now);
-			return check.ok ? { ok: false as const, reason: 'used' as const } : check;
-		}
-		const row = await trx
-			.selectFrom('auth_token')
-			.select('subject_id')
-			.where('token_hash', '=', hashToken(input.token))
-			.executeTakeFirstOrThrow();
-		const creativeId = Number(row.subject_id);
+		const link = await consumeLinkToken(trx, input.token, PURPOSE, now);
+		if (!link.ok) return link;
+		const creativeId = link.subjectId;
 		const creative = await trx
 			.selectFrom('creative')
 			.select(['id', 'email_verified_at', 'deleted_at', 'merged_into_id'])
