@@ -6,16 +6,10 @@ import { parseForm } from '$lib/server/http/form';
 import { freeTextFailure } from '$lib/server/http/free-text';
 import { services } from '$lib/server/runtime';
 import type { Actions, PageServerLoad } from './$types';
+import { linkPageLoad } from '../link-page.server';
 
 /** The progress form of a check-in mail: public, by token. GET shows, only the POST changes. */
-export const load: PageServerLoad = async ({ params, url, setHeaders }) => {
-	setHeaders({ 'cache-control': 'no-store' });
-	const { db, clock } = services();
-	return {
-		checkIn: await inspectCheckIn(db, params.token, clock.now()),
-		thanks: url.searchParams.has('danke')
-	};
-};
+export const load = linkPageLoad('checkIn', inspectCheckIn) satisfies PageServerLoad;
 
 export const actions: Actions = {
 	default: async ({ params, locals, request, url }) => {

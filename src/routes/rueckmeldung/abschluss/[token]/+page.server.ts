@@ -4,16 +4,10 @@ import { feedbackFormSchema } from '$lib/server/checkins/schema';
 import { parseForm } from '$lib/server/http/form';
 import { services } from '$lib/server/runtime';
 import type { Actions, PageServerLoad } from './$types';
+import { linkPageLoad } from '../../link-page.server';
 
 /** Feedback after closure: public, by token. GET shows, the POST saves the rating once. */
-export const load: PageServerLoad = async ({ params, url, setHeaders }) => {
-	setHeaders({ 'cache-control': 'no-store' });
-	const { db, clock } = services();
-	return {
-		feedback: await inspectFeedback(db, params.token, clock.now()),
-		thanks: url.searchParams.has('danke')
-	};
-};
+export const load = linkPageLoad('feedback', inspectFeedback) satisfies PageServerLoad;
 
 export const actions: Actions = {
 	default: async ({ params, locals, request, url }) => {
