@@ -3,9 +3,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { type TestServices, testServices } from '../../../../tests/support/test-database';
 import { deliverDue } from './deliver';
 import { enqueueMail } from './outbox';
-import { renderMail } from './render';
 import { smtpTransport } from './smtp-transport';
-import { sampleMail } from './test-mails';
+import { sampleMail, sampleRendered } from './test-mails';
 
 interface Received {
 	from: string;
@@ -105,15 +104,10 @@ describe('smtpTransport', () => {
 		const mail = sampleMail({
 			to: 'kim@example.org',
 			toName: 'Kim Kreativ',
-			mail: renderMail(
-				'de',
-				'Ihre Terminbestätigung',
-				[
-					{ kind: 'p', text: 'Guten Tag, Ihr Termin am 15.06.2026 um 10:00 Uhr ist bestätigt.' },
-					{ kind: 'button', text: 'Termin ansehen', href: 'https://kreativlotse.example/t/abc' }
-				],
-				'Kreativlotse'
-			)
+			mail: sampleRendered('Ihre Terminbestätigung', [
+				{ kind: 'p', text: 'Guten Tag, Ihr Termin am 15.06.2026 um 10:00 Uhr ist bestätigt.' },
+				{ kind: 'button', text: 'Termin ansehen', href: 'https://kreativlotse.example/t/abc' }
+			])
 		});
 		await enqueueMail(s.db, mail, s.clock.now());
 		const report = await deliverDue(s.db, smtpTransport(`smtp://127.0.0.1:${smtp.port}`), {

@@ -1,6 +1,11 @@
 import type { Db } from '../db/transaction';
 import { enqueueMail, type OutgoingMail } from './outbox';
-import { renderMail } from './render';
+import { type MailBlock, renderMail } from './render';
+
+/** Test helper: a German mail with these blocks and the app's footer. */
+export function sampleRendered(subject: string, blocks: MailBlock[]) {
+	return renderMail('de', subject, blocks, 'Kreativlotse');
+}
 
 /** Test helper: a plausible mail, overridable field by field. Not used by production code. */
 export function sampleMail(overrides: Partial<OutgoingMail> = {}): OutgoingMail {
@@ -9,15 +14,10 @@ export function sampleMail(overrides: Partial<OutgoingMail> = {}): OutgoingMail 
 		toName: 'Kim Kreativ',
 		locale: 'de',
 		template: 'booking.confirmed',
-		mail: renderMail(
-			'de',
-			'Ihr Termin ist bestätigt',
-			[
-				{ kind: 'p', text: 'Guten Tag Kim Kreativ,' },
-				{ kind: 'button', text: 'Termin ansehen', href: 'https://kreativlotse.example/termin/abc' }
-			],
-			'Kreativlotse'
-		),
+		mail: sampleRendered('Ihr Termin ist bestätigt', [
+			{ kind: 'p', text: 'Guten Tag Kim Kreativ,' },
+			{ kind: 'button', text: 'Termin ansehen', href: 'https://kreativlotse.example/termin/abc' }
+		]),
 		officeId: null,
 		...overrides
 	};
