@@ -1,11 +1,10 @@
 import { recordAudit } from '../audit/index';
 import { isUniqueViolation, type Tx, transact } from '../db/transaction';
-import { enqueueMail } from '../notifications/index';
 import type { Services } from '../runtime';
 import type { Locale } from '../../i18n/locale';
 import { type AdminActor, type RequestContext, recordOwnAudit, staffActor } from './context';
 import { consumeLinkToken, inspectLinkToken, issueLinkToken, retireLinkTokens } from './link-tokens';
-import { absoluteLink, inviteMail } from './mails';
+import { enqueueAccountMail } from './mails';
 import { hashPassword } from './password';
 import { endAllSessionsOf } from './sessions';
 import { type MembershipInput, staffEmailTaken } from './staff-queries';
@@ -55,20 +54,11 @@ async function mailInvite(
 	now: Date
 ): Promise<void> {
 	const { path } = await issueInvite(trx, user.id, now);
-	await enqueueMail(
+	const { publicBaseUrl } = services.config;
+	await enqueueAccountMail(
 		trx,
-		{
-			to: user.email,
-			toName: user.name,
-			locale,
-			template: 'identity.invite',
-			mail: inviteMail(locale, {
-				name: user.name,
-				invitedBy,
-				link: absoluteLink(services.config.publicBaseUrl, locale, path)
-			}),
-			subject: { kind: 'staff_user', id: user.id }
-		},
+		user,
+		{ kind: 'invite', locale, path, publicBaseUrl, params: { invitedBy } },
 		now
 	);
 }

@@ -1,6 +1,7 @@
 import { type Locale, localizePath } from '../../i18n/locale';
 import { type MessageKey, type MessageParams, translate } from '../../i18n/messages';
-import { type MailBlock, type RenderedMail, renderMail } from '../notifications/index';
+import type { Tx } from '../db/transaction';
+import { enqueueMail, type MailBlock, type RenderedMail, renderMail } from '../notifications/index';
 
 /**
  * The identity mails. Text lives in the catalogue (identity.mail.*), links are absolute:
@@ -35,20 +36,30 @@ function accountMail(locale: Locale, kind: AccountMail, params: MessageParams, l
 	]);
 }
 
-export function passwordResetMail(locale: Locale, input: { name: string; link: string }): RenderedMail {
-	return accountMail(locale, 'reset', { name: input.name }, input.link);
-}
+/** The outbox template of each account mail. */
+const TEMPLATE: Record<AccountMail, string> = {
+	reset: 'identity.password_reset',
+	invite: 'identity.invite',
+	changed: 'identity.password_changed'
+};
 
-export function inviteMail(
-	locale: Locale,
-	input: { name: string; link: string; invitedBy: string }
-): RenderedMail {
-	return accountMail(locale, 'invite', { name: input.name, invitedBy: input.invitedBy }, input.link);
-}
-
-export function passwordChangedMail(
-	locale: Locale,
-	input: { name: string; resetLink: string }
-): RenderedMail {
-	return accountMail(locale, 'changed', { name: input.name }, input.resetLink);
+/**
+ * Queues an account mail to a staff user, filed under the user: greeted by name, `path` behind
+ * its button (absolute, in the mail's language). `params`: the mail's further placeholders.
+ */
+export async function enqueueAccountMail(
+	trx: Tx,
+	to: { id: number; email: string; name: string },
+	mail: { kind: AccountMail; locale: Locale; path: string; publicBaseUrl: string; params?: MessageParams },
+	now: Date
+): Promise<void> {
+	const { kind, locale } = mail;
+	const link = absoluteLink(mail.publicBaseUrl, locale, mail.path);
+	const rendered = accountMail(locale, kind, { name: to.name, ...mail.params }, link);
+	const subject = { kind: 'staff_user', id: to.id };
+	await enqueueMail(
+		trx,
+		{ to: to.email, toName: to.name, locale, template: TEMPLATE[kind], mail: rendered, subject },
+		now
+	);
 }

@@ -1,8 +1,7 @@
 import type { Tx } from '../db/transaction';
-import { enqueueMail } from '../notifications/index';
 import type { Locale } from '../../i18n/locale';
 import { recordOwnAudit } from './context';
-import { absoluteLink, passwordChangedMail } from './mails';
+import { enqueueAccountMail } from './mails';
 import { clearThrottle } from './throttle';
 
 /**
@@ -29,19 +28,10 @@ export async function storeNewPassword(
 		.where('id', '=', user.id)
 		.execute();
 	await clearThrottle(trx, input.throttleKey);
-	await enqueueMail(
+	await enqueueAccountMail(
 		trx,
-		{
-			to: user.email,
-			toName: user.name,
-			locale,
-			template: 'identity.password_changed',
-			mail: passwordChangedMail(locale, {
-				name: user.name,
-				resetLink: absoluteLink(input.publicBaseUrl, locale, '/anmelden/passwort-vergessen')
-			}),
-			subject: { kind: 'staff_user', id: user.id }
-		},
+		user,
+		{ kind: 'changed', locale, path: '/anmelden/passwort-vergessen', publicBaseUrl: input.publicBaseUrl },
 		now
 	);
 	await recordOwnAudit(

@@ -1,7 +1,6 @@
 import { sql } from 'kysely';
 import { recordAudit } from '../audit/index';
 import { type Db, type Tx, transact } from '../db/transaction';
-import { enqueueMail } from '../notifications/index';
 import type { Services } from '../runtime';
 import type { Locale } from '../../i18n/locale';
 import { anonymousActor, type RequestContext } from './context';
@@ -12,7 +11,7 @@ import {
 	type LinkCheck,
 	retireLinkTokens
 } from './link-tokens';
-import { absoluteLink, passwordResetMail } from './mails';
+import { enqueueAccountMail } from './mails';
 import { hashPassword } from './password';
 import { storeNewPassword } from './password-change';
 import { endAllSessionsOf } from './sessions';
@@ -65,19 +64,9 @@ export async function requestPasswordReset(
 		const target = known ? user : { id: 0, email: DECOY_ADDRESS, name: DECOY_NAME };
 		await sql`savepoint password_reset_request`.execute(trx);
 		const token = await issueLinkToken(trx, 'password_reset', target.id, now);
-		const link = absoluteLink(config.publicBaseUrl, input.locale, `/anmelden/passwort-neu/${token}`);
-		await enqueueMail(
-			trx,
-			{
-				to: target.email,
-				toName: target.name,
-				locale: input.locale,
-				template: 'identity.password_reset',
-				mail: passwordResetMail(input.locale, { name: target.name, link }),
-				subject: { kind: 'staff_user', id: target.id }
-			},
-			now
-		);
+		const path = `/anmelden/passwort-neu/${token}`;
+		const mail = { kind: 'reset', locale: input.locale, path, publicBaseUrl: config.publicBaseUrl } as const;
+		await enqueueAccountMail(trx, target, mail, now);
 		await recordAudit(
 			trx,
 			anonymousActor,
