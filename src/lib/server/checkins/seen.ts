@@ -1,6 +1,6 @@
 import { type OfficeScope, scopeIncludes } from '../access/scope';
 import { auditActorOf, type CaseActor } from '../cases/index';
-import { transact } from '../db/transaction';
+import { transactNow } from '../db/transact-now';
 import type { RequestContext } from '../identity/index';
 import type { Services } from '../runtime';
 import { auditCheckIn } from './check-in-audit';
@@ -21,9 +21,8 @@ export async function markCheckInSeen(
 	checkInId: number,
 	ctx: RequestContext = {}
 ): Promise<MarkSeenResult> {
-	const now = services.clock.now();
-	const t = now.getTime();
-	return transact(services.db, async (trx): Promise<MarkSeenResult> => {
+	return transactNow(services, async (trx, now): Promise<MarkSeenResult> => {
+		const t = now.getTime();
 		const row = await trx
 			.selectFrom('check_in as k')
 			.innerJoin('case_file as c', 'c.id', 'k.case_id')

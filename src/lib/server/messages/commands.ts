@@ -9,7 +9,8 @@ import {
 	type CaseRecord,
 	loadCase
 } from '../cases/index';
-import { type Tx, transact } from '../db/transaction';
+import { transactNow } from '../db/transact-now';
+import type { Tx } from '../db/transaction';
 import { type RequestContext, absoluteLink } from '../identity/index';
 import { enqueueMail, isDeliverableAddress, type RenderedMail } from '../notifications/index';
 import { creativeAuditActor } from '../portal/index';
@@ -135,8 +136,7 @@ export async function sendMessageAsCreative(
 ): Promise<SendResult> {
 	const checked = checkAttachment(input.attachment, services.config.attachmentMaxBytes);
 	if (!checked.ok) return checked;
-	const now = services.clock.now();
-	return transact(services.db, async (trx) => {
+	return transactNow(services, async (trx, now) => {
 		const c = await loadCase(trx, input.caseId);
 		if (!c || c.creativeId !== creativeId || c.creativeErased) return { ok: false, reason: 'not_found' };
 		if (c.status === 'closed') return { ok: false, reason: 'closed' };
@@ -289,8 +289,7 @@ export async function setStepReminders(
 	on: boolean,
 	ctx: RequestContext = {}
 ): Promise<void> {
-	const now = services.clock.now();
-	await transact(services.db, async (trx) => {
+	await transactNow(services, async (trx, now) => {
 		await trx
 			.updateTable('creative')
 			.set({ step_reminders: on ? 1 : 0, updated_at: now.getTime() })
