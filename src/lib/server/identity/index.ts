@@ -4,6 +4,8 @@ export type { RequestContext } from './context';
 export { printDemoLogins, seedDemo } from './demo';
 export type { DemoLogin } from './demo';
 export { purgeExpiredAuthState } from './housekeeping';
+export type { LinkRequestCount, LinkRequestResult } from './link-request';
+export { linkRequest } from './link-request';
 export { consumeLinkToken, inspectLinkToken, issueLinkToken, retireLinkTokens } from './link-tokens';
 export { absoluteLink } from './mails';
 export type { Actor, CreativePrincipal, Membership, PendingStaff, StaffPrincipal } from './principal';

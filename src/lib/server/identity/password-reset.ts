@@ -15,7 +15,8 @@ import { enqueueAccountMail } from './mails';
 import { hashPassword } from './password';
 import { storeNewPassword } from './password-change';
 import { endAllSessionsOf } from './sessions';
-import { countHit, keys, policies, strictest } from './throttle';
+import { type LinkRequestResult, linkRequest } from './link-request';
+import { keys, policies } from './throttle';
 
 /** The stand-in an unknown address is processed against; never committed. */
 const DECOY_ADDRESS = 'niemand@kreativlotse.invalid';
@@ -31,30 +32,21 @@ async function enabledAccount(db: Db | Tx, by: { email: string } | { id: number 
 	return user?.disabled_at === null ? user : undefined;
 }
 
-export type ResetRequestResult = { ok: true } | { ok: false; reason: 'throttled'; retryAfterSeconds: number };
-
 /**
  * "Forgot my password". The answer is the same whether or not the address belongs to anyone;
  * only a known, enabled account gets a mail. Counted per client address and per e-mail
  * address, so the form can be used neither to flood an inbox nor to probe many addresses.
  */
-export async function requestPasswordReset(
+export function requestPasswordReset(
 	services: Services,
 	input: { email: string; clientAddress: string; locale: Locale },
 	ctx: RequestContext = {}
-): Promise<ResetRequestResult> {
-	const { db, clock, config } = services;
-	const now = clock.now();
-	const email = input.email.trim().toLowerCase();
+): Promise<LinkRequestResult> {
+	const { config } = services;
 	const limits = policies(config);
-	const decision = strictest(
-		await countHit(db, keys.resetAddress(input.clientAddress), limits.resetPerAddress, now),
-		await countHit(db, keys.resetEmail(email), limits.resetPerEmail, now)
-	);
-	if (!decision.allowed)
-		return { ok: false, reason: 'throttled', retryAfterSeconds: decision.retryAfterSeconds };
-
-	await transact(db, async (trx) => {
+	const resetKeys = { address: keys.resetAddress, email: keys.resetEmail };
+	const count = { keys: resetKeys, address: limits.resetPerAddress, email: limits.resetPerEmail };
+	return linkRequest(services, input, count, async (trx, email, now) => {
 		const user = await enabledAccount(trx, { email });
 		const known = user !== undefined;
 		// Unknown and disabled addresses go through the same statements (token, mail, audit row)
@@ -78,7 +70,6 @@ export async function requestPasswordReset(
 			: sql`rollback to savepoint password_reset_request`
 		).execute(trx);
 	});
-	return { ok: true };
 }
 
 export type ResetCheck = { ok: true; userId: number; email: string } | Extract<LinkCheck, { ok: false }>;

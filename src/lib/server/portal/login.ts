@@ -8,8 +8,8 @@ import {
 	createSession,
 	endSession,
 	type NewSession,
-	countHit,
-	strictest,
+	type LinkRequestResult,
+	linkRequest,
 	throttleKey,
 	consumeLinkToken,
 	inspectLinkToken,
@@ -43,31 +43,20 @@ export const creativeAuditActor = (creativeId: number): AuditActor => ({
 	label: `creative ${creativeId}`
 });
 
-export type PortalLinkRequest = { ok: true } | { ok: false; reason: 'throttled'; retryAfterSeconds: number };
-
-export async function requestPortalLink(
+/** Per client address the public forms' hourly limit, per e-mail address PORTAL_MAILS_PER_EMAIL an hour. */
+export function requestPortalLink(
 	services: Services,
 	input: { email: string; clientAddress: string; locale: Locale },
 	ctx: RequestContext = {}
-): Promise<PortalLinkRequest> {
-	const { db, clock, config } = services;
-	const now = clock.now();
-	const t = now.getTime();
-	const email = input.email.trim().toLowerCase();
-	const decision = strictest(
-		await countHit(
-			db,
-			portalKeys.address(input.clientAddress),
-			{ limit: config.publicFormLimit, windowMs: HOUR },
-			now
-		),
-		await countHit(db, portalKeys.email(email), { limit: PORTAL_MAILS_PER_EMAIL, windowMs: HOUR }, now)
-	);
-	if (!decision.allowed)
-		return { ok: false, reason: 'throttled', retryAfterSeconds: decision.retryAfterSeconds };
-
-	await transact(db, async (trx) => {
-		const creativeId = await creativeForLink(trx, email, input.locale, t);
+): Promise<LinkRequestResult> {
+	const { config } = services;
+	const count = {
+		keys: portalKeys,
+		address: { limit: config.publicFormLimit, windowMs: HOUR },
+		email: { limit: PORTAL_MAILS_PER_EMAIL, windowMs: HOUR }
+	};
+	return linkRequest(services, input, count, async (trx, email, now) => {
+		const creativeId = await creativeForLink(trx, email, input.locale, now.getTime());
 		if (creativeId === null) return;
 		const token = await issuePortalToken(trx, creativeId, now);
 		const link = absoluteLink(config.publicBaseUrl, input.locale, `/portal/anmelden/${token}`);
@@ -89,7 +78,6 @@ export async function requestPortalLink(
 			{ now, requestId: ctx.requestId }
 		);
 	});
-	return { ok: true };
 }
 
 /**
