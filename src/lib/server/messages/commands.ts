@@ -44,12 +44,15 @@ export type SendResult =
 
 export const BODY_MAX = 5000;
 
+/** A file that passed the checks, with its safe name and sniffed type. */
+type CheckedFile = { filename: string; mime: AttachmentType; bytes: Uint8Array };
+
 /** Checks the file before any transaction: the bytes decide the type, the config the size. */
 function checkAttachment(
 	a: AttachmentInput | null,
 	maxBytes: number
 ):
-	| { ok: true; file: { filename: string; mime: AttachmentType; bytes: Uint8Array } | null }
+	| { ok: true; file: CheckedFile | null }
 	| {
 			ok: false;
 			reason: 'attachment_type' | 'attachment_size';
@@ -74,7 +77,7 @@ async function insertMessage(
 	caseId: number,
 	author: Author,
 	input: MessageInput,
-	file: { filename: string; mime: AttachmentType; bytes: Uint8Array } | null,
+	file: CheckedFile | null,
 	now: Date
 ): Promise<{ id: number; duplicate: boolean } | null> {
 	const t = now.getTime();
@@ -134,21 +137,43 @@ export async function sendMessageAsCreative(
 	input: MessageInput,
 	ctx: RequestContext = {}
 ): Promise<SendResult> {
+	const sender: Sender = { kind: 'creative', id: creativeId, actor: creativeAuditActor(creativeId) };
 	const checked = checkAttachment(input.attachment, services.config.attachmentMaxBytes);
 	if (!checked.ok) return checked;
 	return transactNow(services, async (trx, now) => {
 		const c = await loadCase(trx, input.caseId);
 		if (!c || c.creativeId !== creativeId || c.creativeErased) return { ok: false, reason: 'not_found' };
 		if (c.status === 'closed') return { ok: false, reason: 'closed' };
-		const author: Author = { kind: 'creative', id: creativeId };
-		const m = await insertMessage(trx, c.id, author, input, checked.file, now);
-		if (!m) return { ok: false, reason: 'not_found' };
-		if (m.duplicate) return { ok: true, messageId: m.id, caseId: c.id, duplicate: true };
-		const sent = { messageId: m.id, attachment: checked.file != null };
-		await recordSent(trx, c, author, creativeAuditActor(creativeId), sent, { now, ctx });
-		await noticeToStaff(trx, services, c, m.id, now);
-		return { ok: true, messageId: m.id, caseId: c.id, duplicate: false };
+		return deliver(trx, services, c, sender, { input, file: checked.file }, { now, ctx });
 	});
+}
+
+/** Who sends: the message's author and the audit actor of their rows. */
+type Sender = Author & { actor: AuditActor };
+
+/**
+ * Sending once the case is open to the sender: the message (a repeated idempotency key gives the
+ * first one back), staff's answer marking the creative's waiting messages, the timeline entry
+ * and audit row, and the other side's notice.
+ */
+async function deliver(
+	trx: Tx,
+	services: Services,
+	c: CaseRecord,
+	sender: Sender,
+	message: { input: MessageInput; file: CheckedFile | null },
+	at: { now: Date; ctx: RequestContext }
+): Promise<SendResult> {
+	const author: Author = { kind: sender.kind, id: sender.id };
+	const m = await insertMessage(trx, c.id, author, message.input, message.file, at.now);
+	if (!m) return { ok: false, reason: 'not_found' };
+	if (m.duplicate) return { ok: true, messageId: m.id, caseId: c.id, duplicate: true };
+	if (author.kind === 'staff') await answerWaitingMessages(trx, c.id, at.now.getTime());
+	const sent = { messageId: m.id, attachment: message.file != null };
+	await recordSent(trx, c, author, sender.actor, sent, at);
+	const notice = author.kind === 'staff' ? noticeToCreative : noticeToStaff;
+	await notice(trx, services, c, m.id, at.now);
+	return { ok: true, messageId: m.id, caseId: c.id, duplicate: false };
 }
 
 /** A sent message's timeline entry and audit row, for either sender: ids and whether a file came, never the text. */
@@ -202,19 +227,12 @@ export async function sendMessageAsStaff(
 	input: MessageInput,
 	ctx: RequestContext = {}
 ): Promise<SendResult> {
+	const sender: Sender = { kind: 'staff', id: actor.id, actor: auditActorOf(actor) };
 	const checked = checkAttachment(input.attachment, services.config.attachmentMaxBytes);
 	if (!checked.ok) return checked;
 	return withCase(services, actor, scope, input.caseId, { closed: 'refuse' }, async (trx, c, now) => {
 		if (c.creativeErased) return { ok: false as const, reason: 'not_found' as const };
-		const author: Author = { kind: 'staff', id: actor.id };
-		const m = await insertMessage(trx, c.id, author, input, checked.file, now);
-		if (!m) return { ok: false as const, reason: 'not_found' as const };
-		if (m.duplicate) return { ok: true as const, messageId: m.id, caseId: c.id, duplicate: true };
-		await answerWaitingMessages(trx, c.id, now.getTime());
-		const sent = { messageId: m.id, attachment: checked.file != null };
-		await recordSent(trx, c, author, auditActorOf(actor), sent, { now, ctx });
-		await noticeToCreative(trx, services, c, m.id, now);
-		return { ok: true as const, messageId: m.id, caseId: c.id, duplicate: false };
+		return deliver(trx, services, c, sender, { input, file: checked.file }, { now, ctx });
 	});
 }
 
