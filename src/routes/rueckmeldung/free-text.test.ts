@@ -1,10 +1,8 @@
 import { isActionFailure, isRedirect } from '@sveltejs/kit';
 import { describe, expect, it } from 'vitest';
 import { testServices } from '../../../tests/support/test-database';
-import { addCase, tokenFromMail } from '../../../tests/support/checkin-fixtures';
-import { sendDueCheckIns } from '$lib/server/checkins/send';
-import { setServices } from '$lib/server/runtime';
 import * as checkInPage from './[token]/+page.server';
+import { sentCheckInToken } from './sent-check-in';
 import { servicesClosedAfterEach } from '../../../tests/support/services-per-test';
 import { tokenPageEvent } from '../../../tests/support/route-events';
 
@@ -17,10 +15,7 @@ const event = (token: string, form: Record<string, string>) =>
 describe('/rueckmeldung/[token] with sensitive text', () => {
 	it('refuses until "Trotzdem speichern", storing nothing before', async () => {
 		s = await testServices();
-		setServices(s);
-		const f = await addCase(s, { nextContactDueAt: s.clock.now().getTime() });
-		await sendDueCheckIns(s);
-		const token = await tokenFromMail(s, 'checkins.check_in', f.email, '/rueckmeldung');
+		const token = await sentCheckInToken(s);
 		const form = { changed: 'Die Chemotherapie ist vorbei, ich arbeite wieder.', questions: '' };
 
 		const refused = await checkInPage.actions.default!(event(token, form));

@@ -8,6 +8,7 @@ import { sendDueCheckIns } from '$lib/server/checkins/send';
 import { setServices } from '$lib/server/runtime';
 import * as checkInPage from './[token]/+page.server';
 import * as feedbackPage from './abschluss/[token]/+page.server';
+import { sentCheckInToken } from './sent-check-in';
 import { servicesClosedAfterEach } from '../../../tests/support/services-per-test';
 import { tokenPageEvent } from '../../../tests/support/route-events';
 
@@ -73,10 +74,7 @@ describe('/rueckmeldung/[token]', () => {
 
 	it('counts a line break as one character, as the textarea maxlength did', async () => {
 		s = await testServices();
-		setServices(s);
-		const f = await addCase(s, { nextContactDueAt: s.clock.now().getTime() });
-		await sendDueCheckIns(s);
-		const token = await tokenFromMail(s, 'checkins.check_in', f.email, '/rueckmeldung');
+		const token = await sentCheckInToken(s);
 		const path = `/rueckmeldung/${token}`;
 		// 450 line breaks: 3,900 characters in the browser, 4,350 with CRLF on the wire.
 		const text = `${'a'.repeat(3000)}${'\r\nb'.repeat(450)}`;
