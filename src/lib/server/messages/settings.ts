@@ -1,4 +1,5 @@
 import { recordAudit } from '../audit/index';
+import { saveOfficeSettingRow } from '../db/office-setting-row';
 import { type Db, type Tx, transact } from '../db/transaction';
 import type { RequestContext } from '../identity/index';
 import { parseJsonArray } from '../platform/json-array';
@@ -63,11 +64,7 @@ export async function saveMessageSetting(
 		updated_at: now.getTime()
 	};
 	await transact(services.db, async (trx) => {
-		await trx
-			.insertInto('office_message_setting')
-			.values({ office_id: officeId, ...values })
-			.onConflict((oc) => oc.column('office_id').doUpdateSet(values))
-			.execute();
+		await saveOfficeSettingRow(trx, 'office_message_setting', officeId, values);
 		await recordAudit(
 			trx,
 			auditActorOf(actor),
