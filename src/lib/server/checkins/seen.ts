@@ -22,7 +22,6 @@ export async function markCheckInSeen(
 	ctx: RequestContext = {}
 ): Promise<MarkSeenResult> {
 	return transactNow(services, async (trx, now): Promise<MarkSeenResult> => {
-		const t = now.getTime();
 		const row = await trx
 			.selectFrom('check_in as k')
 			.innerJoin('case_file as c', 'c.id', 'k.case_id')
@@ -37,7 +36,7 @@ export async function markCheckInSeen(
 		if (row.answered_at == null) return { ok: false, reason: 'not_answered' };
 		const res = await trx
 			.updateTable('check_in')
-			.set({ seen_at: t })
+			.set({ seen_at: now.getTime() })
 			.where('id', '=', checkInId)
 			.where('seen_at', 'is', null)
 			.executeTakeFirst();
