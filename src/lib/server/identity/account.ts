@@ -9,6 +9,7 @@ import { unusedRecoveryCodes } from './recovery-codes';
 import { codeAttempt, issueRecoveryCodes, matchUserTotp, spendTotpStep } from './second-factor';
 import { endOtherSessionsOf } from './sessions';
 import { keys, policies, recordFailure, refusalAfter, throttleStatus } from './throttle';
+import type { Throttled } from './throttle-rules';
 
 /** A signed-in staff member's own account ("Mein Konto"). */
 export interface AccountOverview {
@@ -51,7 +52,7 @@ export async function accountPage(services: Services, staff: Omit<StaffPrincipal
 export type ChangePasswordResult =
 	| { ok: true }
 	| { ok: false; reason: 'wrong_password' | 'not_found' }
-	| { ok: false; reason: 'throttled'; retryAfterSeconds: number };
+	| Throttled;
 
 /**
  * Changes the own password. Needs the current one (a borrowed, unlocked computer is not
@@ -112,7 +113,7 @@ export async function changePassword(
 export type RegenerateResult =
 	| { ok: true; recoveryCodes: string[] }
 	| { ok: false; reason: 'invalid' | 'not_enrolled' }
-	| { ok: false; reason: 'throttled'; retryAfterSeconds: number };
+	| Throttled;
 
 /** New recovery codes (the old ones stop working); proven with a current authenticator code. */
 export async function regenerateRecoveryCodes(

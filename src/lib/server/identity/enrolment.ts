@@ -6,6 +6,7 @@ import { type RequestContext, recordOwnAudit, sessionPolicy } from './context';
 import { codeAttempt, issueRecoveryCodes, loadTotpUser, secondFactorFailure } from './second-factor';
 import { upgradeSession } from './sessions';
 import { matchTotp, newTotpSecret, otpauthUri } from './totp';
+import type { Throttled } from './throttle-rules';
 
 /**
  * Enrolling an authenticator app. Every staff member must: until it is confirmed with a
@@ -71,7 +72,7 @@ export async function pendingEnrolment(services: Services, userId: number): Prom
 export type EnrolmentResult =
 	| { ok: true; token: string; expiresAt: number; recoveryCodes: string[] }
 	| { ok: false; reason: 'invalid' | 'expired' | 'enrolled' }
-	| { ok: false; reason: 'throttled'; retryAfterSeconds: number };
+	| Throttled;
 
 /**
  * Confirms the enrolment with a first code: enables TOTP, spends the code's step, issues ten

@@ -13,5 +13,5 @@ export { sessionCookieNameFor } from './session-cookie-name';
 export { createSession, endAllSessionsOf, endSession, endSignInsOf } from './sessions';
 export type { NewSession } from './sessions';
 export { countHit, strictest, throttleKey } from './throttle';
-export type { ThrottleDecision } from './throttle-rules';
+export type { Throttled, ThrottleDecision } from './throttle-rules';
 export { minutesToWait } from './throttle-rules';

@@ -1,6 +1,7 @@
 import { type Tx, transact } from '../db/transaction';
 import type { Services } from '../runtime';
 import { countHit, strictest } from './throttle';
+import type { Throttled } from './throttle-rules';
 
 /** A count limit per window. */
 type Limit = { limit: number; windowMs: number };
@@ -12,7 +13,7 @@ export interface LinkRequestCount {
 	email: Limit;
 }
 
-export type LinkRequestResult = { ok: true } | { ok: false; reason: 'throttled'; retryAfterSeconds: number };
+export type LinkRequestResult = { ok: true } | Throttled;
 
 /**
  * A "send me a link" command (password reset, portal sign-in): the address normalized, the

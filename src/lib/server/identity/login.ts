@@ -8,11 +8,12 @@ import { loginFailures } from '../platform/metrics';
 import { verifyPassword } from './password';
 import { createSession, endSession } from './sessions';
 import { clearThrottle, keys, policies, recordFailure, strictest, throttleStatus } from './throttle';
+import type { Throttled } from './throttle-rules';
 
 export type LoginResult =
 	| { ok: true; token: string; expiresAt: number; next: 'totp' | 'enrol' }
 	| { ok: false; reason: 'invalid' }
-	| { ok: false; reason: 'throttled'; retryAfterSeconds: number };
+	| Throttled;
 
 type LoginInput = {
 	email: string;

@@ -11,11 +11,12 @@ import {
 import { upgradeSession } from './sessions';
 import { clearThrottle, keys, policies, recordFailure, refusalAfter, throttleStatus } from './throttle';
 import { matchTotp } from './totp';
+import type { Throttled } from './throttle-rules';
 
 export type SecondFactorResult =
 	| { ok: true; token: string; expiresAt: number }
 	| { ok: false; reason: 'invalid' }
-	| { ok: false; reason: 'throttled'; retryAfterSeconds: number }
+	| Throttled
 	/** The half session is gone (timed out) or the user changed meanwhile: start again. */
 	| { ok: false; reason: 'expired' }
 	/** No authenticator enrolled: the user belongs on the enrolment page. */

@@ -30,6 +30,9 @@ export interface ThrottlePolicy {
 
 export type ThrottleDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number };
 
+/** A command's refusal while its key is blocked or counted out: when to try again. */
+export type Throttled = { ok: false; reason: 'throttled'; retryAfterSeconds: number };
+
 /** 15-minute window, blocks of 1, 2, 4, 8, then 15 minutes at most; strikes forgotten after a day. */
 export function loginPolicy(limit: number): ThrottlePolicy {
 	return {

@@ -11,7 +11,8 @@ import {
 	type ThrottleDecision,
 	type ThrottlePolicy,
 	type ThrottleState,
-	windowStartOf
+	windowStartOf,
+	type Throttled
 } from './throttle-rules';
 
 /**
@@ -81,7 +82,7 @@ export function strictest(...decisions: ThrottleDecision[]): ThrottleDecision {
 export function refusalAfter<R extends string>(
 	after: ThrottleDecision,
 	reason: R
-): { ok: false; reason: R } | { ok: false; reason: 'throttled'; retryAfterSeconds: number } {
+): { ok: false; reason: R } | Throttled {
 	if (after.allowed) return { ok: false, reason };
 	return { ok: false, reason: 'throttled', retryAfterSeconds: after.retryAfterSeconds };
 }
