@@ -1,21 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { bookingFixture } from '../../../../tests/support/booking-fixtures';
 import { confirmedBooking } from '../../../../tests/support/case-fixtures';
-import { type TestServices, testServices } from '../../../../tests/support/test-database';
+import { testServices } from '../../../../tests/support/test-database';
 import { followUpPage, readFollowUpSlot } from './follow-up-queries';
+import { creativeIdOf } from './test-creatives';
 import { servicesClosedAfterEach } from '../../../../tests/support/services-per-test';
 
 /** Issue 17: the portal's follow-up page as one read (which case, why nothing, which slots). */
 let s = servicesClosedAfterEach();
-
-async function creativeId(svc: TestServices, email: string) {
-	const row = await svc.db
-		.selectFrom('creative')
-		.select('id')
-		.where('email', '=', email)
-		.executeTakeFirstOrThrow();
-	return Number(row.id);
-}
 
 /** Kim and Alex each with a case from a first talk on 16 June; `talked`: the talks took place. */
 async function setup(talked = true) {
@@ -24,7 +16,7 @@ async function setup(talked = true) {
 	const kim = await confirmedBooking(s, f, { day: '2026-06-16', email: 'kim@example.org' });
 	const alex = await confirmedBooking(s, f, { day: '2026-06-16', email: 'alex@example.org', name: 'Alex' });
 	if (talked) await s.db.updateTable('booking').set({ status: 'attended' }).execute();
-	return { s, kim: await creativeId(s, 'kim@example.org'), kimCase: kim.caseId, alexCase: alex.caseId };
+	return { s, kim: await creativeIdOf(s, 'kim@example.org'), kimCase: kim.caseId, alexCase: alex.caseId };
 }
 
 describe('followUpPage', () => {

@@ -20,17 +20,9 @@ const recordInput = (caseId: number, overrides: Partial<RecordInput> = {}) =>
 import { addNextStep } from '../cases/steps';
 import { seedDirectory } from '../directory/seed';
 import { myCases, myFollowUpCases, stepOverdue } from './plan-queries';
+import { creativeIdOf } from './test-creatives';
 
 let s = servicesClosedAfterEach();
-
-async function creativeIdOf(s: TestServices, email: string): Promise<number> {
-	const row = await s.db
-		.selectFrom('creative')
-		.select('id')
-		.where('email', '=', email)
-		.executeTakeFirstOrThrow();
-	return Number(row.id);
-}
 
 /** A referral row on a record, as the referrals domain writes it (its writer is not under test here). */
 async function referralOn(s: TestServices, caseId: number, recordId: number, serviceId: number) {
