@@ -3,9 +3,8 @@ import { isUniqueViolation, type Tx, transact } from '../db/transaction';
 import type { Services } from '../runtime';
 import type { Locale } from '../../i18n/locale';
 import { type AdminActor, type RequestContext, recordOwnAudit, staffActor } from './context';
-import { consumeLinkToken, inspectLinkToken, issueLinkToken, retireLinkTokens } from './link-tokens';
+import { inspectLinkToken, issueLinkToken, passwordFromLink, retireLinkTokens } from './link-tokens';
 import { enqueueAccountMail } from './mails';
-import { hashPassword } from './password';
 import { endAllSessionsOf } from './sessions';
 import { type MembershipInput, staffEmailTaken } from './staff-queries';
 import { insertStaffUser } from './staff-user-insert';
@@ -177,16 +176,11 @@ export async function acceptInvite(
 	input: { token: string; password: string },
 	ctx: RequestContext = {}
 ): Promise<AcceptResult> {
-	const { db, clock } = services;
-	const now = clock.now();
-	const passwordHash = await hashPassword(input.password);
-	return transact(db, async (trx) => {
-		const link = await consumeLinkToken(trx, input.token, 'invite', now);
-		if (!link.ok) return link;
+	return passwordFromLink(services, 'invite', input, async (trx, userId, passwordHash, now) => {
 		const user = await trx
 			.selectFrom('staff_user')
 			.select(['id', 'email', 'disabled_at'])
-			.where('id', '=', link.subjectId)
+			.where('id', '=', userId)
 			.executeTakeFirst();
 		if (!user || user.disabled_at !== null) return { ok: false as const, reason: 'invalid' as const };
 		await trx

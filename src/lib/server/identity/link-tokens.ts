@@ -1,6 +1,8 @@
 import { MINUTE, HOUR, DAY } from '../../time/durations';
-import type { Db, Tx } from '../db/transaction';
+import { type Db, type Tx, transact } from '../db/transaction';
+import type { Clock } from '../platform/clock';
 import { hashToken, plausibleToken, randomToken } from '../platform/tokens';
+import { hashPassword } from './password';
 
 /**
  * Single-use links sent by mail: a staff user's password reset and invitation, a creative's
@@ -119,4 +121,24 @@ export async function retireLinkTokens(
 		.where('subject_id', '=', subjectId)
 		.where('used_at', 'is', null)
 		.execute();
+}
+
+/**
+ * A new password from a mail link (invitation, reset): the password hashed before the
+ * transaction, the link used once inside it, then `work` for the link's account. A link that
+ * is no good answers why, and nothing is written.
+ */
+export async function passwordFromLink<R>(
+	services: { db: Db; clock: Clock },
+	purpose: 'invite' | 'password_reset',
+	input: { token: string; password: string },
+	work: (trx: Tx, userId: number, passwordHash: string, now: Date) => Promise<R>
+): Promise<R | Extract<LinkCheck, { ok: false }>> {
+	const now = services.clock.now();
+	const passwordHash = await hashPassword(input.password);
+	return transact(services.db, async (trx) => {
+		const link = await consumeLinkToken(trx, input.token, purpose, now);
+		if (!link.ok) return link;
+		return work(trx, link.subjectId, passwordHash, now);
+	});
 }

@@ -1,18 +1,17 @@
 import { sql } from 'kysely';
 import { recordAudit } from '../audit/index';
-import { type Db, type Tx, transact } from '../db/transaction';
+import type { Db, Tx } from '../db/transaction';
 import type { Services } from '../runtime';
 import type { Locale } from '../../i18n/locale';
 import { anonymousActor, type RequestContext } from './context';
 import {
-	consumeLinkToken,
 	inspectLinkToken,
 	issueLinkToken,
 	type LinkCheck,
+	passwordFromLink,
 	retireLinkTokens
 } from './link-tokens';
 import { enqueueAccountMail } from './mails';
-import { hashPassword } from './password';
 import { storeNewPassword } from './password-change';
 import { endAllSessionsOf } from './sessions';
 import { type LinkRequestResult, linkRequest } from './link-request';
@@ -95,13 +94,9 @@ export async function completePasswordReset(
 	input: { token: string; password: string; locale: Locale },
 	ctx: RequestContext = {}
 ): Promise<SetPasswordResult> {
-	const { db, clock, config } = services;
-	const now = clock.now();
-	const passwordHash = await hashPassword(input.password);
-	return transact(db, async (trx) => {
-		const link = await consumeLinkToken(trx, input.token, 'password_reset', now);
-		if (!link.ok) return link;
-		const user = await enabledAccount(trx, { id: link.subjectId });
+	const { config } = services;
+	return passwordFromLink(services, 'password_reset', input, async (trx, userId, passwordHash, now) => {
+		const user = await enabledAccount(trx, { id: userId });
 		if (!user) return { ok: false as const, reason: 'invalid' as const };
 		await retireLinkTokens(trx, 'password_reset', user.id, now);
 		await endAllSessionsOf(trx, 'staff', user.id);
