@@ -1,6 +1,6 @@
 import { type OfficeScope, scopeIncludes } from '../access/scope';
 import { auditActorOf, type CaseActor } from '../cases/index';
-import { transactNow } from '../db/transact-now';
+import { transactNow } from '../db/transaction';
 import type { RequestContext } from '../identity/index';
 import type { Services } from '../runtime';
 import { auditCheckIn } from './check-in-audit';

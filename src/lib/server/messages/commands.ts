@@ -9,8 +9,7 @@ import {
 	type CaseRecord,
 	loadCase
 } from '../cases/index';
-import { transactNow } from '../db/transact-now';
-import type { Tx } from '../db/transaction';
+import { type Tx, transactNow } from '../db/transaction';
 import { type RequestContext, absoluteLink } from '../identity/index';
 import { enqueueMail, isDeliverableAddress, type RenderedMail } from '../notifications/index';
 import { creativeAuditActor } from '../portal/index';
