@@ -103,9 +103,17 @@ const everyFile = (dir) =>
 		const p = join(dir, name);
 		return statSync(p).isDirectory() ? everyFile(p) : [p];
 	});
-for (const file of everyFile('src'))
+// A file that is not a test but imports tests/support is a fixture too, whatever its name.
+for (const file of everyFile('src')) {
 	if (/fixtures?\.ts$/.test(file))
 		problems.push(`${file}: a test fixture in production code; move it to tests/support`);
+	else if (
+		/\.(ts|svelte)$/.test(file) &&
+		!/\.test\.ts$/.test(file) &&
+		/tests\/support\//.test(readFileSync(file, 'utf8'))
+	)
+		problems.push(`${file}: imports tests/support but is no test; move it to tests/support`);
+}
 
 // Lower layers never reach up: db, platform and access import no domain.
 for (const low of lower) {

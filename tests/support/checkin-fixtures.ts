@@ -1,4 +1,6 @@
 import type { Locale } from '../../src/lib/i18n/locale';
+import { sendDueCheckIns } from '../../src/lib/server/checkins/send';
+import { setServices } from '../../src/lib/server/runtime';
 import type { TestServices } from './test-database';
 import { officeId } from './office-lookup';
 import { addStaff } from './identity-fixtures';
@@ -175,4 +177,15 @@ export async function auditRows(s: TestServices, prefix: string) {
 		.where('action', 'like', `${prefix}%`)
 		.orderBy('id')
 		.execute();
+}
+
+/**
+ * For the check-in page tests: `s` serves the routes, a case's check-in is due and its mail
+ * sent; the token of the mail's link.
+ */
+export async function sentCheckInToken(s: TestServices): Promise<string> {
+	setServices(s);
+	const f = await addCase(s, { nextContactDueAt: s.clock.now().getTime() });
+	await sendDueCheckIns(s);
+	return tokenFromMail(s, 'checkins.check_in', f.email, '/rueckmeldung');
 }

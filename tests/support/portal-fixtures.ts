@@ -7,14 +7,19 @@ import { completePortalLogin, requestPortalLink } from '../../src/lib/server/por
 /** Helpers for the portal and privacy tests (imported by *.test.ts only). */
 export type PortalCreative = Extract<Actor, { kind: 'creative' }>;
 
-/** The signed-in creative with this address, as the portal's locals hold them. */
-export async function creativeActor(s: TestServices, email: string): Promise<PortalCreative> {
+/** The id of the creative row with this e-mail address. */
+export async function creativeIdOf(s: Pick<TestServices, 'db'>, email: string): Promise<number> {
 	const row = await s.db
 		.selectFrom('creative')
 		.select('id')
 		.where('email', '=', email)
 		.executeTakeFirstOrThrow();
-	return { kind: 'creative', id: Number(row.id), email, sessionHash: 'h' };
+	return Number(row.id);
+}
+
+/** The signed-in creative with this address, as the portal's locals hold them. */
+export async function creativeActor(s: TestServices, email: string): Promise<PortalCreative> {
+	return { kind: 'creative', id: await creativeIdOf(s, email), email, sessionHash: 'h' };
 }
 
 export async function bookAs(

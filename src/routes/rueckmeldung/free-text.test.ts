@@ -2,7 +2,7 @@ import { isActionFailure, isRedirect } from '@sveltejs/kit';
 import { describe, expect, it } from 'vitest';
 import { testServices } from '../../../tests/support/test-database';
 import * as checkInPage from './[token]/+page.server';
-import { sentCheckInToken } from './sent-check-in';
+import { sentCheckInToken } from '../../../tests/support/checkin-fixtures';
 import { servicesClosedAfterEach } from '../../../tests/support/services-per-test';
 import { tokenPageEvent } from '../../../tests/support/route-events';
 

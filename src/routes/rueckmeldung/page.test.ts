@@ -3,12 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { testServices } from '../../../tests/support/test-database';
 import { transact } from '$lib/server/db/transaction';
 import { queueFeedbackMail } from '$lib/server/checkins/feedback';
-import { addCase, addStep, tokenFromMail } from '../../../tests/support/checkin-fixtures';
+import { addCase, addStep, sentCheckInToken, tokenFromMail } from '../../../tests/support/checkin-fixtures';
 import { sendDueCheckIns } from '$lib/server/checkins/send';
 import { setServices } from '$lib/server/runtime';
 import * as checkInPage from './[token]/+page.server';
 import * as feedbackPage from './abschluss/[token]/+page.server';
-import { sentCheckInToken } from './sent-check-in';
 import { servicesClosedAfterEach } from '../../../tests/support/services-per-test';
 import { tokenPageEvent } from '../../../tests/support/route-events';
 

@@ -3,7 +3,7 @@ import { bookingFixture } from '../../../../tests/support/booking-fixtures';
 import { confirmedBooking } from '../../../../tests/support/case-fixtures';
 import { testServices } from '../../../../tests/support/test-database';
 import { followUpPage, readFollowUpSlot } from './follow-up-queries';
-import { creativeIdOf } from './test-creatives';
+import { creativeIdOf } from '../../../../tests/support/portal-fixtures';
 import { servicesClosedAfterEach } from '../../../../tests/support/services-per-test';
 
 /** Issue 17: the portal's follow-up page as one read (which case, why nothing, which slots). */

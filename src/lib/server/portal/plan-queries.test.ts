@@ -20,7 +20,7 @@ const recordInput = (caseId: number, overrides: Partial<RecordInput> = {}) =>
 import { addNextStep } from '../cases/steps';
 import { seedDirectory } from '../directory/seed';
 import { myCases, myFollowUpCases, stepOverdue } from './plan-queries';
-import { creativeIdOf } from './test-creatives';
+import { creativeIdOf } from '../../../../tests/support/portal-fixtures';
 
 let s = servicesClosedAfterEach();
 
