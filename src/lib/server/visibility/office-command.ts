@@ -2,18 +2,26 @@ import { type OfficeScope, scopeIncludes } from '../access/scope';
 import { type Tx, transact } from '../db/transaction';
 import type { Services } from '../runtime';
 
+/** The frame of every command of this domain: one transaction at the command's clock. */
+export function inCommandTransaction<R>(
+	{ db, clock }: Services,
+	work: (trx: Tx, now: Date) => Promise<R>
+): Promise<R> {
+	const now = clock.now();
+	return transact(db, (trx) => work(trx, now));
+}
+
 /**
  * The frame of a staff command on one office's visibility data: outside the caller's scope the
  * office's rows do not exist for them (`not_found`, nothing read); inside, the work runs in one
  * transaction at the command's clock.
  */
 export async function inOfficeTransaction<R>(
-	{ db, clock }: Services,
+	services: Services,
 	scope: OfficeScope,
 	officeId: number,
 	work: (trx: Tx, now: Date) => Promise<R>
 ): Promise<R | { ok: false; reason: 'not_found' }> {
-	const now = clock.now();
 	if (!scopeIncludes(scope, officeId)) return { ok: false, reason: 'not_found' };
-	return transact(db, (trx) => work(trx, now));
+	return inCommandTransaction(services, work);
 }

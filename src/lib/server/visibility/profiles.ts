@@ -1,6 +1,7 @@
 import type { AuditEntry } from '../audit/index';
 import type { Db, Tx } from '../db/transaction';
 import { transact } from '../db/transaction';
+import { knownKeyCount, landOnFile } from '../db/reference-keys';
 import type { ProfileStatus } from '../db/schema';
 import type { RequestContext } from '../identity/index';
 import { officesForLand } from '../reference/index';
@@ -9,6 +10,7 @@ import { auditVisibility, creativeActor } from './actors';
 import { profileFieldsOf } from './profile-fields';
 import { currentVisibilityConsent, ensureVisibilityConsent } from './consent';
 import { type ImageRefusal, sanitizeImage } from './image';
+import { inCommandTransaction } from './office-command';
 import { OPEN_FOR_PROJECTS_MS, canPublish, canUnpublish, isOpenForProjects, statusAfterEdit } from './rules';
 import type { ProfileFields, ProfileInput } from './schema';
 
@@ -74,23 +76,11 @@ export async function profileReferenceFields(
 	input: { submarkets?: readonly string[] | undefined; landIso?: string | undefined }
 ): Promise<Record<string, 'unknown'>> {
 	const fields: Record<string, 'unknown'> = {};
-	if (input.submarkets !== undefined && input.submarkets.length > 0) {
-		const known = await db
-			.selectFrom('submarket')
-			.select('key')
-			.where('key', 'in', input.submarkets)
-			.where('active', '=', 1)
-			.execute();
-		if (known.length !== input.submarkets.length) fields.submarkets = 'unknown';
-	}
-	if (input.landIso !== undefined) {
-		const land = await db
-			.selectFrom('land')
-			.select('iso')
-			.where('iso', '=', input.landIso)
-			.executeTakeFirst();
-		if (!land) fields.land = 'unknown';
-	}
+	const submarkets = input.submarkets ?? [];
+	// No sub-markets, no query: a count of 0 equals the 0 chosen.
+	if ((await knownKeyCount(db, 'submarket', submarkets, true)) !== submarkets.length)
+		fields.submarkets = 'unknown';
+	if (input.landIso !== undefined && !(await landOnFile(db, input.landIso))) fields.land = 'unknown';
 	return fields;
 }
 
@@ -100,10 +90,8 @@ export async function saveProfile(
 	input: ProfileInput,
 	ctx: RequestContext = {}
 ): Promise<SaveProfileResult> {
-	const { db, clock } = services;
-	const now = clock.now();
-	const t = now.getTime();
-	return transact(db, async (trx) => {
+	return inCommandTransaction(services, async (trx, now) => {
+		const t = now.getTime();
 		const fields = await profileReferenceFields(trx, input);
 		if (Object.keys(fields).length > 0) return { ok: false as const, fields };
 		const office = (await officesForLand(trx, input.landIso, now))[0] ?? null;
@@ -222,65 +210,54 @@ async function changeOwnProfile<Outcome extends Changed | { ok: false; reason: s
 
 const refusedInState = { ok: false as const, reason: 'state' as const };
 
-export async function publishProfile(
-	services: Services,
-	creativeId: number,
-	ctx: RequestContext = {}
-): Promise<ProfileMoveResult> {
-	return changeOwnProfile(services, creativeId, ctx, async (trx, p, now) => {
-		if (!canPublish(p.status)) return refusedInState;
-		await ensureVisibilityConsent(trx, now);
-		const consent = await currentVisibilityConsent(trx, 'profile');
-		const t = now.getTime();
-		await trx
-			.updateTable('profile')
-			.set({
-				status: 'pending',
-				publish_consent_version: consent.version,
-				publish_consented_at: t,
-				submitted_at: t,
-				reject_reason: null,
-				updated_at: t
-			})
-			.where('id', '=', p.id)
-			.where('status', '=', p.status)
-			.execute();
-		return { action: 'profile.publish_requested', data: { consentVersion: consent.version } };
-	});
+/** A change of one's own profile that takes no input besides who asks: `change` bound to changeOwnProfile. */
+function ownProfileMove(
+	change: (trx: Tx, p: OwnProfileRow, now: Date) => Promise<Changed | typeof refusedInState>
+): (services: Services, creativeId: number, ctx?: RequestContext) => Promise<ProfileMoveResult> {
+	return (services, creativeId, ctx = {}) => changeOwnProfile(services, creativeId, ctx, change);
 }
+
+export const publishProfile = ownProfileMove(async (trx, p, now) => {
+	if (!canPublish(p.status)) return refusedInState;
+	await ensureVisibilityConsent(trx, now);
+	const consent = await currentVisibilityConsent(trx, 'profile');
+	const t = now.getTime();
+	await trx
+		.updateTable('profile')
+		.set({
+			status: 'pending',
+			publish_consent_version: consent.version,
+			publish_consented_at: t,
+			submitted_at: t,
+			reject_reason: null,
+			updated_at: t
+		})
+		.where('id', '=', p.id)
+		.where('status', '=', p.status)
+		.execute();
+	return { action: 'profile.publish_requested', data: { consentVersion: consent.version } };
+});
 
 /** Withdraws the profile from the public at once (one conditional update; no job, no cache). */
-export async function unpublishProfile(
-	services: Services,
-	creativeId: number,
-	ctx: RequestContext = {}
-): Promise<ProfileMoveResult> {
-	return changeOwnProfile(services, creativeId, ctx, async (trx, p, now) => {
-		if (!canUnpublish(p.status)) return refusedInState;
-		await trx
-			.updateTable('profile')
-			.set({ status: 'draft', updated_at: now.getTime() })
-			.where('id', '=', p.id)
-			.execute();
-		return { action: 'profile.unpublished' };
-	});
-}
+export const unpublishProfile = ownProfileMove(async (trx, p, now) => {
+	if (!canUnpublish(p.status)) return refusedInState;
+	await trx
+		.updateTable('profile')
+		.set({ status: 'draft', updated_at: now.getTime() })
+		.where('id', '=', p.id)
+		.execute();
+	return { action: 'profile.unpublished' };
+});
 
-export async function renewOpenForProjects(
-	services: Services,
-	creativeId: number,
-	ctx: RequestContext = {}
-): Promise<ProfileMoveResult> {
-	return changeOwnProfile(services, creativeId, ctx, async (trx, p, now) => {
-		const t = now.getTime();
-		await trx
-			.updateTable('profile')
-			.set({ open_until: t + OPEN_FOR_PROJECTS_MS, open_reminder_sent_at: null, updated_at: t })
-			.where('id', '=', p.id)
-			.execute();
-		return { action: 'profile.open_renewed' };
-	});
-}
+export const renewOpenForProjects = ownProfileMove(async (trx, p, now) => {
+	const t = now.getTime();
+	await trx
+		.updateTable('profile')
+		.set({ open_until: t + OPEN_FOR_PROJECTS_MS, open_reminder_sent_at: null, updated_at: t })
+		.where('id', '=', p.id)
+		.execute();
+	return { action: 'profile.open_renewed' };
+});
 
 export type ImageResult = { ok: true } | ImageRefusal | { ok: false; reason: 'not_found' };
 
@@ -324,16 +301,10 @@ export async function setProfileImage(
 	});
 }
 
-export async function removeProfileImage(
-	services: Services,
-	creativeId: number,
-	ctx: RequestContext = {}
-): Promise<ProfileMoveResult> {
-	return changeOwnProfile(services, creativeId, ctx, async (trx, p) => {
-		await trx.deleteFrom('profile_image').where('profile_id', '=', p.id).execute();
-		return { action: 'profile.image_removed' };
-	});
-}
+export const removeProfileImage = ownProfileMove(async (trx, p) => {
+	await trx.deleteFrom('profile_image').where('profile_id', '=', p.id).execute();
+	return { action: 'profile.image_removed' };
+});
 
 /** The owner's own image (any status), for the preview in the portal. */
 export async function ownProfileImage(

@@ -1,6 +1,7 @@
 import { HOUR } from '../../time/durations';
 import { type OfficeScope, scopeIncludes } from '../access/scope';
 import type { ProjectRequestStatus } from '../db/schema';
+import { knownKeyCount } from '../db/reference-keys';
 import { type Db, type Tx, isUniqueViolation, transact } from '../db/transaction';
 import { type RequestContext, absoluteLink, countHit, strictest, throttleKey } from '../identity/index';
 import { enqueueMail } from '../notifications/index';
@@ -42,14 +43,10 @@ export async function requestRuleFields(
 	now: Date
 ) {
 	const fields: Record<string, 'unknown' | 'no_office'> = {};
-	if (input.submarkets !== undefined && input.submarkets.length > 0) {
-		const known = await db
-			.selectFrom('submarket')
-			.select('key')
-			.where('key', 'in', input.submarkets)
-			.execute();
-		if (known.length !== new Set(input.submarkets).size) fields.submarkets = 'unknown';
-	}
+	const submarkets = input.submarkets ?? [];
+	// No sub-markets, no query: a count of 0 equals the 0 chosen.
+	const known = await knownKeyCount(db, 'submarket', submarkets, false);
+	if (known !== new Set(submarkets).size) fields.submarkets = 'unknown';
 	const office = input.land === undefined ? undefined : (await officesForLand(db, input.land, now))[0];
 	if (input.land !== undefined && !office) fields.land = 'no_office';
 	return { fields, office };
