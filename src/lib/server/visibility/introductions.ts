@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { type OfficeScope, scopeIncludes } from '../access/scope';
 import type { IntroductionOutcome, IntroductionStatus } from '../db/schema';
-import { type Db, type Tx, isUniqueViolation, transact } from '../db/transaction';
+import { type Db, type Tx, isUniqueViolation } from '../db/transaction';
 import { type RequestContext, absoluteLink } from '../identity/index';
 import { enqueueMail } from '../notifications/index';
 import { hashToken, plausibleToken, randomToken } from '../platform/tokens';
@@ -9,7 +9,7 @@ import type { Services } from '../runtime';
 import type { Locale } from '../../i18n/locale';
 import { translate } from '../../i18n/messages';
 import { auditVisibility, creativeActor, storedStrings, staffActor } from './actors';
-import { inOfficeTransaction } from './office-command';
+import { inCommandTransaction, inOfficeTransaction } from './office-command';
 import { introductionToCreativeMail, introductionToDecisionMakerMail, proposalMail } from './mails';
 import { visibleProfiles } from './public';
 import { INTRODUCTION_LINK_MS, canRecordOutcome, canRespond } from './rules';
@@ -182,18 +182,22 @@ export async function proposeIntroduction(
 	input: ProposeInput,
 	ctx: RequestContext = {}
 ): Promise<ProposeResult> {
-	const { db, clock, config } = services;
-	const now = clock.now();
-	const t = now.getTime();
-	if (!scopeIncludes(scope, input.officeId)) return { ok: false, reason: 'not_found' };
 	try {
-		return await transact(db, async (trx) => {
+		return await inOfficeTransaction(services, scope, input.officeId, async (trx, now) => {
+			const t = now.getTime();
 			const parties = await proposalParties(trx, input);
 			if (!parties.ok) return parties;
 			const { request: r, creative: c, name, orgType } = parties;
 			const token = randomToken();
 			const introductionId = await insertProposal(trx, staff, input, r.id, token, t);
-			await mailProposal(trx, config, { ...r, orgType }, c, { name, input, token, introductionId }, now);
+			await mailProposal(
+				trx,
+				services.config,
+				{ ...r, orgType },
+				c,
+				{ name, input, token, introductionId },
+				now
+			);
 			await auditVisibility(trx, now, ctx, staffActor(staff), 'introduction.proposed', {
 				kind: 'introduction',
 				id: introductionId,
@@ -503,12 +507,10 @@ export async function respondToIntroduction(
 	input: { token: string; decision: 'accept' | 'decline'; message: string | null },
 	ctx: RequestContext = {}
 ): Promise<RespondResult> {
-	const { db, clock } = services;
-	const now = clock.now();
-	const t = now.getTime();
 	if (!plausibleToken(input.token)) return { ok: false, reason: 'invalid' };
 	const status = input.decision === 'accept' ? ('accepted' as const) : ('declined' as const);
-	return transact(db, async (trx) => {
+	return inCommandTransaction(services, async (trx, now) => {
+		const t = now.getTime();
 		const n = await trx
 			.selectFrom('introduction as n')
 			.innerJoin('creative as c', 'c.id', 'n.creative_id')

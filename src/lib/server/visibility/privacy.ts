@@ -1,10 +1,11 @@
 import { type OfficeScope, scopeIncludes } from '../access/scope';
 import { rowsForIds } from '../db/rows-for-ids';
-import { type Db, type Tx, transact } from '../db/transaction';
+import type { Db, Tx } from '../db/transaction';
 import type { RequestContext } from '../identity/index';
 import type { Services } from '../runtime';
 import { auditVisibility, storedStrings, staffActor } from './actors';
 import { introductionWithRequest } from './introductions';
+import { inCommandTransaction } from './office-command';
 
 /**
  * Profiles, images, reports about a profile and introductions are a creative's personal data;
@@ -278,13 +279,10 @@ export async function eraseDecisionMaker(
 	input: { officeId: number; decisionMakerId: number },
 	ctx: RequestContext = {}
 ): Promise<boolean> {
-	const { db, clock } = services;
-	const now = clock.now();
-	const t = now.getTime();
-	return transact(db, async (trx) => {
+	return inCommandTransaction(services, async (trx, now) => {
 		const dm = await decisionMakerInOffice(trx, scope, input.officeId, input.decisionMakerId);
 		if (!dm) return false;
-		await eraseDecisionMakerRows(trx, Number(dm.id), t);
+		await eraseDecisionMakerRows(trx, Number(dm.id), now.getTime());
 		await auditVisibility(trx, now, ctx, staffActor(staff), 'decision_maker.erased', {
 			kind: 'decision_maker',
 			id: Number(dm.id),

@@ -10,7 +10,7 @@ import { officesForLand } from '../reference/index';
 import type { Services } from '../runtime';
 import type { Locale } from '../../i18n/locale';
 import { auditVisibility, creativeActor, decisionMakerActor, storedStrings, staffActor } from './actors';
-import { inOfficeTransaction } from './office-command';
+import { inCommandTransaction, inOfficeTransaction } from './office-command';
 import { currentVisibilityConsent, ensureVisibilityConsent } from './consent';
 import { liveProfileOf } from './profiles';
 import { requestConfirmMail, requestModeratedMail } from './mails';
@@ -248,11 +248,9 @@ export async function confirmRequest(
 	token: string,
 	ctx: RequestContext = {}
 ): Promise<ConfirmCheck> {
-	const { db, clock } = services;
-	const now = clock.now();
-	const t = now.getTime();
 	if (!plausibleToken(token)) return { ok: false, reason: 'invalid' };
-	return transact(db, async (trx) => {
+	return inCommandTransaction(services, async (trx, now) => {
+		const t = now.getTime();
 		const used = await trx
 			.updateTable('auth_token')
 			.set({ used_at: t })
