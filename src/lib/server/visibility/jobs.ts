@@ -7,6 +7,7 @@ import { formatDate } from '../../format/datetime';
 import { openReminderMail } from './mails';
 import { OPEN_REMINDER_BEFORE_MS } from './rules';
 import { auditVisibility } from './actors';
+import { profilesWithCreatives } from './profiles';
 
 /**
  * "Open for projects" lapses 30 days after it was set or renewed: three days before, one
@@ -25,9 +26,7 @@ export async function runOpenForProjectsJobs(
 async function sendOpenReminders(services: Services, now: Date): Promise<number> {
 	const { db, config } = services;
 	const t = now.getTime();
-	const due = await db
-		.selectFrom('profile as p')
-		.innerJoin('creative as c', 'c.id', 'p.creative_id')
+	const due = await profilesWithCreatives(db)
 		.select(['p.id', 'p.open_until', 'p.display_name', 'p.office_id', 'c.email', 'c.locale'])
 		.where('p.erased_at', 'is', null)
 		.where('c.deleted_at', 'is', null)

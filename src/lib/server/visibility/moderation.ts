@@ -11,6 +11,7 @@ import { inOfficeTransaction } from './office-command';
 import { profileFieldColumns, profileFieldsOf } from './profile-fields';
 import type { ProfileFields } from './schema';
 import { profileModeratedMail } from './mails';
+import { imagesWithProfiles, profilesWithCreatives } from './profiles';
 
 /**
  * Office staff review newly published profiles (approve, or reject with a reason), see reports
@@ -36,9 +37,7 @@ export interface ModerationOverview {
 }
 
 async function reviewRows(db: Db | Tx, officeId: number, where: 'pending' | 'reported' | 'hidden') {
-	let q = db
-		.selectFrom('profile as p')
-		.innerJoin('creative as c', 'c.id', 'p.creative_id')
+	let q = profilesWithCreatives(db)
 		.leftJoin('profile_image as i', 'i.profile_id', 'p.id')
 		.where('p.office_id', '=', officeId)
 		.where('p.erased_at', 'is', null)
@@ -123,9 +122,7 @@ export async function staffProfileImage(
 	profileId: number
 ): Promise<{ mime: string; bytes: Uint8Array } | null> {
 	if (!scopeIncludes(scope, officeId)) return null;
-	const row = await db
-		.selectFrom('profile_image as i')
-		.innerJoin('profile as p', 'p.id', 'i.profile_id')
+	const row = await imagesWithProfiles(db)
 		.select(['i.mime', 'i.bytes'])
 		.where('p.id', '=', profileId)
 		.where('p.office_id', '=', officeId)
@@ -180,9 +177,7 @@ type ProfileToModerate = NonNullable<Awaited<ReturnType<typeof profileToModerate
 
 /** The profile with its creative's address (the mail goes there) and whether the creative is deleted. */
 async function profileToModerate(trx: Tx, input: ModerationInput) {
-	return trx
-		.selectFrom('profile as p')
-		.innerJoin('creative as c', 'c.id', 'p.creative_id')
+	return profilesWithCreatives(trx)
 		.select([
 			'p.id',
 			'p.status',

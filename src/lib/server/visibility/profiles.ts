@@ -37,6 +37,16 @@ export function liveProfileOf(db: Db | Tx, creativeId: number) {
 	return db.selectFrom('profile').where('creative_id', '=', creativeId).where('erased_at', 'is', null);
 }
 
+/** Profiles (p) with their creatives (c): what the public, the office's review and the reminders read from. */
+export function profilesWithCreatives(db: Db | Tx) {
+	return db.selectFrom('profile as p').innerJoin('creative as c', 'c.id', 'p.creative_id');
+}
+
+/** Profile images (i) with their profiles (p): the image a page shows is read through its profile's state. */
+export function imagesWithProfiles(db: Db | Tx) {
+	return db.selectFrom('profile_image as i').innerJoin('profile as p', 'p.id', 'i.profile_id');
+}
+
 export async function ownProfile(db: Db | Tx, creativeId: number, now: Date): Promise<OwnProfile | null> {
 	const p = await liveProfileOf(db, creativeId).selectAll().executeTakeFirst();
 	if (!p) return null;
@@ -311,9 +321,7 @@ export async function ownProfileImage(
 	db: Db | Tx,
 	creativeId: number
 ): Promise<{ id: number; mime: string; bytes: Uint8Array } | null> {
-	const row = await db
-		.selectFrom('profile_image as i')
-		.innerJoin('profile as p', 'p.id', 'i.profile_id')
+	const row = await imagesWithProfiles(db)
 		.select(['i.id', 'i.mime', 'i.bytes'])
 		.where('p.creative_id', '=', creativeId)
 		.where('p.erased_at', 'is', null)

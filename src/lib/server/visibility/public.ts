@@ -16,6 +16,7 @@ import type { ProfileFields } from './schema';
 import { currentVisibilityConsent, ensureVisibilityConsent } from './consent';
 import { contactRelayMail } from './mails';
 import { isOpenForProjects } from './rules';
+import { imagesWithProfiles, profilesWithCreatives } from './profiles';
 
 /**
  * What the public sees (issue 7, item 3). Every read here filters with `visible` — the SQL form
@@ -34,10 +35,7 @@ export function visible(eb: ExpressionBuilder<DB & { p: DB['profile']; c: DB['cr
 
 /** Profiles (p) with their creatives (c), only the visible ones: every public read starts here. */
 export function visibleProfiles(db: Db | Tx) {
-	return db
-		.selectFrom('profile as p')
-		.innerJoin('creative as c', 'c.id', 'p.creative_id')
-		.where((eb) => visible(eb));
+	return profilesWithCreatives(db).where((eb) => visible(eb));
 }
 
 export interface PublicProfile extends ProfileFields {
@@ -183,9 +181,7 @@ export async function publicProfileImage(
 	profileId: number
 ): Promise<{ id: number; mime: string; bytes: Uint8Array } | null> {
 	if (!Number.isSafeInteger(profileId) || profileId <= 0) return null;
-	const row = await db
-		.selectFrom('profile_image as i')
-		.innerJoin('profile as p', 'p.id', 'i.profile_id')
+	const row = await imagesWithProfiles(db)
 		.innerJoin('creative as c', 'c.id', 'p.creative_id')
 		.where((eb) => visible(eb))
 		.where('p.id', '=', profileId)
