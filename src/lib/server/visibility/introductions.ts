@@ -127,10 +127,7 @@ export async function introductionsForRequest(
 	requestId: number
 ): Promise<IntroductionRow[]> {
 	if (!scopeIncludes(scope, officeId)) return [];
-	const rows = await db
-		.selectFrom('introduction as n')
-		.leftJoin('profile as p', 'p.id', 'n.profile_id')
-		.leftJoin('case_file as f', 'f.id', 'n.case_id')
+	const rows = await introductionWithNames(db)
 		.select([
 			'n.id',
 			'n.creative_id',
@@ -358,6 +355,16 @@ export function introductionWithRequest(db: Db | Tx) {
 	return db.selectFrom('introduction as n').innerJoin('project_request as r', 'r.id', 'n.request_id');
 }
 
+/**
+ * An introduction with its request and the names the creative goes by: their profile's (p) and
+ * their case's (f), either of which may be missing.
+ */
+function introductionWithNames(db: Db | Tx) {
+	return introductionWithRequest(db)
+		.leftJoin('profile as p', 'p.id', 'n.profile_id')
+		.leftJoin('case_file as f', 'f.id', 'n.case_id');
+}
+
 /** An introduction with both parties: the request's decision maker (d) and the creative (c). */
 function introductionWithParties(db: Db | Tx) {
 	return introductionWithRequest(db)
@@ -471,9 +478,9 @@ async function exchangeContacts(
 
 /** Both sides' contact data, and whether the creative's profile may be linked (published, not hidden). */
 async function contactsToExchange(trx: Tx, introductionId: number) {
-	return introductionWithParties(trx)
-		.leftJoin('profile as p', 'p.id', 'n.profile_id')
-		.leftJoin('case_file as f', 'f.id', 'n.case_id')
+	return introductionWithNames(trx)
+		.innerJoin('decision_maker as d', 'd.id', 'r.decision_maker_id')
+		.innerJoin('creative as c', 'c.id', 'n.creative_id')
 		.select([
 			'n.id',
 			'n.office_id',
