@@ -24,6 +24,9 @@ function build(locale: Locale, subject: MessageKey, params: MessageParams, block
 	);
 }
 
+/** Who a mail about a request greets (name) and which request it is about (title). */
+type AboutRequest = { name: string; title: string };
+
 /** A personal message someone added, under its label; nothing when there is none. */
 function quoted(label: MessageKey, message: string | null): Block[] {
 	return message
@@ -69,10 +72,7 @@ export function openReminderMail(
 	]);
 }
 
-export function requestConfirmMail(
-	locale: Locale,
-	input: { name: string; title: string; link: string }
-): RenderedMail {
+export function requestConfirmMail(locale: Locale, input: AboutRequest & { link: string }): RenderedMail {
 	const p = { name: input.name, title: input.title };
 	return build(locale, 'visibility.mail.request.confirm.subject', p, [
 		['p', 'visibility.mail.request.confirm.body', p],
@@ -83,7 +83,7 @@ export function requestConfirmMail(
 
 export function requestModeratedMail(
 	locale: Locale,
-	input: { outcome: 'approved' | 'rejected'; name: string; title: string; reason: string | null }
+	input: AboutRequest & { outcome: 'approved' | 'rejected'; reason: string | null }
 ): RenderedMail {
 	const p = { name: input.name, title: input.title, reason: input.reason ?? '' };
 	const blocks: Block[] = [['p', `visibility.mail.request.${input.outcome}.body` as MessageKey, p]];
@@ -93,9 +93,7 @@ export function requestModeratedMail(
 
 export function proposalMail(
 	locale: Locale,
-	input: {
-		name: string;
-		title: string;
+	input: AboutRequest & {
 		orgType: string;
 		region: string;
 		description: string;
@@ -118,9 +116,7 @@ export function proposalMail(
 /** To the decision maker, after the creative accepted: the creative's contact data. */
 export function introductionToDecisionMakerMail(
 	locale: Locale,
-	input: {
-		name: string;
-		title: string;
+	input: AboutRequest & {
 		creativeName: string;
 		creativeEmail: string;
 		profileLink: string | null;
@@ -146,14 +142,7 @@ export function introductionToDecisionMakerMail(
 /** To the creative, after they accepted: the decision maker's contact data. */
 export function introductionToCreativeMail(
 	locale: Locale,
-	input: {
-		name: string;
-		title: string;
-		organisation: string;
-		contactName: string;
-		email: string;
-		phone: string | null;
-	}
+	input: AboutRequest & { organisation: string; contactName: string; email: string; phone: string | null }
 ): RenderedMail {
 	const p = {
 		name: input.name,
