@@ -109,6 +109,17 @@ async function exportIntroductions(db: Db | Tx, creativeId: number) {
 }
 
 /**
+ * An erasure's step on introductions still waiting for an answer (proposed, or an interest not
+ * passed on): withdrawn, their link dead. The caller names whose introductions (`where`).
+ */
+function withdrawUnanswered(trx: Tx, t: number) {
+	return trx
+		.updateTable('introduction')
+		.set({ status: 'withdrawn', token_hash: null, updated_at: t })
+		.where('status', 'in', ['proposed', 'interest']);
+}
+
+/**
  * In the creative's erasure transaction: the profile goes off the public at once and keeps only
  * what statistics count (Land, sub-markets, approval date); image and reports are deleted;
  * introductions lose their messages and link, keep status and outcome.
@@ -141,12 +152,7 @@ export async function eraseVisibility(trx: Tx, creativeId: number, t: number): P
 			.where('id', 'in', ids)
 			.execute();
 	}
-	await trx
-		.updateTable('introduction')
-		.set({ status: 'withdrawn', token_hash: null, updated_at: t })
-		.where('creative_id', '=', creativeId)
-		.where('status', 'in', ['proposed', 'interest'])
-		.execute();
+	await withdrawUnanswered(trx, t).where('creative_id', '=', creativeId).execute();
 	await trx
 		.updateTable('introduction')
 		.set({ consultant_message: null, creative_message: null, token_hash: null, token_expires_at: null })
@@ -323,12 +329,7 @@ export async function eraseDecisionMakerRows(trx: Tx, dmId: number, t: number): 
 			.set({ title: '', description: '', region: '', reject_reason: null, idempotency_key: null })
 			.where('id', 'in', ids)
 			.execute();
-		await trx
-			.updateTable('introduction')
-			.set({ status: 'withdrawn', token_hash: null, updated_at: t })
-			.where('request_id', 'in', ids)
-			.where('status', 'in', ['proposed', 'interest'])
-			.execute();
+		await withdrawUnanswered(trx, t).where('request_id', 'in', ids).execute();
 		await trx
 			.deleteFrom('auth_token')
 			.where('subject_kind', '=', 'project_request')
