@@ -1,6 +1,7 @@
 import { HOUR } from '../../time/durations';
 import { type OfficeScope, scopeIncludes } from '../access/scope';
 import type { ProjectRequestStatus } from '../db/schema';
+import { useLinkToken } from '../db/link-tokens';
 import { knownKeyCount } from '../db/reference-keys';
 import { type Db, type Tx, isUniqueViolation, transact } from '../db/transaction';
 import { type RequestContext, absoluteLink, countHit, strictest, throttleKey } from '../identity/index';
@@ -251,24 +252,12 @@ export async function confirmRequest(
 	if (!plausibleToken(token)) return { ok: false, reason: 'invalid' };
 	return inCommandTransaction(services, async (trx, now) => {
 		const t = now.getTime();
-		const used = await trx
-			.updateTable('auth_token')
-			.set({ used_at: t })
-			.where('token_hash', '=', hashToken(token))
-			.where('purpose', '=', PURPOSE)
-			.where('used_at', 'is', null)
-			.where('expires_at', '>', t)
-			.executeTakeFirst();
-		if (Number(used.numUpdatedRows) !== 1) return inspectRequestLink(trx, token, now);
-		const tok = await trx
-			.selectFrom('auth_token')
-			.select('subject_id')
-			.where('token_hash', '=', hashToken(token))
-			.executeTakeFirstOrThrow();
+		const requestId = await useLinkToken(trx, token, PURPOSE, t);
+		if (requestId === null) return inspectRequestLink(trx, token, now);
 		const r = await trx
 			.selectFrom('project_request')
 			.select(['id', 'title', 'decision_maker_id', 'office_id'])
-			.where('id', '=', Number(tok.subject_id))
+			.where('id', '=', requestId)
 			.executeTakeFirstOrThrow();
 		await trx
 			.updateTable('project_request')
