@@ -1,4 +1,5 @@
 import { MINUTE, HOUR, DAY } from '../../time/durations';
+import { useLinkToken } from '../db/link-tokens';
 import { type Db, type Tx, transact } from '../db/transaction';
 import type { Clock } from '../platform/clock';
 import { hashToken, plausibleToken, randomToken } from '../platform/tokens';
@@ -83,27 +84,11 @@ export async function consumeLinkToken(
 	now: Date
 ): Promise<LinkCheck> {
 	if (!plausibleToken(token)) return { ok: false, reason: 'invalid' };
-	const t = now.getTime();
-	const res = await trx
-		.updateTable('auth_token')
-		.set({ used_at: t })
-		.where('token_hash', '=', hashToken(token))
-		.where('purpose', '=', purpose)
-		.where('subject_kind', '=', SUBJECT_KIND[purpose])
-		.where('used_at', 'is', null)
-		.where('expires_at', '>', t)
-		.executeTakeFirst();
-	if (Number(res.numUpdatedRows) !== 1) {
-		// The update missed, so the link is not this submit's to use, whatever a second look says.
-		const check = await inspectLinkToken(trx, token, purpose, now);
-		return check.ok ? { ok: false, reason: 'used' } : check;
-	}
-	const row = await trx
-		.selectFrom('auth_token')
-		.select('subject_id')
-		.where('token_hash', '=', hashToken(token))
-		.executeTakeFirstOrThrow();
-	return { ok: true, subjectId: Number(row.subject_id) };
+	const subjectId = await useLinkToken(trx, token, purpose, now.getTime(), SUBJECT_KIND[purpose]);
+	if (subjectId !== null) return { ok: true, subjectId };
+	// The update missed, so the link is not this submit's to use, whatever a second look says.
+	const check = await inspectLinkToken(trx, token, purpose, now);
+	return check.ok ? { ok: false, reason: 'used' } : check;
 }
 
 /** Retires every open link of one purpose for an account (a newer link or a completed reset). */

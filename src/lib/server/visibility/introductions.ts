@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { type OfficeScope, scopeIncludes } from '../access/scope';
 import type { IntroductionOutcome, IntroductionStatus } from '../db/schema';
-import { type Db, type Tx, isUniqueViolation } from '../db/transaction';
+import { type Db, type Tx, isUniqueViolation, transactNow } from '../db/transaction';
 import { type RequestContext, absoluteLink } from '../identity/index';
 import { enqueueMail } from '../notifications/index';
 import { hashToken, plausibleToken, randomToken } from '../platform/tokens';
@@ -9,7 +9,7 @@ import type { Services } from '../runtime';
 import type { Locale } from '../../i18n/locale';
 import { translate } from '../../i18n/messages';
 import { auditVisibility, creativeActor, storedStrings, staffActor } from './actors';
-import { inCommandTransaction, inOfficeTransaction } from './office-command';
+import { inOfficeTransaction } from './office-command';
 import { introductionToCreativeMail, introductionToDecisionMakerMail, proposalMail } from './mails';
 import { visibleProfiles } from './public';
 import { INTRODUCTION_LINK_MS, canRecordOutcome, canRespond } from './rules';
@@ -516,7 +516,7 @@ export async function respondToIntroduction(
 ): Promise<RespondResult> {
 	if (!plausibleToken(input.token)) return { ok: false, reason: 'invalid' };
 	const status = input.decision === 'accept' ? ('accepted' as const) : ('declined' as const);
-	return inCommandTransaction(services, async (trx, now) => {
+	return transactNow(services, async (trx, now) => {
 		const t = now.getTime();
 		const n = await trx
 			.selectFrom('introduction as n')

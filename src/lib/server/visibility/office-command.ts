@@ -1,15 +1,6 @@
 import { type OfficeScope, scopeIncludes } from '../access/scope';
-import { type Tx, transact } from '../db/transaction';
+import { type Tx, transactNow } from '../db/transaction';
 import type { Services } from '../runtime';
-
-/** The frame of every command of this domain: one transaction at the command's clock. */
-export function inCommandTransaction<R>(
-	{ db, clock }: Services,
-	work: (trx: Tx, now: Date) => Promise<R>
-): Promise<R> {
-	const now = clock.now();
-	return transact(db, (trx) => work(trx, now));
-}
 
 /**
  * The frame of a staff command on one office's visibility data: outside the caller's scope the
@@ -23,5 +14,5 @@ export async function inOfficeTransaction<R>(
 	work: (trx: Tx, now: Date) => Promise<R>
 ): Promise<R | { ok: false; reason: 'not_found' }> {
 	if (!scopeIncludes(scope, officeId)) return { ok: false, reason: 'not_found' };
-	return inCommandTransaction(services, work);
+	return transactNow(services, work);
 }

@@ -1,11 +1,10 @@
 import { type OfficeScope, scopeIncludes } from '../access/scope';
 import { rowsForIds } from '../db/rows-for-ids';
-import type { Db, Tx } from '../db/transaction';
+import { type Db, type Tx, transactNow } from '../db/transaction';
 import type { RequestContext } from '../identity/index';
 import type { Services } from '../runtime';
 import { auditVisibility, storedStrings, staffActor } from './actors';
 import { introductionWithRequest } from './introductions';
-import { inCommandTransaction } from './office-command';
 
 /**
  * Profiles, images, reports about a profile and introductions are a creative's personal data;
@@ -285,7 +284,7 @@ export async function eraseDecisionMaker(
 	input: { officeId: number; decisionMakerId: number },
 	ctx: RequestContext = {}
 ): Promise<boolean> {
-	return inCommandTransaction(services, async (trx, now) => {
+	return transactNow(services, async (trx, now) => {
 		const dm = await decisionMakerInOffice(trx, scope, input.officeId, input.decisionMakerId);
 		if (!dm) return false;
 		await eraseDecisionMakerRows(trx, Number(dm.id), now.getTime());

@@ -1,6 +1,6 @@
 import type { AuditEntry } from '../audit/index';
 import type { Db, Tx } from '../db/transaction';
-import { transact } from '../db/transaction';
+import { transact, transactNow } from '../db/transaction';
 import { knownKeyCount, landOnFile } from '../db/reference-keys';
 import type { ProfileStatus } from '../db/schema';
 import type { RequestContext } from '../identity/index';
@@ -10,7 +10,6 @@ import { auditVisibility, creativeActor } from './actors';
 import { profileFieldsOf } from './profile-fields';
 import { currentVisibilityConsent, ensureVisibilityConsent } from './consent';
 import { type ImageRefusal, sanitizeImage } from './image';
-import { inCommandTransaction } from './office-command';
 import { OPEN_FOR_PROJECTS_MS, canPublish, canUnpublish, isOpenForProjects, statusAfterEdit } from './rules';
 import type { ProfileFields, ProfileInput } from './schema';
 
@@ -100,7 +99,7 @@ export async function saveProfile(
 	input: ProfileInput,
 	ctx: RequestContext = {}
 ): Promise<SaveProfileResult> {
-	return inCommandTransaction(services, async (trx, now) => {
+	return transactNow(services, async (trx, now) => {
 		const t = now.getTime();
 		const fields = await profileReferenceFields(trx, input);
 		if (Object.keys(fields).length > 0) return { ok: false as const, fields };

@@ -3,7 +3,7 @@ import { type OfficeScope, scopeIncludes } from '../access/scope';
 import type { ProjectRequestStatus } from '../db/schema';
 import { useLinkToken } from '../db/link-tokens';
 import { knownKeyCount } from '../db/reference-keys';
-import { type Db, type Tx, isUniqueViolation, transact } from '../db/transaction';
+import { type Db, type Tx, isUniqueViolation, transact, transactNow } from '../db/transaction';
 import { type RequestContext, absoluteLink, countHit, strictest, throttleKey } from '../identity/index';
 import { enqueueMail } from '../notifications/index';
 import { hashToken, plausibleToken, randomToken } from '../platform/tokens';
@@ -11,7 +11,7 @@ import { officesForLand } from '../reference/index';
 import type { Services } from '../runtime';
 import type { Locale } from '../../i18n/locale';
 import { auditVisibility, creativeActor, decisionMakerActor, storedStrings, staffActor } from './actors';
-import { inCommandTransaction, inOfficeTransaction } from './office-command';
+import { inOfficeTransaction } from './office-command';
 import { currentVisibilityConsent, ensureVisibilityConsent } from './consent';
 import { liveProfileOf } from './profiles';
 import { requestConfirmMail, requestModeratedMail } from './mails';
@@ -250,7 +250,7 @@ export async function confirmRequest(
 	ctx: RequestContext = {}
 ): Promise<ConfirmCheck> {
 	if (!plausibleToken(token)) return { ok: false, reason: 'invalid' };
-	return inCommandTransaction(services, async (trx, now) => {
+	return transactNow(services, async (trx, now) => {
 		const t = now.getTime();
 		const requestId = await useLinkToken(trx, token, PURPOSE, t);
 		if (requestId === null) return inspectRequestLink(trx, token, now);
