@@ -1,4 +1,5 @@
 import { json, type RequestEvent } from '@sveltejs/kit';
+import type { z } from 'zod';
 import { bookingReferenceKeys } from '$lib/server/booking/calendar-queries';
 import { countHit, throttleKey } from '$lib/server/identity/throttle';
 import { services } from '$lib/server/runtime';
@@ -27,6 +28,26 @@ export async function rateLimited(event: Pick<RequestEvent, 'getClientAddress'>)
 	);
 	if (decision.allowed) return null;
 	return apiJson({ error: 'rate_limited' }, 429, { 'retry-after': String(decision.retryAfterSeconds) });
+}
+
+/**
+ * The first steps of every public GET that takes a query: the rate limit, then the query string
+ * read by its schema. A Response (429, or 400 naming each parameter that does not fit) or the
+ * parsed query. `params` replaces the raw query where an endpoint reads it differently.
+ */
+export async function limitedQuery<S extends z.ZodType>(
+	event: Pick<RequestEvent, 'getClientAddress' | 'url'>,
+	schema: S,
+	params: Record<string, string> = Object.fromEntries(event.url.searchParams)
+): Promise<Response | z.output<S>> {
+	const limited = await rateLimited(event);
+	if (limited) return limited;
+	const parsed = schema.safeParse(params);
+	if (!parsed.success)
+		return apiError(400, 'bad_request', {
+			message: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')
+		});
+	return parsed.data;
 }
 
 /** The reference keys a booking may name (active entries only, as on the public form). */

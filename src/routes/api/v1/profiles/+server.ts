@@ -3,7 +3,7 @@ import { services } from '$lib/server/runtime';
 import { type profileListSchema, profileListQuerySchema } from '$lib/server/visibility/openapi';
 import { apiProfiles, readProfileCursor, writeProfileCursor } from '$lib/server/visibility/public';
 import type { z } from 'zod';
-import { apiError, rateLimited } from '../api.server';
+import { apiError, limitedQuery } from '../api.server';
 import type { RequestHandler } from './$types';
 
 /**
@@ -11,14 +11,9 @@ import type { RequestHandler } from './$types';
  * next page's URL is in the body (`next`) and in a `Link: <…>; rel="next"` header.
  */
 export const GET: RequestHandler = async (event) => {
-	const limited = await rateLimited(event);
-	if (limited) return limited;
-	const parsed = profileListQuerySchema.safeParse(Object.fromEntries(event.url.searchParams));
-	if (!parsed.success)
-		return apiError(400, 'bad_request', {
-			message: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')
-		});
-	const { cursor, limit } = parsed.data;
+	const query = await limitedQuery(event, profileListQuerySchema);
+	if (query instanceof Response) return query;
+	const { cursor, limit } = query;
 	const after = cursor === undefined ? null : readProfileCursor(cursor);
 	if (cursor !== undefined && after === null)
 		return apiError(400, 'bad_request', { message: 'cursor: not a cursor this API gave out' });

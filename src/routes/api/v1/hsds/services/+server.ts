@@ -2,7 +2,7 @@ import { publicJson } from '$lib/server/http/conditional-response';
 import { hsdsServicesPage } from '$lib/server/directory/hsds-api';
 import { hsdsServicesQuerySchema } from '$lib/server/directory/hsds-schema';
 import { services } from '$lib/server/runtime';
-import { apiError, rateLimited } from '../../api.server';
+import { limitedQuery } from '../../api.server';
 import type { RequestHandler } from './$types';
 
 /**
@@ -11,13 +11,8 @@ import type { RequestHandler } from './$types';
  * `organization_id` and `modified_after`. A parameter that does not fit answers 400.
  */
 export const GET: RequestHandler = async (event) => {
-	const limited = await rateLimited(event);
-	if (limited) return limited;
-	const parsed = hsdsServicesQuerySchema.safeParse(Object.fromEntries(event.url.searchParams));
-	if (!parsed.success)
-		return apiError(400, 'bad_request', {
-			message: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')
-		});
-	const body = await hsdsServicesPage(services().db, parsed.data);
+	const query = await limitedQuery(event, hsdsServicesQuerySchema);
+	if (query instanceof Response) return query;
+	const body = await hsdsServicesPage(services().db, query);
 	return publicJson(event.request, body, 300);
 };

@@ -5,21 +5,16 @@ import { listSlots } from '$lib/server/booking/slots';
 import { getOfficeById } from '$lib/server/reference/queries';
 import { services } from '$lib/server/runtime';
 import { addDays } from '$lib/time/berlin';
-import { apiError, apiJson, rateLimited } from '../../../api.server';
+import { apiError, apiJson, limitedQuery } from '../../../api.server';
 import type { RequestHandler } from './$types';
 
 const MAX_DAYS = 62;
 
 /** Free slots of an active office in [from, to] (Berlin days), at most 62 days. */
 export const GET: RequestHandler = async (event) => {
-	const limited = await rateLimited(event);
-	if (limited) return limited;
-	const parsed = slotsQuerySchema.safeParse(Object.fromEntries(event.url.searchParams));
-	if (!parsed.success)
-		return apiError(400, 'bad_request', {
-			message: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')
-		});
-	const { from, to, format, consultantId } = parsed.data;
+	const query = await limitedQuery(event, slotsQuerySchema);
+	if (query instanceof Response) return query;
+	const { from, to, format, consultantId } = query;
 	if (to < from) return apiError(400, 'bad_request', { message: 'from must not be after to' });
 	if (addDays(from, MAX_DAYS - 1) < to)
 		return apiError(400, 'bad_request', { message: `at most ${MAX_DAYS} days` });
