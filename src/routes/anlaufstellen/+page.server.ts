@@ -1,4 +1,4 @@
-import { contactPointsPage, verifyCutoff } from '$lib/server/directory/queries';
+import { contactPointsPage, publicContactPoint, verifyCutoff } from '$lib/server/directory/queries';
 import { LAND_ISOS } from '$lib/server/reference/schema';
 import { listSubmarkets, listTopics } from '$lib/server/reference/queries';
 import { services } from '$lib/server/runtime';
@@ -35,23 +35,11 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 		laender: [...LAND_ISOS],
 		topics: topics.map((t) => ({ key: t.key, name: t.name })),
 		submarkets: submarkets.map((s) => ({ key: s.key, name: s.name })),
-		// Public fields only.
 		total: found.total,
 		page: found.page,
 		pageSize: found.pageSize,
 		results: found.results.map((c) => ({
-			id: c.id,
-			key: c.key,
-			name: c.name,
-			description: c.description,
-			kind: c.kind,
-			cost: c.cost,
-			scope: c.scope,
-			laender: c.laender,
-			website: c.website,
-			email: c.email,
-			phone: c.phone,
-			advocacy: c.advocacy,
+			...publicContactPoint(c),
 			lastVerifiedAt: c.lastVerifiedAt,
 			// Issue 16: older than 12 months (or never) says so instead of a bare date.
 			stale: c.lastVerifiedAt === null || c.lastVerifiedAt < cutoff

@@ -45,6 +45,15 @@ export interface ContactPoint {
 	updatedAt: number;
 }
 
+/**
+ * What anyone may see of a contact point, on the public directory page and in the API: not
+ * the staff's side (who verified it, the organisation's own text, when it was entered).
+ */
+export function publicContactPoint(c: ContactPoint) {
+	const { id, key, name, description, kind, cost, scope, laender, website, email, phone, advocacy } = c;
+	return { id, key, name, description, kind, cost, scope, laender, website, email, phone, advocacy };
+}
+
 async function load(
 	db: Reader,
 	where?: { id?: number; key?: string; ids?: number[] }

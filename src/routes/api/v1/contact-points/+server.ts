@@ -2,10 +2,10 @@ import { publicJson } from '$lib/server/http/conditional-response';
 import type { z } from 'zod';
 import { isoBerlin } from '$lib/format/iso-offset';
 import { type contactPointListSchema, contactPointsQuerySchema } from '$lib/server/directory/openapi';
-import { searchContactPoints, termKeys } from '$lib/server/directory/queries';
+import { publicContactPoint, searchContactPoints, termKeys } from '$lib/server/directory/queries';
 import { LAND_ISOS } from '$lib/server/reference/schema';
 import { services } from '$lib/server/runtime';
-import { apiError, rateLimited } from '../api.server';
+import { apiError, limitedQuery } from '../api.server';
 import type { RequestHandler } from './$types';
 
 /**
@@ -13,20 +13,15 @@ import type { RequestHandler } from './$types';
  * plus that Land's; an unknown land, topic or submarket value answers 400.
  */
 export const GET: RequestHandler = async (event) => {
-	const limited = await rateLimited(event);
-	if (limited) return limited;
 	const { db } = services();
 	// An empty parameter means "no filter", as the directory page's form sends it.
 	const params = Object.fromEntries([...event.url.searchParams].filter(([, v]) => v !== ''));
-	const parsed = contactPointsQuerySchema.safeParse(params);
-	if (!parsed.success)
-		return apiError(400, 'bad_request', {
-			message: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')
-		});
-	const land = parsed.data.land ?? null;
-	const topic = parsed.data.topic ?? null;
-	const submarket = parsed.data.submarket ?? null;
-	const q = parsed.data.q ?? '';
+	const query = await limitedQuery(event, contactPointsQuerySchema, params);
+	if (query instanceof Response) return query;
+	const land = query.land ?? null;
+	const topic = query.topic ?? null;
+	const submarket = query.submarket ?? null;
+	const q = query.q ?? '';
 	const known = await termKeys(db);
 	if (land && !(LAND_ISOS as readonly string[]).includes(land))
 		return apiError(400, 'bad_request', { message: 'unknown land' });
@@ -37,21 +32,10 @@ export const GET: RequestHandler = async (event) => {
 	const found = await searchContactPoints(db, { land, topic, submarket, q });
 	const body: z.output<typeof contactPointListSchema> = {
 		contactPoints: found.map((c) => ({
-			id: c.id,
-			key: c.key,
-			name: c.name,
-			description: c.description,
-			kind: c.kind,
-			cost: c.cost,
-			scope: c.scope,
+			...publicContactPoint(c),
 			land: c.scope === 'land' ? (c.laender[0] ?? null) : null,
-			laender: c.laender,
-			website: c.website,
-			email: c.email,
-			phone: c.phone,
 			topics: c.topics,
 			submarkets: c.submarkets,
-			advocacy: c.advocacy,
 			lastVerified: c.lastVerifiedAt === null ? null : isoBerlin(c.lastVerifiedAt)
 		}))
 	};
