@@ -22,6 +22,8 @@ export function formValues(values: () => FormValues, errors: () => FormErrors) {
 		err,
 		/** What a Field, SelectField or TextAreaField shows of one value: its name, error and value. */
 		field: (name: string) => ({ name, error: err(name), value: list(name)[0] ?? '' }),
+		/** What a CheckGroup shows of a many-valued name: its name, error and chosen values. */
+		group: (name: string) => ({ name, error: err(name), chosen: list(name) }),
 		/** aria-describedby for a field with an optional hint and its error. */
 		describedBy: (name: string, hint: boolean): string | undefined => describedByOf(name, hint, !!err(name))
 	};
