@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 /**
  * Request events for calling a route's load or action directly in a test (imported by *.test.ts
  * only): the actor hooks.server.ts would have put into locals, and the event around a request.
@@ -90,6 +91,22 @@ export function tokenPageEvent(path: string, token: string, form: Record<string,
 			body
 		})
 	} as never;
+}
+
+/**
+ * What an action answered when it refused its form: the test fails unless it is the 400 with
+ * field errors; then the errors and the values the form shows again.
+ */
+export function refusedForm(answer: unknown): {
+	errors: Record<string, string>;
+	values: Record<string, unknown>;
+} {
+	const r = answer as {
+		status?: number;
+		data?: { errors?: Record<string, string>; values?: Record<string, unknown> };
+	};
+	expect(r?.status).toBe(400);
+	return { errors: r.data?.errors ?? {}, values: r.data?.values ?? {} };
 }
 
 /** What a load or action threw (a redirect or an error); fails when it threw nothing. */

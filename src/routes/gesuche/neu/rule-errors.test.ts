@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { refusedForm, routeEvent } from '../../../../tests/support/route-events';
 import { testServices } from '../../../../tests/support/test-database';
 import { setServices } from '$lib/server/runtime';
 import { requestRuleFields } from '$lib/server/visibility/requests';
@@ -34,26 +35,16 @@ describe('requestRuleFields', () => {
 describe('/gesuche/neu', () => {
 	it('the organisation missing and a Land no office serves: both in the first answer', async () => {
 		await withoutBremenOffice();
-		const url = new URL('http://localhost/gesuche/neu');
-		const body = new FormData();
-		for (const [k, v] of [
+		const form: [string, string][] = [
 			['organisation', ''],
 			['land', 'DE-HB'],
 			['submarkets', 'design']
-		])
-			body.append(k!, v!);
-		const event = {
-			url,
-			locals: { locale: 'de', requestId: 'test' },
-			request: new Request(url, { method: 'POST', body })
-		};
-		const r = (await actions.default!(event as never)) as {
-			status: number;
-			data: { errors: Record<string, string> };
-		};
-		expect(r.status).toBe(400);
-		expect(r.data.errors.organisation).toBeTruthy();
-		expect(r.data.errors.land).toMatch(/Regionalbüro|Büro/);
-		expect(r.data.errors.submarkets).toBeUndefined();
+		];
+		const r = refusedForm(
+			await actions.default!(routeEvent({ path: '/gesuche/neu', actor: undefined, form }))
+		);
+		expect(r.errors.organisation).toBeTruthy();
+		expect(r.errors.land).toMatch(/Regionalbüro|Büro/);
+		expect(r.errors.submarkets).toBeUndefined();
 	});
 });

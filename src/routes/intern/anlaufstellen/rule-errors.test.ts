@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { networkAdmin, routeEvent } from '../../../../tests/support/route-events';
+import { networkAdmin, refusedForm, routeEvent } from '../../../../tests/support/route-events';
 import { testServices } from '../../../../tests/support/test-database';
 import { getContactPointByKey } from '$lib/server/directory/queries';
 import { seedDirectory } from '$lib/server/directory/seed';
@@ -15,8 +15,6 @@ function event(path: string, params: Record<string, string>, form: [string, stri
 	return routeEvent({ path, params, form, actor: networkAdmin() });
 }
 
-type Failure = { status: number; data: { errors: Record<string, string> } };
-
 async function seeded() {
 	s = await testServices();
 	await seedDirectory(s.db, s.clock.now());
@@ -26,32 +24,34 @@ async function seeded() {
 describe('contact-point forms: every error in one round', () => {
 	it('a new entry: the missing name and the used key', async () => {
 		await seeded();
-		const r = (await create.default!(
-			event('/intern/anlaufstellen/neu', {}, [
-				['key', 'ksk'],
-				['name', ''],
-				['description', 'Hilft'],
-				['kind', 'beratung'],
-				['scope', 'bund']
-			])
-		)) as Failure;
-		expect(r.status).toBe(400);
-		expect(Object.keys(r.data.errors).sort()).toEqual(['key', 'name']);
+		const r = refusedForm(
+			await create.default!(
+				event('/intern/anlaufstellen/neu', {}, [
+					['key', 'ksk'],
+					['name', ''],
+					['description', 'Hilft'],
+					['kind', 'beratung'],
+					['scope', 'bund']
+				])
+			)
+		);
+		expect(Object.keys(r.errors).sort()).toEqual(['key', 'name']);
 	});
 
 	it('an entry edited: the missing name and an unknown topic', async () => {
 		await seeded();
 		const hwk = await getContactPointByKey(s!.db, 'hwk');
-		const r = (await edit.save!(
-			event(`/intern/anlaufstellen/${hwk!.id}`, { id: String(hwk!.id) }, [
-				['name', ''],
-				['description', 'Hilft'],
-				['kind', 'beratung'],
-				['scope', 'bund'],
-				['topics', 'erfunden']
-			])
-		)) as Failure;
-		expect(r.status).toBe(400);
-		expect(Object.keys(r.data.errors).sort()).toEqual(['name', 'topics']);
+		const r = refusedForm(
+			await edit.save!(
+				event(`/intern/anlaufstellen/${hwk!.id}`, { id: String(hwk!.id) }, [
+					['name', ''],
+					['description', 'Hilft'],
+					['kind', 'beratung'],
+					['scope', 'bund'],
+					['topics', 'erfunden']
+				])
+			)
+		);
+		expect(Object.keys(r.errors).sort()).toEqual(['name', 'topics']);
 	});
 });

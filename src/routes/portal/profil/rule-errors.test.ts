@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { refusedForm, routeEvent } from '../../../../tests/support/route-events';
 import { testServices } from '../../../../tests/support/test-database';
 import { setServices } from '$lib/server/runtime';
 import { profileReferenceFields } from '$lib/server/visibility/profiles';
@@ -24,29 +25,21 @@ describe('/portal/profil ?/save', () => {
 	it('the name missing and an unknown sub-market: both in the first answer', async () => {
 		s = await testServices();
 		setServices(s);
-		const url = new URL('http://localhost/portal/profil?/save');
-		const body = new FormData();
-		for (const [k, v] of [
+		const form: [string, string][] = [
 			['kind', 'person'],
 			['display_name', ''],
 			['submarkets', 'design'],
 			['submarkets', 'erfunden'],
 			['land', 'DE-NW'],
 			['town', 'Bochum']
-		])
-			body.append(k!, v!);
-		const event = {
-			url,
-			locals: { locale: 'de', requestId: 'test', actor: { kind: 'creative', id: 1 } },
-			request: new Request(url, { method: 'POST', body })
-		};
-		const r = (await actions.save!(event as never)) as {
-			status: number;
-			data: { errors: Record<string, string> };
-		};
-		expect(r.status).toBe(400);
-		expect(r.data.errors.display_name).toBeTruthy();
-		expect(r.data.errors.submarkets).toBeTruthy();
-		expect(r.data.errors.land).toBeUndefined();
+		];
+		const r = refusedForm(
+			await actions.save!(
+				routeEvent({ path: '/portal/profil?/save', actor: { kind: 'creative', id: 1 }, form })
+			)
+		);
+		expect(r.errors.display_name).toBeTruthy();
+		expect(r.errors.submarkets).toBeTruthy();
+		expect(r.errors.land).toBeUndefined();
 	});
 });

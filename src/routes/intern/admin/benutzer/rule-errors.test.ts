@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { networkAdmin, routeEvent } from '../../../../../tests/support/route-events';
+import { networkAdmin, refusedForm, routeEvent } from '../../../../../tests/support/route-events';
 import { testServices } from '../../../../../tests/support/test-database';
 import { demotesSelf } from '$lib/server/identity/staff-admin';
 import { staffEmailTaken } from '$lib/server/identity/staff-queries';
@@ -21,8 +21,6 @@ function event(admin: Admin, path: string, params: Record<string, string>, form:
 	return routeEvent({ path, params, form, actor: networkAdmin(admin) });
 }
 
-type Failure = { status: number; data: { errors: Record<string, string> } };
-
 describe('staff forms: every error in one round', () => {
 	it('the rules on their own: a used address (not the own one), a self-demotion', async () => {
 		s = await testServices();
@@ -42,33 +40,34 @@ describe('staff forms: every error in one round', () => {
 		setServices(s);
 		const a = await addStaff(s, { email: 'a@example.org', name: 'A', admin: true });
 		const b = await addStaff(s, { email: 'b@example.org', name: 'B' });
-		const r = (await edit.save!(
-			event(a, `/intern/admin/benutzer/${b.id}`, { id: String(b.id) }, { name: '', email: 'a@example.org' })
-		)) as Failure;
-		expect(r.status).toBe(400);
-		expect(r.data.errors.name).toBeTruthy();
-		expect(r.data.errors.email).toMatch(/bereits einen Zugang/);
+		const r = refusedForm(
+			await edit.save!(
+				event(a, `/intern/admin/benutzer/${b.id}`, { id: String(b.id) }, { name: '', email: 'a@example.org' })
+			)
+		);
+		expect(r.errors.name).toBeTruthy();
+		expect(r.errors.email).toMatch(/bereits einen Zugang/);
 	});
 
 	it('editing oneself: the missing name and the admin box unticked', async () => {
 		s = await testServices();
 		setServices(s);
 		const a = await addStaff(s, { email: 'a@example.org', name: 'A', admin: true });
-		const r = (await edit.save!(
-			event(a, `/intern/admin/benutzer/${a.id}`, { id: String(a.id) }, { name: '', email: 'a@example.org' })
-		)) as Failure;
-		expect(r.status).toBe(400);
-		expect(Object.keys(r.data.errors).sort()).toEqual(['is_network_admin', 'name']);
+		const r = refusedForm(
+			await edit.save!(
+				event(a, `/intern/admin/benutzer/${a.id}`, { id: String(a.id) }, { name: '', email: 'a@example.org' })
+			)
+		);
+		expect(Object.keys(r.errors).sort()).toEqual(['is_network_admin', 'name']);
 	});
 
 	it('inviting: the missing name and a used address', async () => {
 		s = await testServices();
 		setServices(s);
 		const a = await addStaff(s, { email: 'a@example.org', name: 'A', admin: true });
-		const r = (await invite.default!(
-			event(a, '/intern/admin/benutzer/neu', {}, { name: '', email: 'A@example.org' })
-		)) as Failure;
-		expect(r.status).toBe(400);
-		expect(Object.keys(r.data.errors).sort()).toEqual(['email', 'name']);
+		const r = refusedForm(
+			await invite.default!(event(a, '/intern/admin/benutzer/neu', {}, { name: '', email: 'A@example.org' }))
+		);
+		expect(Object.keys(r.errors).sort()).toEqual(['email', 'name']);
 	});
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { networkAdmin, routeEvent } from '../../../../../../tests/support/route-events';
+import { networkAdmin, refusedForm, routeEvent } from '../../../../../../tests/support/route-events';
 import { testServices } from '../../../../../../tests/support/test-database';
 import { setServices } from '$lib/server/runtime';
 import { actions as create } from './neu/+page.server';
@@ -20,8 +20,6 @@ function post(form: [string, string][]) {
 		form
 	});
 }
-
-type Failure = { status: number; data: { errors: Record<string, string>; values: Record<string, unknown> } };
 
 const base: [string, string][] = [
 	['type', 'info'],
@@ -89,9 +87,8 @@ describe('event form: every error in one round', () => {
 		it(c.name, async () => {
 			s = await testServices();
 			setServices(s);
-			const r = (await create.default!(post([...base, ...c.extra]))) as Failure;
-			expect(r.status).toBe(400);
-			expect(Object.keys(r.data.errors).sort()).toEqual(c.errors);
-			expect(r.data.values.description).toBe('Ein Abend über Förderprogramme.');
+			const r = refusedForm(await create.default!(post([...base, ...c.extra])));
+			expect(Object.keys(r.errors).sort()).toEqual(c.errors);
+			expect(r.values.description).toBe('Ein Abend über Förderprogramme.');
 		});
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { refusedForm } from '../../../../../../tests/support/route-events';
 import { testServices } from '../../../../../../tests/support/test-database';
 import { addRule, ruleWouldOverlap } from '$lib/server/booking/availability';
 import { ruleSchema } from '$lib/server/booking/availability-schema';
@@ -103,8 +104,7 @@ describe('/intern/buero/[key]/verfuegbarkeit ?/addRule', () => {
 			},
 			request: new Request(url, { method: 'POST', body })
 		} as never;
-		const r = (await actions.addRule!(event)) as { status: number; data: { errors: Record<string, string> } };
-		expect(r.status).toBe(400);
-		expect(Object.keys(r.data.errors).sort()).toEqual(['ruleFormat', 'ruleStart']);
+		const r = refusedForm(await actions.addRule!(event));
+		expect(Object.keys(r.errors).sort()).toEqual(['ruleFormat', 'ruleStart']);
 	});
 });

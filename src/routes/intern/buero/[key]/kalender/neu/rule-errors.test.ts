@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { routeEvent, staffActor } from '../../../../../../../tests/support/route-events';
+import { refusedForm, routeEvent, staffActor } from '../../../../../../../tests/support/route-events';
 import { testServices } from '../../../../../../../tests/support/test-database';
 import { mintScope } from '$lib/server/access/scope';
 import { slotValue } from '$lib/server/booking/calendar-schema';
@@ -35,8 +35,6 @@ function event(actor: ReturnType<typeof lead>, form: Record<string, string>) {
 	});
 }
 
-type Failure = { status: number; data: { errors: Record<string, string> } };
-
 describe('booking on behalf: every error in one round', () => {
 	it('onBehalfSlotFree: free until someone holds it; outside the scope it says nothing', async () => {
 		s = await testServices();
@@ -62,24 +60,25 @@ describe('booking on behalf: every error in one round', () => {
 		const f = await bookingFixture(s);
 		const [slot] = await slotsOn(s, f, DAY);
 		expect((await holdBooking(s, holdInput(f, slot!.start))).ok).toBe(true);
-		const r = (await actions.default!(
-			event(lead(f.consultantId, f.officeId), {
-				slot: slotValue({ start: slot!.start, consultantId: f.consultantId, format: 'office' }),
-				name: '',
-				email: 'kim@example.org',
-				phone: '',
-				postcode: '',
-				land: 'DE-NW',
-				submarket: 'design',
-				stage: 'idee',
-				concern: 'Preise',
-				heardFrom: '',
-				locale: 'de',
-				consentProcessing: 'on'
-			})
-		)) as Failure;
-		expect(r.status).toBe(400);
-		expect(Object.keys(r.data.errors).sort()).toEqual(['name', 'slot']);
-		expect(r.data.errors.slot).toMatch(/inzwischen vergeben/);
+		const r = refusedForm(
+			await actions.default!(
+				event(lead(f.consultantId, f.officeId), {
+					slot: slotValue({ start: slot!.start, consultantId: f.consultantId, format: 'office' }),
+					name: '',
+					email: 'kim@example.org',
+					phone: '',
+					postcode: '',
+					land: 'DE-NW',
+					submarket: 'design',
+					stage: 'idee',
+					concern: 'Preise',
+					heardFrom: '',
+					locale: 'de',
+					consentProcessing: 'on'
+				})
+			)
+		);
+		expect(Object.keys(r.errors).sort()).toEqual(['name', 'slot']);
+		expect(r.errors.slot).toMatch(/inzwischen vergeben/);
 	});
 });
