@@ -1,0 +1,53 @@
+import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
+import type { z } from 'zod';
+import { localizePath } from '$lib/i18n/locale';
+import type { OfficeActor } from '$lib/server/booking/settings';
+import type { Db } from '$lib/server/db/transaction';
+import { fieldErrors, formObject, formValues } from '$lib/server/http/form';
+import type { RequestContext } from '$lib/server/identity/index';
+import { type Services, services } from '$lib/server/runtime';
+import { calendarAccess } from './kalender/access.server';
+
+/**
+ * A page of one office's settings (the accompaniment rhythm, the message times): everyone of the
+ * office reads them, office leads and network admins save (the domain's save refuses a
+ * consultant). A save that fits the schema returns to the page with `?gespeichert=1`; one that
+ * does not shows the typed values again with their field errors.
+ */
+export function officeSettingsPage<S, T>(
+	/** The page's path below `/intern/buero/<key>/`. */
+	path: string,
+	settings: {
+		read: (db: Db, officeId: number) => Promise<S>;
+		schema: z.ZodType<T>;
+		save: (
+			services: Services,
+			actor: OfficeActor,
+			officeId: number,
+			settings: T,
+			ctx: RequestContext
+		) => Promise<{ ok: boolean }>;
+	}
+) {
+	const load = async (event: RequestEvent<{ key: string }>) => {
+		const { office, viewer } = await calendarAccess(event);
+		return {
+			office: { key: office.key, name: office.name },
+			mayEdit: viewer.role !== 'consultant',
+			settings: await settings.read(services().db, office.id),
+			saved: event.url.searchParams.has('gespeichert')
+		};
+	};
+	const save = async (event: RequestEvent<{ key: string }>) => {
+		const { office, viewer } = await calendarAccess(event);
+		const { locale, requestId } = event.locals;
+		const form = await event.request.formData().catch(() => new FormData());
+		const parsed = settings.schema.safeParse(formObject(form));
+		if (!parsed.success)
+			return fail(400, { values: formValues(form), errors: fieldErrors(parsed.error, locale) });
+		const r = await settings.save(services(), viewer, office.id, parsed.data, { requestId });
+		if (!r.ok) error(403, { message: 'forbidden' });
+		redirect(303, localizePath(locale, `/intern/buero/${office.key}/${path}?gespeichert=1`));
+	};
+	return { load, save };
+}
