@@ -110,7 +110,7 @@ export function refusedForm(answer: unknown): {
 }
 
 /** What a load or action threw (a redirect or an error); fails when it threw nothing. */
-export async function thrown(p: Promise<unknown>): Promise<{ status?: number; location?: string }> {
+export async function thrown(p: unknown): Promise<{ status?: number; location?: string }> {
 	try {
 		await p;
 	} catch (e) {

@@ -1,3 +1,4 @@
+import { newestConsentTexts, seedConsentTexts } from '../db/consent-text-tables';
 import type { Db, Tx } from '../db/transaction';
 
 /**
@@ -6,7 +7,6 @@ import type { Db, Tx } from '../db/transaction';
  * version row, never an edit of an old one.
  */
 export type ConsentKind = 'processing' | 'notes' | 'news';
-export const CONSENT_KINDS: readonly ConsentKind[] = ['processing', 'notes', 'news'];
 
 export interface ConsentText {
 	kind: ConsentKind;
@@ -34,21 +34,8 @@ export const INITIAL_CONSENT_TEXTS: Record<ConsentKind, { de: string; en: string
 export type ConsentTexts = Record<ConsentKind, ConsentText>;
 
 /** The newest version of each text; kinds without a row fall back to version 1 as above. */
-export async function currentConsentTexts(db: Db | Tx): Promise<ConsentTexts> {
-	const rows = await db
-		.selectFrom('consent_text')
-		.select(['kind', 'version', 'text_de', 'text_en'])
-		.orderBy('version', 'desc')
-		.execute();
-	const out = {} as ConsentTexts;
-	for (const kind of CONSENT_KINDS) {
-		const row = rows.find((r) => r.kind === kind);
-		out[kind] = row
-			? { kind, version: Number(row.version), de: row.text_de, en: row.text_en }
-			: { kind, version: 1, ...INITIAL_CONSENT_TEXTS[kind] };
-	}
-	return out;
-}
+export const currentConsentTexts = (db: Db | Tx): Promise<ConsentTexts> =>
+	newestConsentTexts(db, 'consent_text', INITIAL_CONSENT_TEXTS);
 
 /** Version numbers only, for storing with a booking. */
 export async function currentConsentVersions(db: Db | Tx): Promise<Record<ConsentKind, number>> {
@@ -56,26 +43,6 @@ export async function currentConsentVersions(db: Db | Tx): Promise<Record<Consen
 	return { processing: texts.processing.version, notes: texts.notes.version, news: texts.news.version };
 }
 
-/**
- * Seeds version 1 of every kind that has no text yet. Idempotent and safe in parallel (the
- * (kind, version) pair is unique), so commands can call it in their transaction.
- */
-export async function ensureConsentTexts(db: Db | Tx, now: Date): Promise<void> {
-	const present = new Set(
-		(await db.selectFrom('consent_text').select('kind').distinct().execute()).map((r) => r.kind)
-	);
-	for (const kind of CONSENT_KINDS) {
-		if (present.has(kind)) continue;
-		await db
-			.insertInto('consent_text')
-			.values({
-				kind,
-				version: 1,
-				text_de: INITIAL_CONSENT_TEXTS[kind].de,
-				text_en: INITIAL_CONSENT_TEXTS[kind].en,
-				created_at: now.getTime()
-			})
-			.onConflict((oc) => oc.columns(['kind', 'version']).doNothing())
-			.execute();
-	}
-}
+/** Seeds version 1 of every kind that has no text yet (idempotent, safe in parallel). */
+export const ensureConsentTexts = (db: Db | Tx, now: Date): Promise<void> =>
+	seedConsentTexts(db, 'consent_text', INITIAL_CONSENT_TEXTS, now);

@@ -1,3 +1,4 @@
+import { newestConsentTexts, seedConsentTexts } from '../db/consent-text-tables';
 import type { Db, Tx } from '../db/transaction';
 
 /**
@@ -6,7 +7,6 @@ import type { Db, Tx } from '../db/transaction';
  * new version row; what someone agreed to is stored as the version number with their record.
  */
 export type VisibilityConsentKind = 'profile' | 'contact_relay' | 'request';
-const KINDS: readonly VisibilityConsentKind[] = ['profile', 'contact_relay', 'request'];
 
 export const INITIAL_VISIBILITY_CONSENT: Record<VisibilityConsentKind, { de: string; en: string }> = {
 	profile: {
@@ -34,30 +34,9 @@ export async function currentVisibilityConsent(
 	db: Db | Tx,
 	kind: VisibilityConsentKind
 ): Promise<VisibilityConsentText> {
-	const row = await db
-		.selectFrom('visibility_consent_text')
-		.select(['version', 'text_de', 'text_en'])
-		.where('kind', '=', kind)
-		.orderBy('version', 'desc')
-		.executeTakeFirst();
-	return row
-		? { kind, version: Number(row.version), de: row.text_de, en: row.text_en }
-		: { kind, version: 1, ...INITIAL_VISIBILITY_CONSENT[kind] };
+	return (await newestConsentTexts(db, 'visibility_consent_text', INITIAL_VISIBILITY_CONSENT))[kind];
 }
 
 /** Seeds version 1 of a kind that has no row yet; idempotent and safe in parallel. */
-export async function ensureVisibilityConsent(db: Db | Tx, now: Date): Promise<void> {
-	for (const kind of KINDS) {
-		await db
-			.insertInto('visibility_consent_text')
-			.values({
-				kind,
-				version: 1,
-				text_de: INITIAL_VISIBILITY_CONSENT[kind].de,
-				text_en: INITIAL_VISIBILITY_CONSENT[kind].en,
-				created_at: now.getTime()
-			})
-			.onConflict((oc) => oc.columns(['kind', 'version']).doNothing())
-			.execute();
-	}
-}
+export const ensureVisibilityConsent = (db: Db | Tx, now: Date): Promise<void> =>
+	seedConsentTexts(db, 'visibility_consent_text', INITIAL_VISIBILITY_CONSENT, now);
