@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
+import { PUBLIC_PAGES } from './support';
 import admin from '../../src/lib/i18n/catalogue/admin';
 import audit from '../../src/lib/i18n/catalogue/audit';
 import auditSentences from '../../src/lib/i18n/catalogue/audit-sentences';
@@ -26,26 +27,6 @@ const BUDGET = 60 * 1024;
  */
 const KNOWN_OVER = new Set<string>([]);
 const CEILING = 64 * 1024;
-
-const PUBLIC_PAGES = [
-	'/',
-	'/termin',
-	'/veranstaltungen',
-	'/anlaufstellen',
-	'/regionalbuero',
-	'/kreative',
-	'/gesuche',
-	'/statistik',
-	'/impressum',
-	'/datenschutz',
-	'/barrierefreiheit',
-	'/leichte-sprache',
-	'/anmelden',
-	'/portal/anmelden',
-	'/en',
-	'/en/termin',
-	'/en/veranstaltungen'
-];
 
 /**
  * Areas only staff screens use: their keys and texts must never reach a public page. The root

@@ -1,5 +1,5 @@
 import ICAL from 'ical.js';
-import { allowConsoleErrors, expect, expectAccessible, login, test } from './support';
+import { allowConsoleErrors, expect, expectAccessible, login, PUBLIC_PAGES, test } from './support';
 
 /**
  * Issue 15 in the browser: no console error or CSP violation on the main pages (the console guard
@@ -7,27 +7,10 @@ import { allowConsoleErrors, expect, expectAccessible, login, test } from './sup
  * subscription from the account page: the feed parses, renewing or ending it makes the old address
  * answer 404.
  */
-const PAGES = [
-	'/',
-	'/termin',
-	'/veranstaltungen',
-	'/anlaufstellen',
-	'/regionalbuero',
-	'/kreative',
-	'/gesuche',
-	'/impressum',
-	'/datenschutz',
-	'/barrierefreiheit',
-	'/leichte-sprache',
-	'/en',
-	'/en/termin',
-	'/anmelden'
-];
-
 test('the main pages log no console error or CSP violation and each has a meta description', async ({
 	page
 }) => {
-	for (const path of PAGES) {
+	for (const path of PUBLIC_PAGES) {
 		const res = await page.goto(path);
 		expect(res?.status(), path).toBe(200);
 		await page.locator('html[data-hydrated="true"]').waitFor({ state: 'attached' });

@@ -91,6 +91,27 @@ export const test = base.extend<{ consoleProblems: string[] }>({
 	]
 });
 
+/** The public pages a visitor starts from, German and a few English: the page-weight budget and the console and meta checks walk them all. */
+export const PUBLIC_PAGES = [
+	'/',
+	'/termin',
+	'/veranstaltungen',
+	'/anlaufstellen',
+	'/regionalbuero',
+	'/kreative',
+	'/gesuche',
+	'/statistik',
+	'/impressum',
+	'/datenschutz',
+	'/barrierefreiheit',
+	'/leichte-sprache',
+	'/anmelden',
+	'/portal/anmelden',
+	'/en',
+	'/en/termin',
+	'/en/veranstaltungen'
+];
+
 export const DEMO_PASSWORD = 'Kreativlotse-Demo-2026';
 export const ADMIN = 'admin@demo.kreativlotse.de';
 /** Office lead of nw (Nordrhein-Westfalen). */
