@@ -1,9 +1,8 @@
-import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
+import { error, type RequestEvent } from '@sveltejs/kit';
 import type { z } from 'zod';
-import { localizePath } from '$lib/i18n/locale';
 import type { OfficeActor } from '$lib/server/booking/settings';
 import type { Db } from '$lib/server/db/transaction';
-import { fieldErrors, formObject, formValues } from '$lib/server/http/form';
+import { formAction } from '$lib/server/http/form-action';
 import type { RequestContext } from '$lib/server/identity/index';
 import { type Services, services } from '$lib/server/runtime';
 import { calendarAccess } from './kalender/access.server';
@@ -26,7 +25,7 @@ export function officeSettingsPage<S, T>(
 			officeId: number,
 			settings: T,
 			ctx: RequestContext
-		) => Promise<{ ok: boolean }>;
+		) => Promise<{ ok: true } | { ok: false }>;
 	}
 ) {
 	const load = async (event: RequestEvent<{ key: string }>) => {
@@ -38,16 +37,13 @@ export function officeSettingsPage<S, T>(
 			saved: event.url.searchParams.has('gespeichert')
 		};
 	};
-	const save = async (event: RequestEvent<{ key: string }>) => {
-		const { office, viewer } = await calendarAccess(event);
-		const { locale, requestId } = event.locals;
-		const form = await event.request.formData().catch(() => new FormData());
-		const parsed = settings.schema.safeParse(formObject(form));
-		if (!parsed.success)
-			return fail(400, { values: formValues(form), errors: fieldErrors(parsed.error, locale) });
-		const r = await settings.save(services(), viewer, office.id, parsed.data, { requestId });
-		if (!r.ok) error(403, { message: 'forbidden' });
-		redirect(303, localizePath(locale, `/intern/buero/${office.key}/${path}?gespeichert=1`));
-	};
+	const save = formAction({
+		access: calendarAccess,
+		schema: settings.schema,
+		run: ({ event, access, data }) =>
+			settings.save(services(), access.viewer, access.office.id, data, { requestId: event.locals.requestId }),
+		refuse: () => error(403, { message: 'forbidden' }),
+		done: ({ access }) => `/intern/buero/${access.office.key}/${path}?gespeichert=1`
+	});
 	return { load, save };
 }
